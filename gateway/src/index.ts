@@ -1,0 +1,1 @@
+export { startGateway, SUPERGRAPH_PATH, type RunningGateway, type GatewayOptions } from './server.js';

@@ -1,0 +1,92 @@
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import express from 'express';
+import { ApolloServer } from '@apollo/server';
+import { ApolloGateway } from '@apollo/gateway';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLFormattedError } from 'graphql';
+import { BODY_LIMIT, SUBGRAPHS, baseApp, jsonErrors, logger, subgraphUrl, type SubgraphName } from '@tsp/shared';
+import { ForwardingDataSource } from './datasource.js';
+import { gatewayContext, type GatewayContext } from './context.js';
+import { queryLimits } from './limits.js';
+import { sandboxRouter } from './sandbox.js';
+
+export const SUPERGRAPH_PATH = path.join(__dirname, '..', 'supergraph.graphql');
+
+export interface GatewayOptions {
+  port?: number;
+  host?: string;
+  /** Subgraph URLs; default from PERSONNEL_URL etc. */
+  urls?: Partial<Record<SubgraphName, string>>;
+  supergraphSdl?: string;
+}
+
+export interface RunningGateway {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+const log = logger('gateway');
+
+/** Parse and validation failures are the client's input: the contract calls that BAD_USER_INPUT. */
+function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED')
+    return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT', reason: code } };
+  const { stacktrace: _s, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+  return { ...formatted, extensions };
+}
+
+export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGateway> {
+  const urls = Object.fromEntries(SUBGRAPHS.map((n) => [n, opts.urls?.[n] ?? subgraphUrl(n)])) as Record<SubgraphName, string>;
+  const supergraphSdl = opts.supergraphSdl ?? fs.readFileSync(SUPERGRAPH_PATH, 'utf8');
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    buildService: ({ name }) => new ForwardingDataSource({ url: urls[name as SubgraphName] }),
+  });
+  const app = baseApp();
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    validationRules: [queryLimits()],
+    formatError,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+
+  app.get('/health', (_req, res) => void res.json({ status: 'ok', service: 'gateway' }));
+  app.get('/ready', async (_req, res) => {
+    const checks = await Promise.all(
+      SUBGRAPHS.map(async (n) => {
+        try {
+          const r = await fetch(urls[n].replace(/\/graphql$/, '/health'), { signal: AbortSignal.timeout(2000) });
+          return [n, r.ok] as const;
+        } catch {
+          return [n, false] as const;
+        }
+      }),
+    );
+    const ready = checks.every(([, ok]) => ok);
+    res.status(ready ? 200 : 503).json({ ready, subgraphs: Object.fromEntries(checks) });
+  });
+  app.use(sandboxRouter());
+  app.use('/graphql', express.json({ limit: BODY_LIMIT }), expressMiddleware(apollo, { context: ({ req }) => gatewayContext(req) }));
+  app.use(jsonErrors);
+
+  await new Promise<void>((resolve) => httpServer.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', resolve));
+  const port = (httpServer.address() as { port: number }).port;
+  log.info({ port }, 'gateway listening');
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    port,
+    stop: async () => {
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import { DEFAULT_PORTS, env, logger, startSubgraph, SUBGRAPHS, type ServiceName, type SubgraphName } from '@tsp/shared';
+import { startGateway } from '@tsp/gateway';
+import { services } from './services.js';
+
+/** Runs one service in this process (the launcher and docker-compose start one per process). */
+export async function runService(name: ServiceName): Promise<{ stop(): Promise<void> }> {
+  const port = Number(env('PORT') ?? DEFAULT_PORTS[name]);
+  const host = process.env.HOST ?? '127.0.0.1';
+  if (name === 'gateway') return startGateway({ port, host });
+  const databaseUrl = env('DATABASE_URL');
+  if (!databaseUrl) throw new Error('DATABASE_URL is required');
+  return startSubgraph(services[name], { databaseUrl, port, host });
+}
+
+async function main() {
+  const name = process.argv[2] as ServiceName;
+  if (name !== 'gateway' && !SUBGRAPHS.includes(name as SubgraphName)) {
+    console.error(`usage: node scripts/dist/run-service.js gateway|${SUBGRAPHS.join('|')}`);
+    process.exit(2);
+  }
+  const running = await runService(name);
+  const log = logger(name);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping');
+    await running.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+if (require.main === module) {
+  main().catch((e) => {
+    logger('run-service').fatal({ err: e }, 'failed to start');
+    process.exit(1);
+  });
+}

@@ -1,0 +1,45 @@
+/** Every environment variable the platform reads, in one place (docker-compose.yml is tested against this list). */
+export const ENV_VARS = {
+  DATABASE_URL: 'PostgreSQL URL; unset = embedded PostgreSQL under .data/',
+  JWT_SECRET: 'HS256 secret for user tokens (development)',
+  JWKS_URL: 'JWKS endpoint for user tokens (production); when set, RS/ES tokens are verified against it',
+  INTERNAL_SECRET: 'shared secret between gateway and subgraphs; also signs service-to-service tokens',
+  LOG_LEVEL: 'pino level (default info; silent in tests)',
+  PORT: 'HTTP port of this process',
+  PERSONNEL_URL: 'personnel subgraph GraphQL URL',
+  RECORDS_URL: 'records subgraph GraphQL URL',
+  REVIEW_URL: 'review subgraph GraphQL URL',
+  DISCLOSURE_URL: 'disclosure subgraph GraphQL URL',
+} as const;
+export type EnvVar = keyof typeof ENV_VARS;
+
+export const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me';
+export const DEV_INTERNAL_SECRET = 'dev-only-internal-secret-change-me';
+
+/** Default ports, used by the launcher, docker-compose.yml and tests alike. */
+export const DEFAULT_PORTS = { gateway: 4000, personnel: 4001, records: 4002, review: 4003, disclosure: 4004 } as const;
+export type ServiceName = keyof typeof DEFAULT_PORTS;
+export type SubgraphName = Exclude<ServiceName, 'gateway'>;
+export const SUBGRAPHS: readonly SubgraphName[] = ['personnel', 'records', 'review', 'disclosure'];
+
+export function env(name: EnvVar): string | undefined {
+  const v = process.env[name];
+  return v === undefined || v === '' ? undefined : v;
+}
+
+export function jwtSecret(): string {
+  return env('JWT_SECRET') ?? DEV_JWT_SECRET;
+}
+export function internalSecret(): string {
+  return env('INTERNAL_SECRET') ?? DEV_INTERNAL_SECRET;
+}
+
+const URL_VARS: Record<SubgraphName, EnvVar> = {
+  personnel: 'PERSONNEL_URL', records: 'RECORDS_URL', review: 'REVIEW_URL', disclosure: 'DISCLOSURE_URL',
+};
+export function subgraphUrl(name: SubgraphName): string {
+  return env(URL_VARS[name]) ?? `http://127.0.0.1:${DEFAULT_PORTS[name]}/graphql`;
+}
+export function subgraphUrlVar(name: SubgraphName): EnvVar {
+  return URL_VARS[name];
+}

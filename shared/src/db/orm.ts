@@ -1,0 +1,71 @@
+import { MikroORM, PostgreSqlDriver, type Options, type EntityManager } from '@mikro-orm/postgresql';
+import { DefaultLogger, type LoggerNamespace, type LogContext, type LoggerOptions } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
+import type { MigrationObject } from '@mikro-orm/core';
+import { logger } from '../logger.js';
+
+/** Counts every SQL statement this process sends: tests and benchmarks read it to prove batching. */
+export const sqlStats = { statements: 0 };
+
+class CountingLogger extends DefaultLogger {
+  private readonly verbose = process.env.LOG_SQL === '1';
+  override logQuery(context: { query: string } & LogContext): void {
+    sqlStats.statements++;
+    if (this.verbose) super.logQuery(context);
+  }
+  override isEnabled(namespace: LoggerNamespace, context?: LogContext): boolean {
+    return namespace === 'query' ? this.verbose : super.isEnabled(namespace, context);
+  }
+}
+
+export interface DbOptions {
+  /** PostgreSQL schema this service owns. */
+  schema: string;
+  clientUrl: string;
+  entities: Options['entities'];
+  migrations: MigrationObject[];
+  poolMax?: number;
+}
+
+export type Orm = MikroORM;
+export type { EntityManager };
+
+export async function openOrm(o: DbOptions): Promise<Orm> {
+  const orm = await MikroORM.init({
+    driver: PostgreSqlDriver,
+    clientUrl: o.clientUrl,
+    schema: o.schema,
+    entities: o.entities ?? [],
+    extensions: [Migrator],
+    migrations: {
+      tableName: `${o.schema}.mikro_orm_migrations`,
+      migrationsList: o.migrations,
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      silent: true,
+    },
+    discovery: { warnWhenNoEntities: false },
+    pool: { min: 0, max: o.poolMax ?? 10 },
+    loggerFactory: (opts: LoggerOptions) => new CountingLogger(opts),
+    debug: ['query'],
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+    // Batch entity references and collections per tick, so lists cost a constant number of statements.
+    dataloader: true,
+  });
+  const log = logger(`db:${o.schema}`);
+  // A pg client that errors while idle (e.g. the database restarts) must not crash the process.
+  const knex = orm.em.getConnection().getKnex();
+  knex.client.pool?.on?.('createSuccess', (_id: unknown, conn: { on: (e: string, f: (err: Error) => void) => void }) =>
+    conn.on('error', (err) => log.warn({ err: err.message }, 'idle database connection failed')),
+  );
+  return orm;
+}
+
+/** Applies pending migrations of this service's schema (creating the schema first). */
+export async function migrate(orm: Orm, schema: string): Promise<string[]> {
+  await orm.em.getConnection().execute(`create schema if not exists "${schema}"`);
+  const done = await orm.getMigrator().up();
+  return done.map((m) => m.name);
+}

@@ -1,0 +1,38 @@
+import { GraphQLError } from 'graphql';
+
+/** The contract's error codes (contract.md § Errors). */
+export type ErrorCode =
+  | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT'
+  | 'CREDENTIAL_INVALID' | 'AUDIO_VISUAL_REQUIRED' | 'TWO_OFFICERS_REQUIRED' | 'STAGE_ORDER'
+  | 'REVIEW_REQUIRED' | 'DEPENDENCY_UNAVAILABLE';
+
+/**
+ * A refusal a client can act on. Thrown by rules and resolvers alike; Apollo passes
+ * `extensions` through unchanged, so the code reaches the client via the gateway.
+ */
+export class AppError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...details } });
+  }
+  get code(): ErrorCode {
+    return this.extensions.code as ErrorCode;
+  }
+}
+
+export const badInput = (field: string, why: string) =>
+  new AppError('BAD_USER_INPUT', `${field}: ${why}`, { field });
+export const notFound = (what: string, id: string) =>
+  new AppError('NOT_FOUND', `${what} ${id} not found / 未找到`, { id });
+export const forbidden = (why: string) => new AppError('FORBIDDEN', why);
+export const unauthenticated = (why = 'a valid bearer token is required / 需要登录') =>
+  new AppError('UNAUTHENTICATED', why);
+export const conflict = (why: string, details: Record<string, unknown> = {}) => new AppError('CONFLICT', why, details);
+export const dependencyUnavailable = (service: string, cause?: unknown) =>
+  new AppError('DEPENDENCY_UNAVAILABLE', `${service} did not answer; the write was refused / 依赖服务不可用，已拒绝写入`, {
+    service,
+    cause: cause instanceof Error ? cause.message : undefined,
+  });
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}

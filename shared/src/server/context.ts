@@ -1,0 +1,21 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Identity } from '../identity/roles.js';
+import type { Logger } from '../logger.js';
+import { Loaders } from './loaders.js';
+
+/** What every resolver receives. */
+export interface Context {
+  identity: Identity;
+  /** A fresh MikroORM entity manager for this request. */
+  em: EntityManager;
+  loaders: Loaders;
+  log: Logger;
+  /** The caller's bearer header, for forwarding where a rule must act as the user. */
+  authorization?: string;
+  /** Idempotency-Key header of the request, when the client sent one. */
+  idempotencyKey?: string;
+}
+
+export function newContext(parts: Omit<Context, 'loaders'>): Context {
+  return { ...parts, loaders: new Loaders() };
+}

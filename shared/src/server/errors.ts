@@ -1,0 +1,23 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { Logger } from '../logger.js';
+
+/**
+ * Keeps the contract's refusals as they are, turns known database conflicts into CONFLICT and
+ * hides everything unexpected behind a generic message (logged with its stack).
+ */
+export function formatErrorWith(log: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof UniqueConstraintViolationException)
+      return { ...formatted, message: 'already exists / 已存在', extensions: { code: 'CONFLICT' } };
+    const code = formatted.extensions?.code;
+    if (code === 'INTERNAL_SERVER_ERROR' && !(original instanceof GraphQLError)) {
+      log.error({ err: original }, 'unexpected error');
+      return { message: 'internal error / 内部错误', path: formatted.path, extensions: { code } };
+    }
+    const { stacktrace: _drop, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+    return { ...formatted, extensions };
+  };
+}

@@ -1,0 +1,98 @@
+import http from 'node:http';
+import type { Express } from 'express';
+import express from 'express';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { MigrationObject } from '@mikro-orm/core';
+import type { Options } from '@mikro-orm/core';
+import { buildFederatedSchema, type SchemaDefinition } from './schema.js';
+import { newContext, type Context } from './context.js';
+import { formatErrorWith } from './errors.js';
+import { baseApp, BODY_LIMIT, jsonErrors, requireInternalSecret } from './http.js';
+import { openOrm, sqlStats, type Orm } from '../db/orm.js';
+import { identityFromHeader, verifyServiceToken } from '../identity/jwt.js';
+import { SERVICE_TOKEN_HEADER } from '../internal/client.js';
+import { logger } from '../logger.js';
+import type { SubgraphName } from '../config.js';
+
+export interface Worker {
+  stop(): Promise<void>;
+}
+
+/** Everything a subgraph is; `main.ts` of each subgraph exports one of these. */
+export interface SubgraphService {
+  name: SubgraphName;
+  schema: SchemaDefinition;
+  db: { schema: string; entities: Options['entities']; migrations: MigrationObject[] };
+  /** Extra HTTP routes (blobs, flowcharts…), mounted before /graphql. */
+  routes?: (app: Express, orm: Orm) => void;
+  /** Background work (event dispatchers, consumers, audits), started once the server listens. */
+  workers?: (orm: Orm) => Worker[];
+}
+
+export interface RunningSubgraph {
+  name: SubgraphName;
+  url: string;
+  port: number;
+  orm: Orm;
+  stop(): Promise<void>;
+}
+
+export async function startSubgraph(
+  svc: SubgraphService,
+  opts: { databaseUrl: string; port?: number; host?: string; orm?: Orm },
+): Promise<RunningSubgraph> {
+  const log = logger(svc.name);
+  const orm = opts.orm ?? (await openOrm({ schema: svc.db.schema, clientUrl: opts.databaseUrl, entities: svc.db.entities, migrations: svc.db.migrations }));
+  const { schema } = await buildFederatedSchema(svc.schema);
+  const app = baseApp();
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: formatErrorWith(log),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+  });
+  await apollo.start();
+
+  app.get('/health', (_req, res) => void res.json({ status: 'ok', service: svc.name }));
+  app.get('/internal/stats', requireInternalSecret, (_req, res) =>
+    void res.json({ service: svc.name, sqlStatements: sqlStats.statements, rss: process.memoryUsage().rss }),
+  );
+  svc.routes?.(app, orm);
+  app.use(
+    '/graphql',
+    requireInternalSecret,
+    express.json({ limit: BODY_LIMIT }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const serviceToken = req.header(SERVICE_TOKEN_HEADER);
+        const authorization = req.header('authorization');
+        const identity = serviceToken
+          ? { role: null, service: await verifyServiceToken(serviceToken) }
+          : await identityFromHeader(authorization);
+        return newContext({ identity, em: orm.em.fork(), log, authorization, idempotencyKey: req.header('idempotency-key') });
+      },
+    }),
+  );
+  app.use(jsonErrors);
+
+  await new Promise<void>((resolve) => httpServer.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', resolve));
+  const port = (httpServer.address() as { port: number }).port;
+  const workers = svc.workers?.(orm) ?? [];
+  log.info({ port }, 'subgraph listening');
+  return {
+    name: svc.name,
+    url: `http://127.0.0.1:${port}/graphql`,
+    port,
+    orm,
+    stop: async () => {
+      await Promise.all(workers.map((w) => w.stop()));
+      await apollo.stop();
+      if (!opts.orm) await orm.close();
+    },
+  };
+}

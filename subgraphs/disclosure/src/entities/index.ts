@@ -1,0 +1,4 @@
+import { EnforcementItemEntity } from './enforcement-item.js';
+
+export { EnforcementItemEntity };
+export const entities = [EnforcementItemEntity];

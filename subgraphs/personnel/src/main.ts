@@ -1,0 +1,12 @@
+import 'reflect-metadata';
+import type { SubgraphService } from '@tsp/shared';
+import { schema } from './schema/index.js';
+import { entities } from './entities/index.js';
+import { migrations } from './migrations/index.js';
+
+/** 人员 Personnel subgraph: agencies, officers, credentials, training. */
+export const personnel: SubgraphService = {
+  name: 'personnel',
+  schema,
+  db: { schema: 'personnel', entities, migrations },
+};

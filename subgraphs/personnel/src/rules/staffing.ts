@@ -1,0 +1,18 @@
+/**
+ * 法制审核人员配备 Legal reviewers must be at least 5% of the agency's enforcement officers and
+ * never fewer than 1 (provincial implementation rule, domain.md §3).
+ */
+export const REVIEWER_SHARE = 0.05;
+export const REVIEWER_MINIMUM = 1;
+
+export interface Staffing {
+  enforcementOfficers: number;
+  legalReviewers: number;
+  required: number;
+  compliant: boolean;
+}
+
+export function reviewerStaffing(enforcementOfficers: number, legalReviewers: number): Staffing {
+  const required = Math.max(REVIEWER_MINIMUM, Math.ceil(enforcementOfficers * REVIEWER_SHARE));
+  return { enforcementOfficers, legalReviewers, required, compliant: legalReviewers >= required };
+}

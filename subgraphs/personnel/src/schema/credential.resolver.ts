@@ -1,0 +1,71 @@
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Role, badInput, conflict, notFound, requireId, requireNonEmpty, requireText, requireRole, shanghaiDate, type Context } from '@tsp/shared';
+import { CredentialEntity, CredentialStatusChangeEntity, OfficerEntity } from '../entities/index.js';
+import { Credential, CredentialStatusChange } from './types.js';
+import { IssueCredentialInput } from './inputs.js';
+import { CredentialStatus } from '../rules/kinds.js';
+import { credentialNumberProblem, effectiveStatus, statusChangeProblem } from '../rules/credentials.js';
+
+@Resolver(() => Credential)
+export class CredentialResolver {
+  @FieldResolver(() => CredentialStatus, { description: '当前状态 Status today (EXPIRED once past expiry)' })
+  status(@Root() c: CredentialEntity) {
+    return effectiveStatus(c, shanghaiDate());
+  }
+
+  @FieldResolver(() => [CredentialStatusChange], { description: '状态变更记录 Status history' })
+  history(@Root() c: CredentialEntity, @Ctx() ctx: Context) {
+    return ctx.loaders
+      .get<string, CredentialStatusChangeEntity[]>('credentialHistory', async (ids) => {
+        const rows = await ctx.em.find(CredentialStatusChangeEntity, { credentialId: { $in: [...ids] } }, { orderBy: { at: 'asc' } });
+        return ids.map((id) => rows.filter((r) => r.credentialId === id));
+      })
+      .load(c.id);
+  }
+
+  @Mutation(() => Credential, { description: '发放执法证件（管理员） Issue a credential (ADMIN)' })
+  async issueCredential(@Ctx() ctx: Context, @Arg('input') input: IssueCredentialInput) {
+    requireRole(ctx.identity, Role.ADMIN);
+    const officer = await ctx.em.findOne(OfficerEntity, { id: requireId('officer', input.officerId) });
+    if (!officer) throw badInput('officerId', 'no such officer');
+    const number = requireText('number', input.number, 32);
+    const numberProblem = credentialNumberProblem(number);
+    if (numberProblem) throw badInput('number', numberProblem);
+    if (input.expiresOn <= input.issuedOn) throw badInput('expiresOn', 'must be after issuedOn / 有效期须晚于发证日期');
+    if (await ctx.em.count(CredentialEntity, { number })) throw conflict(`credential number ${number} already exists / 证号已存在`);
+    const c = ctx.em.create(CredentialEntity, {
+      number,
+      officerId: officer.id,
+      agencyId: officer.agencyId,
+      categories: requireNonEmpty('categories', input.categories, 6),
+      fields: input.fields.map((f, i) => requireText(`fields[${i}]`, f, 50)),
+      region: requireText('region', input.region, 100),
+      issuedOn: input.issuedOn,
+      expiresOn: input.expiresOn,
+      status: CredentialStatus.VALID,
+      issuingAuthority: requireText('issuingAuthority', input.issuingAuthority, 100),
+    });
+    ctx.em.create(CredentialStatusChangeEntity, { credentialId: c.id, fromStatus: null, toStatus: CredentialStatus.VALID, reason: '发证 issued', actor: ctx.identity.sub });
+    await ctx.em.flush();
+    return c;
+  }
+
+  @Mutation(() => Credential, { description: '变更证件状态（管理员），即时反映在公开名单 Suspend, revoke or restore a credential (ADMIN)' })
+  async changeCredentialStatus(
+    @Ctx() ctx: Context,
+    @Arg('number') number: string,
+    @Arg('status', () => CredentialStatus) status: CredentialStatus,
+    @Arg('reason') reason: string,
+  ) {
+    requireRole(ctx.identity, Role.ADMIN);
+    const why = requireText('reason', reason, 500);
+    const c = await ctx.em.findOne(CredentialEntity, { number });
+    if (!c) throw notFound('credential', number);
+    const problem = statusChangeProblem(c.status, status);
+    if (problem) throw badInput('status', problem);
+    ctx.em.create(CredentialStatusChangeEntity, { credentialId: c.id, fromStatus: c.status, toStatus: status, reason: why, actor: ctx.identity.sub });
+    c.status = status as CredentialEntity['status'];
+    await ctx.em.flush();
+    return c;
+  }
+}

@@ -1,0 +1,13 @@
+import type { SchemaDefinition } from '@tsp/shared';
+import { AgencyResolver } from './agency.resolver.js';
+import { OfficerResolver } from './officer.resolver.js';
+import { CredentialResolver } from './credential.resolver.js';
+import { PublicResolver } from './public.resolver.js';
+import { InternalResolver } from './internal.resolver.js';
+import { CalendarResolver } from './calendar.resolver.js';
+import { references } from './references.js';
+
+export const schema: SchemaDefinition = {
+  resolvers: [AgencyResolver, OfficerResolver, CredentialResolver, PublicResolver, InternalResolver, CalendarResolver],
+  references,
+};

@@ -1,0 +1,47 @@
+import { alignMany, alignOne, type Context } from '@tsp/shared';
+import { AgencyEntity, CredentialEntity, OfficerEntity } from '../entities/index.js';
+import { reviewerStaffing, type Staffing } from '../rules/staffing.js';
+import { OfficerRole } from '../rules/kinds.js';
+
+/** Per-request batched reads: one statement per kind of read, whatever the list length. */
+export const load = {
+  agency: (ctx: Context) =>
+    ctx.loaders.get<string, AgencyEntity | null>('agency', async (ids) =>
+      alignOne(ids, await ctx.em.find(AgencyEntity, { id: { $in: [...ids] } }), (a) => a.id)),
+
+  officer: (ctx: Context) =>
+    ctx.loaders.get<string, OfficerEntity | null>('officer', async (ids) =>
+      alignOne(ids, await ctx.em.find(OfficerEntity, { id: { $in: [...ids] } }), (o) => o.id)),
+
+  officersOfAgency: (ctx: Context) =>
+    ctx.loaders.get<string, OfficerEntity[]>('officersOfAgency', async (ids) =>
+      alignMany(ids, await ctx.em.find(OfficerEntity, { agencyId: { $in: [...ids] } }, { orderBy: { name: 'asc', id: 'asc' } }), (o) => o.agencyId)),
+
+  credentialsOfOfficer: (ctx: Context) =>
+    ctx.loaders.get<string, CredentialEntity[]>('credentialsOfOfficer', async (ids) =>
+      alignMany(ids, await ctx.em.find(CredentialEntity, { officerId: { $in: [...ids] } }, { orderBy: { issuedOn: 'desc' } }), (c) => c.officerId)),
+
+  staffing: (ctx: Context) =>
+    ctx.loaders.get<string, Staffing>('staffing', async (ids) => {
+      const rows: { agency_id: string; enforcement: string; reviewers: string }[] = await ctx.em.execute(
+        `select agency_id,
+                count(*) filter (where ? = any(roles)) as enforcement,
+                count(*) filter (where ? = any(roles)) as reviewers
+           from personnel.officer where agency_id = any(?::uuid[]) group by agency_id`,
+        [OfficerRole.ENFORCEMENT, OfficerRole.LEGAL_REVIEWER, `{${ids.join(',')}}`],
+      );
+      const m = new Map(rows.map((r) => [r.agency_id, reviewerStaffing(Number(r.enforcement), Number(r.reviewers))]));
+      return ids.map((id) => m.get(id) ?? reviewerStaffing(0, 0));
+    }),
+
+  trainingHours: (ctx: Context, year: number) =>
+    ctx.loaders.get<string, number>(`trainingHours:${year}`, async (ids) => {
+      const rows: { officer_id: string; hours: string }[] = await ctx.em.execute(
+        `select officer_id, sum(hours) as hours from personnel.training_record
+          where officer_id = any(?::uuid[]) and day between ?::date and ?::date group by officer_id`,
+        [`{${ids.join(',')}}`, `${year}-01-01`, `${year}-12-31`],
+      );
+      const m = new Map(rows.map((r) => [r.officer_id, Number(r.hours)]));
+      return ids.map((id) => m.get(id) ?? 0);
+    }),
+};

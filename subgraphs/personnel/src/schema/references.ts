@@ -1,0 +1,10 @@
+import { requireId, type Context, type ReferenceResolvers } from '@tsp/shared';
+import { load } from './loaders.js';
+import { readableOfficer } from './access.js';
+
+/** Entity references from other subgraphs, batched and authorized like the root fields. */
+export const references: ReferenceResolvers = {
+  // Agencies are public (name, region, kind); their protected fields check access themselves.
+  Agency: (ref: { id: string }, ctx: Context) => load.agency(ctx).load(requireId('agency', ref.id)),
+  Officer: (ref: { id: string }, ctx: Context) => readableOfficer(ctx, ref.id),
+};

@@ -1,0 +1,4 @@
+import { CaseEntity } from './case.js';
+
+export { CaseEntity };
+export const entities = [CaseEntity];

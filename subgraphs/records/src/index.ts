@@ -1,0 +1,2 @@
+export { records } from './main.js';
+export * from './entities/index.js';

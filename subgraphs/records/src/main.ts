@@ -1,0 +1,12 @@
+import 'reflect-metadata';
+import type { SubgraphService } from '@tsp/shared';
+import { schema } from './schema/index.js';
+import { entities } from './entities/index.js';
+import { migrations } from './migrations/index.js';
+
+/** 执法全过程记录 Records subgraph: cases and their full-process record. */
+export const records: SubgraphService = {
+  name: 'records',
+  schema,
+  db: { schema: 'records', entities, migrations },
+};

@@ -1,0 +1,4 @@
+import { CatalogRuleEntity } from './catalog-rule.js';
+
+export { CatalogRuleEntity };
+export const entities = [CatalogRuleEntity];

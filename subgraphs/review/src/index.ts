@@ -1,0 +1,2 @@
+export { review } from './main.js';
+export * from './entities/index.js';

@@ -1,0 +1,12 @@
+import 'reflect-metadata';
+import type { SubgraphService } from '@tsp/shared';
+import { schema } from './schema/index.js';
+import { entities } from './entities/index.js';
+import { migrations } from './migrations/index.js';
+
+/** 重大执法决定法制审核 Review subgraph: catalogue, legal reviews, review events. */
+export const review: SubgraphService = {
+  name: 'review',
+  schema,
+  db: { schema: 'review', entities, migrations },
+};
