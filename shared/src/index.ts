@@ -22,3 +22,4 @@ export * from './server/subgraph.js';
 export * from './internal/client.js';
 export * from './validate.js';
 export * from './graphql/descriptions.js';
+export * from './events/index.js';

@@ -1,0 +1,130 @@
+import { Client } from 'pg';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Orm } from '../db/orm.js';
+import type { Worker } from '../server/subgraph.js';
+import { logger } from '../logger.js';
+import { EVENTS_CHANNEL, type DomainEvent } from './types.js';
+
+export interface ConsumerOptions {
+  orm: Orm;
+  /** The consumer's own schema (holds its inbox and cursor). */
+  schema: string;
+  /** Stable consumer name, e.g. 'disclosure.decisions'. */
+  name: string;
+  /** Producing source whose notifications wake this consumer. */
+  source: string;
+  /** Reads the source's events after a position (its internal feed, or the local outbox). */
+  fetch: (after: number, limit: number) => Promise<DomainEvent[]>;
+  /** Applies one event inside the consumer's transaction; throwing rolls the whole batch back for a retry. */
+  handle: (em: EntityManager, e: DomainEvent) => Promise<void>;
+  pollMs?: number;
+  batch?: number;
+}
+
+export interface Consumer extends Worker {
+  /** Runs until caught up (tests and shutdown use it). */
+  drain(): Promise<void>;
+}
+
+/**
+ * At-least-once delivery with exactly-once effect: the cursor row is locked FOR UPDATE SKIP LOCKED
+ * (so several instances never process the same batch), each event id goes into the inbox in the
+ * same transaction as its effect, and the cursor moves only when that transaction commits.
+ * Woken by LISTEN/NOTIFY; a poll covers missed notifications and a lost listener.
+ */
+export function startConsumer(o: ConsumerOptions): Consumer {
+  const log = logger(`consumer:${o.name}`);
+  const pollMs = o.pollMs ?? 1000;
+  const batch = o.batch ?? 100;
+  let stopped = false;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let listener: Client | null = null;
+
+  /** One batch; returns how many events were read (0 = caught up or another instance holds the cursor). */
+  const step = async (): Promise<number> => {
+    const em = o.orm.em.fork();
+    return em.transactional(async (tx) => {
+      await tx.execute(`insert into ${o.schema}.consumer_cursor (consumer) values (?) on conflict do nothing`, [o.name]);
+      const rows: { position: string }[] = await tx.execute(
+        `select position from ${o.schema}.consumer_cursor where consumer = ? for update skip locked`,
+        [o.name],
+      );
+      if (rows.length === 0) return 0;
+      const events = await o.fetch(Number(rows[0].position), batch);
+      for (const e of events) {
+        const fresh: unknown[] = await tx.execute(
+          `insert into ${o.schema}.inbox (source, event_id) values (?, ?) on conflict do nothing returning event_id`,
+          [e.source, e.id],
+        );
+        if (fresh.length) await o.handle(tx, e);
+      }
+      if (events.length)
+        await tx.execute(`update ${o.schema}.consumer_cursor set position = ?, updated_at = now() where consumer = ?`, [events.at(-1)!.position, o.name]);
+      return events.length;
+    });
+  };
+
+  const run = async () => {
+    do {
+      again = false;
+      try {
+        while (!stopped && (await step()) === batch);
+      } catch (err) {
+        log.warn({ err: (err as Error).message }, 'batch failed; will retry');
+      }
+    } while (again && !stopped);
+  };
+
+  const wake = (): Promise<void> => {
+    if (stopped) return Promise.resolve();
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = run().finally(() => {
+      running = null;
+    });
+    return running;
+  };
+
+  const listen = async () => {
+    try {
+      const c = new Client({ connectionString: o.orm.config.get('clientUrl') });
+      c.on('error', (err) => {
+        log.warn({ err: err.message }, 'listener lost; polling until it is back');
+        listener = null;
+      });
+      c.on('notification', (n) => {
+        if (n.payload === o.source) void wake();
+      });
+      await c.connect();
+      await c.query(`listen ${EVENTS_CHANNEL}`);
+      if (stopped) await c.end();
+      else listener = c;
+    } catch (err) {
+      log.warn({ err: (err as Error).message }, 'cannot listen; polling only');
+    }
+  };
+
+  void listen();
+  const timer = setInterval(() => {
+    if (!listener && !stopped) void listen();
+    void wake();
+  }, pollMs);
+  void wake();
+
+  return {
+    async drain() {
+      await wake();
+      while (running) await running;
+    },
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+      await listener?.end().catch(() => undefined);
+      listener = null;
+    },
+  };
+}

@@ -1,0 +1,5 @@
+export * from './types.js';
+export * from './migrations.js';
+export * from './outbox.js';
+export * from './consumer.js';
+export * from './feed.js';
