@@ -5,7 +5,7 @@ import { services } from './services.js';
 /** Runs one service in this process (the launcher and docker-compose start one per process). */
 export async function runService(name: ServiceName): Promise<{ stop(): Promise<void> }> {
   const port = Number(env('PORT') ?? DEFAULT_PORTS[name]);
-  const host = process.env.HOST ?? '127.0.0.1';
+  const host = env('HOST') ?? '127.0.0.1';
   if (name === 'gateway') return startGateway({ port, host });
   const databaseUrl = env('DATABASE_URL');
   if (!databaseUrl) throw new Error('DATABASE_URL is required');

@@ -6,6 +6,8 @@ export const ENV_VARS = {
   INTERNAL_SECRET: 'shared secret between gateway and subgraphs; also signs service-to-service tokens',
   LOG_LEVEL: 'pino level (default info; silent in tests)',
   PORT: 'HTTP port of this process',
+  HOST: 'interface to listen on (default 127.0.0.1; 0.0.0.0 in containers)',
+  JOURNAL_SIGNING_KEY: 'Ed25519 private key (PKCS8 PEM) that signs journal checkpoints; unset = a development key kept in the database',
   PERSONNEL_URL: 'personnel subgraph GraphQL URL',
   RECORDS_URL: 'records subgraph GraphQL URL',
   REVIEW_URL: 'review subgraph GraphQL URL',

@@ -1,0 +1,37 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { DEFAULT_PORTS, ENV_VARS, SUBGRAPHS, subgraphUrlVar } from '@tsp/shared';
+
+// Docker does not run on the development machines, so the compose file is kept honest by test.
+const ROOT = path.resolve(__dirname, '..', '..');
+const compose = parse(fs.readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
+  services: Record<string, { command?: string[]; environment?: Record<string, string>; ports?: string[]; healthcheck?: { test: string[] } }>;
+};
+const services = compose.services;
+
+test('compose runs postgres, a migration, the four subgraphs and the gateway', () => {
+  expect(Object.keys(services).sort()).toEqual(['disclosure', 'gateway', 'migrate', 'personnel', 'postgres', 'records', 'review'].sort());
+});
+
+test.each([...SUBGRAPHS, 'gateway' as const])('%s: command, port, health check and variables match the code', (name) => {
+  const s = services[name];
+  expect(s.command).toEqual(['node', 'scripts/dist/run-service.js', name]);
+  const envs = s.environment ?? {};
+  expect(envs.PORT).toBe(String(DEFAULT_PORTS[name]));
+  expect(s.healthcheck?.test.join(' ')).toContain(`127.0.0.1:${DEFAULT_PORTS[name]}/`);
+  for (const key of Object.keys(envs)) expect(Object.keys(ENV_VARS)).toContain(key);
+  for (const key of ['JWT_SECRET', 'INTERNAL_SECRET', 'HOST']) expect(envs[key]).toBeDefined();
+  for (const sub of SUBGRAPHS) expect(envs[subgraphUrlVar(sub)]).toBe(`http://${sub}:${DEFAULT_PORTS[sub]}/graphql`);
+  if (name !== 'gateway') expect(envs.DATABASE_URL).toMatch(/^postgres:\/\/.*@postgres:5432\//);
+});
+
+test('only the gateway is published to the host; subgraphs are reached through it', () => {
+  expect(services.gateway.ports).toEqual([`${DEFAULT_PORTS.gateway}:${DEFAULT_PORTS.gateway}`]);
+  for (const sub of SUBGRAPHS) expect(services[sub].ports).toBeUndefined();
+});
+
+test('the scripts compose runs exist in the build', () => {
+  for (const script of ['run-service', 'migrate-cli']) expect(fs.existsSync(path.join(ROOT, 'scripts', 'src', `${script}.ts`))).toBe(true);
+  expect(services.migrate.command).toEqual(['node', 'scripts/dist/migrate-cli.js']);
+});
