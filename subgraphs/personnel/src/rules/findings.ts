@@ -1,5 +1,7 @@
 import { FindingKind, addCalendarDays, type Finding } from '@tsp/shared';
 import type { Staffing } from './staffing.js';
+import { effectiveStatus } from './credentials.js';
+import { CredentialStatus, type StoredCredentialStatus } from './kinds.js';
 
 /** Credentials expiring within this many days are a finding (issue: personnelFindings). */
 export const EXPIRY_WARNING_DAYS = 30;
@@ -7,8 +9,9 @@ export const EXPIRY_WARNING_DAYS = 30;
 export interface PersonnelFacts {
   agencyId: string;
   staffing: Staffing;
-  credentials: { number: string; officerName: string; expiresOn: string; valid: boolean }[];
-  officersWithoutTraining: { id: string; name: string }[];
+  credentials: { number: string; officerName: string; expiresOn: string; status: StoredCredentialStatus }[];
+  /** Every officer of the agency (enforcement officers and reviewers both train: domain.md §4). */
+  officers: { id: string; name: string; trainingHoursLastYear: number }[];
   today: string;
   now: Date;
 }
@@ -25,14 +28,16 @@ export function personnelFindings(f: PersonnelFacts): Finding[] {
   }
   const horizon = addCalendarDays(f.today, EXPIRY_WARNING_DAYS);
   for (const c of f.credentials) {
-    if (c.valid && c.expiresOn >= f.today && c.expiresOn <= horizon) {
+    // Suspended or revoked credentials are not "about to expire": they are already out of use.
+    if (effectiveStatus(c, f.today) === CredentialStatus.VALID && c.expiresOn <= horizon) {
       out.push({
         kind: FindingKind.CREDENTIAL_EXPIRING, agency, subjectId: c.number, since: f.now,
         detail: `${c.officerName} 的执法证 ${c.number} 将于 ${c.expiresOn} 到期 / expires within ${EXPIRY_WARNING_DAYS} days`,
       });
     }
   }
-  for (const o of f.officersWithoutTraining) {
+  for (const o of f.officers) {
+    if (o.trainingHoursLastYear > 0) continue;
     out.push({
       kind: FindingKind.NO_TRAINING_LAST_YEAR, agency, subjectId: o.id, since: f.now,
       detail: `${o.name} 上一年度无培训记录 / no training hours last year`,

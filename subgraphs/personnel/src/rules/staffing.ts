@@ -2,7 +2,7 @@
  * 法制审核人员配备 Legal reviewers must be at least 5% of the agency's enforcement officers and
  * never fewer than 1 (provincial implementation rule, domain.md §3).
  */
-export const REVIEWER_SHARE = 0.05;
+export const REVIEWER_PERCENT = 5;
 export const REVIEWER_MINIMUM = 1;
 
 export interface Staffing {
@@ -13,6 +13,7 @@ export interface Staffing {
 }
 
 export function reviewerStaffing(enforcementOfficers: number, legalReviewers: number): Staffing {
-  const required = Math.max(REVIEWER_MINIMUM, Math.ceil(enforcementOfficers * REVIEWER_SHARE));
+  // Integer arithmetic, so a multiple of 20 can never round up through a floating-point remainder.
+  const required = Math.max(REVIEWER_MINIMUM, Math.ceil((enforcementOfficers * REVIEWER_PERCENT) / 100));
   return { enforcementOfficers, legalReviewers, required, compliant: legalReviewers >= required };
 }

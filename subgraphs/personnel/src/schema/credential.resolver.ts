@@ -27,10 +27,11 @@ export class CredentialResolver {
   async issueCredential(@Ctx() ctx: Context, @Arg('input') input: IssueCredentialInput) {
     requireRole(ctx.identity, Role.ADMIN);
     const officer = await ctx.em.findOne(OfficerEntity, { id: requireId('officer', input.officerId) });
-    if (!officer) throw badInput('officerId', 'no such officer');
+    if (!officer) throw notFound('officer', input.officerId);
     const number = requireText('number', input.number, 32);
     const numberProblem = credentialNumberProblem(number);
     if (numberProblem) throw badInput('number', numberProblem);
+    if (input.fields.length > 20) throw badInput('fields', 'at most 20 fields');
     if (input.expiresOn <= input.issuedOn) throw badInput('expiresOn', 'must be after issuedOn / 有效期须晚于发证日期');
     if (await ctx.em.count(CredentialEntity, { number })) throw conflict(`credential number ${number} already exists / 证号已存在`);
     const c = ctx.em.create(CredentialEntity, {
@@ -59,8 +60,8 @@ export class CredentialResolver {
   ) {
     requireRole(ctx.identity, Role.ADMIN);
     const why = requireText('reason', reason, 500);
-    const c = await ctx.em.findOne(CredentialEntity, { number });
-    if (!c) throw notFound('credential', number);
+    const c = await ctx.em.findOne(CredentialEntity, { number: number.trim().slice(0, 40) });
+    if (!c) throw notFound('credential', number.slice(0, 40));
     const problem = statusChangeProblem(c.status, status);
     if (problem) throw badInput('status', problem);
     ctx.em.create(CredentialStatusChangeEntity, { credentialId: c.id, fromStatus: c.status, toStatus: status, reason: why, actor: ctx.identity.sub });

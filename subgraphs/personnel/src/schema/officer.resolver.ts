@@ -1,13 +1,13 @@
 import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  Role, assertCanRead, assertCanWrite, badInput, canRead, connectionType, optionalText, pageArgs, requireDate,
-  requireId, requireNonEmpty, requireText, toPage, type Context,
+  Role, assertCanRead, assertCanWrite, badInput, connectionType, notFound, optionalText, pageArgs, requireDate,
+  requireId, requireNonEmpty, requireText, shanghaiDate, toPage, type Context,
 } from '@tsp/shared';
 import { OfficerEntity, TrainingRecordEntity } from '../entities/index.js';
 import { Agency, Credential, Officer } from './types.js';
 import { RecordTrainingInput, RegisterOfficerInput } from './inputs.js';
 import { load } from './loaders.js';
-import { agencyOrThrow, readableOfficer } from './access.js';
+import { agencyOrThrow, mayReadAgency, readableOfficer } from './access.js';
 
 const OfficerConnection = connectionType(Officer, 'Officer', '执法人员');
 
@@ -37,8 +37,9 @@ export class OfficerResolver {
   }
 
   @FieldResolver(() => Agency, { description: '所在机关 Agency' })
-  agency(@Root() o: OfficerEntity) {
-    return { id: o.agencyId };
+  async agency(@Root() o: OfficerEntity, @Ctx() ctx: Context) {
+    // Agency fields are resolved in this subgraph, so the full row is needed, not just { id }.
+    return (await load.agency(ctx).load(o.agencyId))!;
   }
 
   @FieldResolver(() => [Credential], { description: '执法证件 Credentials' })
@@ -62,9 +63,10 @@ export class OfficerResolver {
     return (await this.mayReadPrivate(ctx, o)) ? o.phone : null;
   }
 
+  /** Private fields: the agency's own staff, the region's supervisor, admin; never integrators. */
   private async mayReadPrivate(ctx: Context, o: OfficerEntity): Promise<boolean> {
     const a = await load.agency(ctx).load(o.agencyId);
-    return !!a && !!ctx.identity.role && ctx.identity.role !== Role.INTEGRATOR && canRead(ctx.identity, { agencyId: a.id, region: a.region });
+    return !!a && ctx.identity.role !== Role.INTEGRATOR && mayReadAgency(ctx, a);
   }
 
   @Mutation(() => Officer, { description: '登记执法人员（管理员或本机关负责人） Register an officer (ADMIN, or AGENCY_HEAD of the agency)' })
@@ -89,10 +91,11 @@ export class OfficerResolver {
   @Mutation(() => Float, { description: '登记培训学时，返回当年累计 Record training; returns the year total' })
   async recordTraining(@Ctx() ctx: Context, @Arg('input') input: RecordTrainingInput) {
     const o = await load.officer(ctx).load(requireId('officer', input.officerId));
-    if (!o) throw badInput('officerId', 'no such officer');
+    if (!o) throw notFound('officer', input.officerId);
     assertCanWrite(ctx.identity, o.agencyId, [Role.ADMIN, Role.AGENCY_HEAD]);
     if (!(input.hours > 0 && input.hours <= 24 && Number.isInteger(input.hours * 2))) throw badInput('hours', 'must be 0.5…24 in half-hour steps');
     const day = requireDate('day', input.day);
+    if (day > shanghaiDate()) throw badInput('day', 'training cannot be recorded before it happens / 培训日期不能晚于今天');
     ctx.em.create(TrainingRecordEntity, { officerId: o.id, day, hours: input.hours.toFixed(1), topic: requireText('topic', input.topic, 200), recordedBy: ctx.identity.sub! });
     await ctx.em.flush();
     const [r]: { total: string | null }[] = await ctx.em.execute(

@@ -35,9 +35,11 @@ export class PublicResolver {
     const c = await ctx.em.findOne(CredentialEntity, { number: number.trim() });
     if (!c) return unknown;
     const [o, a] = await Promise.all([ctx.em.findOneOrFail(OfficerEntity, { id: c.officerId }), ctx.em.findOneOrFail(AgencyEntity, { id: c.agencyId })]);
-    const status = effectiveStatus(c, shanghaiDate());
+    const today = shanghaiDate();
+    const status = effectiveStatus(c, today);
     return {
-      number: c.number, valid: status === CredentialStatus.VALID, status, holderName: o.name, agencyName: a.name,
+      // A credential dated in the future is not yet usable, whatever its stored status.
+      number: c.number, valid: status === CredentialStatus.VALID && c.issuedOn <= today, status, holderName: o.name, agencyName: a.name,
       categories: c.categories, region: c.region, expiresOn: c.expiresOn,
     };
   }
