@@ -28,7 +28,8 @@ function parseDateTime(v: unknown): Date {
   if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v))
     throw new AppError('BAD_USER_INPUT', `DateTime must be ISO-8601 with offset, got ${JSON.stringify(v)?.slice(0, 40)}`);
   const d = new Date(v);
-  if (Number.isNaN(d.getTime())) throw new AppError('BAD_USER_INPUT', `DateTime is not a real instant: ${v}`);
+  // JS Date rolls 2026-02-30 over to 2 March instead of failing: check the day itself.
+  if (Number.isNaN(d.getTime()) || !isIsoDate(v.slice(0, 10))) throw new AppError('BAD_USER_INPUT', `DateTime is not a real instant: ${v}`);
   return d;
 }
 
