@@ -22,7 +22,7 @@ export interface ConsumerOptions {
 }
 
 export interface Consumer extends Worker {
-  /** Runs until caught up (tests and shutdown use it). */
+  /** Runs until caught up, or until another instance holds the cursor (tests use it). */
   drain(): Promise<void>;
 }
 
