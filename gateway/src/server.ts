@@ -13,6 +13,8 @@ import { ForwardingDataSource } from './datasource.js';
 import { gatewayContext, type GatewayContext } from './context.js';
 import { queryLimits } from './limits.js';
 import { sandboxRouter } from './sandbox.js';
+import { attachSubscriptions, withSubscriptions } from './subscriptions/ws.js';
+import type { GraphQLSchema } from 'graphql';
 
 export const SUPERGRAPH_PATH = path.join(__dirname, '..', 'supergraph.graphql');
 
@@ -48,6 +50,14 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
     supergraphSdl,
     buildService: ({ name }) => new ForwardingDataSource({ url: urls[name as SubgraphName] }),
   });
+  let subscriptionSchema: GraphQLSchema | undefined;
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => {
+    try {
+      subscriptionSchema = withSubscriptions(apiSchema);
+    } catch (err) {
+      log.error({ err: (err as Error).message }, 'subscriptions unavailable: the supergraph lacks ReviewEvent');
+    }
+  });
   const app = baseApp();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<GatewayContext>({
@@ -59,6 +69,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
+  const subscriptions = attachSubscriptions({ httpServer, apollo, schema: () => subscriptionSchema, reviewUrl: urls.review });
 
   app.get('/health', (_req, res) => void res.json({ status: 'ok', service: 'gateway' }));
   app.get('/ready', async (_req, res) => {
@@ -86,6 +97,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
     url: `http://127.0.0.1:${port}/graphql`,
     port,
     stop: async () => {
+      await subscriptions.stop();
       await apollo.stop();
     },
   };

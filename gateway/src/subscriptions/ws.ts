@@ -1,0 +1,128 @@
+import type http from 'node:http';
+import { WebSocketServer } from 'ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { CloseCode } from 'graphql-ws';
+import { decodeJwt } from 'jose';
+import { GraphQLError, extendSchema, parse, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import type { ApolloServer } from '@apollo/server';
+import { Role, identityFromHeader, logger, type Identity } from '@tsp/shared';
+import type { GatewayContext } from '../context.js';
+import { LogTail } from './tail.js';
+import { reviewEventStream } from './stream.js';
+
+const log = logger('gateway:ws');
+export const MAX_SUBSCRIPTIONS_PER_SOCKET = 20;
+
+const SUBSCRIPTION_SDL = `
+"""订阅 Live streams (graphql-ws on /graphql)"""
+type Subscription {
+  """审核事件 Review events of the agencies the token may read, live; with after, the gap since that cursor first"""
+  reviewEvents(agencyId: ID, after: String): ReviewEvent!
+}`;
+
+export function withSubscriptions(apiSchema: GraphQLSchema): GraphQLSchema {
+  return extendSchema(apiSchema, parse(SUBSCRIPTION_SDL));
+}
+
+interface Session {
+  identity: Identity;
+  authorization: string;
+  expiry?: NodeJS.Timeout;
+  open: number;
+}
+
+function bearer(params: Record<string, unknown> | undefined): string | undefined {
+  const raw = params?.authorization ?? params?.Authorization ?? params?.token;
+  if (typeof raw !== 'string' || !raw) return undefined;
+  return raw.startsWith('Bearer ') ? raw : `Bearer ${raw}`;
+}
+
+/**
+ * graphql-ws next to @apollo/gateway (which has no subscriptions), on the same HTTP server and
+ * path. Authenticates on connection_init, closes the socket when the token expires (4403),
+ * pings every 12 s, and feeds each subscription from review's durable log.
+ */
+export function attachSubscriptions(o: {
+  httpServer: http.Server;
+  apollo: ApolloServer<GatewayContext>;
+  schema: () => GraphQLSchema | undefined;
+  reviewUrl: string;
+}): { stop(): Promise<void> } {
+  const tail = new LogTail(o.reviewUrl);
+  const wss = new WebSocketServer({ server: o.httpServer, path: '/graphql', maxPayload: 64 * 1024 });
+  const sessions = new WeakMap<object, Session>();
+
+  const execute = async (ctx: GatewayContext, query: string, variables: Record<string, unknown>): Promise<ExecutionResult> => {
+    const res = await o.apollo.executeOperation({ query, variables }, { contextValue: ctx });
+    if (res.body.kind !== 'single') return { errors: [new GraphQLError('unexpected incremental result')] };
+    return res.body.singleResult as ExecutionResult;
+  };
+
+  const server = useServer(
+    {
+      schema: () => {
+        const s = o.schema();
+        if (!s) throw new Error('gateway schema not loaded yet');
+        return s;
+      },
+      onConnect: async (ctx) => {
+        const authorization = bearer(ctx.connectionParams);
+        if (!authorization) return false;
+        let identity: Identity;
+        try {
+          identity = await identityFromHeader(authorization);
+        } catch {
+          return false;
+        }
+        if (!identity.role || identity.role === Role.ADMIN) return false;
+        const session: Session = { identity, authorization, open: 0 };
+        const exp = decodeJwt(authorization.slice(7)).exp;
+        if (exp) {
+          session.expiry = setTimeout(() => ctx.extra.socket.close(CloseCode.Forbidden, 'token expired / 令牌已过期'), Math.max(0, exp * 1000 - Date.now()));
+        }
+        sessions.set(ctx.extra.socket, session);
+        return true;
+      },
+      onSubscribe: (ctx) => {
+        const s = sessions.get(ctx.extra.socket);
+        if (s && s.open >= MAX_SUBSCRIPTIONS_PER_SOCKET)
+          return [new GraphQLError(`at most ${MAX_SUBSCRIPTIONS_PER_SOCKET} subscriptions per connection`, { extensions: { code: 'BAD_USER_INPUT' } })];
+      },
+      context: (ctx) => ({ socket: ctx.extra.socket }),
+      subscribe: (args) => {
+        const socket = (args.contextValue as { socket: import('ws').WebSocket }).socket;
+        const s = sessions.get(socket)!;
+        s.open++;
+        const ctx: GatewayContext = { identity: s.identity, authorization: s.authorization };
+        const stream = reviewEventStream({
+          document: args.document,
+          variables: (args.variableValues ?? {}) as Record<string, unknown>,
+          execute: (q, v) => execute(ctx, q, v),
+          tail,
+          bufferedAmount: () => socket.bufferedAmount,
+          closed: () => socket.readyState !== socket.OPEN,
+        });
+        return (async function* () {
+          try {
+            yield* stream;
+          } finally {
+            s.open--;
+          }
+        })();
+      },
+      onClose: (ctx) => {
+        const s = sessions.get(ctx.extra.socket);
+        if (s?.expiry) clearTimeout(s.expiry);
+      },
+    },
+    wss,
+  );
+  log.info('subscriptions on /graphql (graphql-ws)');
+  return {
+    async stop() {
+      tail.stop();
+      await server.dispose();
+      wss.close();
+    },
+  };
+}
