@@ -29,7 +29,7 @@ async function caller(req: Request, res: Response): Promise<Identity | null> {
  */
 export function blobRoutes(app: Express, o: BlobRouteOptions): void {
   app.put('/blobs/:sha256', requireInternalSecret, async (req, res) => {
-    const sha = req.params.sha256;
+    const sha = String(req.params.sha256);
     if (!SHA256_RE.test(sha)) return void res.status(400).json(errorBody('BAD_USER_INPUT', 'sha256: must be 64 lowercase hex characters'));
     const id = await caller(req, res);
     if (!id) return;
@@ -47,7 +47,7 @@ export function blobRoutes(app: Express, o: BlobRouteOptions): void {
   });
 
   app.get('/blobs/:sha256', requireInternalSecret, async (req, res) => {
-    const sha = req.params.sha256;
+    const sha = String(req.params.sha256);
     if (!SHA256_RE.test(sha)) return void res.status(404).json(errorBody('NOT_FOUND', 'no such attachment'));
     const id = await caller(req, res);
     if (!id) return;
