@@ -14,7 +14,7 @@ export class PersonnelInit extends Migration {
     this.addSql(`create index agency_region_idx on personnel.agency (region)`);
     this.addSql(`create table personnel.officer (
       id uuid primary key,
-      agency_id uuid not null references personnel.agency(id),
+      agency_id uuid not null references personnel.agency(id) deferrable initially deferred,
       name text not null,
       position text not null,
       roles text[] not null,
@@ -26,8 +26,8 @@ export class PersonnelInit extends Migration {
     this.addSql(`create table personnel.credential (
       id uuid primary key,
       number text not null unique,
-      officer_id uuid not null references personnel.officer(id),
-      agency_id uuid not null references personnel.agency(id),
+      officer_id uuid not null references personnel.officer(id) deferrable initially deferred,
+      agency_id uuid not null references personnel.agency(id) deferrable initially deferred,
       categories text[] not null,
       fields text[] not null default '{}',
       region text not null,
@@ -40,7 +40,7 @@ export class PersonnelInit extends Migration {
     this.addSql(`create index credential_agency_idx on personnel.credential (agency_id, expires_on)`);
     this.addSql(`create table personnel.credential_status_change (
       id uuid primary key,
-      credential_id uuid not null references personnel.credential(id),
+      credential_id uuid not null references personnel.credential(id) deferrable initially deferred,
       from_status text,
       to_status text not null,
       reason text not null,
@@ -49,7 +49,7 @@ export class PersonnelInit extends Migration {
     this.addSql(`create index credential_status_change_cred_idx on personnel.credential_status_change (credential_id, at)`);
     this.addSql(`create table personnel.training_record (
       id uuid primary key,
-      officer_id uuid not null references personnel.officer(id),
+      officer_id uuid not null references personnel.officer(id) deferrable initially deferred,
       day date not null,
       hours numeric(5,1) not null check (hours > 0),
       topic text not null,
