@@ -26,6 +26,7 @@ export class CredentialResolver {
   @Mutation(() => Credential, { description: '发放执法证件（管理员） Issue a credential (ADMIN)' })
   async issueCredential(@Ctx() ctx: Context, @Arg('input') input: IssueCredentialInput) {
     requireRole(ctx.identity, Role.ADMIN);
+    const actor = ctx.identity.sub;
     const officer = await ctx.em.findOne(OfficerEntity, { id: requireId('officer', input.officerId) });
     if (!officer) throw notFound('officer', input.officerId);
     const number = requireText('number', input.number, 32);
@@ -34,21 +35,20 @@ export class CredentialResolver {
     if (input.fields.length > 20) throw badInput('fields', 'at most 20 fields');
     if (input.expiresOn <= input.issuedOn) throw badInput('expiresOn', 'must be after issuedOn / 有效期须晚于发证日期');
     if (await ctx.em.count(CredentialEntity, { number })) throw conflict(`credential number ${number} already exists / 证号已存在`);
-    const c = ctx.em.create(CredentialEntity, {
-      number,
-      officerId: officer.id,
-      agencyId: officer.agencyId,
-      categories: requireNonEmpty('categories', input.categories, 6),
-      fields: input.fields.map((f, i) => requireText(`fields[${i}]`, f, 50)),
-      region: requireText('region', input.region, 100),
-      issuedOn: input.issuedOn,
-      expiresOn: input.expiresOn,
-      status: CredentialStatus.VALID,
-      issuingAuthority: requireText('issuingAuthority', input.issuingAuthority, 100),
+    const categories = requireNonEmpty('categories', input.categories, 6);
+    const fields = input.fields.map((f, i) => requireText(`fields[${i}]`, f, 50));
+    const region = requireText('region', input.region, 100);
+    const issuingAuthority = requireText('issuingAuthority', input.issuingAuthority, 100);
+    return ctx.em.transactional(async (em) => {
+      const c = em.create(CredentialEntity, {
+        number, officerId: officer.id, agencyId: officer.agencyId, categories, fields, region,
+        issuedOn: input.issuedOn, expiresOn: input.expiresOn, status: CredentialStatus.VALID, issuingAuthority,
+      });
+      // Plain uuid columns give the ORM no insert order: the credential must exist before its history row.
+      await em.flush();
+      em.create(CredentialStatusChangeEntity, { credentialId: c.id, fromStatus: null, toStatus: CredentialStatus.VALID, reason: '发证 issued', actor });
+      return c;
     });
-    ctx.em.create(CredentialStatusChangeEntity, { credentialId: c.id, fromStatus: null, toStatus: CredentialStatus.VALID, reason: '发证 issued', actor: ctx.identity.sub });
-    await ctx.em.flush();
-    return c;
   }
 
   @Mutation(() => Credential, { description: '变更证件状态（管理员），即时反映在公开名单 Suspend, revoke or restore a credential (ADMIN)' })
