@@ -1,2 +1,3 @@
 export { review } from './main.js';
 export * from './entities/index.js';
+export { reportOverdueReviews } from './workers.js';

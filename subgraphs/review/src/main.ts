@@ -3,10 +3,12 @@ import type { SubgraphService } from '@tsp/shared';
 import { schema } from './schema/index.js';
 import { entities } from './entities/index.js';
 import { migrations } from './migrations/index.js';
+import { reviewWorkers } from './workers.js';
 
-/** 重大执法决定法制审核 Review subgraph: catalogue, legal reviews, review events. */
+/** 重大执法决定法制审核 Review subgraph: catalogue, legal reviews, the decision gate's check, review events. */
 export const review: SubgraphService = {
   name: 'review',
   schema,
   db: { schema: 'review', entities, migrations },
+  workers: reviewWorkers,
 };

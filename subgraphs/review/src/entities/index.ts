@@ -1,4 +1,7 @@
 import { CatalogRuleEntity } from './catalog-rule.js';
+import { ReviewSettingsEntity } from './settings.js';
+import { LegalReviewEntity } from './review.js';
+import { UnreviewedDecisionEntity } from './unreviewed-decision.js';
 
-export { CatalogRuleEntity };
-export const entities = [CatalogRuleEntity];
+export { CatalogRuleEntity, ReviewSettingsEntity, LegalReviewEntity, UnreviewedDecisionEntity };
+export const entities = [CatalogRuleEntity, ReviewSettingsEntity, LegalReviewEntity, UnreviewedDecisionEntity];

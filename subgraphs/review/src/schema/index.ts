@@ -1,12 +1,20 @@
-import type { SchemaDefinition } from '@tsp/shared';
-import { Agency } from './types.js';
+import { eventFeed, type SchemaDefinition } from '@tsp/shared';
+import { Agency, EnforcementCase, Officer } from './types.js';
 import { AgencyCatalogResolver, CatalogResolver } from './catalog.resolver.js';
+import { ReviewResolver } from './review.resolver.js';
+import { WorkflowResolver } from './workflow.resolver.js';
+import { CaseReviewResolver } from './case.resolver.js';
+import { InternalResolver } from './internal.resolver.js';
+import { ReviewEventsResolver } from './events.resolver.js';
+import { AgencyFindingsResolver } from './findings.resolver.js';
+import { references } from './references.js';
 
 export const schema: SchemaDefinition = {
-  resolvers: [CatalogResolver, AgencyCatalogResolver],
-  // Agency is reached only through its extension fields, so it must be named here.
-  orphanedTypes: [Agency],
-  references: {
-    Agency: (ref: { id: string }) => ({ id: ref.id }),
-  },
+  resolvers: [
+    CatalogResolver, AgencyCatalogResolver, ReviewResolver, WorkflowResolver, CaseReviewResolver, InternalResolver,
+    ReviewEventsResolver, AgencyFindingsResolver, eventFeed('review', 'Review'),
+  ],
+  // Reached only through extension fields or references, so they must be named here.
+  orphanedTypes: [Agency, EnforcementCase, Officer],
+  references,
 };

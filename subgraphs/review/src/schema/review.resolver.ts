@@ -1,0 +1,117 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { pageArgs, readFilter, requireId, requireUser, shanghaiDate, toPage, badInput, type Context } from '@tsp/shared';
+import type { FilterQuery } from '@mikro-orm/core';
+import { LegalReviewEntity } from '../entities/index.js';
+import { CHECKLIST } from '../rules/checklist.js';
+import { isOverdue } from '../rules/due.js';
+import { ReviewStatus } from './enums.js';
+import { Agency, ChecklistItem, EnforcementCase, LegalReview, LegalReviewConnection, Officer, ProposedDecision, ReviewCoordination } from './types.js';
+import { ReviewFilter } from './inputs.js';
+import { readableReview } from './access.js';
+
+const WITH_LEGAL_OFFICE: readonly ReviewStatus[] = [ReviewStatus.SUBMITTED, ReviewStatus.IN_REVIEW];
+
+/** Cursor key of the list order (newest first). */
+const listKey = (r: LegalReviewEntity) => `${r.createdAt.toISOString()}|${r.id}`;
+
+@Resolver(() => LegalReview)
+export class ReviewResolver {
+  @Query(() => LegalReview, { description: '法制审核 One review (own agency, supervisor of the region, integrator in scope, admin)' })
+  review(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    return readableReview(ctx, id);
+  }
+
+  @Query(() => LegalReviewConnection, { description: '法制审核列表 Reviews the caller may read, newest first (cursor pagination)' })
+  async reviews(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => ReviewFilter, { nullable: true }) filter?: ReviewFilter | null,
+    @Arg('first', () => Int, { nullable: true, description: '条数 Page size (default 50, max 200)' }) first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: '游标 Cursor to continue after' }) after?: string | null,
+  ) {
+    requireUser(ctx.identity);
+    const page = pageArgs(first, after);
+    const and: FilterQuery<LegalReviewEntity>[] = [];
+    const scope = readFilter(ctx.identity);
+    if (scope) {
+      const or: FilterQuery<LegalReviewEntity>[] = [];
+      if (scope.agencyIds?.length) or.push({ agencyId: { $in: scope.agencyIds } });
+      if (scope.region) or.push({ region: scope.region });
+      if (!or.length) return toPage([], page.limit, listKey);
+      and.push({ $or: or });
+    }
+    if (filter?.agencyId) and.push({ agencyId: requireId('agency', filter.agencyId) });
+    if (filter?.caseId) and.push({ caseId: requireId('case', filter.caseId) });
+    if (filter?.reviewerId) and.push({ reviewerId: requireId('reviewer', filter.reviewerId) });
+    if (filter?.status?.length) and.push({ status: { $in: filter.status } });
+    if (filter?.overdue != null) {
+      const today = shanghaiDate();
+      and.push(filter.overdue ? { status: { $in: [...WITH_LEGAL_OFFICE] }, dueOn: { $lt: today } } : { $not: { status: { $in: [...WITH_LEGAL_OFFICE] }, dueOn: { $lt: today } } });
+    }
+    if (page.after) {
+      const [at, id] = page.after.split('|');
+      const when = new Date(at);
+      if (!id || Number.isNaN(when.getTime())) throw badInput('after', 'not a cursor of this list');
+      and.push({ $or: [{ createdAt: { $lt: when } }, { createdAt: when, id: { $lt: id } }] });
+    }
+    const rows = await ctx.em.find(LegalReviewEntity, and.length ? { $and: and } : {}, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: page.limit + 1 });
+    return toPage(rows, page.limit, listKey);
+  }
+
+  @FieldResolver(() => Agency, { description: '所属机关 Agency' })
+  agency(@Root() r: LegalReviewEntity) {
+    return { id: r.agencyId };
+  }
+
+  @FieldResolver(() => EnforcementCase, { description: '案件 The case' })
+  case(@Root() r: LegalReviewEntity) {
+    return { id: r.caseId };
+  }
+
+  @FieldResolver(() => [Officer], { description: '案件承办人 Handlers of the case (at submission)' })
+  handlers(@Root() r: LegalReviewEntity) {
+    return r.handlerIds.map((id) => ({ id }));
+  }
+
+  @FieldResolver(() => ProposedDecision, { description: '拟作出的决定 The proposed decision under review' })
+  proposedDecision(@Root() r: LegalReviewEntity): ProposedDecision {
+    return { penaltyKinds: r.penaltyKinds, fineAmount: r.fineAmount, confiscationAmount: r.confiscationAmount, legalBasis: r.legalBasis, summary: r.summary };
+  }
+
+  @FieldResolver(() => [ChecklistItem], { description: '审核内容 The checklist: six common items plus the category\'s' })
+  checklist(@Root() r: LegalReviewEntity): ChecklistItem[] {
+    return r.checklist.map((a) => {
+      const def = CHECKLIST.find((d) => d.code === a.code)!;
+      return { code: a.code, question: def.question, category: def.category, answer: a.answer, comment: a.comment, passingAnswer: def.passingAnswer };
+    });
+  }
+
+  @FieldResolver(() => Officer, { nullable: true, description: '审核人 Reviewer' })
+  reviewer(@Root() r: LegalReviewEntity) {
+    return r.reviewerId ? { id: r.reviewerId } : null;
+  }
+
+  @FieldResolver(() => Officer, { nullable: true, description: '法制机构负责人 Head of the legal office who countersigned' })
+  head(@Root() r: LegalReviewEntity) {
+    return r.headId ? { id: r.headId } : null;
+  }
+
+  @FieldResolver({ description: '是否超期 Still with the legal office after its due day' })
+  overdue(@Root() r: LegalReviewEntity): boolean {
+    return isOverdue({ dueOn: r.dueOn, open: WITH_LEGAL_OFFICE.includes(r.status) }, shanghaiDate());
+  }
+
+  @FieldResolver(() => LegalReview, { nullable: true, description: '前次审核（退回后重新送审） The returned review this one resubmits' })
+  previousReview(@Root() r: LegalReviewEntity, @Ctx() ctx: Context) {
+    return r.previousReviewId ? readableReview(ctx, r.previousReviewId) : null;
+  }
+
+  @FieldResolver(() => ReviewCoordination, { nullable: true, description: '协调决策 Escalation and collective decision, if any' })
+  coordination(@Root() r: LegalReviewEntity): ReviewCoordination | null {
+    if (!r.escalatedAt) return null;
+    return {
+      escalatedBy: { id: r.escalatedBy! }, reason: r.escalationReason!, escalatedAt: r.escalatedAt, fromStatus: r.escalatedFrom!,
+      decidedBy: r.coordinationDecidedBy ? { id: r.coordinationDecidedBy } : null, decision: r.coordinationDecision,
+      meetingOn: r.coordinationMeetingOn, participants: r.coordinationParticipants,
+    };
+  }
+}

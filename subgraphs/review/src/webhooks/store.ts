@@ -1,0 +1,149 @@
+import type { EntityManager } from '@tsp/shared';
+
+/** A registered endpoint as stored (the secret never leaves this module's callers' process). */
+export interface EndpointRow {
+  id: string;
+  owner: string;
+  url: string;
+  secret: string;
+  agencyIds: string[];
+  region: string | null;
+  active: boolean;
+  createdAt: Date;
+  deactivatedAt: Date | null;
+  /** Position in review's outbox of the last event delivered or given up (0 = before the first). */
+  position: number;
+  nextAttemptAt: Date;
+  /** Consecutive failed attempts of the event after `position`. */
+  failedAttempts: number;
+  failingSince: Date | null;
+}
+
+export type DeliveryOutcome = 'DELIVERED' | 'FAILED_ATTEMPT' | 'GAVE_UP';
+
+export interface DeliveryRow {
+  id: number;
+  endpointId: string;
+  eventId: string;
+  eventType: string;
+  position: number;
+  attempt: number;
+  httpStatus: number | null;
+  error: string | null;
+  durationMs: number;
+  attemptedAt: Date;
+  outcome: DeliveryOutcome;
+}
+
+export interface AllowedHostRow {
+  host: string;
+  addedBy: string;
+  addedAt: Date;
+}
+
+type Raw = Record<string, any>;
+
+export function toEndpoint(r: Raw): EndpointRow {
+  return {
+    id: r.id, owner: r.owner, url: r.url, secret: r.secret, agencyIds: r.agency_ids ?? [], region: r.region,
+    active: r.active, createdAt: new Date(r.created_at), deactivatedAt: r.deactivated_at ? new Date(r.deactivated_at) : null,
+    position: Number(r.position), nextAttemptAt: new Date(r.next_attempt_at), failedAttempts: r.failed_attempts,
+    failingSince: r.failing_since ? new Date(r.failing_since) : null,
+  };
+}
+
+function toDelivery(r: Raw): DeliveryRow {
+  return {
+    id: Number(r.id), endpointId: r.endpoint_id, eventId: r.event_id, eventType: r.event_type, position: Number(r.position),
+    attempt: r.attempt, httpStatus: r.http_status, error: r.error, durationMs: r.duration_ms, attemptedAt: new Date(r.attempted_at), outcome: r.outcome,
+  };
+}
+
+const pgArray = (xs: readonly string[]) => `{${xs.join(',')}}`;
+
+export async function insertEndpoint(em: EntityManager, e: Pick<EndpointRow, 'id' | 'owner' | 'url' | 'secret' | 'agencyIds' | 'region' | 'position'>): Promise<EndpointRow> {
+  const [r] = await em.execute(
+    `insert into review.webhook_endpoint (id, owner, url, secret, agency_ids, region, position)
+     values (?, ?, ?, ?, ?::uuid[], ?, ?) returning *`,
+    [e.id, e.owner, e.url, e.secret, pgArray(e.agencyIds), e.region, e.position],
+  );
+  return toEndpoint(r);
+}
+
+export async function endpointsOf(em: EntityManager, owner: string): Promise<EndpointRow[]> {
+  const rows: Raw[] = await em.execute(`select * from review.webhook_endpoint where owner = ? order by created_at, id`, [owner]);
+  return rows.map(toEndpoint);
+}
+
+/** The caller's own endpoint, or null (another owner's endpoint is indistinguishable from a missing one). */
+export async function ownEndpoint(em: EntityManager, owner: string, id: string, lock = false): Promise<EndpointRow | null> {
+  const rows: Raw[] = await em.execute(`select * from review.webhook_endpoint where id = ? and owner = ?${lock ? ' for update' : ''}`, [id, owner]);
+  return rows.length ? toEndpoint(rows[0]) : null;
+}
+
+export async function countActive(em: EntityManager, owner: string): Promise<number> {
+  const [r] = await em.execute(`select count(*)::int as n from review.webhook_endpoint where owner = ? and active`, [owner]);
+  return r.n;
+}
+
+/** Moves the cursor (replay) and clears any retry state, so the next event goes out at once. */
+export async function moveCursor(em: EntityManager, id: string, position: number): Promise<EndpointRow> {
+  const [r] = await em.execute(
+    `update review.webhook_endpoint set position = ?, failed_attempts = 0, failing_since = null, next_attempt_at = now()
+     where id = ? returning *`,
+    [position, id],
+  );
+  return toEndpoint(r);
+}
+
+export async function deactivate(em: EntityManager, id: string): Promise<EndpointRow> {
+  const [r] = await em.execute(
+    `update review.webhook_endpoint set active = false, deactivated_at = coalesce(deactivated_at, now()) where id = ? returning *`,
+    [id],
+  );
+  return toEndpoint(r);
+}
+
+/** Newest first; `beforeId` pages further back. Fetches limit+1 so the caller knows if more exist. */
+export async function deliveriesOf(em: EntityManager, endpointId: string, limit: number, beforeId: number | null): Promise<DeliveryRow[]> {
+  const rows: Raw[] = await em.execute(
+    `select * from review.webhook_delivery where endpoint_id = ?${beforeId !== null ? ' and id < ?' : ''} order by id desc limit ?`,
+    beforeId !== null ? [endpointId, beforeId, limit + 1] : [endpointId, limit + 1],
+  );
+  return rows.map(toDelivery);
+}
+
+export async function logDelivery(em: EntityManager, d: Omit<DeliveryRow, 'id' | 'attemptedAt'> & { attemptedAt: Date }): Promise<void> {
+  await em.execute(
+    `insert into review.webhook_delivery (endpoint_id, event_id, event_type, position, attempt, http_status, error, duration_ms, attempted_at, outcome)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [d.endpointId, d.eventId, d.eventType, d.position, d.attempt, d.httpStatus, d.error, d.durationMs, d.attemptedAt, d.outcome],
+  );
+}
+
+/** The newest position in review's outbox (a new endpoint starts after it). */
+export async function outboxHead(em: EntityManager): Promise<number> {
+  const [r] = await em.execute(`select coalesce(max(position), 0) as p from review.outbox`);
+  return Number(r.p);
+}
+
+export async function allowedHosts(em: EntityManager): Promise<AllowedHostRow[]> {
+  const rows: Raw[] = await em.execute(`select * from review.webhook_allowed_host order by host`);
+  return rows.map((r) => ({ host: r.host, addedBy: r.added_by, addedAt: new Date(r.added_at) }));
+}
+
+export async function isAllowed(em: EntityManager, keys: readonly string[]): Promise<boolean> {
+  const [r] = await em.execute(`select exists(select 1 from review.webhook_allowed_host where host = any(?::text[])) as ok`, [pgArray(keys.map((k) => `"${k}"`))]);
+  return r.ok;
+}
+
+export async function allowHost(em: EntityManager, host: string, by: string): Promise<AllowedHostRow> {
+  await em.execute(`insert into review.webhook_allowed_host (host, added_by) values (?, ?) on conflict (host) do nothing`, [host, by]);
+  const [r] = await em.execute(`select * from review.webhook_allowed_host where host = ?`, [host]);
+  return { host: r.host, addedBy: r.added_by, addedAt: new Date(r.added_at) };
+}
+
+export async function disallowHost(em: EntityManager, host: string): Promise<boolean> {
+  const rows: unknown[] = await em.execute(`delete from review.webhook_allowed_host where host = ? returning host`, [host]);
+  return rows.length > 0;
+}

@@ -1,0 +1,97 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { connectionType, DateTimeScalar, encodeCursor } from '@tsp/shared';
+import type { DeliveryOutcome as Outcome, DeliveryRow, EndpointRow } from './store.js';
+
+export enum WebhookDeliveryOutcome {
+  DELIVERED = 'DELIVERED',
+  FAILED_ATTEMPT = 'FAILED_ATTEMPT',
+  GAVE_UP = 'GAVE_UP',
+}
+registerEnumType(WebhookDeliveryOutcome, {
+  name: 'WebhookDeliveryOutcome',
+  description: '推送结果 Outcome of one delivery attempt',
+  valuesConfig: {
+    DELIVERED: { description: '已送达 the receiver answered 2xx within 10 s' },
+    FAILED_ATTEMPT: { description: '本次失败，将重试 failed; will be retried with exponential backoff' },
+    GAVE_UP: { description: '已放弃 failed, and retries for this event ran out (24 h); the endpoint moved on' },
+  },
+});
+
+/** The log position as a `reviewEvents` cursor: replay accepts exactly these. */
+export const positionCursor = (position: number): string => encodeCursor(String(position));
+
+@ObjectType({ description: '回调地址（Webhook） A webhook endpoint an integrator registered; the secret is never shown' })
+export class WebhookEndpoint {
+  @Field(() => ID, { description: '标识 Id' })
+  id!: string;
+  @Field({ description: '回调网址 URL the events are POSTed to' })
+  url!: string;
+  @Field({ description: '是否启用 Active (false once deactivated)' })
+  active!: boolean;
+  @Field(() => [ID], { description: '推送范围：机关 Scope: agencies (copied from the registering token)' })
+  agencyIds!: string[];
+  @Field(() => String, { nullable: true, description: '推送范围：区域 Scope: region (copied from the registering token)' })
+  region!: string | null;
+  @Field(() => DateTimeScalar, { description: '登记时间 Registered at' })
+  createdAt!: Date;
+  @Field(() => DateTimeScalar, { nullable: true, description: '停用时间 Deactivated at' })
+  deactivatedAt!: Date | null;
+  @Field(() => String, { nullable: true, description: '推送进度游标（reviewEvents 游标） Cursor of the last event delivered or given up (a reviewEvents cursor); null = from the start' })
+  cursor!: string | null;
+  @Field(() => DateTimeScalar, { description: '下次尝试时间 Next delivery attempt not before' })
+  nextAttemptAt!: Date;
+  @Field(() => Int, { description: '当前事件连续失败次数 Consecutive failed attempts of the pending event' })
+  failedAttempts!: number;
+  @Field(() => DateTimeScalar, { nullable: true, description: '当前事件首次失败时间 First failure of the pending event (retries stop 24 h after it)' })
+  failingSince!: Date | null;
+}
+
+export function endpointView(e: EndpointRow): WebhookEndpoint {
+  return {
+    id: e.id, url: e.url, active: e.active, agencyIds: e.agencyIds, region: e.region, createdAt: e.createdAt, deactivatedAt: e.deactivatedAt,
+    cursor: e.position > 0 ? positionCursor(e.position) : null, nextAttemptAt: e.nextAttemptAt, failedAttempts: e.failedAttempts, failingSince: e.failingSince,
+  };
+}
+
+@ObjectType({ description: '推送记录 One delivery attempt of one event to an endpoint' })
+export class WebhookDelivery {
+  @Field(() => ID, { description: '标识 Id' })
+  id!: string;
+  @Field(() => ID, { description: '事件标识 Event id (also sent as x-tsp-event-id)' })
+  eventId!: string;
+  @Field({ description: '事件类型 Event type' })
+  eventType!: string;
+  @Field({ description: '事件游标 The event\'s reviewEvents cursor' })
+  cursor!: string;
+  @Field(() => Int, { description: '第几次尝试 Attempt number for this event (1 = first)' })
+  attempt!: number;
+  @Field(() => Int, { nullable: true, description: 'HTTP 状态码 HTTP status the receiver answered; null when none' })
+  httpStatus!: number | null;
+  @Field(() => String, { nullable: true, description: '错误 Why the attempt failed (timeout, refused address, non-2xx…)' })
+  error!: string | null;
+  @Field(() => Int, { description: '耗时（毫秒） Duration in milliseconds' })
+  durationMs!: number;
+  @Field(() => DateTimeScalar, { description: '尝试时间 Attempted at' })
+  attemptedAt!: Date;
+  @Field(() => WebhookDeliveryOutcome, { description: '结果 Outcome' })
+  outcome!: Outcome;
+}
+
+export function deliveryView(d: DeliveryRow): WebhookDelivery {
+  return {
+    id: String(d.id), eventId: d.eventId, eventType: d.eventType, cursor: positionCursor(d.position), attempt: d.attempt,
+    httpStatus: d.httpStatus, error: d.error, durationMs: d.durationMs, attemptedAt: d.attemptedAt, outcome: d.outcome,
+  };
+}
+
+export const WebhookDeliveryConnection = connectionType(WebhookDelivery, 'WebhookDelivery', '推送记录');
+
+@ObjectType({ description: '回调白名单主机 A host webhooks may be sent to (ADMIN allowlist): host = any port, host:port = that port' })
+export class WebhookAllowedHost {
+  @Field({ description: '主机（或 主机:端口） Host or host:port' })
+  host!: string;
+  @Field({ description: '添加人 Added by (token subject)' })
+  addedBy!: string;
+  @Field(() => DateTimeScalar, { description: '添加时间 Added at' })
+  addedAt!: Date;
+}
