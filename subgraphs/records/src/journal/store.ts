@@ -1,0 +1,225 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import {
+  consistencyProof,
+  hashChildren,
+  hashLeaf,
+  inclusionProof,
+  MissingNodeError,
+  nodesRead,
+  rootFromNodes,
+  type NodeSource,
+} from './merkle.js';
+
+/**
+ * The one global journal of the records subgraph, in PostgreSQL. Level 0 of the tree is
+ * records.journal_leaf; records.journal_node holds every complete aligned subtree above it, written
+ * once when its last leaf arrives. Any tree head or proof for any size reads O(log n) rows, in one query.
+ */
+
+/** Key of the transaction-scoped advisory lock that sequences appends ('tspJ'). */
+export const JOURNAL_APPEND_LOCK = 0x7473704a;
+
+export class JournalRangeError extends Error {}
+
+type Row = Record<string, unknown>;
+const run = (em: EntityManager, sql: string, params: unknown[] = []): Promise<Row[]> => em.execute(sql, params);
+const hex = (b: Buffer): string => b.toString('hex');
+/** Postgres array literal of plain tokens (numbers, hex): nothing here needs quoting. */
+const pgArray = (xs: readonly (string | number)[]): string => `{${xs.join(',')}}`;
+
+export interface AppendedLeaf {
+  /** Position in the global log (0-based). */
+  index: number;
+  /** SHA-256(0x00 ‖ data), hex. */
+  leafHash: string;
+}
+
+/**
+ * Appends one leaf (a record entry's canonical bytes) to the log, with the subtree hashes it completes.
+ * Call it inside the transaction that writes the entry, as late as possible: the append lock is held
+ * until that transaction ends, and it makes concurrent appends take turns. READ COMMITTED (the default)
+ * is required, so that the size read after the lock sees the previous holder's commit.
+ */
+export async function appendLeaf(em: EntityManager, p: { entryId: string; caseId: string; data: Buffer }): Promise<AppendedLeaf> {
+  if (!em.isInTransaction()) throw new Error('appendLeaf must run inside the transaction that writes the entry');
+  const leafHash = hashLeaf(p.data);
+  await run(em, `select pg_advisory_xact_lock(${JOURNAL_APPEND_LOCK})`);
+  // The size and the left siblings the new leaf completes: leaf n−1 if n is odd, and node (L, ⌊n/2^L⌋−1)
+  // for each level L whose bit is set in n (only the run of low set bits is used).
+  const rows = await run(
+    em,
+    `with s as (select coalesce(max(idx) + 1, 0)::bigint as n from records.journal_leaf)
+     select s.n::text as size, f.level, f.hash from s left join lateral (
+       select 0 as level, leaf_hash as hash from records.journal_leaf where s.n % 2 = 1 and idx = s.n - 1
+       union all
+       select level, hash from records.journal_node
+        where (level, idx) in (select g, (s.n >> g) - 1 from generate_series(1, 62) g where ((s.n >> g) & 1) = 1)
+     ) f on true`,
+  );
+  const n = Number(rows[0].size);
+  const left = new Map<number, Buffer>();
+  for (const r of rows) if (r.level !== null) left.set(Number(r.level), r.hash as Buffer);
+
+  const levels: number[] = [];
+  const idxs: number[] = [];
+  const hashes: string[] = [];
+  let h = leafHash;
+  let i = n;
+  let level = 0;
+  while (i % 2 === 1) {
+    const sibling = left.get(level);
+    if (!sibling) throw new MissingNodeError(level, i - 1);
+    h = hashChildren(sibling, h);
+    i = (i - 1) / 2;
+    level++;
+    levels.push(level);
+    idxs.push(i);
+    hashes.push(hex(h));
+  }
+  await run(
+    em,
+    `with leaf as (insert into records.journal_leaf (idx, leaf_hash, entry_id, case_id) values (?, ?, ?, ?))
+     insert into records.journal_node (level, idx, hash)
+     select l, i, decode(h, 'hex') from unnest(?::int[], ?::bigint[], ?::text[]) as t(l, i, h)`,
+    [n, leafHash, p.entryId, p.caseId, pgArray(levels), pgArray(idxs), pgArray(hashes)],
+  );
+  return { index: n, leafHash: hex(leafHash) };
+}
+
+/** Number of leaves in the log now. */
+export async function treeSize(em: EntityManager): Promise<number> {
+  const [r] = await run(em, `select coalesce(max(idx) + 1, 0)::text as n from records.journal_leaf`);
+  return Number(r.n);
+}
+
+/** Reads the given stored subtree hashes (level 0 from journal_leaf) in one query. */
+export async function fetchNodes(em: EntityManager, keys: readonly [number, number][]): Promise<NodeSource> {
+  const leaves = keys.filter(([l]) => l === 0).map(([, i]) => i);
+  const inner = keys.filter(([l]) => l > 0);
+  const found = new Map<string, Buffer>();
+  if (keys.length) {
+    const rows = await run(
+      em,
+      `select 0 as level, idx::text as idx, leaf_hash as hash from records.journal_leaf where idx = any(?::bigint[])
+       union all
+       select level, idx::text, hash from records.journal_node
+        where (level, idx) in (select * from unnest(?::int[], ?::bigint[]))`,
+      [pgArray(leaves), pgArray(inner.map(([l]) => l)), pgArray(inner.map(([, i]) => i))],
+    );
+    for (const r of rows) found.set(`${r.level}:${r.idx}`, r.hash as Buffer);
+  }
+  return (level, index) => {
+    const h = found.get(`${level}:${index}`);
+    if (!h) throw new MissingNodeError(level, index);
+    return h;
+  };
+}
+
+/** Runs pure tree computations against the store: learns the nodes they read, fetches them at once, computes. */
+export async function withNodes<T>(em: EntityManager, compute: (nodes: NodeSource) => T): Promise<T> {
+  return compute(await fetchNodes(em, nodesRead(compute)));
+}
+
+async function checkedSize(em: EntityManager, ...sizes: number[]): Promise<number> {
+  const current = await treeSize(em);
+  for (const s of sizes) {
+    if (!Number.isSafeInteger(s) || s < 0 || s > current) throw new JournalRangeError(`tree size ${s} is outside 0…${current}, the journal's current size`);
+  }
+  return current;
+}
+
+export interface TreeHead {
+  size: number;
+  /** MTH of the first `size` leaves, hex. */
+  rootHash: string;
+}
+
+/** The tree head now, or at an earlier size. */
+export async function treeHead(em: EntityManager, size?: number): Promise<TreeHead> {
+  const current = await checkedSize(em, ...(size === undefined ? [] : [size]));
+  const s = size ?? current;
+  return { size: s, rootHash: hex(await withNodes(em, (nodes) => rootFromNodes(s, nodes))) };
+}
+
+export interface StoredInclusionProof {
+  index: number;
+  treeSize: number;
+  leafHash: string;
+  /** Audit path, hex, leaf side first (RFC 6962 §2.1.1). */
+  proof: string[];
+  /** Head of the tree of `treeSize` leaves, hex. */
+  rootHash: string;
+}
+
+export async function inclusionProofFor(em: EntityManager, index: number, size: number): Promise<StoredInclusionProof> {
+  await checkedSize(em, size);
+  if (!Number.isSafeInteger(index) || index < 0 || index >= size) throw new JournalRangeError(`leaf ${index} is not in a tree of size ${size}`);
+  const r = await withNodes(em, (nodes) => ({
+    leaf: nodes(0, index),
+    proof: inclusionProof(index, size, nodes),
+    root: rootFromNodes(size, nodes),
+  }));
+  return { index, treeSize: size, leafHash: hex(r.leaf), proof: r.proof.map(hex), rootHash: hex(r.root) };
+}
+
+export interface StoredConsistencyProof {
+  fromSize: number;
+  toSize: number;
+  fromRoot: string;
+  toRoot: string;
+  /** RFC 6962 §2.1.2 proof, hex. */
+  proof: string[];
+}
+
+export async function consistencyProofFor(em: EntityManager, m: number, n: number): Promise<StoredConsistencyProof> {
+  await checkedSize(em, m, n);
+  if (m > n) throw new JournalRangeError(`from size ${m} is larger than to size ${n}`);
+  const r = await withNodes(em, (nodes) => ({
+    proof: consistencyProof(m, n, nodes),
+    from: rootFromNodes(m, nodes),
+    to: rootFromNodes(n, nodes),
+  }));
+  return { fromSize: m, toSize: n, fromRoot: hex(r.from), toRoot: hex(r.to), proof: r.proof.map(hex) };
+}
+
+export interface CaseLeaf {
+  index: number;
+  entryId: string;
+  caseId: string;
+  leafHash: string;
+}
+
+const toLeaf = (r: Row): CaseLeaf => ({
+  index: Number(r.idx),
+  entryId: r.entry_id as string,
+  caseId: r.case_id as string,
+  leafHash: hex(r.leaf_hash as Buffer),
+});
+
+/** The case's leaves in log order. */
+export async function leafHashesOfCase(em: EntityManager, caseId: string): Promise<CaseLeaf[]> {
+  return leavesOfCases(em, [caseId]);
+}
+
+/** Leaves of several cases in one query, in log order. */
+export async function leavesOfCases(em: EntityManager, caseIds: readonly string[]): Promise<CaseLeaf[]> {
+  if (!caseIds.length) return [];
+  const rows = await run(
+    em,
+    `select idx, entry_id, case_id, leaf_hash from records.journal_leaf where case_id = any(?::uuid[]) order by idx`,
+    [pgArray(caseIds)],
+  );
+  return rows.map(toLeaf);
+}
+
+/** Leaves of the given entries, in the order asked (null where an entry has none). */
+export async function leavesOfEntries(em: EntityManager, entryIds: readonly string[]): Promise<(CaseLeaf | null)[]> {
+  if (!entryIds.length) return [];
+  const rows = await run(
+    em,
+    `select idx, entry_id, case_id, leaf_hash from records.journal_leaf where entry_id = any(?::uuid[])`,
+    [pgArray(entryIds)],
+  );
+  const leaves = rows.map(toLeaf);
+  return entryIds.map((id) => leaves.find((l) => l.entryId === id) ?? null);
+}

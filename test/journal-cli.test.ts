@@ -1,0 +1,158 @@
+import { execFile } from 'node:child_process';
+import { randomUUID, generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { forbidden, internalSecret, INTERNAL_SECRET_HEADER, migrate, openOrm, Role, signDevToken, startSubgraph, type Orm, type RunningSubgraph } from '@tsp/shared';
+import { createTestDatabase, sql } from './support/db';
+import { migrations } from '../subgraphs/records/src/migrations';
+import {
+  appendLeaf,
+  canonicalEntryBytes,
+  JournalResolver,
+  publicKeyPem,
+  registerJournalEntrySource,
+} from '../subgraphs/records/src/journal';
+
+/**
+ * The standalone verifier, run as the built CLI a person would run, against a real HTTP server
+ * serving the journal's GraphQL fields over a real database.
+ */
+const CLI = path.join(__dirname, '..', 'scripts', 'dist', 'verify-journal.js');
+const dir = mkdtempSync(path.join(tmpdir(), 'journal-cli-'));
+const file = (name: string) => path.join(dir, name);
+
+function cli(...args: string[]): Promise<{ code: number; out: string }> {
+  // The subgraph answers only what a gateway forwards: the header stands in for the gateway here.
+  const headers = args.includes('--server') ? ['--header', `${INTERNAL_SECRET_HEADER}: ${internalSecret()}`] : [];
+  return new Promise((resolve) => {
+    execFile(process.execPath, [CLI, ...args, ...headers], { timeout: 30_000 }, (err, stdout, stderr) =>
+      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, out: `${stdout}${stderr}` }),
+    );
+  });
+}
+
+describe('verify-journal CLI', () => {
+  let url: string;
+  let orm: Orm;
+  let server: RunningSubgraph;
+  let token: string;
+  const agencyId = randomUUID();
+  const caseId = randomUUID();
+  /** What the records lifecycle would rebuild from its rows; tests alter it behind the journal's back. */
+  const stored = new Map<string, Buffer>();
+  const ids: string[] = [];
+
+  const appendEntries = async (n: number) => {
+    for (let i = 0; i < n; i++) {
+      const id = randomUUID();
+      const bytes = canonicalEntryBytes({
+        id, caseId, agencyId, sequence: ids.length + 1, stage: 'INVESTIGATION', activity: 'ON_SITE_INSPECTION',
+        occurredAt: new Date(1_735_000_000_000 + i), recordedAt: new Date(1_735_000_000_000 + i), officerIds: [randomUUID(), randomUUID()],
+        summary: `现场检查 ${ids.length + 1}`, correctsId: null, attachments: [{ sha256: 'ab'.repeat(32), kind: 'VIDEO', size: 10, mediaType: 'video/mp4', name: 'a.mp4', fullProcess: true }],
+      });
+      await orm.em.fork().transactional((em) => appendLeaf(em, { entryId: id, caseId, data: bytes }));
+      stored.set(id, bytes);
+      ids.push(id);
+    }
+  };
+
+  beforeAll(async () => {
+    if (!readFileSync(CLI, 'utf8')) throw new Error('build first: npx tsc -b');
+    url = await createTestDatabase();
+    const migrator = await openOrm({ schema: 'records', clientUrl: url, entities: [], migrations, poolMax: 1 });
+    await migrate(migrator, 'records').finally(() => migrator.close());
+    orm = await openOrm({ schema: 'records', clientUrl: url, entities: [], migrations: [] });
+    registerJournalEntrySource({
+      async entryBytes(ctx, entryIds) {
+        if (ctx.identity.agencyId !== agencyId) throw forbidden('this entry belongs to another agency');
+        return entryIds.map((id) => stored.get(id) ?? null);
+      },
+    });
+    server = await startSubgraph(
+      { name: 'records', schema: { resolvers: [JournalResolver], references: {} }, db: { schema: 'records', entities: [], migrations } },
+      { databaseUrl: url },
+    );
+    token = await signDevToken({ role: Role.OFFICER, sub: randomUUID(), agencyId });
+    await appendEntries(50);
+  });
+  afterAll(async () => {
+    registerJournalEntrySource(null);
+    await server?.stop();
+    await orm?.close();
+  });
+
+  it('fetches and saves the current checkpoint; warns that nothing was pinned or compared', async () => {
+    const r = await cli('--server', server.url, '--save', file('old.json'));
+    expect(r.out).toContain('✔ current checkpoint signature verifies: size 50');
+    expect(r.out).toContain('! the public key was taken from the server');
+    expect(r.code).toBe(0);
+    writeFileSync(file('key.pem'), await publicKeyPem(orm.em.fork()));
+  });
+
+  it('proves consistency with the old checkpoint and inclusion of chosen entries, key pinned', async () => {
+    await appendEntries(30);
+    const r = await cli('--server', server.url, '--checkpoint', file('old.json'), '--public-key', file('key.pem'), '--token', token, '--entry', ids[3], '--entry', ids[70], '--save', file('bundle.json'));
+    expect(r.out).toContain('✔ consistency 50 → 80');
+    expect(r.out).toContain(`✔ entry ${ids[3]} (leaf 3) is included in the signed checkpoint`);
+    expect(r.out).toContain(`case ${caseId}, #71 ON_SITE_INSPECTION`);
+    expect(r.out).not.toContain('✘');
+    expect(r.out).toContain('RESULT: OK');
+    expect(r.code).toBe(0);
+  });
+
+  it('checks an export offline, and fails a tampered export', async () => {
+    const ok = await cli('--export', file('bundle.json'), '--checkpoint', file('old.json'), '--public-key', file('key.pem'));
+    expect(ok.code).toBe(0);
+    const bundle = JSON.parse(readFileSync(file('bundle.json'), 'utf8'));
+    bundle.consistency.proof[0] = bundle.consistency.proof[0].replace(/^./, (c: string) => (c === '0' ? '1' : '0'));
+    bundle.inclusions[0].proof[1] = bundle.inclusions[1].proof[1];
+    writeFileSync(file('tampered.json'), JSON.stringify(bundle));
+    const bad = await cli('--export', file('tampered.json'), '--checkpoint', file('old.json'), '--public-key', file('key.pem'));
+    expect(bad.out).toContain('✘ consistency 50 → 80 FAILS');
+    expect(bad.out).toContain(`✘ entry ${ids[3]} (leaf 3) is NOT included`);
+    expect(bad.code).toBe(1);
+  });
+
+  it('fails a checkpoint signed by another key than the pinned one', async () => {
+    writeFileSync(file('other.pem'), generateKeyPairSync('ed25519').publicKey.export({ format: 'pem', type: 'spki' }) as string);
+    const r = await cli('--server', server.url, '--public-key', file('other.pem'));
+    expect(r.out).toContain('✘ current checkpoint: no signature by key');
+    expect(r.code).toBe(1);
+  });
+
+  it('reports an entry altered behind the journal’s back', async () => {
+    const original = stored.get(ids[10])!;
+    stored.set(ids[10], Buffer.from(original.toString().replace('现场检查 11', '现场检查 11（改）')));
+    const r = await cli('--server', server.url, '--public-key', file('key.pem'), '--token', token, '--entry', ids[10]);
+    expect(r.out).toContain(`✘ entry ${ids[10]} (leaf 10): its content does not hash to the leaf`);
+    expect(r.code).toBe(1);
+    stored.set(ids[10], original);
+  });
+
+  it('fails when an entry was deleted and the log rebuilt, even with the server’s checkpoints deleted too', async () => {
+    const tables = ['journal_leaf', 'journal_node', 'checkpoint'];
+    const off = tables.map((t) => `alter table records.${t} disable trigger user;`).join('');
+    const on = tables.map((t) => `alter table records.${t} enable trigger user;`).join('');
+    const rows = await sql<{ entry_id: string; case_id: string }>(url, `select entry_id, case_id from records.journal_leaf order by idx`);
+    await sql(url, `${off} delete from records.journal_leaf; delete from records.journal_node; delete from records.checkpoint; ${on}`);
+    for (const r of rows.filter((r) => r.entry_id !== ids[20])) {
+      await orm.em.fork().transactional((em) => appendLeaf(em, { entryId: r.entry_id, caseId: r.case_id, data: stored.get(r.entry_id)! }));
+    }
+    await appendEntries(5);
+    const r = await cli('--server', server.url, '--checkpoint', file('old.json'), '--public-key', file('key.pem'));
+    expect(r.out).toContain('✘ consistency 50 → 84 FAILS: entries covered by the old checkpoint were changed, removed or reordered');
+    expect(r.out).toContain('RESULT: FAILED');
+    expect(r.code).toBe(1);
+  });
+
+  it('refuses an inclusion proof without a token, and entry content to another agency', async () => {
+    const anon = await cli('--server', server.url, '--entry', ids[1]);
+    expect(anon.out).toContain('✘ the log could not be read');
+    expect(anon.code).toBe(1);
+    const other = await signDevToken({ role: Role.OFFICER, sub: randomUUID(), agencyId: randomUUID() });
+    const r = await cli('--server', server.url, '--token', other, '--entry', ids[1]);
+    expect(r.out).toContain('another agency');
+    expect(r.code).toBe(1);
+  });
+});
