@@ -25,11 +25,15 @@ async function main() {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'stopping');
-    await running.stop();
+    // Never hang on shutdown (e.g. the database already gone): give it 5 s, then leave.
+    setTimeout(() => process.exit(1), 5000).unref();
+    await running.stop().catch((err: Error) => log.warn({ err: err.message }, 'unclean stop'));
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  // Started by the launcher: do not outlive it.
+  process.on('disconnect', () => void stop('launcher gone'));
 }
 
 if (require.main === module) {

@@ -14,7 +14,7 @@ export interface Child {
 /** Starts one service as its own process, its output prefixed with its name. */
 export function startChild(name: string, env: NodeJS.ProcessEnv, index: number): Child {
   const script = path.join(__dirname, '..', 'run-service.js');
-  const proc = spawn(process.execPath, ['--enable-source-maps', script, name], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, ['--enable-source-maps', script, name], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   const color = process.stdout.isTTY ? COLORS[index % COLORS.length] : '';
   const prefix = `${color}${name.padEnd(10)}|${color ? RESET : ''} `;
   for (const stream of [proc.stdout!, proc.stderr!]) {
