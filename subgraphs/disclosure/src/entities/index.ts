@@ -1,4 +1,6 @@
-import { EnforcementItemEntity } from './enforcement-item.js';
+import { ListingEntity, ListingRevisionEntity } from './listing.js';
+import { PublicationEntity, PublicationRevisionEntity } from './publication.js';
+import { AnnualReportEntity, PublicationPeriodEntity } from './settings.js';
 
-export { EnforcementItemEntity };
-export const entities = [EnforcementItemEntity];
+export { ListingEntity, ListingRevisionEntity, PublicationEntity, PublicationRevisionEntity, AnnualReportEntity, PublicationPeriodEntity };
+export const entities = [ListingEntity, ListingRevisionEntity, PublicationEntity, PublicationRevisionEntity, AnnualReportEntity, PublicationPeriodEntity];

@@ -1,12 +1,18 @@
 import type { SchemaDefinition } from '@tsp/shared';
-import { Agency } from './types.js';
-import { AgencyItemsResolver, ItemsResolver } from './items.resolver.js';
+import { Agency, EnforcementCase } from './types.js';
+import { PublicationResolver } from './publication.resolver.js';
+import { PublicationWriteResolver } from './publication-write.resolver.js';
+import { AgencyListingsResolver, ListingRevisionResolvers, ListingsResolver } from './listings.resolver.js';
+import { AgencyFindingsResolver, ReportResolver } from './report.resolver.js';
+import { CasePublicationResolver } from './case.resolver.js';
+import { references } from './references.js';
 
 export const schema: SchemaDefinition = {
-  resolvers: [ItemsResolver, AgencyItemsResolver],
-  // Agency is reached only through its extension fields, so it must be named here.
-  orphanedTypes: [Agency],
-  references: {
-    Agency: (ref: { id: string }) => ({ id: ref.id }),
-  },
+  resolvers: [
+    PublicationResolver, PublicationWriteResolver, ListingsResolver, AgencyListingsResolver, ...ListingRevisionResolvers,
+    ReportResolver, AgencyFindingsResolver, CasePublicationResolver,
+  ],
+  // Agency and EnforcementCase are reached only through their extension fields, so they must be named here.
+  orphanedTypes: [Agency, EnforcementCase],
+  references,
 };
