@@ -1,7 +1,8 @@
-import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { Directive, Field, ObjectType, type ClassType } from 'type-graphql';
 import { badInput } from '../errors.js';
 
-/** Relay page info 分页信息. */
+/** Relay page info 分页信息. Every subgraph with a paged list declares it, hence @shareable. */
+@Directive('@shareable')
 @ObjectType({ description: '分页信息 Page info' })
 export class PageInfo {
   @Field({ description: '是否还有下一页 More after this page' })
