@@ -41,6 +41,8 @@ describe(`credentials expiring within ${EXPIRY_WARNING_DAYS} days`, () => {
       [FindingKind.CREDENTIAL_EXPIRING, 'N-2026-12-22-VALID'],
     ]);
     expect(found[0].detail).toContain('张建国');
+    // It became a finding 30 days before expiry (midnight in Beijing), not when someone looked.
+    expect(found[1].since.toISOString()).toBe('2026-11-21T16:00:00.000Z');
   });
   test('already expired, suspended or revoked credentials are not "expiring"', () => {
     const found = personnelFindings(facts({
@@ -64,5 +66,6 @@ describe('officers with no training hours last year', () => {
       [FindingKind.NO_TRAINING_LAST_YEAR, 'o-3'],
     ]);
     expect(found[1].detail).toContain('王志强');
+    expect(found[0].since.toISOString()).toBe('2025-12-31T16:00:00.000Z');
   });
 });

@@ -31,7 +31,7 @@ export function personnelFindings(f: PersonnelFacts): Finding[] {
     // Suspended or revoked credentials are not "about to expire": they are already out of use.
     if (effectiveStatus(c, f.today) === CredentialStatus.VALID && c.expiresOn <= horizon) {
       out.push({
-        kind: FindingKind.CREDENTIAL_EXPIRING, agency, subjectId: c.number, since: f.now,
+        kind: FindingKind.CREDENTIAL_EXPIRING, agency, subjectId: c.number, since: startOfDay(addCalendarDays(c.expiresOn, -EXPIRY_WARNING_DAYS)),
         detail: `${c.officerName} 的执法证 ${c.number} 将于 ${c.expiresOn} 到期 / expires within ${EXPIRY_WARNING_DAYS} days`,
       });
     }
@@ -39,9 +39,14 @@ export function personnelFindings(f: PersonnelFacts): Finding[] {
   for (const o of f.officers) {
     if (o.trainingHoursLastYear > 0) continue;
     out.push({
-      kind: FindingKind.NO_TRAINING_LAST_YEAR, agency, subjectId: o.id, since: f.now,
+      kind: FindingKind.NO_TRAINING_LAST_YEAR, agency, subjectId: o.id, since: startOfDay(`${f.today.slice(0, 4)}-01-01`),
       detail: `${o.name} 上一年度无培训记录 / no training hours last year`,
     });
   }
   return out;
+}
+
+/** Midnight of a calendar day in Asia/Shanghai: when a day-based finding began. */
+function startOfDay(day: string): Date {
+  return new Date(`${day}T00:00:00+08:00`);
 }
