@@ -1,0 +1,173 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { migrate, openOrm, startEmbeddedPostgres, type Orm } from '@tsp/shared';
+import { records } from '@tsp/records';
+import {
+  appendLeaf,
+  consistencyProofFor,
+  createCheckpoint,
+  hashChildren,
+  hashLeaf,
+  inclusionProofFor,
+  treeHead,
+  verifyConsistency,
+  verifyInclusion,
+} from '@tsp/records/dist/journal/index.js';
+
+/**
+ * Journal benchmark (not a test): appends/s with proofs maintained, single writer and 8 concurrent
+ * writers, and proof times at 10^5 and 10^6 leaves (bulk-loaded). Uses DATABASE_URL or a throwaway
+ * embedded PostgreSQL (fsync on, as in production). Prints a table.
+ */
+
+async function freshDatabase(adminUrl: string): Promise<string> {
+  const name = `bench_journal_${randomBytes(4).toString('hex')}`;
+  const c = new Client({ connectionString: adminUrl });
+  await c.connect();
+  await c.query(`create database ${name}`);
+  await c.end();
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function journalDb(adminUrl: string, poolMax: number): Promise<Orm> {
+  const url = await freshDatabase(adminUrl);
+  const orm = await openOrm({ schema: 'records', clientUrl: url, entities: [], migrations: records.db.migrations, poolMax });
+  await migrate(orm, 'records');
+  return orm;
+}
+
+/** asyncCommit: measure without waiting for the WAL flush, to separate the lock's cost from the disk's. */
+const appendOne = (orm: Orm, i: number, asyncCommit = false) =>
+  orm.em.fork().transactional(async (em) => {
+    if (asyncCommit) await em.execute('set local synchronous_commit = off');
+    return appendLeaf(em, { entryId: randomUUID(), caseId: randomUUID(), data: Buffer.from(`bench entry ${i} ${randomUUID()}`) });
+  });
+
+async function appendRate(orm: Orm, writers: number, perWriter: number, asyncCommit = false): Promise<number> {
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: writers }, async (_, w) => {
+    for (let i = 0; i < perWriter; i++) await appendOne(orm, w * perWriter + i, asyncCommit);
+  }));
+  return (writers * perWriter) / ((performance.now() - t0) / 1000);
+}
+
+/** Loads leaves [from, to) with the nodes they complete, as appendLeaf would, in large statements. */
+async function bulkLoad(orm: Orm, from: number, to: number, frontier: Buffer[]): Promise<void> {
+  const batch = 20_000;
+  for (let start = from; start < to; start += batch) {
+    const leaves: string[] = [];
+    const nodes: [number, number, string][] = [];
+    for (let n = start; n < Math.min(start + batch, to); n++) {
+      let h = hashLeaf(Buffer.from(`bulk entry ${n}`));
+      leaves.push(`('${n}','\\x${h.toString('hex')}','${randomUUID()}','${randomUUID()}')`);
+      let i = n;
+      let level = 0;
+      // Nodes of a level are written in order, so the last even-indexed one is the next left sibling.
+      while (i % 2 === 1) {
+        h = hashChildren(frontier[level], h);
+        i = (i - 1) / 2;
+        level++;
+        nodes.push([level, i, h.toString('hex')]);
+      }
+      frontier[level] = h;
+    }
+    const em = orm.em.fork();
+    await em.execute(`insert into records.journal_leaf (idx, leaf_hash, entry_id, case_id) values ${leaves.join(',')}`);
+    if (nodes.length) await em.execute(`insert into records.journal_node (level, idx, hash) values ${nodes.map(([l, i, h]) => `(${l},${i},'\\x${h}')`).join(',')}`);
+  }
+}
+
+async function proofTimes(orm: Orm, size: number, samples = 200) {
+  const em = orm.em.fork();
+  const head = await treeHead(em, size);
+  const root = Buffer.from(head.rootHash, 'hex');
+  const time = async (f: () => Promise<unknown>) => {
+    const ts: number[] = [];
+    for (let s = 0; s < samples; s++) {
+      const t0 = performance.now();
+      await f();
+      ts.push(performance.now() - t0);
+    }
+    ts.sort((a, b) => a - b);
+    return { p50: ts[Math.floor(samples / 2)], p95: ts[Math.floor(samples * 0.95)] };
+  };
+  let ok = true;
+  const inclusion = await time(async () => {
+    const i = Math.floor(Math.random() * size);
+    const p = await inclusionProofFor(em, i, size);
+    ok &&= verifyInclusion(i, size, Buffer.from(p.leafHash, 'hex'), p.proof.map((x) => Buffer.from(x, 'hex')), root);
+  });
+  const consistency = await time(async () => {
+    const m = 1 + Math.floor(Math.random() * (size - 1));
+    const p = await consistencyProofFor(em, m, size);
+    ok &&= verifyConsistency(m, size, p.proof.map((x) => Buffer.from(x, 'hex')), Buffer.from(p.fromRoot, 'hex'), root);
+  });
+  const headTime = await time(() => treeHead(em, size));
+  if (!ok) throw new Error(`a proof at size ${size} did not verify`);
+  return { inclusion, consistency, head: headTime };
+}
+
+async function main() {
+  const embedded = process.env.DATABASE_URL ? null : await startEmbeddedPostgres(path.join(os.tmpdir(), `tsp-bench-${randomBytes(3).toString('hex')}`, 'data'));
+  const admin = process.env.DATABASE_URL ?? embedded!.url;
+  const rows: [string, string][] = [];
+  const fmt = (x: number) => x.toFixed(x < 10 ? 2 : 0);
+  try {
+    const small = await journalDb(admin, 8);
+    await appendRate(small, 1, 200); // warm-up
+    rows.push(['appends/s, 1 writer (2,000 appends, one transaction each)', fmt(await appendRate(small, 1, 2000))]);
+    rows.push(['appends/s, 8 concurrent writers (8 × 500)', fmt(await appendRate(small, 8, 500))]);
+    rows.push(['appends/s, 1 writer, synchronous_commit off (diagnostic)', fmt(await appendRate(small, 1, 2000, true))]);
+    rows.push(['appends/s, 8 writers, synchronous_commit off (diagnostic)', fmt(await appendRate(small, 8, 500, true))]);
+    const cp = await createCheckpoint(small.em.fork());
+    rows.push([`checkpoint signed at size ${cp.size}`, 'ok']);
+    await small.close();
+
+    const big = await journalDb(admin, 8);
+    const frontier: Buffer[] = [];
+    let t0 = performance.now();
+    await bulkLoad(big, 0, 100_000, frontier);
+    rows.push(['bulk load to 10^5 leaves (s)', fmt((performance.now() - t0) / 1000)]);
+    for (const [size, label] of [[100_000, '10^5']] as const) {
+      const t = await proofTimes(big, size);
+      rows.push([`${label}: inclusion proof p50 / p95 (ms)`, `${fmt(t.inclusion.p50)} / ${fmt(t.inclusion.p95)}`]);
+      rows.push([`${label}: consistency proof p50 / p95 (ms)`, `${fmt(t.consistency.p50)} / ${fmt(t.consistency.p95)}`]);
+      rows.push([`${label}: tree head p50 (ms)`, fmt(t.head.p50)]);
+    }
+    rows.push(['appends/s, 1 writer at 10^5 leaves (1,000)', fmt(await appendRate(big, 1, 1000))]);
+    if (process.env.BENCH_QUICK) {
+      await big.close();
+      return print(rows);
+    }
+    const huge = await journalDb(admin, 8);
+    t0 = performance.now();
+    await bulkLoad(huge, 0, 1_000_000, []);
+    rows.push(['bulk load to 10^6 leaves (s)', fmt((performance.now() - t0) / 1000)]);
+    const t = await proofTimes(huge, 1_000_000);
+    rows.push(['10^6: inclusion proof p50 / p95 (ms)', `${fmt(t.inclusion.p50)} / ${fmt(t.inclusion.p95)}`]);
+    rows.push(['10^6: consistency proof p50 / p95 (ms)', `${fmt(t.consistency.p50)} / ${fmt(t.consistency.p95)}`]);
+    rows.push(['10^6: tree head p50 (ms)', fmt(t.head.p50)]);
+    rows.push(['appends/s, 1 writer at 10^6 leaves (1,000)', fmt(await appendRate(huge, 1, 1000))]);
+    rows.push(['appends/s, 8 writers at 10^6 leaves (8 × 250)', fmt(await appendRate(huge, 8, 250))]);
+    await big.close();
+    await huge.close();
+  } finally {
+    await embedded?.stop();
+  }
+  print(rows);
+}
+
+function print(rows: [string, string][]) {
+  const w = Math.max(...rows.map(([k]) => k.length));
+  console.log(`\nrecords journal benchmark — ${os.cpus().length} cores, ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL (fsync on)'}\n`);
+  for (const [k, v] of rows) console.log(`${k.padEnd(w)}  ${v}`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
