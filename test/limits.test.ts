@@ -181,6 +181,13 @@ describe('request size and shape', () => {
     expect(r.errors![0].message).toMatch(/nested \d+ levels deep; the limit is \d+/);
   });
 
+  test('the same depth hidden in nested fragments is counted too', async () => {
+    const frags = Array.from({ length: 24 }, (_, i) => `fragment F${i} on Officer { agency { officers { ${i === 23 ? 'id' : `...F${i + 1}`} } } }`).join('\n');
+    const r = await p.gql(`query($a: ID!) { agency(id: $a) { officers { ...F0 } } }\n${frags}`, { a: agencyId }, { token: admin });
+    expect(code(r)).toBe('BAD_USER_INPUT');
+    expect(r.errors![0].message).toMatch(/nested \d+ levels deep/);
+  });
+
   test('a query selecting more than the field limit → BAD_USER_INPUT', async () => {
     const fields = Array.from({ length: 1100 }, (_, i) => `a${i}: name`).join(' ');
     const r = await p.gql(`{ agencies { ${fields} } }`);
