@@ -4,11 +4,12 @@ import { schema } from './schema/index.js';
 import { entities } from './entities/index.js';
 import { migrations } from './migrations/index.js';
 import { reviewWorkers } from './workers.js';
+import { startWebhookWorker } from './webhooks/index.js';
 
 /** 重大执法决定法制审核 Review subgraph: catalogue, legal reviews, the decision gate's check, review events. */
 export const review: SubgraphService = {
   name: 'review',
   schema,
   db: { schema: 'review', entities, migrations },
-  workers: reviewWorkers,
+  workers: (orm) => [...reviewWorkers(orm), startWebhookWorker({ orm })],
 };

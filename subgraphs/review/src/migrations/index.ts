@@ -1,3 +1,4 @@
 import { ReviewInit } from './0001_init.js';
+import { ReviewWebhooks } from './0009_webhooks.js';
 
-export const migrations = [{ name: '0001_review_init', class: ReviewInit }];
+export const migrations = [{ name: '0001_review_init', class: ReviewInit }, { name: '0009_review_webhooks', class: ReviewWebhooks }];

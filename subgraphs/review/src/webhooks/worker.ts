@@ -6,6 +6,7 @@ import { allowPrivateAddresses, DELIVERY_TIMEOUT_MS, retryBaseMs, WEBHOOK_WAKE }
 import { postSigned, type AttemptResult } from './deliver.js';
 import { isAllowed, logDelivery, toEndpoint, type EndpointRow } from './store.js';
 import { positionCursor } from './types.js';
+import { REVIEW_EVENT_TYPES } from '../events.js';
 
 const log = logger('review:webhooks');
 
@@ -41,7 +42,10 @@ async function attempt(em: EntityManager, e: EndpointRow, ev: DomainEvent): Prom
  * Returns whether the endpoint has more to do right now.
  */
 async function deliverClaimed(tx: EntityManager, e: EndpointRow, batch: number): Promise<boolean> {
-  const events = await readEvents(tx, 'review', { after: e.position, limit: batch, agencyIds: e.agencyIds, region: e.region ?? undefined });
+  // The same events, in the same scope, as the token could read from reviewEvents.
+  const events = await readEvents(tx, 'review', {
+    after: e.position, limit: batch, types: REVIEW_EVENT_TYPES, agencyIds: e.agencyIds, region: e.region ?? undefined,
+  });
   const budgetEnds = Date.now() + DELIVERY_TIMEOUT_MS;
   let { position, failedAttempts, failingSince } = e;
   let nextAttemptAt = new Date();
