@@ -1,6 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 import { inboxSql } from '@tsp/shared';
 
+/** Foreign keys are checked at commit: the ORM may insert a revision before its parent within one flush. */
 export class DisclosureInit extends Migration {
   async up(): Promise<void> {
     // Ex-ante lists (事前公开): one versioned store; the current version is public, every version is kept.
@@ -18,7 +19,7 @@ export class DisclosureInit extends Migration {
       unique (agency_id, kind, key))`);
     this.addSql(`create table disclosure.listing_revision (
       id uuid primary key,
-      listing_id uuid not null references disclosure.listing(id),
+      listing_id uuid not null references disclosure.listing(id) deferrable initially deferred,
       version int not null,
       data jsonb not null,
       active boolean not null,
@@ -72,7 +73,7 @@ export class DisclosureInit extends Migration {
     this.addSql(`create index publication_region_idx on disclosure.publication (region)`);
     this.addSql(`create table disclosure.publication_revision (
       id uuid primary key,
-      publication_id uuid not null references disclosure.publication(id),
+      publication_id uuid not null references disclosure.publication(id) deferrable initially deferred,
       version int not null,
       action text not null,
       reason text not null default '',

@@ -57,7 +57,7 @@ const MOBILE = /(?:(?:\+|00)?86[\s\-－]?)?(?<!\d)1[3-9]\d[\s\-－]?\d{4}[\s\-�
 /** Landlines: area code 0xx(x), optionally in brackets, then 7-8 digits and an optional extension. */
 const LANDLINE = /[(（]?(?<!\d)0\d{2,3}[)）]?[\s\-－]?[2-9]\d{2,3}[\s\-－]?\d{4}(?:\s*(?:转|-|ext\.?)\s*\d{1,6})?(?!\d)/gi;
 /** Bank card numbers: 16-19 digits, plain or in groups of 4. */
-const BANK_CARD = /(?<!\d)(?:\d{4}[\s\-－]?){3}\d{4,7}(?!\d)/g;
+const BANK_CARD = /(?<!\d)(?:\d{4}[\s\-－]?){3}\d{4}(?:[\s\-－]?\d{1,3})?(?!\d)/g;
 /** Any long run of digits that survived (account numbers, QQ, partial IDs): 9+ digits, not a money amount. */
 const LONG_DIGITS = /(?<![\d.])\d(?:[\s\-－]?\d){8,}(?![\d.]*\s*(?:元|万|亿))/g;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
@@ -79,7 +79,7 @@ const PRIVATE_LABELS =
   'QQ号|QQ|微信号|微信|电子邮箱|邮箱|银行卡号|银行账号|银行账户|开户账号|账号|卡号|车牌号码|车牌号|号牌号码|车牌|' +
   '不动产权证号|不动产权证书号|房产证号|产权证号|权证号|土地证号';
 // The value is the number-like token after the label (a plate may start with its province character).
-const PRIVATE_LABEL_RE = new RegExp(`(${PRIVATE_LABELS})(?![明书复])(\\s*[:：为是]?\\s*)([京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领]?[0-9A-Za-z\\s\\-－+·•・.()（）#*_@]{3,})`, 'gi');
+const PRIVATE_LABEL_RE = new RegExp(`(${PRIVATE_LABELS})(?![明书复])(\\s*[:：为是]?\\s*)((?:[(（]\\d{3,4}[)）])?[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领]?[0-9A-Za-z\\s\\-－+·•・.#*_@]{3,})`, 'gi');
 
 /** Labels introducing an address. */
 const ADDRESS_LABELS = '家庭住址|家庭地址|户籍所在地|户籍地址|户籍地|经常居住地|居住地址|居住地|现住址|现住|住址|住所地|住所|住处|地址|家住|居住于|住在';
@@ -151,9 +151,9 @@ export function maskText(text: string, ctx: MaskContext): string {
     const re = partyNamePattern(ctx.partyName);
     if (re) t = t.replace(re, maskPersonName(ctx.partyName));
   }
+  for (const re of PROPERTY_CERT) t = t.replace(re, REMOVED);
   t = t.replace(PRIVATE_LABEL_RE, (_all, label: string, sep: string) => `${label}${sep}${REMOVED}`);
   t = t.replace(ADDRESS_LABEL_RE, (_all, label: string, sep: string, value: string) => `${label}${sep}${maskAddress(value)}`);
-  for (const re of PROPERTY_CERT) t = t.replace(re, REMOVED);
   t = t.replace(EMAIL, REMOVED);
   t = t.replace(ID18, REMOVED).replace(ID15, REMOVED);
   t = t.replace(MOBILE, REMOVED).replace(BANK_CARD, REMOVED).replace(LANDLINE, REMOVED);
