@@ -1,13 +1,15 @@
 import { Role } from '@tsp/shared';
 import { seedPersonnel, AGENCY_CODES, type SeededPersonnel } from '@tsp/scripts/seed/personnel';
+import { gqlClient } from '@tsp/scripts/seed/index';
 import { startPlatform, token, type Platform } from './support/platform';
 
 let p: Platform;
 let seeded: SeededPersonnel;
 beforeAll(async () => {
   p = await startPlatform();
-  const admin = await token({ role: Role.ADMIN, sub: 'seed' });
-  seeded = await seedPersonnel((q, v) => p.gql(q, v as Record<string, unknown>, { token: admin }));
+  // The launcher's own client (answers `data`, throws on errors), so the seed is tested as npm start runs it.
+  const as = gqlClient(p.gatewayUrl);
+  seeded = await seedPersonnel((q, v) => as({ role: Role.ADMIN, sub: 'seed-admin' }, q, v));
 }, 120_000);
 afterAll(async () => {
   await p?.stop();
