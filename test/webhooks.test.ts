@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { publishEvent, Role } from '@tsp/shared';
 import { verifyWebhookSignature } from '../subgraphs/review/src/webhooks/signature';
 import { startPlatform, token, type Platform } from './support/platform';
+import { COMPLETE, lawfulPenaltyChecklist, openPenaltyCase, proposal, setupReviewWorld, START, SUBMIT } from './review-fixtures';
 
 // Before the platform starts: loopback receivers are allowed here, and retries are fast.
 process.env.WEBHOOK_ALLOW_PRIVATE_ADDRESSES = '1';
@@ -141,6 +142,26 @@ test('a registered endpoint receives the review event, signed so the receiver ca
   const eps = await p.gql(`{ webhookEndpoints { id cursor failedAttempts } }`, {}, { token: integrator });
   expect(eps.data.webhookEndpoints).toEqual([{ id: endpointId, cursor: got.body.cursor, failedAttempts: 0 }]);
 });
+
+test('the real review workflow (submit, start, PASS) reaches the agency\'s integrator as ReviewSubmitted then ReviewPassed', async () => {
+  const w = await setupReviewWorld(p);
+  const r = await receiver();
+  const reg = await register(w.tokens.integratorA, r.url);
+  expect(reg.errors).toBeUndefined();
+  const caseId = await openPenaltyCase(p, w.tokens.h1, [w.h1, w.h2], '宁市监罚〔2026〕901号');
+  const submitted = await p.gql(SUBMIT, { i: { caseId, proposedDecision: proposal() } }, { token: w.tokens.h1 });
+  expect(submitted.errors).toBeUndefined();
+  const reviewId = submitted.data.submitForReview.id;
+  expect((await p.gql(START, { id: reviewId }, { token: w.tokens.rq })).errors).toBeUndefined();
+  const done = await p.gql(COMPLETE, { i: { reviewId, outcome: 'PASS', checklist: lawfulPenaltyChecklist(), opinion: '同意' } }, { token: w.tokens.rq });
+  expect(done.errors).toBeUndefined();
+
+  await waitFor('ReviewPassed at the receiver', () => r.requests.some((q) => q.body.type === 'ReviewPassed'));
+  const got = r.requests.map((q) => q.body);
+  expect(got.map((b) => b.type)).toEqual(['ReviewSubmitted', 'ReviewPassed']);
+  expect(got[1]).toMatchObject({ agencyId: w.agencyA, subjectId: reviewId, payload: { reviewId, caseId, caseNumber: '宁市监罚〔2026〕901号', status: 'PASSED', reviewerId: w.rq } });
+  for (const q of r.requests) expect(verifyWebhookSignature(SECRET, q.headers['x-tsp-signature'] as string, q.raw).ok).toBe(true);
+}, 120_000);
 
 test('a receiver failing twice then succeeding gets the event acknowledged once, with 3 attempts in the log, and later events wait their turn', async () => {
   const r = await receiver();
