@@ -286,6 +286,19 @@ test('the annual report counts what disclosure received; publishing freezes it o
   const r = ok(await p.gql(`query($a: ID!, $y: Int!) { annualReport(agencyId: $a, year: $y) { decisions byCategory { category count } finesTotal publishedOnTime publishedLate unpublished withheld published dueOn } }`, { a: culture, y: year })).annualReport;
   expect(r).toMatchObject({ decisions: 7, finesTotal: '140000.00', publishedOnTime: 7, publishedLate: 0, unpublished: 0, published: false, dueOn: `${year + 1}-01-31` });
   expect(r.byCategory).toEqual([{ category: 'LICENSING', count: 3 }, { category: 'PENALTY', count: 4 }]);
+
+  // Review outcomes arrive through review's outbox feed (written here as review would; ReviewSubmitted is not an outcome).
+  for (const type of ['ReviewSubmitted', 'ReviewPassed', 'ReviewPassed', 'ReviewReturned', 'ReviewFailed']) {
+    await sql(p.databaseUrl,
+      `insert into review.outbox (id, type, agency_id, region, subject_id, occurred_at, payload) values ($1, $2, $3, '宁晋县', $4, now(), $5::jsonb)`,
+      [randomUUID(), type, culture, randomUUID(), JSON.stringify({ reviewId: randomUUID(), caseId: randomUUID(), caseNumber: 'X', category: 'PENALTY', status: 'PASSED', reviewerId: null, opinion: null, dueOn: today })]);
+  }
+  await sql(p.databaseUrl, `select pg_notify('tsp_events', 'review')`);
+  const reviews = await waitFor(async () => {
+    const x = ok(await p.gql(`query($a: ID!, $y: Int!) { annualReport(agencyId: $a, year: $y) { reviewsPassed reviewsReturned reviewsFailed } }`, { a: culture, y: year })).annualReport;
+    return x.reviewsPassed + x.reviewsReturned + x.reviewsFailed === 4 ? x : null;
+  }, 'review outcomes');
+  expect(reviews).toEqual({ reviewsPassed: 2, reviewsReturned: 1, reviewsFailed: 1 });
   const publish = `mutation($a: ID!, $y: Int!) { publishAnnualReport(agencyId: $a, year: $y) { year published decisions } }`;
   expect(code(await p.gql(publish, { a: culture, y: year }, { token: cultureOfficer }))).toBe('BAD_USER_INPUT');
   expect(code(await p.gql(publish, { a: culture, y: year - 1 }, { token: officer }))).toBe('FORBIDDEN');
