@@ -2,7 +2,9 @@ import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { publishEvent, Role } from '@tsp/shared';
 import { verifyWebhookSignature } from '../subgraphs/review/src/webhooks/signature';
+import { startWebhookWorker } from '../subgraphs/review/src/webhooks/worker';
 import { startPlatform, token, type Platform } from './support/platform';
+import { sql } from './support/db';
 import { COMPLETE, lawfulPenaltyChecklist, openPenaltyCase, proposal, setupReviewWorld, START, SUBMIT } from './review-fixtures';
 
 // Before the platform starts: loopback receivers are allowed here, and retries are fast.
@@ -22,14 +24,15 @@ interface Received {
 /** A loopback integrator: records every request; `answer(n)` decides the status of the n-th request (1-based). */
 class Receiver {
   readonly requests: Received[] = [];
-  answer: (n: number) => number = () => 200;
+  answer: (n: number, body: Received['body']) => number = () => 200;
   private server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const raw = Buffer.concat(chunks).toString('utf8');
-      const status = this.answer(this.requests.length + 1);
-      this.requests.push({ eventId: String(req.headers['x-tsp-event-id']), headers: req.headers, raw, body: JSON.parse(raw), status });
+      const body = JSON.parse(raw) as Received['body'];
+      const status = this.answer(this.requests.length + 1, body);
+      this.requests.push({ eventId: String(req.headers['x-tsp-event-id']), headers: req.headers, raw, body, status });
       res.writeHead(status).end();
     });
   });
@@ -187,6 +190,48 @@ test('a receiver failing twice then succeeding gets the event acknowledged once,
     [second.id, 1, 200, 'DELIVERED'],
   ]);
   expect(log[0].error).toContain('HTTP 500');
+});
+
+test('after 24 h of failures an event is logged GAVE_UP and the endpoint moves on to the next one', async () => {
+  const r = await receiver();
+  const agency = randomUUID();
+  const integrator = await token({ role: Role.INTEGRATOR, sub: 'int-give-up', agencyIds: [agency] });
+  const reg = await register(integrator, r.url);
+  const endpointId = reg.data.registerWebhook.id;
+  r.answer = (_n, body) => (body.type === 'ReviewSubmitted' ? 503 : 200);
+  const poison = await publish(agency, 'ReviewSubmitted');
+  const next = await publish(agency, 'ReviewPassed');
+  await waitFor('a failed attempt', async () => (await deliveries(integrator, endpointId)).length >= 1);
+  expect(r.acknowledged()).toEqual([]);
+  // Pretend the first failure was 25 hours ago: the next failed attempt is the last one.
+  await sql(p.databaseUrl, `update review.webhook_endpoint set failing_since = now() - interval '25 hours' where id = $1`, [endpointId]);
+  await waitFor('the next event delivered', () => r.acknowledged().includes(next.id));
+  const log = await deliveries(integrator, endpointId);
+  const forPoison = log.filter((d) => d.eventId === poison.id);
+  expect(forPoison.at(-1)).toMatchObject({ outcome: 'GAVE_UP', httpStatus: 503 });
+  expect(forPoison.slice(0, -1).every((d) => d.outcome === 'FAILED_ATTEMPT')).toBe(true);
+  expect(forPoison.map((d) => d.attempt)).toEqual(forPoison.map((_, i) => i + 1));
+  expect(log.at(-1)).toMatchObject({ eventId: next.id, attempt: 1, outcome: 'DELIVERED' });
+  expect(r.acknowledged()).toEqual([next.id]);
+});
+
+test('three worker instances deliver each event once and in order (endpoints are claimed FOR UPDATE SKIP LOCKED)', async () => {
+  const extra = [startWebhookWorker({ orm: p.subgraphs.review.orm, pollMs: 20 }), startWebhookWorker({ orm: p.subgraphs.review.orm, pollMs: 20 })];
+  try {
+    const endpoints = await Promise.all([0, 1, 2].map(() => receiver()));
+    const agency = randomUUID();
+    for (const [i, r] of endpoints.entries()) {
+      const integrator = await token({ role: Role.INTEGRATOR, sub: `int-multi-${i}`, agencyIds: [agency] });
+      expect((await register(integrator, r.url)).errors).toBeUndefined();
+    }
+    const ids: string[] = [];
+    for (let i = 0; i < 8; i++) ids.push((await publish(agency, i % 2 ? 'ReviewPassed' : 'ReviewSubmitted')).id);
+    for (const r of endpoints) await waitFor('eight deliveries', () => r.requests.length >= 8);
+    await new Promise((res) => setTimeout(res, 300));
+    for (const r of endpoints) expect(r.acknowledged()).toEqual(ids);
+  } finally {
+    await Promise.all(extra.map((w) => w.stop()));
+  }
 });
 
 test('an integrator scoped to agency A never receives agency B\'s events (while B\'s integrator does)', async () => {
