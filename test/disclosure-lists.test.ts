@@ -1,5 +1,6 @@
 import { Role } from '@tsp/shared';
 import { startPlatform, token, type GqlResult, type Platform } from './support/platform';
+import { seedDisclosure } from '@tsp/scripts/seed/disclosure';
 
 /** Issue 5: ex-ante lists (事前公开) are kept by each agency, versioned and public; inspection results and periods. */
 let p: Platform;
@@ -125,4 +126,26 @@ test('a random-inspection result is published masked, like a decision; periods a
   const periods = ok(await p.gql(set, { a: culture, p: [{ penaltyKind: 'WARNING', months: 6 }] }, { token: cultureOfficer })).setPublicationPeriods;
   expect(periods.find((x: any) => x.penaltyKind === 'WARNING').months).toBe(6);
   expect(periods.find((x: any) => x.penaltyKind === 'FINE').months).toBeNull();
+});
+
+test('the demo seed writes realistic lists, guides, body information and process steps through the API', async () => {
+  const admin = await token({ role: Role.ADMIN, sub: 'admin-1' });
+  const mk = async (code: string, name: string) =>
+    ok(await p.gql(`mutation($i: CreateAgencyInput!) { createAgency(input: $i) { id name } }`, { i: { code, name, kind: 'PLANNING', region: '宁晋县', legalOfficeName: '法制股' } }, { token: admin })).createAgency;
+  const agencies = { planning: await mk('S01', '宁晋县城乡规划局（演示）'), cultureTourism: await mk('S02', '宁晋县文化和旅游局（演示）') } as any;
+  const as = async (claims: any, q: string, v?: Record<string, unknown>) => ok(await p.gql(q, v, { token: await token(claims) }));
+  const counts = await seedDisclosure(as, agencies);
+  expect(counts.enforcementItems).toBe(14);
+  const r = ok(await p.gql(`query($a: ID!) {
+    enforcementItems(agencyId: $a) { name responsibleBody }
+    serviceGuides(agencyId: $a) { name remedy }
+    agencyDisclosure(agencyId: $a) { duties }
+    processFlowcharts(agencyId: $a) { category isDefault }
+  }`, { a: agencies.planning.id }));
+  expect(r.enforcementItems.map((i: any) => i.name)).toContain('对未取得建设工程规划许可证进行建设的处罚');
+  expect(r.enforcementItems[0].responsibleBody).toBe('宁晋县城乡规划局（演示）');
+  expect(r.serviceGuides[0].remedy).toMatch(/行政复议/);
+  expect(r.processFlowcharts.find((f: any) => f.category === 'PENALTY').isDefault).toBe(false);
+  const culture = ok(await p.gql(`query($a: ID!) { serviceGuides(agencyId: $a) { name } }`, { a: agencies.cultureTourism.id })).serviceGuides;
+  expect(culture.map((g: any) => g.name)).toContain('营业性演出许可');
 });
