@@ -14,13 +14,13 @@ function hostArg(raw: string): string {
 @Resolver()
 export class WebhookAllowlistResolver {
   @Mutation(() => WebhookAllowedHost, { description: '允许回调主机（管理员） Allow webhooks to a host (any port) or host:port (ADMIN); idempotent' })
-  async allowWebhookHost(@Ctx() ctx: Context, @Arg('host') host: string) {
+  async allowWebhookHost(@Ctx() ctx: Context, @Arg('host', { description: '主机或 主机:端口 Host (any port) or host:port' }) host: string) {
     requireRole(ctx.identity, Role.ADMIN);
     return allowHost(ctx.em, hostArg(host), ctx.identity.sub);
   }
 
   @Mutation(() => Boolean, { description: '移出回调白名单（管理员） Remove a host from the allowlist (ADMIN); deliveries to it then fail and are retried. True if it was listed' })
-  async disallowWebhookHost(@Ctx() ctx: Context, @Arg('host') host: string) {
+  async disallowWebhookHost(@Ctx() ctx: Context, @Arg('host', { description: '主机或 主机:端口 Host (any port) or host:port' }) host: string) {
     requireRole(ctx.identity, Role.ADMIN);
     return disallowHost(ctx.em, hostArg(host));
   }

@@ -27,7 +27,11 @@ export class WebhookResolver {
   @Mutation(() => WebhookEndpoint, {
     description: '登记回调地址（对接方） Register a webhook (INTEGRATOR): events of the token\'s scope from now on are POSTed signed (x-tsp-signature); the host must be on the ADMIN allowlist and public; secret ≥ 16 characters',
   })
-  async registerWebhook(@Ctx() ctx: Context, @Arg('url') url: string, @Arg('secret') secret: string) {
+  async registerWebhook(
+    @Ctx() ctx: Context,
+    @Arg('url', { description: '回调网址 http(s) URL on an allowlisted public host' }) url: string,
+    @Arg('secret', { description: '签名密钥（≥16 字符） Shared secret for x-tsp-signature, at least 16 characters' }) secret: string,
+  ) {
     requireRole(ctx.identity, Role.INTEGRATOR);
     if (url.length > 2000) throw badInput('url', 'at most 2000 characters / 网址过长');
     const sp = secretProblem(secret);
@@ -60,9 +64,9 @@ export class WebhookResolver {
   @Query(() => WebhookDeliveryConnection, { description: '推送记录（对接方） Delivery log of one of the caller\'s endpoints, newest first (INTEGRATOR)' })
   async webhookDeliveries(
     @Ctx() ctx: Context,
-    @Arg('endpointId', () => ID) endpointId: string,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('endpointId', () => ID, { description: '回调地址 Endpoint id' }) endpointId: string,
+    @Arg('first', () => Int, { nullable: true, description: '条数 Page size (default 50, max 200)' }) first?: number,
+    @Arg('after', () => String, { nullable: true, description: '游标 Older than this entry' }) after?: string,
   ) {
     requireRole(ctx.identity, Role.INTEGRATOR);
     const page = pageArgs(first, after);
@@ -77,7 +81,11 @@ export class WebhookResolver {
   @Mutation(() => WebhookEndpoint, {
     description: '重放（对接方） Replay (INTEGRATOR): move the endpoint back to a reviewEvents cursor (or to the start when after is null); the events after it are re-sent in order',
   })
-  async replayWebhook(@Ctx() ctx: Context, @Arg('endpointId', () => ID) endpointId: string, @Arg('after', () => String, { nullable: true }) after?: string) {
+  async replayWebhook(
+    @Ctx() ctx: Context,
+    @Arg('endpointId', () => ID, { description: '回调地址 Endpoint id' }) endpointId: string,
+    @Arg('after', () => String, { nullable: true, description: '审核事件游标 A reviewEvents cursor (or a delivery\'s cursor); null = from the start' }) after?: string,
+  ) {
     requireRole(ctx.identity, Role.INTEGRATOR);
     const position = cursorPosition(after);
     const owner = ctx.identity.sub;
@@ -92,7 +100,7 @@ export class WebhookResolver {
   }
 
   @Mutation(() => WebhookEndpoint, { description: '停用回调地址（对接方） Deactivate one of the caller\'s webhooks: no further deliveries (INTEGRATOR)' })
-  async deactivateWebhook(@Ctx() ctx: Context, @Arg('endpointId', () => ID) endpointId: string) {
+  async deactivateWebhook(@Ctx() ctx: Context, @Arg('endpointId', () => ID, { description: '回调地址 Endpoint id' }) endpointId: string) {
     requireRole(ctx.identity, Role.INTEGRATOR);
     const owner = ctx.identity.sub;
     return ctx.em.transactional(async (em) => {
