@@ -74,7 +74,8 @@ export class LegalReviewEntity {
   @Property({ type: 'date', nullable: true })
   reviewerSignedOn: string | null = null;
 
-  @Property({ type: 'uuid', nullable: true })
+  /** Token subject of the countersigner: a legal reviewer's officer id, or the agency head. */
+  @Property({ type: 'text', nullable: true })
   headId: string | null = null;
   @Property({ type: 'text', nullable: true })
   headOpinion: string | null = null;
@@ -92,7 +93,8 @@ export class LegalReviewEntity {
   escalatedAt: Date | null = null;
   @Property({ type: 'text', nullable: true })
   escalatedFrom: ReviewStatus | null = null;
-  @Property({ type: 'uuid', nullable: true })
+  /** Token subject of the agency head who recorded the decision. */
+  @Property({ type: 'text', nullable: true })
   coordinationDecidedBy: string | null = null;
   @Property({ type: 'text', nullable: true })
   coordinationDecision: string | null = null;

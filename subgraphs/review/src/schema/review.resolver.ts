@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { pageArgs, readFilter, requireId, requireUser, shanghaiDate, toPage, badInput, type Context } from '@tsp/shared';
+import { isUuid, pageArgs, readFilter, requireId, requireUser, shanghaiDate, toPage, badInput, type Context } from '@tsp/shared';
 import type { FilterQuery } from '@mikro-orm/core';
 import { LegalReviewEntity } from '../entities/index.js';
 import { CHECKLIST } from '../rules/checklist.js';
@@ -92,7 +92,8 @@ export class ReviewResolver {
 
   @FieldResolver(() => Officer, { nullable: true, description: '法制机构负责人 Head of the legal office who countersigned' })
   head(@Root() r: LegalReviewEntity) {
-    return r.headId ? { id: r.headId } : null;
+    // An agency head who is not a registered officer signs by token subject only (headId).
+    return r.headId && isUuid(r.headId) ? { id: r.headId } : null;
   }
 
   @FieldResolver({ description: '是否超期 Still with the legal office after its due day' })
@@ -110,7 +111,7 @@ export class ReviewResolver {
     if (!r.escalatedAt) return null;
     return {
       escalatedBy: { id: r.escalatedBy! }, reason: r.escalationReason!, escalatedAt: r.escalatedAt, fromStatus: r.escalatedFrom!,
-      decidedBy: r.coordinationDecidedBy ? { id: r.coordinationDecidedBy } : null, decision: r.coordinationDecision,
+      decidedBy: r.coordinationDecidedBy, decision: r.coordinationDecision,
       meetingOn: r.coordinationMeetingOn, participants: r.coordinationParticipants,
     };
   }

@@ -123,8 +123,8 @@ export class ReviewCoordination {
   escalatedAt!: Date;
   @Field(() => ReviewStatus, { description: '提请时的审核结论 Status the handler disagreed with' })
   fromStatus!: ReviewStatus;
-  @Field(() => Officer, { nullable: true, description: '记录决定的负责人 Agency head who recorded the decision' })
-  decidedBy!: { id: string } | null;
+  @Field(() => String, { nullable: true, description: '记录决定的负责人（令牌主体） Agency head who recorded the decision (token subject)' })
+  decidedBy!: string | null;
   @Field(() => String, { nullable: true, description: '集体讨论决定 The collective decision' })
   decision!: string | null;
   @Field(() => DateScalar, { nullable: true, description: '会议日期 Meeting day' })
@@ -162,6 +162,8 @@ export class LegalReview {
   reviewerOpinion!: string | null;
   @Field(() => DateScalar, { nullable: true, description: '审核人签字日期 Day the reviewer signed' })
   reviewerSignedOn!: string | null;
+  @Field(() => String, { nullable: true, description: '负责人签署人（令牌主体） Who countersigned (token subject)' })
+  headId!: string | null;
   @Field(() => String, { nullable: true, description: '法制机构负责人意见 Head of the legal office\'s opinion' })
   headOpinion!: string | null;
   @Field(() => DateScalar, { nullable: true, description: '负责人签字日期 Day the head countersigned' })
