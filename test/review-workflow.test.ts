@@ -1,6 +1,6 @@
 import { WorkingCalendar, shanghaiDate, addCalendarDays, signServiceToken, internalSecret, INTERNAL_SECRET_HEADER, SERVICE_TOKEN_HEADER } from '@tsp/shared';
 import { reportOverdueReviews } from '@tsp/review';
-import { startPlatform, type Platform } from './support/platform';
+import { startPlatform, type GqlResult, type Platform } from './support/platform';
 import { sql } from './support/db';
 import {
   code, COMPLETE, lawfulPenaltyChecklist, openPenaltyCase, proposal, setupReviewWorld, START, SUBMIT, type ReviewWorld,
@@ -253,7 +253,7 @@ describe('supervision', () => {
     const supervisor = w.tokens.supervisor;
     // Background workers (event consumers, scans) also run SQL in this process: the least of three runs is the request's own count.
     const measure = async (n: number) => {
-      let best: { result: Awaited<ReturnType<typeof p.gql>>; statements: number } | undefined;
+      let best: { result: GqlResult; statements: number } | undefined;
       for (let i = 0; i < 3; i++) {
         const m = await p.countSql(() => p.gql(Q, { n }, { token: supervisor }));
         if (!best || m.statements < best.statements) best = m;
