@@ -275,10 +275,19 @@ describe('the public list', () => {
   test('SQL statements do not grow with the page size (first: 3 vs first: 30)', async () => {
     const q = (n: number) => `{ publications(first: ${n}) { edges { node { id status partyName agency { id name } revisions { version action } } } } }`;
     await p.gql(q(3));
-    const small = await p.countSql(() => p.gql(q(3)));
-    const large = await p.countSql(() => p.gql(q(30)));
-    expect(ok(large.result).publications.edges.length).toBeGreaterThan(3);
-    expect(large.statements).toBe(small.statements);
+    // Background consumers poll in this process too: the fewest statements over a few runs is the request's own count.
+    const fewest = async (n: number) => {
+      let min = Infinity;
+      for (let i = 0; i < 4; i++) {
+        const r = await p.countSql(() => p.gql(q(n)));
+        expect(ok(r.result).publications.edges.length).toBe(Math.min(n, 7));
+        min = Math.min(min, r.statements);
+      }
+      return min;
+    };
+    const small = await fewest(3);
+    expect(await fewest(30)).toBe(small);
+    expect(small).toBeGreaterThan(0);
   });
 });
 
