@@ -46,6 +46,8 @@ async function deliverClaimed(tx: EntityManager, e: EndpointRow, batch: number):
   const events = await readEvents(tx, 'review', {
     after: e.position, limit: batch, types: REVIEW_EVENT_TYPES, agencyIds: e.agencyIds, region: e.region ?? undefined,
   });
+  // Caught up: nothing to write (idle passes cost one read per endpoint, no row churn).
+  if (events.length === 0) return false;
   const budgetEnds = Date.now() + DELIVERY_TIMEOUT_MS;
   let { position, failedAttempts, failingSince } = e;
   let nextAttemptAt = new Date();
