@@ -251,10 +251,10 @@ describe('supervision', () => {
     const Q = `query($n: Int!) { reviews(first: $n) { edges { node { id status caseNumber overdue agency { name } case { caseNumber } handlers { name } reviewer { name }
       checklist { code } proposedDecision { fineAmount } previousReview { id } } } } }`;
     const supervisor = w.tokens.supervisor;
-    // Background workers (event consumers, scans) also run SQL in this process: the least of three runs is the request's own count.
+    // Background workers (event consumers, webhook delivery, scans) also run SQL in this process: the least of five runs is the request's own count.
     const measure = async (n: number) => {
       let best: { result: GqlResult; statements: number } | undefined;
-      for (let i = 0; i < 3; i++) {
+      for (let i = 0; i < 5; i++) {
         const m = await p.countSql(() => p.gql(Q, { n }, { token: supervisor }));
         if (!best || m.statements < best.statements) best = m;
       }
@@ -266,7 +266,9 @@ describe('supervision', () => {
     expect(many.result.errors).toBeUndefined();
     expect(few.result.data.reviews.edges).toHaveLength(2);
     expect(many.result.data.reviews.edges).toHaveLength(6);
-    expect(many.statements).toBe(few.statements);
+    // Three times the rows, no more statements (an N+1 would add at least one per extra row).
+    expect(many.statements).toBeLessThanOrEqual(few.statements);
+    expect(few.statements).toBeGreaterThan(0);
   });
 
   test('an officer lists only their agency\'s reviews; the public none', async () => {
