@@ -1,11 +1,15 @@
 import { Entity, Index, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
-import type { EnforcementCategory } from '@tsp/shared';
+import type { EnforcementCategory, PartyType } from '@tsp/shared';
+import type { CaseStage } from '../rules/kinds.js';
 
-/** 执法案件 An enforcement case. `region` is the agency's, copied at filing for scoping. */
+/**
+ * 执法案件 An enforcement case. `region` is the agency's, copied at filing so that reads are
+ * scoped without asking personnel. Party ID number and contact are private (rules/party.ts).
+ */
 @Entity({ tableName: 'enforcement_case' })
 @Unique({ properties: ['agencyId', 'caseNumber'] })
-@Index({ properties: ['agencyId'] })
+@Index({ properties: ['agencyId', 'filedAt'] })
 export class CaseEntity {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -26,8 +30,81 @@ export class CaseEntity {
   cause!: string;
 
   @Property({ type: 'text' })
-  stage: Opt<string> = 'FILING';
+  partyType!: PartyType;
+
+  @Property({ type: 'text' })
+  partyName!: string;
+
+  @Property({ type: 'boolean' })
+  partyIsMinor: Opt<boolean> = false;
+
+  @Property({ type: 'text', nullable: true })
+  partyIdNumber: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  partyPhone: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  partyAddress: string | null = null;
+
+  @Property({ type: 'decimal', precision: 15, scale: 2, nullable: true })
+  amountInvolved: string | null = null;
+
+  @Property({ type: 'uuid[]' })
+  handlerIds!: string[];
+
+  @Property({ type: 'text' })
+  stage!: CaseStage;
 
   @Property({ type: 'timestamptz' })
-  filedAt: Opt<Date> = new Date();
+  filedAt!: Date;
+
+  @Property({ type: 'date', nullable: true })
+  decisionDueOn: string | null = null;
+
+  @Property({ type: 'boolean' })
+  hearingHeld: Opt<boolean> = false;
+
+  @Property({ type: 'boolean' })
+  decided: Opt<boolean> = false;
+
+  /** Entries recorded so far; the next entry's sequence is this + 1 (written under the row lock). */
+  @Property({ type: 'integer' })
+  entryCount: Opt<number> = 0;
+
+  /** 历史导入 Imported by an ADMIN from a legacy system, bypassing the write-time rules. */
+  @Property({ type: 'boolean' })
+  legacy: Opt<boolean> = false;
+
+  @Property({ type: 'text' })
+  createdBy!: string;
+
+  @Property({ type: 'timestamptz' })
+  createdAt: Opt<Date> = new Date();
+}
+
+/** 办案期限延长 A recorded extension of the decision deadline (行政处罚法 §60, approved by the agency head). */
+@Entity({ tableName: 'deadline_extension' })
+@Index({ properties: ['caseId'] })
+export class DeadlineExtensionEntity {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Property({ type: 'uuid' })
+  caseId!: string;
+
+  @Property({ type: 'date' })
+  fromDueOn!: string;
+
+  @Property({ type: 'date' })
+  toDueOn!: string;
+
+  @Property({ type: 'text' })
+  reason!: string;
+
+  @Property({ type: 'text' })
+  approvedBy!: string;
+
+  @Property({ type: 'timestamptz' })
+  at: Opt<Date> = new Date();
 }

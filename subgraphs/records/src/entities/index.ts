@@ -1,4 +1,7 @@
-import { CaseEntity } from './case.js';
+import { CaseEntity, DeadlineExtensionEntity } from './case.js';
+import { RecordEntryEntity, AttachmentEntity } from './entry.js';
+import { DecisionEntity } from './decision.js';
+import { AudioVisualListEntity, CaseFileRequirementEntity } from './settings.js';
 
-export { CaseEntity };
-export const entities = [CaseEntity];
+export { CaseEntity, DeadlineExtensionEntity, RecordEntryEntity, AttachmentEntity, DecisionEntity, AudioVisualListEntity, CaseFileRequirementEntity };
+export const entities = [CaseEntity, DeadlineExtensionEntity, RecordEntryEntity, AttachmentEntity, DecisionEntity, AudioVisualListEntity, CaseFileRequirementEntity];

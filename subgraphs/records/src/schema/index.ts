@@ -1,10 +1,14 @@
-import type { Context, SchemaDefinition } from '@tsp/shared';
-import { AgencyCasesResolver, CaseResolver, readableCase } from './case.resolver.js';
+import { eventFeed, type SchemaDefinition } from '@tsp/shared';
+import { CaseResolver } from './case.resolver.js';
+import { EntryResolver } from './entry.resolver.js';
+import { CaseMutationResolver } from './mutation.resolver.js';
+import { AgencyRecordsResolver } from './agency.resolver.js';
+import { RecordsInternalResolver } from './internal.resolver.js';
+import { SupervisionFinding } from './types.js';
+import { references } from './references.js';
 
 export const schema: SchemaDefinition = {
-  resolvers: [CaseResolver, AgencyCasesResolver],
-  references: {
-    Agency: (ref: { id: string }) => ({ id: ref.id }),
-    EnforcementCase: (ref: { id: string }, ctx: Context) => readableCase(ctx, ref.id),
-  },
+  resolvers: [CaseResolver, EntryResolver, CaseMutationResolver, AgencyRecordsResolver, RecordsInternalResolver, eventFeed('records', 'Records')],
+  orphanedTypes: [SupervisionFinding],
+  references,
 };

@@ -1,0 +1,42 @@
+import { Entity, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
+import type { PenaltyKind } from '@tsp/shared';
+
+/** 执法决定 The case's decision (one per case), written with its DECISION entry. */
+@Entity({ tableName: 'case_decision' })
+export class DecisionEntity {
+  @PrimaryKey({ type: 'uuid' })
+  caseId!: string;
+
+  @Property({ type: 'uuid' })
+  entryId!: string;
+
+  @Property({ type: 'text' })
+  outcome!: string;
+
+  @Property({ type: 'text[]' })
+  penaltyKinds!: PenaltyKind[];
+
+  @Property({ type: 'decimal', precision: 15, scale: 2, nullable: true })
+  fineAmount: string | null = null;
+
+  @Property({ type: 'decimal', precision: 15, scale: 2, nullable: true })
+  confiscationAmount: string | null = null;
+
+  @Property({ type: 'text' })
+  legalBasis!: string;
+
+  @Property({ type: 'text' })
+  facts!: string;
+
+  @Property({ type: 'text' })
+  conclusion!: string;
+
+  @Property({ type: 'date' })
+  decidedOn!: string;
+
+  @Property({ type: 'uuid', nullable: true })
+  reviewId: string | null = null;
+
+  @Property({ type: 'boolean' })
+  legacy: Opt<boolean> = false;
+}

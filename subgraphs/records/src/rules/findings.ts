@@ -1,0 +1,61 @@
+import { FindingKind, EnforcementCategory, addCalendarDays, type Finding } from '@tsp/shared';
+import { audioVisualProblem } from './audio-visual.js';
+import { isOverdue } from './deadlines.js';
+import type { AttachmentFacts, RecordActivity } from './kinds.js';
+
+export interface CaseFindingFacts {
+  id: string;
+  caseNumber: string;
+  category: EnforcementCategory;
+  decisionDueOn: string | null;
+  decided: boolean;
+}
+export interface EntryFindingFacts {
+  id: string;
+  caseId: string;
+  caseNumber: string;
+  category: EnforcementCategory;
+  sequence: number;
+  activity: RecordActivity;
+  affectsLibertyOrProperty: boolean;
+  attachments: AttachmentFacts[];
+  occurredAt: Date;
+  /** Credential problems found when a legacy entry was imported; null when none. */
+  credentialProblem: string | null;
+}
+
+/** Shanghai midnight at the start of a day. */
+const startOf = (day: string) => new Date(`${day}T00:00:00+08:00`);
+
+/** 记录监督发现 Records findings for one agency, from plain facts. */
+export function recordFindings(f: {
+  agencyId: string;
+  today: string;
+  cases: CaseFindingFacts[];
+  entries: EntryFindingFacts[];
+  audioVisualList: readonly RecordActivity[];
+  brokenJournals?: { caseId: string; caseNumber: string; category: EnforcementCategory; detail: string }[];
+}): Finding[] {
+  const agency = { id: f.agencyId };
+  const out: Finding[] = [];
+  for (const c of f.cases) {
+    if (isOverdue({ dueOn: c.decisionDueOn, decided: c.decided }, f.today))
+      out.push({
+        kind: FindingKind.CASE_OVERDUE, agency, subjectId: c.id, category: c.category, since: startOf(addCalendarDays(c.decisionDueOn!, 1)),
+        detail: `案件 ${c.caseNumber} 已超过办案期限 ${c.decisionDueOn} 仍未作出决定 / past its decision deadline (行政处罚法第六十条)`,
+      });
+  }
+  for (const e of f.entries) {
+    const av = audioVisualProblem(e, f.audioVisualList);
+    if (av)
+      out.push({ kind: FindingKind.AUDIO_VISUAL_MISSING, agency, subjectId: e.id, category: e.category, since: e.occurredAt, detail: `案件 ${e.caseNumber} 第${e.sequence}条记录：${av}` });
+    if (e.credentialProblem)
+      out.push({
+        kind: FindingKind.ACTION_WITHOUT_VALID_CREDENTIAL, agency, subjectId: e.id, category: e.category, since: e.occurredAt,
+        detail: `案件 ${e.caseNumber} 第${e.sequence}条记录（${e.activity}）执法人员无有效证件：${e.credentialProblem}`,
+      });
+  }
+  for (const j of f.brokenJournals ?? [])
+    out.push({ kind: FindingKind.JOURNAL_NOT_INTACT, agency, subjectId: j.caseId, category: j.category, since: new Date(), detail: `案件 ${j.caseNumber} 的记录日志校验失败：${j.detail}` });
+  return out;
+}

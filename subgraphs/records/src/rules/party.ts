@@ -1,0 +1,20 @@
+import { Role, type Identity, type Scoped } from '@tsp/shared';
+
+/**
+ * 当事人个人信息 A party's ID number and contact details: only the owning agency's staff and
+ * the supervisor of its region read them (and internal services). Admins and integrators, who
+ * may read the case, do not.
+ */
+export function canReadPartyPrivate(id: Identity, c: Scoped): boolean {
+  if (id.service) return true;
+  switch (id.role) {
+    case Role.OFFICER:
+    case Role.LEGAL_REVIEWER:
+    case Role.AGENCY_HEAD:
+      return id.agencyId === c.agencyId;
+    case Role.SUPERVISOR:
+      return id.region === c.region;
+    default:
+      return false;
+  }
+}

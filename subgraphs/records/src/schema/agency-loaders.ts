@@ -1,0 +1,74 @@
+import { shanghaiDate, type Context, type EnforcementCategory, type Finding } from '@tsp/shared';
+import { recordFindings, type EntryFindingFacts } from '../rules/findings.js';
+import { DEFAULT_AUDIO_VISUAL_LIST } from '../rules/audio-visual.js';
+import type { AttachmentFacts, RecordActivity } from '../rules/kinds.js';
+import { load } from './loaders.js';
+import { mayRead } from './access.js';
+
+const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
+
+/** Per-agency aggregates for Agency extension fields, batched across all agencies of a request. */
+export const agencyLoad = {
+  /** Case count and the agency's region (as copied onto its cases), or null when it has none. */
+  caseCount: (ctx: Context) =>
+    ctx.loaders.get<string, { region: string; n: number } | null>('caseCount', async (ids) => {
+      const rows: { agency_id: string; region: string; n: string }[] = await ctx.em.execute(
+        `select agency_id, min(region) as region, count(*) as n from records.enforcement_case where agency_id = any(?::uuid[]) group by agency_id`,
+        [uuidArray(ids)],
+      );
+      const m = new Map(rows.map((r) => [r.agency_id, { region: r.region, n: Number(r.n) }]));
+      return ids.map((id) => m.get(id) ?? null);
+    }),
+
+  /** Findings per agency the caller may read; [] otherwise. Four statements for any number of agencies. */
+  findings: (ctx: Context) =>
+    ctx.loaders.get<string, Finding[]>('recordFindings', async (ids) => {
+      const counts = await agencyLoad.caseCount(ctx).loadMany(ids);
+      const readable = ids.filter((id, i) => {
+        const c = counts[i];
+        return c && !(c instanceof Error) && mayRead(ctx, { agencyId: id, region: c.region });
+      });
+      if (!readable.length) return ids.map(() => []);
+      const today = shanghaiDate();
+      const [overdue, entries, lists] = await Promise.all([
+        ctx.em.execute<{ id: string; agency_id: string; case_number: string; category: EnforcementCategory; decision_due_on: string; decided: boolean }[]>(
+          `select id, agency_id, case_number, category, to_char(decision_due_on, 'YYYY-MM-DD') as decision_due_on, decided
+             from records.enforcement_case where agency_id = any(?::uuid[]) and not decided and decision_due_on < ?::date`,
+          [uuidArray(readable), today],
+        ),
+        // Entries that lack a satisfying audio/video record or carry an imported credential problem;
+        // whether the activity needs audio/video is decided below against each agency's list.
+        ctx.em.execute<{ id: string; agency_id: string; case_id: string; case_number: string; category: EnforcementCategory; sequence: number; activity: RecordActivity; affects: boolean; occurred_at: Date; credential_problem: string | null; attachments: AttachmentFacts[] }[]>(
+          `select e.id, e.agency_id, e.case_id, c.case_number, c.category, e.sequence, e.activity, e.affects_liberty_or_property as affects,
+                  e.occurred_at, e.credential_problem,
+                  coalesce(json_agg(json_build_object('kind', a.kind, 'fullProcess', a.full_process)) filter (where a.id is not null), '[]') as attachments
+             from records.record_entry e
+             join records.enforcement_case c on c.id = e.case_id
+             left join records.attachment a on a.entry_id = e.id
+            where e.agency_id = any(?::uuid[])
+            group by e.id, c.case_number, c.category
+           having e.credential_problem is not null
+               or not coalesce(bool_or(a.kind in ('AUDIO','VIDEO') and (a.full_process or not e.affects_liberty_or_property)), false)`,
+          [uuidArray(readable)],
+        ),
+        load.audioVisualList(ctx).loadMany(readable),
+      ]);
+      return ids.map((id) => {
+        const i = readable.indexOf(id);
+        if (i < 0) return [];
+        const list = lists[i];
+        const facts: EntryFindingFacts[] = entries
+          .filter((e) => e.agency_id === id)
+          .map((e) => ({
+            id: e.id, caseId: e.case_id, caseNumber: e.case_number, category: e.category, sequence: e.sequence, activity: e.activity,
+            affectsLibertyOrProperty: e.affects, attachments: e.attachments, occurredAt: new Date(e.occurred_at), credentialProblem: e.credential_problem,
+          }));
+        return recordFindings({
+          agencyId: id, today,
+          cases: overdue.filter((c) => c.agency_id === id).map((c) => ({ id: c.id, caseNumber: c.case_number, category: c.category, decisionDueOn: c.decision_due_on, decided: c.decided })),
+          entries: facts,
+          audioVisualList: list && !(list instanceof Error) ? list.activities : DEFAULT_AUDIO_VISUAL_LIST,
+        });
+      });
+    }),
+};

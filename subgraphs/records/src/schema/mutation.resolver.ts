@@ -1,0 +1,70 @@
+import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { DateScalar, EnforcementCategory, type Context } from '@tsp/shared';
+import { EnforcementCase, RecordEntry } from './types.js';
+import { AppendRecordInput, ArchiveCaseInput, ImportLegacyCaseInput, OpenCaseInput, RecordDecisionInput } from './inputs.js';
+import { RecordActivity } from '../rules/kinds.js';
+import { openCase } from '../write/open-case.js';
+import { appendRecord } from '../write/append-record.js';
+import { recordDecision } from '../write/decision.js';
+import { archiveCase } from '../write/archive.js';
+import { extendDecisionDeadline } from '../write/deadline.js';
+import { importLegacyCase } from '../write/import-legacy.js';
+import { setAudioVisualList, setCaseFileRequirements } from '../write/settings.js';
+
+/** Thin: each mutation is one function in write/. */
+@Resolver()
+export class CaseMutationResolver {
+  @Mutation(() => EnforcementCase, { description: '立案 Open a case in the caller\'s agency (OFFICER, AGENCY_HEAD)' })
+  openCase(@Ctx() ctx: Context, @Arg('input') input: OpenCaseInput) {
+    return openCase(ctx, input);
+  }
+
+  @Mutation(() => RecordEntry, { description: '记录执法活动 Append an entry to the full-process record' })
+  appendRecord(@Ctx() ctx: Context, @Arg('input') input: AppendRecordInput) {
+    return appendRecord(ctx, input);
+  }
+
+  @Mutation(() => EnforcementCase, { description: '作出决定 Record the decision (major decisions need a PASSED review that covers them)' })
+  recordDecision(@Ctx() ctx: Context, @Arg('input') input: RecordDecisionInput) {
+    return recordDecision(ctx, input);
+  }
+
+  @Mutation(() => EnforcementCase, { description: '归档 Archive the case (needs the category\'s case-file documents; missing ones → STAGE_ORDER)' })
+  archiveCase(@Ctx() ctx: Context, @Arg('input') input: ArchiveCaseInput) {
+    return archiveCase(ctx, input);
+  }
+
+  @Mutation(() => EnforcementCase, { description: '延长办案期限（机关负责人） Extend the decision deadline with a reason (AGENCY_HEAD)' })
+  extendDecisionDeadline(
+    @Ctx() ctx: Context,
+    @Arg('caseId', () => ID) caseId: string,
+    @Arg('newDueOn', () => DateScalar, { description: '新期限 New due date' }) newDueOn: string,
+    @Arg('reason', { description: '理由 Reason' }) reason: string,
+  ) {
+    return extendDecisionDeadline(ctx, caseId, newDueOn, reason);
+  }
+
+  @Mutation(() => EnforcementCase, { description: '历史案件导入（管理员，不适用写入规则，标记为历史） Import a legacy case (ADMIN; rules not applied, marked legacy)' })
+  importLegacyCase(@Ctx() ctx: Context, @Arg('input') input: ImportLegacyCaseInput) {
+    return importLegacyCase(ctx, input);
+  }
+
+  @Mutation(() => [RecordActivity], { description: '设置音像记录事项清单（机关负责人、管理员） Set the agency\'s audio-visual list' })
+  setAudioVisualList(
+    @Ctx() ctx: Context,
+    @Arg('agencyId', () => ID) agencyId: string,
+    @Arg('activities', () => [RecordActivity], { description: '须音像记录的执法活动 Activities needing audio/video' }) activities: RecordActivity[],
+  ) {
+    return setAudioVisualList(ctx, agencyId, activities);
+  }
+
+  @Mutation(() => [String], { description: '设置案卷标准（机关负责人、管理员） Set the documents a case file of a category needs before archiving' })
+  setCaseFileRequirements(
+    @Ctx() ctx: Context,
+    @Arg('agencyId', () => ID) agencyId: string,
+    @Arg('category', () => EnforcementCategory) category: EnforcementCategory,
+    @Arg('documents', () => [String], { description: '必备文书 Required documents' }) documents: string[],
+  ) {
+    return setCaseFileRequirements(ctx, agencyId, category, documents);
+  }
+}

@@ -1,0 +1,55 @@
+import { badInput, requireId, requireText, type Context } from '@tsp/shared';
+import { RecordEntryEntity, type RecordEntryEntity as Entry } from '../entities/index.js';
+import { RESERVED_ACTIVITIES } from '../rules/stages.js';
+import { RecordActivity, type CaseStage } from '../rules/kinds.js';
+import { attachmentDrafts, occurredAtOf, officerIdsOf, type AttachmentInputLike, type EntryDraft } from './drafts.js';
+import { assertCredentials, assertLocalEntryRules, assertStage } from './checks.js';
+import { insertEntry } from './insert-entry.js';
+import { assertUnchanged, caseForWrite, lockCase } from './lock.js';
+
+export interface AppendRecordInputLike {
+  caseId: string;
+  stage: CaseStage;
+  activity: RecordActivity;
+  occurredAt: Date;
+  officerIds: string[];
+  summary: string;
+  attachments?: AttachmentInputLike[] | null;
+  correctsId?: string | null;
+  affectsLibertyOrProperty?: boolean | null;
+}
+
+/**
+ * 记录执法活动 Appends one entry. Rules in order: stage (STAGE_ORDER), two officers on site
+ * (TWO_OFFICERS_REQUIRED), audio-visual list (AUDIO_VISUAL_REQUIRED), credentials asked of
+ * personnel (CREDENTIAL_INVALID / DEPENDENCY_UNAVAILABLE); then one transaction.
+ */
+export async function appendRecord(ctx: Context, input: AppendRecordInputLike): Promise<Entry> {
+  const c = await caseForWrite(ctx, input.caseId);
+  const reserved = RESERVED_ACTIVITIES[input.activity];
+  if (reserved) throw badInput('activity', `${input.activity} is recorded by ${reserved}, not appendRecord`);
+  const draft: EntryDraft = {
+    stage: input.stage,
+    activity: input.activity,
+    occurredAt: occurredAtOf('occurredAt', input.occurredAt, c.filedAt),
+    officerIds: officerIdsOf('officerIds', input.officerIds),
+    summary: requireText('summary', input.summary, 4000),
+    attachments: attachmentDrafts('attachments', input.attachments),
+    correctsId: input.correctsId ? requireId('entry', input.correctsId) : null,
+    affectsLibertyOrProperty: input.affectsLibertyOrProperty ?? false,
+  };
+  if (draft.correctsId) {
+    const target = await ctx.em.findOne(RecordEntryEntity, { id: draft.correctsId });
+    if (!target || target.caseId !== c.id) throw badInput('correctsId', 'must name an earlier entry of the same case / 须为本案已有记录');
+  }
+  assertStage(c, draft.stage, draft.activity);
+  await assertLocalEntryRules(ctx.em, c.agencyId, draft);
+  await assertCredentials('officerIds', draft.officerIds, c, draft.occurredAt);
+
+  return ctx.em.transactional(async (tx) => {
+    const locked = await lockCase(tx, c.id);
+    assertUnchanged(c, locked);
+    if (draft.activity === RecordActivity.HEARING) locked.hearingHeld = true;
+    return insertEntry(tx, locked, draft, ctx.identity.sub!);
+  });
+}

@@ -1,0 +1,119 @@
+import {
+  AppError, PenaltyKind, badInput, conflict, publishEvent, requireText, shanghaiDate, requireDate, type Context,
+} from '@tsp/shared';
+import { DecisionEntity, type CaseEntity, type RecordEntryEntity } from '../entities/index.js';
+import { decisionReviewCheck } from '../clients/review.js';
+import { reviewGateProblem, type ReviewCheckFacts } from '../rules/review-gate.js';
+import { decisionProblem } from '../rules/decision.js';
+import { CaseStage, RecordActivity } from '../rules/kinds.js';
+import { attachmentDrafts, occurredAtOf, officerIdsOf, type AttachmentInputLike, type EntryDraft } from './drafts.js';
+import { assertCredentials, assertLocalEntryRules, assertStage } from './checks.js';
+import { insertEntry } from './insert-entry.js';
+import { assertUnchanged, caseForWrite, lockCase } from './lock.js';
+import { amountOf } from './party.js';
+
+export interface RecordDecisionInputLike {
+  caseId: string;
+  outcome: string;
+  penaltyKinds: PenaltyKind[];
+  fineAmount?: string | null;
+  confiscationAmount?: string | null;
+  legalBasis: string;
+  facts: string;
+  conclusion: string;
+  decidedOn: string;
+  officerIds: string[];
+  summary?: string | null;
+  attachments?: AttachmentInputLike[] | null;
+  occurredAt?: Date | null;
+}
+
+export interface DecisionRow {
+  outcome: string;
+  penaltyKinds: PenaltyKind[];
+  fineAmount: string | null;
+  confiscationAmount: string | null;
+  legalBasis: string;
+  facts: string;
+  conclusion: string;
+  decidedOn: string;
+}
+
+/** Validated decision fields. */
+export function decisionRowOf(input: Omit<RecordDecisionInputLike, 'caseId' | 'officerIds'>, filedOn: string): DecisionRow {
+  const row: DecisionRow = {
+    outcome: requireText('outcome', input.outcome, 100),
+    penaltyKinds: [...new Set(input.penaltyKinds)],
+    fineAmount: amountOf('fineAmount', input.fineAmount),
+    confiscationAmount: amountOf('confiscationAmount', input.confiscationAmount),
+    legalBasis: requireText('legalBasis', input.legalBasis, 2000),
+    facts: requireText('facts', input.facts, 4000),
+    conclusion: requireText('conclusion', input.conclusion, 4000),
+    decidedOn: requireDate('decidedOn', input.decidedOn),
+  };
+  const p = decisionProblem(row, filedOn, shanghaiDate());
+  if (p) throw badInput(p[0], p[1]);
+  return row;
+}
+
+/** DecisionRecorded payload, exactly as the cross-subgraph contract says (plus `legacy: true` for imports). */
+export function decisionRecordedPayload(c: CaseEntity, d: DecisionRow, reviewId: string | null, legacy: boolean): Record<string, unknown> {
+  return {
+    caseId: c.id, caseNumber: c.caseNumber, agencyId: c.agencyId, category: c.category, cause: c.cause,
+    party: { type: c.partyType, name: c.partyName, isMinor: c.partyIsMinor },
+    outcome: d.outcome, penaltyKinds: d.penaltyKinds, fineAmount: d.fineAmount, confiscationAmount: d.confiscationAmount,
+    legalBasis: d.legalBasis, facts: d.facts, conclusion: d.conclusion, decidedOn: d.decidedOn, reviewId,
+    ...(legacy ? { legacy: true } : {}),
+  };
+}
+
+/** Writes the DECISION entry, the decision row, the stage and DecisionRecorded in the caller's transaction. */
+export async function writeDecision(
+  tx: Parameters<typeof insertEntry>[0], c: CaseEntity, d: DecisionRow, draft: EntryDraft, reviewId: string | null, actor: string, legacy = false,
+): Promise<RecordEntryEntity> {
+  c.decided = true;
+  const entry = await insertEntry(tx, c, draft, actor);
+  tx.create(DecisionEntity, { caseId: c.id, entryId: entry.id, ...d, reviewId, legacy });
+  await tx.flush();
+  await publishEvent(tx, 'records', { type: 'DecisionRecorded', agencyId: c.agencyId, region: c.region, subjectId: c.id, payload: decisionRecordedPayload(c, d, reviewId, legacy) });
+  return entry;
+}
+
+/**
+ * 作出决定 Records the case's decision. Before writing, review says whether it is major and whether a
+ * PASSED review of this case covers it: REVIEW_REQUIRED if not, DEPENDENCY_UNAVAILABLE if review
+ * does not answer; nothing is written on any refusal.
+ */
+export async function recordDecision(ctx: Context, input: RecordDecisionInputLike): Promise<CaseEntity> {
+  const c = await caseForWrite(ctx, input.caseId);
+  if (c.decided) throw conflict('this case already has a decision; record a correction as a NOTE entry / 已作出决定');
+  const d = decisionRowOf(input, shanghaiDate(c.filedAt));
+  const draft: EntryDraft = {
+    stage: CaseStage.DECISION, activity: RecordActivity.DECISION,
+    occurredAt: occurredAtOf('occurredAt', input.occurredAt ?? new Date(), c.filedAt),
+    officerIds: officerIdsOf('officerIds', input.officerIds),
+    summary: requireText('summary', input.summary ?? `${d.outcome}：${d.conclusion}`, 4000),
+    attachments: attachmentDrafts('attachments', input.attachments), correctsId: null, affectsLibertyOrProperty: false,
+  };
+  assertStage(c, CaseStage.DECISION, RecordActivity.DECISION);
+  await assertLocalEntryRules(ctx.em, c.agencyId, draft);
+  await assertCredentials('officerIds', draft.officerIds, c, d.decidedOn);
+  const check = await decisionReviewCheck({
+    caseId: c.id, agencyId: c.agencyId, category: c.category, partyType: c.partyType, penaltyKinds: d.penaltyKinds,
+    fineAmount: d.fineAmount, confiscationAmount: d.confiscationAmount, amountInvolved: c.amountInvolved, hearingHeld: c.hearingHeld,
+  });
+  assertReviewed(check);
+
+  return ctx.em.transactional(async (tx) => {
+    const locked = await lockCase(tx, c.id);
+    assertUnchanged(c, locked);
+    await writeDecision(tx, locked, d, draft, check.reviewId ?? null, ctx.identity.sub!);
+    return locked;
+  });
+}
+
+/** REVIEW_REQUIRED with review's reasons when the gate is closed. */
+export function assertReviewed(check: ReviewCheckFacts): void {
+  const p = reviewGateProblem(check);
+  if (p) throw new AppError('REVIEW_REQUIRED', p, { reasons: check.reasons, problem: check.problem });
+}

@@ -1,0 +1,101 @@
+import { Role, badInput, notFound, publishEvent, requireId, requireRole, requireText, shanghaiDate, type Context, type EnforcementCategory } from '@tsp/shared';
+import { CaseEntity } from '../entities/index.js';
+import { agencyFacts } from '../clients/personnel.js';
+import { decisionDueOn } from '../rules/deadlines.js';
+import { describeCredentialProblems } from '../rules/credentials.js';
+import { CaseStage, RecordActivity } from '../rules/kinds.js';
+import { attachmentDrafts, officerIdsOf, type AttachmentInputLike, type EntryDraft } from './drafts.js';
+import { findCredentialProblems } from './checks.js';
+import { insertEntry } from './insert-entry.js';
+import { decisionRowOf, writeDecision, type RecordDecisionInputLike } from './decision.js';
+import { amountOf, partyOf, type PartyInputLike } from './party.js';
+
+export interface LegacyEntryInputLike {
+  stage: CaseStage;
+  activity: RecordActivity;
+  occurredAt: Date;
+  officerIds: string[];
+  summary: string;
+  attachments?: AttachmentInputLike[] | null;
+  affectsLibertyOrProperty?: boolean | null;
+}
+
+export interface ImportLegacyCaseInputLike {
+  agencyId: string;
+  caseNumber: string;
+  category: EnforcementCategory;
+  cause: string;
+  party: PartyInputLike;
+  amountInvolved?: string | null;
+  handlerIds: string[];
+  filedAt: Date;
+  entries: LegacyEntryInputLike[];
+  decision?: (Omit<RecordDecisionInputLike, 'caseId'> & { occurredAt?: Date | null }) | null;
+}
+
+/**
+ * 历史案件导入 ADMIN ingests a case from a legacy system. The write-time rules are NOT applied
+ * (the history is what it was); every row is marked legacy, each entry keeps the credential
+ * problems personnel reports for its day, and findings then show what the rules would have refused.
+ * Entries are journaled like any other; a legacy decision publishes DecisionRecorded with
+ * reviewId null and legacy true.
+ */
+export async function importLegacyCase(ctx: Context, input: ImportLegacyCaseInputLike): Promise<CaseEntity> {
+  requireRole(ctx.identity, Role.ADMIN);
+  const agencyId = requireId('agency', input.agencyId);
+  const caseNumber = requireText('caseNumber', input.caseNumber, 60);
+  const cause = requireText('cause', input.cause, 500);
+  const party = partyOf(input.party);
+  const handlerIds = officerIdsOf('handlerIds', input.handlerIds);
+  if (input.filedAt.getTime() > Date.now()) throw badInput('filedAt', 'cannot be in the future');
+  const agency = await agencyFacts(agencyId);
+  if (!agency) throw notFound('agency', agencyId);
+  const scope = { agencyId, category: input.category, region: agency.region };
+
+  const drafts: EntryDraft[] = [];
+  for (const [i, e] of input.entries.entries()) {
+    if (e.activity === RecordActivity.DECISION) throw badInput(`entries[${i}].activity`, 'give the decision in `decision`');
+    drafts.push({
+      stage: e.stage, activity: e.activity, occurredAt: e.occurredAt, officerIds: officerIdsOf(`entries[${i}].officerIds`, e.officerIds),
+      summary: requireText(`entries[${i}].summary`, e.summary, 4000), attachments: attachmentDrafts(`entries[${i}].attachments`, e.attachments),
+      correctsId: null, affectsLibertyOrProperty: e.affectsLibertyOrProperty ?? false, legacy: true,
+    });
+  }
+  const decision = input.decision ? decisionRowOf(input.decision, shanghaiDate(input.filedAt)) : null;
+  const decisionDraft: EntryDraft | null = input.decision && decision
+    ? {
+        stage: CaseStage.DECISION, activity: RecordActivity.DECISION, occurredAt: input.decision.occurredAt ?? new Date(`${decision.decidedOn}T10:00:00+08:00`),
+        officerIds: officerIdsOf('decision.officerIds', input.decision.officerIds), summary: `${decision.outcome}：${decision.conclusion}`,
+        attachments: attachmentDrafts('decision.attachments', input.decision.attachments), correctsId: null, affectsLibertyOrProperty: false, legacy: true,
+      }
+    : null;
+  const all = [...drafts, ...(decisionDraft ? [decisionDraft] : [])].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
+  for (const d of all) {
+    const problems = await findCredentialProblems(d.officerIds, scope, d.occurredAt);
+    d.credentialProblem = problems.length ? describeCredentialProblems(problems) : null;
+  }
+
+  return ctx.em.transactional(async (tx) => {
+    const c = tx.create(CaseEntity, {
+      agencyId, region: agency.region, caseNumber, category: input.category, cause, ...party,
+      amountInvolved: amountOf('amountInvolved', input.amountInvolved), handlerIds, stage: all[0]?.stage ?? CaseStage.FILING,
+      filedAt: input.filedAt, decisionDueOn: decisionDueOn(input.category, shanghaiDate(input.filedAt)),
+      hearingHeld: all.some((d) => d.activity === RecordActivity.HEARING), legacy: true, createdBy: ctx.identity.sub!,
+    });
+    await publishEvent(tx, 'records', {
+      type: 'CaseOpened', agencyId, region: c.region, subjectId: c.id,
+      payload: { caseId: c.id, caseNumber, agencyId, category: c.category, cause, partyType: c.partyType, filedAt: c.filedAt.toISOString(), decisionDueOn: c.decisionDueOn, legacy: true },
+    });
+    for (const d of all) {
+      if (d === decisionDraft) await writeDecision(tx, c, decision!, d, null, ctx.identity.sub!, true);
+      else await insertEntry(tx, c, d, ctx.identity.sub!);
+    }
+    await tx.flush();
+    if (c.stage === CaseStage.ARCHIVED)
+      await publishEvent(tx, 'records', {
+        type: 'CaseArchived', agencyId, region: c.region, subjectId: c.id,
+        payload: { caseId: c.id, caseNumber, category: c.category, archivedAt: all.at(-1)!.occurredAt.toISOString(), entries: c.entryCount, legacy: true },
+      });
+    return c;
+  });
+}

@@ -1,0 +1,74 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import {
+  AppError, conflict, notFound, optionalText, requireRole, requireText, shanghaiDate, publishEvent,
+  type Context, type EnforcementCategory,
+} from '@tsp/shared';
+import { CaseEntity } from '../entities/index.js';
+import { agencyFacts } from '../clients/personnel.js';
+import { decisionDueOn } from '../rules/deadlines.js';
+import { CaseStage, RecordActivity } from '../rules/kinds.js';
+import { attachmentDrafts, officerIdsOf, type AttachmentInputLike, type EntryDraft } from './drafts.js';
+import { assertCredentials, assertLocalEntryRules } from './checks.js';
+import { insertEntry } from './insert-entry.js';
+import { CASE_WRITERS } from './lock.js';
+import { amountOf, partyOf, type PartyInputLike } from './party.js';
+
+export interface OpenCaseInputLike {
+  caseNumber: string;
+  category: EnforcementCategory;
+  cause: string;
+  party: PartyInputLike;
+  amountInvolved?: string | null;
+  handlerIds: string[];
+  summary?: string | null;
+  attachments?: AttachmentInputLike[] | null;
+}
+
+/**
+ * 立案 Opens a case in the caller's agency at FILING, with its filing entry acted by the handlers.
+ * Handlers must be the agency's officers with a credential valid for the category and region today.
+ */
+export async function openCase(ctx: Context, input: OpenCaseInputLike): Promise<CaseEntity> {
+  requireRole(ctx.identity, ...CASE_WRITERS);
+  const agencyId = ctx.identity.agencyId!;
+  const caseNumber = requireText('caseNumber', input.caseNumber, 60);
+  const cause = requireText('cause', input.cause, 500);
+  const party = partyOf(input.party);
+  const amountInvolved = amountOf('amountInvolved', input.amountInvolved);
+  const handlerIds = officerIdsOf('handlerIds', input.handlerIds);
+  const now = new Date();
+  const draft: EntryDraft = {
+    stage: CaseStage.FILING, activity: RecordActivity.FILING, occurredAt: now, officerIds: handlerIds,
+    summary: optionalText('summary', input.summary, 4000) ?? `立案：${cause}`,
+    attachments: attachmentDrafts('attachments', input.attachments), correctsId: null, affectsLibertyOrProperty: false,
+  };
+  await assertLocalEntryRules(ctx.em, agencyId, draft);
+  if (await ctx.em.count(CaseEntity, { agencyId, caseNumber })) throw duplicate(caseNumber);
+
+  const agency = await agencyFacts(agencyId);
+  if (!agency) throw notFound('agency', agencyId);
+  const scope = { agencyId, category: input.category, region: agency.region };
+  await assertCredentials('handlerIds', handlerIds, scope, now);
+
+  try {
+    return await ctx.em.transactional(async (tx) => {
+      const c = tx.create(CaseEntity, {
+        agencyId, region: agency.region, caseNumber, category: input.category, cause, ...party, amountInvolved, handlerIds,
+        stage: CaseStage.FILING, filedAt: now, decisionDueOn: decisionDueOn(input.category, shanghaiDate(now)), createdBy: ctx.identity.sub!,
+      });
+      await insertEntry(tx, c, draft, ctx.identity.sub!);
+      await publishEvent(tx, 'records', {
+        type: 'CaseOpened', agencyId, region: c.region, subjectId: c.id,
+        payload: { caseId: c.id, caseNumber, agencyId, category: c.category, cause, partyType: c.partyType, filedAt: now.toISOString(), decisionDueOn: c.decisionDueOn, legacy: false },
+      });
+      return c;
+    });
+  } catch (e) {
+    if (e instanceof UniqueConstraintViolationException) throw duplicate(caseNumber);
+    throw e;
+  }
+}
+
+const duplicate = (caseNumber: string): AppError =>
+  conflict(`caseNumber: ${caseNumber} is already used by another case of this agency / 案号已存在`, { field: 'caseNumber' });
+
