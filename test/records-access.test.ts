@@ -163,3 +163,25 @@ test('SQL statements for cases with agency, handlers, entries and officers do no
   expect(new Set(seen).size).toBe(seen.length);
   expect(seen).toHaveLength(Number(n));
 });
+
+test('an entry altered behind the service\'s back shows in case.journal, verifyCaseJournal and recordFindings', async () => {
+  const J = `query($id: ID!) { case(id: $id) { journal { length intact rootHash } } verifyCaseJournal(caseId: $id) { intact length problems } }`;
+  const before = await p.gql(J, { id: caseId }, { token: w.tokens.supervisor });
+  expect(before.errors).toBeUndefined();
+  expect(before.data.case.journal).toMatchObject({ intact: true, rootHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+  expect(before.data.verifyCaseJournal.problems).toEqual([]);
+  const length = before.data.case.journal.length;
+  expect(length).toBeGreaterThanOrEqual(2);
+  expect(code(await p.gql(J, { id: caseId }, { token: w.tokens.b }))).toBe('FORBIDDEN');
+
+  // As the database owner: switch the append-only trigger off, rewrite history, switch it back on.
+  await sql(p.databaseUrl, `alter table records.record_entry disable trigger record_entry_refuse_change;
+    update records.record_entry set summary = '立案（已篡改）' where case_id = '${caseId}' and sequence = 1;
+    alter table records.record_entry enable trigger record_entry_refuse_change`);
+  const after = await p.gql(J, { id: caseId }, { token: w.tokens.supervisor });
+  expect(after.data.case.journal).toMatchObject({ intact: false, length });
+  expect(after.data.verifyCaseJournal.problems.join(' ')).toMatch(/altered/);
+  const f = await p.gql(`query($a: ID!) { agency(id: $a) { recordFindings { kind subjectId } } }`, { a: w.agencyA }, { token: w.tokens.supervisor });
+  expect(f.data.agency.recordFindings).toContainEqual({ kind: 'JOURNAL_NOT_INTACT', subjectId: caseId });
+  expect(f.data.agency.recordFindings.filter((x: { kind: string }) => x.kind === 'JOURNAL_NOT_INTACT')).toHaveLength(1);
+});

@@ -3,6 +3,10 @@ import type { SubgraphService } from '@tsp/shared';
 import { schema } from './schema/index.js';
 import { entities } from './entities/index.js';
 import { migrations } from './migrations/index.js';
+import { registerEntrySource } from './schema/entry-source.js';
+
+// The journal's inclusion proofs return entry content through the lifecycle's read checks.
+registerEntrySource();
 
 /** 执法全过程记录 Records subgraph: cases and their full-process record. */
 export const records: SubgraphService = {

@@ -96,6 +96,10 @@ describe('records findings', () => {
     ]);
     expect(f[0].since.toISOString()).toBe('2025-12-01T16:00:00.000Z');
   });
+  test('reports a case whose journal does not verify', () => {
+    const f = recordFindings({ agencyId: 'A', today: '2026-01-01', audioVisualList: [], cases: [], entries: [], brokenJournals: [{ caseId: 'c9', caseNumber: 'N9', category: EnforcementCategory.PENALTY, detail: 'entry e1 was altered' }] });
+    expect(f).toEqual([expect.objectContaining({ kind: FindingKind.JOURNAL_NOT_INTACT, subjectId: 'c9', detail: expect.stringMatching(/altered/) })]);
+  });
   test('reports nothing when the record is complete', () => {
     expect(recordFindings({ agencyId: 'A', today: '2026-01-01', audioVisualList: DEFAULT_AUDIO_VISUAL_LIST, cases: [], entries: [{ ...entry, attachments: [{ kind: K.VIDEO, fullProcess: false }] }] })).toEqual([]);
   });

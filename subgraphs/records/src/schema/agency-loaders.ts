@@ -4,6 +4,7 @@ import { DEFAULT_AUDIO_VISUAL_LIST } from '../rules/audio-visual.js';
 import type { AttachmentFacts, RecordActivity } from '../rules/kinds.js';
 import { load } from './loaders.js';
 import { mayRead } from './access.js';
+import { journalReport } from './journal-status.js';
 
 const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
 
@@ -20,7 +21,7 @@ export const agencyLoad = {
       return ids.map((id) => m.get(id) ?? null);
     }),
 
-  /** Findings per agency the caller may read; [] otherwise. Four statements for any number of agencies. */
+  /** Findings per agency the caller may read; [] otherwise. A constant number of statements for any number of agencies. */
   findings: (ctx: Context) =>
     ctx.loaders.get<string, Finding[]>('recordFindings', async (ids) => {
       const counts = await agencyLoad.caseCount(ctx).loadMany(ids);
@@ -30,7 +31,7 @@ export const agencyLoad = {
       });
       if (!readable.length) return ids.map(() => []);
       const today = shanghaiDate();
-      const [overdue, entries, lists] = await Promise.all([
+      const [overdue, entries, lists, all] = await Promise.all([
         ctx.em.execute<{ id: string; agency_id: string; case_number: string; category: EnforcementCategory; decision_due_on: string; decided: boolean }[]>(
           `select id, agency_id, case_number, category, to_char(decision_due_on, 'YYYY-MM-DD') as decision_due_on, decided
              from records.enforcement_case where agency_id = any(?::uuid[]) and not decided and decision_due_on < ?::date`,
@@ -52,7 +53,18 @@ export const agencyLoad = {
           [uuidArray(readable)],
         ),
         load.audioVisualList(ctx).loadMany(readable),
+        ctx.em.execute<{ id: string; agency_id: string; case_number: string; category: EnforcementCategory }[]>(
+          `select id, agency_id, case_number, category from records.enforcement_case where agency_id = any(?::uuid[])`,
+          [uuidArray(readable)],
+        ),
       ]);
+      // Every case of these agencies is re-hashed against the journal (batched: constant statements).
+      const reports = await journalReport(ctx).loadMany(all.map((c) => c.id));
+      const broken = all.flatMap((c, i) => {
+        const r = reports[i];
+        if (r instanceof Error) return [{ ...c, detail: r.message }];
+        return r.intact ? [] : [{ ...c, detail: r.problems.join('; ') }];
+      });
       return ids.map((id) => {
         const i = readable.indexOf(id);
         if (i < 0) return [];
@@ -68,6 +80,7 @@ export const agencyLoad = {
           cases: overdue.filter((c) => c.agency_id === id).map((c) => ({ id: c.id, caseNumber: c.case_number, category: c.category, decisionDueOn: c.decision_due_on, decided: c.decided })),
           entries: facts,
           audioVisualList: list && !(list instanceof Error) ? list.activities : DEFAULT_AUDIO_VISUAL_LIST,
+          brokenJournals: broken.filter((c) => c.agency_id === id).map((c) => ({ caseId: c.id, caseNumber: c.case_number, category: c.category, detail: c.detail })),
         });
       });
     }),

@@ -6,9 +6,11 @@ import { AgencyRecordsResolver } from './agency.resolver.js';
 import { RecordsInternalResolver } from './internal.resolver.js';
 import { SupervisionFinding } from './types.js';
 import { references } from './references.js';
+import { CaseJournalResolver, VerifyCaseJournalResolver } from './journal-status.js';
+import { JournalResolver } from '../journal/index.js';
 
 export const schema: SchemaDefinition = {
-  resolvers: [CaseResolver, EntryResolver, CaseMutationResolver, AgencyRecordsResolver, RecordsInternalResolver, eventFeed('records', 'Records')],
+  resolvers: [CaseResolver, EntryResolver, CaseMutationResolver, AgencyRecordsResolver, RecordsInternalResolver, CaseJournalResolver, VerifyCaseJournalResolver, JournalResolver, eventFeed('records', 'Records')],
   orphanedTypes: [SupervisionFinding],
   references,
 };

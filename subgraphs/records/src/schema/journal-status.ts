@@ -1,0 +1,63 @@
+import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '@tsp/shared';
+import type { CaseEntity } from '../entities/index.js';
+import { canonicalEntryBytes, verifyCaseJournals, type CaseEntries, type CaseJournalReport } from '../journal/index.js';
+import { journalInput } from '../write/journal-input.js';
+import { EnforcementCase } from './types.js';
+import { load } from './loaders.js';
+import { readableCase } from './access.js';
+
+@ObjectType({ description: '记录日志状态 Journal status of a case: its entries re-hashed and checked against the tamper-evident log' })
+export class JournalStatus {
+  @Field(() => Int, { description: '日志中本案条目数 Leaves of this case in the journal' })
+  length!: number;
+  @Field({ description: '日志根哈希 Root hash of the whole journal it was checked against, hex' })
+  rootHash!: string;
+  @Field({ description: '是否完好 Every entry matches its leaf and the log is consistent with its signed checkpoint' })
+  intact!: boolean;
+}
+
+@ObjectType({ description: '案件记录校验结果 Result of re-verifying a case\'s record against the journal' })
+export class CaseJournalVerification extends JournalStatus {
+  @Field(() => ID, { description: '案件 Case' })
+  caseId!: string;
+  @Field(() => Int, { description: '日志大小 Size of the journal checked against' })
+  treeSize!: number;
+  @Field(() => Int, { nullable: true, description: '最新签名检查点大小 Newest signed checkpoint used (null: none yet)' })
+  checkpointSize!: number | null;
+  @Field(() => [String], { description: '问题 What does not check out (empty when intact)' })
+  problems!: string[];
+}
+
+/** Each case's stored entries as canonical bytes, for the journal to re-hash. Constant statements for any number of cases. */
+export async function caseEntries(ctx: Context, caseIds: readonly string[]): Promise<CaseEntries[]> {
+  const entries = await load.entriesOfCase(ctx).loadMany(caseIds);
+  const flat = entries.flatMap((l) => (l instanceof Error ? [] : l));
+  const atts = await load.attachmentsOfEntry(ctx).loadMany(flat.map((e) => e.id));
+  const bytes = new Map(flat.map((e, i) => [e.id, canonicalEntryBytes(journalInput(e, atts[i] instanceof Error ? [] : (atts[i] as never)))]));
+  return caseIds.map((caseId, i) => {
+    const list = entries[i];
+    return { caseId, entries: (list instanceof Error ? [] : list).map((e) => ({ entryId: e.id, bytes: bytes.get(e.id)! })) };
+  });
+}
+
+/** Journal reports for every case asked in this request, verified together. */
+export const journalReport = (ctx: Context) =>
+  ctx.loaders.get<string, CaseJournalReport>('journalReport', async (ids) => verifyCaseJournals(ctx.em, await caseEntries(ctx, ids)));
+
+@Resolver(() => EnforcementCase)
+export class CaseJournalResolver {
+  @FieldResolver(() => JournalStatus, { description: '记录日志状态 Journal status: entries re-hashed against the tamper-evident log' })
+  journal(@Root() c: CaseEntity, @Ctx() ctx: Context) {
+    return journalReport(ctx).load(c.id);
+  }
+}
+
+@Resolver()
+export class VerifyCaseJournalResolver {
+  @Query(() => CaseJournalVerification, { description: '校验案件记录 Re-hash a case\'s entries and check them against the journal and its newest signed checkpoint' })
+  async verifyCaseJournal(@Ctx() ctx: Context, @Arg('caseId', () => ID) caseId: string) {
+    const c = await readableCase(ctx, caseId);
+    return journalReport(ctx).load(c.id);
+  }
+}
