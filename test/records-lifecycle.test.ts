@@ -1,4 +1,5 @@
-import { startPlatform, type Platform } from './support/platform';
+import { Role } from '@tsp/shared';
+import { startPlatform, token, type Platform } from './support/platform';
 import { sql } from './support/db';
 import { APPEND, ARCHIVE, DECIDE, OPEN, doc, penaltyCase, photo, setupWorld, snapshot, video, type RecordsWorld } from './records-fixtures';
 
@@ -159,4 +160,37 @@ test('the same walk breaks each rule once: the right code, and nothing written',
   const d = (await ok(DECIDE, { ...major, fineAmount: '2000.00' })).recordDecision;
   expect(d.stage).toBe('DECISION');
   await refused('CONFLICT', DECIDE, { ...major, fineAmount: '2000.00' }, caseId);
+});
+
+test('a major decision is accepted after a PASSED review that covers it, and refused when it goes beyond the review', async () => {
+  const admin = w.tokens.admin;
+  const reg = await p.gql(`mutation($i: RegisterOfficerInput!) { registerOfficer(input: $i) { id } }`,
+    { i: { agencyId: w.agencyA, name: '李淑芬', position: '政策法规股股长', roles: ['LEGAL_REVIEWER'], legalProfessionQualified: true } }, { token: admin });
+  expect(reg.errors).toBeUndefined();
+  const reviewer = await token({ role: Role.LEGAL_REVIEWER, sub: reg.data.registerOfficer.id, agencyId: w.agencyA });
+
+  const caseId = (await ok(OPEN, penaltyCase(w, '宁规罚〔2026〕5号', { party: { type: 'ORGANIZATION', name: '宁晋县某房地产开发有限公司', idNumber: '91130528MA0000002X' }, amountInvolved: '1800000.00' }))).openCase.id;
+  for (const [stage, activity, attachments] of [['INVESTIGATION', 'ON_SITE_INSPECTION', [video()]], ['EVIDENCE', 'EVIDENCE_COLLECTION', [video(), doc('调查笔录')]], ['EXAMINATION', 'DOCUMENT', [doc('行政处罚事先告知书')]]] as const)
+    await ok(APPEND, { caseId, stage, activity, occurredAt: now(), officerIds: [w.o1, w.o2], attachments, summary: `${activity}` });
+
+  const proposal = { penaltyKinds: ['FINE'], fineAmount: '200000.00', legalBasis: '《中华人民共和国城乡规划法》第六十四条', summary: '限期改正，并处罚款200000元' };
+  const sub = await p.gql(`mutation($i: SubmitForReviewInput!) { submitForReview(input: $i) { id } }`, { i: { caseId, proposedDecision: proposal } }, { token: w.tokens.a });
+  expect(sub.errors).toBeUndefined();
+  const reviewId = sub.data.submitForReview.id;
+  expect((await p.gql(`mutation($id: ID!) { startReview(reviewId: $id) { id } }`, { id: reviewId }, { token: reviewer })).errors).toBeUndefined();
+  const checklist = ['SUBJECT_QUALIFIED', 'PROCEDURE_LAWFUL', 'FACTS_CLEAR', 'LAW_APPLIED_CORRECTLY', 'DOCUMENTS_STANDARD', 'REMEDY_NOTICE_CORRECT', 'PENALTY_TYPE_APPROPRIATE', 'PERFORMANCE_MANNER_TERM', 'DISCRETION_REASONABLE']
+    .map((code) => ({ code, answer: true, comment: '符合' })).concat([{ code: 'CRIME_TRANSFER', answer: false, comment: '未达到刑事立案追诉标准' }]);
+  const done = await p.gql(`mutation($i: CompleteReviewInput!) { completeReview(input: $i) { status } }`,
+    { i: { reviewId, outcome: 'PASS', checklist, opinion: '事实清楚，证据确凿，适用法律正确，同意。' } }, { token: reviewer });
+  expect(done.errors).toBeUndefined();
+  expect(done.data.completeReview.status).toBe('PASSED');
+
+  const decision = { caseId, outcome: '处罚', penaltyKinds: ['FINE'], fineAmount: '200000.00', legalBasis: proposal.legalBasis, facts: '未按规划许可建设，超建一层', conclusion: '限期改正，并处罚款贰拾万元', decidedOn: now().slice(0, 10), officerIds: [w.o1, w.o2], attachments: [doc('处罚决定书')] };
+  // A higher fine, or an extra kind of penalty, than was reviewed: not covered.
+  await refused('REVIEW_REQUIRED', DECIDE, { ...decision, fineAmount: '250000.00' }, caseId);
+  await refused('REVIEW_REQUIRED', DECIDE, { ...decision, penaltyKinds: ['FINE', 'CONFISCATION'], confiscationAmount: '1000.00' }, caseId);
+  const d = (await ok(DECIDE, decision)).recordDecision;
+  expect(d).toEqual({ id: caseId, stage: 'DECISION', decision: { outcome: '处罚', fineAmount: '200000.00', reviewId } });
+  const [ev] = await sql<{ payload: { reviewId: string } }>(p.databaseUrl, `select payload from records.outbox where subject_id = $1 and type = 'DecisionRecorded'`, [caseId]);
+  expect(ev.payload.reviewId).toBe(reviewId);
 });
