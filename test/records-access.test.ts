@@ -1,4 +1,4 @@
-import { INTERNAL_SECRET_HEADER, internalSecret } from '@tsp/shared';
+import { INTERNAL_SECRET_HEADER, SERVICE_TOKEN_HEADER, internalSecret, signServiceToken } from '@tsp/shared';
 import { startPlatform, type Platform } from './support/platform';
 import { sql } from './support/db';
 import { APPEND, OPEN, doc, penaltyCase, photo, setupWorld, snapshot, video, type RecordsWorld } from './records-fixtures';
@@ -184,4 +184,21 @@ test('an entry altered behind the service\'s back shows in case.journal, verifyC
   const f = await p.gql(`query($a: ID!) { agency(id: $a) { recordFindings { kind subjectId } } }`, { a: w.agencyA }, { token: w.tokens.supervisor });
   expect(f.data.agency.recordFindings).toContainEqual({ kind: 'JOURNAL_NOT_INTACT', subjectId: caseId });
   expect(f.data.agency.recordFindings.filter((x: { kind: string }) => x.kind === 'JOURNAL_NOT_INTACT')).toHaveLength(1);
+});
+
+test('caseFacts answers internal services only', async () => {
+  const q = `query($ids: [ID!]!) { caseFacts(ids: $ids) { id agencyId region caseNumber category partyType partyName handlerIds stage amountInvolved hearingHeld decided } }`;
+  const direct = { url: p.subgraphs.records.url, headers: { [INTERNAL_SECRET_HEADER]: internalSecret() } };
+  expect(code(await p.gql(q, { ids: [caseId] }, { ...direct, token: w.tokens.a }))).toBe('FORBIDDEN');
+  const svc = await signServiceToken('review');
+  const r = await p.gql(q, { ids: [caseId, 'not-a-uuid'] }, { ...direct, headers: { ...direct.headers, [SERVICE_TOKEN_HEADER]: svc } });
+  expect(r.errors).toBeUndefined();
+  expect(r.data.caseFacts).toEqual([{
+    id: caseId, agencyId: w.agencyA, region: '宁晋县', caseNumber: '宁规罚〔2026〕11号', category: 'PENALTY', partyType: 'NATURAL_PERSON', partyName: '王某某',
+    handlerIds: [w.o1, w.o2], stage: (await p.gql(`query($id: ID!) { case(id: $id) { stage } }`, { id: caseId }, { token: w.tokens.a })).data.case.stage, amountInvolved: '80000.00', hearingHeld: false, decided: false,
+  }]);
+  // Not reachable through the gateway at all.
+  const viaGateway = await p.gql(q, { ids: [caseId] }, { token: w.tokens.admin });
+  expect(viaGateway.data).toBeUndefined();
+  expect(viaGateway.errors?.[0].message).toMatch(/Cannot query field "caseFacts"/);
 });

@@ -83,7 +83,7 @@ test('a penalty case goes from filing to archive with every rule met, each step 
   expect(leaves.map((l) => l.hash)).toEqual(c.entries.map((x: { hash: string }) => x.hash));
 
   const events = await sql<{ type: string; payload: any }>(p.databaseUrl, `select type, payload from records.outbox where subject_id = $1 order by position`, [caseId]);
-  expect(events.map((x) => x.type)).toEqual(['RecordAppended', 'CaseOpened', ...Array(5).fill('RecordAppended'), 'DecisionRecorded', ...Array(3).fill('RecordAppended'), 'RecordAppended', 'CaseArchived']);
+  expect(events.map((x) => x.type)).toEqual(['CaseOpened', ...Array(6).fill('RecordAppended'), 'DecisionRecorded', ...Array(4).fill('RecordAppended'), 'CaseArchived']);
   const dr = events.find((x) => x.type === 'DecisionRecorded')!.payload;
   expect(dr).toEqual({
     caseId, caseNumber: '宁规罚〔2026〕1号', agencyId: w.agencyA, category: 'PENALTY', cause: '未取得建设工程规划许可证进行建设',

@@ -56,11 +56,12 @@ export async function openCase(ctx: Context, input: OpenCaseInputLike): Promise<
         agencyId, region: agency.region, caseNumber, category: input.category, cause, ...party, amountInvolved, handlerIds,
         stage: CaseStage.FILING, filedAt: now, decisionDueOn: decisionDueOn(input.category, shanghaiDate(now)), createdBy: ctx.identity.sub!,
       });
-      await insertEntry(tx, c, draft, ctx.identity.sub!);
+      // CaseOpened first, so a consumer never sees an entry of a case it has not heard of.
       await publishEvent(tx, 'records', {
         type: 'CaseOpened', agencyId, region: c.region, subjectId: c.id,
         payload: { caseId: c.id, caseNumber, agencyId, category: c.category, cause, partyType: c.partyType, filedAt: now.toISOString(), decisionDueOn: c.decisionDueOn, legacy: false },
       });
+      await insertEntry(tx, c, draft, ctx.identity.sub!);
       return c;
     });
   } catch (e) {
