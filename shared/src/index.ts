@@ -23,3 +23,4 @@ export * from './internal/client.js';
 export * from './validate.js';
 export * from './graphql/descriptions.js';
 export * from './events/index.js';
+export * from './graphql/finding-count.js';

@@ -11,7 +11,8 @@ const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag", "@override"])';
 
 /** `__resolveReference` per entity type name. Each must authorize, like any resolver. */
-export type ReferenceResolvers = Record<string, (ref: { id: string }, ctx: Context) => unknown>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ReferenceResolvers = Record<string, (ref: any, ctx: Context) => unknown>;
 
 export interface SchemaDefinition {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type

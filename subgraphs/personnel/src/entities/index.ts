@@ -2,6 +2,7 @@ import { AgencyEntity } from './agency.js';
 import { OfficerEntity } from './officer.js';
 import { CredentialEntity, CredentialStatusChangeEntity } from './credential.js';
 import { TrainingRecordEntity } from './training.js';
+import { RectificationNoticeEntity } from './notice.js';
 
-export { AgencyEntity, OfficerEntity, CredentialEntity, CredentialStatusChangeEntity, TrainingRecordEntity };
-export const entities = [AgencyEntity, OfficerEntity, CredentialEntity, CredentialStatusChangeEntity, TrainingRecordEntity];
+export { AgencyEntity, OfficerEntity, CredentialEntity, CredentialStatusChangeEntity, TrainingRecordEntity, RectificationNoticeEntity };
+export const entities = [AgencyEntity, OfficerEntity, CredentialEntity, CredentialStatusChangeEntity, TrainingRecordEntity, RectificationNoticeEntity];

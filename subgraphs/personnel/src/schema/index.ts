@@ -6,8 +6,12 @@ import { PublicResolver } from './public.resolver.js';
 import { InternalResolver } from './internal.resolver.js';
 import { CalendarResolver } from './calendar.resolver.js';
 import { references } from './references.js';
+import { AgencyNoticesResolver, NoticeResolver, SupervisionResolver, SupervisionSummaryResolver, summaryReference } from './supervision.resolver.js';
 
 export const schema: SchemaDefinition = {
-  resolvers: [AgencyResolver, OfficerResolver, CredentialResolver, PublicResolver, InternalResolver, CalendarResolver],
-  references,
+  resolvers: [
+    AgencyResolver, OfficerResolver, CredentialResolver, PublicResolver, InternalResolver, CalendarResolver,
+    SupervisionResolver, SupervisionSummaryResolver, AgencyNoticesResolver, NoticeResolver,
+  ],
+  references: { ...references, AgencySupervisionSummary: summaryReference },
 };

@@ -1,0 +1,18 @@
+/** 整改通知 Notice states, from plain data. */
+export type NoticeState = 'OPEN' | 'OVERDUE' | 'ANSWERED' | 'ANSWERED_LATE';
+
+export function noticeState(n: { dueOn: string; respondedAt: Date | null }, today: string): NoticeState {
+  if (n.respondedAt) {
+    const answeredOn = new Date(n.respondedAt.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    return answeredOn > n.dueOn ? 'ANSWERED_LATE' : 'ANSWERED';
+  }
+  return today > n.dueOn ? 'OVERDUE' : 'OPEN';
+}
+
+/** A summary period: from ≤ to, at most 3 years (keeps the summary a supervision view, not an export). */
+export function periodProblem(from: string, to: string): string | null {
+  if (from > to) return 'from must not be after to';
+  const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
+  if (days > 366 * 3) return 'the period may span at most 3 years';
+  return null;
+}

@@ -1,0 +1,74 @@
+import { Directive, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { DateScalar, DateTimeScalar, FindingCount, FindingKind } from '@tsp/shared';
+import { Agency } from './types.js';
+
+export enum NoticeState {
+  OPEN = 'OPEN',
+  OVERDUE = 'OVERDUE',
+  ANSWERED = 'ANSWERED',
+  ANSWERED_LATE = 'ANSWERED_LATE',
+}
+registerEnumType(NoticeState, {
+  name: 'NoticeState',
+  description: '整改通知状态 Notice state',
+  valuesConfig: { OPEN: { description: '待整改' }, OVERDUE: { description: '逾期未回复' }, ANSWERED: { description: '已回复' }, ANSWERED_LATE: { description: '逾期回复' } },
+});
+
+@ObjectType({ description: '整改通知 Notice of rectification issued by the supervisor against a finding, with the agency\'s response' })
+export class RectificationNotice {
+  @Field(() => ID, { description: '标识 Id' })
+  id!: string;
+  @Field(() => FindingKind, { description: '监督发现类型 Kind of the finding' })
+  findingKind!: FindingKind;
+  @Field(() => ID, { description: '对象标识 Subject of the finding' })
+  subjectId!: string;
+  @Field({ description: '通知内容 Notice text' })
+  notice!: string;
+  @Field(() => DateScalar, { description: '整改期限 Respond by' })
+  dueOn!: string;
+  @Field({ description: '发出人 Issued by' })
+  issuedBy!: string;
+  @Field(() => DateTimeScalar, { description: '发出时间 Issued at' })
+  issuedAt!: Date;
+  @Field(() => String, { nullable: true, description: '整改回复 Agency response' })
+  response!: string | null;
+  @Field(() => String, { nullable: true, description: '回复人 Responded by' })
+  respondedBy!: string | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: '回复时间 Responded at' })
+  respondedAt!: Date | null;
+  @Field(() => NoticeState, { description: '状态 State' })
+  state!: NoticeState;
+}
+
+@InputType({ description: '发出整改通知 Issue a notice of rectification' })
+export class IssueNoticeInput {
+  @Field(() => ID, { description: '被监督机关 Agency' })
+  agencyId!: string;
+  @Field(() => FindingKind, { description: '监督发现类型 Finding kind' })
+  findingKind!: FindingKind;
+  @Field(() => ID, { description: '对象标识 Subject id from the finding' })
+  subjectId!: string;
+  @Field({ description: '通知内容 Notice text' })
+  notice!: string;
+  @Field(() => DateScalar, { description: '整改期限 Respond by' })
+  dueOn!: string;
+}
+
+/**
+ * 监督统计 One agency's finding counts in a period. Each subgraph adds its own part through
+ * this entity (personnel, records, review, disclosure), so no subgraph reads another's tables.
+ */
+@Directive('@key(fields: "agencyId from to")')
+@ObjectType({ description: '机关监督统计 Supervision summary of one agency for a period' })
+export class AgencySupervisionSummary {
+  @Field(() => ID, { description: '机关 Agency id' })
+  agencyId!: string;
+  @Field(() => DateScalar, { description: '起 From' })
+  from!: string;
+  @Field(() => DateScalar, { description: '止 To' })
+  to!: string;
+  @Field(() => Agency, { description: '机关 Agency' })
+  agency!: { id: string };
+  @Field(() => [FindingCount], { description: '人员部分 Personnel findings per kind' })
+  personnel!: FindingCount[];
+}
