@@ -100,7 +100,9 @@ test('process flowcharts come from the configured steps: Mermaid in the schema, 
   const set = ok(await p.gql(`mutation($a: ID!) { setProcessSteps(agencyId: $a, category: PENALTY, steps: [{ name: "立案" }, { name: "调查取证", timeLimit: "30日" }, { name: "决定" }]) { version isDefault flowchartMermaid flowchartSvgPath } }`, { a: planning }, { token: officer })).setProcessSteps;
   expect(set).toMatchObject({ version: 1, isDefault: false, flowchartSvgPath: `/flowcharts/${planning}/PENALTY.svg` });
   expect(set.flowchartMermaid).toContain('S1 --> S2');
-  const base = p.subgraphs.disclosure.url.replace(/\/graphql$/, '');
+  // Served publicly through the gateway; the subgraph itself answers only the gateway.
+  const base = p.gatewayUrl.replace(/\/graphql$/, '');
+  expect((await fetch(`${p.subgraphs.disclosure.url.replace(/\/graphql$/, '')}${set.flowchartSvgPath}`)).status).toBe(403);
   const svg = await fetch(`${base}${set.flowchartSvgPath}`);
   expect(svg.status).toBe(200);
   expect(svg.headers.get('content-type')).toMatch(/image\/svg\+xml/);

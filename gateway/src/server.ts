@@ -13,7 +13,7 @@ import { ForwardingDataSource } from './datasource.js';
 import { gatewayContext, type GatewayContext } from './context.js';
 import { queryLimits } from './limits.js';
 import { sandboxRouter } from './sandbox.js';
-import { blobProxy } from './blob-proxy.js';
+import { proxyTo } from './proxy.js';
 import { attachSubscriptions, withSubscriptions } from './subscriptions/ws.js';
 import type { GraphQLSchema } from 'graphql';
 
@@ -88,8 +88,9 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
     res.status(ready ? 200 : 503).json({ ready, subgraphs: Object.fromEntries(checks) });
   });
   app.use(sandboxRouter());
-  app.put('/blobs/:sha256', blobProxy(urls.records));
-  app.get('/blobs/:sha256', blobProxy(urls.records));
+  app.put('/blobs/:sha256', proxyTo(urls.records, { requireUser: true }));
+  app.get('/blobs/:sha256', proxyTo(urls.records, { requireUser: true }));
+  app.get('/flowcharts/:agencyId/:file', proxyTo(urls.disclosure, { requireUser: false }));
   app.use('/graphql', express.json({ limit: BODY_LIMIT }), expressMiddleware(apollo, { context: ({ req }) => gatewayContext(req) }));
   app.use(jsonErrors);
 

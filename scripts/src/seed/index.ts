@@ -1,5 +1,7 @@
 import { Role, signDevToken, type TokenClaims } from '@tsp/shared';
 import { seedPersonnel } from './personnel.js';
+import { seedReviews } from './reviews.js';
+import { seedDisclosure } from './disclosure.js';
 
 export type Gql = (query: string, variables?: object) => Promise<any>;
 export type GqlAs = (claims: TokenClaims, query: string, variables?: object) => Promise<any>;
@@ -27,5 +29,9 @@ export async function seedDemo(gatewayUrl: string, progress: (msg: string) => vo
   const as = gqlClient(gatewayUrl);
   const admin: Gql = (q, v) => as({ role: Role.ADMIN, sub: 'seed-admin' }, q, v);
   progress('personnel: agencies, officers, credentials, training');
-  await seedPersonnel(admin);
+  const personnel = await seedPersonnel(admin);
+  progress('review: catalogues, reviews passed, returned, failed, in coordination, overdue');
+  await seedReviews(as, personnel);
+  progress('disclosure: enforcement items, random inspections, service guides, body information');
+  await seedDisclosure(as, personnel.agencies);
 }

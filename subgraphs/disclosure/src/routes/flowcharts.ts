@@ -1,5 +1,5 @@
 import type { Express } from 'express';
-import { CATEGORY_NAMES_ZH, EnforcementCategory, isUuid, type Orm } from '@tsp/shared';
+import { CATEGORY_NAMES_ZH, EnforcementCategory, isUuid, requireInternalSecret, type Orm } from '@tsp/shared';
 import { ListingEntity } from '../entities/index.js';
 import { ListingKind } from '../rules/kinds.js';
 import { flowchartSvg, DEFAULT_STEPS } from '../rules/flowchart.js';
@@ -7,15 +7,16 @@ import type { ProcessData } from '../rules/listings.js';
 
 /** GET /flowcharts/:agencyId/:category.svg — the public process flowchart, drawn from the configured steps. */
 export function flowchartRoutes(app: Express, orm: Orm): void {
-  app.get('/flowcharts/:agencyId/:file', async (req, res) => {
-    const m = /^([A-Z]+)\.svg$/.exec(req.params.file);
+  app.get('/flowcharts/:agencyId/:file', requireInternalSecret, async (req, res) => {
+    const { agencyId, file } = req.params as { agencyId: string; file: string };
+    const m = /^([A-Z]+)\.svg$/.exec(file);
     const category = m?.[1] as EnforcementCategory | undefined;
-    if (!isUuid(req.params.agencyId) || !category || !Object.values(EnforcementCategory).includes(category)) {
+    if (!isUuid(agencyId) || !category || !Object.values(EnforcementCategory).includes(category)) {
       res.status(404).type('text/plain').send('no such flowchart / 未找到流程图');
       return;
     }
     try {
-      const l = await orm.em.fork().findOne(ListingEntity, { agencyId: req.params.agencyId.toLowerCase(), kind: ListingKind.PROCESS, key: category, active: true });
+      const l = await orm.em.fork().findOne(ListingEntity, { agencyId: agencyId.toLowerCase(), kind: ListingKind.PROCESS, key: category, active: true });
       const steps = l ? (l.data as unknown as ProcessData).steps : DEFAULT_STEPS[category];
       res.type('image/svg+xml').set('cache-control', 'public, max-age=60').send(flowchartSvg(`${CATEGORY_NAMES_ZH[category]}流程图`, steps));
     } catch {

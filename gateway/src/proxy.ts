@@ -1,0 +1,32 @@
+import http from 'node:http';
+import type { Request, Response } from 'express';
+import { INTERNAL_SECRET_HEADER, errorBody, identityFromHeader, internalSecret, isAppError } from '@tsp/shared';
+
+/**
+ * Streams a non-GraphQL route (attachments, flowcharts) to the subgraph that serves it, adding
+ * the internal secret. With `requireUser`, the gateway checks the token first; the subgraph
+ * authorizes again.
+ */
+export function proxyTo(subgraphGraphqlUrl: string, opts: { requireUser: boolean }) {
+  const base = new URL(subgraphGraphqlUrl.replace(/\/graphql$/, ''));
+  return async (req: Request, res: Response) => {
+    try {
+      const id = await identityFromHeader(req.header('authorization'));
+      if (opts.requireUser && !id.role) return void res.status(401).json(errorBody('UNAUTHENTICATED', 'a bearer token is required'));
+    } catch (e) {
+      return void res.status(401).json(errorBody('UNAUTHENTICATED', isAppError(e) ? e.message : 'invalid token'));
+    }
+    const headers: http.OutgoingHttpHeaders = { [INTERNAL_SECRET_HEADER]: internalSecret() };
+    for (const h of ['authorization', 'content-length', 'content-type']) if (req.header(h)) headers[h] = req.header(h);
+    const upstream = http.request({ hostname: base.hostname, port: base.port, path: req.originalUrl, method: req.method, headers }, (up) => {
+      res.status(up.statusCode ?? 502);
+      for (const h of ['content-type', 'content-length', 'cache-control', 'x-content-sha256']) if (up.headers[h]) res.setHeader(h, up.headers[h]!);
+      up.pipe(res);
+    });
+    upstream.on('error', () => {
+      if (!res.headersSent) res.status(502).json(errorBody('DEPENDENCY_UNAVAILABLE', 'the subgraph did not answer'));
+      else res.destroy();
+    });
+    req.pipe(upstream);
+  };
+}
