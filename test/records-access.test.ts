@@ -202,3 +202,24 @@ test('caseFacts answers internal services only', async () => {
   expect(viaGateway.data).toBeUndefined();
   expect(viaGateway.errors?.[0].message).toMatch(/Cannot query field "caseFacts"/);
 });
+
+test('a write repeated with the same Idempotency-Key has the effect of one', async () => {
+  const headers = { 'idempotency-key': 'device-42-upload-7' };
+  const entry = { caseId, stage: 'INVESTIGATION', activity: 'ON_SITE_INSPECTION', occurredAt: new Date().toISOString(), officerIds: [w.o1, w.o2], summary: '复查现场', attachments: [video()] };
+  const before = await snapshot(p, caseId);
+  const first = await p.gql(APPEND, { i: entry }, { token: w.tokens.a, headers });
+  const again = await p.gql(APPEND, { i: entry }, { token: w.tokens.a, headers });
+  expect(first.errors).toBeUndefined();
+  expect(again.data.appendRecord).toEqual(first.data.appendRecord);
+  const after = await snapshot(p, caseId);
+  expect(after.entries - before.entries).toBe(1);
+  expect(after.outbox - before.outbox).toBe(1);
+  // The same key for another operation is a conflict, and writes nothing.
+  expect(code(await p.gql(OPEN, { i: penaltyCase(w, '宁规罚〔2026〕77号') }, { token: w.tokens.a, headers }))).toBe('CONFLICT');
+  expect((await snapshot(p, caseId)).cases).toBe(after.cases);
+  // Keys are per caller: another officer's identical key is a different request.
+  const other = await p.gql(OPEN, { i: penaltyCase(w, '宁规罚〔2026〕77号') }, { token: w.tokens.aHead, headers });
+  expect(other.errors).toBeUndefined();
+  const twice = await p.gql(OPEN, { i: penaltyCase(w, '宁规罚〔2026〕77号') }, { token: w.tokens.aHead, headers });
+  expect(twice.data.openCase.id).toBe(other.data.openCase.id);
+});

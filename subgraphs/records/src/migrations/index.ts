@@ -5,3 +5,5 @@ export const migrations = [{ name: '0001_records_init', class: RecordsInit }];
 import { RecordsJournal } from './0002_journal.js'; migrations.push({ name: '0002_records_journal', class: RecordsJournal });
 // 0003 attaches 0002's refuse_change() trigger to the record tables, so it runs after it.
 migrations.push({ name: '0003_records_entries_append_only', class: RecordsEntriesAppendOnly });
+import { RecordsIdempotency } from './0004_idempotency.js';
+migrations.push({ name: '0004_records_idempotency', class: RecordsIdempotency });

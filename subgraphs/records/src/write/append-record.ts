@@ -4,6 +4,8 @@ import { RESERVED_ACTIVITIES } from '../rules/stages.js';
 import { RecordActivity, type CaseStage } from '../rules/kinds.js';
 import { attachmentDrafts, occurredAtOf, officerIdsOf, type AttachmentInputLike, type EntryDraft } from './drafts.js';
 import { assertCredentials, assertLocalEntryRules, assertStage } from './checks.js';
+import { idempotent, type Remember } from './idempotency.js';
+import { caseById, entryById } from './results.js';
 import { insertEntry } from './insert-entry.js';
 import { assertUnchanged, caseForWrite, lockCase } from './lock.js';
 
@@ -24,7 +26,11 @@ export interface AppendRecordInputLike {
  * (TWO_OFFICERS_REQUIRED), audio-visual list (AUDIO_VISUAL_REQUIRED), credentials asked of
  * personnel (CREDENTIAL_INVALID / DEPENDENCY_UNAVAILABLE); then one transaction.
  */
-export async function appendRecord(ctx: Context, input: AppendRecordInputLike): Promise<Entry> {
+export function appendRecord(ctx: Context, input: AppendRecordInputLike): Promise<Entry> {
+  return idempotent(ctx, 'appendRecord', (id) => entryById(ctx, id), (remember) => appendRecordOnce(ctx, input, remember));
+}
+
+async function appendRecordOnce(ctx: Context, input: AppendRecordInputLike, remember: Remember): Promise<Entry> {
   const c = await caseForWrite(ctx, input.caseId);
   const reserved = RESERVED_ACTIVITIES[input.activity];
   if (reserved) throw badInput('activity', `${input.activity} is recorded by ${reserved}, not appendRecord`);
@@ -50,6 +56,8 @@ export async function appendRecord(ctx: Context, input: AppendRecordInputLike): 
     const locked = await lockCase(tx, c.id);
     assertUnchanged(c, locked);
     if (draft.activity === RecordActivity.HEARING) locked.hearingHeld = true;
-    return insertEntry(tx, locked, draft, ctx.identity.sub!);
+    const e = await insertEntry(tx, locked, draft, ctx.identity.sub!);
+    await remember(tx, e.id);
+    return e;
   });
 }

@@ -6,6 +6,8 @@ import { CaseStage, RecordActivity } from '../rules/kinds.js';
 import type { EnforcementCategory } from '@tsp/shared';
 import { attachmentDrafts, occurredAtOf, officerIdsOf, type AttachmentInputLike, type EntryDraft } from './drafts.js';
 import { assertCredentials, assertLocalEntryRules, assertStage } from './checks.js';
+import { idempotent, type Remember } from './idempotency.js';
+import { caseById, entryById } from './results.js';
 import { insertEntry } from './insert-entry.js';
 import { assertUnchanged, caseForWrite, lockCase } from './lock.js';
 
@@ -28,7 +30,11 @@ export async function caseFileRequirements(em: EntityManager, agencyId: string, 
  * on this one). Missing documents are STAGE_ORDER — the request is well-formed, the case is not yet
  * ready for its last stage — with `extensions.missingDocuments` listing them.
  */
-export async function archiveCase(ctx: Context, input: ArchiveCaseInputLike): Promise<CaseEntity> {
+export function archiveCase(ctx: Context, input: ArchiveCaseInputLike): Promise<CaseEntity> {
+  return idempotent(ctx, 'archiveCase', (id) => caseById(ctx, id), (remember) => archiveCaseOnce(ctx, input, remember));
+}
+
+async function archiveCaseOnce(ctx: Context, input: ArchiveCaseInputLike, remember: Remember): Promise<CaseEntity> {
   const c = await caseForWrite(ctx, input.caseId);
   const draft: EntryDraft = {
     stage: CaseStage.ARCHIVED, activity: RecordActivity.ARCHIVE,
@@ -58,6 +64,7 @@ export async function archiveCase(ctx: Context, input: ArchiveCaseInputLike): Pr
       type: 'CaseArchived', agencyId: locked.agencyId, region: locked.region, subjectId: locked.id,
       payload: { caseId: locked.id, caseNumber: locked.caseNumber, category: locked.category, archivedAt: entry.occurredAt.toISOString(), entries: locked.entryCount },
     });
+    await remember(tx, locked.id);
     return locked;
   });
 }

@@ -1,13 +1,19 @@
 import { Role, badInput, requireDate, requireText, type Context } from '@tsp/shared';
 import { DeadlineExtensionEntity, type CaseEntity } from '../entities/index.js';
 import { extensionProblem } from '../rules/deadlines.js';
+import { idempotent, type Remember } from './idempotency.js';
+import { caseById, entryById } from './results.js';
 import { caseForWrite, lockCase } from './lock.js';
 
 /**
  * 延长办案期限 行政处罚法 §60 lets the agency head approve more time; the extension is kept
  * (append-only) with its reason and approver, and the case's due date moves.
  */
-export async function extendDecisionDeadline(ctx: Context, caseId: string, newDueOn: string, reasonIn: string): Promise<CaseEntity> {
+export function extendDecisionDeadline(ctx: Context, caseId: string, newDueOn: string, reasonIn: string): Promise<CaseEntity> {
+  return idempotent(ctx, 'extendDecisionDeadline', (id) => caseById(ctx, id), (remember) => extendDecisionDeadlineOnce(ctx, caseId, newDueOn, reasonIn, remember));
+}
+
+async function extendDecisionDeadlineOnce(ctx: Context, caseId: string, newDueOn: string, reasonIn: string, remember: Remember): Promise<CaseEntity> {
   const c = await caseForWrite(ctx, caseId, [Role.AGENCY_HEAD]);
   requireDate('newDueOn', newDueOn);
   const reason = requireText('reason', reasonIn, 1000);
@@ -17,6 +23,7 @@ export async function extendDecisionDeadline(ctx: Context, caseId: string, newDu
     if (p) throw badInput('newDueOn', p);
     tx.create(DeadlineExtensionEntity, { caseId: locked.id, fromDueOn: locked.decisionDueOn!, toDueOn: newDueOn, reason, approvedBy: ctx.identity.sub! });
     locked.decisionDueOn = newDueOn;
+    await remember(tx, locked.id);
     return locked;
   });
 }

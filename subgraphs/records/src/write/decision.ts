@@ -8,6 +8,8 @@ import { decisionProblem } from '../rules/decision.js';
 import { CaseStage, RecordActivity } from '../rules/kinds.js';
 import { attachmentDrafts, occurredAtOf, officerIdsOf, type AttachmentInputLike, type EntryDraft } from './drafts.js';
 import { assertCredentials, assertLocalEntryRules, assertStage } from './checks.js';
+import { idempotent, type Remember } from './idempotency.js';
+import { caseById, entryById } from './results.js';
 import { insertEntry } from './insert-entry.js';
 import { assertUnchanged, caseForWrite, lockCase } from './lock.js';
 import { amountOf } from './party.js';
@@ -84,7 +86,11 @@ export async function writeDecision(
  * PASSED review of this case covers it: REVIEW_REQUIRED if not, DEPENDENCY_UNAVAILABLE if review
  * does not answer; nothing is written on any refusal.
  */
-export async function recordDecision(ctx: Context, input: RecordDecisionInputLike): Promise<CaseEntity> {
+export function recordDecision(ctx: Context, input: RecordDecisionInputLike): Promise<CaseEntity> {
+  return idempotent(ctx, 'recordDecision', (id) => caseById(ctx, id), (remember) => recordDecisionOnce(ctx, input, remember));
+}
+
+async function recordDecisionOnce(ctx: Context, input: RecordDecisionInputLike, remember: Remember): Promise<CaseEntity> {
   const c = await caseForWrite(ctx, input.caseId);
   if (c.decided) throw conflict('this case already has a decision; record a correction as a NOTE entry / 已作出决定');
   const d = decisionRowOf(input, shanghaiDate(c.filedAt));
@@ -108,6 +114,7 @@ export async function recordDecision(ctx: Context, input: RecordDecisionInputLik
     const locked = await lockCase(tx, c.id);
     assertUnchanged(c, locked);
     await writeDecision(tx, locked, d, draft, check.reviewId ?? null, ctx.identity.sub!);
+    await remember(tx, locked.id);
     return locked;
   });
 }

@@ -6,6 +6,8 @@ import { describeCredentialProblems } from '../rules/credentials.js';
 import { CaseStage, RecordActivity } from '../rules/kinds.js';
 import { attachmentDrafts, officerIdsOf, type AttachmentInputLike, type EntryDraft } from './drafts.js';
 import { findCredentialProblems } from './checks.js';
+import { idempotent, type Remember } from './idempotency.js';
+import { caseById, entryById } from './results.js';
 import { insertEntry } from './insert-entry.js';
 import { decisionRowOf, writeDecision, type RecordDecisionInputLike } from './decision.js';
 import { amountOf, partyOf, type PartyInputLike } from './party.js';
@@ -40,7 +42,11 @@ export interface ImportLegacyCaseInputLike {
  * Entries are journaled like any other; a legacy decision publishes DecisionRecorded with
  * reviewId null and legacy true.
  */
-export async function importLegacyCase(ctx: Context, input: ImportLegacyCaseInputLike): Promise<CaseEntity> {
+export function importLegacyCase(ctx: Context, input: ImportLegacyCaseInputLike): Promise<CaseEntity> {
+  return idempotent(ctx, 'importLegacyCase', (id) => caseById(ctx, id), (remember) => importLegacyCaseOnce(ctx, input, remember));
+}
+
+async function importLegacyCaseOnce(ctx: Context, input: ImportLegacyCaseInputLike, remember: Remember): Promise<CaseEntity> {
   requireRole(ctx.identity, Role.ADMIN);
   const agencyId = requireId('agency', input.agencyId);
   const caseNumber = requireText('caseNumber', input.caseNumber, 60);
@@ -96,6 +102,7 @@ export async function importLegacyCase(ctx: Context, input: ImportLegacyCaseInpu
         type: 'CaseArchived', agencyId, region: c.region, subjectId: c.id,
         payload: { caseId: c.id, caseNumber, category: c.category, archivedAt: all.at(-1)!.occurredAt.toISOString(), entries: c.entryCount, legacy: true },
       });
+    await remember(tx, c.id);
     return c;
   });
 }

@@ -9,6 +9,8 @@ import { decisionDueOn } from '../rules/deadlines.js';
 import { CaseStage, RecordActivity } from '../rules/kinds.js';
 import { attachmentDrafts, officerIdsOf, type AttachmentInputLike, type EntryDraft } from './drafts.js';
 import { assertCredentials, assertLocalEntryRules } from './checks.js';
+import { idempotent, type Remember } from './idempotency.js';
+import { caseById, entryById } from './results.js';
 import { insertEntry } from './insert-entry.js';
 import { CASE_WRITERS } from './lock.js';
 import { amountOf, partyOf, type PartyInputLike } from './party.js';
@@ -28,7 +30,11 @@ export interface OpenCaseInputLike {
  * 立案 Opens a case in the caller's agency at FILING, with its filing entry acted by the handlers.
  * Handlers must be the agency's officers with a credential valid for the category and region today.
  */
-export async function openCase(ctx: Context, input: OpenCaseInputLike): Promise<CaseEntity> {
+export function openCase(ctx: Context, input: OpenCaseInputLike): Promise<CaseEntity> {
+  return idempotent(ctx, 'openCase', (id) => caseById(ctx, id), (remember) => openCaseOnce(ctx, input, remember));
+}
+
+async function openCaseOnce(ctx: Context, input: OpenCaseInputLike, remember: Remember): Promise<CaseEntity> {
   requireRole(ctx.identity, ...CASE_WRITERS);
   const agencyId = ctx.identity.agencyId!;
   const caseNumber = requireText('caseNumber', input.caseNumber, 60);
@@ -62,10 +68,12 @@ export async function openCase(ctx: Context, input: OpenCaseInputLike): Promise<
         payload: { caseId: c.id, caseNumber, agencyId, category: c.category, cause, partyType: c.partyType, filedAt: now.toISOString(), decisionDueOn: c.decisionDueOn, legacy: false },
       });
       await insertEntry(tx, c, draft, ctx.identity.sub!);
+      await remember(tx, c.id);
       return c;
     });
   } catch (e) {
-    if (e instanceof UniqueConstraintViolationException) throw duplicate(caseNumber);
+    // A racing repeat of the same Idempotency-Key is answered by idempotent(), not as a duplicate number.
+    if (e instanceof UniqueConstraintViolationException && !e.message.includes('idempotency_pkey')) throw duplicate(caseNumber);
     throw e;
   }
 }
