@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   consistencyProof,
-  hashChildren,
   hashLeaf,
   inclusionProof,
   MissingNodeError,
@@ -40,50 +39,50 @@ export interface AppendedLeaf {
  * until that transaction ends, and it makes concurrent appends take turns. READ COMMITTED (the default)
  * is required, so that the size read after the lock sees the previous holder's commit.
  */
-export async function appendLeaf(em: EntityManager, p: { entryId: string; caseId: string; data: Buffer }): Promise<AppendedLeaf> {
-  if (!em.isInTransaction()) throw new Error('appendLeaf must run inside the transaction that writes the entry');
-  const leafHash = hashLeaf(p.data);
-  await run(em, `select pg_advisory_xact_lock(${JOURNAL_APPEND_LOCK})`);
-  // The size and the left siblings the new leaf completes: leaf n−1 if n is odd, and node (L, ⌊n/2^L⌋−1)
-  // for each level L whose bit is set in n (only the run of low set bits is used).
-  const rows = await run(
-    em,
-    `with s as (select coalesce(max(idx) + 1, 0)::bigint as n from records.journal_leaf)
-     select s.n::text as size, f.level, f.hash from s left join lateral (
-       select 0 as level, leaf_hash as hash from records.journal_leaf where s.n % 2 = 1 and idx = s.n - 1
-       union all
-       select level, hash from records.journal_node
-        where (level, idx) in (select g, (s.n >> g) - 1 from generate_series(1, 62) g where ((s.n >> g) & 1) = 1)
-     ) f on true`,
-  );
-  const n = Number(rows[0].size);
-  const left = new Map<number, Buffer>();
-  for (const r of rows) if (r.level !== null) left.set(Number(r.level), r.hash as Buffer);
+export async function appendLeaf(em: EntityManager, p: JournalAppend): Promise<AppendedLeaf> {
+  return (await callAppend(em, [p], `select idx::text as idx, leaf_hash from records.journal_append(?, ?, ?)`, [p.entryId, p.caseId, p.data]))[0];
+}
 
-  const levels: number[] = [];
-  const idxs: number[] = [];
-  const hashes: string[] = [];
-  let h = leafHash;
-  let i = n;
-  let level = 0;
-  while (i % 2 === 1) {
-    const sibling = left.get(level);
-    if (!sibling) throw new MissingNodeError(level, i - 1);
-    h = hashChildren(sibling, h);
-    i = (i - 1) / 2;
-    level++;
-    levels.push(level);
-    idxs.push(i);
-    hashes.push(hex(h));
+export interface JournalAppend {
+  entryId: string;
+  caseId: string;
+  /** The entry's canonical bytes (canonicalEntryBytes). */
+  data: Buffer;
+}
+
+/**
+ * Appends several leaves, in order, in one round trip (for callers that write many entries in one
+ * transaction, e.g. an import). Same contract as appendLeaf: inside the caller's transaction, indexes
+ * consecutive and known on return, the append lock held until that transaction ends.
+ *
+ * The work is done by records.journal_append_batch (migration 0005): lock, size, hashing with
+ * PostgreSQL's sha256() and inserts in one call. Each returned leaf hash is checked against the
+ * TypeScript reference (merkle.ts), so the two implementations can never silently disagree.
+ */
+export async function appendLeaves(em: EntityManager, items: readonly JournalAppend[]): Promise<AppendedLeaf[]> {
+  if (!items.length) return [];
+  return callAppend(em, items, `select t.idx::text as idx, t.leaf_hash from records.journal_append_batch(?::uuid[], ?::uuid[], ?::bytea[]) t order by t.idx`, [
+    pgArray(items.map((i) => i.entryId)),
+    pgArray(items.map((i) => i.caseId)),
+    pgArray(items.map((i) => `"\\\\x${hex(i.data)}"`)),
+  ]);
+}
+
+async function callAppend(em: EntityManager, items: readonly JournalAppend[], sql: string, params: unknown[]): Promise<AppendedLeaf[]> {
+  if (!em.isInTransaction()) throw new Error('appendLeaf must run inside the transaction that writes the entry');
+  let rows: Row[];
+  try {
+    rows = await run(em, sql, params);
+  } catch (e) {
+    const m = /journal node missing at level (\d+), index (\d+)/.exec((e as Error).message);
+    throw m ? new MissingNodeError(Number(m[1]), Number(m[2])) : e;
   }
-  await run(
-    em,
-    `with leaf as (insert into records.journal_leaf (idx, leaf_hash, entry_id, case_id) values (?, ?, ?, ?))
-     insert into records.journal_node (level, idx, hash)
-     select l, i, decode(h, 'hex') from unnest(?::int[], ?::bigint[], ?::text[]) as t(l, i, h)`,
-    [n, leafHash, p.entryId, p.caseId, pgArray(levels), pgArray(idxs), pgArray(hashes)],
-  );
-  return { index: n, leafHash: hex(leafHash) };
+  return rows.map((r, k) => {
+    const expected = hex(hashLeaf(items[k].data));
+    const got = hex(r.leaf_hash as Buffer);
+    if (got !== expected) throw new Error(`journal_append hashed leaf ${r.idx} to ${got}, the reference gives ${expected}`);
+    return { index: Number(r.idx), leafHash: got };
+  });
 }
 
 /** Number of leaves in the log now. */

@@ -7,3 +7,4 @@ import { RecordsJournal } from './0002_journal.js'; migrations.push({ name: '000
 migrations.push({ name: '0003_records_entries_append_only', class: RecordsEntriesAppendOnly });
 import { RecordsIdempotency } from './0004_idempotency.js';
 migrations.push({ name: '0004_records_idempotency', class: RecordsIdempotency });
+import { RecordsJournalFastAppend } from './0005_journal_fast_append.js'; migrations.push({ name: '0005_records_journal_fast_append', class: RecordsJournalFastAppend });
