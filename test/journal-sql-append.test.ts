@@ -54,14 +54,19 @@ describe('journal_append in SQL equals the TypeScript reference', () => {
   let orm: Orm;
   afterEach(() => orm?.close());
 
-  it('stores exactly the reference leaves and nodes at every size 1 … 300, one append per call', async () => {
+  it('stores exactly the reference leaves and nodes at every size 1 … 300, one append per call (appendLeaf and journal_append)', async () => {
     ({ url, orm } = await freshJournal());
     const leaves: Buffer[] = [];
     const mismatches: number[] = [];
     for (let n = 1; n <= 300; n++) {
       const data = leafData(n);
       leaves.push(hashLeaf(data));
-      const r = await orm.em.fork().transactional((em) => appendLeaf(em, { entryId: randomUUID(), caseId: randomUUID(), data }));
+      // Odd sizes through appendLeaf, even ones through the plain SQL entry point journal_append(entry, case, leaf).
+      const r = await orm.em.fork().transactional(async (em) => {
+        if (n % 2 === 1) return appendLeaf(em, { entryId: randomUUID(), caseId: randomUUID(), data });
+        const [row] = await em.execute(`select idx::text as idx, leaf_hash from records.journal_append(?, ?, ?)`, [randomUUID(), randomUUID(), data]);
+        return { index: Number(row.idx), leafHash: hex(row.leaf_hash) };
+      });
       expect(r).toEqual({ index: n - 1, leafHash: hex(hashLeaf(data)) });
       const stored = await storedTree(url);
       const expected = referenceTree(leaves);

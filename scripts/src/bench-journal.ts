@@ -6,6 +6,7 @@ import { migrate, openOrm, startEmbeddedPostgres, type Orm } from '@tsp/shared';
 import { records } from '@tsp/records';
 import {
   appendLeaf,
+  appendLeaves,
   consistencyProofFor,
   createCheckpoint,
   hashChildren,
@@ -33,10 +34,13 @@ async function freshDatabase(adminUrl: string): Promise<string> {
   return u.toString();
 }
 
+const urls = new WeakMap<Orm, string>();
+
 async function journalDb(adminUrl: string, poolMax: number): Promise<Orm> {
   const url = await freshDatabase(adminUrl);
   const orm = await openOrm({ schema: 'records', clientUrl: url, entities: [], migrations: records.db.migrations, poolMax });
   await migrate(orm, 'records');
+  urls.set(orm, url);
   return orm;
 }
 
@@ -53,6 +57,35 @@ async function appendRate(orm: Orm, writers: number, perWriter: number, asyncCom
     for (let i = 0; i < perWriter; i++) await appendOne(orm, w * perWriter + i, asyncCommit);
   }));
   return (writers * perWriter) / ((performance.now() - t0) / 1000);
+}
+
+/** Entries per second when each transaction appends `batch` entries at once (appendLeaves: one call). */
+async function batchRate(orm: Orm, writers: number, transactions: number, batch: number): Promise<number> {
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: writers }, async (_, w) => {
+    for (let t = 0; t < transactions; t++) {
+      const items = Array.from({ length: batch }, (_, k) => ({ entryId: randomUUID(), caseId: randomUUID(), data: Buffer.from(`bench batch ${w} ${t} ${k} ${randomUUID()}`) }));
+      await orm.em.fork().transactional((em) => appendLeaves(em, items));
+    }
+  }));
+  return (writers * transactions * batch) / ((performance.now() - t0) / 1000);
+}
+
+/** Diagnostics: the same append through the plain pg driver (no ORM), and an ORM transaction that appends nothing. */
+async function floorRates(url: string, orm: Orm, n: number): Promise<{ plain: number; emptyOrmTx: number }> {
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  let t0 = performance.now();
+  for (let i = 0; i < n; i++) {
+    await c.query('begin');
+    await c.query('select * from records.journal_append($1, $2, $3)', [randomUUID(), randomUUID(), Buffer.from(`bench plain ${i} ${randomUUID()}`)]);
+    await c.query('commit');
+  }
+  const plain = n / ((performance.now() - t0) / 1000);
+  await c.end();
+  t0 = performance.now();
+  for (let i = 0; i < n; i++) await orm.em.fork().transactional((em) => em.execute('select 1'));
+  return { plain, emptyOrmTx: n / ((performance.now() - t0) / 1000) };
 }
 
 /** Loads leaves [from, to) with the nodes they complete, as appendLeaf would, in large statements. */
@@ -123,6 +156,12 @@ async function main() {
     rows.push(['appends/s, 8 concurrent writers (8 × 500)', fmt(await appendRate(small, 8, 500))]);
     rows.push(['appends/s, 1 writer, synchronous_commit off (diagnostic)', fmt(await appendRate(small, 1, 2000, true))]);
     rows.push(['appends/s, 8 writers, synchronous_commit off (diagnostic)', fmt(await appendRate(small, 8, 500, true))]);
+    rows.push(['appends/s, 1 writer, 10 entries per transaction (appendLeaves)', fmt(await batchRate(small, 1, 200, 10))]);
+    rows.push(['appends/s, 8 writers, 10 entries per transaction (appendLeaves)', fmt(await batchRate(small, 8, 50, 10))]);
+    rows.push(['appends/s, 1 writer, 100 entries per transaction (appendLeaves)', fmt(await batchRate(small, 1, 40, 100))]);
+    const floor = await floorRates(urls.get(small)!, small, 2000);
+    rows.push(['appends/s, 1 writer, plain pg driver: BEGIN; journal_append; COMMIT (diagnostic)', fmt(floor.plain)]);
+    rows.push(['transactions/s, 1 writer, ORM transaction appending nothing (diagnostic floor)', fmt(floor.emptyOrmTx)]);
     const cp = await createCheckpoint(small.em.fork());
     rows.push([`checkpoint signed at size ${cp.size}`, 'ok']);
     await small.close();
