@@ -110,11 +110,16 @@ export async function listCheckpoints(em: EntityManager, o: { beforeSize?: numbe
  * Signs and keeps the current tree head, unless the newest checkpoint already covers it. Before
  * signing, it proves the new head consistent with the newest checkpoint: the service never signs a
  * log that shrank or whose past changed — that error means tampering and must be investigated.
+ *
+ * With `size`, signs the head of the first `size` leaves instead (the self-audit signs exactly what
+ * it verified); if a checkpoint at or beyond that size exists already, that one is returned unsigned
+ * again — the caller has checked its own consistency with it.
  */
-export async function createCheckpoint(em: EntityManager): Promise<SignedCheckpoint> {
-  const head = await treeHead(em);
+export async function createCheckpoint(em: EntityManager, size?: number): Promise<SignedCheckpoint> {
+  const head = await treeHead(em, size);
   const latest = await latestCheckpoint(em);
   if (latest) {
+    if (size !== undefined && latest.size > head.size) return latest;
     if (latest.size > head.size) throw new JournalIntegrityError(`the journal shrank: checkpoint signed at size ${latest.size}, ${head.size} leaves now`);
     const p = await consistencyProofFor(em, latest.size, head.size);
     const ok = verifyConsistency(latest.size, head.size, p.proof.map((h) => Buffer.from(h, 'hex')), Buffer.from(latest.rootHash, 'hex'), Buffer.from(head.rootHash, 'hex'));

@@ -1,0 +1,346 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { logger, newContext, Role, type Identity } from '@tsp/shared';
+import { createCheckpoint, JournalIntegrityError, latestCheckpoint, publicKey } from './checkpoint.js';
+import { extendEdge, rightEdge, rootFromEdge } from './compact.js';
+import { journalEntrySource } from './entry-source.js';
+import { consistencyProof, EMPTY_ROOT, hashLeaf, MissingNodeError, nodesRead, rootFromNodes, verifyConsistency, type NodeSource } from './merkle.js';
+import { verifyCheckpointNote } from './note.js';
+import { fetchNodes, treeSize } from './store.js';
+
+/**
+ * The journal's self-audit (定期自检). Each run continues from the head the last successful run
+ * verified and signed:
+ * - the newest checkpoint's signature, and the log's consistency with it and with the last audited head;
+ * - every leaf added since: its subtree hashes recomputed from the leaves (folded onto the audited
+ *   right edge) and compared with the stored ones, and its entry re-hashed from the records;
+ * - a rolling sweep over older leaves: every stored node re-hashed from its children and each
+ *   leaf's entry re-hashed, a window per run, so the whole log is re-checked over time;
+ * then it signs a checkpoint of exactly the head it verified, and keeps the outcome in
+ * records.journal_audit (append-only). A run that finds problems signs nothing and does not move on:
+ * the next run checks the same leaves again, so the problem stays reported until it is resolved.
+ */
+
+/** Key of the transaction-scoped advisory lock that keeps audits of one database from overlapping ('tspA'). */
+export const JOURNAL_AUDIT_LOCK = 0x74737041;
+/** Leaves a run verifies beyond the last audited head; a longer backlog is caught up over several runs. */
+export const AUDIT_MAX_LEAVES = 50_000;
+/** Older leaves re-checked per run by the rolling sweep (a power of two, so windows align with subtrees). */
+export const AUDIT_SWEEP_LEAVES = 16_384;
+/** Subtrees up to this many leaves name the cases under them in a problem. */
+const ATTRIBUTE_LEAVES = 16;
+const ENTRY_CHUNK = 500;
+
+/** Who the audit is when it reads entries through the records' entry source: every agency, no user. */
+const AUDIT_IDENTITY: Identity = Object.freeze({ role: Role.ADMIN, sub: 'records:journal-audit', service: 'records' });
+
+export interface JournalAuditProblem {
+  /** What does not check out, one sentence a person can act on. */
+  message: string;
+  /** Cases the problem touches; empty when it concerns the log as a whole. */
+  caseIds: string[];
+  entryId?: string;
+  leafIndex?: number;
+}
+
+export interface JournalAudit {
+  at: Date;
+  /** Last audited head this run continued from. */
+  fromSize: number;
+  /** Head this run verified (and signed, when ok). */
+  treeSize: number;
+  /** Root of that head from the stored tree, hex; null when the tree could not be folded. */
+  rootHash: string | null;
+  ok: boolean;
+  problems: JournalAuditProblem[];
+  /** Entries re-hashed through the records' entry source (0 when none is registered). */
+  entriesChecked: number;
+  /** Older leaves [sweptFrom, sweptTo) re-checked by the rolling sweep; null when there were none. */
+  sweptFrom: number | null;
+  sweptTo: number | null;
+  /** Checkpoint signed (or already covering this head) when ok. */
+  checkpointSize: number | null;
+}
+
+export interface JournalAuditRun extends JournalAudit {
+  /** Leaves beyond the verified head, left for the next run. */
+  pending: number;
+}
+
+type Row = Record<string, unknown>;
+const hex = (b: Buffer) => b.toString('hex');
+const pow2 = (l: number) => 2 ** l;
+const ceilDiv = (a: number, l: number) => Math.ceil(a / pow2(l));
+
+interface Leaf {
+  index: number;
+  hash: Buffer;
+  entryId: string;
+  caseId: string;
+}
+
+const AUDIT_COLUMNS = `at, from_size::text as from_size, tree_size::text as tree_size, root_hash, ok, problems, entries_checked,
+  swept_from::text as swept_from, swept_to::text as swept_to, checkpoint_size::text as checkpoint_size`;
+
+const numOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+const toAudit = (r: Row): JournalAudit => ({
+  at: new Date(r.at as string),
+  fromSize: Number(r.from_size),
+  treeSize: Number(r.tree_size),
+  rootHash: r.root_hash ? hex(r.root_hash as Buffer) : null,
+  ok: r.ok as boolean,
+  problems: (typeof r.problems === 'string' ? JSON.parse(r.problems) : r.problems) as JournalAuditProblem[],
+  entriesChecked: Number(r.entries_checked),
+  sweptFrom: numOrNull(r.swept_from),
+  sweptTo: numOrNull(r.swept_to),
+  checkpointSize: numOrNull(r.checkpoint_size),
+});
+
+/** The newest self-audit's outcome, or null before the first. */
+export async function latestAudit(em: EntityManager): Promise<JournalAudit | null> {
+  const [r] = await em.execute(`select ${AUDIT_COLUMNS} from records.journal_audit order by seq desc limit 1`);
+  return r ? toAudit(r) : null;
+}
+
+/** What the newest self-audit found wrong (empty when it passed, or none ran yet): for recordFindings' JOURNAL_NOT_INTACT. */
+export async function latestAuditProblems(em: EntityManager): Promise<JournalAuditProblem[]> {
+  return (await latestAudit(em))?.problems ?? [];
+}
+
+/**
+ * Runs one audit in its own transaction. Returns null when another audit of this database holds
+ * the audit lock (several service instances share the work, never duplicate it).
+ */
+export async function runJournalAudit(
+  em: EntityManager,
+  o: { maxLeaves?: number; sweepLeaves?: number } = {},
+): Promise<JournalAuditRun | null> {
+  return em.fork().transactional(async (tx) => {
+    const [{ got }] = await tx.execute(`select pg_try_advisory_xact_lock(?) as got`, [JOURNAL_AUDIT_LOCK]);
+    if (!got) return null;
+    return audit(tx, o.maxLeaves ?? AUDIT_MAX_LEAVES, o.sweepLeaves ?? AUDIT_SWEEP_LEAVES);
+  });
+}
+
+async function audit(tx: EntityManager, maxLeaves: number, sweepLeaves: number): Promise<JournalAuditRun> {
+  const problems: JournalAuditProblem[] = [];
+  const global = (message: string) => problems.push({ message, caseIds: [] });
+
+  const [lastOkRow] = await tx.execute(`select ${AUDIT_COLUMNS} from records.journal_audit where ok order by seq desc limit 1`);
+  const lastOk = lastOkRow ? toAudit(lastOkRow) : null;
+  const previous = await latestAudit(tx);
+  const cp = await latestCheckpoint(tx);
+  const size = await treeSize(tx);
+  const key = await publicKey(tx);
+
+  if (cp) {
+    try {
+      verifyCheckpointNote(cp.note, key);
+    } catch (e) {
+      global(`the newest checkpoint (size ${cp.size}) does not verify: ${(e as Error).message}`);
+    }
+    if (cp.size > size) global(`the journal shrank: a checkpoint was signed at size ${cp.size}, ${size} leaves now`);
+  }
+  let base = lastOk?.treeSize ?? 0;
+  let baseRoot = lastOk?.rootHash ? Buffer.from(lastOk.rootHash, 'hex') : EMPTY_ROOT;
+  if (base > size) {
+    global(`the journal shrank: the audit of ${lastOk!.at.toISOString()} verified ${base} leaves, ${size} now`);
+    base = 0;
+    baseRoot = EMPTY_ROOT;
+  }
+  if (base > 0) {
+    // The audit table is not signed: its head must agree with the checkpoint signed for it.
+    const [signed] = await tx.execute(`select root_hash, note from records.checkpoint where size = ?`, [base]);
+    if (!signed) global(`no signed checkpoint exists for the audited head at size ${base}: a checkpoint was deleted`);
+    else if (!(signed.root_hash as Buffer).equals(baseRoot)) global(`the audited head at size ${base} differs from the checkpoint signed for it`);
+    else {
+      try {
+        verifyCheckpointNote(signed.note as string, key);
+      } catch (e) {
+        global(`the checkpoint at the audited size ${base} does not verify: ${(e as Error).message}`);
+      }
+    }
+  }
+  const target = Math.min(size, base + maxLeaves);
+
+  // The stored nodes every consistency check reads, in one query.
+  const cpSize = cp && cp.size <= size ? cp.size : null;
+  const compute = (nodes: NodeSource) => ({
+    root: rootFromNodes(target, nodes),
+    edge: rightEdge(base, nodes),
+    fromBase: consistencyProof(base, target, nodes),
+    withCheckpoint: cpSize === null ? [] : cpSize <= target ? consistencyProof(cpSize, target, nodes) : consistencyProof(target, cpSize, nodes),
+  });
+  let tree: ReturnType<typeof compute> | null = null;
+  try {
+    tree = compute(await fetchNodes(tx, nodesRead(compute)));
+  } catch (e) {
+    if (!(e instanceof MissingNodeError)) throw e;
+    global(`the journal's tree is incomplete (${e.message}): rows were deleted`);
+  }
+  if (tree) {
+    if (!rootFromEdge(base, tree.edge).equals(baseRoot))
+      global(`the first ${base} leaves no longer hash to the head audited at that size: earlier leaves or nodes were changed or removed`);
+    else if (!verifyConsistency(base, target, tree.fromBase, baseRoot, tree.root))
+      global(`the journal at size ${target} is not consistent with the head audited at size ${base}`);
+    if (cp && cpSize !== null) {
+      const cpRoot = Buffer.from(cp.rootHash, 'hex');
+      const consistent = cpSize <= target ? verifyConsistency(cpSize, target, tree.withCheckpoint, cpRoot, tree.root) : verifyConsistency(target, cpSize, tree.withCheckpoint, tree.root, cpRoot);
+      if (!consistent) global(`the journal is not consistent with its newest signed checkpoint (size ${cp.size}): earlier leaves were changed or removed`);
+    }
+  }
+
+  // Leaves added since the audited head: fold them onto its right edge and compare every node they complete.
+  const fresh = await readLeaves(tx, base, target);
+  problems.push(...gaps(fresh, base, target));
+  if (tree && fresh.length === target - base) problems.push(...(await foldProblems(tx, base, target, tree.edge, fresh)));
+
+  // Older leaves: the next window of the rolling sweep.
+  let sweptFrom: number | null = null;
+  let sweptTo: number | null = null;
+  let swept: Leaf[] = [];
+  if (base > 0) {
+    // Windows of `sweepLeaves` from 0 up; one cut short by the audited head ends a pass, and the next
+    // pass starts again at 0 (a small log is swept whole every run). After a failed run the same
+    // window is checked again, so a problem stays reported until it is resolved.
+    const p = previous?.sweptFrom !== null && previous?.sweptTo !== null ? previous : null;
+    const resume = !p ? 0 : !p.ok ? p.sweptFrom! : p.sweptTo! - p.sweptFrom! === sweepLeaves ? p.sweptTo! : 0;
+    sweptFrom = resume < base ? resume : 0;
+    sweptTo = Math.min(sweptFrom + sweepLeaves, base);
+    swept = await readLeaves(tx, sweptFrom, sweptTo);
+    problems.push(...gaps(swept, sweptFrom, sweptTo));
+    problems.push(...(await sweepProblems(tx, sweptFrom, sweptTo, base, swept)));
+  }
+
+  const { checked: entriesChecked, problems: entryProblems } = await rehashEntries(tx, [...swept, ...fresh]);
+  problems.push(...entryProblems);
+
+  let checkpointSize: number | null = null;
+  if (!problems.length) {
+    try {
+      checkpointSize = (await createCheckpoint(tx, target)).size;
+    } catch (e) {
+      if (!(e instanceof JournalIntegrityError)) throw e;
+      global(`refused to sign the head at size ${target}: ${e.message}`);
+    }
+  }
+  const ok = problems.length === 0;
+  const [row] = await tx.execute(
+    `insert into records.journal_audit (from_size, tree_size, root_hash, ok, problems, entries_checked, swept_from, swept_to, checkpoint_size)
+     values (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?) returning ${AUDIT_COLUMNS}`,
+    [base, target, tree ? tree.root : null, ok, JSON.stringify(problems), entriesChecked, sweptFrom, sweptTo, checkpointSize],
+  );
+  return { ...toAudit(row), pending: size - target };
+}
+
+async function readLeaves(tx: EntityManager, from: number, to: number): Promise<Leaf[]> {
+  if (to <= from) return [];
+  const rows = await tx.execute(
+    `select l.idx::text as idx, l.leaf_hash, l.entry_id, l.case_id from records.journal_leaf l where l.idx >= ? and l.idx < ? order by l.idx`,
+    [from, to],
+  );
+  return rows.map((r) => ({ index: Number(r.idx), hash: r.leaf_hash as Buffer, entryId: r.entry_id as string, caseId: r.case_id as string }));
+}
+
+/** Leaf positions missing from [from, to): rows were deleted (the first few are named). */
+function gaps(leaves: Leaf[], from: number, to: number): JournalAuditProblem[] {
+  if (leaves.length === to - from) return [];
+  const have = new Set(leaves.map((l) => l.index));
+  const missing: number[] = [];
+  for (let i = from; i < to && missing.length < 10; i++) if (!have.has(i)) missing.push(i);
+  return [{ message: `${to - from - leaves.length} leaves between ${from} and ${to} are missing (first: ${missing.join(', ')}): rows were deleted`, caseIds: [] }];
+}
+
+/** Cases of the leaves under node (level, index), when the subtree is small enough to name them. */
+function casesUnder(level: number, index: number, leaves: Map<number, Leaf>): string[] {
+  if (pow2(level) > ATTRIBUTE_LEAVES) return [];
+  const ids = new Set<string>();
+  for (let i = index * pow2(level); i < (index + 1) * pow2(level); i++) {
+    const l = leaves.get(i);
+    if (l) ids.add(l.caseId);
+  }
+  return [...ids];
+}
+
+const nodeProblem = (level: number, index: number, leaves: Map<number, Leaf>, why: string): JournalAuditProblem => ({
+  message: `node ${level}/${index} (leaves ${index * pow2(level)}…${(index + 1) * pow2(level) - 1}) ${why}`,
+  caseIds: casesUnder(level, index, leaves),
+});
+
+async function foldProblems(tx: EntityManager, base: number, target: number, edge: Map<number, Buffer>, fresh: Leaf[]): Promise<JournalAuditProblem[]> {
+  const expected = extendEdge(base, new Map(edge), fresh.map((l) => l.hash));
+  if (!expected.length) return [];
+  const rows = await tx.execute(
+    `select n.level, n.idx::text as idx, n.hash from generate_series(1, 62) g
+       join records.journal_node n on n.level = g and n.idx >= (?::bigint >> g) and n.idx < (?::bigint >> g)`,
+    [base, target],
+  );
+  const stored = new Map(rows.map((r) => [`${r.level}/${r.idx}`, r.hash as Buffer]));
+  const byIndex = new Map(fresh.map((l) => [l.index, l]));
+  const wrong = new Set<string>();
+  const out: JournalAuditProblem[] = [];
+  for (const n of expected) {
+    const h = stored.get(`${n.level}/${n.index}`);
+    if (!h) out.push(nodeProblem(n.level, n.index, byIndex, 'is missing: rows were deleted'));
+    else if (!h.equals(n.hash)) wrong.add(`${n.level}/${n.index}`);
+  }
+  // A changed leaf makes every node above it differ: name the lowest, where the change is.
+  for (const k of wrong) {
+    const [level, index] = k.split('/').map(Number);
+    if (wrong.has(`${level - 1}/${2 * index}`) || wrong.has(`${level - 1}/${2 * index + 1}`)) continue;
+    out.push(nodeProblem(level, index, byIndex, 'does not match the leaves below it: a leaf or the node was altered after it was written'));
+  }
+  if (rows.length > expected.length) out.push({ message: `${rows.length - expected.length} stored nodes above leaf ${base} belong to no leaf: rows were inserted behind the journal's back`, caseIds: [] });
+  return out;
+}
+
+/** Every stored node that starts in [from, to) and lies below `base`, re-hashed from its stored children in the database. */
+async function sweepProblems(tx: EntityManager, from: number, to: number, base: number, leaves: Leaf[]): Promise<JournalAuditProblem[]> {
+  const [r] = await tx.execute(
+    `with c as (
+       select n.level, n.idx, n.hash,
+              case when n.level = 1 then (select l.leaf_hash from records.journal_leaf l where l.idx = 2 * n.idx)
+                   else (select k.hash from records.journal_node k where k.level = n.level - 1 and k.idx = 2 * n.idx) end as lh,
+              case when n.level = 1 then (select l.leaf_hash from records.journal_leaf l where l.idx = 2 * n.idx + 1)
+                   else (select k.hash from records.journal_node k where k.level = n.level - 1 and k.idx = 2 * n.idx + 1) end as rh
+         from generate_series(1, 62) g
+         join records.journal_node n on n.level = g
+          and n.idx >= ((?::bigint + (1::bigint << g) - 1) >> g)
+          and n.idx < ((?::bigint + (1::bigint << g) - 1) >> g)
+          and ((n.idx + 1) << g) <= ?::bigint)
+     select count(*)::int as checked,
+            coalesce(jsonb_agg(jsonb_build_object('level', level, 'idx', idx::text, 'missing', lh is null or rh is null))
+              filter (where hash is distinct from sha256('\\x01'::bytea || lh || rh)), '[]') as bad
+       from c`,
+    [from, to, base],
+  );
+  let expected = 0;
+  for (let level = 1; pow2(level) <= base; level++) {
+    expected += Math.max(0, Math.min(ceilDiv(to, level), Math.floor(base / pow2(level))) - ceilDiv(from, level));
+  }
+  const byIndex = new Map(leaves.map((l) => [l.index, l]));
+  const bad = (typeof r.bad === 'string' ? JSON.parse(r.bad) : r.bad) as { level: number; idx: string; missing: boolean }[];
+  const out = bad.map((b) =>
+    nodeProblem(b.level, Number(b.idx), byIndex, b.missing ? 'has a missing child: rows were deleted' : 'does not match its children: a leaf or a node was altered after it was written'),
+  );
+  if (r.checked !== expected) out.push({ message: `${expected - (r.checked as number)} stored nodes over leaves ${from}…${to - 1} are missing: rows were deleted`, caseIds: [] });
+  return out;
+}
+
+/** Each leaf's entry, rebuilt by the records subgraph (its registered entry source), re-hashed and compared. */
+async function rehashEntries(tx: EntityManager, leaves: Leaf[]): Promise<{ checked: number; problems: JournalAuditProblem[] }> {
+  const source = journalEntrySource();
+  if (!source || !leaves.length) return { checked: 0, problems: [] };
+  const problems: JournalAuditProblem[] = [];
+  const log = logger('records:journal-audit');
+  for (let i = 0; i < leaves.length; i += ENTRY_CHUNK) {
+    const chunk = leaves.slice(i, i + ENTRY_CHUNK);
+    const bytes = await source.entryBytes(newContext({ identity: AUDIT_IDENTITY, em: tx, log }), chunk.map((l) => l.entryId));
+    chunk.forEach((l, k) => {
+      const b = bytes[k];
+      const at = { caseIds: [l.caseId], entryId: l.entryId, leafIndex: l.index };
+      if (!b) problems.push({ ...at, message: `entry ${l.entryId} (leaf ${l.index}) is journaled but missing from the records: it was deleted` });
+      else if (!hashLeaf(b).equals(l.hash)) problems.push({ ...at, message: `entry ${l.entryId} (leaf ${l.index}) no longer hashes to its leaf: the entry or the leaf was altered` });
+    });
+  }
+  return { checked: leaves.length, problems };
+}
