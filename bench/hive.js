@@ -1,0 +1,36 @@
+'use strict';
+/**
+ * The peer gateway for the side-by-side figures: Hive Gateway's runtime (createGatewayRuntime from
+ * @graphql-hive/gateway) on our supergraph and our subgraphs. Like our gateway it forwards the
+ * caller's authorization header and adds the internal secret the subgraphs require.
+ * Env: SUPERGRAPH (file), PORT, INTERNAL_SECRET, PERSONNEL_URL, RECORDS_URL, REVIEW_URL, DISCLOSURE_URL.
+ */
+const fs = require('node:fs');
+const http = require('node:http');
+const { createGatewayRuntime } = require('@graphql-hive/gateway');
+
+const URLS = { personnel: process.env.PERSONNEL_URL, records: process.env.RECORDS_URL, review: process.env.REVIEW_URL, disclosure: process.env.DISCLOSURE_URL };
+
+// Point the supergraph's join__graph urls at this run's subgraphs (it is composed with the default ports).
+const supergraph = fs
+  .readFileSync(process.env.SUPERGRAPH, 'utf8')
+  .replace(/@join__graph\(name: "(\w+)", url: "[^"]*"\)/g, (m, name) => (URLS[name] ? `@join__graph(name: "${name}", url: "${URLS[name]}")` : m));
+
+const gateway = createGatewayRuntime({
+  supergraph,
+  logging: 'error',
+  graphqlEndpoint: '/graphql',
+  landingPage: false,
+  propagateHeaders: {
+    fromClientToSubgraphs: ({ request }) => ({
+      authorization: request.headers.get('authorization') ?? undefined,
+      'x-internal-secret': process.env.INTERNAL_SECRET,
+    }),
+  },
+});
+
+const server = http.createServer(gateway);
+server.listen(Number(process.env.PORT), '127.0.0.1', () => process.stdout.write(`hive gateway listening on ${process.env.PORT}\n`));
+const stop = () => server.close(() => gateway.dispose().finally(() => process.exit(0)));
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);

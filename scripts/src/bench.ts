@@ -1,0 +1,116 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { migrateAll } from './migrate.js';
+import { seedBench, type BenchSize } from './bench/seed.js';
+import { BENCH_DIR, benchDatabase, ensureBenchInstalled, startServices } from './bench/platform.js';
+import { scenarios, type Target } from './bench/scenarios.js';
+import { measure, verifySample, type LoadOptions, type Measurement } from './bench/measure.js';
+import { ratioTable, ratios, table } from './bench/report.js';
+
+/**
+ * npm run bench [-- --quick] [-- --journal]: seeds a large data set with bulk SQL, starts the four
+ * subgraphs, our gateway and Hive Gateway as separate processes on free ports, and measures the four
+ * requests of issue 7 with autocannon (its own process) via our gateway, via Hive Gateway and, where
+ * one subgraph owns the request, directly: every figure is a ratio taken in the same run.
+ * Prints a table and writes bench/results.json. The full run ends with the journal benchmark
+ * (scripts/dist/bench-journal.js); --quick skips it unless --journal is given. --keep seeds, starts and
+ * leaves the platform running for profiling instead of measuring.
+ */
+const QUICK = process.argv.includes('--quick');
+const JOURNAL = !QUICK || process.argv.includes('--journal');
+const SIZE: BenchSize = QUICK ? { agencies: 5, casesPerAgency: 100, officersPerAgency: 10 } : { agencies: 20, casesPerAgency: 500, officersPerAgency: 10 };
+const CONNECTIONS = QUICK ? [10] : [10, 50];
+const TIMING = QUICK ? { duration: 3, warmup: 1 } : { duration: 10, warmup: 2 };
+
+const t0 = Date.now();
+const say = (m: string) => process.stdout.write(`\x1b[1mbench\x1b[0m [${((Date.now() - t0) / 1000).toFixed(0).padStart(3)}s] ${m}\n`);
+
+async function main() {
+  await ensureBenchInstalled(say);
+  const db = await benchDatabase();
+  let stopServices: (() => Promise<void>) | null = null;
+  try {
+    say(`database ${process.env.DATABASE_URL ? 'on DATABASE_URL (fresh database)' : 'embedded PostgreSQL (throwaway)'}; migrating`);
+    await migrateAll(db.url);
+    say(`seeding ${SIZE.agencies} agencies × ${SIZE.casesPerAgency} cases, ${SIZE.agencies * SIZE.officersPerAgency} officers (bulk SQL)`);
+    const data = await seedBench(db.url, SIZE, (m) => say(`seed: ${m}`));
+    say('starting 4 subgraphs, our gateway and Hive Gateway');
+    const run = await startServices(db.url);
+    stopServices = run.stop;
+    const list = await scenarios(data);
+    if (process.argv.includes('--keep')) return await keep(run.urls, list);
+    const results: Measurement[] = [];
+    for (const s of list) {
+      const targets: Target[] = ['gateway', 'hive', ...(s.owner ? (['direct'] as const) : [])];
+      for (const t of targets) await verifySample(run, s, t);
+      for (const connections of CONNECTIONS) {
+        for (const t of targets) {
+          const o: LoadOptions = { connections, ...TIMING };
+          const m = await measure(run, s, t, o);
+          say(`${s.key.padEnd(12)} via ${t.padEnd(7)} c=${String(connections).padStart(2)}: ${m.rps.toFixed(1)} req/s, p50 ${m.p50.toFixed(0)} ms, p95 ${m.p95.toFixed(0)} ms, ${m.sqlPerRequest.toFixed(2)} SQL/req${m.non2xx + m.errors + m.graphqlErrors ? `, ${m.non2xx} non-2xx, ${m.errors} errors, ${m.graphqlErrors} GraphQL errors` : ''}`);
+          results.push(m);
+        }
+      }
+    }
+    await run.stop();
+    stopServices = null;
+    const journal = JOURNAL ? await journalBench(db.admin) : null;
+    const rs = ratios(results);
+    const machine = { cores: os.cpus().length, cpu: cpuModel(), node: process.version, memoryGb: Math.round(os.totalmem() / 2 ** 30) };
+    const out = {
+      when: new Date().toISOString(),
+      mode: QUICK ? 'quick' : 'full',
+      machine,
+      data: data.counts,
+      timing: { ...TIMING, connections: CONNECTIONS },
+      results,
+      ratios: rs,
+      journal,
+    };
+    fs.writeFileSync(path.join(BENCH_DIR, 'results.json'), JSON.stringify(out, null, 2));
+    console.log(`\n${QUICK ? 'quick' : 'full'} benchmark — ${machine.cores} cores (${machine.cpu}), Node ${machine.node}; data: ${Object.entries(data.counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
+    console.log(`each load ${TIMING.duration}s after ${TIMING.warmup}s warm-up; SQL/req counts all four subgraphs (background workers included)\n`);
+    console.log(table(results));
+    console.log(`\n${ratioTable(rs)}`);
+    if (journal) console.log(`\n${journal.join('\n')}`);
+    console.log(`\nwritten bench/results.json in ${((Date.now() - t0) / 1000).toFixed(0)}s`);
+  } finally {
+    await stopServices?.();
+    await db.stop();
+  }
+}
+
+/** --keep: leave the seeded platform running for profiling; prints what to send. Ctrl-C stops. */
+async function keep(urls: Record<string, string>, list: Awaited<ReturnType<typeof scenarios>>): Promise<void> {
+  fs.writeFileSync(path.join(os.tmpdir(), 'tsp-bench-keep.json'), JSON.stringify({ urls, scenarios: list.map((s) => ({ ...s, bodies: s.bodies.slice(0, 3) })) }, null, 2));
+  say(`running; urls and sample requests in ${path.join(os.tmpdir(), 'tsp-bench-keep.json')}; Ctrl-C stops`);
+  const alive = setInterval(() => undefined, 60_000);
+  await new Promise<void>((resolve) => ['SIGINT', 'SIGTERM'].forEach((sig) => process.once(sig, () => (say(`${sig}: stopping`), resolve()))));
+  clearInterval(alive);
+}
+
+function cpuModel(): string {
+  try {
+    return /model name\s*:\s*(.*)/.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model ?? 'unknown';
+  } catch {
+    return os.cpus()[0]?.model ?? 'unknown';
+  }
+}
+
+/** The journal benchmark (append rate, proofs at 10^5/10^6 leaves) as one section, on the same server. */
+function journalBench(adminUrl: string): Promise<string[]> {
+  say('journal benchmark (scripts/dist/bench-journal.js)');
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, [path.join(__dirname, 'bench-journal.js')], { env: { ...process.env, DATABASE_URL: adminUrl, ...(QUICK ? { BENCH_QUICK: '1' } : {}) }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    p.stdout!.on('data', (d) => (out += d));
+    p.once('exit', (code) => (code === 0 ? resolve(out.trim().split('\n')) : reject(new Error(`bench-journal exited with ${code}`))));
+  });
+}
+
+main().catch((e) => {
+  console.error(`bench failed: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

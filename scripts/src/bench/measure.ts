@@ -1,0 +1,126 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { INTERNAL_SECRET_HEADER, SUBGRAPHS, internalSecret } from '@tsp/shared';
+import { BENCH_DIR, processRss, subgraphStats, type Running } from './platform.js';
+import type { Scenario, Target } from './scenarios.js';
+
+export interface Measurement {
+  scenario: string;
+  target: Target;
+  connections: number;
+  requests: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  graphqlErrors: number;
+  /** SQL statements of all four subgraphs during the run, per request (background workers included). */
+  sqlPerRequest: number;
+  sqlPerSubgraph: Record<string, number>;
+  /** Peak RSS of the gateway measured (ours or Hive's; none when direct), MB. */
+  gatewayRssMb: number | null;
+  /** RSS of each subgraph after the run, MB. */
+  subgraphRssMb: Record<string, number>;
+}
+
+export interface LoadOptions {
+  connections: number;
+  duration: number;
+  warmup: number;
+}
+
+const MB = 1024 * 1024;
+
+export function targetUrl(run: Running, s: Scenario, t: Target): string {
+  return t === 'direct' ? run.urls[s.owner!] : run.urls[t];
+}
+
+function headers(s: Scenario, t: Target): Record<string, string> {
+  const h: Record<string, string> = {};
+  if (s.authorizations?.length) h.authorization = s.authorizations[0];
+  if (t === 'direct') h[INTERNAL_SECRET_HEADER] = internalSecret();
+  return h;
+}
+
+/** A benchmark of error answers measures nothing: one request must succeed with data before the load. */
+export async function verifySample(run: Running, s: Scenario, t: Target): Promise<void> {
+  const r = await fetch(targetUrl(run, s, t), { method: 'POST', headers: { 'content-type': 'application/json', ...headers(s, t) }, body: s.bodies[0] });
+  const text = await r.text();
+  let json: { data?: unknown; errors?: unknown[] } = {};
+  try {
+    json = JSON.parse(text);
+  } catch {
+    // reported below
+  }
+  if (!r.ok || json.errors?.length || !json.data)
+    throw new Error(`${s.key} via ${t}: the sample request failed (HTTP ${r.status}): ${text.slice(0, 600)}\nrefusing to benchmark error answers`);
+}
+
+async function statsAll(run: Running) {
+  return Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (n) => [n, await subgraphStats(run.urls[n])] as const)));
+}
+
+/** Runs autocannon (bench/load.js, its own process) against one target and reads the servers' counters around it. */
+export async function measure(run: Running, s: Scenario, t: Target, o: LoadOptions): Promise<Measurement> {
+  const specFile = path.join(os.tmpdir(), `tsp-bench-spec-${process.pid}.json`);
+  fs.writeFileSync(specFile, JSON.stringify({ url: targetUrl(run, s, t), headers: headers(s, t), authorizations: s.authorizations ?? [], bodies: s.bodies, connections: o.connections, duration: o.duration, warmup: o.warmup }));
+  const gatewayPid = t === 'direct' ? null : run.pids[t];
+  let peak = 0;
+  const sample = () => {
+    if (gatewayPid) peak = Math.max(peak, processRss(gatewayPid));
+  };
+  // Warm-up first as a load of its own, so the counters read next cover only the measured load.
+  if (o.warmup > 0) await load(specFile, { warmupOnly: true });
+  const before = await statsAll(run);
+  const timer = setInterval(sample, 250);
+  let out: LoadResult;
+  try {
+    out = await load(specFile, { warmupOnly: false });
+  } finally {
+    clearInterval(timer);
+    sample();
+  }
+  const after = await statsAll(run);
+  const sqlPerSubgraph = Object.fromEntries(SUBGRAPHS.map((n) => [n, (after[n].sqlStatements - before[n].sqlStatements) / Math.max(1, out.requests)]));
+  return {
+    scenario: s.key, target: t, connections: o.connections,
+    requests: out.requests, rps: out.rps, p50: out.p50, p95: out.p95, p99: out.p99,
+    non2xx: out.non2xx, errors: out.errors, graphqlErrors: out.graphqlErrors,
+    sqlPerRequest: Object.values(sqlPerSubgraph).reduce((x, y) => x + y, 0),
+    sqlPerSubgraph,
+    gatewayRssMb: gatewayPid ? peak / MB : null,
+    subgraphRssMb: Object.fromEntries(SUBGRAPHS.map((n) => [n, after[n].rss / MB])),
+  };
+}
+
+interface LoadResult {
+  requests: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  graphqlErrors: number;
+  sample: string | null;
+}
+
+function load(specFile: string, mode: { warmupOnly: boolean }): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, [path.join(BENCH_DIR, 'load.js'), specFile, mode.warmupOnly ? 'warmup' : 'measure'], { cwd: BENCH_DIR, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    p.stdout!.on('data', (d) => (out += d));
+    p.once('exit', (code) => {
+      if (code !== 0) return reject(new Error(`bench/load.js exited with ${code}`));
+      try {
+        resolve(JSON.parse(out.trim().split('\n').pop()!));
+      } catch (e) {
+        reject(e);
+      }
+    });
+  });
+}

@@ -1,0 +1,115 @@
+import { randomBytes } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { INTERNAL_SECRET_HEADER, SUBGRAPHS, freePort, internalSecret, startEmbeddedPostgres, subgraphUrlVar, type SubgraphName } from '@tsp/shared';
+import { startChild, waitHealthy, type Child } from '../launcher/children.js';
+
+export const ROOT = path.resolve(__dirname, '..', '..', '..');
+export const BENCH_DIR = path.join(ROOT, 'bench');
+
+/** A throwaway database: a fresh one on DATABASE_URL's server, or an embedded PostgreSQL in a temp folder. */
+export async function benchDatabase(): Promise<{ url: string; admin: string; stop(): Promise<void> }> {
+  const given = process.env.DATABASE_URL;
+  if (given) {
+    const name = `bench_${randomBytes(4).toString('hex')}`;
+    const c = new Client({ connectionString: given });
+    await c.connect();
+    await c.query(`create database ${name}`);
+    await c.end();
+    const u = new URL(given);
+    u.pathname = `/${name}`;
+    return {
+      url: u.toString(),
+      admin: given,
+      async stop() {
+        const d = new Client({ connectionString: given });
+        await d.connect();
+        await d.query(`drop database if exists ${name} with (force)`).catch(() => undefined);
+        await d.end();
+      },
+    };
+  }
+  const dir = path.join(os.tmpdir(), `tsp-bench-${randomBytes(3).toString('hex')}`, 'data');
+  const db = await startEmbeddedPostgres(dir);
+  return {
+    url: db.url,
+    admin: db.url,
+    async stop() {
+      await db.stop();
+      fs.rmSync(path.dirname(dir), { recursive: true, force: true });
+    },
+  };
+}
+
+/** Installs bench/ (autocannon, Hive Gateway) on first use, so the main install stays lean. */
+export async function ensureBenchInstalled(say: (m: string) => void): Promise<void> {
+  const have = ['autocannon', '@graphql-hive/gateway'].every((p) => fs.existsSync(path.join(BENCH_DIR, 'node_modules', p, 'package.json')));
+  if (have) return;
+  say('first run: npm install --prefix bench (autocannon, @graphql-hive/gateway)');
+  await new Promise<void>((resolve, reject) => {
+    const p = spawn('npm', ['install', '--prefix', BENCH_DIR, '--no-audit', '--no-fund', '--loglevel=error'], { stdio: 'inherit' });
+    p.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`npm install --prefix bench failed (${code})`))));
+  });
+}
+
+export interface Running {
+  urls: Record<SubgraphName | 'gateway' | 'hive', string>;
+  pids: Record<SubgraphName | 'gateway' | 'hive', number>;
+  stop(): Promise<void>;
+}
+
+/** The four subgraphs, our gateway and Hive Gateway, each a process of its own, on free ports. */
+export async function startServices(databaseUrl: string): Promise<Running> {
+  const ports = Object.fromEntries(await Promise.all([...SUBGRAPHS, 'gateway', 'hive'].map(async (n) => [n, await freePort()]))) as Record<SubgraphName | 'gateway' | 'hive', number>;
+  const urls = Object.fromEntries(Object.entries(ports).map(([n, p]) => [n, `http://127.0.0.1:${p}/graphql`])) as Running['urls'];
+  const subgraphEnv = Object.fromEntries(SUBGRAPHS.map((n) => [subgraphUrlVar(n), urls[n]]));
+  const base = { ...subgraphEnv, DATABASE_URL: databaseUrl, LOG_LEVEL: process.env.LOG_LEVEL ?? 'error', NODE_ENV: 'production' };
+  const children: Child[] = [];
+  const stop = async () => {
+    await Promise.all(children.reverse().map((c) => c.stop()));
+  };
+  try {
+    for (const [i, name] of [...SUBGRAPHS, 'gateway'].entries()) {
+      children.push(startChild(name, { ...base, PORT: String(ports[name as SubgraphName]) }, i));
+    }
+    children.push(hiveChild({ ...base, PORT: String(ports.hive), SUPERGRAPH: path.join(ROOT, 'gateway', 'supergraph.graphql'), INTERNAL_SECRET: internalSecret() }));
+    await Promise.all(children.map((c) => waitHealthy(c.name === 'hive' ? urls.hive.replace(/\/graphql$/, '/healthcheck') : urls[c.name as SubgraphName].replace(/\/graphql$/, '/health'), c, 60_000)));
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  const pids = Object.fromEntries(children.map((c) => [c.name, c.proc.pid!])) as Running['pids'];
+  return { urls, pids, stop };
+}
+
+function hiveChild(env: NodeJS.ProcessEnv): Child {
+  const proc = spawn(process.execPath, [path.join(BENCH_DIR, 'hive.js')], { cwd: BENCH_DIR, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+  return {
+    name: 'hive',
+    proc,
+    async stop() {
+      if (proc.exitCode !== null) return;
+      proc.kill('SIGTERM');
+      const t = setTimeout(() => proc.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(t);
+    },
+  };
+}
+
+/** SQL statements so far and RSS of one subgraph (its own counter, read over HTTP). */
+export async function subgraphStats(url: string): Promise<{ sqlStatements: number; rss: number }> {
+  const r = await fetch(url.replace(/\/graphql$/, '/internal/stats'), { headers: { [INTERNAL_SECRET_HEADER]: internalSecret() } });
+  if (!r.ok) throw new Error(`${url}: /internal/stats answered ${r.status}`);
+  return (await r.json()) as { sqlStatements: number; rss: number };
+}
+
+/** VmRSS of a process in bytes (Linux). */
+export function processRss(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) * 1024 : 0;
+}

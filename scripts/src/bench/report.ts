@@ -1,0 +1,42 @@
+import type { Measurement } from './measure.js';
+
+const f = (x: number | null, d = 0) => (x === null || Number.isNaN(x) ? '–' : x.toFixed(d));
+
+/** The measurements as an aligned table, then the ratios the issue's targets are stated in. */
+export function table(rows: Measurement[]): string {
+  const head = ['request', 'via', 'conc', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'non2xx', 'errors', 'gql err', 'SQL/req', 'gw RSS MB'];
+  const body = rows.map((m) => [m.scenario, m.target, String(m.connections), f(m.rps, 1), f(m.p50), f(m.p95), f(m.p99), String(m.non2xx), String(m.errors), String(m.graphqlErrors), f(m.sqlPerRequest, 2), f(m.gatewayRssMb)]);
+  const w = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((c, i) => (i < 2 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  ');
+  return [line(head), line(w.map((n) => '-'.repeat(n))), ...body.map(line)].join('\n');
+}
+
+export interface Ratio {
+  scenario: string;
+  connections: number;
+  /** Our gateway's req/s over Hive Gateway's (≥ 1 is the target for case and findings). */
+  throughputVsHive: number | null;
+  /** Our gateway's p50 over the owning subgraph's direct p50 (≤ 2 is the target). */
+  p50OverDirect: number | null;
+}
+
+export function ratios(rows: Measurement[]): Ratio[] {
+  const keys = [...new Set(rows.map((m) => `${m.scenario}|${m.connections}`))];
+  return keys.map((k) => {
+    const [scenario, c] = k.split('|');
+    const get = (t: string) => rows.find((m) => m.scenario === scenario && m.connections === Number(c) && m.target === t);
+    const ours = get('gateway'), hive = get('hive'), direct = get('direct');
+    return {
+      scenario,
+      connections: Number(c),
+      throughputVsHive: ours && hive ? ours.rps / hive.rps : null,
+      p50OverDirect: ours && direct && direct.p50 > 0 ? ours.p50 / direct.p50 : null,
+    };
+  });
+}
+
+export function ratioTable(rs: Ratio[]): string {
+  return rs
+    .map((r) => `${r.scenario.padEnd(13)} conc ${String(r.connections).padStart(3)}   ours/Hive req/s ${f(r.throughputVsHive, 2).padStart(5)}   ours/direct p50 ${f(r.p50OverDirect, 2).padStart(5)}`)
+    .join('\n');
+}

@@ -1,0 +1,49 @@
+import { Role, signDevToken, type SubgraphName } from '@tsp/shared';
+import type { BenchData } from './seed.js';
+
+export type Target = 'gateway' | 'hive' | 'direct';
+
+export interface Scenario {
+  key: string;
+  title: string;
+  /** Request bodies (JSON); each request takes one at random. */
+  bodies: string[];
+  /** Callers' tokens; each request takes one at random (several users, as in real use). */
+  authorizations?: string[];
+  /** The one subgraph that owns every field asked, if there is one: measured directly too. */
+  owner?: SubgraphName;
+}
+
+const body = (query: string, variables?: Record<string, unknown>) => JSON.stringify({ query, variables });
+
+const PUBLICATIONS = `{ publications(first: 20) { edges { node { id caseNumber partyName summary decidedOn status } } pageInfo { hasNextPage endCursor } } }`;
+const CASE = `query($id: ID!) { case(id: $id) { caseNumber agency { name } handlers { name } reviews { status } publication { status } } }`;
+const FINDINGS = `query($region: String!) { agencies(region: $region) { name personnelFindings { kind } recordFindings { kind } reviewFindings { kind } disclosureFindings { kind } } }`;
+const APPEND = `mutation($input: AppendRecordInput!) { appendRecord(input: $input) { id sequence } }`;
+
+/** The four measured requests of issue 7, with tokens and random ids from the seeded data. */
+export async function scenarios(data: BenchData): Promise<Scenario[]> {
+  const a = data.agencies[0];
+  const officer = a.officers[0];
+  // Each officer of the agency, and ten supervisors of the region: Hive Gateway merges identical in-flight
+  // upstream requests (same body and headers), which would otherwise turn 10 clients into one.
+  const agencyTokens = await Promise.all(a.officers.map(async (sub) => `Bearer ${await signDevToken({ role: Role.OFFICER, sub, agencyId: a.id }, '6h')}`));
+  const writer = [`Bearer ${await signDevToken({ role: Role.OFFICER, sub: officer, agencyId: a.id }, '6h')}`];
+  const supervisors = await Promise.all(Array.from({ length: 10 }, async (_, i) => `Bearer ${await signDevToken({ role: Role.SUPERVISOR, sub: `bench-supervisor-${i}`, region: data.region }, '6h')}`));
+  // occurredAt must not precede filing nor lie in the future: a minute ago is valid for every seeded case.
+  const occurredAt = new Date(Date.now() - 60_000).toISOString();
+  return [
+    { key: 'publications', title: '(1) publications(first: 20), public', bodies: [body(PUBLICATIONS)], owner: 'disclosure' },
+    { key: 'case', title: '(2) case + agency, handlers, reviews, publication', bodies: a.cases.map((id) => body(CASE, { id })), authorizations: agencyTokens },
+    { key: 'findings', title: `(3) supervisor: all findings of ${data.agencies.length} agencies`, bodies: [body(FINDINGS, { region: data.region })], authorizations: supervisors },
+    {
+      key: 'append',
+      title: '(4) appendRecord (NOTE, one officer)',
+      bodies: a.openCases.map((caseId) =>
+        body(APPEND, { input: { caseId, stage: 'INVESTIGATION', activity: 'NOTE', occurredAt, officerIds: [officer], summary: '基准测试备注 bench note' } }),
+      ),
+      authorizations: writer,
+      owner: 'records',
+    },
+  ];
+}

@@ -1,0 +1,190 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { shanghaiDate } from '@tsp/shared';
+import { canonicalEntryBytes, hashChildren, hashLeaf } from '@tsp/records/dist/journal/index.js';
+import { journalInput } from '@tsp/records/dist/write/journal-input.js';
+import { insertRows } from './bulk.js';
+
+export interface BenchSize {
+  agencies: number;
+  casesPerAgency: number;
+  officersPerAgency: number;
+}
+
+export interface BenchAgency {
+  id: string;
+  /** Enforcement officers (hold valid PENALTY credentials for the region). */
+  officers: string[];
+  /** Every case of the agency. */
+  cases: string[];
+  /** Open cases at INVESTIGATION: the write path appends notes to these. */
+  openCases: string[];
+}
+
+export interface BenchData {
+  region: string;
+  agencies: BenchAgency[];
+  counts: Record<string, number>;
+}
+
+export const BENCH_REGION = '基准县';
+const DAY = 86_400_000;
+const day = (d: Date) => shanghaiDate(d);
+
+/**
+ * Seeds the four subgraphs' own tables with bulk SQL, in the shapes their migrations define: agencies,
+ * officers with valid credentials and last year's training; PENALTY cases with entries (the on-site
+ * inspection carries its full-process video), journal leaves and Merkle nodes computed exactly as the
+ * records subgraph does (so findings see an intact journal); decided cases with their decision, a PASSED
+ * legal review and a PUBLISHED publication; some open cases with a review in progress. A few cases are
+ * overdue and a few entries lack their video, so the findings have something real to report.
+ * Events are not written: consumers have nothing to catch up with.
+ */
+export async function seedBench(url: string, size: BenchSize, say: (m: string) => void): Promise<BenchData> {
+  const db = new Client({ connectionString: url });
+  await db.connect();
+  try {
+    return await seed(db, size, say);
+  } finally {
+    await db.end();
+  }
+}
+
+async function seed(db: Client, size: BenchSize, say: (m: string) => void): Promise<BenchData> {
+  const now = new Date();
+  const today = day(now);
+  const lastYear = `${Number(today.slice(0, 4)) - 1}-06-01`;
+  const region = BENCH_REGION;
+  const agencies: BenchAgency[] = [];
+  const agencyRows: unknown[][] = [], officerRows: unknown[][] = [], credRows: unknown[][] = [], trainingRows: unknown[][] = [];
+  const reviewers = new Map<string, string>();
+  for (let a = 0; a < size.agencies; a++) {
+    const id = randomUUID();
+    agencyRows.push([id, `BENCH-${String(a).padStart(3, '0')}`, `基准县第${a + 1}执法局`, 'MARKET_REGULATION', region, false, '法制股']);
+    const officers: string[] = [];
+    for (let o = 0; o < size.officersPerAgency; o++) {
+      const oid = randomUUID();
+      const reviewer = o === size.officersPerAgency - 1;
+      officerRows.push([oid, id, `执法员${a}-${o}`, reviewer ? '法制审核员' : '执法员', reviewer ? ['LEGAL_REVIEWER'] : ['ENFORCEMENT'], reviewer]);
+      trainingRows.push([randomUUID(), oid, lastYear, '60.0', '年度执法培训', 'bench']);
+      if (reviewer) {
+        reviewers.set(id, oid);
+        continue;
+      }
+      officers.push(oid);
+      credRows.push([randomUUID(), `BENCH${a}${String(o).padStart(4, '0')}`, oid, id, ['PENALTY', 'INSPECTION', 'LICENSING', 'COERCION'], region, day(new Date(now.getTime() - 400 * DAY)), day(new Date(now.getTime() + 800 * DAY)), 'VALID', '基准县人民政府']);
+    }
+    agencies.push({ id, officers, cases: [], openCases: [] });
+  }
+  await insertRows(db, 'personnel.agency', ['id', 'code', 'name', 'kind', 'region', 'is_supervisor', 'legal_office_name'], agencyRows);
+  await insertRows(db, 'personnel.officer', ['id', 'agency_id', 'name', 'position', 'roles', 'legal_profession_qualified'], officerRows);
+  await insertRows(db, 'personnel.credential', ['id', 'number', 'officer_id', 'agency_id', 'categories', 'region', 'issued_on', 'expires_on', 'status', 'issuing_authority'], credRows);
+  await insertRows(db, 'personnel.training_record', ['id', 'officer_id', 'day', 'hours', 'topic', 'recorded_by'], trainingRows);
+  say(`personnel: ${agencyRows.length} agencies, ${officerRows.length} officers`);
+
+  const caseRows: unknown[][] = [], entryRows: unknown[][] = [], attRows: unknown[][] = [], decisionRows: unknown[][] = [];
+  const reviewRows: unknown[][] = [], pubRows: unknown[][] = [], unreviewedRows: unknown[][] = [];
+  const leaves: { entryId: string; caseId: string; hash: Buffer }[] = [];
+  let n = 0;
+  for (const [ai, ag] of agencies.entries()) {
+    for (let c = 0; c < size.casesPerAgency; c++, n++) {
+      const id = randomUUID();
+      const caseNumber = `基准罚〔${today.slice(0, 4)}〕${ai}-${c + 1}号`;
+      const handlers = [ag.officers[c % ag.officers.length], ag.officers[(c + 1) % ag.officers.length]];
+      const filedAt = new Date(now.getTime() - (2 + (c % 80)) * DAY - (c % 997) * 1000);
+      const decided = c % 5 < 3;
+      const overdue = !decided && c % 50 === 1;
+      const dueOn = day(new Date(filedAt.getTime() + (overdue ? 1 : 120) * DAY));
+      const party = `当事人${ai}-${c}`;
+      const entries: { stage: string; activity: string; officers: string[]; video: boolean; at: Date }[] = [
+        { stage: 'FILING', activity: 'FILING', officers: handlers, video: false, at: filedAt },
+        // One in a hundred inspections lacks its video: a real AUDIO_VISUAL finding.
+        { stage: 'INVESTIGATION', activity: 'ON_SITE_INSPECTION', officers: handlers, video: c % 100 !== 7, at: new Date(filedAt.getTime() + DAY) },
+      ];
+      if (decided) entries.push({ stage: 'DECISION', activity: 'DECISION', officers: handlers, video: false, at: new Date(filedAt.getTime() + 1.5 * DAY) });
+      caseRows.push([id, ag.id, region, caseNumber, 'PENALTY', '未按规定明码标价', 'NATURAL_PERSON', party, '5000.00', handlers, decided ? 'DECISION' : 'INVESTIGATION', filedAt, dueOn, decided, entries.length, 'bench']);
+      ag.cases.push(id);
+      if (!decided) ag.openCases.push(id);
+      for (const [k, e] of entries.entries()) {
+        const entryId = randomUUID();
+        const recordedAt = new Date(e.at.getTime() + 60_000);
+        const row = {
+          id: entryId, caseId: id, agencyId: ag.id, sequence: k + 1, stage: e.stage, activity: e.activity, occurredAt: e.at, recordedAt,
+          officerIds: e.officers, summary: `${e.activity} ${caseNumber}`, correctsId: null, affectsLibertyOrProperty: false,
+          recordedBy: e.officers[0], legacy: false, credentialProblem: null,
+        };
+        const att = e.video
+          ? [{ entryId, caseId: id, position: 0, kind: 'VIDEO', sha256: hashLeaf(Buffer.from(entryId)).toString('hex'), size: '1048576', mediaType: 'video/mp4', name: '执法记录仪.mp4', fullProcess: true, documentType: null }]
+          : [];
+        const hash = hashLeaf(canonicalEntryBytes(journalInput(row as never, att as never)));
+        entryRows.push([entryId, id, ag.id, k + 1, e.stage, e.activity, e.at, recordedAt, e.officers, row.summary, false, hash.toString('hex'), row.recordedBy]);
+        for (const a of att) attRows.push([randomUUID(), entryId, id, 0, a.kind, a.sha256, a.size, a.mediaType, a.name, true]);
+        leaves.push({ entryId, caseId: id, hash });
+        if (e.activity === 'DECISION') {
+          const decidedOn = day(e.at);
+          decisionRows.push([id, entryId, 'PENALTY', ['FINE'], '2000.00', '《价格法》第四十二条', '未明码标价', '罚款二千元', decidedOn]);
+          const reviewId = randomUUID();
+          reviewRows.push(reviewRow(reviewId, ag.id, region, id, caseNumber, handlers, 'PASSED', day(new Date(e.at.getTime() - DAY)), reviewers.get(ag.id)!));
+          pubRows.push([randomUUID(), 'DECISION', id, ag.id, region, 'PENALTY', 'NATURAL_PERSON', caseNumber, `当事人${ai}-*`, '未按规定明码标价', '罚款二千元', '《价格法》第四十二条', 'PENALTY', ['FINE'], '2000.00', decidedOn, day(new Date(e.at.getTime() + 7 * DAY)), 'PUBLISHED', true, new Date(e.at.getTime() + DAY), 'bench', day(new Date(now.getTime() + 365 * DAY))]);
+          // One decision in two hundred was made without its review: a real REVIEW finding.
+          if (c % 200 === 3) unreviewedRows.push([id, ag.id, region, caseNumber, 'PENALTY', decidedOn, ['FINE ≥ large amount'], randomUUID()]);
+        }
+      }
+      if (!decided && c % 4 === 0)
+        reviewRows.push(reviewRow(randomUUID(), ag.id, region, id, caseNumber, handlers, 'SUBMITTED', day(new Date(now.getTime() - DAY)), null));
+    }
+    if ((ai + 1) % 5 === 0 || ai === agencies.length - 1) say(`prepared ${n} cases`);
+  }
+  await insertRows(db, 'records.enforcement_case', ['id', 'agency_id', 'region', 'case_number', 'category', 'cause', 'party_type', 'party_name', 'amount_involved', 'handler_ids', 'stage', 'filed_at', 'decision_due_on', 'decided', 'entry_count', 'created_by'], caseRows);
+  say(`records: ${caseRows.length} cases`);
+  await insertRows(db, 'records.record_entry', ['id', 'case_id', 'agency_id', 'sequence', 'stage', 'activity', 'occurred_at', 'recorded_at', 'officer_ids', 'summary', 'affects_liberty_or_property', 'hash', 'recorded_by'], entryRows);
+  await insertRows(db, 'records.attachment', ['id', 'entry_id', 'case_id', 'position', 'kind', 'sha256', 'size', 'media_type', 'name', 'full_process'], attRows);
+  await insertRows(db, 'records.case_decision', ['case_id', 'entry_id', 'outcome', 'penalty_kinds', 'fine_amount', 'legal_basis', 'facts', 'conclusion', 'decided_on'], decisionRows);
+  say(`records: ${entryRows.length} entries, ${attRows.length} attachments, ${decisionRows.length} decisions`);
+  await loadJournal(db, leaves);
+  say(`records: journal of ${leaves.length} leaves`);
+  await insertRows(db, 'review.legal_review', REVIEW_COLUMNS, reviewRows);
+  await insertRows(db, 'review.unreviewed_decision', ['case_id', 'agency_id', 'region', 'case_number', 'category', 'decided_on', 'reasons', 'event_id'], unreviewedRows);
+  say(`review: ${reviewRows.length} reviews`);
+  await insertRows(db, 'disclosure.publication', ['id', 'kind', 'case_id', 'agency_id', 'region', 'category', 'party_type', 'case_number', 'party_name', 'summary', 'conclusion', 'legal_basis', 'outcome', 'penalty_kinds', 'fine_amount', 'decided_on', 'due_on', 'status', 'publishable', 'published_at', 'published_by', 'expires_on'], pubRows);
+  say(`disclosure: ${pubRows.length} publications`);
+  await db.query('analyze');
+  return {
+    region,
+    agencies,
+    counts: { agencies: agencyRows.length, officers: officerRows.length, cases: caseRows.length, entries: entryRows.length, reviews: reviewRows.length, publications: pubRows.length },
+  };
+}
+
+const REVIEW_COLUMNS = ['id', 'agency_id', 'region', 'case_id', 'case_number', 'cause', 'category', 'party_type', 'handler_ids', 'amount_involved', 'hearing_held', 'submitted_by', 'complex', 'received_on', 'due_on', 'status', 'penalty_kinds', 'fine_amount', 'legal_basis', 'summary', 'checklist', 'reviewer_id', 'reviewer_opinion', 'reviewer_signed_on'];
+
+function reviewRow(id: string, agencyId: string, region: string, caseId: string, caseNumber: string, handlers: string[], status: string, receivedOn: string, reviewer: string | null): unknown[] {
+  const dueOn = day(new Date(Date.parse(receivedOn) + 20 * DAY));
+  return [id, agencyId, region, caseId, caseNumber, '未按规定明码标价', 'PENALTY', 'NATURAL_PERSON', handlers, '5000.00', false, handlers[0], false, receivedOn, dueOn, status,
+    ['FINE'], '2000.00', '《价格法》第四十二条', '拟罚款二千元', '[]', reviewer, reviewer ? '同意' : null, reviewer ? receivedOn : null];
+}
+
+/**
+ * Leaves in order and every complete subtree node they close, as the journal's own append does:
+ * node (level, i) = hash(node(level-1, 2i), node(level-1, 2i+1)).
+ */
+async function loadJournal(db: Client, leaves: { entryId: string; caseId: string; hash: Buffer }[]): Promise<void> {
+  const frontier: Buffer[] = [];
+  const leafRows: unknown[][] = [];
+  const nodeRows: unknown[][] = [];
+  for (const [n, l] of leaves.entries()) {
+    leafRows.push([n, l.hash, l.entryId, l.caseId]);
+    let h = l.hash;
+    let i = n;
+    let level = 0;
+    while (i % 2 === 1) {
+      h = hashChildren(frontier[level], h);
+      i = (i - 1) / 2;
+      level++;
+      nodeRows.push([level, i, h]);
+    }
+    frontier[level] = h;
+  }
+  await insertRows(db, 'records.journal_leaf', ['idx', 'leaf_hash', 'entry_id', 'case_id'], leafRows);
+  await insertRows(db, 'records.journal_node', ['level', 'idx', 'hash'], nodeRows);
+}
