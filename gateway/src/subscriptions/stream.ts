@@ -1,4 +1,4 @@
-import { Kind, print, type DocumentNode, type ExecutionResult, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
+import { GraphQLError, Kind, print, visit, type ASTNode, type DocumentNode, type ExecutionResult, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { encodeCursor } from '@tsp/shared';
 import type { LogTail } from './tail.js';
 
@@ -30,8 +30,12 @@ function rootField(doc: DocumentNode): { op: OperationDefinitionNode; field: Fie
 export function pageQuery(doc: DocumentNode): string {
   const { op, field } = rootField(doc);
   const fragments = doc.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION);
-  const vars = (op.variableDefinitions ?? []).filter((v) => v.variable.name.value !== '__after').map(print);
   const agencyArg = field.arguments?.find((a) => a.name.value === 'agencyId');
+  // Only the variables the page query still uses (the subscription's own `after` is replaced by $__after).
+  const used = new Set<string>();
+  const collect = (node: ASTNode | undefined) => node && visit(node, { Variable: (v) => void used.add(v.name.value) });
+  [field.selectionSet, agencyArg, ...fragments].forEach(collect);
+  const vars = (op.variableDefinitions ?? []).filter((v) => used.has(v.variable.name.value)).map(print);
   const args = [`after: $__after`, `first: ${PAGE}`, ...(agencyArg ? [print(agencyArg)] : [])];
   const selection = field.selectionSet ? print(field.selectionSet) : '';
   return [
@@ -62,7 +66,8 @@ export async function* reviewEventStream(o: StreamOptions): AsyncGenerator<Execu
   while (!o.closed()) {
     const res = await o.execute(query, { ...o.variables, __after: after });
     if (res.errors?.length) {
-      yield { errors: res.errors };
+      // executeOperation returns formatted errors; graphql-ws sends GraphQLError instances.
+      yield { errors: res.errors.map((e) => new GraphQLError(e.message, { path: e.path, extensions: e.extensions })) };
       return;
     }
     const edges = (res.data?.page as { edges: { cursor: string; node: unknown }[] } | undefined)?.edges ?? [];
