@@ -4,7 +4,9 @@ import { migrations } from '../subgraphs/records/src/migrations';
 import { createTestDatabase, sql } from './support/db';
 import {
   appendLeaf,
+  createCheckpoint,
   hashLeaf,
+  listCheckpoints,
   latestAudit,
   latestAuditProblems,
   latestCheckpoint,
@@ -81,11 +83,14 @@ describe('journal self-audit', () => {
     expect(Number(row.n)).toBe(3);
   });
 
-  it('catches up a backlog over several runs, each signing the head it verified', async () => {
+  it('catches up a backlog over several runs, each signing the head it verified (also below a newer checkpoint)', async () => {
     await appendN(30);
+    // Someone asks journalCheckpoint for the current head first: the audit still signs exactly what it verified.
+    expect((await createCheckpoint(orm.em.fork())).size).toBe(380);
     const first = await audit({ maxLeaves: 20 });
     expect(first).toMatchObject({ ok: true, fromSize: 350, treeSize: 370, pending: 10, checkpointSize: 370 });
     expect(await audit({ maxLeaves: 20 })).toMatchObject({ ok: true, fromSize: 370, treeSize: 380, pending: 0, checkpointSize: 380 });
+    expect((await listCheckpoints(orm.em.fork(), { first: 4 })).map((c) => c.size)).toEqual([380, 370, 350, 300]);
   });
 
   it('records ok=false for a leaf altered before its last head (superuser, trigger disabled), signs nothing, and keeps reporting it until restored', async () => {
@@ -145,6 +150,16 @@ describe('journal self-audit', () => {
     expect(messages((await audit({ sweepLeaves: 256 })).problems)).toContainEqual(`entry ${id} (leaf 100) is journaled but missing from the records: it was deleted`);
     entries.set(id, kept);
     expect((await audit({ sweepLeaves: 256 })).ok).toBe(true);
+  });
+
+  it('keeps at most 100 problems per run, and counts the rest', async () => {
+    const gone = entryOf.slice(0, 150).map((id) => [id, entries.get(id)!] as const);
+    for (const [id] of gone) entries.delete(id);
+    const r = await audit({ sweepLeaves: 1024 });
+    expect(r.problems).toHaveLength(101);
+    expect(r.problems[100]).toEqual({ message: '… and 50 more problems of this run', caseIds: [] });
+    for (const [id, bytes] of gone) entries.set(id, bytes);
+    expect((await audit({ sweepLeaves: 1024 })).ok).toBe(true);
   });
 
   it('finds deleted rows: a leaf after its last head, a node before it', async () => {

@@ -29,6 +29,8 @@ export const AUDIT_SWEEP_LEAVES = 16_384;
 /** Subtrees up to this many leaves name the cases under them in a problem. */
 const ATTRIBUTE_LEAVES = 16;
 const ENTRY_CHUNK = 500;
+/** Problems kept per run: a mass deletion must not become a megabyte row; the rest are counted. */
+export const AUDIT_MAX_PROBLEMS = 100;
 
 /** Who the audit is when it reads entries through the records' entry source: every agency, no user. */
 const AUDIT_IDENTITY: Identity = Object.freeze({ role: Role.ADMIN, sub: 'records:journal-audit', service: 'records' });
@@ -224,10 +226,13 @@ async function audit(tx: EntityManager, maxLeaves: number, sweepLeaves: number):
     }
   }
   const ok = problems.length === 0;
+  const kept = problems.length > AUDIT_MAX_PROBLEMS
+    ? [...problems.slice(0, AUDIT_MAX_PROBLEMS), { message: `… and ${problems.length - AUDIT_MAX_PROBLEMS} more problems of this run`, caseIds: [] }]
+    : problems;
   const [row] = await tx.execute(
     `insert into records.journal_audit (from_size, tree_size, root_hash, ok, problems, entries_checked, swept_from, swept_to, checkpoint_size)
      values (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?) returning ${AUDIT_COLUMNS}`,
-    [base, target, tree ? tree.root : null, ok, JSON.stringify(problems), entriesChecked, sweptFrom, sweptTo, checkpointSize],
+    [base, target, tree ? tree.root : null, ok, JSON.stringify(kept), entriesChecked, sweptFrom, sweptTo, checkpointSize],
   );
   return { ...toAudit(row), pending: size - target };
 }

@@ -112,17 +112,16 @@ export async function listCheckpoints(em: EntityManager, o: { beforeSize?: numbe
  * log that shrank or whose past changed — that error means tampering and must be investigated.
  *
  * With `size`, signs the head of the first `size` leaves instead (the self-audit signs exactly what
- * it verified); if a checkpoint at or beyond that size exists already, that one is returned unsigned
- * again — the caller has checked its own consistency with it.
+ * it verified), even when a newer checkpoint exists — after proving the two consistent.
  */
 export async function createCheckpoint(em: EntityManager, size?: number): Promise<SignedCheckpoint> {
   const head = await treeHead(em, size);
   const latest = await latestCheckpoint(em);
   if (latest) {
-    if (size !== undefined && latest.size > head.size) return latest;
-    if (latest.size > head.size) throw new JournalIntegrityError(`the journal shrank: checkpoint signed at size ${latest.size}, ${head.size} leaves now`);
-    const p = await consistencyProofFor(em, latest.size, head.size);
-    const ok = verifyConsistency(latest.size, head.size, p.proof.map((h) => Buffer.from(h, 'hex')), Buffer.from(latest.rootHash, 'hex'), Buffer.from(head.rootHash, 'hex'));
+    if (latest.size > head.size && size === undefined) throw new JournalIntegrityError(`the journal shrank: checkpoint signed at size ${latest.size}, ${head.size} leaves now`);
+    const [older, newer] = latest.size <= head.size ? [latest, head] : [head, latest];
+    const p = await consistencyProofFor(em, older.size, newer.size);
+    const ok = verifyConsistency(older.size, newer.size, p.proof.map((h) => Buffer.from(h, 'hex')), Buffer.from(older.rootHash, 'hex'), Buffer.from(newer.rootHash, 'hex'));
     if (!ok) throw new JournalIntegrityError(`the journal is not consistent with its checkpoint at size ${latest.size}: earlier leaves were changed or removed`);
     if (latest.size === head.size) return latest;
   }
