@@ -2,6 +2,7 @@ import { Role, signDevToken, type TokenClaims } from '@tsp/shared';
 import { seedPersonnel } from './personnel.js';
 import { seedReviews } from './reviews.js';
 import { seedDisclosure } from './disclosure.js';
+import { seedCases } from './cases.js';
 
 export type Gql = (query: string, variables?: object) => Promise<any>;
 export type GqlAs = (claims: TokenClaims, query: string, variables?: object) => Promise<any>;
@@ -30,6 +31,8 @@ export async function seedDemo(gatewayUrl: string, progress: (msg: string) => vo
   const admin: Gql = (q, v) => as({ role: Role.ADMIN, sub: 'seed-admin' }, q, v);
   progress('personnel: agencies, officers, credentials, training');
   const personnel = await seedPersonnel(admin);
+  progress('records: cases at every stage, one imported legacy case with findings');
+  await seedCases(as, personnel);
   progress('review: catalogues, reviews passed, returned, failed, in coordination, overdue');
   await seedReviews(as, personnel);
   progress('disclosure: enforcement items, random inspections, service guides, body information');

@@ -4,6 +4,7 @@ import { schema } from './schema/index.js';
 import { entities } from './entities/index.js';
 import { migrations } from './migrations/index.js';
 import { registerEntrySource } from './schema/entry-source.js';
+import { mountBlobs } from './blobs/index.js';
 
 // The journal's inclusion proofs return entry content through the lifecycle's read checks.
 registerEntrySource();
@@ -13,4 +14,5 @@ export const records: SubgraphService = {
   name: 'records',
   schema,
   db: { schema: 'records', entities, migrations },
+  routes: mountBlobs,
 };
