@@ -129,7 +129,8 @@ describe('a recorded penalty decision', () => {
     const q = `query($id: ID!) { agency(id: $id) { disclosureFindings { kind subjectId detail } } }`;
     const sup = ok(await p.gql(q, { id: planning }, { token: supervisor })).agency.disclosureFindings;
     expect(sup).toContainEqual(expect.objectContaining({ kind: 'PUBLICATION_OVERDUE', subjectId: id }));
-    expect(ok(await p.gql(q, { id: planning })).agency.disclosureFindings).toEqual([]);
+    // The public is refused rather than told "nothing wrong".
+    expect((await p.gql(q, { id: planning })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     expect(ok(await p.gql(q, { id: planning }, { token: otherSupervisor })).agency.disclosureFindings).toEqual([]);
     expect(ok(await p.gql(q, { id: planning }, { token: cultureOfficer })).agency.disclosureFindings).toEqual([]);
   });

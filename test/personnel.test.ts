@@ -76,8 +76,10 @@ describe('an officer of agency A (城乡规划局) and agency B (市场监督管
     expect(code(list)).toBe('FORBIDDEN');
     expect(list.data?.officers ?? null).toBeNull();
 
+    // Findings of an agency outside the caller's scope: none (one query over many agencies still answers).
     const findings = await p.gql(`query($a: ID!) { agency(id: $a) { personnelFindings { subjectId } } }`, { a: s.agencies.marketRegulation.id }, { token: tokenA });
-    expect(code(findings)).toBe('FORBIDDEN');
+    expect(findings.errors).toBeUndefined();
+    expect(findings.data.agency.personnelFindings).toEqual([]);
   });
 
   test('still sees agency B’s public fields', async () => {
@@ -166,7 +168,7 @@ describe('the supervisor of 宁晋县 (司法局)', () => {
     expect(code(await p.gql(`query($id: ID!) { officer(id: $id) { name } }`, { id: other.officerId }, { token: sup }))).toBe('FORBIDDEN');
     expect(code(await p.gql(`query($a: ID!) { officers(agencyId: $a) { edges { node { name } } } }`, { a: other.agencyId }, { token: sup }))).toBe('FORBIDDEN');
     expect(code(await p.gql(`query($a: ID!) { agency(id: $a) { officers { name } } }`, { a: other.agencyId }, { token: sup }))).toBe('FORBIDDEN');
-    expect(code(await p.gql(`query($a: ID!) { agency(id: $a) { personnelFindings { kind } } }`, { a: other.agencyId }, { token: sup }))).toBe('FORBIDDEN');
+    expect((await p.gql(`query($a: ID!) { agency(id: $a) { personnelFindings { kind } } }`, { a: other.agencyId }, { token: sup })).data.agency.personnelFindings).toEqual([]);
   });
 
   test('changes nothing', async () => {

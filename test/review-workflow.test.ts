@@ -214,10 +214,11 @@ describe('supervision', () => {
     const sup = await p.gql(Q, { a: w.agencyA }, { token: w.tokens.supervisor });
     expect(sup.errors).toBeUndefined();
     expect(sup.data.agency.reviewFindings).toContainEqual({ kind: 'REVIEW_OVERDUE', subjectId: overdueId, detail: expect.stringContaining(r.dueOn), agency: { name: '宁晋县市场监督管理局' } });
-    for (const t of [w.tokens.otherSupervisor, w.tokens.bh1, undefined]) {
+    for (const t of [w.tokens.otherSupervisor, w.tokens.bh1]) {
       const other = await p.gql(Q, { a: w.agencyA }, { token: t });
       expect(other.data.agency.reviewFindings).toEqual([]);
     }
+    expect((await p.gql(Q, { a: w.agencyA })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     await reportOverdueReviews(p.subgraphs.review.orm);
     await reportOverdueReviews(p.subgraphs.review.orm);
     const events = await sql(p.databaseUrl, `select 1 from review.outbox where subject_id = $1 and type = 'ReviewOverdue'`, [overdueId]);

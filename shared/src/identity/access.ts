@@ -61,3 +61,12 @@ export function readFilter(id: Identity): { agencyIds?: string[]; region?: strin
   if (id.role && AGENCY_ROLES.includes(id.role)) return { agencyIds: [id.agencyId!] };
   return { agencyIds: [] };
 }
+
+/**
+ * Supervision findings, the same in every subgraph: the public is refused (an empty list would
+ * read as "nothing wrong"); an authenticated caller outside the agency's scope gets an empty
+ * list, so one query over many agencies still answers with what the caller may see.
+ */
+export function requireFindingsCaller(id: Identity): void {
+  if (!id.service) requireUser(id);
+}

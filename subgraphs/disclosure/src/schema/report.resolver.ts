@@ -1,6 +1,7 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
   AGENCY_ROLES, assertCanWrite, badInput, conflict, PenaltyKind, requireId, shanghaiDate, type Context, type Finding,
+  requireFindingsCaller,
 } from '@tsp/shared';
 import { AnnualReportEntity, PublicationPeriodEntity } from '../entities/index.js';
 import { annualReportDueOn } from '../rules/deadlines.js';
@@ -75,9 +76,10 @@ export class ReportResolver {
 export class AgencyFindingsResolver {
   @Directive('@requires(fields: "region")')
   @FieldResolver(() => [SupervisionFinding], {
-    description: '公示监督发现 Disclosure findings: overdue drafts and withdrawals, withdrawn items still visible, missing annual report. Empty for callers who may not read the agency.',
+    description: '公示监督发现 Disclosure findings: overdue drafts and withdrawals, withdrawn items still visible, missing annual report. Refused for the public; empty for callers outside the agency\'s scope.',
   })
   async disclosureFindings(@Root() a: Agency, @Ctx() ctx: Context): Promise<Finding[]> {
+    requireFindingsCaller(ctx.identity);
     if (!a.region || !mayRead(ctx, { agencyId: a.id, region: a.region })) return [];
     const today = shanghaiDate();
     const facts = await ctx.loaders

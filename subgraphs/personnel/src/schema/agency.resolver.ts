@@ -1,10 +1,10 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Role, requireRole, requireText, shanghaiDate, assertCanRead, type Context, type Finding } from '@tsp/shared';
+import { Role, requireRole, requireText, shanghaiDate, assertCanRead, requireFindingsCaller, type Context, type Finding } from '@tsp/shared';
 import { AgencyEntity } from '../entities/index.js';
 import { Agency, Officer, ReviewerStaffing, SupervisionFinding } from './types.js';
 import { CreateAgencyInput } from './inputs.js';
 import { load } from './loaders.js';
-import { agencyOrThrow } from './access.js';
+import { agencyOrThrow, mayReadAgency } from './access.js';
 import { personnelFindings } from '../rules/findings.js';
 
 @Resolver(() => Agency)
@@ -31,11 +31,11 @@ export class AgencyResolver {
   }
 
   @FieldResolver(() => [SupervisionFinding], {
-    description: '人员监督发现 Personnel findings: reviewer staffing below 5%/1, credentials expiring within 30 days, officers with no training hours last year (own agency, supervisor of the region, admin)',
+    description: '人员监督发现 Personnel findings: reviewer staffing below 5%/1, credentials expiring within 30 days, officers with no training hours last year. Refused for the public; empty for callers outside the agency\'s scope.',
   })
   async personnelFindings(@Root() a: AgencyEntity, @Ctx() ctx: Context): Promise<Finding[]> {
-    // An empty list would tell the public "nothing wrong"; refuse instead, like every protected field.
-    assertCanRead(ctx.identity, { agencyId: a.id, region: a.region }, 'agency supervision data');
+    requireFindingsCaller(ctx.identity);
+    if (!mayReadAgency(ctx, a)) return [];
     const today = shanghaiDate();
     const lastYear = Number(today.slice(0, 4)) - 1;
     const [staffing, officers] = await Promise.all([load.staffing(ctx).load(a.id), load.officersOfAgency(ctx).load(a.id)]);

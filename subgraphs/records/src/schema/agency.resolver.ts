@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { EnforcementCategory, type Context, type Finding } from '@tsp/shared';
+import { EnforcementCategory, requireFindingsCaller, type Context, type Finding } from '@tsp/shared';
 import { Agency, CaseFileRequirement, SupervisionFinding } from './types.js';
 import { RecordActivity } from '../rules/kinds.js';
 import { DEFAULT_AUDIO_VISUAL_LIST } from '../rules/audio-visual.js';
@@ -18,9 +18,10 @@ export class AgencyRecordsResolver {
   }
 
   @FieldResolver(() => [SupervisionFinding], {
-    description: '记录监督发现 Records findings: overdue cases, missing audio-visual records, actions without a valid credential. Empty for callers who may not read the agency.',
+    description: '记录监督发现 Records findings: overdue cases, missing audio-visual records, actions without a valid credential. Refused for the public; empty for callers outside the agency\'s scope.',
   })
   recordFindings(@Root() a: Agency, @Ctx() ctx: Context): Promise<Finding[]> {
+    requireFindingsCaller(ctx.identity);
     return agencyLoad.findings(ctx).load(a.id);
   }
 

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { canRead, shanghaiDate, type Context, type Finding } from '@tsp/shared';
+import { canRead, requireFindingsCaller, shanghaiDate, type Context, type Finding } from '@tsp/shared';
 import { LegalReviewEntity, UnreviewedDecisionEntity } from '../entities/index.js';
 import { reviewFindings } from '../rules/findings.js';
 import { ReviewStatus } from './enums.js';
@@ -8,10 +8,10 @@ import { Agency, SupervisionFinding } from './types.js';
 @Resolver(() => Agency)
 export class AgencyFindingsResolver {
   @FieldResolver(() => [SupervisionFinding], {
-    description: '法制审核监督发现 Review findings: major decisions without a passed review, overdue reviews. Empty for callers who may not read the agency.',
+    description: '法制审核监督发现 Review findings: major decisions without a passed review, overdue reviews. Refused for the public; empty for callers outside the agency\'s scope.',
   })
   async reviewFindings(@Root() a: Agency, @Ctx() ctx: Context): Promise<Finding[]> {
-    if (!ctx.identity.role && !ctx.identity.service) return [];
+    requireFindingsCaller(ctx.identity);
     const today = shanghaiDate();
     const [overdue, unreviewed] = await Promise.all([
       ctx.loaders
