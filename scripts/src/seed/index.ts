@@ -3,6 +3,7 @@ import { seedPersonnel } from './personnel.js';
 import { seedReviews } from './reviews.js';
 import { seedDisclosure } from './disclosure.js';
 import { seedCases } from './cases.js';
+import { seedLegacyDecisions } from './findings.js';
 
 export type Gql = (query: string, variables?: object) => Promise<any>;
 export type GqlAs = (claims: TokenClaims, query: string, variables?: object) => Promise<any>;
@@ -37,4 +38,6 @@ export async function seedDemo(gatewayUrl: string, progress: (msg: string) => vo
   await seedReviews(as, personnel);
   progress('disclosure: enforcement items, random inspections, service guides, body information');
   await seedDisclosure(as, personnel.agencies);
+  progress('legacy decisions: one major without review, one revoked but still published');
+  await seedLegacyDecisions(as, personnel);
 }
