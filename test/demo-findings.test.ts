@@ -46,3 +46,20 @@ test('the supervisor\'s one query returns each seeded finding kind for the right
   // The public sees none: it is refused.
   expect((await p.gql(ALL)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
 });
+
+test('supervisionSummary counts each subgraph\'s findings per agency, kind and category', async () => {
+  const sup = await token({ role: Role.SUPERVISOR, sub: 'sfj', region: '宁晋县' });
+  const Q = `query($f: Date!, $t: Date!) { supervisionSummary(region: "宁晋县", from: $f, to: $t) {
+    agency { name } personnel { kind count } records { kind category count } review { kind category count } disclosure { kind category count } } }`;
+  const r = await p.gql(Q, { f: '2024-12-01', t: '2027-11-30' }, { token: sup });
+  expect(r.errors).toBeUndefined();
+  const by = (name: string) => r.data.supervisionSummary.find((s: { agency: { name: string } }) => s.agency.name === name);
+  expect(by('宁晋县市场监督管理局').records).toContainEqual({ kind: 'CASE_OVERDUE', category: 'PENALTY', count: 1 });
+  expect(by('宁晋县城乡规划局').review).toContainEqual({ kind: 'MAJOR_DECISION_WITHOUT_REVIEW', category: 'PENALTY', count: 1 });
+  expect(by('宁晋县文化和旅游局').disclosure).toContainEqual(expect.objectContaining({ kind: 'WITHDRAWAL_OVERDUE', count: 1 }));
+  // A period that ends before any finding began counts nothing.
+  const empty = await p.gql(Q, { f: '2001-01-01', t: '2001-12-31' }, { token: sup });
+  for (const s of empty.data.supervisionSummary) expect([...s.personnel, ...s.records, ...s.review, ...s.disclosure]).toEqual([]);
+  const head = await token({ role: Role.AGENCY_HEAD, sub: 'h', agencyId: '00000000-0000-4000-8000-000000000001' });
+  expect((await p.gql(Q, { f: '2026-01-01', t: '2026-12-31' }, { token: head })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+});

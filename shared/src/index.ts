@@ -24,3 +24,4 @@ export * from './validate.js';
 export * from './graphql/descriptions.js';
 export * from './events/index.js';
 export * from './graphql/finding-count.js';
+export * from './graphql/summary.js';

@@ -6,13 +6,15 @@ import { AgencyListingsResolver, ListingRevisionResolvers, ListingsResolver } fr
 import { AgencyFindingsResolver, ReportResolver } from './report.resolver.js';
 import { CasePublicationResolver } from './case.resolver.js';
 import { references } from './references.js';
+import { AgencySupervisionSummary, SummaryResolver, summaryReference } from './summary.resolver.js';
 
 export const schema: SchemaDefinition = {
   resolvers: [
+    SummaryResolver,
     PublicationResolver, PublicationWriteResolver, ListingsResolver, AgencyListingsResolver, ...ListingRevisionResolvers,
     ReportResolver, AgencyFindingsResolver, CasePublicationResolver,
   ],
   // Agency and EnforcementCase are reached only through their extension fields, so they must be named here.
-  orphanedTypes: [Agency, EnforcementCase],
-  references,
+  orphanedTypes: [AgencySupervisionSummary, Agency, EnforcementCase],
+  references: { ...references, AgencySupervisionSummary: summaryReference },
 };

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  DateScalar, FindingCount, Role, assertCanRead, badInput, countFindings, forbidden, notFound, readFilter, requireDate, requireId,
+  DateScalar, FindingCount, Role, authorizeSummary, type SummaryKey, assertCanRead, badInput, countFindings, forbidden, notFound, readFilter, requireDate, requireId,
   requireRole, requireText, shanghaiDate, type Context,
 } from '@tsp/shared';
 import { AgencyEntity, RectificationNoticeEntity } from '../entities/index.js';
@@ -70,7 +70,7 @@ export class SupervisionResolver {
     const problem = periodProblem(from, to);
     if (problem) throw badInput('from', problem);
     const agencies = await ctx.em.find(AgencyEntity, { region }, { orderBy: { code: 'asc' } });
-    return agencies.map((a) => ({ agencyId: a.id, from, to }));
+    return agencies.map((a) => ({ agencyId: a.id, region: a.region, from, to }));
   }
 }
 
@@ -114,9 +114,6 @@ export class AgencyNoticesResolver {
 }
 
 /** Authorizes a summary reference: the supervisor of the agency's region, or ADMIN. */
-export async function summaryReference(ref: { agencyId: string; from: string; to: string }, ctx: Context) {
-  requireRole(ctx.identity, Role.SUPERVISOR, Role.ADMIN);
-  const a = await agencyOrThrow(ctx, ref.agencyId);
-  if (ctx.identity.role === Role.SUPERVISOR && ctx.identity.region !== a.region) throw forbidden('you supervise another region');
-  return ref;
+export function summaryReference(ref: SummaryKey, ctx: Context) {
+  return authorizeSummary(ctx.identity, ref);
 }

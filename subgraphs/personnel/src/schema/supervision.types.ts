@@ -1,6 +1,5 @@
-import { Directive, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
-import { DateScalar, DateTimeScalar, FindingCount, FindingKind } from '@tsp/shared';
-import { Agency } from './types.js';
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { DateScalar, DateTimeScalar, FindingKind, summaryType } from '@tsp/shared';
 
 export enum NoticeState {
   OPEN = 'OPEN',
@@ -54,21 +53,6 @@ export class IssueNoticeInput {
   dueOn!: string;
 }
 
-/**
- * 监督统计 One agency's finding counts in a period. Each subgraph adds its own part through
- * this entity (personnel, records, review, disclosure), so no subgraph reads another's tables.
- */
-@Directive('@key(fields: "agencyId from to")')
-@ObjectType({ description: '机关监督统计 Supervision summary of one agency for a period' })
-export class AgencySupervisionSummary {
-  @Field(() => ID, { description: '机关 Agency id' })
-  agencyId!: string;
-  @Field(() => DateScalar, { description: '起 From' })
-  from!: string;
-  @Field(() => DateScalar, { description: '止 To' })
-  to!: string;
-  @Field(() => Agency, { description: '机关 Agency' })
-  agency!: { id: string };
-  @Field(() => [FindingCount], { description: '人员部分 Personnel findings per kind' })
-  personnel!: FindingCount[];
-}
+/** 机关监督统计 One agency's summary; personnel adds `agency` and `personnel` (see supervision.resolver.ts). */
+export const AgencySupervisionSummary = summaryType();
+export type AgencySupervisionSummary = InstanceType<typeof AgencySupervisionSummary>;

@@ -6,11 +6,12 @@ import { AgencyRecordsResolver } from './agency.resolver.js';
 import { RecordsInternalResolver } from './internal.resolver.js';
 import { SupervisionFinding } from './types.js';
 import { references } from './references.js';
+import { AgencySupervisionSummary, SummaryResolver, summaryReference } from './summary.resolver.js';
 import { CaseJournalResolver, VerifyCaseJournalResolver } from './journal-status.js';
 import { JournalResolver } from '../journal/index.js';
 
 export const schema: SchemaDefinition = {
-  resolvers: [CaseResolver, EntryResolver, CaseMutationResolver, AgencyRecordsResolver, RecordsInternalResolver, CaseJournalResolver, VerifyCaseJournalResolver, JournalResolver, eventFeed('records', 'Records')],
-  orphanedTypes: [SupervisionFinding],
-  references,
+  resolvers: [SummaryResolver, CaseResolver, EntryResolver, CaseMutationResolver, AgencyRecordsResolver, RecordsInternalResolver, CaseJournalResolver, VerifyCaseJournalResolver, JournalResolver, eventFeed('records', 'Records')],
+  orphanedTypes: [AgencySupervisionSummary, SupervisionFinding],
+  references: { ...references, AgencySupervisionSummary: summaryReference },
 };

@@ -8,14 +8,16 @@ import { InternalResolver } from './internal.resolver.js';
 import { ReviewEventsResolver } from './events.resolver.js';
 import { AgencyFindingsResolver } from './findings.resolver.js';
 import { references } from './references.js';
+import { AgencySupervisionSummary, SummaryResolver, summaryReference } from './summary.resolver.js';
 import { WebhookAllowlistResolver, WebhookResolver } from '../webhooks/index.js';
 
 export const schema: SchemaDefinition = {
   resolvers: [
+    SummaryResolver,
     CatalogResolver, AgencyCatalogResolver, ReviewResolver, WorkflowResolver, CaseReviewResolver, InternalResolver,
     ReviewEventsResolver, AgencyFindingsResolver, eventFeed('review', 'Review'), WebhookResolver, WebhookAllowlistResolver,
   ],
   // Reached only through extension fields or references, so they must be named here.
-  orphanedTypes: [Agency, EnforcementCase, Officer],
-  references,
+  orphanedTypes: [AgencySupervisionSummary, Agency, EnforcementCase, Officer],
+  references: { ...references, AgencySupervisionSummary: summaryReference },
 };
