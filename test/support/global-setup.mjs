@@ -17,6 +17,8 @@ async function freePort() {
 }
 
 export default async function globalSetup() {
+  // Background journal audits would add SQL to statement counts; tests run the audit explicitly.
+  process.env.JOURNAL_AUDIT_INTERVAL_MS ??= '3600000';
   if (process.env.DATABASE_URL) {
     process.env.TEST_ADMIN_DATABASE_URL = process.env.DATABASE_URL;
     return;

@@ -1,10 +1,11 @@
 import 'reflect-metadata';
-import type { SubgraphService } from '@tsp/shared';
+import { env, type SubgraphService } from '@tsp/shared';
 import { schema } from './schema/index.js';
 import { entities } from './entities/index.js';
 import { migrations } from './migrations/index.js';
 import { registerEntrySource } from './schema/entry-source.js';
 import { mountBlobs } from './blobs/index.js';
+import { startJournalAudit } from './journal/index.js';
 
 // The journal's inclusion proofs return entry content through the lifecycle's read checks.
 registerEntrySource();
@@ -15,4 +16,6 @@ export const records: SubgraphService = {
   schema,
   db: { schema: 'records', entities, migrations },
   routes: mountBlobs,
+  // Re-verifies the journal and signs checkpoints; an explicit JOURNAL_AUDIT_INTERVAL_MS also delays the first run.
+  workers: (orm) => [startJournalAudit(orm, env('JOURNAL_AUDIT_INTERVAL_MS') ? { firstRunMs: Number(env('JOURNAL_AUDIT_INTERVAL_MS')) } : {})],
 };
