@@ -1,9 +1,9 @@
-import { Client } from 'pg';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Orm } from '../db/orm.js';
 import type { Worker } from '../server/subgraph.js';
 import { logger } from '../logger.js';
-import { EVENTS_CHANNEL, type DomainEvent } from './types.js';
+import type { DomainEvent } from './types.js';
+import { listenForEvents } from './listener.js';
 
 export interface ConsumerOptions {
   orm: Orm;
@@ -39,7 +39,6 @@ export function startConsumer(o: ConsumerOptions): Consumer {
   let stopped = false;
   let running: Promise<void> | null = null;
   let again = false;
-  let listener: Client | null = null;
 
   /** One batch; returns how many events were read (0 = caught up or another instance holds the cursor). */
   const step = async (): Promise<number> => {
@@ -88,30 +87,8 @@ export function startConsumer(o: ConsumerOptions): Consumer {
     return running;
   };
 
-  const listen = async () => {
-    try {
-      const c = new Client({ connectionString: o.orm.config.get('clientUrl') });
-      c.on('error', (err) => {
-        log.warn({ err: err.message }, 'listener lost; polling until it is back');
-        listener = null;
-      });
-      c.on('notification', (n) => {
-        if (n.payload === o.source) void wake();
-      });
-      await c.connect();
-      await c.query(`listen ${EVENTS_CHANNEL}`);
-      if (stopped) await c.end();
-      else listener = c;
-    } catch (err) {
-      log.warn({ err: (err as Error).message }, 'cannot listen; polling only');
-    }
-  };
-
-  void listen();
-  const timer = setInterval(() => {
-    if (!listener && !stopped) void listen();
-    void wake();
-  }, pollMs);
+  const listener = listenForEvents(o.orm.config.get('clientUrl'), (source) => source === o.source && void wake(), log);
+  const timer = setInterval(() => void wake(), pollMs);
   void wake();
 
   return {
@@ -123,8 +100,7 @@ export function startConsumer(o: ConsumerOptions): Consumer {
       stopped = true;
       clearInterval(timer);
       await running;
-      await listener?.end().catch(() => undefined);
-      listener = null;
+      await listener.stop();
     },
   };
 }

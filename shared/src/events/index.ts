@@ -3,3 +3,5 @@ export * from './migrations.js';
 export * from './outbox.js';
 export * from './consumer.js';
 export * from './feed.js';
+export * from './listener.js';
+export * from './contracts.js';

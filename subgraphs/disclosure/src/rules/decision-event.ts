@@ -1,23 +1,7 @@
-import { EnforcementCategory, PartyType, PenaltyKind, isIsoDate, normalizeDecimal } from '@tsp/shared';
+import { EnforcementCategory, PartyType, PenaltyKind, isIsoDate, normalizeDecimal, type DecisionRecordedPayload } from '@tsp/shared';
 
-/** The DecisionRecorded payload records publishes (crosscontract.md § Events). */
-export interface DecisionRecorded {
-  caseId: string;
-  caseNumber: string;
-  agencyId: string;
-  category: EnforcementCategory;
-  cause: string;
-  party: { type: PartyType; name: string; isMinor: boolean };
-  outcome: string;
-  penaltyKinds: PenaltyKind[];
-  fineAmount: string | null;
-  confiscationAmount: string | null;
-  legalBasis: string;
-  facts: string;
-  conclusion: string;
-  decidedOn: string;
-  reviewId: string | null;
-}
+/** The DecisionRecorded payload records publishes: the contract type lives in @tsp/shared. */
+export type DecisionRecorded = DecisionRecordedPayload;
 
 const str = (v: unknown): v is string => typeof v === 'string';
 const money = (v: unknown): string | null => (str(v) && /^-?\d+(\.\d+)?$/.test(v) ? normalizeDecimal(v) : null);

@@ -1,5 +1,5 @@
 import {
-  AppError, PenaltyKind, badInput, conflict, publishEvent, requireText, shanghaiDate, requireDate, type Context,
+  AppError, PenaltyKind, badInput, conflict, publishEvent, requireText, shanghaiDate, requireDate, type Context, type DecisionRecordedPayload,
 } from '@tsp/shared';
 import { DecisionEntity, type CaseEntity, type RecordEntryEntity } from '../entities/index.js';
 import { decisionReviewCheck } from '../clients/review.js';
@@ -59,13 +59,13 @@ export function decisionRowOf(input: Omit<RecordDecisionInputLike, 'caseId' | 'o
 }
 
 /** DecisionRecorded payload, exactly as the cross-subgraph contract says (plus `legacy: true` for imports). */
-export function decisionRecordedPayload(c: CaseEntity, d: DecisionRow, reviewId: string | null, legacy: boolean): Record<string, unknown> {
+export function decisionRecordedPayload(c: CaseEntity, d: DecisionRow, reviewId: string | null, legacy: boolean): DecisionRecordedPayload & Record<string, unknown> {
   return {
     caseId: c.id, caseNumber: c.caseNumber, agencyId: c.agencyId, category: c.category, cause: c.cause,
     party: { type: c.partyType, name: c.partyName, isMinor: c.partyIsMinor },
     outcome: d.outcome, penaltyKinds: d.penaltyKinds, fineAmount: d.fineAmount, confiscationAmount: d.confiscationAmount,
     legalBasis: d.legalBasis, facts: d.facts, conclusion: d.conclusion, decidedOn: d.decidedOn, reviewId,
-    ...(legacy ? { legacy: true } : {}),
+    ...(legacy ? { legacy: true as const } : {}),
   };
 }
 

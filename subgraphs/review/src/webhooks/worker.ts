@@ -1,5 +1,4 @@
-import { Client } from 'pg';
-import { EVENTS_CHANNEL, logger, readEvents, type DomainEvent, type EntityManager, type Orm, type Worker } from '@tsp/shared';
+import { listenForEvents, logger, readEvents, type DomainEvent, type EntityManager, type Orm, type Worker } from '@tsp/shared';
 import { allowlistKeys, parseWebhookUrl } from './address.js';
 import { retryDelayMs, shouldGiveUp } from './backoff.js';
 import { allowPrivateAddresses, DELIVERY_TIMEOUT_MS, retryBaseMs, WEBHOOK_WAKE } from './config.js';
@@ -104,7 +103,6 @@ export function startWebhookWorker(o: WebhookWorkerOptions): Worker & { drain():
   let stopped = false;
   let running: Promise<void> | null = null;
   let again = false;
-  let listener: Client | null = null;
   let timer: NodeJS.Timeout | undefined;
 
   /** Claims one due endpoint not yet visited in this pass; false when none is left. */
@@ -165,30 +163,7 @@ export function startWebhookWorker(o: WebhookWorkerOptions): Worker & { drain():
     return running;
   };
 
-  const listen = async () => {
-    try {
-      const c = new Client({ connectionString: o.orm.config.get('clientUrl') });
-      c.on('error', (err) => {
-        log.warn({ err: err.message }, 'listener lost; polling until it is back');
-        listener = null;
-      });
-      c.on('notification', (n) => {
-        if (n.payload === 'review' || n.payload === WEBHOOK_WAKE) void wake();
-      });
-      await c.connect();
-      await c.query(`listen ${EVENTS_CHANNEL}`);
-      if (stopped) await c.end();
-      else listener = c;
-    } catch (err) {
-      log.warn({ err: (err as Error).message }, 'cannot listen; polling only');
-    }
-  };
-
-  // Re-establishes a lost listener; the pass timer itself is set by schedule().
-  const relisten = setInterval(() => {
-    if (!listener && !stopped) void listen();
-  }, Math.max(pollMs, 1000));
-  void listen();
+  const listener = listenForEvents(o.orm.config.get('clientUrl'), (payload) => (payload === 'review' || payload === WEBHOOK_WAKE) && void wake(), log, Math.max(pollMs, 1000));
   void wake();
 
   return {
@@ -198,11 +173,9 @@ export function startWebhookWorker(o: WebhookWorkerOptions): Worker & { drain():
     },
     async stop() {
       stopped = true;
-      clearInterval(relisten);
       clearTimeout(timer);
       await running;
-      await listener?.end().catch(() => undefined);
-      listener = null;
+      await listener.stop();
     },
   };
 }
