@@ -24,6 +24,8 @@ function run(duration) {
         url: spec.url,
         connections: spec.connections,
         duration,
+        // A slow request is a result, not a failure of the tool: wait long before counting a timeout.
+        timeout: spec.timeout ?? 60,
         requests: [
           {
             method: 'POST',

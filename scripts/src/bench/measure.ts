@@ -12,9 +12,12 @@ export interface Measurement {
   connections: number;
   requests: number;
   rps: number;
-  p50: number;
-  p95: number;
-  p99: number;
+  /** Percentiles of the answered requests; null when none was answered within the run. */
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+  /** One request alone, before the load (the sample that must answer without errors). */
+  singleMs: number;
   non2xx: number;
   errors: number;
   graphqlErrors: number;
@@ -47,7 +50,8 @@ function headers(s: Scenario, t: Target): Record<string, string> {
 }
 
 /** A benchmark of error answers measures nothing: one request must succeed with data before the load. */
-export async function verifySample(run: Running, s: Scenario, t: Target): Promise<void> {
+export async function verifySample(run: Running, s: Scenario, t: Target): Promise<number> {
+  const t0 = performance.now();
   const r = await fetch(targetUrl(run, s, t), { method: 'POST', headers: { 'content-type': 'application/json', ...headers(s, t) }, body: s.bodies[0] });
   const text = await r.text();
   let json: { data?: unknown; errors?: unknown[] } = {};
@@ -58,6 +62,28 @@ export async function verifySample(run: Running, s: Scenario, t: Target): Promis
   }
   if (!r.ok || json.errors?.length || !json.data)
     throw new Error(`${s.key} via ${t}: the sample request failed (HTTP ${r.status}): ${text.slice(0, 600)}\nrefusing to benchmark error answers`);
+  return performance.now() - t0;
+}
+
+/**
+ * Waits until no subgraph is still working off an earlier load: few statements per second and every
+ * /health answering promptly (a subgraph busy hashing answers late). Gives up after two minutes.
+ */
+export async function quiesce(run: Running, say: (m: string) => void): Promise<void> {
+  const until = Date.now() + 120_000;
+  let warned = false;
+  while (Date.now() < until) {
+    const a = await statsAll(run);
+    const t0 = performance.now();
+    await Promise.all(SUBGRAPHS.map((n) => fetch(run.urls[n].replace(/\/graphql$/, '/health'))));
+    const healthMs = performance.now() - t0;
+    await new Promise((r) => setTimeout(r, 1000));
+    const b = await statsAll(run);
+    const sql = SUBGRAPHS.reduce((x, n) => x + b[n].sqlStatements - a[n].sqlStatements, 0);
+    if (sql < 40 && healthMs < 100) return;
+    if (!warned) say(`waiting for the servers to finish earlier work (${sql} statements/s, health in ${healthMs.toFixed(0)} ms)`);
+    warned = true;
+  }
 }
 
 async function statsAll(run: Running) {
@@ -66,6 +92,7 @@ async function statsAll(run: Running) {
 
 /** Runs autocannon (bench/load.js, its own process) against one target and reads the servers' counters around it. */
 export async function measure(run: Running, s: Scenario, t: Target, o: LoadOptions): Promise<Measurement> {
+  const singleMs = await verifySample(run, s, t);
   const specFile = path.join(os.tmpdir(), `tsp-bench-spec-${process.pid}.json`);
   fs.writeFileSync(specFile, JSON.stringify({ url: targetUrl(run, s, t), headers: headers(s, t), authorizations: s.authorizations ?? [], bodies: s.bodies, connections: o.connections, duration: o.duration, warmup: o.warmup }));
   const gatewayPid = t === 'direct' ? null : run.pids[t];
@@ -88,7 +115,7 @@ export async function measure(run: Running, s: Scenario, t: Target, o: LoadOptio
   const sqlPerSubgraph = Object.fromEntries(SUBGRAPHS.map((n) => [n, (after[n].sqlStatements - before[n].sqlStatements) / Math.max(1, out.requests)]));
   return {
     scenario: s.key, target: t, connections: o.connections,
-    requests: out.requests, rps: out.rps, p50: out.p50, p95: out.p95, p99: out.p99,
+    requests: out.requests, rps: out.rps, p50: out.p50, p95: out.p95, p99: out.p99, singleMs,
     non2xx: out.non2xx, errors: out.errors, graphqlErrors: out.graphqlErrors,
     sqlPerRequest: Object.values(sqlPerSubgraph).reduce((x, y) => x + y, 0),
     sqlPerSubgraph,
@@ -100,9 +127,9 @@ export async function measure(run: Running, s: Scenario, t: Target, o: LoadOptio
 interface LoadResult {
   requests: number;
   rps: number;
-  p50: number;
-  p95: number;
-  p99: number;
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
   non2xx: number;
   errors: number;
   graphqlErrors: number;

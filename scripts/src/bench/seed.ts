@@ -1,7 +1,9 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { shanghaiDate } from '@tsp/shared';
-import { canonicalEntryBytes, hashChildren, hashLeaf } from '@tsp/records/dist/journal/index.js';
+// The pure modules only: journal/index.js would also load resolvers, whose decorators must not run twice in tests.
+import { hashChildren, hashLeaf } from '@tsp/records/dist/journal/merkle.js';
+import { canonicalEntryBytes } from '@tsp/records/dist/journal/canonical.js';
 import { journalInput } from '@tsp/records/dist/write/journal-input.js';
 import { insertRows } from './bulk.js';
 
@@ -40,27 +42,28 @@ const day = (d: Date) => shanghaiDate(d);
  * overdue and a few entries lack their video, so the findings have something real to report.
  * Events are not written: consumers have nothing to catch up with.
  */
-export async function seedBench(url: string, size: BenchSize, say: (m: string) => void): Promise<BenchData> {
+export async function seedBench(url: string, size: BenchSize, say: (m: string) => void, region = BENCH_REGION): Promise<BenchData> {
   const db = new Client({ connectionString: url });
   await db.connect();
   try {
-    return await seed(db, size, say);
+    return await seed(db, size, say, region);
   } finally {
     await db.end();
   }
 }
 
-async function seed(db: Client, size: BenchSize, say: (m: string) => void): Promise<BenchData> {
+async function seed(db: Client, size: BenchSize, say: (m: string) => void, region: string): Promise<BenchData> {
   const now = new Date();
   const today = day(now);
   const lastYear = `${Number(today.slice(0, 4)) - 1}-06-01`;
-  const region = BENCH_REGION;
+  // Codes and credential numbers are unique database-wide: one seed per region must not collide with another.
+  const tag = randomBytes(3).toString('hex').toUpperCase();
   const agencies: BenchAgency[] = [];
   const agencyRows: unknown[][] = [], officerRows: unknown[][] = [], credRows: unknown[][] = [], trainingRows: unknown[][] = [];
   const reviewers = new Map<string, string>();
   for (let a = 0; a < size.agencies; a++) {
     const id = randomUUID();
-    agencyRows.push([id, `BENCH-${String(a).padStart(3, '0')}`, `基准县第${a + 1}执法局`, 'MARKET_REGULATION', region, false, '法制股']);
+    agencyRows.push([id, `BENCH-${tag}-${String(a).padStart(4, '0')}`, `${region}第${a + 1}执法局`, 'MARKET_REGULATION', region, false, '法制股']);
     const officers: string[] = [];
     for (let o = 0; o < size.officersPerAgency; o++) {
       const oid = randomUUID();
@@ -72,7 +75,7 @@ async function seed(db: Client, size: BenchSize, say: (m: string) => void): Prom
         continue;
       }
       officers.push(oid);
-      credRows.push([randomUUID(), `BENCH${a}${String(o).padStart(4, '0')}`, oid, id, ['PENALTY', 'INSPECTION', 'LICENSING', 'COERCION'], region, day(new Date(now.getTime() - 400 * DAY)), day(new Date(now.getTime() + 800 * DAY)), 'VALID', '基准县人民政府']);
+      credRows.push([randomUUID(), `BENCH${tag}${a}-${o}`, oid, id, ['PENALTY', 'INSPECTION', 'LICENSING', 'COERCION'], region, day(new Date(now.getTime() - 400 * DAY)), day(new Date(now.getTime() + 800 * DAY)), 'VALID', `${region}人民政府`]);
     }
     agencies.push({ id, officers, cases: [], openCases: [] });
   }
@@ -93,7 +96,7 @@ async function seed(db: Client, size: BenchSize, say: (m: string) => void): Prom
       const handlers = [ag.officers[c % ag.officers.length], ag.officers[(c + 1) % ag.officers.length]];
       const filedAt = new Date(now.getTime() - (2 + (c % 80)) * DAY - (c % 997) * 1000);
       const decided = c % 5 < 3;
-      const overdue = !decided && c % 50 === 1;
+      const overdue = !decided && c % 50 === 3;
       const dueOn = day(new Date(filedAt.getTime() + (overdue ? 1 : 120) * DAY));
       const party = `当事人${ai}-${c}`;
       const entries: { stage: string; activity: string; officers: string[]; video: boolean; at: Date }[] = [
@@ -165,20 +168,30 @@ function reviewRow(id: string, agencyId: string, region: string, caseId: string,
 }
 
 /**
- * Leaves in order and every complete subtree node they close, as the journal's own append does:
- * node (level, i) = hash(node(level-1, 2i), node(level-1, 2i+1)).
+ * Leaves in order after those already in the journal, and every complete subtree node they close, as the
+ * journal's own append does: node (level, i) = hash(node(level-1, 2i), node(level-1, 2i+1)). A left
+ * sibling written by an earlier load is read back from the database.
  */
 async function loadJournal(db: Client, leaves: { entryId: string; caseId: string; hash: Buffer }[]): Promise<void> {
+  const { rows } = await db.query<{ n: string }>('select coalesce(max(idx) + 1, 0)::text as n from records.journal_leaf');
+  const start = Number(rows[0].n);
+  const stored = async (level: number, idx: number): Promise<Buffer> => {
+    const r = level === 0
+      ? await db.query<{ h: Buffer }>('select leaf_hash as h from records.journal_leaf where idx = $1', [idx])
+      : await db.query<{ h: Buffer }>('select hash as h from records.journal_node where level = $1 and idx = $2', [level, idx]);
+    return r.rows[0].h;
+  };
   const frontier: Buffer[] = [];
   const leafRows: unknown[][] = [];
   const nodeRows: unknown[][] = [];
-  for (const [n, l] of leaves.entries()) {
+  for (const [k, l] of leaves.entries()) {
+    const n = start + k;
     leafRows.push([n, l.hash, l.entryId, l.caseId]);
     let h = l.hash;
     let i = n;
     let level = 0;
     while (i % 2 === 1) {
-      h = hashChildren(frontier[level], h);
+      h = hashChildren(frontier[level] ?? (await stored(level, i - 1)), h);
       i = (i - 1) / 2;
       level++;
       nodeRows.push([level, i, h]);
