@@ -130,7 +130,9 @@ test('after 24 h of failures an event is logged GAVE_UP and the endpoint moves o
   expect(r.acknowledged()).toEqual([]);
   // Pretend the first failure was 25 hours ago: the next failed attempt is the last one.
   await sql(p.databaseUrl, `update review.webhook_endpoint set failing_since = now() - interval '25 hours' where id = $1`, [endpointId]);
-  await waitFor('the next event delivered', () => r.acknowledged().includes(next.id));
+  // The receiver answers before the worker commits its log row: wait for the row, not the request.
+  await waitFor('the next event delivered and logged', async () =>
+    r.acknowledged().includes(next.id) && (await deliveries(integrator, endpointId)).some((d) => d.eventId === next.id && d.outcome === 'DELIVERED'));
   const log = await deliveries(integrator, endpointId);
   const forPoison = log.filter((d) => d.eventId === poison.id);
   expect(forPoison.at(-1)).toMatchObject({ outcome: 'GAVE_UP', httpStatus: 503 });

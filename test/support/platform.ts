@@ -18,7 +18,7 @@ export interface Platform {
   gateway: RunningGateway;
   /** POSTs a GraphQL request to the gateway (or `url`) with an optional bearer token. */
   gql<T = any>(query: string, variables?: Record<string, unknown>, opts?: { token?: string; url?: string; headers?: Record<string, string> }): Promise<GqlResult<T>>;
-  /** Counts SQL statements the subgraphs run while `fn` runs (all run in this process). */
+  /** Counts SQL statements the subgraphs run for GraphQL requests while `fn` runs (all run in this process; background work excluded). */
   countSql<T>(fn: () => Promise<T>): Promise<{ result: T; statements: number }>;
   stopSubgraph(name: SubgraphName): Promise<void>;
   restartSubgraph(name: SubgraphName): Promise<void>;
@@ -65,9 +65,9 @@ export async function startPlatform(): Promise<Platform> {
     gateway,
     gql,
     async countSql(fn) {
-      const before = sqlStats.statements;
+      const before = sqlStats.requestStatements;
       const result = await fn();
-      return { result, statements: sqlStats.statements - before };
+      return { result, statements: sqlStats.requestStatements - before };
     },
     async stopSubgraph(name) {
       ports[name] = subgraphs[name].port;

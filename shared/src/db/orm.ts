@@ -1,16 +1,23 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { MikroORM, PostgreSqlDriver, type Options, type EntityManager } from '@mikro-orm/postgresql';
 import { DefaultLogger, type LoggerNamespace, type LogContext, type LoggerOptions } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import type { MigrationObject } from '@mikro-orm/core';
 import { logger } from '../logger.js';
 
-/** Counts every SQL statement this process sends: tests and benchmarks read it to prove batching. */
-export const sqlStats = { statements: 0 };
+/**
+ * Counts SQL statements: `statements` is everything this process sends; `requestStatements` only
+ * what GraphQL requests send (run inside `requestScope`), so background work — event consumers,
+ * feed polling, audits — never blurs a per-request count.
+ */
+export const sqlStats = { statements: 0, requestStatements: 0 };
+export const requestScope = new AsyncLocalStorage<true>();
 
 class CountingLogger extends DefaultLogger {
   private readonly verbose = process.env.LOG_SQL === '1';
   override logQuery(context: { query: string } & LogContext): void {
     sqlStats.statements++;
+    if (requestScope.getStore()) sqlStats.requestStatements++;
     if (this.verbose) super.logQuery(context);
   }
   override isEnabled(namespace: LoggerNamespace, context?: LogContext): boolean {

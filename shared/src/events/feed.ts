@@ -3,6 +3,7 @@ import type { Context } from '../server/context.js';
 import { requireService } from '../identity/access.js';
 import { DateTimeScalar } from '../graphql/scalars.js';
 import { readEvents } from './outbox.js';
+import { requestScope } from '../db/orm.js';
 import type { DomainEvent } from './types.js';
 
 /**
@@ -41,7 +42,8 @@ export function eventFeed(source: string, typePrefix: string) {
       @Arg('first', () => Int, { defaultValue: 100 }) first: number,
     ) {
       requireService(ctx.identity);
-      const events = await readEvents(ctx.em, source, { after, limit: Math.min(Math.max(first, 1), 500) });
+      // Feed polling is background traffic: keep it out of per-request statement counts.
+      const events = await requestScope.exit(() => readEvents(ctx.em, source, { after, limit: Math.min(Math.max(first, 1), 500) }));
       return events.map((e) => ({ ...e, payloadJson: JSON.stringify(e.payload) }));
     }
   }

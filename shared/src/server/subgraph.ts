@@ -11,7 +11,7 @@ import { buildFederatedSchema, type SchemaDefinition } from './schema.js';
 import { newContext, type Context } from './context.js';
 import { formatErrorWith } from './errors.js';
 import { baseApp, BODY_LIMIT, jsonErrors, requireInternalSecret } from './http.js';
-import { openOrm, sqlStats, type Orm } from '../db/orm.js';
+import { openOrm, requestScope, sqlStats, type Orm } from '../db/orm.js';
 import { identityFromHeader, verifyServiceToken } from '../identity/jwt.js';
 import { SERVICE_TOKEN_HEADER } from '../internal/client.js';
 import { logger } from '../logger.js';
@@ -60,12 +60,13 @@ export async function startSubgraph(
 
   app.get('/health', (_req, res) => void res.json({ status: 'ok', service: svc.name }));
   app.get('/internal/stats', requireInternalSecret, (_req, res) =>
-    void res.json({ service: svc.name, sqlStatements: sqlStats.statements, rss: process.memoryUsage().rss }),
+    void res.json({ service: svc.name, sqlStatements: sqlStats.statements, requestSqlStatements: sqlStats.requestStatements, rss: process.memoryUsage().rss }),
   );
   svc.routes?.(app, orm);
   app.use(
     '/graphql',
     requireInternalSecret,
+    (_req, _res, next) => requestScope.run(true, next),
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
