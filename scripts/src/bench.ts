@@ -47,10 +47,11 @@ async function main() {
       // The issue's target for the findings is at 10 clients; at 50 a full-size run only piles up work.
       for (const connections of s.key === 'findings' ? [10] : CONNECTIONS) {
         for (const t of targets) {
-          const o: LoadOptions = { connections, ...TIMING };
+          // A findings request takes seconds at full size: give it a window that holds several.
+          const o: LoadOptions = { connections, ...TIMING, duration: s.key === 'findings' ? TIMING.duration * 2 : TIMING.duration };
           // Requests the load generator gave up on may still be running: start from quiet servers.
           await quiesce(run, say);
-          const m = await measure(run, s, t, o);
+          const m = await measure(run, s, t, o, say);
           say(`${s.key.padEnd(12)} via ${t.padEnd(7)} c=${String(connections).padStart(2)}: ${m.rps.toFixed(1)} req/s, p50 ${m.p50?.toFixed(0) ?? '–'} ms, p95 ${m.p95?.toFixed(0) ?? '–'} ms, alone ${m.singleMs.toFixed(0)} ms, ${m.sqlPerRequest.toFixed(2)} SQL/req${m.non2xx + m.errors + m.graphqlErrors ? `, ${m.non2xx} non-2xx, ${m.errors} errors, ${m.graphqlErrors} GraphQL errors` : ''}`);
           results.push(m);
         }

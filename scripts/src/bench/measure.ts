@@ -91,7 +91,7 @@ async function statsAll(run: Running) {
 }
 
 /** Runs autocannon (bench/load.js, its own process) against one target and reads the servers' counters around it. */
-export async function measure(run: Running, s: Scenario, t: Target, o: LoadOptions): Promise<Measurement> {
+export async function measure(run: Running, s: Scenario, t: Target, o: LoadOptions, say: (m: string) => void): Promise<Measurement> {
   const singleMs = await verifySample(run, s, t);
   const specFile = path.join(os.tmpdir(), `tsp-bench-spec-${process.pid}.json`);
   fs.writeFileSync(specFile, JSON.stringify({ url: targetUrl(run, s, t), headers: headers(s, t), authorizations: s.authorizations ?? [], bodies: s.bodies, connections: o.connections, duration: o.duration, warmup: o.warmup }));
@@ -101,7 +101,11 @@ export async function measure(run: Running, s: Scenario, t: Target, o: LoadOptio
     if (gatewayPid) peak = Math.max(peak, processRss(gatewayPid));
   };
   // Warm-up first as a load of its own, so the counters read next cover only the measured load.
-  if (o.warmup > 0) await load(specFile, { warmupOnly: true });
+  if (o.warmup > 0) {
+    await load(specFile, { warmupOnly: true });
+    // Requests cut off at the end of the warm-up would otherwise still run in the measured window.
+    await quiesce(run, say);
+  }
   const before = await statsAll(run);
   const timer = setInterval(sample, 250);
   let out: LoadResult;
