@@ -74,7 +74,7 @@ async function main() {
     };
     fs.writeFileSync(path.join(BENCH_DIR, 'results.json'), JSON.stringify(out, null, 2));
     console.log(`\n${QUICK ? 'quick' : 'full'} benchmark — ${machine.cores} cores (${machine.cpu}), Node ${machine.node}; data: ${Object.entries(data.counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
-    console.log(`each load ${TIMING.duration}s after ${TIMING.warmup}s warm-up; SQL/req counts all four subgraphs (background workers included)\n`);
+    console.log(`each load ${TIMING.duration}s after ${TIMING.warmup}s warm-up; SQL/req: statements the four subgraphs ran for the requests (results.json also has all statements, background included)\n`);
     console.log(table(results));
     console.log(`\n${ratioTable(rs)}`);
     if (journal) console.log(`\n${journal.join('\n')}`);

@@ -21,9 +21,11 @@ export interface Measurement {
   non2xx: number;
   errors: number;
   graphqlErrors: number;
-  /** SQL statements of all four subgraphs during the run, per request (background workers included). */
+  /** SQL statements the four subgraphs ran for GraphQL requests during the run, per request (background work excluded). */
   sqlPerRequest: number;
   sqlPerSubgraph: Record<string, number>;
+  /** Every statement during the run per request, background work (event consumers reacting to writes, audits) included. */
+  allSqlPerRequest: number;
   /** Peak RSS of the gateway measured (ours or Hive's; none when direct), MB. */
   gatewayRssMb: number | null;
   /** RSS of each subgraph after the run, MB. */
@@ -116,13 +118,17 @@ export async function measure(run: Running, s: Scenario, t: Target, o: LoadOptio
     sample();
   }
   const after = await statsAll(run);
-  const sqlPerSubgraph = Object.fromEntries(SUBGRAPHS.map((n) => [n, (after[n].sqlStatements - before[n].sqlStatements) / Math.max(1, out.requests)]));
+  const per = (n: number) => n / Math.max(1, out.requests);
+  const requestSql = (x: { sqlStatements: number; requestSqlStatements?: number }) => x.requestSqlStatements ?? x.sqlStatements;
+  const sqlPerSubgraph = Object.fromEntries(SUBGRAPHS.map((n) => [n, per(requestSql(after[n]) - requestSql(before[n]))]));
+  const allSqlPerRequest = SUBGRAPHS.reduce((x, n) => x + per(after[n].sqlStatements - before[n].sqlStatements), 0);
   return {
     scenario: s.key, target: t, connections: o.connections,
     requests: out.requests, rps: out.rps, p50: out.p50, p95: out.p95, p99: out.p99, singleMs,
     non2xx: out.non2xx, errors: out.errors, graphqlErrors: out.graphqlErrors,
     sqlPerRequest: Object.values(sqlPerSubgraph).reduce((x, y) => x + y, 0),
     sqlPerSubgraph,
+    allSqlPerRequest,
     gatewayRssMb: gatewayPid ? peak / MB : null,
     subgraphRssMb: Object.fromEntries(SUBGRAPHS.map((n) => [n, after[n].rss / MB])),
   };

@@ -101,11 +101,14 @@ function hiveChild(env: NodeJS.ProcessEnv): Child {
   };
 }
 
-/** SQL statements so far and RSS of one subgraph (its own counter, read over HTTP). */
-export async function subgraphStats(url: string): Promise<{ sqlStatements: number; rss: number }> {
+/**
+ * SQL statements so far and RSS of one subgraph (its own counters, read over HTTP): all statements,
+ * and those run for GraphQL requests (background consumers excluded; absent in older subgraphs).
+ */
+export async function subgraphStats(url: string): Promise<{ sqlStatements: number; requestSqlStatements?: number; rss: number }> {
   const r = await fetch(url.replace(/\/graphql$/, '/internal/stats'), { headers: { [INTERNAL_SECRET_HEADER]: internalSecret() } });
   if (!r.ok) throw new Error(`${url}: /internal/stats answered ${r.status}`);
-  return (await r.json()) as { sqlStatements: number; rss: number };
+  return (await r.json()) as { sqlStatements: number; requestSqlStatements?: number; rss: number };
 }
 
 /** VmRSS of a process in bytes (Linux). */
