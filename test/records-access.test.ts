@@ -1,3 +1,4 @@
+import { runJournalAudit } from '@tsp/records';
 import { INTERNAL_SECRET_HEADER, SERVICE_TOKEN_HEADER, internalSecret, signServiceToken } from '@tsp/shared';
 import { startPlatform, type Platform } from './support/platform';
 import { sql } from './support/db';
@@ -182,6 +183,8 @@ test('an entry altered behind the service\'s back shows in case.journal, verifyC
   const after = await p.gql(J, { id: caseId }, { token: w.tokens.supervisor });
   expect(after.data.case.journal).toMatchObject({ intact: false, length });
   expect(after.data.verifyCaseJournal.problems.join(' ')).toMatch(/altered/);
+  // Findings report what the periodic self-audit found (they must not re-hash the journal per request).
+  await runJournalAudit(p.subgraphs.records.orm.em.fork());
   const f = await p.gql(`query($a: ID!) { agency(id: $a) { recordFindings { kind subjectId } } }`, { a: w.agencyA }, { token: w.tokens.supervisor });
   expect(f.data.agency.recordFindings).toContainEqual({ kind: 'JOURNAL_NOT_INTACT', subjectId: caseId });
   expect(f.data.agency.recordFindings.filter((x: { kind: string }) => x.kind === 'JOURNAL_NOT_INTACT')).toHaveLength(1);

@@ -10,7 +10,7 @@ export class Loaders {
   get<K, V>(name: string, batch: (keys: readonly K[]) => Promise<readonly (V | Error)[]>): DataLoader<K, V> {
     let l = this.map.get(name) as DataLoader<K, V> | undefined;
     if (!l) {
-      l = new DataLoader<K, V>(batch, { maxBatchSize: 1000 });
+      l = new DataLoader<K, V>(batch);
       this.map.set(name, l as DataLoader<unknown, unknown>);
     }
     return l;

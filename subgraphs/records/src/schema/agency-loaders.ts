@@ -4,7 +4,7 @@ import { DEFAULT_AUDIO_VISUAL_LIST } from '../rules/audio-visual.js';
 import type { AttachmentFacts, RecordActivity } from '../rules/kinds.js';
 import { load } from './loaders.js';
 import { mayRead } from './access.js';
-import { journalReport } from './journal-status.js';
+import { latestAuditProblems } from '../journal/index.js';
 
 const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
 
@@ -31,7 +31,7 @@ export const agencyLoad = {
       });
       if (!readable.length) return ids.map(() => []);
       const today = shanghaiDate();
-      const [overdue, entries, lists, all] = await Promise.all([
+      const [overdue, entries, lists, problems] = await Promise.all([
         ctx.em.execute<{ id: string; agency_id: string; case_number: string; category: EnforcementCategory; decision_due_on: string; decided: boolean }[]>(
           `select id, agency_id, case_number, category, to_char(decision_due_on, 'YYYY-MM-DD') as decision_due_on, decided
              from records.enforcement_case where agency_id = any(?::uuid[]) and not decided and decision_due_on < ?::date`,
@@ -53,18 +53,19 @@ export const agencyLoad = {
           [uuidArray(readable)],
         ),
         load.audioVisualList(ctx).loadMany(readable),
-        ctx.em.execute<{ id: string; agency_id: string; case_number: string; category: EnforcementCategory }[]>(
-          `select id, agency_id, case_number, category from records.enforcement_case where agency_id = any(?::uuid[])`,
-          [uuidArray(readable)],
-        ),
+        // The periodic self-audit re-verifies the whole journal; findings read its latest outcome, so
+        // their cost does not grow with the journal (verifyCaseJournal and case.journal check live).
+        latestAuditProblems(ctx.em),
       ]);
-      // Every case of these agencies is re-hashed against the journal (batched: constant statements).
-      const reports = await journalReport(ctx).loadMany(all.map((c) => c.id));
-      const broken = all.flatMap((c, i) => {
-        const r = reports[i];
-        if (r instanceof Error) return [{ ...c, detail: r.message }];
-        return r.intact ? [] : [{ ...c, detail: r.problems.join('; ') }];
-      });
+      const detailOf = new Map<string, string>();
+      for (const pr of problems) for (const id of pr.caseIds ?? []) detailOf.set(id, [detailOf.get(id), pr.message].filter(Boolean).join('; '));
+      const all = detailOf.size
+        ? await ctx.em.execute<{ id: string; agency_id: string; case_number: string; category: EnforcementCategory }[]>(
+            `select id, agency_id, case_number, category from records.enforcement_case where agency_id = any(?::uuid[]) and id = any(?::uuid[])`,
+            [uuidArray(readable), uuidArray([...detailOf.keys()])],
+          )
+        : [];
+      const broken = all.map((c) => ({ ...c, detail: detailOf.get(c.id)! }));
       return ids.map((id) => {
         const i = readable.indexOf(id);
         if (i < 0) return [];
