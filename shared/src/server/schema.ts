@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { parse, type GraphQLSchema } from 'graphql';
+import { lexicographicSortSchema, parse, type GraphQLSchema } from 'graphql';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { DateTimeScalar } from '../graphql/scalars.js';
 import type { Context } from './context.js';
@@ -37,7 +37,8 @@ export async function buildFederatedSchema(def: SchemaDefinition): Promise<Built
     skipCheck: true,
     validate: false,
   });
-  const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeGraphqlSchema)}`;
+  // Sorted, so the SDL (and the checked-in supergraph) never depends on module load order.
+  const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(lexicographicSortSchema(typeGraphqlSchema))}`;
   const resolvers = createResolversMap(typeGraphqlSchema) as GraphQLResolverMap<Context>;
   for (const [type, fn] of Object.entries(def.references)) {
     const existing = (resolvers[type] ?? {}) as Record<string, unknown>;
