@@ -78,10 +78,9 @@ export class AppendRecordInput {
   affectsLibertyOrProperty!: boolean;
 }
 
-@InputType({ description: '作出决定 Record the decision' })
-export class RecordDecisionInput {
-  @Field(() => ID, { description: '案件 Case' })
-  caseId!: string;
+/** The decision itself, shared by recordDecision and legacy imports. */
+@InputType({ description: '决定内容 Decision fields (base of the decision inputs; not used directly)' })
+export class DecisionFieldsInput {
   @Field({ description: '决定结果 Outcome in words (处罚/不予处罚/准予许可…)' })
   outcome!: string;
   @Field(() => [PenaltyKind], { description: '处罚种类 Penalty kinds (empty when none)' })
@@ -100,10 +99,16 @@ export class RecordDecisionInput {
   decidedOn!: string;
   @Field(() => [ID], { description: '执法人员 Acting officers' })
   officerIds!: string[];
-  @Field(() => String, { nullable: true, description: '记录摘要 Summary of the decision entry' })
-  summary?: string | null;
   @Field(() => [AttachmentInput], { nullable: true, description: '附件（如处罚决定书） Attachments, e.g. 处罚决定书' })
   attachments?: AttachmentInput[] | null;
+}
+
+@InputType({ description: '作出决定 Record the decision' })
+export class RecordDecisionInput extends DecisionFieldsInput {
+  @Field(() => ID, { description: '案件 Case' })
+  caseId!: string;
+  @Field(() => String, { nullable: true, description: '记录摘要 Summary of the decision entry' })
+  summary?: string | null;
   @Field(() => DateTimeScalar, { nullable: true, description: '发生时间 When (default now)' })
   occurredAt?: Date | null;
 }
@@ -153,27 +158,7 @@ export class LegacyEntryInput {
 }
 
 @InputType({ description: '历史决定 Legacy decision' })
-export class LegacyDecisionInput {
-  @Field({ description: '决定结果 Outcome' })
-  outcome!: string;
-  @Field(() => [PenaltyKind], { description: '处罚种类 Penalty kinds' })
-  penaltyKinds!: PenaltyKind[];
-  @Field(() => DecimalScalar, { nullable: true, description: '罚款金额 Fine' })
-  fineAmount?: string | null;
-  @Field(() => DecimalScalar, { nullable: true, description: '没收金额 Confiscation' })
-  confiscationAmount?: string | null;
-  @Field({ description: '法律依据 Legal basis' })
-  legalBasis!: string;
-  @Field({ description: '违法事实 Facts' })
-  facts!: string;
-  @Field({ description: '执法结论 Conclusion' })
-  conclusion!: string;
-  @Field(() => DateScalar, { description: '决定日期 Decided on' })
-  decidedOn!: string;
-  @Field(() => [ID], { description: '执法人员 Officers' })
-  officerIds!: string[];
-  @Field(() => [AttachmentInput], { nullable: true, description: '附件 Attachments' })
-  attachments?: AttachmentInput[] | null;
+export class LegacyDecisionInput extends DecisionFieldsInput {
   @Field(() => DateTimeScalar, { nullable: true, description: '发生时间 When (default 10:00 on decidedOn)' })
   occurredAt?: Date | null;
 }
