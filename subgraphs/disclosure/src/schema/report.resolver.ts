@@ -72,6 +72,20 @@ export class ReportResolver {
   }
 }
 
+/** 公示监督发现 One agency's disclosure findings for this caller (the Agency field and the supervision summary). */
+export async function agencyDisclosureFindings(ctx: Context, a: { id: string; region?: string | null }): Promise<Finding[]> {
+  requireFindingsCaller(ctx.identity);
+  if (!a.region || !mayRead(ctx, { agencyId: a.id, region: a.region })) return [];
+  const today = shanghaiDate();
+  const facts = await ctx.loaders
+    .get<string, Omit<Parameters<typeof disclosureFindings>[0], 'agencyId' | 'today' | 'now'>>(`findingFacts`, async (ids) => {
+      const m = await findingFacts(ctx.em, ids, today);
+      return ids.map((id) => m.get(id)!);
+    })
+    .load(a.id);
+  return disclosureFindings({ agencyId: a.id, today, now: new Date(), ...facts });
+}
+
 @Resolver(() => Agency)
 export class AgencyFindingsResolver {
   @Directive('@requires(fields: "region")')
@@ -79,15 +93,6 @@ export class AgencyFindingsResolver {
     description: '公示监督发现 Disclosure findings: overdue drafts and withdrawals, withdrawn items still visible, missing annual report. Refused for the public; empty for callers outside the agency\'s scope.',
   })
   async disclosureFindings(@Root() a: Agency, @Ctx() ctx: Context): Promise<Finding[]> {
-    requireFindingsCaller(ctx.identity);
-    if (!a.region || !mayRead(ctx, { agencyId: a.id, region: a.region })) return [];
-    const today = shanghaiDate();
-    const facts = await ctx.loaders
-      .get<string, Omit<Parameters<typeof disclosureFindings>[0], 'agencyId' | 'today' | 'now'>>(`findingFacts`, async (ids) => {
-        const m = await findingFacts(ctx.em, ids, today);
-        return ids.map((id) => m.get(id)!);
-      })
-      .load(a.id);
-    return disclosureFindings({ agencyId: a.id, today, now: new Date(), ...facts });
+    return agencyDisclosureFindings(ctx, a);
   }
 }

@@ -1,7 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { FindingCount, authorizeSummary, countFindings, summaryType, type Context, type SummaryKey } from '@tsp/shared';
-import { AgencyFindingsResolver } from './report.resolver.js';
-import type { Agency } from './types.js';
+import { agencyDisclosureFindings } from './report.resolver.js';
 
 /** 监督统计 This subgraph's part of supervisionSummary: its findings counted per kind and category. */
 export const AgencySupervisionSummary = summaryType();
@@ -10,7 +9,7 @@ export const AgencySupervisionSummary = summaryType();
 export class SummaryResolver {
   @FieldResolver(() => [FindingCount], { description: '公示部分 Disclosure findings per kind and category' })
   async disclosure(@Root() s: SummaryKey, @Ctx() ctx: Context): Promise<FindingCount[]> {
-    return countFindings(await new AgencyFindingsResolver().disclosureFindings({ id: s.agencyId, region: s.region } as Agency, ctx), s.from, s.to);
+    return countFindings(await agencyDisclosureFindings(ctx, { id: s.agencyId, region: s.region }), s.from, s.to);
   }
 }
 

@@ -7,6 +7,30 @@ import { load } from './loaders.js';
 import { agencyOrThrow, mayReadAgency } from './access.js';
 import { personnelFindings } from '../rules/findings.js';
 
+/** 人员监督发现 One agency's personnel findings for this caller (the Agency field and the supervision summary). */
+export async function agencyPersonnelFindings(ctx: Context, a: AgencyEntity): Promise<Finding[]> {
+  requireFindingsCaller(ctx.identity);
+  if (!mayReadAgency(ctx, a)) return [];
+  const today = shanghaiDate();
+  const lastYear = Number(today.slice(0, 4)) - 1;
+  const [staffing, officers] = await Promise.all([load.staffing(ctx).load(a.id), load.officersOfAgency(ctx).load(a.id)]);
+  const ids = officers.map((o) => o.id);
+  const [creds, hours] = await Promise.all([load.credentialsOfOfficer(ctx).loadMany(ids), load.trainingHours(ctx, lastYear).loadMany(ids)]);
+  const credentials = officers.flatMap((o, i) => {
+    const list = creds[i];
+    if (list instanceof Error) throw list;
+    return list.map((c) => ({ number: c.number, officerName: o.name, expiresOn: c.expiresOn, status: c.status }));
+  });
+  const facts = officers.map((o, i) => {
+    const h = hours[i];
+    if (h instanceof Error) throw h;
+    return { id: o.id, name: o.name, trainingHoursLastYear: h };
+  });
+  const findings = personnelFindings({ agencyId: a.id, staffing, credentials, officers: facts, today, now: new Date() });
+  // Inside this subgraph the finding's Agency is resolved here, so hand over the full row.
+  return findings.map((f) => ({ ...f, agency: a }));
+}
+
 @Resolver(() => Agency)
 export class AgencyResolver {
   @Query(() => [Agency], { description: '执法主体列表（公开） Agencies, optionally of one region (public)' })
@@ -34,26 +58,7 @@ export class AgencyResolver {
     description: '人员监督发现 Personnel findings: reviewer staffing below 5%/1, credentials expiring within 30 days, officers with no training hours last year. Refused for the public; empty for callers outside the agency\'s scope.',
   })
   async personnelFindings(@Root() a: AgencyEntity, @Ctx() ctx: Context): Promise<Finding[]> {
-    requireFindingsCaller(ctx.identity);
-    if (!mayReadAgency(ctx, a)) return [];
-    const today = shanghaiDate();
-    const lastYear = Number(today.slice(0, 4)) - 1;
-    const [staffing, officers] = await Promise.all([load.staffing(ctx).load(a.id), load.officersOfAgency(ctx).load(a.id)]);
-    const ids = officers.map((o) => o.id);
-    const [creds, hours] = await Promise.all([load.credentialsOfOfficer(ctx).loadMany(ids), load.trainingHours(ctx, lastYear).loadMany(ids)]);
-    const credentials = officers.flatMap((o, i) => {
-      const list = creds[i];
-      if (list instanceof Error) throw list;
-      return list.map((c) => ({ number: c.number, officerName: o.name, expiresOn: c.expiresOn, status: c.status }));
-    });
-    const facts = officers.map((o, i) => {
-      const h = hours[i];
-      if (h instanceof Error) throw h;
-      return { id: o.id, name: o.name, trainingHoursLastYear: h };
-    });
-    const findings = personnelFindings({ agencyId: a.id, staffing, credentials, officers: facts, today, now: new Date() });
-    // Inside this subgraph the finding's Agency is resolved here, so hand over the full row.
-    return findings.map((f) => ({ ...f, agency: a }));
+    return agencyPersonnelFindings(ctx, a);
   }
 
   @Mutation(() => Agency, { description: '新建执法主体（管理员） Create an agency (ADMIN)' })

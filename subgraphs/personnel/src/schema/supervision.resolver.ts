@@ -8,7 +8,7 @@ import { Agency } from './types.js';
 import { AgencySupervisionSummary, IssueNoticeInput, RectificationNotice } from './supervision.types.js';
 import { agencyOrThrow } from './access.js';
 import { noticeState, periodProblem } from '../rules/supervision.js';
-import { AgencyResolver } from './agency.resolver.js';
+import { agencyPersonnelFindings } from './agency.resolver.js';
 
 const view = (n: RectificationNoticeEntity) => ({ ...n, state: noticeState(n, shanghaiDate()) });
 
@@ -84,7 +84,7 @@ export class SupervisionSummaryResolver {
   @FieldResolver(() => [FindingCount], { description: '人员部分 Personnel findings per kind' })
   async personnel(@Root() s: AgencySupervisionSummary, @Ctx() ctx: Context) {
     const a = await agencyOrThrow(ctx, s.agencyId);
-    const findings = await new AgencyResolver().personnelFindings(a, ctx);
+    const findings = await agencyPersonnelFindings(ctx, a);
     return countFindings(findings, s.from, s.to);
   }
 }

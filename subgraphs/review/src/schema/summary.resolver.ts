@@ -1,7 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { FindingCount, authorizeSummary, countFindings, summaryType, type Context, type SummaryKey } from '@tsp/shared';
-import { AgencyFindingsResolver } from './findings.resolver.js';
-import type { Agency } from './types.js';
+import { agencyReviewFindings } from './findings.resolver.js';
 
 /** 监督统计 This subgraph's part of supervisionSummary: its findings counted per kind and category. */
 export const AgencySupervisionSummary = summaryType();
@@ -10,7 +9,7 @@ export const AgencySupervisionSummary = summaryType();
 export class SummaryResolver {
   @FieldResolver(() => [FindingCount], { description: '法制审核部分 Review findings per kind and category' })
   async review(@Root() s: SummaryKey, @Ctx() ctx: Context): Promise<FindingCount[]> {
-    return countFindings(await new AgencyFindingsResolver().reviewFindings({ id: s.agencyId } as Agency, ctx), s.from, s.to);
+    return countFindings(await agencyReviewFindings(ctx, { id: s.agencyId }), s.from, s.to);
   }
 }
 
