@@ -10,6 +10,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { GraphQLFormattedError } from 'graphql';
 import { BODY_LIMIT, SUBGRAPHS, baseApp, jsonErrors, logger, subgraphUrl, type SubgraphName } from '@tsp/shared';
 import { ForwardingDataSource } from './datasource.js';
+import { upstreamFetcher } from './upstream.js';
 import { gatewayContext, type GatewayContext } from './context.js';
 import { queryLimits } from './limits.js';
 import { sandboxRouter } from './sandbox.js';
@@ -49,7 +50,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
   const supergraphSdl = opts.supergraphSdl ?? fs.readFileSync(SUPERGRAPH_PATH, 'utf8');
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name }) => new ForwardingDataSource({ url: urls[name as SubgraphName] }),
+    buildService: ({ name }) => new ForwardingDataSource({ url: urls[name as SubgraphName], fetcher: upstreamFetcher as never /* reads only ok, status, headers.get, json, text */ }),
   });
   let subscriptionSchema: GraphQLSchema | undefined;
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => {

@@ -53,6 +53,8 @@ export async function startSubgraph(
     schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // The gateway sends the parallel fetches of one plan step as one batch: one identity check, shared DataLoaders.
+    allowBatchedHttpRequests: true,
     formatError: formatErrorWith(log),
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
   });
