@@ -52,7 +52,7 @@ async function main() {
           // Requests the load generator gave up on may still be running: start from quiet servers.
           await quiesce(run, say);
           const m = await measure(run, s, t, o, say);
-          say(`${s.key.padEnd(12)} via ${t.padEnd(7)} c=${String(connections).padStart(2)}: ${m.rps.toFixed(1)} req/s, p50 ${m.p50?.toFixed(0) ?? '–'} ms, p95 ${m.p95?.toFixed(0) ?? '–'} ms, alone ${m.singleMs.toFixed(0)} ms, ${m.sqlPerRequest.toFixed(2)} SQL/req${m.non2xx + m.errors + m.graphqlErrors ? `, ${m.non2xx} non-2xx, ${m.errors} errors, ${m.graphqlErrors} GraphQL errors` : ''}`);
+          say(`${s.key.padEnd(12)} via ${t.padEnd(7)} c=${String(connections).padStart(2)}: ${m.rps.toFixed(1)} req/s, p50 ${m.p50?.toFixed(0) ?? '–'} ms, p95 ${m.p95?.toFixed(0) ?? '–'} ms, first ${m.firstMs.toFixed(0)} ms, alone ${m.aloneMs.toFixed(1)} ms, ${m.sqlPerRequest.toFixed(2)} SQL/req${m.non2xx + m.errors + m.graphqlErrors ? `, ${m.non2xx} non-2xx, ${m.errors} errors, ${m.graphqlErrors} GraphQL errors` : ''}`);
           results.push(m);
         }
       }

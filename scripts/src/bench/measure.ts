@@ -16,8 +16,10 @@ export interface Measurement {
   p50: number | null;
   p95: number | null;
   p99: number | null;
-  /** One request alone, before the load (the sample that must answer without errors). */
-  singleMs: number;
+  /** The first request, cold (the sample that must answer without errors): includes query planning. */
+  firstMs: number;
+  /** Median of seven requests one at a time after the warm-up: the latency without load. */
+  aloneMs: number;
   non2xx: number;
   errors: number;
   graphqlErrors: number;
@@ -94,7 +96,7 @@ async function statsAll(run: Running) {
 
 /** Runs autocannon (bench/load.js, its own process) against one target and reads the servers' counters around it. */
 export async function measure(run: Running, s: Scenario, t: Target, o: LoadOptions, say: (m: string) => void): Promise<Measurement> {
-  const singleMs = await verifySample(run, s, t);
+  const firstMs = await verifySample(run, s, t);
   const specFile = path.join(os.tmpdir(), `tsp-bench-spec-${process.pid}.json`);
   fs.writeFileSync(specFile, JSON.stringify({ url: targetUrl(run, s, t), headers: headers(s, t), authorizations: s.authorizations ?? [], bodies: s.bodies, connections: o.connections, duration: o.duration, warmup: o.warmup }));
   const gatewayPid = t === 'direct' ? null : run.pids[t];
@@ -108,6 +110,9 @@ export async function measure(run: Running, s: Scenario, t: Target, o: LoadOptio
     // Requests cut off at the end of the warm-up would otherwise still run in the measured window.
     await quiesce(run, say);
   }
+  const alone: number[] = [];
+  for (let i = 0; i < 7; i++) alone.push(await verifySample(run, s, t));
+  const aloneMs = alone.sort((a, b) => a - b)[3];
   const before = await statsAll(run);
   const timer = setInterval(sample, 250);
   let out: LoadResult;
@@ -124,7 +129,7 @@ export async function measure(run: Running, s: Scenario, t: Target, o: LoadOptio
   const allSqlPerRequest = SUBGRAPHS.reduce((x, n) => x + per(after[n].sqlStatements - before[n].sqlStatements), 0);
   return {
     scenario: s.key, target: t, connections: o.connections,
-    requests: out.requests, rps: out.rps, p50: out.p50, p95: out.p95, p99: out.p99, singleMs,
+    requests: out.requests, rps: out.rps, p50: out.p50, p95: out.p95, p99: out.p99, firstMs, aloneMs,
     non2xx: out.non2xx, errors: out.errors, graphqlErrors: out.graphqlErrors,
     sqlPerRequest: Object.values(sqlPerSubgraph).reduce((x, y) => x + y, 0),
     sqlPerSubgraph,
