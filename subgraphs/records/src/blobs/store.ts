@@ -21,8 +21,8 @@ export interface BlobStore {
   get(sha256: string): Promise<Readable | null>;
 }
 
-/** Counts and hashes bytes as they pass, failing past the size limit. */
-function meter(maxBytes: number) {
+/** Counts and hashes bytes as they pass, failing past the size limit (every store puts through it). */
+export function meter(maxBytes: number) {
   const hash = createHash('sha256');
   let size = 0;
   const t = new Transform({
