@@ -1,7 +1,6 @@
-import path from 'node:path';
 import type { Express } from 'express';
 import { canRead, env, type Identity, type Orm } from '@tsp/shared';
-import { FsBlobStore } from './store.js';
+import { blobStoreFromEnv } from './from-env.js';
 import { blobRoutes } from './routes.js';
 
 export const DEFAULT_BLOB_MAX_BYTES = 2 * 1024 ** 3;
@@ -9,10 +8,11 @@ export const DEFAULT_BLOB_MAX_BYTES = 2 * 1024 ** 3;
 /**
  * Mounts the attachment store on the records subgraph. Anyone on the agency's staff may upload
  * (evidence is uploaded before the entry that cites it); a blob is readable by whoever may read
- * a case that cites it, so an unreferenced hash reveals nothing.
+ * a case that cites it, so an unreferenced hash reveals nothing. The store is the filesystem or an
+ * S3-compatible bucket (BLOB_STORE); a missing S3 setting stops the subgraph from starting.
  */
 export function mountBlobs(app: Express, orm: Orm): void {
-  const store = new FsBlobStore(env('BLOB_DIR') ?? path.resolve('.data', 'blobs'));
+  const store = blobStoreFromEnv();
   const maxBytes = Number(env('BLOB_MAX_BYTES') ?? DEFAULT_BLOB_MAX_BYTES);
   blobRoutes(app, {
     store,

@@ -1,5 +1,6 @@
+import { pipeline } from 'node:stream/promises';
 import type { Express, Request, Response } from 'express';
-import { AGENCY_ROLES, Role, errorBody, identityFromHeader, isAppError, requireInternalSecret, type Identity } from '@tsp/shared';
+import { AGENCY_ROLES, Role, errorBody, identityFromHeader, isAppError, logger, requireInternalSecret, type Identity } from '@tsp/shared';
 import { BlobHashMismatch, BlobTooLarge, SHA256_RE, type BlobStore } from './store.js';
 
 export interface BlobRouteOptions {
@@ -8,6 +9,9 @@ export interface BlobRouteOptions {
   /** Whether this caller may read this blob (some case they may read references it). */
   mayRead(identity: Identity, sha256: string): Promise<boolean>;
 }
+
+// A store failure (disk, or the S3 service's own error code) is logged: the client only sees a 500.
+const log = logger('records:blobs');
 
 async function caller(req: Request, res: Response): Promise<Identity | null> {
   try {
@@ -42,6 +46,7 @@ export function blobRoutes(app: Express, o: BlobRouteOptions): void {
     } catch (e) {
       if (e instanceof BlobTooLarge) return void res.status(413).json(errorBody('BAD_USER_INPUT', `attachment larger than ${o.maxBytes} bytes`));
       if (e instanceof BlobHashMismatch) return void res.status(400).json(errorBody('BAD_USER_INPUT', `sha256: ${e.message}`));
+      log.error({ err: e, sha256: sha }, 'attachment store failed on put');
       res.status(500).json(errorBody('INTERNAL_SERVER_ERROR', 'could not store the attachment'));
     }
   });
@@ -57,10 +62,12 @@ export function blobRoutes(app: Express, o: BlobRouteOptions): void {
       if (!body) return void res.status(404).json(errorBody('NOT_FOUND', 'no such attachment'));
       res.setHeader('content-type', 'application/octet-stream');
       res.setHeader('x-content-sha256', sha);
-      body.pipe(res);
+      // pipeline, not pipe: a reader who hangs up closes the store's file (S3 staging files are freed only then).
+      pipeline(body, res).catch((err: Error) => log.debug({ err: err.message, sha256: sha }, 'attachment download ended early'));
     } catch (e) {
       if (e instanceof BlobHashMismatch)
         return void res.status(409).json(errorBody('CONFLICT', `stored attachment fails its hash check (${e.actual}); it was altered / 附件已被篡改`));
+      log.error({ err: e, sha256: sha }, 'attachment store failed on get');
       res.status(500).json(errorBody('INTERNAL_SERVER_ERROR', 'could not read the attachment'));
     }
   });
