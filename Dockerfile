@@ -13,4 +13,6 @@ RUN npm install --no-audit --no-fund
 COPY . .
 RUN npx tsc -b
 ENV HOST=0.0.0.0 NODE_ENV=production
+# Owned by node so a fresh named volume mounted here (records' attachments) is writable.
+RUN mkdir -p /var/lib/tsp/blobs && chown node:node /var/lib/tsp/blobs
 USER node

@@ -6,7 +6,7 @@ import { DEFAULT_PORTS, ENV_VARS, SUBGRAPHS, subgraphUrlVar } from '@tsp/shared'
 // Docker does not run on the development machines, so the compose file is kept honest by test.
 const ROOT = path.resolve(__dirname, '..', '..');
 const compose = parse(fs.readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
-  services: Record<string, { command?: string[]; environment?: Record<string, string>; ports?: string[]; healthcheck?: { test: string[] } }>;
+  services: Record<string, { command?: string[]; environment?: Record<string, string>; ports?: string[]; volumes?: string[]; healthcheck?: { test: string[] } }>;
 };
 const services = compose.services;
 
@@ -24,6 +24,15 @@ test.each([...SUBGRAPHS, 'gateway' as const])('%s: command, port, health check a
   for (const key of ['JWT_SECRET', 'INTERNAL_SECRET', 'HOST']) expect(envs[key]).toBeDefined();
   for (const sub of SUBGRAPHS) expect(envs[subgraphUrlVar(sub)]).toBe(`http://${sub}:${DEFAULT_PORTS[sub]}/graphql`);
   if (name !== 'gateway') expect(envs.DATABASE_URL).toMatch(/^postgres:\/\/.*@postgres:5432\//);
+});
+
+test('records passes every attachment-store variable and keeps its files on a volume', () => {
+  const envs = services.records.environment ?? {};
+  const storeVars = Object.keys(ENV_VARS).filter((k) => k.startsWith('BLOB_') || k.startsWith('S3_'));
+  expect(storeVars.length).toBeGreaterThanOrEqual(8);
+  for (const key of storeVars) expect(Object.keys(envs)).toContain(key);
+  expect(envs.BLOB_STORE).toBe('${BLOB_STORE:-fs}');
+  expect(services.records.volumes).toContain(`blobs:${envs.BLOB_DIR}`);
 });
 
 test('only the gateway is published to the host; subgraphs are reached through it', () => {
