@@ -35,6 +35,13 @@ test('records passes every attachment-store variable and keeps its files on a vo
   expect(services.records.volumes).toContain(`blobs:${envs.BLOB_DIR}`);
 });
 
+test('the migration and review get the same, required webhook secret key (the migration encrypts existing secrets)', () => {
+  const ref = '${WEBHOOK_SECRET_KEY:?set WEBHOOK_SECRET_KEY}';
+  expect(services.review.environment?.WEBHOOK_SECRET_KEY).toBe(ref);
+  expect(services.migrate.environment?.WEBHOOK_SECRET_KEY).toBe(ref);
+  for (const name of ['personnel', 'records', 'disclosure', 'gateway']) expect(services[name].environment?.WEBHOOK_SECRET_KEY).toBeUndefined();
+});
+
 test('only the gateway is published to the host; subgraphs are reached through it', () => {
   expect(services.gateway.ports).toEqual([`${DEFAULT_PORTS.gateway}:${DEFAULT_PORTS.gateway}`]);
   for (const sub of SUBGRAPHS) expect(services[sub].ports).toBeUndefined();

@@ -8,7 +8,7 @@ export class ReviewWebhooks extends Migration {
       added_by text not null,
       added_at timestamptz not null default now())`);
 
-    // secret is kept in clear because signing needs it; production should encrypt it at rest.
+    // secret is replaced by secret_sealed (encrypted) in 0010.
     this.addSql(`create table review.webhook_endpoint (
       id uuid primary key,
       owner text not null,

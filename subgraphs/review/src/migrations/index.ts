@@ -1,4 +1,9 @@
 import { ReviewInit } from './0001_init.js';
 import { ReviewWebhooks } from './0009_webhooks.js';
+import { ReviewWebhookSecretSealed } from './0010_webhook_secret_sealed.js';
 
-export const migrations = [{ name: '0001_review_init', class: ReviewInit }, { name: '0009_review_webhooks', class: ReviewWebhooks }];
+export const migrations = [
+  { name: '0001_review_init', class: ReviewInit },
+  { name: '0009_review_webhooks', class: ReviewWebhooks },
+  { name: '0010_review_webhook_secret_sealed', class: ReviewWebhookSecretSealed },
+];

@@ -1,11 +1,13 @@
 import type { EntityManager } from '@tsp/shared';
+import { sealSecret } from './secret-box.js';
 
 /** A registered endpoint as stored (the secret never leaves this module's callers' process). */
 export interface EndpointRow {
   id: string;
   owner: string;
   url: string;
-  secret: string;
+  /** The signing secret, encrypted (secret-box.ts); opened only to sign a delivery. */
+  sealedSecret: Buffer;
   agencyIds: string[];
   region: string | null;
   active: boolean;
@@ -45,7 +47,7 @@ type Raw = Record<string, any>;
 
 export function toEndpoint(r: Raw): EndpointRow {
   return {
-    id: r.id, owner: r.owner, url: r.url, secret: r.secret, agencyIds: r.agency_ids ?? [], region: r.region,
+    id: r.id, owner: r.owner, url: r.url, sealedSecret: r.secret_sealed, agencyIds: r.agency_ids ?? [], region: r.region,
     active: r.active, createdAt: new Date(r.created_at), deactivatedAt: r.deactivated_at ? new Date(r.deactivated_at) : null,
     position: Number(r.position), nextAttemptAt: new Date(r.next_attempt_at), failedAttempts: r.failed_attempts,
     failingSince: r.failing_since ? new Date(r.failing_since) : null,
@@ -61,11 +63,12 @@ function toDelivery(r: Raw): DeliveryRow {
 
 const pgArray = (xs: readonly string[]) => `{${xs.join(',')}}`;
 
-export async function insertEndpoint(em: EntityManager, e: Pick<EndpointRow, 'id' | 'owner' | 'url' | 'secret' | 'agencyIds' | 'region' | 'position'>): Promise<EndpointRow> {
+/** Stores a new endpoint; `secret` is encrypted here, so plaintext never reaches the database. */
+export async function insertEndpoint(em: EntityManager, e: Pick<EndpointRow, 'id' | 'owner' | 'url' | 'agencyIds' | 'region' | 'position'> & { secret: string }): Promise<EndpointRow> {
   const [r] = await em.execute(
-    `insert into review.webhook_endpoint (id, owner, url, secret, agency_ids, region, position)
+    `insert into review.webhook_endpoint (id, owner, url, secret_sealed, agency_ids, region, position)
      values (?, ?, ?, ?, ?::uuid[], ?, ?) returning *`,
-    [e.id, e.owner, e.url, e.secret, pgArray(e.agencyIds), e.region, e.position],
+    [e.id, e.owner, e.url, sealSecret(e.id, e.secret), pgArray(e.agencyIds), e.region, e.position],
   );
   return toEndpoint(r);
 }

@@ -3,6 +3,8 @@ import { allowlistKeys, parseWebhookUrl } from './address.js';
 import { retryDelayMs, shouldGiveUp } from './backoff.js';
 import { allowPrivateAddresses, DELIVERY_TIMEOUT_MS, retryBaseMs, WEBHOOK_WAKE } from './config.js';
 import { postSigned, type AttemptResult } from './deliver.js';
+import { openSecret, WebhookSecretUnreadableError } from './secret-box.js';
+import { webhookSecretKey, WebhookSecretKeyError } from './secret-key.js';
 import { isAllowed, logDelivery, toEndpoint, type EndpointRow } from './store.js';
 import { positionCursor } from './types.js';
 import { REVIEW_EVENT_TYPES } from '../events.js';
@@ -26,12 +28,29 @@ export function webhookBody(e: DomainEvent): string {
   });
 }
 
-async function attempt(em: EntityManager, e: EndpointRow, ev: DomainEvent): Promise<AttemptResult> {
+async function attempt(em: EntityManager, e: EndpointRow, secret: string, ev: DomainEvent): Promise<AttemptResult> {
   const target = parseWebhookUrl(e.url);
   if ('problem' in target) return { ok: false, httpStatus: null, error: `url ${target.problem}`, durationMs: 0 };
   // The ADMIN may have removed the host since registration.
   if (!(await isAllowed(em, allowlistKeys(target)))) return { ok: false, httpStatus: null, error: `host ${allowlistKeys(target)[1]} is no longer on the webhook allowlist; not sent`, durationMs: 0 };
-  return postSigned({ url: e.url, secret: e.secret, body: webhookBody(ev), eventId: ev.id, timeoutMs: DELIVERY_TIMEOUT_MS, blockInternal: !allowPrivateAddresses() });
+  return postSigned({ url: e.url, secret, body: webhookBody(ev), eventId: ev.id, timeoutMs: DELIVERY_TIMEOUT_MS, blockInternal: !allowPrivateAddresses() });
+}
+
+/**
+ * The endpoint's signing secret, or null when it cannot be decrypted (a wrong or changed
+ * WEBHOOK_SECRET_KEY). Then nothing is sent — a signature with a garbage secret would only make the
+ * receiver reject it — no attempt is counted toward giving up (events are not lost to a
+ * misconfiguration), and the endpoint is looked at again after the retry delay.
+ */
+async function openOrPostpone(tx: EntityManager, e: EndpointRow): Promise<string | null> {
+  try {
+    return openSecret(e.id, e.sealedSecret);
+  } catch (err) {
+    if (!(err instanceof WebhookSecretUnreadableError || err instanceof WebhookSecretKeyError)) throw err;
+    log.error({ endpoint: e.id, err: err.message }, 'webhook not sent: its secret cannot be decrypted; check WEBHOOK_SECRET_KEY');
+    await tx.execute(`update review.webhook_endpoint set next_attempt_at = ? where id = ?`, [new Date(Date.now() + retryBaseMs()), e.id]);
+    return null;
+  }
 }
 
 /**
@@ -47,13 +66,15 @@ async function deliverClaimed(tx: EntityManager, e: EndpointRow, batch: number):
   });
   // Caught up: nothing to write (idle passes cost one read per endpoint, no row churn).
   if (events.length === 0) return false;
+  const secret = await openOrPostpone(tx, e);
+  if (secret === null) return false;
   const budgetEnds = Date.now() + DELIVERY_TIMEOUT_MS;
   let { position, failedAttempts, failingSince } = e;
   let nextAttemptAt = new Date();
   let more = events.length === batch;
   for (const ev of events) {
     const attemptedAt = new Date();
-    const r = await attempt(tx, e, ev);
+    const r = await attempt(tx, e, secret, ev);
     const now = new Date();
     const n = failedAttempts + 1;
     const base = { endpointId: e.id, eventId: ev.id, eventType: ev.type, position: ev.position, attempt: n, httpStatus: r.httpStatus, error: r.error, durationMs: r.durationMs, attemptedAt };
@@ -97,6 +118,8 @@ async function deliverClaimed(tx: EntityManager, e: EndpointRow, batch: number):
  * timer at the next due retry or the poll interval, whichever is sooner.
  */
 export function startWebhookWorker(o: WebhookWorkerOptions): Worker & { drain(): Promise<void> } {
+  // A malformed WEBHOOK_SECRET_KEY stops the service at start, not at the first delivery.
+  webhookSecretKey();
   const pollMs = o.pollMs ?? 2000;
   const batch = o.batch ?? 20;
   const concurrency = o.concurrency ?? 2;

@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import { openSecret, sealSecret, SEALED_VERSION, WebhookSecretUnreadableError } from '../src/webhooks/secret-box';
+import { parseSecretKey, webhookSecretKey, WebhookSecretKeyError } from '../src/webhooks/secret-key';
+
+const secret = 'receiver-secret-0123456789';
+const endpoint = '0b6f7a4e-8c1d-4d6e-9a5b-2f3c4d5e6f70';
+const key = randomBytes(32);
+
+const saved = { key: process.env.WEBHOOK_SECRET_KEY, internal: process.env.INTERNAL_SECRET };
+afterEach(() => {
+  for (const [name, value] of [['WEBHOOK_SECRET_KEY', saved.key], ['INTERNAL_SECRET', saved.internal]] as const) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+});
+
+test('a sealed secret opens with the same key and endpoint, and holds neither the secret nor a fixed IV', () => {
+  const a = sealSecret(endpoint, secret, key);
+  const b = sealSecret(endpoint, secret, key);
+  expect(openSecret(endpoint, a, key)).toBe(secret);
+  expect(a[0]).toBe(SEALED_VERSION);
+  expect(a.length).toBe(1 + 12 + 16 + Buffer.byteLength(secret));
+  expect(a.includes(Buffer.from(secret))).toBe(false);
+  // A fresh IV each time: equal secrets do not give equal rows.
+  expect(a.equals(b)).toBe(false);
+});
+
+test('a wrong key fails with a clear error instead of returning garbage', () => {
+  const sealed = sealSecret(endpoint, secret, key);
+  expect(() => openSecret(endpoint, sealed, randomBytes(32))).toThrow(WebhookSecretUnreadableError);
+  expect(() => openSecret(endpoint, sealed, randomBytes(32))).toThrow(/endpoint 0b6f7a4e-.* cannot be decrypted: WEBHOOK_SECRET_KEY .* is not the key it was encrypted with/);
+});
+
+test('altered bytes, another endpoint\'s id, an unknown version or a truncated value do not open', () => {
+  const sealed = sealSecret(endpoint, secret, key);
+  const flipped = Buffer.from(sealed);
+  flipped[flipped.length - 1] ^= 1;
+  expect(() => openSecret(endpoint, flipped, key)).toThrow(WebhookSecretUnreadableError);
+  expect(() => openSecret('another-endpoint', sealed, key)).toThrow(WebhookSecretUnreadableError);
+  const v2 = Buffer.from(sealed);
+  v2[0] = 2;
+  expect(() => openSecret(endpoint, v2, key)).toThrow(/unknown format version 2/);
+  expect(() => openSecret(endpoint, sealed.subarray(0, 29), key)).toThrow(/too short/);
+});
+
+test('WEBHOOK_SECRET_KEY is read as 64 hex characters or base64 of 32 bytes; anything else is refused', () => {
+  expect(parseSecretKey(key.toString('hex')).equals(key)).toBe(true);
+  expect(parseSecretKey(key.toString('base64')).equals(key)).toBe(true);
+  expect(parseSecretKey(key.toString('base64url')).equals(key)).toBe(true);
+  for (const bad of ['', 'short', key.toString('hex').slice(2), randomBytes(16).toString('base64'), randomBytes(33).toString('base64')]) {
+    expect(() => parseSecretKey(bad)).toThrow(WebhookSecretKeyError);
+  }
+  process.env.WEBHOOK_SECRET_KEY = key.toString('base64');
+  expect(webhookSecretKey().equals(key)).toBe(true);
+  process.env.WEBHOOK_SECRET_KEY = 'not-a-key';
+  expect(() => webhookSecretKey()).toThrow(/WEBHOOK_SECRET_KEY must be 32 bytes/);
+});
+
+test('unset, the key is derived from INTERNAL_SECRET: the same in every process, another for another secret', () => {
+  delete process.env.WEBHOOK_SECRET_KEY;
+  process.env.INTERNAL_SECRET = 'internal-one';
+  const one = webhookSecretKey();
+  expect(one.length).toBe(32);
+  expect(webhookSecretKey().equals(one)).toBe(true);
+  process.env.INTERNAL_SECRET = 'internal-two';
+  expect(webhookSecretKey().equals(one)).toBe(false);
+  // What development sealed stays readable as long as INTERNAL_SECRET is unchanged.
+  process.env.INTERNAL_SECRET = 'internal-one';
+  expect(openSecret(endpoint, sealSecret(endpoint, secret))).toBe(secret);
+});
