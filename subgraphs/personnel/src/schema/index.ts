@@ -5,13 +5,14 @@ import { CredentialResolver } from './credential.resolver.js';
 import { PublicResolver } from './public.resolver.js';
 import { InternalResolver } from './internal.resolver.js';
 import { CalendarResolver } from './calendar.resolver.js';
+import { AssignmentResolver, TransferResolver } from './transfer.resolver.js';
 import { references } from './references.js';
 import { AgencyNoticesResolver, NoticeResolver, SupervisionResolver, SupervisionSummaryResolver, summaryReference } from './supervision.resolver.js';
 
 export const schema: SchemaDefinition = {
   resolvers: [
     AgencyResolver, OfficerResolver, CredentialResolver, PublicResolver, InternalResolver, CalendarResolver,
-    SupervisionResolver, SupervisionSummaryResolver, AgencyNoticesResolver, NoticeResolver,
+    SupervisionResolver, SupervisionSummaryResolver, AgencyNoticesResolver, NoticeResolver, TransferResolver, AssignmentResolver,
   ],
   references: { ...references, AgencySupervisionSummary: summaryReference },
 };

@@ -1,5 +1,5 @@
 import { alignMany, alignOne, type Context } from '@tsp/shared';
-import { AgencyEntity, CredentialEntity, OfficerEntity } from '../entities/index.js';
+import { AgencyEntity, CredentialEntity, OfficerEntity, OfficerTransferEntity } from '../entities/index.js';
 import { reviewerStaffing, type Staffing } from '../rules/staffing.js';
 import { OfficerRole } from '../rules/kinds.js';
 
@@ -20,6 +20,11 @@ export const load = {
   credentialsOfOfficer: (ctx: Context) =>
     ctx.loaders.get<string, CredentialEntity[]>('credentialsOfOfficer', async (ids) =>
       alignMany(ids, await ctx.em.find(CredentialEntity, { officerId: { $in: [...ids] } }, { orderBy: { issuedOn: 'desc' } }), (c) => c.officerId)),
+
+  /** 调动记录 Each officer's transfers in the order they took effect (and were recorded, for one day). */
+  transfersOfOfficer: (ctx: Context) =>
+    ctx.loaders.get<string, OfficerTransferEntity[]>('transfersOfOfficer', async (ids) =>
+      alignMany(ids, await ctx.em.find(OfficerTransferEntity, { officerId: { $in: [...ids] } }, { orderBy: { effectiveOn: 'asc', at: 'asc' } }), (t) => t.officerId)),
 
   staffing: (ctx: Context) =>
     ctx.loaders.get<string, Staffing>('staffing', async (ids) => {
