@@ -201,3 +201,18 @@ test('a legal reviewer moved away can no longer start the old agency’s review 
   const [row] = await sql<{ status: string }>(p.databaseUrl, 'select status from review.legal_review where id = $1', [reviewId]);
   expect(row.status).toBe('SUBMITTED');
 });
+
+test('two transfers of one officer at once take turns: never two moves out of the same agency', async () => {
+  const move = (agencyId: string) => p.gql(TRANSFER, { i: { officerId: w.bh2, agencyId, effectiveOn: today, reason: '并发调动' } }, { token: w.tokens.admin });
+  const results = await Promise.all([move(w.agencyA), move(agencyC)]);
+  const codes = results.map((r) => code(r) ?? 'OK').sort();
+  // Either the second waited for the first and found the officer moved (CONFLICT), or it read after the first committed.
+  expect([['CONFLICT', 'OK'], ['OK', 'OK']]).toContainEqual(codes);
+  const rows = await sql<{ from_agency_id: string; to_agency_id: string }>(p.databaseUrl,
+    'select from_agency_id, to_agency_id from personnel.officer_transfer where officer_id = $1 order by at', [w.bh2]);
+  expect(rows).toHaveLength(codes.filter((c) => c === 'OK').length);
+  expect(rows[0].from_agency_id).toBe(w.agencyB);
+  if (rows[1]) expect(rows[1].from_agency_id).toBe(rows[0].to_agency_id);
+  const [o] = await sql<{ agency_id: string }>(p.databaseUrl, 'select agency_id from personnel.officer where id = $1', [w.bh2]);
+  expect(o.agency_id).toBe(rows[rows.length - 1].to_agency_id);
+});
