@@ -19,6 +19,8 @@ export * from './server/context.js';
 export * from './server/schema.js';
 export * from './server/http.js';
 export * from './server/subgraph.js';
+export * from './server/idempotency.js';
+export * from './server/replay.js';
 export * from './internal/client.js';
 export * from './validate.js';
 export * from './graphql/descriptions.js';

@@ -8,3 +8,4 @@ migrations.push({ name: '0003_records_entries_append_only', class: RecordsEntrie
 import { RecordsIdempotency } from './0004_idempotency.js';
 migrations.push({ name: '0004_records_idempotency', class: RecordsIdempotency });
 import { RecordsJournalFastAppend } from './0005_journal_fast_append.js'; migrations.push({ name: '0005_records_journal_fast_append', class: RecordsJournalFastAppend });
+import { RecordsIdempotencyResult } from './0006_idempotency_result.js'; migrations.push({ name: '0006_records_idempotency_result', class: RecordsIdempotencyResult });

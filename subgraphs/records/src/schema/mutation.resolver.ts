@@ -1,5 +1,5 @@
-import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { DateScalar, EnforcementCategory, type Context } from '@tsp/shared';
+import { Arg, Ctx, ID, Mutation, Resolver, UseMiddleware } from 'type-graphql';
+import { DateScalar, EnforcementCategory, type Context, Idempotent, asAnswer } from '@tsp/shared';
 import { EnforcementCase, RecordEntry } from './types.js';
 import { AppendRecordInput, ArchiveCaseInput, ImportLegacyCaseInput, OpenCaseInput, RecordDecisionInput } from './inputs.js';
 import { RecordActivity } from '../rules/kinds.js';
@@ -49,6 +49,7 @@ export class CaseMutationResolver {
     return importLegacyCase(ctx, input);
   }
 
+  @UseMiddleware(Idempotent('records', asAnswer()))
   @Mutation(() => [RecordActivity], { description: '设置音像记录事项清单（机关负责人、管理员） Set the agency\'s audio-visual list' })
   setAudioVisualList(
     @Ctx() ctx: Context,
@@ -58,6 +59,7 @@ export class CaseMutationResolver {
     return setAudioVisualList(ctx, agencyId, activities);
   }
 
+  @UseMiddleware(Idempotent('records', asAnswer()))
   @Mutation(() => [String], { description: '设置案卷标准（机关负责人、管理员） Set the documents a case file of a category needs before archiving' })
   setCaseFileRequirements(
     @Ctx() ctx: Context,

@@ -1,11 +1,9 @@
-import { badInput, requireId, requireText, type Context } from '@tsp/shared';
+import { badInput, byId, idempotent, requireId, requireText, type Context, type Remember } from '@tsp/shared';
 import { RecordEntryEntity, type RecordEntryEntity as Entry } from '../entities/index.js';
 import { RESERVED_ACTIVITIES } from '../rules/stages.js';
 import { RecordActivity, type CaseStage } from '../rules/kinds.js';
 import { attachmentDrafts, occurredAtOf, officerIdsOf, type AttachmentInputLike, type EntryDraft } from './drafts.js';
 import { assertCredentials, assertLocalEntryRules, assertStage } from './checks.js';
-import { idempotent, type Remember } from './idempotency.js';
-import { caseById, entryById } from './results.js';
 import { insertEntry } from './insert-entry.js';
 import { assertUnchanged, caseForWrite, lockCase } from './lock.js';
 
@@ -27,10 +25,10 @@ export interface AppendRecordInputLike {
  * personnel (CREDENTIAL_INVALID / DEPENDENCY_UNAVAILABLE); then one transaction.
  */
 export function appendRecord(ctx: Context, input: AppendRecordInputLike): Promise<Entry> {
-  return idempotent(ctx, 'appendRecord', (id) => entryById(ctx, id), (remember) => appendRecordOnce(ctx, input, remember));
+  return idempotent(ctx, 'records', 'appendRecord', byId(RecordEntryEntity), (remember) => appendRecordOnce(ctx, input, remember));
 }
 
-async function appendRecordOnce(ctx: Context, input: AppendRecordInputLike, remember: Remember): Promise<Entry> {
+async function appendRecordOnce(ctx: Context, input: AppendRecordInputLike, remember: Remember<Entry>): Promise<Entry> {
   const c = await caseForWrite(ctx, input.caseId);
   const reserved = RESERVED_ACTIVITIES[input.activity];
   if (reserved) throw badInput('activity', `${input.activity} is recorded by ${reserved}, not appendRecord`);
@@ -57,7 +55,7 @@ async function appendRecordOnce(ctx: Context, input: AppendRecordInputLike, reme
     assertUnchanged(c, locked);
     if (draft.activity === RecordActivity.HEARING) locked.hearingHeld = true;
     const e = await insertEntry(tx, locked, draft, ctx.identity.sub!);
-    await remember(tx, e.id);
+    await remember(tx, e);
     return e;
   });
 }

@@ -1,13 +1,11 @@
-import { AppError, optionalText, publishEvent, type Context } from '@tsp/shared';
+import { AppError, byId, idempotent, optionalText, publishEvent, type Context, type Remember } from '@tsp/shared';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AttachmentEntity, CaseFileRequirementEntity, type CaseEntity } from '../entities/index.js';
+import { AttachmentEntity, CaseEntity, CaseFileRequirementEntity } from '../entities/index.js';
 import { DEFAULT_CASE_FILE_REQUIREMENTS, missingDocuments } from '../rules/case-file.js';
 import { CaseStage, RecordActivity } from '../rules/kinds.js';
 import type { EnforcementCategory } from '@tsp/shared';
 import { attachmentDrafts, occurredAtOf, officerIdsOf, type AttachmentInputLike, type EntryDraft } from './drafts.js';
 import { assertCredentials, assertLocalEntryRules, assertStage } from './checks.js';
-import { idempotent, type Remember } from './idempotency.js';
-import { caseById, entryById } from './results.js';
 import { insertEntry } from './insert-entry.js';
 import { assertUnchanged, caseForWrite, lockCase } from './lock.js';
 
@@ -31,10 +29,10 @@ export async function caseFileRequirements(em: EntityManager, agencyId: string, 
  * ready for its last stage — with `extensions.missingDocuments` listing them.
  */
 export function archiveCase(ctx: Context, input: ArchiveCaseInputLike): Promise<CaseEntity> {
-  return idempotent(ctx, 'archiveCase', (id) => caseById(ctx, id), (remember) => archiveCaseOnce(ctx, input, remember));
+  return idempotent(ctx, 'records', 'archiveCase', byId(CaseEntity), (remember) => archiveCaseOnce(ctx, input, remember));
 }
 
-async function archiveCaseOnce(ctx: Context, input: ArchiveCaseInputLike, remember: Remember): Promise<CaseEntity> {
+async function archiveCaseOnce(ctx: Context, input: ArchiveCaseInputLike, remember: Remember<CaseEntity>): Promise<CaseEntity> {
   const c = await caseForWrite(ctx, input.caseId);
   const draft: EntryDraft = {
     stage: CaseStage.ARCHIVED, activity: RecordActivity.ARCHIVE,
@@ -64,7 +62,7 @@ async function archiveCaseOnce(ctx: Context, input: ArchiveCaseInputLike, rememb
       type: 'CaseArchived', agencyId: locked.agencyId, region: locked.region, subjectId: locked.id,
       payload: { caseId: locked.id, caseNumber: locked.caseNumber, category: locked.category, archivedAt: entry.occurredAt.toISOString(), entries: locked.entryCount },
     });
-    await remember(tx, locked.id);
+    await remember(tx, locked);
     return locked;
   });
 }

@@ -1,8 +1,6 @@
-import { Role, badInput, requireDate, requireText, type Context } from '@tsp/shared';
-import { DeadlineExtensionEntity, type CaseEntity } from '../entities/index.js';
+import { Role, badInput, byId, idempotent, requireDate, requireText, type Context, type Remember } from '@tsp/shared';
+import { CaseEntity, DeadlineExtensionEntity } from '../entities/index.js';
 import { extensionProblem } from '../rules/deadlines.js';
-import { idempotent, type Remember } from './idempotency.js';
-import { caseById, entryById } from './results.js';
 import { caseForWrite, lockCase } from './lock.js';
 
 /**
@@ -10,10 +8,10 @@ import { caseForWrite, lockCase } from './lock.js';
  * (append-only) with its reason and approver, and the case's due date moves.
  */
 export function extendDecisionDeadline(ctx: Context, caseId: string, newDueOn: string, reasonIn: string): Promise<CaseEntity> {
-  return idempotent(ctx, 'extendDecisionDeadline', (id) => caseById(ctx, id), (remember) => extendDecisionDeadlineOnce(ctx, caseId, newDueOn, reasonIn, remember));
+  return idempotent(ctx, 'records', 'extendDecisionDeadline', byId(CaseEntity), (remember) => extendDecisionDeadlineOnce(ctx, caseId, newDueOn, reasonIn, remember));
 }
 
-async function extendDecisionDeadlineOnce(ctx: Context, caseId: string, newDueOn: string, reasonIn: string, remember: Remember): Promise<CaseEntity> {
+async function extendDecisionDeadlineOnce(ctx: Context, caseId: string, newDueOn: string, reasonIn: string, remember: Remember<CaseEntity>): Promise<CaseEntity> {
   const c = await caseForWrite(ctx, caseId, [Role.AGENCY_HEAD]);
   requireDate('newDueOn', newDueOn);
   const reason = requireText('reason', reasonIn, 1000);
@@ -23,7 +21,7 @@ async function extendDecisionDeadlineOnce(ctx: Context, caseId: string, newDueOn
     if (p) throw badInput('newDueOn', p);
     tx.create(DeadlineExtensionEntity, { caseId: locked.id, fromDueOn: locked.decisionDueOn!, toDueOn: newDueOn, reason, approvedBy: ctx.identity.sub! });
     locked.decisionDueOn = newDueOn;
-    await remember(tx, locked.id);
+    await remember(tx, locked);
     return locked;
   });
 }

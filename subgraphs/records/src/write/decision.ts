@@ -1,15 +1,13 @@
 import {
-  AppError, PenaltyKind, badInput, conflict, publishEvent, requireText, shanghaiDate, requireDate, type Context, type DecisionRecordedPayload,
+  AppError, PenaltyKind, badInput, byId, conflict, idempotent, publishEvent, requireText, shanghaiDate, requireDate, type Context, type DecisionRecordedPayload, type Remember,
 } from '@tsp/shared';
-import { DecisionEntity, type CaseEntity, type RecordEntryEntity } from '../entities/index.js';
+import { CaseEntity, DecisionEntity, type RecordEntryEntity } from '../entities/index.js';
 import { decisionReviewCheck } from '../clients/review.js';
 import { reviewGateProblem, type ReviewCheckFacts } from '../rules/review-gate.js';
 import { decisionProblem } from '../rules/decision.js';
 import { CaseStage, RecordActivity } from '../rules/kinds.js';
 import { attachmentDrafts, occurredAtOf, officerIdsOf, type AttachmentInputLike, type EntryDraft } from './drafts.js';
 import { assertCredentials, assertLocalEntryRules, assertStage } from './checks.js';
-import { idempotent, type Remember } from './idempotency.js';
-import { caseById, entryById } from './results.js';
 import { insertEntry } from './insert-entry.js';
 import { assertUnchanged, caseForWrite, lockCase } from './lock.js';
 import { amountOf } from './party.js';
@@ -87,10 +85,10 @@ export async function writeDecision(
  * does not answer; nothing is written on any refusal.
  */
 export function recordDecision(ctx: Context, input: RecordDecisionInputLike): Promise<CaseEntity> {
-  return idempotent(ctx, 'recordDecision', (id) => caseById(ctx, id), (remember) => recordDecisionOnce(ctx, input, remember));
+  return idempotent(ctx, 'records', 'recordDecision', byId(CaseEntity), (remember) => recordDecisionOnce(ctx, input, remember));
 }
 
-async function recordDecisionOnce(ctx: Context, input: RecordDecisionInputLike, remember: Remember): Promise<CaseEntity> {
+async function recordDecisionOnce(ctx: Context, input: RecordDecisionInputLike, remember: Remember<CaseEntity>): Promise<CaseEntity> {
   const c = await caseForWrite(ctx, input.caseId);
   if (c.decided) throw conflict('this case already has a decision; record a correction as a NOTE entry / 已作出决定');
   const d = decisionRowOf(input, shanghaiDate(c.filedAt));
@@ -114,7 +112,7 @@ async function recordDecisionOnce(ctx: Context, input: RecordDecisionInputLike, 
     const locked = await lockCase(tx, c.id);
     assertUnchanged(c, locked);
     await writeDecision(tx, locked, d, draft, check.reviewId ?? null, ctx.identity.sub!);
-    await remember(tx, locked.id);
+    await remember(tx, locked);
     return locked;
   });
 }

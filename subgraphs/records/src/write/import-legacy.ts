@@ -1,4 +1,4 @@
-import { Role, badInput, notFound, publishEvent, requireId, requireRole, requireText, shanghaiDate, type Context, type EnforcementCategory } from '@tsp/shared';
+import { Role, badInput, byId, idempotent, notFound, publishEvent, requireId, requireRole, requireText, shanghaiDate, type Context, type EnforcementCategory, type Remember } from '@tsp/shared';
 import { CaseEntity } from '../entities/index.js';
 import { agencyFacts } from '../clients/personnel.js';
 import { decisionDueOn } from '../rules/deadlines.js';
@@ -6,8 +6,6 @@ import { describeCredentialProblems } from '../rules/credentials.js';
 import { CaseStage, RecordActivity } from '../rules/kinds.js';
 import { attachmentDrafts, officerIdsOf, type AttachmentInputLike, type EntryDraft } from './drafts.js';
 import { findCredentialProblems } from './checks.js';
-import { idempotent, type Remember } from './idempotency.js';
-import { caseById, entryById } from './results.js';
 import { insertEntry } from './insert-entry.js';
 import { decisionRowOf, writeDecision, type RecordDecisionInputLike } from './decision.js';
 import { amountOf, partyOf, type PartyInputLike } from './party.js';
@@ -43,10 +41,10 @@ export interface ImportLegacyCaseInputLike {
  * reviewId null and legacy true.
  */
 export function importLegacyCase(ctx: Context, input: ImportLegacyCaseInputLike): Promise<CaseEntity> {
-  return idempotent(ctx, 'importLegacyCase', (id) => caseById(ctx, id), (remember) => importLegacyCaseOnce(ctx, input, remember));
+  return idempotent(ctx, 'records', 'importLegacyCase', byId(CaseEntity), (remember) => importLegacyCaseOnce(ctx, input, remember));
 }
 
-async function importLegacyCaseOnce(ctx: Context, input: ImportLegacyCaseInputLike, remember: Remember): Promise<CaseEntity> {
+async function importLegacyCaseOnce(ctx: Context, input: ImportLegacyCaseInputLike, remember: Remember<CaseEntity>): Promise<CaseEntity> {
   requireRole(ctx.identity, Role.ADMIN);
   const agencyId = requireId('agency', input.agencyId);
   const caseNumber = requireText('caseNumber', input.caseNumber, 60);
@@ -102,7 +100,7 @@ async function importLegacyCaseOnce(ctx: Context, input: ImportLegacyCaseInputLi
         type: 'CaseArchived', agencyId, region: c.region, subjectId: c.id,
         payload: { caseId: c.id, caseNumber, category: c.category, archivedAt: all.at(-1)!.occurredAt.toISOString(), entries: c.entryCount, legacy: true },
       });
-    await remember(tx, c.id);
+    await remember(tx, c);
     return c;
   });
 }

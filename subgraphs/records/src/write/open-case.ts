@@ -1,7 +1,7 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import {
-  AppError, conflict, notFound, optionalText, requireRole, requireText, shanghaiDate, publishEvent,
-  type Context, type EnforcementCategory,
+  AppError, byId, conflict, idempotent, notFound, optionalText, requireRole, requireText, shanghaiDate, publishEvent,
+  type Context, type EnforcementCategory, type Remember,
 } from '@tsp/shared';
 import { CaseEntity } from '../entities/index.js';
 import { agencyFacts } from '../clients/personnel.js';
@@ -9,8 +9,6 @@ import { decisionDueOn } from '../rules/deadlines.js';
 import { CaseStage, RecordActivity } from '../rules/kinds.js';
 import { attachmentDrafts, officerIdsOf, type AttachmentInputLike, type EntryDraft } from './drafts.js';
 import { assertCredentials, assertLocalEntryRules } from './checks.js';
-import { idempotent, type Remember } from './idempotency.js';
-import { caseById, entryById } from './results.js';
 import { insertEntry } from './insert-entry.js';
 import { CASE_WRITERS } from './lock.js';
 import { amountOf, partyOf, type PartyInputLike } from './party.js';
@@ -31,10 +29,10 @@ export interface OpenCaseInputLike {
  * Handlers must be the agency's officers with a credential valid for the category and region today.
  */
 export function openCase(ctx: Context, input: OpenCaseInputLike): Promise<CaseEntity> {
-  return idempotent(ctx, 'openCase', (id) => caseById(ctx, id), (remember) => openCaseOnce(ctx, input, remember));
+  return idempotent(ctx, 'records', 'openCase', byId(CaseEntity), (remember) => openCaseOnce(ctx, input, remember));
 }
 
-async function openCaseOnce(ctx: Context, input: OpenCaseInputLike, remember: Remember): Promise<CaseEntity> {
+async function openCaseOnce(ctx: Context, input: OpenCaseInputLike, remember: Remember<CaseEntity>): Promise<CaseEntity> {
   requireRole(ctx.identity, ...CASE_WRITERS);
   const agencyId = ctx.identity.agencyId!;
   const caseNumber = requireText('caseNumber', input.caseNumber, 60);
@@ -68,7 +66,7 @@ async function openCaseOnce(ctx: Context, input: OpenCaseInputLike, remember: Re
         payload: { caseId: c.id, caseNumber, agencyId, category: c.category, cause, partyType: c.partyType, filedAt: now.toISOString(), decisionDueOn: c.decisionDueOn, legacy: false },
       });
       await insertEntry(tx, c, draft, ctx.identity.sub!);
-      await remember(tx, c.id);
+      await remember(tx, c);
       return c;
     });
   } catch (e) {

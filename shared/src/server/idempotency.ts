@@ -1,0 +1,116 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { badInput, conflict } from '../errors.js';
+import type { MiddlewareFn } from 'type-graphql';
+import type { Context } from './context.js';
+import { Loaders } from './loaders.js';
+import type { Replay } from './replay.js';
+
+/**
+ * Idempotency-Key (contract: writes repeated with the key have the effect of one). A key belongs
+ * to the caller (token subject) within one subgraph's schema (`<schema>.idempotency`, created by
+ * `idempotencySql`). The row is inserted in the write's own transaction, so it exists exactly when
+ * the write does: a refused write leaves no row and may be retried. A repeat returns the kept
+ * answer (replay.ts) before any rule or permission runs again; the same key used for another
+ * operation is CONFLICT.
+ */
+export type Remember<T> = (tx: EntityManager, result: T) => Promise<void>;
+
+const SCHEMA = /^[a-z_]+$/;
+
+/** The request's key, checked; undefined when the client sent none. */
+function keyOf(ctx: Context): string | undefined {
+  const key = ctx.idempotencyKey?.trim();
+  if (!key) return undefined;
+  if (key.length > 200) throw badInput('Idempotency-Key', 'at most 200 characters');
+  return key;
+}
+
+/**
+ * For writes shaped around their own transaction: `write` calls `remember(tx, result)` inside it.
+ * Remote checks can then stay outside the transaction (records asks personnel and review first).
+ */
+export async function idempotent<T>(
+  ctx: Context, schema: string, operation: string, replay: Replay<T>, write: (remember: Remember<T>) => Promise<T>,
+): Promise<T> {
+  if (!SCHEMA.test(schema)) throw new Error(`not a schema name: ${schema}`);
+  const key = keyOf(ctx);
+  if (!key) return write(async () => undefined);
+  const actor = ctx.identity.sub ?? '';
+  const prior = async (): Promise<{ result: T } | null> => {
+    const [row]: { operation: string; result: unknown }[] = await ctx.em.execute(
+      `select operation, result from ${schema}.idempotency where actor = ? and key = ?`, [actor, key],
+    );
+    if (!row) return null;
+    if (row.operation !== operation)
+      throw conflict(`Idempotency-Key ${key} was already used for ${row.operation} / 幂等键已用于其他操作`, { field: 'Idempotency-Key' });
+    return { result: await replay.restore(row.result, ctx) };
+  };
+  const first = await prior();
+  if (first) return first.result;
+  try {
+    return await write(async (tx, result) => {
+      await tx.execute(
+        `insert into ${schema}.idempotency (actor, key, operation, result) values (?, ?, ?, ?::jsonb)`,
+        [actor, key, operation, JSON.stringify(replay.keep(result) ?? null)],
+      );
+    });
+  } catch (e) {
+    // The same key raced in and committed first (our insert, or a rule that now sees its effect,
+    // failed): answer with its result.
+    const won = await prior();
+    if (won) return won.result;
+    throw e;
+  }
+}
+
+/**
+ * Every other mutation: `@UseMiddleware(Idempotent('review', byId(LegalReviewEntity)))` on the
+ * resolver; the operation is the mutation's field name. With a key the resolver runs in one
+ * transaction (its own transactions become savepoints) and the key row is written at its end.
+ * Without a key it runs exactly as it would undecorated.
+ */
+export function Idempotent<T>(schema: string, replay: Replay<T>): MiddlewareFn<Context> {
+  return async ({ context, info }, next) => {
+    if (!keyOf(context)) return next();
+    return idempotent(context, schema, info.fieldName, replay, (remember) =>
+      context.em.transactional(async (tx) => {
+        const result = (await onTransaction(context, tx, next)) as T;
+        await tx.flush();
+        await remember(tx, result);
+        return result;
+      }),
+    );
+  };
+}
+
+/**
+ * Runs the resolver with the request's context on `tx`, and with loaders of its own so nothing
+ * read inside outlives the transaction. Safe because a request's mutations run one at a time and
+ * nested fields resolve only after the resolver returns, when the context is restored.
+ */
+async function onTransaction(ctx: Context, tx: EntityManager, next: () => Promise<unknown>): Promise<unknown> {
+  const { em, loaders } = ctx;
+  ctx.em = tx;
+  ctx.loaders = new Loaders();
+  try {
+    return await next();
+  } finally {
+    ctx.em = em;
+    ctx.loaders = loaders;
+  }
+}
+
+/** The table a subgraph's migration creates in its schema; `writer` is granted what the code needs. */
+export function idempotencySql(schema: string, writer?: string): string[] {
+  if (!SCHEMA.test(schema)) throw new Error(`not a schema name: ${schema}`);
+  return [
+    `create table ${schema}.idempotency (
+      actor text not null,
+      key text not null,
+      operation text not null,
+      result jsonb not null,
+      created_at timestamptz not null default now(),
+      primary key (actor, key))`,
+    ...(writer ? [`grant select, insert on ${schema}.idempotency to ${writer}`] : []),
+  ];
+}
