@@ -1,6 +1,6 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import {
-  assertCanWrite, badInput, compareDecimal, notFound, optionalText, requireId, requireText, Role, type Context,
+  assertCanWrite, badInput, compareDecimal, notFound, optionalText, requireId, requireText, Role, type Context, Idempotent, asAnswer, reloaded,
 } from '@tsp/shared';
 import { CatalogRuleEntity, ReviewSettingsEntity } from '../entities/index.js';
 import { MAX_REVIEW_DAYS } from '../rules/thresholds.js';
@@ -11,6 +11,9 @@ import { agencyPolicy, toRuleView } from './policy.js';
 import { load } from './loaders.js';
 
 const CATALOG_EDITORS = [Role.AGENCY_HEAD, Role.LEGAL_REVIEWER, Role.ADMIN] as const;
+
+/** A repeated Idempotency-Key answers with the rule, read again. */
+const ruleReplay = reloaded(async (ctx, id) => toRuleView(await ctx.em.findOneOrFail(CatalogRuleEntity, { id })));
 
 async function catalogOf(ctx: Context, agencyId: string) {
   return (await load.catalog(ctx).load(agencyId)).map(toRuleView);
@@ -48,6 +51,7 @@ export class CatalogResolver {
     return catalogOf(ctx, requireId('agency', agencyId));
   }
 
+  @UseMiddleware(Idempotent('review', ruleReplay))
   @Mutation(() => ReviewCatalogRule, { description: '新增或修改目录条目 Create or replace a catalogue rule (agency head or legal reviewer of the agency; ADMIN)' })
   async setReviewCatalogRule(@Ctx() ctx: Context, @Arg('input') input: ReviewCatalogRuleInput) {
     const agencyId = requireId('agency', input.agencyId);
@@ -78,6 +82,7 @@ export class CatalogResolver {
     return toRuleView(row);
   }
 
+  @UseMiddleware(Idempotent('review', ruleReplay))
   @Mutation(() => ReviewCatalogRule, { description: '停用目录条目 Deactivate a catalogue rule (kept for the record; no longer applies)' })
   async deactivateReviewCatalogRule(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
     const row = await ctx.em.findOne(CatalogRuleEntity, { id: requireId('catalog rule', id) });
@@ -90,6 +95,7 @@ export class CatalogResolver {
     return toRuleView(row);
   }
 
+  @UseMiddleware(Idempotent('review', asAnswer()))
   @Mutation(() => ReviewSettings, { description: '设置审核期限和较大数额标准 Set the agency\'s review time limits and large-amount thresholds' })
   async setReviewSettings(@Ctx() ctx: Context, @Arg('input') input: ReviewSettingsInput): Promise<ReviewSettings> {
     const agencyId = requireId('agency', input.agencyId);

@@ -1,8 +1,8 @@
-import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Mutation, Resolver, UseMiddleware } from 'type-graphql';
 import { LockMode } from '@mikro-orm/core';
 import {
   assertCanWrite, badInput, conflict, forbidden, loadCalendar, notFound, optionalText, requireDate, requireId, requireRole, requireText, Role,
-  shanghaiDate, type Context, type EntityManager,
+  shanghaiDate, type Context, type EntityManager, Idempotent, byId,
 } from '@tsp/shared';
 import { LegalReviewEntity } from '../entities/index.js';
 import { blankChecklist, mergeAnswers, assertPassable } from '../rules/checklist.js';
@@ -34,6 +34,7 @@ async function existing(ctx: Context, id: string): Promise<LegalReviewEntity> {
 
 @Resolver()
 export class WorkflowResolver {
+  @UseMiddleware(Idempotent('review', byId(LegalReviewEntity)))
   @Mutation(() => LegalReview, { description: '送审 Submit a proposed decision of a case for legal review (a handler of the case, or the agency head)' })
   async submitForReview(@Ctx() ctx: Context, @Arg('input') input: SubmitForReviewInput): Promise<LegalReviewEntity> {
     requireRole(ctx.identity, Role.OFFICER, Role.AGENCY_HEAD);
@@ -74,6 +75,7 @@ export class WorkflowResolver {
     });
   }
 
+  @UseMiddleware(Idempotent('review', byId(LegalReviewEntity)))
   @Mutation(() => LegalReview, { description: '开始审核 A legal reviewer of the agency takes the review (not a handler; first-time reviewers need the legal professional qualification)' })
   async startReview(@Ctx() ctx: Context, @Arg('reviewId', () => ID) reviewId: string): Promise<LegalReviewEntity> {
     requireRole(ctx.identity, Role.LEGAL_REVIEWER);
@@ -93,6 +95,7 @@ export class WorkflowResolver {
     });
   }
 
+  @UseMiddleware(Idempotent('review', byId(LegalReviewEntity)))
   @Mutation(() => LegalReview, { description: '作出审核结论 The reviewer concludes: PASS (every item answered the lawful way), RETURN or FAIL (with an opinion)' })
   async completeReview(@Ctx() ctx: Context, @Arg('input') input: CompleteReviewInput): Promise<LegalReviewEntity> {
     requireRole(ctx.identity, Role.LEGAL_REVIEWER);
@@ -117,6 +120,7 @@ export class WorkflowResolver {
     });
   }
 
+  @UseMiddleware(Idempotent('review', byId(LegalReviewEntity)))
   @Mutation(() => LegalReview, { description: '法制机构负责人签署 The head of the legal office countersigns; the file is returned (退卷) that day' })
   async countersignReview(@Ctx() ctx: Context, @Arg('input') input: CountersignReviewInput): Promise<LegalReviewEntity> {
     requireRole(ctx.identity, Role.LEGAL_REVIEWER, Role.AGENCY_HEAD);
@@ -136,6 +140,7 @@ export class WorkflowResolver {
     });
   }
 
+  @UseMiddleware(Idempotent('review', byId(LegalReviewEntity)))
   @Mutation(() => LegalReview, { description: '提请协调决策 A handler who disagrees with RETURNED or FAILED escalates to the leadership (once)' })
   async escalateReview(@Ctx() ctx: Context, @Arg('input') input: EscalateReviewInput): Promise<LegalReviewEntity> {
     requireRole(ctx.identity, Role.OFFICER);
@@ -159,6 +164,7 @@ export class WorkflowResolver {
     });
   }
 
+  @UseMiddleware(Idempotent('review', byId(LegalReviewEntity)))
   @Mutation(() => LegalReview, { description: '记录集体讨论决定 The agency head records the leadership\'s collective decision on an escalated review' })
   async recordCoordinationDecision(@Ctx() ctx: Context, @Arg('input') input: CoordinationDecisionInput): Promise<LegalReviewEntity> {
     requireRole(ctx.identity, Role.AGENCY_HEAD);

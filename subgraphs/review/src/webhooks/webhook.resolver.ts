@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { badInput, conflict, decodeCursor, EVENTS_CHANNEL, notFound, pageArgs, readFilter, requireId, requireRole, Role, toPage, type Context, type EntityManager } from '@tsp/shared';
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
+import { badInput, conflict, decodeCursor, EVENTS_CHANNEL, notFound, pageArgs, readFilter, requireId, requireRole, Role, toPage, type Context, type EntityManager, Idempotent, reloaded } from '@tsp/shared';
 import { WEBHOOK_WAKE } from './config.js';
 import { checkTarget, MAX_ACTIVE_ENDPOINTS, secretProblem } from './policy.js';
 import { countActive, deactivate, deliveriesOf, endpointsOf, insertEndpoint, moveCursor, outboxHead, ownEndpoint, type EndpointRow } from './store.js';
@@ -13,6 +13,9 @@ async function ownOrNotFound(em: EntityManager, owner: string, id: string, lock 
   return e;
 }
 
+/** A repeated Idempotency-Key answers with the caller's endpoint, read again. */
+const endpointReplay = reloaded(async (ctx, id) => endpointView(await ownOrNotFound(ctx.em, ctx.identity.sub ?? '', id)));
+
 /** A reviewEvents cursor back to its log position; null/empty = from the very start. */
 function cursorPosition(after: string | null | undefined): number {
   if (!after) return 0;
@@ -24,6 +27,7 @@ function cursorPosition(after: string | null | undefined): number {
 /** 回调（Webhook）: integrators (INTEGRATOR tokens) manage their own endpoints only. */
 @Resolver()
 export class WebhookResolver {
+  @UseMiddleware(Idempotent('review', endpointReplay))
   @Mutation(() => WebhookEndpoint, {
     description: '登记回调地址（对接方） Register a webhook (INTEGRATOR): events of the token\'s scope from now on are POSTed signed (x-tsp-signature); the host must be on the ADMIN allowlist and public; secret ≥ 16 characters',
   })
@@ -78,6 +82,7 @@ export class WebhookResolver {
     return { ...p, edges: p.edges.map((x) => ({ cursor: x.cursor, node: deliveryView(x.node) })) };
   }
 
+  @UseMiddleware(Idempotent('review', endpointReplay))
   @Mutation(() => WebhookEndpoint, {
     description: '重放（对接方） Replay (INTEGRATOR): move the endpoint back to a reviewEvents cursor (or to the start when after is null); the events after it are re-sent in order',
   })
@@ -99,6 +104,7 @@ export class WebhookResolver {
     });
   }
 
+  @UseMiddleware(Idempotent('review', endpointReplay))
   @Mutation(() => WebhookEndpoint, { description: '停用回调地址（对接方） Deactivate one of the caller\'s webhooks: no further deliveries (INTEGRATOR)' })
   async deactivateWebhook(@Ctx() ctx: Context, @Arg('endpointId', () => ID, { description: '回调地址 Endpoint id' }) endpointId: string) {
     requireRole(ctx.identity, Role.INTEGRATOR);
