@@ -1,6 +1,6 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, type ClassType } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, type ClassType, UseMiddleware } from 'type-graphql';
 import {
-  AGENCY_ROLES, Role, assertCanWrite, CATEGORY_NAMES_ZH, EnforcementCategory, notFound, requireId, type Context,
+  AGENCY_ROLES, Role, assertCanWrite, CATEGORY_NAMES_ZH, EnforcementCategory, notFound, requireId, type Context, Idempotent, asAnswer, reloaded,
 } from '@tsp/shared';
 import { ListingEntity } from '../entities/index.js';
 import { ListingKind } from '../rules/kinds.js';
@@ -29,6 +29,9 @@ function writer(ctx: Context, agencyId: string): string {
   assertCanWrite(ctx.identity, id, WRITERS);
   return id;
 }
+
+/** A repeated Idempotency-Key answers with the list entry, read again. */
+const listingReplay = reloaded(async (ctx, id) => view<object>(await ctx.em.findOneOrFail(ListingEntity, { id })));
 
 export const flowchartSvgPath = (agencyId: string, category: EnforcementCategory) => `/flowcharts/${agencyId}/${category}.svg`;
 
@@ -71,6 +74,7 @@ export class ListingsResolver {
     return Object.values(EnforcementCategory).map((c) => flowchartView(id, c, configured.find((l) => l.key === c) ?? null));
   }
 
+  @UseMiddleware(Idempotent('disclosure', listingReplay))
   @Mutation(() => EnforcementItem, { description: '新增或修改行政执法事项 Create (no id) or change an enforcement item; each change is a new version' })
   async upsertEnforcementItem(
     @Ctx() ctx: Context, @Arg('agencyId', () => ID) agencyId: string, @Arg('input', () => EnforcementItemInput) input: EnforcementItemInput,
@@ -81,6 +85,7 @@ export class ListingsResolver {
     return view(await saveListing(ctx.em, { agencyId: a, kind: ListingKind.ENFORCEMENT_ITEM, id: id && requireId('enforcement item', id), data, actor: ctx.identity.sub! }));
   }
 
+  @UseMiddleware(Idempotent('disclosure', listingReplay))
   @Mutation(() => RandomInspectionItem, { description: '新增或修改随机抽查事项 Create or change a random-inspection item' })
   async upsertRandomInspectionItem(
     @Ctx() ctx: Context, @Arg('agencyId', () => ID) agencyId: string, @Arg('input', () => RandomInspectionItemInput) input: RandomInspectionItemInput,
@@ -91,6 +96,7 @@ export class ListingsResolver {
     return view(await saveListing(ctx.em, { agencyId: a, kind: ListingKind.RANDOM_INSPECTION_ITEM, id: id && requireId('random inspection item', id), data, actor: ctx.identity.sub! }));
   }
 
+  @UseMiddleware(Idempotent('disclosure', listingReplay))
   @Mutation(() => ServiceGuide, { description: '新增或修改服务指南 Create or change a service guide' })
   async upsertServiceGuide(
     @Ctx() ctx: Context, @Arg('agencyId', () => ID) agencyId: string, @Arg('input', () => ServiceGuideInput) input: ServiceGuideInput,
@@ -105,6 +111,7 @@ export class ListingsResolver {
     return view(await saveListing(ctx.em, { agencyId: a, kind: ListingKind.SERVICE_GUIDE, id: id && requireId('service guide', id), data, actor: ctx.identity.sub! }));
   }
 
+  @UseMiddleware(Idempotent('disclosure', listingReplay))
   @Mutation(() => AgencyDisclosure, { description: '更新执法主体信息 Set the body information of an agency (a new version)' })
   async upsertAgencyDisclosure(@Ctx() ctx: Context, @Arg('agencyId', () => ID) agencyId: string, @Arg('input', () => AgencyDisclosureInput) input: AgencyDisclosureInput) {
     const a = writer(ctx, agencyId);
@@ -112,6 +119,7 @@ export class ListingsResolver {
     return view(await saveListing(ctx.em, { agencyId: a, kind: ListingKind.BODY_INFORMATION, key: 'body', data, actor: ctx.identity.sub! }));
   }
 
+  @UseMiddleware(Idempotent('disclosure', asAnswer()))
   @Mutation(() => ProcessFlowchart, { description: '配置执法流程 Configure the process steps of a category; the flowchart is drawn from them' })
   async setProcessSteps(
     @Ctx() ctx: Context, @Arg('agencyId', () => ID) agencyId: string,
@@ -122,6 +130,7 @@ export class ListingsResolver {
     return flowchartView(a, category, await saveListing(ctx.em, { agencyId: a, kind: ListingKind.PROCESS, key: category, data, actor: ctx.identity.sub! }));
   }
 
+  @UseMiddleware(Idempotent('disclosure', asAnswer()))
   @Mutation(() => Boolean, { description: '移出清单 Take an item, inspection item or guide off the public list (kept in its history)' })
   async retireListEntry(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('reason') reason: string) {
     const l = await ctx.em.findOne(ListingEntity, { id: requireId('entry', id) });

@@ -1,6 +1,6 @@
-import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Mutation, Resolver, UseMiddleware } from 'type-graphql';
 import {
-  AGENCY_ROLES, assertCanWrite, badInput, loadCalendar, notFound, optionalText, requireDate, requireId, requireText, shanghaiDate, type Context,
+  AGENCY_ROLES, assertCanWrite, badInput, loadCalendar, notFound, optionalText, requireDate, requireId, requireText, shanghaiDate, type Context, Idempotent, byId,
 } from '@tsp/shared';
 import { PublicationEntity, PublicationPeriodEntity } from '../entities/index.js';
 import {
@@ -44,6 +44,7 @@ async function publish(ctx: Context, p: PublicationEntity, note: string | null):
 
 @Resolver()
 export class PublicationWriteResolver {
+  @UseMiddleware(Idempotent('disclosure', byId(PublicationEntity)))
   @Mutation(() => DecisionPublication, { description: '审核发布 Check and publish a draft (agency staff of the owning agency)' })
   async publishDecision(
     @Ctx() ctx: Context,
@@ -57,6 +58,7 @@ export class PublicationWriteResolver {
     return p;
   }
 
+  @UseMiddleware(Idempotent('disclosure', byId(PublicationEntity)))
   @Mutation(() => DecisionPublication, { description: '纠错 Correct a publication: a new revision with its reason; the history stays visible' })
   async correctPublication(
     @Ctx() ctx: Context,
@@ -89,6 +91,7 @@ export class PublicationWriteResolver {
     return p;
   }
 
+  @UseMiddleware(Idempotent('disclosure', byId(PublicationEntity)))
   @Mutation(() => DecisionPublication, {
     description: '撤回 Withdraw a published item: off the public list at once, kept for the agency with its history. When the decision was changed/revoked/confirmed illegal or void, give the trigger and the day it happened: the 3-working-day deadline is tracked.',
   })
@@ -116,6 +119,7 @@ export class PublicationWriteResolver {
     return p;
   }
 
+  @UseMiddleware(Idempotent('disclosure', byId(PublicationEntity)))
   @Mutation(() => DecisionPublication, {
     description: '报告决定变更 Record that a published decision was changed/revoked/confirmed illegal or void: it must be withdrawn within 3 working days (行政处罚法 §48); overdue withdrawals become findings.',
   })
@@ -139,6 +143,7 @@ export class PublicationWriteResolver {
     return p;
   }
 
+  @UseMiddleware(Idempotent('disclosure', byId(PublicationEntity)))
   @Mutation(() => DecisionPublication, { description: '双随机抽查结果公示 Enter a random-inspection result; masked like decisions; published at once unless publishNow is false' })
   async publishInspectionResult(@Ctx() ctx: Context, @Arg('input', () => InspectionResultInput) input: InspectionResultInput) {
     const agencyId = requireId('agency', input.agencyId);

@@ -1,7 +1,7 @@
-import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import {
   AGENCY_ROLES, assertCanWrite, badInput, conflict, PenaltyKind, requireId, shanghaiDate, type Context, type Finding,
-  requireFindingsCaller,
+  requireFindingsCaller, Idempotent, asAnswer,
 } from '@tsp/shared';
 import { AnnualReportEntity, PublicationPeriodEntity } from '../entities/index.js';
 import { annualReportDueOn } from '../rules/deadlines.js';
@@ -37,6 +37,7 @@ export class ReportResolver {
     return reportView(a, year, frozen ? (frozen.totals as unknown as AnnualTotals) : await liveTotals(ctx.em, a, year), frozen);
   }
 
+  @UseMiddleware(Idempotent('disclosure', asAnswer()))
   @Mutation(() => AnnualReport, { description: '发布年度报告 Publish (freeze) an agency\'s report of a finished year (due 31 January of the next year)' })
   async publishAnnualReport(@Ctx() ctx: Context, @Arg('agencyId', () => ID) agencyId: string, @Arg('year', () => Int) year: number) {
     const a = requireId('agency', agencyId);
@@ -55,6 +56,7 @@ export class ReportResolver {
     return Object.values(PenaltyKind).map((k) => ({ penaltyKind: k, months: rows.find((r) => r.penaltyKind === k)?.months ?? null }));
   }
 
+  @UseMiddleware(Idempotent('disclosure', asAnswer()))
   @Mutation(() => [PublicationPeriod], { description: '设置公示期限 Configure publication periods per penalty kind (applies to items published afterwards)' })
   async setPublicationPeriods(@Ctx() ctx: Context, @Arg('agencyId', () => ID) agencyId: string, @Arg('periods', () => [PublicationPeriodInput]) periods: PublicationPeriodInput[]) {
     const a = requireId('agency', agencyId);
