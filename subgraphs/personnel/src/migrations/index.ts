@@ -1,9 +1,11 @@
 import { PersonnelInit } from './0001_init.js';
 import { PersonnelSupervision } from './0002_supervision.js';
 import { PersonnelOfficerTransfer } from './0003_officer_transfer.js';
+import { PersonnelIdempotency } from './0004_idempotency.js';
 
 export const migrations = [
   { name: '0001_personnel_init', class: PersonnelInit },
   { name: '0002_personnel_supervision', class: PersonnelSupervision },
   { name: '0003_personnel_officer_transfer', class: PersonnelOfficerTransfer },
+  { name: '0004_personnel_idempotency', class: PersonnelIdempotency },
 ];

@@ -1,5 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Role, requireRole, requireText, shanghaiDate, assertCanRead, requireFindingsCaller, type Context, type Finding } from '@tsp/shared';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { Role, requireRole, requireText, shanghaiDate, assertCanRead, requireFindingsCaller, type Context, type Finding, Idempotent, byId } from '@tsp/shared';
 import { AgencyEntity } from '../entities/index.js';
 import { Agency, Officer, ReviewerStaffing, SupervisionFinding } from './types.js';
 import { CreateAgencyInput } from './inputs.js';
@@ -61,6 +61,7 @@ export class AgencyResolver {
     return agencyPersonnelFindings(ctx, a);
   }
 
+  @UseMiddleware(Idempotent('personnel', byId(AgencyEntity)))
   @Mutation(() => Agency, { description: '新建执法主体（管理员） Create an agency (ADMIN)' })
   async createAgency(@Ctx() ctx: Context, @Arg('input') input: CreateAgencyInput): Promise<AgencyEntity> {
     requireRole(ctx.identity, Role.ADMIN);

@@ -1,5 +1,5 @@
-import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { Role, badInput, listOverrides, requireRole, saveOverrides, type Context } from '@tsp/shared';
+import { Arg, Ctx, Int, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
+import { Role, badInput, listOverrides, requireRole, saveOverrides, type Context, Idempotent, asAnswer } from '@tsp/shared';
 import { WorkingDayOverride } from './types.js';
 import { WorkingDayInput } from './inputs.js';
 
@@ -12,6 +12,7 @@ export class CalendarResolver {
     return listOverrides(ctx.em, year);
   }
 
+  @UseMiddleware(Idempotent('personnel', asAnswer()))
   @Mutation(() => Int, { description: '加载国务院办公厅放假安排（管理员） Load official holiday / make-up days (ADMIN); returns days saved' })
   async loadWorkingDayCalendar(@Ctx() ctx: Context, @Arg('days', () => [WorkingDayInput]) days: WorkingDayInput[]) {
     requireRole(ctx.identity, Role.ADMIN);

@@ -1,5 +1,5 @@
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { Role, badInput, conflict, notFound, requireId, requireNonEmpty, requireText, requireRole, shanghaiDate, type Context } from '@tsp/shared';
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { Role, badInput, conflict, notFound, requireId, requireNonEmpty, requireText, requireRole, shanghaiDate, type Context, Idempotent, byId } from '@tsp/shared';
 import { CredentialEntity, CredentialStatusChangeEntity, OfficerEntity } from '../entities/index.js';
 import { Credential, CredentialStatusChange } from './types.js';
 import { IssueCredentialInput } from './inputs.js';
@@ -23,6 +23,7 @@ export class CredentialResolver {
       .load(c.id);
   }
 
+  @UseMiddleware(Idempotent('personnel', byId(CredentialEntity)))
   @Mutation(() => Credential, { description: '发放执法证件（管理员） Issue a credential (ADMIN)' })
   async issueCredential(@Ctx() ctx: Context, @Arg('input') input: IssueCredentialInput) {
     requireRole(ctx.identity, Role.ADMIN);
@@ -51,6 +52,7 @@ export class CredentialResolver {
     });
   }
 
+  @UseMiddleware(Idempotent('personnel', byId(CredentialEntity)))
   @Mutation(() => Credential, { description: '变更证件状态（管理员），即时反映在公开名单 Suspend, revoke or restore a credential (ADMIN)' })
   async changeCredentialStatus(
     @Ctx() ctx: Context,

@@ -1,7 +1,7 @@
-import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import {
   Role, assertCanRead, assertCanWrite, badInput, connectionType, notFound, optionalText, pageArgs, requireDate,
-  requireId, requireNonEmpty, requireText, shanghaiDate, toPage, type Context,
+  requireId, requireNonEmpty, requireText, shanghaiDate, toPage, type Context, Idempotent, asAnswer, byId,
 } from '@tsp/shared';
 import { OfficerEntity, TrainingRecordEntity } from '../entities/index.js';
 import { Agency, Credential, Officer } from './types.js';
@@ -69,6 +69,7 @@ export class OfficerResolver {
     return !!a && ctx.identity.role !== Role.INTEGRATOR && mayReadAgency(ctx, a);
   }
 
+  @UseMiddleware(Idempotent('personnel', byId(OfficerEntity)))
   @Mutation(() => Officer, { description: '登记执法人员（管理员或本机关负责人） Register an officer (ADMIN, or AGENCY_HEAD of the agency)' })
   async registerOfficer(@Ctx() ctx: Context, @Arg('input') input: RegisterOfficerInput) {
     const agency = await agencyOrThrow(ctx, input.agencyId);
@@ -88,6 +89,7 @@ export class OfficerResolver {
     return o;
   }
 
+  @UseMiddleware(Idempotent('personnel', asAnswer()))
   @Mutation(() => Float, { description: '登记培训学时，返回当年累计 Record training; returns the year total' })
   async recordTraining(@Ctx() ctx: Context, @Arg('input') input: RecordTrainingInput) {
     const o = await load.officer(ctx).load(requireId('officer', input.officerId));

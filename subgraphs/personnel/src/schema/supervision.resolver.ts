@@ -1,7 +1,7 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import {
   DateScalar, FindingCount, Role, authorizeSummary, type SummaryKey, assertCanRead, badInput, countFindings, forbidden, notFound, readFilter, requireDate, requireId,
-  requireRole, requireText, shanghaiDate, type Context,
+  requireRole, requireText, shanghaiDate, type Context, Idempotent, reloaded,
 } from '@tsp/shared';
 import { AgencyEntity, RectificationNoticeEntity } from '../entities/index.js';
 import { Agency } from './types.js';
@@ -11,6 +11,9 @@ import { noticeState, periodProblem } from '../rules/supervision.js';
 import { agencyPersonnelFindings } from './agency.resolver.js';
 
 const view = (n: RectificationNoticeEntity) => ({ ...n, state: noticeState(n, shanghaiDate()) });
+
+/** A repeated Idempotency-Key answers with the notice, read again. */
+const noticeReplay = reloaded(async (ctx, id) => view(await ctx.em.findOneOrFail(RectificationNoticeEntity, { id })));
 
 /** 行政执法监督 The justice bureau's notices and the cross-agency summary root. */
 @Resolver()
@@ -27,6 +30,7 @@ export class SupervisionResolver {
     return rows.map(view);
   }
 
+  @UseMiddleware(Idempotent('personnel', noticeReplay))
   @Mutation(() => RectificationNotice, { description: '发出整改通知（监督机关） Issue a notice of rectification (SUPERVISOR of the agency\'s region)' })
   async issueRectificationNotice(@Ctx() ctx: Context, @Arg('input') input: IssueNoticeInput) {
     requireRole(ctx.identity, Role.SUPERVISOR);
@@ -42,6 +46,7 @@ export class SupervisionResolver {
     return view(n);
   }
 
+  @UseMiddleware(Idempotent('personnel', noticeReplay))
   @Mutation(() => RectificationNotice, { description: '回复整改通知（本机关负责人） Record the agency\'s response (AGENCY_HEAD of that agency)' })
   async respondToRectificationNotice(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('response') response: string) {
     requireRole(ctx.identity, Role.AGENCY_HEAD);

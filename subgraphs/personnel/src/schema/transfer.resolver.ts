@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { Role, badInput, conflict, forbidden, notFound, requireId, requireRole, requireText, shanghaiDate, type Context } from '@tsp/shared';
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { Role, badInput, conflict, forbidden, notFound, requireId, requireRole, requireText, shanghaiDate, type Context, Idempotent, byId } from '@tsp/shared';
 import { CredentialEntity, CredentialStatusChangeEntity, OfficerEntity, OfficerTransferEntity } from '../entities/index.js';
 import { Agency, Officer } from './types.js';
 import { OfficerAssignment, TransferOfficerInput } from './transfer.types.js';
@@ -20,6 +20,7 @@ export class TransferResolver {
     return assignmentHistory(registeredOn(o), o.agencyId, transfers).map((a) => ({ ...a, current: a.to === null }));
   }
 
+  @UseMiddleware(Idempotent('personnel', byId(OfficerEntity)))
   @Mutation(() => Officer, {
     description:
       '人员调动 Move an officer to another agency (ADMIN; the SUPERVISOR 司法局 between agencies of its region). At once: the officer belongs to the new agency, the old agency\'s credentials are revoked (调离注销, with the reason in their history), so the public list and verifyCredential show it and the officer can no longer act on the old agency\'s cases; a credential for the new agency is issued separately (issueCredential).',
