@@ -34,6 +34,20 @@ export const DEV_INTERNAL_SECRET = 'dev-only-internal-secret-change-me';
 export const DEFAULT_PORTS = { gateway: 4000, personnel: 4001, records: 4002, review: 4003, disclosure: 4004 } as const;
 export type ServiceName = keyof typeof DEFAULT_PORTS;
 export type SubgraphName = Exclude<ServiceName, 'gateway'>;
+
+/**
+ * Node flags per service process (launcher, bench and docker-compose use the same). The gateway's
+ * live heap under load stays well under 100 MB, but on a large machine V8 lets garbage pile up to
+ * several hundred MB before collecting; a cap of 192 MB keeps its RSS under 300 MB at 50 clients at
+ * no measurable cost in throughput (issue 7). The subgraphs keep V8's defaults.
+ */
+export const NODE_FLAGS: Record<ServiceName, readonly string[]> = {
+  gateway: ['--max-old-space-size=192'],
+  personnel: [],
+  records: [],
+  review: [],
+  disclosure: [],
+};
 export const SUBGRAPHS: readonly SubgraphName[] = ['personnel', 'records', 'review', 'disclosure'];
 
 export function env(name: EnvVar): string | undefined {

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
+import { NODE_FLAGS, type ServiceName } from '@tsp/shared';
 
 const COLORS = ['\x1b[36m', '\x1b[33m', '\x1b[35m', '\x1b[32m', '\x1b[34m'];
 const RESET = '\x1b[0m';
@@ -14,7 +15,8 @@ export interface Child {
 /** Starts one service as its own process, its output prefixed with its name. */
 export function startChild(name: string, env: NodeJS.ProcessEnv, index: number): Child {
   const script = path.join(__dirname, '..', 'run-service.js');
-  const proc = spawn(process.execPath, ['--enable-source-maps', script, name], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  const flags = NODE_FLAGS[name as ServiceName] ?? [];
+  const proc = spawn(process.execPath, ['--enable-source-maps', ...flags, script, name], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   const color = process.stdout.isTTY ? COLORS[index % COLORS.length] : '';
   const prefix = `${color}${name.padEnd(10)}|${color ? RESET : ''} `;
   for (const stream of [proc.stdout!, proc.stderr!]) {
