@@ -1,6 +1,6 @@
 import { EnforcementCategory } from '@tsp/shared';
 import {
-  credentialCoverage, credentialNumberProblem, effectiveStatus, regionCovers, statusChangeProblem, type CredentialFacts,
+  credentialCoverage, credentialNumberProblem, credentialValidityProblem, effectiveStatus, regionCovers, statusChangeProblem, type CredentialFacts,
 } from '../src/rules/credentials';
 import { CredentialStatus } from '../src/rules/kinds';
 
@@ -119,5 +119,16 @@ describe('credential number format', () => {
     expect(credentialNumberProblem('1'.repeat(33))).not.toBeNull();
     expect(credentialNumberProblem('1305 2826')).not.toBeNull();
     expect(credentialNumberProblem('冀执法130528')).not.toBeNull();
+  });
+});
+
+describe('有效期 expiry after issue', () => {
+  test('met: expires the day after issue or later', () => {
+    expect(credentialValidityProblem('2026-03-01', '2026-03-02')).toBeNull();
+    expect(credentialValidityProblem('2024-03-01', '2027-02-28')).toBeNull();
+  });
+  test('broken: expires on the day of issue or before it', () => {
+    expect(credentialValidityProblem('2026-03-01', '2026-03-01')).toMatch(/must be after issuedOn/);
+    expect(credentialValidityProblem('2026-03-01', '2025-12-31')).toMatch(/有效期须晚于发证日期/);
   });
 });

@@ -67,3 +67,8 @@ export function statusChangeProblem(from: StoredCredentialStatus, to: Credential
 export function credentialNumberProblem(number: string): string | null {
   return /^[A-Za-z0-9-]{6,32}$/.test(number) ? null : 'must be 6–32 letters, digits or dashes';
 }
+
+/** 有效期 A credential must expire after the day it is issued (a same-day expiry would never be valid). */
+export function credentialValidityProblem(issuedOn: string, expiresOn: string): string | null {
+  return expiresOn > issuedOn ? null : 'must be after issuedOn / 有效期须晚于发证日期';
+}

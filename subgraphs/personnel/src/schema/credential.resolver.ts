@@ -4,7 +4,7 @@ import { CredentialEntity, CredentialStatusChangeEntity, OfficerEntity } from '.
 import { Credential, CredentialStatusChange } from './types.js';
 import { IssueCredentialInput } from './inputs.js';
 import { CredentialStatus } from '../rules/kinds.js';
-import { credentialNumberProblem, effectiveStatus, statusChangeProblem } from '../rules/credentials.js';
+import { credentialNumberProblem, credentialValidityProblem, effectiveStatus, statusChangeProblem } from '../rules/credentials.js';
 
 @Resolver(() => Credential)
 export class CredentialResolver {
@@ -34,7 +34,8 @@ export class CredentialResolver {
     const numberProblem = credentialNumberProblem(number);
     if (numberProblem) throw badInput('number', numberProblem);
     if (input.fields.length > 20) throw badInput('fields', 'at most 20 fields');
-    if (input.expiresOn <= input.issuedOn) throw badInput('expiresOn', 'must be after issuedOn / 有效期须晚于发证日期');
+    const validityProblem = credentialValidityProblem(input.issuedOn, input.expiresOn);
+    if (validityProblem) throw badInput('expiresOn', validityProblem);
     if (await ctx.em.count(CredentialEntity, { number })) throw conflict(`credential number ${number} already exists / 证号已存在`);
     const categories = requireNonEmpty('categories', input.categories, 6);
     const fields = input.fields.map((f, i) => requireText(`fields[${i}]`, f, 50));

@@ -7,6 +7,7 @@ import { OfficerEntity, TrainingRecordEntity } from '../entities/index.js';
 import { Agency, Credential, Officer } from './types.js';
 import { RecordTrainingInput, RegisterOfficerInput } from './inputs.js';
 import { load } from './loaders.js';
+import { trainingDayProblem } from '../rules/training.js';
 import { agencyOrThrow, mayReadAgency, readableOfficer } from './access.js';
 
 const OfficerConnection = connectionType(Officer, 'Officer', '执法人员');
@@ -97,7 +98,8 @@ export class OfficerResolver {
     assertCanWrite(ctx.identity, o.agencyId, [Role.ADMIN, Role.AGENCY_HEAD]);
     if (!(input.hours > 0 && input.hours <= 24 && Number.isInteger(input.hours * 2))) throw badInput('hours', 'must be 0.5…24 in half-hour steps');
     const day = requireDate('day', input.day);
-    if (day > shanghaiDate()) throw badInput('day', 'training cannot be recorded before it happens / 培训日期不能晚于今天');
+    const dayProblem = trainingDayProblem(day, shanghaiDate());
+    if (dayProblem) throw badInput('day', dayProblem);
     ctx.em.create(TrainingRecordEntity, { officerId: o.id, day, hours: input.hours.toFixed(1), topic: requireText('topic', input.topic, 200), recordedBy: ctx.identity.sub! });
     await ctx.em.flush();
     const [r]: { total: string | null }[] = await ctx.em.execute(
