@@ -20,6 +20,7 @@ export const ENV_VARS = {
   WEBHOOK_RETRY_BASE_MS: 'first webhook retry delay, doubling per attempt, capped at 1 h (default 1000; 10000 with NODE_ENV=production)',
   JOURNAL_AUDIT_INTERVAL_MS: 'how often records re-verifies its journal and signs a checkpoint (default 10 minutes)',
   JOURNAL_SIGNING_KEY: 'Ed25519 private key (PKCS8 PEM) that signs journal checkpoints; unset = a development key kept in the database',
+  OFFICER_AGENCY_CACHE_MS: "how long a subgraph trusts personnel's answer to where an officer belongs, in ms (default 5000): a transfer refuses the officer's old token everywhere within this time",
   PERSONNEL_URL: 'personnel subgraph GraphQL URL',
   RECORDS_URL: 'records subgraph GraphQL URL',
   REVIEW_URL: 'review subgraph GraphQL URL',
