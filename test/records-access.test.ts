@@ -125,6 +125,15 @@ test('legacy imports bypass the rules but are marked, and findings show what the
   expect((await p.gql(F, { a: w.agencyA }, { token: w.tokens.b })).data.agency.recordFindings).toEqual([]);
   expect((await p.gql(F, { a: w.agencyA })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
 
+  // The agency's own audio-visual list decides: off the list, a photo-only inspection is no finding.
+  const avOf = async () =>
+    ((await p.gql(F, { a: w.agencyA }, { token: w.tokens.a })).data.agency.recordFindings as { kind: string; subjectId: string }[]).filter((f) => f.kind === 'AUDIO_VISUAL_MISSING' && ids.includes(f.subjectId));
+  const setList = (activities: string) => p.gql(`mutation($a: ID!) { setAudioVisualList(agencyId: $a, activities: [${activities}]) }`, { a: w.agencyA }, { token: w.tokens.aHead });
+  await setList('HEARING');
+  expect(await avOf()).toEqual([]);
+  await setList('ON_SITE_INSPECTION, RANDOM_INSPECTION, EVIDENCE_COLLECTION, EVIDENCE_PRESERVATION, HEARING, COERCIVE_MEASURE, SERVICE_BY_POSTING, SERVICE_BY_RETENTION');
+  expect(await avOf()).toHaveLength(1);
+
   const overdue = await p.gql(`{ cases(filter: { overdue: true }) { edges { node { id } } } }`, {}, { token: w.tokens.supervisor });
   expect(overdue.data.cases.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([legacy.id]);
 });

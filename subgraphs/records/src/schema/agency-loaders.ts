@@ -31,28 +31,32 @@ export const agencyLoad = {
       });
       if (!readable.length) return ids.map(() => []);
       const today = shanghaiDate();
-      const [overdue, entries, lists, problems] = await Promise.all([
+      const lists = (await load.audioVisualList(ctx).loadMany(readable)).map((l) => (l && !(l instanceof Error) ? l.activities : DEFAULT_AUDIO_VISUAL_LIST));
+      // (agency, activity) pairs of every agency's audio-visual list, for the entry pre-filter below.
+      const listAgencies = readable.flatMap((id, i) => lists[i].map(() => id));
+      const listActivities = lists.flat();
+      const [overdue, entries, problems] = await Promise.all([
         ctx.em.execute<{ id: string; agency_id: string; case_number: string; category: EnforcementCategory; decision_due_on: string; decided: boolean }[]>(
           `select id, agency_id, case_number, category, to_char(decision_due_on, 'YYYY-MM-DD') as decision_due_on, decided
              from records.enforcement_case where agency_id = any(?::uuid[]) and not decided and decision_due_on < ?::date`,
           [uuidArray(readable), today],
         ),
-        // Entries that lack a satisfying audio/video record or carry an imported credential problem;
-        // whether the activity needs audio/video is decided below against each agency's list.
+        // Only entries that could break a rule: an imported credential problem, or an activity that needs
+        // audio/video (on the agency's list, or affecting liberty or property) without a satisfying AUDIO or
+        // VIDEO attachment. A superset: audioVisualProblem (rules/) decides; the filter keeps the rows few.
         ctx.em.execute<{ id: string; agency_id: string; case_id: string; case_number: string; category: EnforcementCategory; sequence: number; activity: RecordActivity; affects: boolean; occurred_at: Date; credential_problem: string | null; attachments: AttachmentFacts[] }[]>(
           `select e.id, e.agency_id, e.case_id, c.case_number, c.category, e.sequence, e.activity, e.affects_liberty_or_property as affects,
                   e.occurred_at, e.credential_problem,
-                  coalesce(json_agg(json_build_object('kind', a.kind, 'fullProcess', a.full_process)) filter (where a.id is not null), '[]') as attachments
+                  coalesce((select json_agg(json_build_object('kind', a.kind, 'fullProcess', a.full_process)) from records.attachment a where a.entry_id = e.id), '[]') as attachments
              from records.record_entry e
              join records.enforcement_case c on c.id = e.case_id
-             left join records.attachment a on a.entry_id = e.id
             where e.agency_id = any(?::uuid[])
-            group by e.id, c.case_number, c.category
-           having e.credential_problem is not null
-               or not coalesce(bool_or(a.kind in ('AUDIO','VIDEO') and (a.full_process or not e.affects_liberty_or_property)), false)`,
-          [uuidArray(readable)],
+              and (e.credential_problem is not null
+                   or (e.affects_liberty_or_property or (e.agency_id, e.activity) in (select * from unnest(?::uuid[], ?::text[])))
+                      and not exists (select 1 from records.attachment a
+                                       where a.entry_id = e.id and a.kind in ('AUDIO','VIDEO') and (a.full_process or not e.affects_liberty_or_property)))`,
+          [uuidArray(readable), uuidArray(listAgencies), `{${listActivities.join(',')}}`],
         ),
-        load.audioVisualList(ctx).loadMany(readable),
         // The periodic self-audit re-verifies the whole journal; findings read its latest outcome, so
         // their cost does not grow with the journal (verifyCaseJournal and case.journal check live).
         latestAuditProblems(ctx.em),
@@ -69,7 +73,6 @@ export const agencyLoad = {
       return ids.map((id) => {
         const i = readable.indexOf(id);
         if (i < 0) return [];
-        const list = lists[i];
         const facts: EntryFindingFacts[] = entries
           .filter((e) => e.agency_id === id)
           .map((e) => ({
@@ -80,7 +83,7 @@ export const agencyLoad = {
           agencyId: id, today,
           cases: overdue.filter((c) => c.agency_id === id).map((c) => ({ id: c.id, caseNumber: c.case_number, category: c.category, decisionDueOn: c.decision_due_on, decided: c.decided })),
           entries: facts,
-          audioVisualList: list && !(list instanceof Error) ? list.activities : DEFAULT_AUDIO_VISUAL_LIST,
+          audioVisualList: lists[i],
           brokenJournals: broken.filter((c) => c.agency_id === id).map((c) => ({ caseId: c.id, caseNumber: c.case_number, category: c.category, detail: c.detail })),
         });
       });
