@@ -70,7 +70,8 @@ describe('verify-journal CLI', () => {
       },
     });
     server = await startSubgraph(
-      { name: 'records', schema: { resolvers: [JournalResolver], references: {} }, db: { schema: 'records', entities: [], migrations } },
+      // No personnel runs beside this lone records subgraph: nobody is a registered officer, so the stale-token check passes every sub.
+      { name: 'records', schema: { resolvers: [JournalResolver], references: {} }, db: { schema: 'records', entities: [], migrations }, officerAgencies: () => async () => new Map() },
       { databaseUrl: url },
     );
     token = await signDevToken({ role: Role.OFFICER, sub: randomUUID(), agencyId });

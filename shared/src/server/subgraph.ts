@@ -16,6 +16,10 @@ import { identityFromHeader, verifyServiceToken } from '../identity/jwt.js';
 import { SERVICE_TOKEN_HEADER } from '../internal/client.js';
 import { logger } from '../logger.js';
 import type { SubgraphName } from '../config.js';
+import { AppError } from '../errors.js';
+import { CurrentAgencies, type OfficerAgencySource } from '../identity/current-agency.js';
+import { officerAgenciesFromPersonnel } from '../internal/officer-agencies.js';
+import type { Identity } from '../identity/roles.js';
 
 export interface Worker {
   stop(): Promise<void>;
@@ -26,11 +30,24 @@ export interface SubgraphService {
   name: SubgraphName;
   schema: SchemaDefinition;
   db: { schema: string; entities: Options['entities']; migrations: MigrationObject[] };
-  /** Extra HTTP routes (blobs, flowcharts…), mounted before /graphql. */
-  routes?: (app: Express, orm: Orm) => void;
+  /** Extra HTTP routes (blobs, flowcharts…), mounted before /graphql; `identify` checks a user's bearer header as /graphql does. */
+  routes?: (app: Express, orm: Orm, identify: Identify) => void;
+  /** Where officers belong now, for the stale-token check; default: ask personnel. Personnel reads its own table. */
+  officerAgencies?: (orm: Orm) => OfficerAgencySource;
   /** Background work (event dispatchers, consumers, audits), started once the server listens. */
   workers?: (orm: Orm) => Worker[];
 }
+
+/** A user's Authorization header → who is asking, refusing a token that names an agency its officer has left. */
+export type Identify = (authorization: string | undefined) => Promise<Identity>;
+
+/**
+ * Apollo answers an error thrown while building the context with HTTP 500, and the gateway reports a
+ * subgraph's non-2xx answer without its message. Answered as HTTP 200 with the error, the refusal
+ * reaches the client with its code and message, as a resolver's refusal does.
+ */
+const asGraphqlRefusal = (e: unknown) =>
+  e instanceof AppError ? new AppError(e.code, e.message, { ...e.extensions, http: { status: 200 } }) : e;
 
 export interface RunningSubgraph {
   name: SubgraphName;
@@ -47,6 +64,12 @@ export async function startSubgraph(
   const log = logger(svc.name);
   const orm = opts.orm ?? (await openOrm({ schema: svc.db.schema, clientUrl: opts.databaseUrl, entities: svc.db.entities, migrations: svc.db.migrations }));
   const { schema } = await buildFederatedSchema(svc.schema);
+  const currentAgencies = new CurrentAgencies(svc.officerAgencies?.(orm) ?? officerAgenciesFromPersonnel(svc.name));
+  const identify: Identify = async (authorization) => {
+    const identity = await identityFromHeader(authorization);
+    await currentAgencies.check(identity);
+    return identity;
+  };
   const app = baseApp();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<Context>({
@@ -64,7 +87,7 @@ export async function startSubgraph(
   app.get('/internal/stats', requireInternalSecret, (_req, res) =>
     void res.json({ service: svc.name, sqlStatements: sqlStats.statements, requestSqlStatements: sqlStats.requestStatements, rss: process.memoryUsage().rss }),
   );
-  svc.routes?.(app, orm);
+  svc.routes?.(app, orm, identify);
   app.use(
     '/graphql',
     requireInternalSecret,
@@ -76,7 +99,9 @@ export async function startSubgraph(
         const authorization = req.header('authorization');
         const identity = serviceToken
           ? { role: null, service: await verifyServiceToken(serviceToken) }
-          : await identityFromHeader(authorization);
+          : await identify(authorization).catch((e: unknown) => {
+              throw asGraphqlRefusal(e);
+            });
         return newContext({ identity, em: orm.em.fork(), log, authorization, idempotencyKey: req.header('idempotency-key') });
       },
     }),
