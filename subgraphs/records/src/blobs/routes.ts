@@ -1,11 +1,13 @@
 import { pipeline } from 'node:stream/promises';
 import type { Express, Request, Response } from 'express';
-import { AGENCY_ROLES, Role, errorBody, identityFromHeader, isAppError, logger, requireInternalSecret, type Identity } from '@tsp/shared';
+import { AGENCY_ROLES, Role, errorBody, isAppError, logger, requireInternalSecret, type Identify, type Identity } from '@tsp/shared';
 import { BlobHashMismatch, BlobTooLarge, SHA256_RE, type BlobStore } from './store.js';
 
 export interface BlobRouteOptions {
   store: BlobStore;
   maxBytes: number;
+  /** The subgraph's check of the bearer header, the same as for /graphql (token, and the officer's current agency). */
+  identify: Identify;
   /** Whether this caller may read this blob (some case they may read references it). */
   mayRead(identity: Identity, sha256: string): Promise<boolean>;
 }
@@ -13,16 +15,17 @@ export interface BlobRouteOptions {
 // A store failure (disk, or the S3 service's own error code) is logged: the client only sees a 500.
 const log = logger('records:blobs');
 
-async function caller(req: Request, res: Response): Promise<Identity | null> {
+async function caller(identify: Identify, req: Request, res: Response): Promise<Identity | null> {
   try {
-    const id = await identityFromHeader(req.header('authorization'));
+    const id = await identify(req.header('authorization'));
     if (!id.role) {
       res.status(401).json(errorBody('UNAUTHENTICATED', 'a bearer token is required'));
       return null;
     }
     return id;
   } catch (e) {
-    res.status(401).json(errorBody('UNAUTHENTICATED', isAppError(e) ? e.message : 'invalid token'));
+    if (isAppError(e) && e.code === 'DEPENDENCY_UNAVAILABLE') res.status(503).json(errorBody(e.code, e.message));
+    else res.status(401).json(errorBody('UNAUTHENTICATED', isAppError(e) ? e.message : 'invalid token'));
     return null;
   }
 }
@@ -35,7 +38,7 @@ export function blobRoutes(app: Express, o: BlobRouteOptions): void {
   app.put('/blobs/:sha256', requireInternalSecret, async (req, res) => {
     const sha = String(req.params.sha256);
     if (!SHA256_RE.test(sha)) return void res.status(400).json(errorBody('BAD_USER_INPUT', 'sha256: must be 64 lowercase hex characters'));
-    const id = await caller(req, res);
+    const id = await caller(o.identify, req, res);
     if (!id) return;
     if (!AGENCY_ROLES.includes(id.role as Role)) return void res.status(403).json(errorBody('FORBIDDEN', 'only agency staff upload evidence / 仅执法机关人员可上传'));
     const declared = Number(req.header('content-length') ?? NaN);
@@ -54,7 +57,7 @@ export function blobRoutes(app: Express, o: BlobRouteOptions): void {
   app.get('/blobs/:sha256', requireInternalSecret, async (req, res) => {
     const sha = String(req.params.sha256);
     if (!SHA256_RE.test(sha)) return void res.status(404).json(errorBody('NOT_FOUND', 'no such attachment'));
-    const id = await caller(req, res);
+    const id = await caller(o.identify, req, res);
     if (!id) return;
     if (!(await o.mayRead(id, sha))) return void res.status(404).json(errorBody('NOT_FOUND', 'no such attachment'));
     try {
