@@ -140,8 +140,12 @@ async function seed(db: Client, size: BenchSize, say: (m: string) => void, regio
   }
   await insertRows(db, 'records.enforcement_case', ['id', 'agency_id', 'region', 'case_number', 'category', 'cause', 'party_type', 'party_name', 'amount_involved', 'handler_ids', 'stage', 'filed_at', 'decision_due_on', 'decided', 'entry_count', 'created_by'], caseRows);
   say(`records: ${caseRows.length} cases`);
+  // Entries and their attachments in one transaction, as records writes them: the entry_without_full_av
+  // trigger (records migration 0007) looks at an entry's attachments when the transaction commits.
+  await db.query('begin');
   await insertRows(db, 'records.record_entry', ['id', 'case_id', 'agency_id', 'sequence', 'stage', 'activity', 'occurred_at', 'recorded_at', 'officer_ids', 'summary', 'affects_liberty_or_property', 'hash', 'recorded_by'], entryRows);
   await insertRows(db, 'records.attachment', ['id', 'entry_id', 'case_id', 'position', 'kind', 'sha256', 'size', 'media_type', 'name', 'full_process'], attRows);
+  await db.query('commit');
   await insertRows(db, 'records.case_decision', ['case_id', 'entry_id', 'outcome', 'penalty_kinds', 'fine_amount', 'legal_basis', 'facts', 'conclusion', 'decided_on'], decisionRows);
   say(`records: ${entryRows.length} entries, ${attRows.length} attachments, ${decisionRows.length} decisions`);
   await loadJournal(db, leaves);

@@ -21,13 +21,28 @@ export const agencyLoad = {
       return ids.map((id) => m.get(id) ?? null);
     }),
 
+  /**
+   * The agency's region as copied onto its cases (null when it has none): one index probe per agency, no
+   * counting. The order by matches enforcement_case_agency_filed_idx; without it the planner seq-scans.
+   */
+  region: (ctx: Context) =>
+    ctx.loaders.get<string, string | null>('caseRegion', async (ids) => {
+      const rows: { agency_id: string; region: string }[] = await ctx.em.execute(
+        `select a.agency_id, c.region from unnest(?::uuid[]) a(agency_id)
+           cross join lateral (select region from records.enforcement_case where agency_id = a.agency_id order by filed_at desc limit 1) c`,
+        [uuidArray(ids)],
+      );
+      const m = new Map(rows.map((r) => [r.agency_id, r.region]));
+      return ids.map((id) => m.get(id) ?? null);
+    }),
+
   /** Findings per agency the caller may read; [] otherwise. A constant number of statements for any number of agencies. */
   findings: (ctx: Context) =>
     ctx.loaders.get<string, Finding[]>('recordFindings', async (ids) => {
-      const counts = await agencyLoad.caseCount(ctx).loadMany(ids);
+      const regions = await agencyLoad.region(ctx).loadMany(ids);
       const readable = ids.filter((id, i) => {
-        const c = counts[i];
-        return c && !(c instanceof Error) && mayRead(ctx, { agencyId: id, region: c.region });
+        const region = regions[i];
+        return typeof region === 'string' && mayRead(ctx, { agencyId: id, region });
       });
       if (!readable.length) return ids.map(() => []);
       const today = shanghaiDate();
@@ -41,21 +56,23 @@ export const agencyLoad = {
              from records.enforcement_case where agency_id = any(?::uuid[]) and not decided and decision_due_on < ?::date`,
           [uuidArray(readable), today],
         ),
-        // Only entries that could break a rule: an imported credential problem, or an activity that needs
-        // audio/video (on the agency's list, or affecting liberty or property) without a satisfying AUDIO or
-        // VIDEO attachment. A superset: audioVisualProblem (rules/) decides; the filter keeps the rows few.
+        // Only entries that could break a rule: an imported credential problem, or no full-process audio/video
+        // where it may be needed (affecting liberty or property, or on the agency's list and no AUDIO/VIDEO at
+        // all). Candidates come from small indexes (migration 0007); audioVisualProblem (rules/) decides.
         ctx.em.execute<{ id: string; agency_id: string; case_id: string; case_number: string; category: EnforcementCategory; sequence: number; activity: RecordActivity; affects: boolean; occurred_at: Date; credential_problem: string | null; attachments: AttachmentFacts[] }[]>(
           `select e.id, e.agency_id, e.case_id, c.case_number, c.category, e.sequence, e.activity, e.affects_liberty_or_property as affects,
                   e.occurred_at, e.credential_problem,
                   coalesce((select json_agg(json_build_object('kind', a.kind, 'fullProcess', a.full_process)) from records.attachment a where a.entry_id = e.id), '[]') as attachments
              from records.record_entry e
              join records.enforcement_case c on c.id = e.case_id
-            where e.agency_id = any(?::uuid[])
-              and (e.credential_problem is not null
-                   or (e.affects_liberty_or_property or (e.agency_id, e.activity) in (select * from unnest(?::uuid[], ?::text[])))
-                      and not exists (select 1 from records.attachment a
-                                       where a.entry_id = e.id and a.kind in ('AUDIO','VIDEO') and (a.full_process or not e.affects_liberty_or_property)))`,
-          [uuidArray(readable), uuidArray(listAgencies), `{${listActivities.join(',')}}`],
+            where e.id in (
+                    select g.entry_id from unnest(?::uuid[], ?::text[]) l(agency_id, activity)
+                      join records.entry_without_full_av g on g.agency_id = l.agency_id and g.activity = l.activity and not g.has_av
+                    union
+                    select entry_id from records.entry_without_full_av where affects_liberty_or_property and agency_id = any(?::uuid[])
+                    union
+                    select id from records.record_entry where credential_problem is not null and agency_id = any(?::uuid[]))`,
+          [uuidArray(listAgencies), `{${listActivities.join(',')}}`, uuidArray(readable), uuidArray(readable)],
         ),
         // The periodic self-audit re-verifies the whole journal; findings read its latest outcome, so
         // their cost does not grow with the journal (verifyCaseJournal and case.journal check live).
