@@ -25,6 +25,9 @@ export async function findingFacts(em: EntityManager, agencyIds: readonly string
          from disclosure.publication p
          left join lateral (select action from disclosure.publication_revision where publication_id = p.id order by version desc limit 1) r on true
         where p.agency_id = any(?::uuid[]) and ${PUBLIC_VISIBLE}
+          -- Candidates first (ever withdrawn), so the latest-revision lookup runs for few rows, not every publication.
+          and (p.withdrawn_at is not null or p.withdrawal_reason is not null
+               or p.id in (select publication_id from disclosure.publication_revision where action = 'WITHDRAWN'))
           and (p.withdrawn_at is not null or p.withdrawal_reason is not null or r.action = 'WITHDRAWN')`,
       [ids, today],
     ),
