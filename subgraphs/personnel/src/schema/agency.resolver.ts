@@ -13,20 +13,8 @@ export async function agencyPersonnelFindings(ctx: Context, a: AgencyEntity): Pr
   if (!mayReadAgency(ctx, a)) return [];
   const today = shanghaiDate();
   const lastYear = Number(today.slice(0, 4)) - 1;
-  const [staffing, officers] = await Promise.all([load.staffing(ctx).load(a.id), load.officersOfAgency(ctx).load(a.id)]);
-  const ids = officers.map((o) => o.id);
-  const [creds, hours] = await Promise.all([load.credentialsOfOfficer(ctx).loadMany(ids), load.trainingHours(ctx, lastYear).loadMany(ids)]);
-  const credentials = officers.flatMap((o, i) => {
-    const list = creds[i];
-    if (list instanceof Error) throw list;
-    return list.map((c) => ({ number: c.number, officerName: o.name, expiresOn: c.expiresOn, status: c.status }));
-  });
-  const facts = officers.map((o, i) => {
-    const h = hours[i];
-    if (h instanceof Error) throw h;
-    return { id: o.id, name: o.name, trainingHoursLastYear: h };
-  });
-  const findings = personnelFindings({ agencyId: a.id, staffing, credentials, officers: facts, today, now: new Date() });
+  const [staffing, facts] = await Promise.all([load.staffing(ctx).load(a.id), load.findingFacts(ctx, lastYear).load(a.id)]);
+  const findings = personnelFindings({ agencyId: a.id, staffing, ...facts, today, now: new Date() });
   // Inside this subgraph the finding's Agency is resolved here, so hand over the full row.
   return findings.map((f) => ({ ...f, agency: a }));
 }

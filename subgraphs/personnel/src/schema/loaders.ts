@@ -1,6 +1,7 @@
 import { alignMany, alignOne, type Context } from '@tsp/shared';
 import { AgencyEntity, CredentialEntity, OfficerEntity, OfficerTransferEntity } from '../entities/index.js';
 import { reviewerStaffing, type Staffing } from '../rules/staffing.js';
+import type { PersonnelFacts } from '../rules/findings.js';
 import { OfficerRole } from '../rules/kinds.js';
 
 /** Per-request batched reads: one statement per kind of read, whatever the list length. */
@@ -48,5 +49,34 @@ export const load = {
       );
       const m = new Map(rows.map((r) => [r.officer_id, Number(r.hours)]));
       return ids.map((id) => m.get(id) ?? 0);
+    }),
+
+  /**
+   * The facts personnelFindings needs for each agency, as plain rows in two statements: the all-findings
+   * query reads them for every agency of a region, where loading officers and credentials as entities cost
+   * most of personnel's time (issue 7).
+   */
+  findingFacts: (ctx: Context, lastYear: number) =>
+    ctx.loaders.get<string, Pick<PersonnelFacts, 'credentials' | 'officers'>>(`findingFacts:${lastYear}`, async (ids) => {
+      const agencies = `{${ids.join(',')}}`;
+      const [officers, credentials] = await Promise.all([
+        ctx.em.execute<{ id: string; agency_id: string; name: string; hours: string }[]>(
+          `select o.id, o.agency_id, o.name, coalesce(sum(t.hours), 0) as hours
+             from personnel.officer o
+             left join personnel.training_record t on t.officer_id = o.id and t.day between ?::date and ?::date
+            where o.agency_id = any(?::uuid[]) group by o.id order by o.name, o.id`,
+          [`${lastYear}-01-01`, `${lastYear}-12-31`, agencies],
+        ),
+        ctx.em.execute<{ agency_id: string; number: string; name: string; expires_on: string; status: PersonnelFacts['credentials'][number]['status'] }[]>(
+          `select o.agency_id, c.number, o.name, to_char(c.expires_on, 'YYYY-MM-DD') as expires_on, c.status
+             from personnel.credential c join personnel.officer o on o.id = c.officer_id
+            where o.agency_id = any(?::uuid[]) order by o.name, o.id, c.issued_on desc`,
+          [agencies],
+        ),
+      ]);
+      return ids.map((id) => ({
+        officers: officers.filter((o) => o.agency_id === id).map((o) => ({ id: o.id, name: o.name, trainingHoursLastYear: Number(o.hours) })),
+        credentials: credentials.filter((c) => c.agency_id === id).map((c) => ({ number: c.number, officerName: c.name, expiresOn: c.expires_on, status: c.status })),
+      }));
     }),
 };
