@@ -101,7 +101,8 @@ test('the migration encrypts secrets of endpoints registered before it, with the
     for (const [i, id] of ids.entries()) {
       await sql(databaseUrl, `insert into review.webhook_endpoint (id, owner, url, secret, region) values ($1, 'int-old', 'http://hooks.example.com/', $2, '宁晋县')`, [id, `legacy-plaintext-secret-${i}`]);
     }
-    expect((await orm.getMigrator().up()).map((m) => m.name)).toEqual(['0010_review_webhook_secret_sealed']);
+    // Up to the sealing migration only: later migrations are not this test's subject.
+    expect((await orm.getMigrator().up({ to: '0010_review_webhook_secret_sealed' })).map((m) => m.name)).toEqual(['0010_review_webhook_secret_sealed']);
     const rows = await sql<{ id: string; secret_sealed: Buffer; t: string }>(databaseUrl, `select id, secret_sealed, e::text as t from review.webhook_endpoint e order by id`);
     expect(rows).toHaveLength(2);
     for (const row of rows) {
