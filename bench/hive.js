@@ -9,6 +9,10 @@ const fs = require('node:fs');
 const http = require('node:http');
 const { createGatewayRuntime } = require('@graphql-hive/gateway');
 
+// Hive's fetches add an abort listener per upstream request to one shared signal; more than ten in
+// flight only trips Node's leak warning, which would clutter the bench output.
+require('node:events').setMaxListeners(0);
+
 const URLS = { personnel: process.env.PERSONNEL_URL, records: process.env.RECORDS_URL, review: process.env.REVIEW_URL, disclosure: process.env.DISCLOSURE_URL };
 
 // Point the supergraph's join__graph urls at this run's subgraphs (it is composed with the default ports).
