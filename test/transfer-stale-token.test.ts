@@ -1,4 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { WebSocket } from 'ws';
+import { createClient, type Client } from 'graphql-ws';
 import { Role, shanghaiDate } from '@tsp/shared';
 import { startPlatform, token, type GqlResult, type Platform } from './support/platform';
 import { sql } from './support/db';
@@ -24,6 +26,8 @@ let caseId: string; // A's case, handled by o1 and o2
 let secondCase: string; // another of A's cases with o2 as handler, not yet submitted for review
 let reviewId: string;
 let draftId: string;
+let live: ReturnType<typeof subscribe>; // her review-event subscription, opened before the transfer
+const sockets: Client[] = [];
 const today = shanghaiDate();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const code = (r: GqlResult) => r.errors?.[0]?.extensions?.code;
@@ -45,6 +49,29 @@ const putBlob = (tok: string, what: string) => {
   const content = `${what} ${randomUUID()}`;
   return fetch(`${base}/blobs/${createHash('sha256').update(content).digest('hex')}`, { method: 'PUT', body: content, headers: { authorization: `Bearer ${tok}` } });
 };
+
+/** A graphql-ws subscription to agency events through the gateway, recording what arrives. */
+function subscribe(tok: string) {
+  const seen = { events: [] as string[], errors: [] as unknown[], closes: [] as number[] };
+  const client = createClient({
+    url: p.gatewayUrl.replace(/^http/, 'ws'),
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${tok}` },
+    retryAttempts: 0,
+    on: { closed: (e) => void seen.closes.push((e as { code: number }).code) },
+  });
+  sockets.push(client);
+  client.subscribe<{ reviewEvents: { caseNumber: string } }>({ query: `subscription { reviewEvents { caseNumber } }` }, {
+    next: (v) => (v.data ? seen.events.push(v.data.reviewEvents.caseNumber) : seen.errors.push(v.errors)),
+    error: (e) => void seen.errors.push(e),
+    complete: () => {},
+  });
+  return seen;
+}
+
+async function until(what: () => boolean, seen: unknown, ms = 5000) {
+  for (const end = Date.now() + ms; !what(); await sleep(20)) if (Date.now() > end) throw new Error(`timed out; seen ${JSON.stringify(seen)}`);
+}
 
 async function ok<T = any>(q: string, v: Record<string, unknown>, tok: string): Promise<T> {
   const r = await p.gql(q, v, { token: tok });
@@ -71,10 +98,13 @@ beforeAll(async () => {
   secondCase = (await ok(OPEN, { i: penaltyCase(w, '宁规罚〔2026〕22号') }, w.tokens.a)).openCase.id;
 }, 120_000);
 afterAll(async () => {
+  for (const c of sockets) await c.dispose();
   await p?.stop();
 });
 
 test('before the transfer, her token reads and writes agency A’s data in personnel, records, review and disclosure', async () => {
+  live = subscribe(oldToken);
+  await sleep(300); // connected and at the log's head before anything is submitted
   expect((await ok(OFFICERS, { a: w.agencyA }, oldToken)).officers.edges.map((e: any) => e.node.id)).toContain(w.o2);
   expect((await ok(CASE, { id: caseId }, oldToken)).case.caseNumber).toBe('宁规罚〔2026〕21号');
   expect((await ok(APPEND, { i: note(caseId) }, oldToken)).appendRecord.stage).toBe('INVESTIGATION');
@@ -83,6 +113,8 @@ test('before the transfer, her token reads and writes agency A’s data in perso
   draftId = (await ok(INSPECTION, { i: inspection(w.agencyA) }, oldToken)).publishInspectionResult.id;
   expect((await ok(DRAFTS, { a: w.agencyA }, oldToken)).publications.edges.map((e: any) => e.node.id)).toContain(draftId);
   expect((await putBlob(oldToken, 'evidence before the transfer')).status).toBe(201);
+  await until(() => live.events.length > 0, live); // the stream is live: her own submission arrives
+  expect(live.events).toEqual(['宁规罚〔2026〕21号']);
 });
 
 test('after the transfer, a fresh token for B works at once, in every subgraph', async () => {
@@ -125,6 +157,20 @@ test('once the cache window has passed, her old token is UNAUTHENTICATED by each
   const put = await putBlob(oldToken, 'evidence with a stale token');
   expect(put.status).toBe(401);
   expect(((await put.json()) as any).errors[0].message).toMatch(/调动后请重新登录/);
+});
+
+test('her live review-event stream is closed with 4403 at the next event, and a new one at once; the event is not delivered', async () => {
+  expect(live.closes).toEqual([]);
+  // A colleague still in A submits the second case: an event her old token may no longer see.
+  expect((await ok(SUBMIT, { i: { caseId: secondCase, proposedDecision: proposal() } }, w.tokens.a)).submitForReview.id).toBeTruthy();
+  await until(() => live.closes.length > 0, live);
+  expect(live.closes).toEqual([4403]);
+  expect(live.events).toEqual(['宁规罚〔2026〕21号']);
+  expect(JSON.stringify(live.errors)).toMatch(/调动后请重新登录/);
+
+  const again = subscribe(oldToken);
+  await until(() => again.closes.length > 0, again);
+  expect({ closes: again.closes, events: again.events }).toEqual({ closes: [4403], events: [] });
 });
 
 test('tokens whose sub is not a registered officer work as before', async () => {

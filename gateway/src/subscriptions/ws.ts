@@ -39,7 +39,8 @@ function bearer(params: Record<string, unknown> | undefined): string | undefined
 
 /**
  * graphql-ws next to @apollo/gateway (which has no subscriptions), on the same HTTP server and
- * path. Authenticates on connection_init, closes the socket when the token expires (4403),
+ * path. Authenticates on connection_init, closes the socket when the token expires or the
+ * subgraphs refuse it (4403),
  * pings every 12 s, and feeds each subscription from review's durable log.
  */
 export function attachSubscriptions(o: {
@@ -104,7 +105,13 @@ export function attachSubscriptions(o: {
         });
         return (async function* () {
           try {
-            yield* stream;
+            for await (const result of stream) {
+              yield result;
+              // The subgraphs no longer accept this token (e.g. the officer was transferred): the socket
+              // is no good for any stream, so close it as an expired token is, once the error is sent.
+              if (result.errors?.some((e) => e.extensions?.code === 'UNAUTHENTICATED'))
+                socket.close(CloseCode.Forbidden, 'token no longer accepted / 令牌已失效，请重新登录');
+            }
           } finally {
             s.open--;
           }
