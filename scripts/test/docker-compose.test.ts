@@ -42,12 +42,17 @@ test('the migration and review get the same, required webhook secret key (the mi
   for (const name of ['personnel', 'records', 'disclosure', 'gateway']) expect(services[name].environment?.WEBHOOK_SECRET_KEY).toBeUndefined();
 });
 
+test('review takes an optional previous webhook secret key for rotations; no other service reads it', () => {
+  expect(services.review.environment?.WEBHOOK_SECRET_KEY_PREVIOUS).toBe('${WEBHOOK_SECRET_KEY_PREVIOUS:-}');
+  for (const name of ['migrate', 'personnel', 'records', 'disclosure', 'gateway']) expect(services[name].environment?.WEBHOOK_SECRET_KEY_PREVIOUS).toBeUndefined();
+});
+
 test('only the gateway is published to the host; subgraphs are reached through it', () => {
   expect(services.gateway.ports).toEqual([`${DEFAULT_PORTS.gateway}:${DEFAULT_PORTS.gateway}`]);
   for (const sub of SUBGRAPHS) expect(services[sub].ports).toBeUndefined();
 });
 
 test('the scripts compose runs exist in the build', () => {
-  for (const script of ['run-service', 'migrate-cli']) expect(fs.existsSync(path.join(ROOT, 'scripts', 'src', `${script}.ts`))).toBe(true);
+  for (const script of ['run-service', 'migrate-cli', 'rotate-webhook-key']) expect(fs.existsSync(path.join(ROOT, 'scripts', 'src', `${script}.ts`))).toBe(true);
   expect(services.migrate.command).toEqual(['node', 'scripts/dist/migrate-cli.js']);
 });

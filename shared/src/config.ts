@@ -17,6 +17,7 @@ export const ENV_VARS = {
   S3_SECRET_ACCESS_KEY: 'with BLOB_STORE=s3: secret access key (Signature V4)',
   WEBHOOK_ALLOW_PRIVATE_ADDRESSES: '1 lets webhooks reach loopback/private addresses (tests and local development only; the ADMIN allowlist still applies)',
   WEBHOOK_SECRET_KEY: 'AES-256-GCM key (32 bytes: 64 hex characters or base64) encrypting webhook signing secrets at rest; migration and review need the same one; unset = derived from INTERNAL_SECRET (development only)',
+  WEBHOOK_SECRET_KEY_PREVIOUS: 'during a rotation only: the WEBHOOK_SECRET_KEY before the current one (same format); secrets it sealed still open until `npm run rotate-webhook-key` re-seals them under the current key',
   WEBHOOK_RETRY_BASE_MS: 'first webhook retry delay, doubling per attempt, capped at 1 h (default 1000; 10000 with NODE_ENV=production)',
   JOURNAL_AUDIT_INTERVAL_MS: 'how often records re-verifies its journal and signs a checkpoint (default 10 minutes)',
   JOURNAL_SIGNING_KEY: 'Ed25519 private key (PKCS8 PEM) that signs journal checkpoints; unset = a development key kept in the database',

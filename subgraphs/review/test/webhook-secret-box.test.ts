@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { openSecret, sealSecret, SEALED_VERSION, WebhookSecretUnreadableError } from '../src/webhooks/secret-box';
-import { parseSecretKey, webhookSecretKey, WebhookSecretKeyError } from '../src/webhooks/secret-key';
+import { openSealed, openSecret, sealSecret, SEALED_VERSION, WebhookSecretUnreadableError } from '../src/webhooks/secret-box';
+import { parseSecretKey, webhookSecretKey, webhookSecretKeys, WebhookSecretKeyError } from '../src/webhooks/secret-key';
 
 const secret = 'receiver-secret-0123456789';
 const endpoint = '0b6f7a4e-8c1d-4d6e-9a5b-2f3c4d5e6f70';
 const key = randomBytes(32);
 
-const saved = { key: process.env.WEBHOOK_SECRET_KEY, internal: process.env.INTERNAL_SECRET };
+const saved = { key: process.env.WEBHOOK_SECRET_KEY, previous: process.env.WEBHOOK_SECRET_KEY_PREVIOUS, internal: process.env.INTERNAL_SECRET };
 afterEach(() => {
-  for (const [name, value] of [['WEBHOOK_SECRET_KEY', saved.key], ['INTERNAL_SECRET', saved.internal]] as const) {
+  for (const [name, value] of [['WEBHOOK_SECRET_KEY', saved.key], ['WEBHOOK_SECRET_KEY_PREVIOUS', saved.previous], ['INTERNAL_SECRET', saved.internal]] as const) {
     if (value === undefined) delete process.env[name];
     else process.env[name] = value;
   }
@@ -67,4 +67,48 @@ test('unset, the key is derived from INTERNAL_SECRET: the same in every process,
   // What development sealed stays readable as long as INTERNAL_SECRET is unchanged.
   process.env.INTERNAL_SECRET = 'internal-one';
   expect(openSecret(endpoint, sealSecret(endpoint, secret))).toBe(secret);
+});
+
+test('during a rotation the previous key still opens what it sealed; sealing uses only the current key', () => {
+  const oldKey = randomBytes(32);
+  const newKey = randomBytes(32);
+  const keys = { current: newKey, previous: oldKey };
+  const underOld = sealSecret(endpoint, secret, oldKey);
+  expect(openSealed(endpoint, underOld, keys)).toEqual({ secret, openedWith: 'previous' });
+  expect(openSealed(endpoint, sealSecret(endpoint, secret, newKey), keys)).toEqual({ secret, openedWith: 'current' });
+  // Without the previous key the old row is unreadable, and the message says which variable to set.
+  expect(() => openSecret(endpoint, underOld, newKey)).toThrow(/set the old one as WEBHOOK_SECRET_KEY_PREVIOUS/);
+
+  // From the environment: the worker's default.
+  process.env.WEBHOOK_SECRET_KEY = newKey.toString('hex');
+  process.env.WEBHOOK_SECRET_KEY_PREVIOUS = oldKey.toString('base64');
+  expect(openSecret(endpoint, underOld)).toBe(secret);
+  const fresh = sealSecret(endpoint, secret);
+  expect(openSecret(endpoint, fresh, newKey)).toBe(secret);
+  expect(() => openSecret(endpoint, fresh, oldKey)).toThrow(WebhookSecretUnreadableError);
+});
+
+test('a secret sealed under a third key opens with neither, and the error names both variables', () => {
+  const sealed = sealSecret(endpoint, secret, randomBytes(32));
+  const keys = { current: randomBytes(32), previous: randomBytes(32) };
+  expect(() => openSealed(endpoint, sealed, keys)).toThrow(WebhookSecretUnreadableError);
+  expect(() => openSealed(endpoint, sealed, keys)).toThrow(/endpoint 0b6f7a4e-.* cannot be decrypted: neither WEBHOOK_SECRET_KEY nor WEBHOOK_SECRET_KEY_PREVIOUS is the key/);
+  // The previous key does not excuse altered bytes either.
+  const tampered = sealSecret(endpoint, secret, keys.previous);
+  tampered[tampered.length - 1] ^= 1;
+  expect(() => openSealed(endpoint, tampered, keys)).toThrow(/neither/);
+});
+
+test('WEBHOOK_SECRET_KEY_PREVIOUS is optional, and when set is parsed like the key, naming itself when malformed', () => {
+  process.env.WEBHOOK_SECRET_KEY = key.toString('hex');
+  delete process.env.WEBHOOK_SECRET_KEY_PREVIOUS;
+  expect(webhookSecretKeys().previous).toBeNull();
+  process.env.WEBHOOK_SECRET_KEY_PREVIOUS = '';
+  expect(webhookSecretKeys().previous).toBeNull();
+  const old = randomBytes(32);
+  process.env.WEBHOOK_SECRET_KEY_PREVIOUS = old.toString('base64url');
+  expect(webhookSecretKeys().previous?.equals(old)).toBe(true);
+  expect(webhookSecretKeys().current.equals(key)).toBe(true);
+  process.env.WEBHOOK_SECRET_KEY_PREVIOUS = 'not-a-key';
+  expect(() => webhookSecretKeys()).toThrow(/^WEBHOOK_SECRET_KEY_PREVIOUS must be 32 bytes/);
 });

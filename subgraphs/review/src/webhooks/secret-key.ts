@@ -17,15 +17,18 @@ export class WebhookSecretKeyError extends Error {
   override name = 'WebhookSecretKeyError';
 }
 
-/** Parses WEBHOOK_SECRET_KEY: 64 hex characters, or base64/base64url of 32 bytes. */
-export function parseSecretKey(text: string): Buffer {
+/** The variables that hold the key (and, during a rotation, the key before it). */
+export type SecretKeyVar = 'WEBHOOK_SECRET_KEY' | 'WEBHOOK_SECRET_KEY_PREVIOUS';
+
+/** Parses a key variable: 64 hex characters, or base64/base64url of 32 bytes. */
+export function parseSecretKey(text: string, name: SecretKeyVar = 'WEBHOOK_SECRET_KEY'): Buffer {
   const t = text.trim();
   if (/^[0-9a-fA-F]{64}$/.test(t)) return Buffer.from(t, 'hex');
   if (/^[A-Za-z0-9+/_-]{43}=?$/.test(t)) {
     const key = Buffer.from(t.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
     if (key.length === SECRET_KEY_BYTES) return key;
   }
-  throw new WebhookSecretKeyError(`WEBHOOK_SECRET_KEY must be ${SECRET_KEY_BYTES} bytes written as 64 hex characters or base64 (e.g. \`openssl rand -base64 32\`)`);
+  throw new WebhookSecretKeyError(`${name} must be ${SECRET_KEY_BYTES} bytes written as 64 hex characters or base64 (e.g. \`openssl rand -base64 32\`)`);
 }
 
 /**
@@ -42,4 +45,19 @@ export function webhookSecretKey(): Buffer {
     log.warn('WEBHOOK_SECRET_KEY is unset: webhook secrets are encrypted with a key derived from INTERNAL_SECRET (development only)');
   }
   return Buffer.from(hkdfSync('sha256', internalSecret(), DEV_SALT, DEV_INFO, SECRET_KEY_BYTES));
+}
+
+/**
+ * The keys secrets are opened with: `current` seals and opens; `previous` (only during a rotation)
+ * opens what was sealed before the key changed, until `npm run rotate-webhook-key` re-seals it.
+ */
+export interface WebhookSecretKeys {
+  current: Buffer;
+  previous: Buffer | null;
+}
+
+/** WEBHOOK_SECRET_KEY and WEBHOOK_SECRET_KEY_PREVIOUS, read on every use (like webhookSecretKey). */
+export function webhookSecretKeys(): WebhookSecretKeys {
+  const previous = env('WEBHOOK_SECRET_KEY_PREVIOUS');
+  return { current: webhookSecretKey(), previous: previous === undefined ? null : parseSecretKey(previous, 'WEBHOOK_SECRET_KEY_PREVIOUS') };
 }

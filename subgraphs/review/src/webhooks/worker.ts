@@ -4,7 +4,7 @@ import { retryDelayMs, shouldGiveUp } from './backoff.js';
 import { allowPrivateAddresses, DELIVERY_TIMEOUT_MS, retryBaseMs, WEBHOOK_WAKE } from './config.js';
 import { postSigned, type AttemptResult } from './deliver.js';
 import { openSecret, WebhookSecretUnreadableError } from './secret-box.js';
-import { webhookSecretKey, WebhookSecretKeyError } from './secret-key.js';
+import { webhookSecretKeys, WebhookSecretKeyError } from './secret-key.js';
 import { isAllowed, logDelivery, toEndpoint, type EndpointRow } from './store.js';
 import { positionCursor } from './types.js';
 import { REVIEW_EVENT_TYPES } from '../events.js';
@@ -38,7 +38,7 @@ async function attempt(em: EntityManager, e: EndpointRow, secret: string, ev: Do
 
 /**
  * The endpoint's signing secret, or null when it cannot be decrypted (a wrong or changed
- * WEBHOOK_SECRET_KEY). Then nothing is sent — a signature with a garbage secret would only make the
+ * WEBHOOK_SECRET_KEY; during a rotation WEBHOOK_SECRET_KEY_PREVIOUS opens what is not re-sealed yet). Then nothing is sent — a signature with a garbage secret would only make the
  * receiver reject it — no attempt is counted toward giving up (events are not lost to a
  * misconfiguration), and the endpoint is looked at again after the retry delay.
  */
@@ -47,7 +47,7 @@ async function openOrPostpone(tx: EntityManager, e: EndpointRow): Promise<string
     return openSecret(e.id, e.sealedSecret);
   } catch (err) {
     if (!(err instanceof WebhookSecretUnreadableError || err instanceof WebhookSecretKeyError)) throw err;
-    log.error({ endpoint: e.id, err: err.message }, 'webhook not sent: its secret cannot be decrypted; check WEBHOOK_SECRET_KEY');
+    log.error({ endpoint: e.id, err: err.message }, 'webhook not sent: its secret cannot be decrypted; check WEBHOOK_SECRET_KEY (and WEBHOOK_SECRET_KEY_PREVIOUS after a key change)');
     await tx.execute(`update review.webhook_endpoint set next_attempt_at = ? where id = ?`, [new Date(Date.now() + retryBaseMs()), e.id]);
     return null;
   }
@@ -118,8 +118,8 @@ async function deliverClaimed(tx: EntityManager, e: EndpointRow, batch: number):
  * timer at the next due retry or the poll interval, whichever is sooner.
  */
 export function startWebhookWorker(o: WebhookWorkerOptions): Worker & { drain(): Promise<void> } {
-  // A malformed WEBHOOK_SECRET_KEY stops the service at start, not at the first delivery.
-  webhookSecretKey();
+  // A malformed WEBHOOK_SECRET_KEY (or _PREVIOUS) stops the service at start, not at the first delivery.
+  if (webhookSecretKeys().previous) log.info('WEBHOOK_SECRET_KEY_PREVIOUS is set: secrets sealed under it still open; run `npm run rotate-webhook-key`, then unset it');
   const pollMs = o.pollMs ?? 2000;
   const batch = o.batch ?? 20;
   const concurrency = o.concurrency ?? 2;
