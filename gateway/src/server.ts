@@ -8,7 +8,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError } from 'graphql';
-import { BODY_LIMIT, SUBGRAPHS, baseApp, jsonErrors, logger, subgraphUrl, type SubgraphName } from '@tsp/shared';
+import { BODY_LIMIT, SUBGRAPHS, baseApp, checkUserTokenConfig, jsonErrors, logger, subgraphUrl, type SubgraphName } from '@tsp/shared';
 import { ForwardingDataSource } from './datasource.js';
 import { upstreamFetcher } from './upstream.js';
 import { gatewayContext, type GatewayContext } from './context.js';
@@ -46,6 +46,7 @@ function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
 }
 
 export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGateway> {
+  checkUserTokenConfig();
   const urls = Object.fromEntries(SUBGRAPHS.map((n) => [n, opts.urls?.[n] ?? subgraphUrl(n)])) as Record<SubgraphName, string>;
   const supergraphSdl = opts.supergraphSdl ?? fs.readFileSync(SUPERGRAPH_PATH, 'utf8');
   const gateway = new ApolloGateway({

@@ -47,6 +47,13 @@ test('review takes an optional previous webhook secret key for rotations; no oth
   for (const name of ['migrate', 'personnel', 'records', 'disclosure', 'gateway']) expect(services[name].environment?.WEBHOOK_SECRET_KEY_PREVIOUS).toBeUndefined();
 });
 
+test('the gateway and every subgraph get the same user-token variables (the gateway forwards the token, each subgraph verifies it again)', () => {
+  for (const name of [...SUBGRAPHS, 'gateway']) {
+    const envs = services[name].environment ?? {};
+    for (const key of ['JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE']) expect([name, key, envs[key]]).toEqual([name, key, `\${${key}:-}`]);
+  }
+});
+
 test('only the gateway is published to the host; subgraphs are reached through it', () => {
   expect(services.gateway.ports).toEqual([`${DEFAULT_PORTS.gateway}:${DEFAULT_PORTS.gateway}`]);
   for (const sub of SUBGRAPHS) expect(services[sub].ports).toBeUndefined();

@@ -2,7 +2,9 @@
 export const ENV_VARS = {
   DATABASE_URL: 'PostgreSQL URL; unset = embedded PostgreSQL under .data/',
   JWT_SECRET: 'HS256 secret for user tokens (development)',
-  JWKS_URL: 'JWKS endpoint for user tokens (production); when set, RS/ES tokens are verified against it',
+  JWKS_URL: "identity provider's JWKS endpoint for user tokens (production); when set, only asymmetric (RS/PS/ES/EdDSA) tokens signed by its keys are accepted, and JWT_ISSUER and JWT_AUDIENCE are required",
+  JWT_ISSUER: "the identity provider's issuer (its tokens' iss); required with JWKS_URL, checked whenever set",
+  JWT_AUDIENCE: "this platform's audience at the identity provider (its tokens' aud, e.g. the resource indicator); required with JWKS_URL, checked whenever set",
   INTERNAL_SECRET: 'shared secret between gateway and subgraphs; also signs service-to-service tokens',
   LOG_LEVEL: 'pino level (default info; silent in tests)',
   PORT: 'HTTP port of this process',

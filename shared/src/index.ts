@@ -4,6 +4,7 @@ export * from './logger.js';
 export * from './errors.js';
 export * from './identity/roles.js';
 export * from './identity/jwt.js';
+export * from './identity/token-config.js';
 export * from './identity/access.js';
 export * from './identity/current-agency.js';
 export * from './graphql/scalars.js';

@@ -2,9 +2,23 @@ import { SignJWT, jwtVerify, createRemoteJWKSet, errors as joseErrors, type JWTP
 import { Role, type Identity, AGENCY_ROLES } from './roles.js';
 import { env, jwtSecret, internalSecret } from '../config.js';
 import { unauthenticated } from '../errors.js';
+import { jwksConfig } from './token-config.js';
 
 const enc = new TextEncoder();
-let jwks: ReturnType<typeof createRemoteJWKSet> | undefined;
+
+/** Asymmetric only: an HS256 token must never pass as the identity provider's (JWT_SECRET is not the provider's key). */
+const JWKS_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
+
+/** One key set per URL: jose caches the keys and refetches on an unknown kid (key rotation). */
+const jwksByUrl = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
+function remoteKeys(url: URL): ReturnType<typeof createRemoteJWKSet> {
+  let set = jwksByUrl.get(url.href);
+  if (!set) jwksByUrl.set(url.href, (set = createRemoteJWKSet(url)));
+  return set;
+}
+
+/** JWT_ISSUER and JWT_AUDIENCE are checked whenever set (required with JWKS_URL). */
+const claimChecks = () => ({ issuer: env('JWT_ISSUER'), audience: env('JWT_AUDIENCE') });
 
 function claimsToIdentity(p: JWTPayload): Identity {
   const role = p.role as Role;
@@ -21,15 +35,18 @@ function claimsToIdentity(p: JWTPayload): Identity {
   return id;
 }
 
-/** Verifies a user bearer token: JWKS (production) when JWKS_URL is set, else HS256 with JWT_SECRET. */
+/**
+ * Verifies a user bearer token: against the identity provider's keys (production) when JWKS_URL is
+ * set, with its issuer and audience; else HS256 with JWT_SECRET.
+ */
 export async function verifyUserToken(token: string): Promise<Identity> {
+  const jwks = jwksConfig();
   try {
-    const url = env('JWKS_URL');
-    if (url) {
-      jwks ??= createRemoteJWKSet(new URL(url));
-      return claimsToIdentity((await jwtVerify(token, jwks)).payload);
+    if (jwks) {
+      const { payload } = await jwtVerify(token, remoteKeys(jwks.url), { issuer: jwks.issuer, audience: jwks.audience, algorithms: JWKS_ALGORITHMS });
+      return claimsToIdentity(payload);
     }
-    const { payload } = await jwtVerify(token, enc.encode(jwtSecret()), { algorithms: ['HS256'] });
+    const { payload } = await jwtVerify(token, enc.encode(jwtSecret()), { ...claimChecks(), algorithms: ['HS256'] });
     return claimsToIdentity(payload);
   } catch (e) {
     if (e instanceof joseErrors.JWTExpired) throw unauthenticated('token expired / 令牌已过期');
@@ -57,12 +74,11 @@ export interface TokenClaims {
 /** Development tokens (npm run token) and test tokens. */
 export async function signDevToken(claims: TokenClaims, ttl: string | number = '12h'): Promise<string> {
   const { sub, ...rest } = claims;
-  return new SignJWT({ ...rest })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(sub)
-    .setIssuedAt()
-    .setExpirationTime(ttl)
-    .sign(enc.encode(jwtSecret()));
+  const { issuer, audience } = claimChecks();
+  const jwt = new SignJWT({ ...rest }).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setIssuedAt().setExpirationTime(ttl);
+  if (issuer) jwt.setIssuer(issuer);
+  if (audience) jwt.setAudience(audience);
+  return jwt.sign(enc.encode(jwtSecret()));
 }
 
 /** Short-lived service token for subgraph-to-subgraph calls, signed with the internal secret. */

@@ -13,6 +13,7 @@ import { formatErrorWith } from './errors.js';
 import { baseApp, BODY_LIMIT, jsonErrors, requireInternalSecret } from './http.js';
 import { openOrm, requestScope, sqlStats, type Orm } from '../db/orm.js';
 import { identityFromHeader, verifyServiceToken } from '../identity/jwt.js';
+import { checkUserTokenConfig } from '../identity/token-config.js';
 import { SERVICE_TOKEN_HEADER } from '../internal/client.js';
 import { logger } from '../logger.js';
 import type { SubgraphName } from '../config.js';
@@ -61,6 +62,8 @@ export async function startSubgraph(
   svc: SubgraphService,
   opts: { databaseUrl: string; port?: number; host?: string; orm?: Orm },
 ): Promise<RunningSubgraph> {
+  // The gateway forwards the user's token and each subgraph verifies it again.
+  checkUserTokenConfig();
   const log = logger(svc.name);
   const orm = opts.orm ?? (await openOrm({ schema: svc.db.schema, clientUrl: opts.databaseUrl, entities: svc.db.entities, migrations: svc.db.migrations }));
   const { schema } = await buildFederatedSchema(svc.schema);
