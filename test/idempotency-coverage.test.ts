@@ -11,8 +11,9 @@ import { startPlatform, token, type Platform } from './support/platform';
  * Every mutation of the supergraph honours Idempotency-Key, not just the ones with a test of their
  * own. One caller uses one key for one real mutation in each subgraph's schema; every other mutation
  * sent with that key must then answer CONFLICT before it reads its arguments or checks the caller's
- * role — which only the idempotency wrapper does — and the mutations the key was used for answer
- * again without error. A new mutation that skips the wrapper fails here.
+ * role — which only the idempotency wrapper does; the mutations the key was used for, sent with the
+ * dummy arguments, answer CONFLICT too (other arguments), and with their own arguments answer again
+ * without error. A new mutation that skips the wrapper fails here.
  */
 const supergraph = buildASTSchema(parse(readFileSync(join(__dirname, '..', 'gateway', 'supergraph.graphql'), 'utf8')), { assumeValidSDL: true });
 const mutations = Object.values(supergraph.getMutationType()!.getFields());
@@ -65,13 +66,14 @@ test('every mutation of the supergraph goes through the Idempotency-Key check', 
   };
 
   // The key's first use in each subgraph's schema: real mutations an ADMIN may make.
-  const agency = await used(
-    `mutation { createAgency(input: { code: "IDEM-1", name: "宁晋县幂等测试局", kind: MARKET_REGULATION, region: "宁晋县", legalOfficeName: "法制股" }) { id } }`, {},
-  );
-  const agencyId = agency.createAgency.id;
-  await used(`mutation($a: ID!) { setAudioVisualList(agencyId: $a, activities: [ON_SITE_INSPECTION]) }`, { a: agencyId });
-  await used(`mutation { allowWebhookHost(host: "hooks.example.org") { host } }`, {});
-  await used(`mutation($a: ID!) { upsertEnforcementItem(agencyId: $a, input: { name: "食品经营许可", category: LICENSING, legalBasis: "《食品安全法》", responsibleBody: "许可科" }) { id } }`, { a: agencyId });
+  const CREATE = `mutation { createAgency(input: { code: "IDEM-1", name: "宁晋县幂等测试局", kind: MARKET_REGULATION, region: "宁晋县", legalOfficeName: "法制股" }) { id } }`;
+  const agencyId = (await used(CREATE, {})).createAgency.id;
+  const firstUses: [string, Record<string, unknown>][] = [
+    [`mutation($a: ID!) { setAudioVisualList(agencyId: $a, activities: [ON_SITE_INSPECTION]) }`, { a: agencyId }],
+    [`mutation { allowWebhookHost(host: "hooks.example.org") { host } }`, {}],
+    [`mutation($a: ID!) { upsertEnforcementItem(agencyId: $a, input: { name: "食品经营许可", category: LICENSING, legalBasis: "《食品安全法》", responsibleBody: "许可科" }) { id } }`, { a: agencyId }],
+  ];
+  for (const [query, variables] of firstUses) await used(query, variables);
   const firstUse: Record<string, string> = { PERSONNEL: 'createAgency', RECORDS: 'setAudioVisualList', REVIEW: 'allowWebhookHost', DISCLOSURE: 'upsertEnforcementItem' };
 
   const unguarded: string[] = [];
@@ -80,15 +82,15 @@ test('every mutation of the supergraph goes through the Idempotency-Key check', 
     const r = await p.gql(query, variables, opts);
     const first = firstUse[graphOf(f)];
     expect(first).toBeDefined();
-    if (f.name === first) {
-      // The repeat answers from the key, whatever the (dummy) arguments say.
-      expect({ mutation: f.name, errors: r.errors }).toEqual({ mutation: f.name, errors: undefined });
-    } else {
-      const e = r.errors?.[0];
-      if (e?.extensions?.code !== 'CONFLICT' || !e.message.includes(`already used for ${first}`)) unguarded.push(`${f.name}: ${e?.extensions?.code ?? 'no error'} ${e?.message ?? ''}`);
-    }
+    const e = r.errors?.[0];
+    // The key's own mutation with the dummy arguments is refused as other arguments; any other, as another operation.
+    const refusal = f.name === first ? 'already used with different arguments' : `already used for ${first}`;
+    if (e?.extensions?.code !== 'CONFLICT' || !e.message.includes(refusal)) unguarded.push(`${f.name}: ${e?.extensions?.code ?? 'no error'} ${e?.message ?? ''}`);
   }
   expect(unguarded).toEqual([]);
+  // With their own arguments the key's mutations answer again: the same agency, no error.
+  expect((await used(CREATE, {})).createAgency.id).toBe(agencyId);
+  for (const [query, variables] of firstUses) await used(query, variables);
   // Nothing was written by the refused mutations: still one agency of that code, one list entry.
   const again = await p.gql(`query($a: ID!) { enforcementItems(agencyId: $a) { id } }`, { a: agencyId });
   expect(again.data.enforcementItems).toHaveLength(1);

@@ -5,7 +5,8 @@ import { code, openPenaltyCase, proposal, setupReviewWorld, SUBMIT, type ReviewW
 
 /**
  * Contract: writes carrying an Idempotency-Key header, repeated, have the effect of one — for the
- * mutations of personnel, review and disclosure, through the gateway. (Records: records-access.test.ts;
+ * mutations of personnel, review and disclosure, through the gateway; the key reused with other
+ * arguments is CONFLICT. (Records: records-access.test.ts;
  * every mutation of the supergraph: idempotency-coverage.test.ts.)
  */
 let p: Platform;
@@ -57,6 +58,35 @@ describe('personnel', () => {
     const again = ok(await p.gql(REGISTER, { i: officer }, { token: w.tokens.admin, ...keyed('register-1') }));
     expect(again.registerOfficer).toEqual(first.registerOfficer);
     expect(await named()).toBe(1);
+  });
+
+  test('the key reused with other arguments is CONFLICT and writes nothing; the same arguments in another order, or inline, replay', async () => {
+    const officer = { agencyId: w.agencyA, name: '钱敏', position: '科员', roles: ['ENFORCEMENT'], phone: '13900000001' };
+    const named = (name: string) => count(`select count(*) as n from personnel.officer where name = $1`, [name]);
+    const first = ok(await p.gql(REGISTER, { i: officer }, { token: w.tokens.admin, ...keyed('register-2') }));
+
+    const other = await p.gql(REGISTER, { i: { ...officer, name: '孙敏' } }, { token: w.tokens.admin, ...keyed('register-2') });
+    expect(code(other)).toBe('CONFLICT');
+    expect(other.errors?.[0].message).toMatch(/different arguments.*不同的参数/);
+    expect(other.errors?.[0].extensions?.field).toBe('Idempotency-Key');
+    expect(await named('孙敏')).toBe(0);
+
+    // Fields in another order; then inline, with the default (legalProfessionQualified) spelled out.
+    const reordered = Object.fromEntries(Object.entries(officer).reverse());
+    const again = ok(await p.gql(REGISTER, { i: reordered }, { token: w.tokens.admin, ...keyed('register-2') }));
+    expect(again.registerOfficer).toEqual(first.registerOfficer);
+    const inline = `mutation { registerOfficer(input: { phone: "13900000001", legalProfessionQualified: false, roles: [ENFORCEMENT],
+      position: "科员", name: "钱敏", agencyId: "${w.agencyA}" }) { id name } }`;
+    const inlined = ok(await p.gql(inline, {}, { token: w.tokens.admin, ...keyed('register-2') }));
+    expect(inlined.registerOfficer).toEqual(first.registerOfficer);
+    expect(await named('钱敏')).toBe(1);
+    expect(await count(`select count(*) as n from personnel.idempotency where key = 'register-2' and request_hash is not null`, [])).toBe(1);
+
+    // A key kept before fingerprints were stored (request_hash null) replays on key and operation alone, as it did.
+    await sql(p.databaseUrl, `update personnel.idempotency set request_hash = null where key = 'register-2'`, []);
+    const legacy = ok(await p.gql(REGISTER, { i: { ...officer, name: '孙敏' } }, { token: w.tokens.admin, ...keyed('register-2') }));
+    expect(legacy.registerOfficer).toEqual(first.registerOfficer);
+    expect(await named('孙敏')).toBe(0);
   });
 });
 

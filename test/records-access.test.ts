@@ -230,9 +230,45 @@ test('a write repeated with the same Idempotency-Key has the effect of one', asy
   // The same key for another operation is a conflict, and writes nothing.
   expect(code(await p.gql(OPEN, { i: penaltyCase(w, '宁规罚〔2026〕77号') }, { token: w.tokens.a, headers }))).toBe('CONFLICT');
   expect((await snapshot(p, caseId)).cases).toBe(after.cases);
-  // Keys are per caller: another officer's identical key is a different request.
-  const other = await p.gql(OPEN, { i: penaltyCase(w, '宁规罚〔2026〕77号') }, { token: w.tokens.aHead, headers });
+  // Keys are per caller: another officer's identical key is a different request. (One input, sent
+  // twice: penaltyCase() draws a new attachment hash per call, and other arguments are CONFLICT.)
+  const opened = penaltyCase(w, '宁规罚〔2026〕77号');
+  const other = await p.gql(OPEN, { i: opened }, { token: w.tokens.aHead, headers });
   expect(other.errors).toBeUndefined();
-  const twice = await p.gql(OPEN, { i: penaltyCase(w, '宁规罚〔2026〕77号') }, { token: w.tokens.aHead, headers });
+  const twice = await p.gql(OPEN, { i: opened }, { token: w.tokens.aHead, headers });
   expect(twice.data.openCase.id).toBe(other.data.openCase.id);
+});
+
+test('an Idempotency-Key reused with other arguments is CONFLICT and writes nothing; the same arguments, however sent, replay', async () => {
+  const headers = { 'idempotency-key': 'device-42-upload-8' };
+  const at = new Date();
+  const film = video();
+  const entry = { caseId, stage: 'INVESTIGATION', activity: 'ON_SITE_INSPECTION', occurredAt: at.toISOString(), officerIds: [w.o1, w.o2], summary: '询问当事人', attachments: [film] };
+  const first = await p.gql(APPEND, { i: entry }, { token: w.tokens.a, headers });
+  expect(first.errors).toBeUndefined();
+  const after = await snapshot(p, caseId);
+
+  const other = await p.gql(APPEND, { i: { ...entry, summary: '询问证人' } }, { token: w.tokens.a, headers });
+  expect(code(other)).toBe('CONFLICT');
+  expect(other.errors?.[0].message).toMatch(/different arguments.*不同的参数/);
+  expect(other.errors?.[0].extensions?.field).toBe('Idempotency-Key');
+  expect(await snapshot(p, caseId)).toEqual(after);
+
+  // The same arguments with the input's fields in another order, then inline with the instant
+  // written in another offset: the values GraphQL resolved are what is compared.
+  const reordered = Object.fromEntries(Object.entries(entry).reverse());
+  const again = await p.gql(APPEND, { i: reordered }, { token: w.tokens.a, headers });
+  expect(again.errors).toBeUndefined();
+  expect(again.data.appendRecord).toEqual(first.data.appendRecord);
+  const beijing = new Date(at.getTime() + 8 * 3600_000).toISOString().replace('Z', '+08:00');
+  const inline = `mutation { appendRecord(input: {
+    summary: "询问当事人", officerIds: ${JSON.stringify([w.o1, w.o2])}, occurredAt: "${beijing}", caseId: "${caseId}",
+    attachments: [{ fullProcess: false, name: "${film.name}", mediaType: "${film.mediaType}", size: ${film.size}, sha256: "${film.sha256}", kind: VIDEO }],
+    activity: ON_SITE_INSPECTION, stage: INVESTIGATION }) { id sequence stage activity hash } }`;
+  const inlined = await p.gql(inline, {}, { token: w.tokens.a, headers });
+  expect(inlined.errors).toBeUndefined();
+  expect(inlined.data.appendRecord).toEqual(first.data.appendRecord);
+  expect(await snapshot(p, caseId)).toEqual(after);
+  const kept = await sql<{ n: string }>(p.databaseUrl, `select count(*) as n from records.idempotency where key = $1 and request_hash is not null`, [headers['idempotency-key']]);
+  expect(Number(kept[0].n)).toBe(1);
 });

@@ -4,6 +4,7 @@ import type { MiddlewareFn } from 'type-graphql';
 import type { Context } from './context.js';
 import { Loaders } from './loaders.js';
 import type { Replay } from './replay.js';
+import { requestHash } from './request-hash.js';
 
 /**
  * Idempotency-Key (contract: writes repeated with the key have the effect of one). A key belongs
@@ -11,7 +12,9 @@ import type { Replay } from './replay.js';
  * `idempotencySql`). The row is inserted in the write's own transaction, so it exists exactly when
  * the write does: a refused write leaves no row and may be retried. A repeat returns the kept
  * answer (replay.ts) before any rule or permission runs again; the same key used for another
- * operation is CONFLICT.
+ * operation, or for the same one with other arguments (a client bug that would otherwise lose the
+ * second write silently), is CONFLICT. Arguments are compared by a fingerprint (request-hash.ts);
+ * rows kept before it was stored (request_hash null) replay on the key and operation alone.
  */
 export type Remember<T> = (tx: EntityManager, result: T) => Promise<void>;
 
@@ -28,21 +31,26 @@ function keyOf(ctx: Context): string | undefined {
 /**
  * For writes shaped around their own transaction: `write` calls `remember(tx, result)` inside it.
  * Remote checks can then stay outside the transaction (records asks personnel and review first).
+ * `args` are the mutation's field arguments by name, as its resolver got them (`{ input }`).
  */
 export async function idempotent<T>(
-  ctx: Context, schema: string, operation: string, replay: Replay<T>, write: (remember: Remember<T>) => Promise<T>,
+  ctx: Context, schema: string, operation: string, args: Record<string, unknown>, replay: Replay<T>,
+  write: (remember: Remember<T>) => Promise<T>,
 ): Promise<T> {
   if (!SCHEMA.test(schema)) throw new Error(`not a schema name: ${schema}`);
   const key = keyOf(ctx);
   if (!key) return write(async () => undefined);
   const actor = ctx.identity.sub ?? '';
+  const hash = requestHash(args);
   const prior = async (): Promise<{ result: T } | null> => {
-    const [row]: { operation: string; result: unknown }[] = await ctx.em.execute(
-      `select operation, result from ${schema}.idempotency where actor = ? and key = ?`, [actor, key],
+    const [row]: { operation: string; result: unknown; request_hash: string | null }[] = await ctx.em.execute(
+      `select operation, result, request_hash from ${schema}.idempotency where actor = ? and key = ?`, [actor, key],
     );
     if (!row) return null;
     if (row.operation !== operation)
       throw conflict(`Idempotency-Key ${key} was already used for ${row.operation} / 幂等键已用于其他操作`, { field: 'Idempotency-Key' });
+    if (row.request_hash !== null && row.request_hash !== hash)
+      throw conflict(`Idempotency-Key ${key} was already used with different arguments / 幂等键已用于不同的参数`, { field: 'Idempotency-Key' });
     return { result: await replay.restore(row.result, ctx) };
   };
   const first = await prior();
@@ -50,8 +58,8 @@ export async function idempotent<T>(
   try {
     return await write(async (tx, result) => {
       await tx.execute(
-        `insert into ${schema}.idempotency (actor, key, operation, result) values (?, ?, ?, ?::jsonb)`,
-        [actor, key, operation, JSON.stringify(replay.keep(result) ?? null)],
+        `insert into ${schema}.idempotency (actor, key, operation, result, request_hash) values (?, ?, ?, ?::jsonb, ?)`,
+        [actor, key, operation, JSON.stringify(replay.keep(result) ?? null), hash],
       );
     });
   } catch (e) {
@@ -70,9 +78,9 @@ export async function idempotent<T>(
  * Without a key it runs exactly as it would undecorated.
  */
 export function Idempotent<T>(schema: string, replay: Replay<T>): MiddlewareFn<Context> {
-  return async ({ context, info }, next) => {
+  return async ({ context, info, args }, next) => {
     if (!keyOf(context)) return next();
-    return idempotent(context, schema, info.fieldName, replay, (remember) =>
+    return idempotent(context, schema, info.fieldName, args, replay, (remember) =>
       context.em.transactional(async (tx) => {
         const result = (await onTransaction(context, tx, next)) as T;
         await tx.flush();
@@ -100,7 +108,11 @@ async function onTransaction(ctx: Context, tx: EntityManager, next: () => Promis
   }
 }
 
-/** The table a subgraph's migration creates in its schema; `writer` is granted what the code needs. */
+/**
+ * The table a subgraph's migration creates in its schema; `writer` is granted what the code needs.
+ * Its `request_hash` column is added by idempotencyRequestHashSql, in a later migration of each
+ * subgraph, so installs that already ran the first one follow the same path as new ones.
+ */
 export function idempotencySql(schema: string, writer?: string): string[] {
   if (!SCHEMA.test(schema)) throw new Error(`not a schema name: ${schema}`);
   return [
@@ -113,4 +125,10 @@ export function idempotencySql(schema: string, writer?: string): string[] {
       primary key (actor, key))`,
     ...(writer ? [`grant select, insert on ${schema}.idempotency to ${writer}`] : []),
   ];
+}
+
+/** The arguments' fingerprint (nullable: keys kept before it replay on key and operation alone). */
+export function idempotencyRequestHashSql(schema: string): string[] {
+  if (!SCHEMA.test(schema)) throw new Error(`not a schema name: ${schema}`);
+  return [`alter table ${schema}.idempotency add column request_hash text`];
 }

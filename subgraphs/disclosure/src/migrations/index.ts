@@ -1,7 +1,9 @@
 import { DisclosureInit } from './0001_init.js';
 import { DisclosureIdempotency } from './0002_idempotency.js';
+import { DisclosureIdempotencyRequestHash } from './0003_idempotency_request_hash.js';
 
 export const migrations = [
   { name: '0001_disclosure_init', class: DisclosureInit },
   { name: '0002_disclosure_idempotency', class: DisclosureIdempotency },
+  { name: '0003_disclosure_idempotency_request_hash', class: DisclosureIdempotencyRequestHash },
 ];

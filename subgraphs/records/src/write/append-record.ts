@@ -25,7 +25,7 @@ export interface AppendRecordInputLike {
  * personnel (CREDENTIAL_INVALID / DEPENDENCY_UNAVAILABLE); then one transaction.
  */
 export function appendRecord(ctx: Context, input: AppendRecordInputLike): Promise<Entry> {
-  return idempotent(ctx, 'records', 'appendRecord', byId(RecordEntryEntity), (remember) => appendRecordOnce(ctx, input, remember));
+  return idempotent(ctx, 'records', 'appendRecord', { input }, byId(RecordEntryEntity), (remember) => appendRecordOnce(ctx, input, remember));
 }
 
 async function appendRecordOnce(ctx: Context, input: AppendRecordInputLike, remember: Remember<Entry>): Promise<Entry> {

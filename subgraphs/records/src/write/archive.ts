@@ -29,7 +29,7 @@ export async function caseFileRequirements(em: EntityManager, agencyId: string, 
  * ready for its last stage — with `extensions.missingDocuments` listing them.
  */
 export function archiveCase(ctx: Context, input: ArchiveCaseInputLike): Promise<CaseEntity> {
-  return idempotent(ctx, 'records', 'archiveCase', byId(CaseEntity), (remember) => archiveCaseOnce(ctx, input, remember));
+  return idempotent(ctx, 'records', 'archiveCase', { input }, byId(CaseEntity), (remember) => archiveCaseOnce(ctx, input, remember));
 }
 
 async function archiveCaseOnce(ctx: Context, input: ArchiveCaseInputLike, remember: Remember<CaseEntity>): Promise<CaseEntity> {

@@ -8,7 +8,7 @@ import { caseForWrite, lockCase } from './lock.js';
  * (append-only) with its reason and approver, and the case's due date moves.
  */
 export function extendDecisionDeadline(ctx: Context, caseId: string, newDueOn: string, reasonIn: string): Promise<CaseEntity> {
-  return idempotent(ctx, 'records', 'extendDecisionDeadline', byId(CaseEntity), (remember) => extendDecisionDeadlineOnce(ctx, caseId, newDueOn, reasonIn, remember));
+  return idempotent(ctx, 'records', 'extendDecisionDeadline', { caseId, newDueOn, reason: reasonIn }, byId(CaseEntity), (remember) => extendDecisionDeadlineOnce(ctx, caseId, newDueOn, reasonIn, remember));
 }
 
 async function extendDecisionDeadlineOnce(ctx: Context, caseId: string, newDueOn: string, reasonIn: string, remember: Remember<CaseEntity>): Promise<CaseEntity> {

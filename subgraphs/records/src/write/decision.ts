@@ -85,7 +85,7 @@ export async function writeDecision(
  * does not answer; nothing is written on any refusal.
  */
 export function recordDecision(ctx: Context, input: RecordDecisionInputLike): Promise<CaseEntity> {
-  return idempotent(ctx, 'records', 'recordDecision', byId(CaseEntity), (remember) => recordDecisionOnce(ctx, input, remember));
+  return idempotent(ctx, 'records', 'recordDecision', { input }, byId(CaseEntity), (remember) => recordDecisionOnce(ctx, input, remember));
 }
 
 async function recordDecisionOnce(ctx: Context, input: RecordDecisionInputLike, remember: Remember<CaseEntity>): Promise<CaseEntity> {

@@ -41,7 +41,7 @@ export interface ImportLegacyCaseInputLike {
  * reviewId null and legacy true.
  */
 export function importLegacyCase(ctx: Context, input: ImportLegacyCaseInputLike): Promise<CaseEntity> {
-  return idempotent(ctx, 'records', 'importLegacyCase', byId(CaseEntity), (remember) => importLegacyCaseOnce(ctx, input, remember));
+  return idempotent(ctx, 'records', 'importLegacyCase', { input }, byId(CaseEntity), (remember) => importLegacyCaseOnce(ctx, input, remember));
 }
 
 async function importLegacyCaseOnce(ctx: Context, input: ImportLegacyCaseInputLike, remember: Remember<CaseEntity>): Promise<CaseEntity> {

@@ -29,7 +29,7 @@ export interface OpenCaseInputLike {
  * Handlers must be the agency's officers with a credential valid for the category and region today.
  */
 export function openCase(ctx: Context, input: OpenCaseInputLike): Promise<CaseEntity> {
-  return idempotent(ctx, 'records', 'openCase', byId(CaseEntity), (remember) => openCaseOnce(ctx, input, remember));
+  return idempotent(ctx, 'records', 'openCase', { input }, byId(CaseEntity), (remember) => openCaseOnce(ctx, input, remember));
 }
 
 async function openCaseOnce(ctx: Context, input: OpenCaseInputLike, remember: Remember<CaseEntity>): Promise<CaseEntity> {
