@@ -13,11 +13,17 @@ import { reviewEventStream } from './stream.js';
 const log = logger('gateway:ws');
 export const MAX_SUBSCRIPTIONS_PER_SOCKET = 20;
 
-const SUBSCRIPTION_SDL = `
+/** Added by the gateway, outside the supergraph; test/schema-docs.test.ts checks its descriptions too. */
+export const SUBSCRIPTION_SDL = `
 """订阅 Live streams (graphql-ws on /graphql)"""
 type Subscription {
   """审核事件 Review events of the agencies the token may read, live; with after, the gap since that cursor first"""
-  reviewEvents(agencyId: ID, after: String): ReviewEvent!
+  reviewEvents(
+    """仅此机关 Only this agency (within the token's scope)"""
+    agencyId: ID
+    """游标 Continue after this event (the gap first); without it, only new events"""
+    after: String
+  ): ReviewEvent!
 }`;
 
 export function withSubscriptions(apiSchema: GraphQLSchema): GraphQLSchema {

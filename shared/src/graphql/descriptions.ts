@@ -9,3 +9,12 @@ export const ENTITY_DESCRIPTIONS = {
   LegalReview: '法制审核 Legal review of a major decision',
   DecisionPublication: '执法决定公示 Publication of an enforcement decision',
 } as const;
+
+/**
+ * Descriptions of the root types, which type-graphql cannot describe; every subgraph prints the
+ * same ones (schema.ts), so composition keeps them without a hint.
+ */
+export const ROOT_DESCRIPTIONS = {
+  Query: '查询 Reads: public lists and, with a token, what its role may see',
+  Mutation: '变更 Writes; every one honours an Idempotency-Key header',
+} as const;

@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
-import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { MapperKind, mapSchema, printSchemaWithDirectives } from '@graphql-tools/utils';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { lexicographicSortSchema, parse, type GraphQLSchema } from 'graphql';
+import { GraphQLObjectType, lexicographicSortSchema, parse, type GraphQLSchema } from 'graphql';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { DateTimeScalar } from '../graphql/scalars.js';
+import { ROOT_DESCRIPTIONS } from '../graphql/descriptions.js';
 import type { Context } from './context.js';
 
 const FEDERATION_LINK =
@@ -28,6 +29,16 @@ export interface BuiltSchema {
   sdl: string;
 }
 
+/** Query and Mutation get their descriptions here: type-graphql has no way to set them. */
+function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
+  return mapSchema(schema, {
+    [MapperKind.ROOT_OBJECT]: (type) => {
+      const description = ROOT_DESCRIPTIONS[type.name as keyof typeof ROOT_DESCRIPTIONS];
+      return description ? new GraphQLObjectType({ ...type.toConfig(), description }) : type;
+    },
+  });
+}
+
 /** type-graphql classes → Federation 2 subgraph schema. Needs no database, so `npm run compose` can call it. */
 export async function buildFederatedSchema(def: SchemaDefinition): Promise<BuiltSchema> {
   const typeGraphqlSchema = await buildSchema({
@@ -38,7 +49,7 @@ export async function buildFederatedSchema(def: SchemaDefinition): Promise<Built
     validate: false,
   });
   // Sorted, so the SDL (and the checked-in supergraph) never depends on module load order.
-  const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(lexicographicSortSchema(typeGraphqlSchema))}`;
+  const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(lexicographicSortSchema(describeRootTypes(typeGraphqlSchema)))}`;
   const resolvers = createResolversMap(typeGraphqlSchema) as GraphQLResolverMap<Context>;
   for (const [type, fn] of Object.entries(def.references)) {
     const existing = (resolvers[type] ?? {}) as Record<string, unknown>;

@@ -48,27 +48,27 @@ export function flowchartView(agencyId: string, category: EnforcementCategory, l
 @Resolver()
 export class ListingsResolver {
   @Query(() => [EnforcementItem], { description: '行政执法事项清单（公开） Enforcement item list (public)' })
-  enforcementItems(@Ctx() ctx: Context, @Arg('agencyId', () => ID) agencyId: string) {
+  enforcementItems(@Ctx() ctx: Context, @Arg('agencyId', () => ID, { description: '执法主体 Agency id' }) agencyId: string) {
     return listOf<EnforcementItemData>(ctx, ListingKind.ENFORCEMENT_ITEM, agencyId);
   }
 
   @Query(() => [RandomInspectionItem], { description: '随机抽查事项清单（公开） Random-inspection item list (public)' })
-  randomInspectionItems(@Ctx() ctx: Context, @Arg('agencyId', () => ID) agencyId: string) {
+  randomInspectionItems(@Ctx() ctx: Context, @Arg('agencyId', () => ID, { description: '执法主体 Agency id' }) agencyId: string) {
     return listOf<RandomInspectionItemData>(ctx, ListingKind.RANDOM_INSPECTION_ITEM, agencyId);
   }
 
   @Query(() => [ServiceGuide], { description: '服务指南（公开） Service guides (public)' })
-  serviceGuides(@Ctx() ctx: Context, @Arg('agencyId', () => ID) agencyId: string) {
+  serviceGuides(@Ctx() ctx: Context, @Arg('agencyId', () => ID, { description: '执法主体 Agency id' }) agencyId: string) {
     return listOf<ServiceGuideData>(ctx, ListingKind.SERVICE_GUIDE, agencyId);
   }
 
   @Query(() => AgencyDisclosure, { nullable: true, description: '执法主体信息（公开） Body information of an agency (public); null until published' })
-  async agencyDisclosure(@Ctx() ctx: Context, @Arg('agencyId', () => ID) agencyId: string) {
+  async agencyDisclosure(@Ctx() ctx: Context, @Arg('agencyId', () => ID, { description: '执法主体 Agency id' }) agencyId: string) {
     return (await listOf<BodyInformationData>(ctx, ListingKind.BODY_INFORMATION, agencyId))[0] ?? null;
   }
 
   @Query(() => [ProcessFlowchart], { description: '执法流程图（公开） Process flowcharts of an agency, one per category (public)' })
-  async processFlowcharts(@Ctx() ctx: Context, @Arg('agencyId', () => ID) agencyId: string) {
+  async processFlowcharts(@Ctx() ctx: Context, @Arg('agencyId', () => ID, { description: '执法主体 Agency id' }) agencyId: string) {
     const id = requireId('agency', agencyId);
     const configured = await load.listings(ctx, ListingKind.PROCESS).load(id);
     return Object.values(EnforcementCategory).map((c) => flowchartView(id, c, configured.find((l) => l.key === c) ?? null));
@@ -77,8 +77,10 @@ export class ListingsResolver {
   @UseMiddleware(Idempotent('disclosure', listingReplay))
   @Mutation(() => EnforcementItem, { description: '新增或修改行政执法事项 Create (no id) or change an enforcement item; each change is a new version' })
   async upsertEnforcementItem(
-    @Ctx() ctx: Context, @Arg('agencyId', () => ID) agencyId: string, @Arg('input', () => EnforcementItemInput) input: EnforcementItemInput,
-    @Arg('id', () => ID, { nullable: true }) id?: string | null,
+    @Ctx() ctx: Context,
+    @Arg('agencyId', () => ID, { description: '执法主体 Agency id' }) agencyId: string,
+    @Arg('input', () => EnforcementItemInput, { description: '执法事项 The item' }) input: EnforcementItemInput,
+    @Arg('id', () => ID, { nullable: true, description: '清单条目标识 Entry to change; null creates one' }) id?: string | null,
   ) {
     const a = writer(ctx, agencyId);
     const data = cleanFields<EnforcementItemData>({ ...input }, ['name', 'category', 'legalBasis', 'responsibleBody']);
@@ -88,8 +90,10 @@ export class ListingsResolver {
   @UseMiddleware(Idempotent('disclosure', listingReplay))
   @Mutation(() => RandomInspectionItem, { description: '新增或修改随机抽查事项 Create or change a random-inspection item' })
   async upsertRandomInspectionItem(
-    @Ctx() ctx: Context, @Arg('agencyId', () => ID) agencyId: string, @Arg('input', () => RandomInspectionItemInput) input: RandomInspectionItemInput,
-    @Arg('id', () => ID, { nullable: true }) id?: string | null,
+    @Ctx() ctx: Context,
+    @Arg('agencyId', () => ID, { description: '执法主体 Agency id' }) agencyId: string,
+    @Arg('input', () => RandomInspectionItemInput, { description: '抽查事项 The item' }) input: RandomInspectionItemInput,
+    @Arg('id', () => ID, { nullable: true, description: '清单条目标识 Entry to change; null creates one' }) id?: string | null,
   ) {
     const a = writer(ctx, agencyId);
     const data = cleanFields<RandomInspectionItemData>({ ...input }, ['name', 'inspectingBody', 'legalBasis', 'inspectedObjects', 'content', 'samplingRatio', 'method', 'frequency']);
@@ -99,8 +103,10 @@ export class ListingsResolver {
   @UseMiddleware(Idempotent('disclosure', listingReplay))
   @Mutation(() => ServiceGuide, { description: '新增或修改服务指南 Create or change a service guide' })
   async upsertServiceGuide(
-    @Ctx() ctx: Context, @Arg('agencyId', () => ID) agencyId: string, @Arg('input', () => ServiceGuideInput) input: ServiceGuideInput,
-    @Arg('id', () => ID, { nullable: true }) id?: string | null,
+    @Ctx() ctx: Context,
+    @Arg('agencyId', () => ID, { description: '执法主体 Agency id' }) agencyId: string,
+    @Arg('input', () => ServiceGuideInput, { description: '服务指南 The guide' }) input: ServiceGuideInput,
+    @Arg('id', () => ID, { nullable: true, description: '清单条目标识 Entry to change; null creates one' }) id?: string | null,
   ) {
     const a = writer(ctx, agencyId);
     const data = cleanFields<ServiceGuideData>(
@@ -113,7 +119,11 @@ export class ListingsResolver {
 
   @UseMiddleware(Idempotent('disclosure', listingReplay))
   @Mutation(() => AgencyDisclosure, { description: '更新执法主体信息 Set the body information of an agency (a new version)' })
-  async upsertAgencyDisclosure(@Ctx() ctx: Context, @Arg('agencyId', () => ID) agencyId: string, @Arg('input', () => AgencyDisclosureInput) input: AgencyDisclosureInput) {
+  async upsertAgencyDisclosure(
+    @Ctx() ctx: Context,
+    @Arg('agencyId', () => ID, { description: '执法主体 Agency id' }) agencyId: string,
+    @Arg('input', () => AgencyDisclosureInput, { description: '主体信息 The body information' }) input: AgencyDisclosureInput,
+  ) {
     const a = writer(ctx, agencyId);
     const data = cleanFields<BodyInformationData>({ ...input }, ['duties', 'powers', 'legalBasis', 'procedures', 'supervisionChannels', 'remedyChannels']);
     return view(await saveListing(ctx.em, { agencyId: a, kind: ListingKind.BODY_INFORMATION, key: 'body', data, actor: ctx.identity.sub! }));
@@ -122,8 +132,10 @@ export class ListingsResolver {
   @UseMiddleware(Idempotent('disclosure', asAnswer()))
   @Mutation(() => ProcessFlowchart, { description: '配置执法流程 Configure the process steps of a category; the flowchart is drawn from them' })
   async setProcessSteps(
-    @Ctx() ctx: Context, @Arg('agencyId', () => ID) agencyId: string,
-    @Arg('category', () => EnforcementCategory) category: EnforcementCategory, @Arg('steps', () => [ProcessStepInput]) steps: ProcessStepInput[],
+    @Ctx() ctx: Context,
+    @Arg('agencyId', () => ID, { description: '执法主体 Agency id' }) agencyId: string,
+    @Arg('category', () => EnforcementCategory, { description: '执法类别 Category' }) category: EnforcementCategory,
+    @Arg('steps', () => [ProcessStepInput], { description: '流程步骤 Steps, in order' }) steps: ProcessStepInput[],
   ) {
     const a = writer(ctx, agencyId);
     const data: ProcessData = { category, steps: cleanSteps(steps.map((s) => ({ ...s }))) };
@@ -132,7 +144,11 @@ export class ListingsResolver {
 
   @UseMiddleware(Idempotent('disclosure', asAnswer()))
   @Mutation(() => Boolean, { description: '移出清单 Take an item, inspection item or guide off the public list (kept in its history)' })
-  async retireListEntry(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('reason') reason: string) {
+  async retireListEntry(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { description: '清单条目标识 Entry id' }) id: string,
+    @Arg('reason', { description: '移出理由 Reason (kept in the history)' }) reason: string,
+  ) {
     const l = await ctx.em.findOne(ListingEntity, { id: requireId('entry', id) });
     if (!l || !l.active) throw notFound('list entry', id);
     assertCanWrite(ctx.identity, l.agencyId, WRITERS);

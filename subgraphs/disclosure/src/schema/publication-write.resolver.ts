@@ -48,7 +48,7 @@ export class PublicationWriteResolver {
   @Mutation(() => DecisionPublication, { description: '审核发布 Check and publish a draft (agency staff of the owning agency)' })
   async publishDecision(
     @Ctx() ctx: Context,
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: '公示标识 Publication id' }) id: string,
     @Arg('checkNote', () => String, { nullable: true, description: '审核意见 Note of the check' }) checkNote?: string | null,
   ) {
     const p = await forWrite(ctx, id);
@@ -62,8 +62,8 @@ export class PublicationWriteResolver {
   @Mutation(() => DecisionPublication, { description: '纠错 Correct a publication: a new revision with its reason; the history stays visible' })
   async correctPublication(
     @Ctx() ctx: Context,
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => PublicationCorrectionInput) input: PublicationCorrectionInput,
+    @Arg('id', () => ID, { description: '公示标识 Publication id' }) id: string,
+    @Arg('input', () => PublicationCorrectionInput, { description: '纠正内容 Fields to correct; others stay as they are' }) input: PublicationCorrectionInput,
     @Arg('reason', { description: '纠错理由 Reason (shown with the revision)' }) reason: string,
   ) {
     const p = await forWrite(ctx, id);
@@ -97,7 +97,7 @@ export class PublicationWriteResolver {
   })
   async withdrawPublication(
     @Ctx() ctx: Context,
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: '公示标识 Publication id' }) id: string,
     @Arg('reason', { description: '撤回理由 Reason (required)' }) reason: string,
     @Arg('trigger', () => WithdrawalTrigger, { nullable: true, description: '原因类型 What happened (default OTHER)' }) trigger?: WithdrawalTrigger | null,
     @Arg('happenedOn', () => String, { nullable: true, description: '发生日期 Day the decision was changed/revoked (YYYY-MM-DD)' }) happenedOn?: string | null,
@@ -125,8 +125,8 @@ export class PublicationWriteResolver {
   })
   async reportDecisionChange(
     @Ctx() ctx: Context,
-    @Arg('id', () => ID) id: string,
-    @Arg('trigger', () => WithdrawalTrigger) trigger: WithdrawalTrigger,
+    @Arg('id', () => ID, { description: '公示标识 Publication id' }) id: string,
+    @Arg('trigger', () => WithdrawalTrigger, { description: '原因类型 What happened to the decision' }) trigger: WithdrawalTrigger,
     @Arg('happenedOn', () => String, { description: '发生日期 Day it happened (YYYY-MM-DD)' }) happenedOn: string,
     @Arg('note', { description: '说明 Note' }) note: string,
   ) {
@@ -145,7 +145,7 @@ export class PublicationWriteResolver {
 
   @UseMiddleware(Idempotent('disclosure', byId(PublicationEntity)))
   @Mutation(() => DecisionPublication, { description: '双随机抽查结果公示 Enter a random-inspection result; masked like decisions; published at once unless publishNow is false' })
-  async publishInspectionResult(@Ctx() ctx: Context, @Arg('input', () => InspectionResultInput) input: InspectionResultInput) {
+  async publishInspectionResult(@Ctx() ctx: Context, @Arg('input', () => InspectionResultInput, { description: '抽查结果 The inspection result' }) input: InspectionResultInput) {
     const agencyId = requireId('agency', input.agencyId);
     assertCanWrite(ctx.identity, agencyId, AGENCY_ROLES);
     const region = await regionOf(ctx, agencyId);

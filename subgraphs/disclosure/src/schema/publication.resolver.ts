@@ -24,9 +24,9 @@ export class PublicationResolver {
   })
   async publications(
     @Ctx() ctx: Context,
-    @Arg('filter', () => PublicationFilter, { nullable: true }) filter?: PublicationFilter | null,
-    @Arg('first', () => Int, { nullable: true }) first?: number | null,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('filter', () => PublicationFilter, { nullable: true, description: '筛选条件 Filter' }) filter?: PublicationFilter | null,
+    @Arg('first', () => Int, { nullable: true, description: '条数 Page size (default 20, max 200)' }) first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: '游标 Cursor to continue after' }) after?: string | null,
   ) {
     const f = filter ?? {};
     if (f.status) requireUser(ctx.identity);
@@ -38,7 +38,7 @@ export class PublicationResolver {
   }
 
   @Query(() => DecisionPublication, { description: '单条公示 One publication: public when published; drafts and withdrawn ones for the agency and its supervisor' })
-  publication(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+  publication(@Ctx() ctx: Context, @Arg('id', () => ID, { description: '公示标识 Publication id' }) id: string) {
     return readablePublication(ctx, id);
   }
 

@@ -31,7 +31,11 @@ function checkYear(year: number): number {
 @Resolver()
 export class ReportResolver {
   @Query(() => AnnualReport, { description: '年度行政执法数据（公开） Annual report: the frozen one once published, else the running totals' })
-  async annualReport(@Ctx() ctx: Context, @Arg('agencyId', () => ID) agencyId: string, @Arg('year', () => Int) year: number) {
+  async annualReport(
+    @Ctx() ctx: Context,
+    @Arg('agencyId', () => ID, { description: '执法主体 Agency id' }) agencyId: string,
+    @Arg('year', () => Int, { description: '年度 Year' }) year: number,
+  ) {
     const a = requireId('agency', agencyId);
     const frozen = await ctx.em.findOne(AnnualReportEntity, { agencyId: a, year: checkYear(year) });
     return reportView(a, year, frozen ? (frozen.totals as unknown as AnnualTotals) : await liveTotals(ctx.em, a, year), frozen);
@@ -39,7 +43,11 @@ export class ReportResolver {
 
   @UseMiddleware(Idempotent('disclosure', asAnswer()))
   @Mutation(() => AnnualReport, { description: '发布年度报告 Publish (freeze) an agency\'s report of a finished year (due 31 January of the next year)' })
-  async publishAnnualReport(@Ctx() ctx: Context, @Arg('agencyId', () => ID) agencyId: string, @Arg('year', () => Int) year: number) {
+  async publishAnnualReport(
+    @Ctx() ctx: Context,
+    @Arg('agencyId', () => ID, { description: '执法主体 Agency id' }) agencyId: string,
+    @Arg('year', () => Int, { description: '年度 Year' }) year: number,
+  ) {
     const a = requireId('agency', agencyId);
     assertCanWrite(ctx.identity, a, AGENCY_ROLES);
     if (checkYear(year) >= Number(shanghaiDate().slice(0, 4))) throw badInput('year', 'the year is not over yet / 年度尚未结束');
@@ -51,14 +59,18 @@ export class ReportResolver {
   }
 
   @Query(() => [PublicationPeriod], { description: '公示期限（公开） Publication periods an agency configured per penalty kind (null months = legal default)' })
-  async publicationPeriods(@Ctx() ctx: Context, @Arg('agencyId', () => ID) agencyId: string) {
+  async publicationPeriods(@Ctx() ctx: Context, @Arg('agencyId', () => ID, { description: '执法主体 Agency id' }) agencyId: string) {
     const rows = await ctx.em.find(PublicationPeriodEntity, { agencyId: requireId('agency', agencyId) });
     return Object.values(PenaltyKind).map((k) => ({ penaltyKind: k, months: rows.find((r) => r.penaltyKind === k)?.months ?? null }));
   }
 
   @UseMiddleware(Idempotent('disclosure', asAnswer()))
   @Mutation(() => [PublicationPeriod], { description: '设置公示期限 Configure publication periods per penalty kind (applies to items published afterwards)' })
-  async setPublicationPeriods(@Ctx() ctx: Context, @Arg('agencyId', () => ID) agencyId: string, @Arg('periods', () => [PublicationPeriodInput]) periods: PublicationPeriodInput[]) {
+  async setPublicationPeriods(
+    @Ctx() ctx: Context,
+    @Arg('agencyId', () => ID, { description: '执法主体 Agency id' }) agencyId: string,
+    @Arg('periods', () => [PublicationPeriodInput], { description: '公示期限 Periods to set, per penalty kind' }) periods: PublicationPeriodInput[],
+  ) {
     const a = requireId('agency', agencyId);
     assertCanWrite(ctx.identity, a, AGENCY_ROLES);
     for (const p of periods)

@@ -27,7 +27,7 @@ export class AgencyResolver {
   }
 
   @Query(() => Agency, { description: '执法主体（公开） One agency (public)' })
-  async agency(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<AgencyEntity> {
+  async agency(@Ctx() ctx: Context, @Arg('id', () => ID, { description: '执法主体 Agency id' }) id: string): Promise<AgencyEntity> {
     return agencyOrThrow(ctx, id);
   }
 
@@ -51,7 +51,7 @@ export class AgencyResolver {
 
   @UseMiddleware(Idempotent('personnel', byId(AgencyEntity)))
   @Mutation(() => Agency, { description: '新建执法主体（管理员） Create an agency (ADMIN)' })
-  async createAgency(@Ctx() ctx: Context, @Arg('input') input: CreateAgencyInput): Promise<AgencyEntity> {
+  async createAgency(@Ctx() ctx: Context, @Arg('input', { description: '执法主体 The agency' }) input: CreateAgencyInput): Promise<AgencyEntity> {
     requireRole(ctx.identity, Role.ADMIN);
     const a = ctx.em.create(AgencyEntity, {
       code: requireText('code', input.code, 40),

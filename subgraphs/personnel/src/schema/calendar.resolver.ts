@@ -7,14 +7,14 @@ import { WorkingDayInput } from './inputs.js';
 @Resolver()
 export class CalendarResolver {
   @Query(() => [WorkingDayOverride], { description: '已加载的工作日历调整（公开） Calendar days loaded for a year (public)' })
-  workingDayOverrides(@Ctx() ctx: Context, @Arg('year', () => Int) year: number) {
+  workingDayOverrides(@Ctx() ctx: Context, @Arg('year', () => Int, { description: '年度 Year' }) year: number) {
     if (year < 2000 || year > 2100) throw badInput('year', 'must be 2000…2100');
     return listOverrides(ctx.em, year);
   }
 
   @UseMiddleware(Idempotent('personnel', asAnswer()))
   @Mutation(() => Int, { description: '加载国务院办公厅放假安排（管理员） Load official holiday / make-up days (ADMIN); returns days saved' })
-  async loadWorkingDayCalendar(@Ctx() ctx: Context, @Arg('days', () => [WorkingDayInput]) days: WorkingDayInput[]) {
+  async loadWorkingDayCalendar(@Ctx() ctx: Context, @Arg('days', () => [WorkingDayInput], { description: '日历调整 Holidays and make-up working days' }) days: WorkingDayInput[]) {
     requireRole(ctx.identity, Role.ADMIN);
     if (days.length > 400) throw badInput('days', 'at most 400 days at once');
     return saveOverrides(ctx.em, days, ctx.identity.sub);

@@ -25,7 +25,7 @@ export class CredentialResolver {
 
   @UseMiddleware(Idempotent('personnel', byId(CredentialEntity)))
   @Mutation(() => Credential, { description: '发放执法证件（管理员） Issue a credential (ADMIN)' })
-  async issueCredential(@Ctx() ctx: Context, @Arg('input') input: IssueCredentialInput) {
+  async issueCredential(@Ctx() ctx: Context, @Arg('input', { description: '执法证件 The credential' }) input: IssueCredentialInput) {
     requireRole(ctx.identity, Role.ADMIN);
     const actor = ctx.identity.sub;
     const officer = await ctx.em.findOne(OfficerEntity, { id: requireId('officer', input.officerId) });
@@ -57,9 +57,9 @@ export class CredentialResolver {
   @Mutation(() => Credential, { description: '变更证件状态（管理员），即时反映在公开名单 Suspend, revoke or restore a credential (ADMIN)' })
   async changeCredentialStatus(
     @Ctx() ctx: Context,
-    @Arg('number') number: string,
-    @Arg('status', () => CredentialStatus) status: CredentialStatus,
-    @Arg('reason') reason: string,
+    @Arg('number', { description: '证号 Credential number' }) number: string,
+    @Arg('status', () => CredentialStatus, { description: '新状态 New status' }) status: CredentialStatus,
+    @Arg('reason', { description: '理由 Reason (kept in the status history)' }) reason: string,
   ) {
     requireRole(ctx.identity, Role.ADMIN);
     const why = requireText('reason', reason, 500);

@@ -15,16 +15,16 @@ const OfficerConnection = connectionType(Officer, 'Officer', '执法人员');
 @Resolver(() => Officer)
 export class OfficerResolver {
   @Query(() => Officer, { description: '执法人员 One officer (own agency, supervisor, admin)' })
-  officer(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+  officer(@Ctx() ctx: Context, @Arg('id', () => ID, { description: '执法人员 Officer id' }) id: string) {
     return readableOfficer(ctx, id);
   }
 
   @Query(() => OfficerConnection, { description: '机关执法人员分页 Officers of an agency, paged' })
   async officers(
     @Ctx() ctx: Context,
-    @Arg('agencyId', () => ID) agencyId: string,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('agencyId', () => ID, { description: '执法主体 Agency id' }) agencyId: string,
+    @Arg('first', () => Int, { nullable: true, description: '条数 Page size (default 50, max 200)' }) first?: number,
+    @Arg('after', () => String, { nullable: true, description: '游标 Cursor to continue after' }) after?: string,
   ) {
     const a = await agencyOrThrow(ctx, agencyId);
     assertCanRead(ctx.identity, { agencyId: a.id, region: a.region }, 'agency staff list');
@@ -49,7 +49,7 @@ export class OfficerResolver {
   }
 
   @FieldResolver(() => Float, { description: '年度培训学时 Training hours in a year' })
-  trainingHours(@Root() o: OfficerEntity, @Ctx() ctx: Context, @Arg('year', () => Int) year: number) {
+  trainingHours(@Root() o: OfficerEntity, @Ctx() ctx: Context, @Arg('year', () => Int, { description: '年度 Year' }) year: number) {
     if (year < 2000 || year > 2100) throw badInput('year', 'must be 2000…2100');
     return load.trainingHours(ctx, year).load(o.id);
   }
@@ -72,7 +72,7 @@ export class OfficerResolver {
 
   @UseMiddleware(Idempotent('personnel', byId(OfficerEntity)))
   @Mutation(() => Officer, { description: '登记执法人员（管理员或本机关负责人） Register an officer (ADMIN, or AGENCY_HEAD of the agency)' })
-  async registerOfficer(@Ctx() ctx: Context, @Arg('input') input: RegisterOfficerInput) {
+  async registerOfficer(@Ctx() ctx: Context, @Arg('input', { description: '执法人员 The officer' }) input: RegisterOfficerInput) {
     const agency = await agencyOrThrow(ctx, input.agencyId);
     assertCanWrite(ctx.identity, agency.id, [Role.ADMIN, Role.AGENCY_HEAD]);
     const idNumber = optionalText('idNumber', input.idNumber, 18);
@@ -92,7 +92,7 @@ export class OfficerResolver {
 
   @UseMiddleware(Idempotent('personnel', asAnswer()))
   @Mutation(() => Float, { description: '登记培训学时，返回当年累计 Record training; returns the year total' })
-  async recordTraining(@Ctx() ctx: Context, @Arg('input') input: RecordTrainingInput) {
+  async recordTraining(@Ctx() ctx: Context, @Arg('input', { description: '培训记录 The training' }) input: RecordTrainingInput) {
     const o = await load.officer(ctx).load(requireId('officer', input.officerId));
     if (!o) throw notFound('officer', input.officerId);
     assertCanWrite(ctx.identity, o.agencyId, [Role.ADMIN, Role.AGENCY_HEAD]);

@@ -11,7 +11,7 @@ export class PublicResolver {
   @Query(() => [PublicOfficer], {
     description: '行政执法人员清单（公开，网上可查询） Public officer list: one row per valid credential, only the published fields',
   })
-  async publicOfficers(@Ctx() ctx: Context, @Arg('agencyId', () => ID) agencyId: string): Promise<PublicOfficer[]> {
+  async publicOfficers(@Ctx() ctx: Context, @Arg('agencyId', () => ID, { description: '执法主体 Agency id' }) agencyId: string): Promise<PublicOfficer[]> {
     const agency = await agencyOrThrow(ctx, requireId('agency', agencyId));
     const today = shanghaiDate();
     const creds = await ctx.em.find(
@@ -29,7 +29,7 @@ export class PublicResolver {
   @Query(() => CredentialVerification, {
     description: '证件核验（公开，亮证执法） Check a credential number: valid today or not, whose, what it covers. Unknown numbers answer valid: false.',
   })
-  async verifyCredential(@Ctx() ctx: Context, @Arg('number') number: string): Promise<CredentialVerification> {
+  async verifyCredential(@Ctx() ctx: Context, @Arg('number', { description: '证号 Credential number' }) number: string): Promise<CredentialVerification> {
     const unknown = { number: number.slice(0, 40), valid: false, status: null, holderName: null, agencyName: null, categories: null, region: null, expiresOn: null };
     if (number.length > 40) return unknown;
     const c = await ctx.em.findOne(CredentialEntity, { number: number.trim() });

@@ -19,7 +19,7 @@ const noticeReplay = reloaded(async (ctx, id) => view(await ctx.em.findOneOrFail
 @Resolver()
 export class SupervisionResolver {
   @Query(() => [RectificationNotice], { description: '整改通知 Notices in the caller\'s scope (supervisor: its region; agency staff: their agency)' })
-  async rectificationNotices(@Ctx() ctx: Context, @Arg('agencyId', () => ID, { nullable: true }) agencyId?: string | null) {
+  async rectificationNotices(@Ctx() ctx: Context, @Arg('agencyId', () => ID, { nullable: true, description: '执法主体 Only this agency' }) agencyId?: string | null) {
     const scope = readFilter(ctx.identity);
     if (!ctx.identity.role || ctx.identity.role === Role.INTEGRATOR) throw forbidden('notices are for supervisors and the agencies concerned');
     const where: Record<string, unknown> = {};
@@ -32,7 +32,7 @@ export class SupervisionResolver {
 
   @UseMiddleware(Idempotent('personnel', noticeReplay))
   @Mutation(() => RectificationNotice, { description: '发出整改通知（监督机关） Issue a notice of rectification (SUPERVISOR of the agency\'s region)' })
-  async issueRectificationNotice(@Ctx() ctx: Context, @Arg('input') input: IssueNoticeInput) {
+  async issueRectificationNotice(@Ctx() ctx: Context, @Arg('input', { description: '整改通知 The notice' }) input: IssueNoticeInput) {
     requireRole(ctx.identity, Role.SUPERVISOR);
     const agency = await agencyOrThrow(ctx, input.agencyId);
     if (agency.region !== ctx.identity.region) throw forbidden('this agency is outside your region / 不在监督区域内');
@@ -48,7 +48,11 @@ export class SupervisionResolver {
 
   @UseMiddleware(Idempotent('personnel', noticeReplay))
   @Mutation(() => RectificationNotice, { description: '回复整改通知（本机关负责人） Record the agency\'s response (AGENCY_HEAD of that agency)' })
-  async respondToRectificationNotice(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('response') response: string) {
+  async respondToRectificationNotice(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { description: '整改通知 Notice id' }) id: string,
+    @Arg('response', { description: '整改回复 The agency\'s response' }) response: string,
+  ) {
     requireRole(ctx.identity, Role.AGENCY_HEAD);
     const n = await ctx.em.findOne(RectificationNoticeEntity, { id: requireId('notice', id) });
     if (!n) throw notFound('notice', id);
@@ -66,9 +70,9 @@ export class SupervisionResolver {
   })
   async supervisionSummary(
     @Ctx() ctx: Context,
-    @Arg('region') region: string,
-    @Arg('from', () => DateScalar) from: string,
-    @Arg('to', () => DateScalar) to: string,
+    @Arg('region', { description: '区域 Region' }) region: string,
+    @Arg('from', () => DateScalar, { description: '起 First day of the period' }) from: string,
+    @Arg('to', () => DateScalar, { description: '止 Last day of the period (at most 3 years after from)' }) to: string,
   ) {
     requireRole(ctx.identity, Role.SUPERVISOR, Role.ADMIN);
     if (ctx.identity.role === Role.SUPERVISOR && ctx.identity.region !== region) throw forbidden('you supervise another region');

@@ -25,7 +25,7 @@ export class TransferResolver {
     description:
       '人员调动 Move an officer to another agency (ADMIN; the SUPERVISOR 司法局 between agencies of its region). At once: the officer belongs to the new agency, the old agency\'s credentials are revoked (调离注销, with the reason in their history), so the public list and verifyCredential show it and the officer can no longer act on the old agency\'s cases; a credential for the new agency is issued separately (issueCredential).',
   })
-  async transferOfficer(@Ctx() ctx: Context, @Arg('input') input: TransferOfficerInput): Promise<OfficerEntity> {
+  async transferOfficer(@Ctx() ctx: Context, @Arg('input', { description: '调动 The transfer' }) input: TransferOfficerInput): Promise<OfficerEntity> {
     requireRole(ctx.identity, Role.ADMIN, Role.SUPERVISOR);
     const actor = ctx.identity.sub;
     const officerId = requireId('officer', input.officerId);

@@ -14,14 +14,14 @@ const cursorKey = (c: CaseEntity) => `${c.filedAt.toISOString()}|${c.id}`;
 @Resolver(() => EnforcementCase)
 export class CaseResolver {
   @Query(() => EnforcementCase, { description: '执法案件（本机关、监督机关） One case (own agency, supervisor of its region, admin)' })
-  case(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+  case(@Ctx() ctx: Context, @Arg('id', () => ID, { description: '执法案件 Case id' }) id: string) {
     return readableCase(ctx, id);
   }
 
   @Query(() => EnforcementCaseConnection, { description: '案件列表（按立案时间倒序，限可见范围） Cases the caller may read, newest filing first' })
   async cases(
     @Ctx() ctx: Context,
-    @Arg('filter', () => CaseFilter, { nullable: true }) filter?: CaseFilter | null,
+    @Arg('filter', () => CaseFilter, { nullable: true, description: '筛选条件 Filter' }) filter?: CaseFilter | null,
     @Arg('first', () => Int, { nullable: true, description: '条数 Page size (≤200, default 50)' }) first?: number | null,
     @Arg('after', () => String, { nullable: true, description: '游标 Cursor' }) after?: string | null,
   ) {

@@ -56,7 +56,7 @@ export class CaseJournalResolver {
 @Resolver()
 export class VerifyCaseJournalResolver {
   @Query(() => CaseJournalVerification, { description: '校验案件记录 Re-hash a case\'s entries and check them against the journal and its newest signed checkpoint' })
-  async verifyCaseJournal(@Ctx() ctx: Context, @Arg('caseId', () => ID) caseId: string) {
+  async verifyCaseJournal(@Ctx() ctx: Context, @Arg('caseId', () => ID, { description: '执法案件 Case id' }) caseId: string) {
     const c = await readableCase(ctx, caseId);
     return journalReport(ctx).load(c.id);
   }

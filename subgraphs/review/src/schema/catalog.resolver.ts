@@ -47,13 +47,13 @@ function thresholds(field: string, t: AmountThresholdInput | null | undefined): 
 @Resolver()
 export class CatalogResolver {
   @Query(() => [ReviewCatalogRule], { description: '重大执法决定法制审核目录清单（公开） An agency\'s catalogue (public)' })
-  reviewCatalog(@Ctx() ctx: Context, @Arg('agencyId', () => ID) agencyId: string) {
+  reviewCatalog(@Ctx() ctx: Context, @Arg('agencyId', () => ID, { description: '执法主体 Agency id' }) agencyId: string) {
     return catalogOf(ctx, requireId('agency', agencyId));
   }
 
   @UseMiddleware(Idempotent('review', ruleReplay))
   @Mutation(() => ReviewCatalogRule, { description: '新增或修改目录条目 Create or replace a catalogue rule (agency head or legal reviewer of the agency; ADMIN)' })
-  async setReviewCatalogRule(@Ctx() ctx: Context, @Arg('input') input: ReviewCatalogRuleInput) {
+  async setReviewCatalogRule(@Ctx() ctx: Context, @Arg('input', { description: '目录条目 The rule' }) input: ReviewCatalogRuleInput) {
     const agencyId = requireId('agency', input.agencyId);
     assertCanWrite(ctx.identity, agencyId, CATALOG_EDITORS);
     const [fineN, fineO] = thresholds('fineThreshold', input.fineThreshold);
@@ -84,7 +84,7 @@ export class CatalogResolver {
 
   @UseMiddleware(Idempotent('review', ruleReplay))
   @Mutation(() => ReviewCatalogRule, { description: '停用目录条目 Deactivate a catalogue rule (kept for the record; no longer applies)' })
-  async deactivateReviewCatalogRule(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+  async deactivateReviewCatalogRule(@Ctx() ctx: Context, @Arg('id', () => ID, { description: '目录条目 Rule id' }) id: string) {
     const row = await ctx.em.findOne(CatalogRuleEntity, { id: requireId('catalog rule', id) });
     if (!row) throw notFound('catalog rule', id);
     assertCanWrite(ctx.identity, row.agencyId, CATALOG_EDITORS);
@@ -97,7 +97,7 @@ export class CatalogResolver {
 
   @UseMiddleware(Idempotent('review', asAnswer()))
   @Mutation(() => ReviewSettings, { description: '设置审核期限和较大数额标准 Set the agency\'s review time limits and large-amount thresholds' })
-  async setReviewSettings(@Ctx() ctx: Context, @Arg('input') input: ReviewSettingsInput): Promise<ReviewSettings> {
+  async setReviewSettings(@Ctx() ctx: Context, @Arg('input', { description: '审核设置 The settings' }) input: ReviewSettingsInput): Promise<ReviewSettings> {
     const agencyId = requireId('agency', input.agencyId);
     assertCanWrite(ctx.identity, agencyId, CATALOG_EDITORS);
     for (const [f, v] of [['normalDays', input.normalDays], ['complexDays', input.complexDays]] as const)

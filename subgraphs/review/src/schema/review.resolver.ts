@@ -17,14 +17,14 @@ const listKey = (r: LegalReviewEntity) => `${r.createdAt.toISOString()}|${r.id}`
 @Resolver(() => LegalReview)
 export class ReviewResolver {
   @Query(() => LegalReview, { description: '法制审核 One review (own agency, supervisor of the region, integrator in scope, admin)' })
-  review(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+  review(@Ctx() ctx: Context, @Arg('id', () => ID, { description: '法制审核 Review id' }) id: string) {
     return readableReview(ctx, id);
   }
 
   @Query(() => LegalReviewConnection, { description: '法制审核列表 Reviews the caller may read, newest first (cursor pagination)' })
   async reviews(
     @Ctx() ctx: Context,
-    @Arg('filter', () => ReviewFilter, { nullable: true }) filter?: ReviewFilter | null,
+    @Arg('filter', () => ReviewFilter, { nullable: true, description: '筛选条件 Filter' }) filter?: ReviewFilter | null,
     @Arg('first', () => Int, { nullable: true, description: '条数 Page size (default 50, max 200)' }) first?: number | null,
     @Arg('after', () => String, { nullable: true, description: '游标 Cursor to continue after' }) after?: string | null,
   ) {

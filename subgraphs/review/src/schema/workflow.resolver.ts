@@ -36,7 +36,7 @@ async function existing(ctx: Context, id: string): Promise<LegalReviewEntity> {
 export class WorkflowResolver {
   @UseMiddleware(Idempotent('review', byId(LegalReviewEntity)))
   @Mutation(() => LegalReview, { description: '送审 Submit a proposed decision of a case for legal review (a handler of the case, or the agency head)' })
-  async submitForReview(@Ctx() ctx: Context, @Arg('input') input: SubmitForReviewInput): Promise<LegalReviewEntity> {
+  async submitForReview(@Ctx() ctx: Context, @Arg('input', { description: '送审 The submission' }) input: SubmitForReviewInput): Promise<LegalReviewEntity> {
     requireRole(ctx.identity, Role.OFFICER, Role.AGENCY_HEAD);
     const caseId = requireId('case', input.caseId);
     const facts = await caseFacts(ctx, caseId);
@@ -77,7 +77,7 @@ export class WorkflowResolver {
 
   @UseMiddleware(Idempotent('review', byId(LegalReviewEntity)))
   @Mutation(() => LegalReview, { description: '开始审核 A legal reviewer of the agency takes the review (not a handler; first-time reviewers need the legal professional qualification)' })
-  async startReview(@Ctx() ctx: Context, @Arg('reviewId', () => ID) reviewId: string): Promise<LegalReviewEntity> {
+  async startReview(@Ctx() ctx: Context, @Arg('reviewId', () => ID, { description: '法制审核 Review id' }) reviewId: string): Promise<LegalReviewEntity> {
     requireRole(ctx.identity, Role.LEGAL_REVIEWER);
     const r = await existing(ctx, reviewId);
     assertCanWrite(ctx.identity, r.agencyId, [Role.LEGAL_REVIEWER]);
@@ -97,7 +97,7 @@ export class WorkflowResolver {
 
   @UseMiddleware(Idempotent('review', byId(LegalReviewEntity)))
   @Mutation(() => LegalReview, { description: '作出审核结论 The reviewer concludes: PASS (every item answered the lawful way), RETURN or FAIL (with an opinion)' })
-  async completeReview(@Ctx() ctx: Context, @Arg('input') input: CompleteReviewInput): Promise<LegalReviewEntity> {
+  async completeReview(@Ctx() ctx: Context, @Arg('input', { description: '审核结论 The conclusion' }) input: CompleteReviewInput): Promise<LegalReviewEntity> {
     requireRole(ctx.identity, Role.LEGAL_REVIEWER);
     const r = await existing(ctx, input.reviewId);
     assertCanWrite(ctx.identity, r.agencyId, [Role.LEGAL_REVIEWER]);
@@ -122,7 +122,7 @@ export class WorkflowResolver {
 
   @UseMiddleware(Idempotent('review', byId(LegalReviewEntity)))
   @Mutation(() => LegalReview, { description: '法制机构负责人签署 The head of the legal office countersigns; the file is returned (退卷) that day' })
-  async countersignReview(@Ctx() ctx: Context, @Arg('input') input: CountersignReviewInput): Promise<LegalReviewEntity> {
+  async countersignReview(@Ctx() ctx: Context, @Arg('input', { description: '负责人签署 The countersignature' }) input: CountersignReviewInput): Promise<LegalReviewEntity> {
     requireRole(ctx.identity, Role.LEGAL_REVIEWER, Role.AGENCY_HEAD);
     const r = await existing(ctx, input.reviewId);
     assertCanWrite(ctx.identity, r.agencyId, [Role.LEGAL_REVIEWER, Role.AGENCY_HEAD]);
@@ -142,7 +142,7 @@ export class WorkflowResolver {
 
   @UseMiddleware(Idempotent('review', byId(LegalReviewEntity)))
   @Mutation(() => LegalReview, { description: '提请协调决策 A handler who disagrees with RETURNED or FAILED escalates to the leadership (once)' })
-  async escalateReview(@Ctx() ctx: Context, @Arg('input') input: EscalateReviewInput): Promise<LegalReviewEntity> {
+  async escalateReview(@Ctx() ctx: Context, @Arg('input', { description: '提请协调 The escalation' }) input: EscalateReviewInput): Promise<LegalReviewEntity> {
     requireRole(ctx.identity, Role.OFFICER);
     const r = await existing(ctx, input.reviewId);
     assertCanWrite(ctx.identity, r.agencyId, [Role.OFFICER]);
@@ -166,7 +166,7 @@ export class WorkflowResolver {
 
   @UseMiddleware(Idempotent('review', byId(LegalReviewEntity)))
   @Mutation(() => LegalReview, { description: '记录集体讨论决定 The agency head records the leadership\'s collective decision on an escalated review' })
-  async recordCoordinationDecision(@Ctx() ctx: Context, @Arg('input') input: CoordinationDecisionInput): Promise<LegalReviewEntity> {
+  async recordCoordinationDecision(@Ctx() ctx: Context, @Arg('input', { description: '集体讨论决定 The leadership\'s decision' }) input: CoordinationDecisionInput): Promise<LegalReviewEntity> {
     requireRole(ctx.identity, Role.AGENCY_HEAD);
     const r = await existing(ctx, input.reviewId);
     assertCanWrite(ctx.identity, r.agencyId, [Role.AGENCY_HEAD]);
