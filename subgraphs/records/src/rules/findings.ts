@@ -1,6 +1,7 @@
 import { FindingKind, EnforcementCategory, addCalendarDays, type Finding } from '@tsp/shared';
 import { audioVisualProblem } from './audio-visual.js';
 import { isOverdue } from './deadlines.js';
+import { isServiceOverdue } from './service.js';
 import type { AttachmentFacts, RecordActivity } from './kinds.js';
 
 export interface CaseFindingFacts {
@@ -9,6 +10,14 @@ export interface CaseFindingFacts {
   category: EnforcementCategory;
   decisionDueOn: string | null;
   decided: boolean;
+}
+/** A decided case not yet served, with the service due day its decision gives (rules/service.ts). */
+export interface ServiceFindingFacts {
+  caseId: string;
+  caseNumber: string;
+  category: EnforcementCategory;
+  serviceDueOn: string | null;
+  servedOn: string | null;
 }
 export interface EntryFindingFacts {
   id: string;
@@ -34,6 +43,7 @@ export function recordFindings(f: {
   cases: CaseFindingFacts[];
   entries: EntryFindingFacts[];
   audioVisualList: readonly RecordActivity[];
+  unserved?: ServiceFindingFacts[];
   brokenJournals?: { caseId: string; caseNumber: string; category: EnforcementCategory; detail: string }[];
 }): Finding[] {
   const agency = { id: f.agencyId };
@@ -43,6 +53,13 @@ export function recordFindings(f: {
       out.push({
         kind: FindingKind.CASE_OVERDUE, agency, subjectId: c.id, category: c.category, since: startOf(addCalendarDays(c.decisionDueOn!, 1)),
         detail: `案件 ${c.caseNumber} 已超过办案期限 ${c.decisionDueOn} 仍未作出决定 / past its decision deadline (行政处罚法第六十条)`,
+      });
+  }
+  for (const s of f.unserved ?? []) {
+    if (isServiceOverdue({ dueOn: s.serviceDueOn, servedOn: s.servedOn }, f.today))
+      out.push({
+        kind: FindingKind.SERVICE_OVERDUE, agency, subjectId: s.caseId, category: s.category, since: startOf(addCalendarDays(s.serviceDueOn!, 1)),
+        detail: `案件 ${s.caseNumber} 的处罚决定书已超过送达期限 ${s.serviceDueOn} 仍未送达 / decision not served by its due date (行政处罚法第六十一条)`,
       });
   }
   for (const e of f.entries) {
