@@ -68,6 +68,14 @@ export class CaseEntity {
   @Property({ type: 'boolean' })
   decided: Opt<boolean> = false;
 
+  /** 送达期限 Set with the decision (rules/service.ts), on the working-day calendar of that day. */
+  @Property({ type: 'date', nullable: true })
+  serviceDueOn: string | null = null;
+
+  /** 送达 When the decision was first served (earliest service entry after the DECISION entry); null until then. */
+  @Property({ type: 'timestamptz', nullable: true })
+  servedAt: Date | null = null;
+
   /** Entries recorded so far; the next entry's sequence is this + 1 (written under the row lock). */
   @Property({ type: 'integer' })
   entryCount: Opt<number> = 0;

@@ -34,6 +34,10 @@ export class DecisionEntity {
   @Property({ type: 'date' })
   decidedOn!: string;
 
+  /** 当事人是否在场 Party present when the decision was announced; null when not recorded. */
+  @Property({ type: 'boolean', nullable: true })
+  partyPresent: boolean | null = null;
+
   @Property({ type: 'uuid', nullable: true })
   reviewId: string | null = null;
 

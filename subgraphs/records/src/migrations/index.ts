@@ -11,3 +11,4 @@ import { RecordsJournalFastAppend } from './0005_journal_fast_append.js'; migrat
 import { RecordsIdempotencyResult } from './0006_idempotency_result.js'; migrations.push({ name: '0006_records_idempotency_result', class: RecordsIdempotencyResult });
 import { RecordsEntriesWithoutAv } from './0007_entries_without_av.js'; migrations.push({ name: '0007_records_entries_without_av', class: RecordsEntriesWithoutAv });
 import { RecordsIdempotencyRequestHash } from './0008_idempotency_request_hash.js'; migrations.push({ name: '0008_records_idempotency_request_hash', class: RecordsIdempotencyRequestHash });
+import { RecordsService } from './0009_service.js'; migrations.push({ name: '0009_records_service', class: RecordsService });

@@ -50,10 +50,16 @@ export const agencyLoad = {
       // (agency, activity) pairs of every agency's audio-visual list, for the entry pre-filter below.
       const listAgencies = readable.flatMap((id, i) => lists[i].map(() => id));
       const listActivities = lists.flat();
-      const [overdue, entries, problems] = await Promise.all([
+      const [overdue, unserved, entries, problems] = await Promise.all([
         ctx.em.execute<{ id: string; agency_id: string; case_number: string; category: EnforcementCategory; decision_due_on: string; decided: boolean }[]>(
           `select id, agency_id, case_number, category, to_char(decision_due_on, 'YYYY-MM-DD') as decision_due_on, decided
              from records.enforcement_case where agency_id = any(?::uuid[]) and not decided and decision_due_on < ?::date`,
+          [uuidArray(readable), today],
+        ),
+        // Decisions past their service due day and not served: enforcement_case_unserved_idx (migration 0009) holds only cases not served.
+        ctx.em.execute<{ id: string; agency_id: string; case_number: string; category: EnforcementCategory; service_due_on: string }[]>(
+          `select id, agency_id, case_number, category, to_char(service_due_on, 'YYYY-MM-DD') as service_due_on
+             from records.enforcement_case where agency_id = any(?::uuid[]) and served_at is null and service_due_on < ?::date`,
           [uuidArray(readable), today],
         ),
         // Only entries that could break a rule: an imported credential problem, or no full-process audio/video
@@ -99,6 +105,7 @@ export const agencyLoad = {
         return recordFindings({
           agencyId: id, today,
           cases: overdue.filter((c) => c.agency_id === id).map((c) => ({ id: c.id, caseNumber: c.case_number, category: c.category, decisionDueOn: c.decision_due_on, decided: c.decided })),
+          unserved: unserved.filter((c) => c.agency_id === id).map((c) => ({ caseId: c.id, caseNumber: c.case_number, category: c.category, serviceDueOn: c.service_due_on, servedOn: null })),
           entries: facts,
           audioVisualList: lists[i],
           brokenJournals: broken.filter((c) => c.agency_id === id).map((c) => ({ caseId: c.id, caseNumber: c.case_number, category: c.category, detail: c.detail })),

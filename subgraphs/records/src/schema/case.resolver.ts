@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { badInput, isUuid, pageArgs, readFilter, requireId, requireUser, shanghaiDate, toPage, type Context } from '@tsp/shared';
+import { DateScalar, badInput, isUuid, pageArgs, readFilter, requireId, requireUser, shanghaiDate, toPage, type Context } from '@tsp/shared';
 import type { FilterQuery } from '@mikro-orm/core';
 import { CaseEntity } from '../entities/index.js';
 import { canReadPartyPrivate } from '../rules/party.js';
@@ -91,5 +91,10 @@ export class CaseResolver {
   @FieldResolver(() => Boolean, { description: '是否超期未决 Past the decision deadline without a decision' })
   overdue(@Root() c: CaseEntity) {
     return isOverdue({ dueOn: c.decisionDueOn, decided: c.decided }, shanghaiDate());
+  }
+
+  @FieldResolver(() => DateScalar, { nullable: true, description: '送达日期 Day the decision was first served (Asia/Shanghai); null until served' })
+  servedOn(@Root() c: CaseEntity): string | null {
+    return c.servedAt ? shanghaiDate(c.servedAt) : null;
   }
 }

@@ -97,6 +97,11 @@ export class DecisionFieldsInput {
   conclusion!: string;
   @Field(() => DateScalar, { description: '决定日期 Decided on' })
   decidedOn!: string;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: '当事人是否在场：是则决定书当场交付，送达期限为决定当日；否或未填则须在七个工作日内送达（行政处罚法第六十一条） Party present when the decision was announced: if true the decision document is handed over on the spot (due the decision day); if false or not given, it must be served within 7 working days',
+  })
+  partyPresent?: boolean | null;
   @Field(() => [ID], { description: '执法人员 Acting officers' })
   officerIds!: string[];
   @Field(() => [AttachmentInput], { nullable: true, description: '附件（如处罚决定书） Attachments, e.g. 处罚决定书' })

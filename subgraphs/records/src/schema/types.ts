@@ -102,6 +102,8 @@ export class CaseDecision {
   conclusion!: string;
   @Field(() => DateScalar, { description: '决定日期 Decided on' })
   decidedOn!: string;
+  @Field(() => Boolean, { nullable: true, description: '当事人是否在场（决定宣告时） Party present when the decision was announced; null when not recorded (legacy or not given)' })
+  partyPresent!: boolean | null;
   @Field(() => ID, { nullable: true, description: '覆盖本决定的法制审核 Review that covered it (null if not major or legacy)' })
   reviewId!: string | null;
   @Field({ description: '是否历史导入 Imported' })
@@ -141,6 +143,11 @@ export class EnforcementCase {
   filedAt!: Date;
   @Field(() => DateScalar, { nullable: true, description: '决定期限 Decision due on (penalty: filing + 90 days, 行政处罚法第六十条)' })
   decisionDueOn!: string | null;
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: '送达期限 Last day to serve the penalty decision: the decision day if the party was present, else (absent or not recorded) 7 working days later (行政处罚法第六十一条、第八十五条); null before a decision and where no limit applies',
+  })
+  serviceDueOn!: string | null;
   @Field({ description: '是否举行听证 A hearing was held' })
   hearingHeld!: boolean;
   @Field({ description: '是否历史导入 Imported from a legacy system' })

@@ -1,10 +1,11 @@
 import {
-  AppError, PenaltyKind, badInput, byId, conflict, idempotent, publishEvent, requireText, shanghaiDate, requireDate, type Context, type DecisionRecordedPayload, type Remember,
+  AppError, PenaltyKind, badInput, loadCalendar, byId, conflict, idempotent, publishEvent, requireText, shanghaiDate, requireDate, type Context, type DecisionRecordedPayload, type Remember,
 } from '@tsp/shared';
 import { CaseEntity, DecisionEntity, type RecordEntryEntity } from '../entities/index.js';
 import { decisionReviewCheck } from '../clients/review.js';
 import { reviewGateProblem, type ReviewCheckFacts } from '../rules/review-gate.js';
 import { decisionProblem } from '../rules/decision.js';
+import { serviceDueOn } from '../rules/service.js';
 import { CaseStage, RecordActivity } from '../rules/kinds.js';
 import { attachmentDrafts, occurredAtOf, officerIdsOf, type AttachmentInputLike, type EntryDraft } from './drafts.js';
 import { assertCredentials, assertLocalEntryRules, assertStage } from './checks.js';
@@ -22,6 +23,7 @@ export interface RecordDecisionInputLike {
   facts: string;
   conclusion: string;
   decidedOn: string;
+  partyPresent?: boolean | null;
   officerIds: string[];
   summary?: string | null;
   attachments?: AttachmentInputLike[] | null;
@@ -37,6 +39,8 @@ export interface DecisionRow {
   facts: string;
   conclusion: string;
   decidedOn: string;
+  /** 当事人是否在场; null when not given (treated as absent by rules/service.ts). */
+  partyPresent: boolean | null;
 }
 
 /** Validated decision fields. */
@@ -50,6 +54,7 @@ export function decisionRowOf(input: Omit<RecordDecisionInputLike, 'caseId' | 'o
     facts: requireText('facts', input.facts, 4000),
     conclusion: requireText('conclusion', input.conclusion, 4000),
     decidedOn: requireDate('decidedOn', input.decidedOn),
+    partyPresent: input.partyPresent ?? null,
   };
   const p = decisionProblem(row, filedOn, shanghaiDate());
   if (p) throw badInput(p[0], p[1]);
@@ -67,11 +72,16 @@ export function decisionRecordedPayload(c: CaseEntity, d: DecisionRow, reviewId:
   };
 }
 
-/** Writes the DECISION entry, the decision row, the stage and DecisionRecorded in the caller's transaction. */
+/**
+ * Writes the DECISION entry, the decision row, the stage, the service due day (on the calendar as
+ * loaded now, ADMIN overrides included, as disclosure and review fix their due days) and
+ * DecisionRecorded in the caller's transaction.
+ */
 export async function writeDecision(
   tx: Parameters<typeof insertEntry>[0], c: CaseEntity, d: DecisionRow, draft: EntryDraft, reviewId: string | null, actor: string, legacy = false,
 ): Promise<RecordEntryEntity> {
   c.decided = true;
+  c.serviceDueOn = serviceDueOn({ category: c.category, penaltyKinds: d.penaltyKinds, decidedOn: d.decidedOn, partyPresent: d.partyPresent }, await loadCalendar(tx));
   const entry = await insertEntry(tx, c, draft, actor);
   tx.create(DecisionEntity, { caseId: c.id, entryId: entry.id, ...d, reviewId, legacy });
   await tx.flush();

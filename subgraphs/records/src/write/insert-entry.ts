@@ -5,15 +5,19 @@ import { canonicalEntryBytes } from '../journal/canonical.js';
 import { hashLeaf } from '../journal/merkle.js';
 import { appendLeaf } from '../journal/store.js';
 import { journalInput } from './journal-input.js';
+import { isServiceActivity } from '../rules/service.js';
 import type { EntryDraft } from './drafts.js';
 
 /**
  * Writes one entry of a locked case inside the caller's transaction: next sequence, attachments,
- * the journal leaf (its hash is the entry's `hash`), the case's new stage, and RecordAppended.
+ * the journal leaf (its hash is the entry's `hash`), the case's new stage (and when its decision was
+ * first served), and RecordAppended.
  */
 export async function insertEntry(tx: EntityManager, c: CaseEntity, d: EntryDraft, actor: string): Promise<RecordEntryEntity> {
   c.entryCount += 1;
   c.stage = d.stage;
+  // Service entries before the decision serve other documents (e.g. 事先告知书), not the decision.
+  if (c.decided && isServiceActivity(d.activity) && (c.servedAt === null || d.occurredAt < c.servedAt)) c.servedAt = d.occurredAt;
   const e = tx.create(RecordEntryEntity, {
     caseId: c.id, agencyId: c.agencyId, sequence: c.entryCount, stage: d.stage, activity: d.activity,
     occurredAt: d.occurredAt, recordedAt: new Date(), officerIds: d.officerIds, summary: d.summary,
