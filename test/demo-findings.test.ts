@@ -27,7 +27,9 @@ test('the supervisor\'s one query returns each seeded finding kind for the right
   }
   const of = (name: string) => kinds.get(name) ?? new Set();
   for (const k of ['REVIEWER_STAFFING_BELOW_MINIMUM', 'CASE_OVERDUE', 'AUDIO_VISUAL_MISSING', 'ACTION_WITHOUT_VALID_CREDENTIAL']) expect([...of('宁晋县市场监督管理局')]).toContain(k);
-  for (const k of ['MAJOR_DECISION_WITHOUT_REVIEW', 'PUBLICATION_OVERDUE']) expect([...of('宁晋县城乡规划局')]).toContain(k);
+  for (const k of ['MAJOR_DECISION_WITHOUT_REVIEW', 'PUBLICATION_OVERDUE', 'SERVICE_OVERDUE']) expect([...of('宁晋县城乡规划局')]).toContain(k);
+  // The revoked decision was served before it was published: no service finding there.
+  expect([...of('宁晋县文化和旅游局')]).not.toContain('SERVICE_OVERDUE');
   expect([...of('宁晋县文化和旅游局')]).toContain('WITHDRAWAL_OVERDUE');
   const everywhere = new Set([...kinds.values()].flatMap((s) => [...s]));
   for (const k of ['CREDENTIAL_EXPIRING', 'NO_TRAINING_LAST_YEAR', 'REVIEW_OVERDUE', 'ANNUAL_REPORT_MISSING']) expect([...everywhere]).toContain(k);

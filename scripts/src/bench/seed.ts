@@ -1,10 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { shanghaiDate } from '@tsp/shared';
+import { EnforcementCategory, PenaltyKind, WorkingCalendar, shanghaiDate } from '@tsp/shared';
 // The pure modules only: journal/index.js would also load resolvers, whose decorators must not run twice in tests.
 import { hashChildren, hashLeaf } from '@tsp/records/dist/journal/merkle.js';
 import { canonicalEntryBytes } from '@tsp/records/dist/journal/canonical.js';
 import { journalInput } from '@tsp/records/dist/write/journal-input.js';
+import { serviceDueOn } from '@tsp/records/dist/rules/service.js';
 import { insertRows } from './bulk.js';
 
 export interface BenchSize {
@@ -38,8 +39,9 @@ const day = (d: Date) => shanghaiDate(d);
  * officers with valid credentials and last year's training; PENALTY cases with entries (the on-site
  * inspection carries its full-process video), journal leaves and Merkle nodes computed exactly as the
  * records subgraph does (so findings see an intact journal); decided cases with their decision, a PASSED
- * legal review and a PUBLISHED publication; some open cases with a review in progress. A few cases are
- * overdue and a few entries lack their video, so the findings have something real to report.
+ * legal review and a PUBLISHED publication, then served (SERVICE entry) — one in a hundred never served;
+ * some open cases with a review in progress. A few cases are overdue, a few decisions unserved past their
+ * due day and a few entries lack their video, so the findings have something real to report.
  * Events are not written: consumers have nothing to catch up with.
  */
 export async function seedBench(url: string, size: BenchSize, say: (m: string) => void, region = BENCH_REGION): Promise<BenchData> {
@@ -88,6 +90,7 @@ async function seed(db: Client, size: BenchSize, say: (m: string) => void, regio
   const caseRows: unknown[][] = [], entryRows: unknown[][] = [], attRows: unknown[][] = [], decisionRows: unknown[][] = [];
   const reviewRows: unknown[][] = [], pubRows: unknown[][] = [], unreviewedRows: unknown[][] = [];
   const leaves: { entryId: string; caseId: string; hash: Buffer }[] = [];
+  const calendar = new WorkingCalendar();
   let n = 0;
   for (const [ai, ag] of agencies.entries()) {
     for (let c = 0; c < size.casesPerAgency; c++, n++) {
@@ -104,8 +107,14 @@ async function seed(db: Client, size: BenchSize, say: (m: string) => void, regio
         // One in a hundred inspections lacks its video: a real AUDIO_VISUAL finding.
         { stage: 'INVESTIGATION', activity: 'ON_SITE_INSPECTION', officers: handlers, video: c % 100 !== 7, at: new Date(filedAt.getTime() + DAY) },
       ];
-      if (decided) entries.push({ stage: 'DECISION', activity: 'DECISION', officers: handlers, video: false, at: new Date(filedAt.getTime() + 1.5 * DAY) });
-      caseRows.push([id, ag.id, region, caseNumber, 'PENALTY', '未按规定明码标价', 'NATURAL_PERSON', party, '5000.00', handlers, decided ? 'DECISION' : 'INVESTIGATION', filedAt, dueOn, decided, entries.length, 'bench']);
+      const decidedAt = new Date(filedAt.getTime() + 1.5 * DAY);
+      if (decided) entries.push({ stage: 'DECISION', activity: 'DECISION', officers: handlers, video: false, at: decidedAt });
+      // Party presence not recorded (null): due 7 working days after the decision (records rules/service.ts).
+      const serviceDue = decided ? serviceDueOn({ category: EnforcementCategory.PENALTY, penaltyKinds: [PenaltyKind.FINE], decidedOn: day(decidedAt), partyPresent: null }, calendar) : null;
+      // One decision in a hundred is never served: a real SERVICE_OVERDUE finding once its due day has passed.
+      const servedAt = decided && c % 100 !== 11 ? new Date(filedAt.getTime() + 1.75 * DAY) : null;
+      if (servedAt) entries.push({ stage: 'SERVICE', activity: 'SERVICE', officers: handlers, video: false, at: servedAt });
+      caseRows.push([id, ag.id, region, caseNumber, 'PENALTY', '未按规定明码标价', 'NATURAL_PERSON', party, '5000.00', handlers, servedAt ? 'SERVICE' : decided ? 'DECISION' : 'INVESTIGATION', filedAt, dueOn, decided, entries.length, 'bench', serviceDue, servedAt]);
       ag.cases.push(id);
       if (!decided) ag.openCases.push(id);
       for (const [k, e] of entries.entries()) {
@@ -138,7 +147,7 @@ async function seed(db: Client, size: BenchSize, say: (m: string) => void, regio
     }
     if ((ai + 1) % 5 === 0 || ai === agencies.length - 1) say(`prepared ${n} cases`);
   }
-  await insertRows(db, 'records.enforcement_case', ['id', 'agency_id', 'region', 'case_number', 'category', 'cause', 'party_type', 'party_name', 'amount_involved', 'handler_ids', 'stage', 'filed_at', 'decision_due_on', 'decided', 'entry_count', 'created_by'], caseRows);
+  await insertRows(db, 'records.enforcement_case', ['id', 'agency_id', 'region', 'case_number', 'category', 'cause', 'party_type', 'party_name', 'amount_involved', 'handler_ids', 'stage', 'filed_at', 'decision_due_on', 'decided', 'entry_count', 'created_by', 'service_due_on', 'served_at'], caseRows);
   say(`records: ${caseRows.length} cases`);
   // Entries and their attachments in one transaction, as records writes them: the entry_without_full_av
   // trigger (records migration 0007) looks at an entry's attachments when the transaction commits.
