@@ -4,7 +4,9 @@ import { GraphQLError } from 'graphql';
 export type ErrorCode =
   | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT'
   | 'CREDENTIAL_INVALID' | 'AUDIO_VISUAL_REQUIRED' | 'TWO_OFFICERS_REQUIRED' | 'STAGE_ORDER'
-  | 'REVIEW_REQUIRED' | 'DEPENDENCY_UNAVAILABLE';
+  | 'REVIEW_REQUIRED' | 'DEPENDENCY_UNAVAILABLE'
+  /** A query over the cost, size or result limits (README § Limits and abuse). */
+  | 'QUERY_TOO_COSTLY';
 
 /**
  * A refusal a client can act on. Thrown by rules and resolvers alike; Apollo passes
