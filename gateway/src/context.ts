@@ -1,15 +1,15 @@
 import type { Request } from 'express';
-import { identityFromHeader, type Identity } from '@tsp/shared';
+import type { Identity } from '@tsp/shared';
 
 export interface GatewayContext {
   identity: Identity;
   authorization?: string;
   idempotencyKey?: string;
+  /** Bytes of subgraph answers this request has gathered so far (limits/numbers.ts maxUpstreamBytes). */
+  upstreamBytes?: number;
 }
 
-/** The gateway checks the token first, so a bad token fails fast with UNAUTHENTICATED. */
-export async function gatewayContext(req: Request): Promise<GatewayContext> {
-  const authorization = req.header('authorization');
-  const identity = await identityFromHeader(authorization);
-  return { identity, authorization, idempotencyKey: req.header('idempotency-key') };
+/** The edge (limits/edge.ts) has verified the token already; a bad one never reaches Apollo. */
+export function gatewayContext(req: Request, identity: Identity): GatewayContext {
+  return { identity, authorization: req.header('authorization'), idempotencyKey: req.header('idempotency-key') };
 }

@@ -1,16 +1,62 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
-import { INTERNAL_SECRET_HEADER, internalSecret } from '@tsp/shared';
+import { INTERNAL_SECRET_HEADER, internalSecret, logger } from '@tsp/shared';
 import type { GatewayContext } from './context.js';
+import { LIMITS } from './limits/numbers.js';
+import { tooCostly } from './limits/refusal.js';
+import { UpstreamResponse, UpstreamTooLarge } from './upstream.js';
+
+const log = logger('gateway');
+
+type Options = ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0];
+type Processed = Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']>>;
 
 /** Forwards the caller's token (subgraphs verify it again) and proves the call comes from the gateway. */
 export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    private readonly subgraph: string,
+    options: Options,
+  ) {
+    super(options);
+  }
+
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    const ctx = context as Partial<GatewayContext>;
+    // A request that has gathered its share of subgraph answers asks for no more.
+    if ((ctx.upstreamBytes ?? 0) > LIMITS.maxUpstreamBytes)
+      throw tooCostly('bytes of subgraph answers', ctx.upstreamBytes!, LIMITS.maxUpstreamBytes);
     const headers = request.http!.headers;
     headers.set(INTERNAL_SECRET_HEADER, internalSecret());
-    const ctx = context as Partial<GatewayContext>;
     if (ctx.authorization) headers.set('authorization', ctx.authorization);
     if (ctx.idempotencyKey) headers.set('idempotency-key', ctx.idempotencyKey);
+  }
+
+  /**
+   * A subgraph that cannot be reached is DEPENDENCY_UNAVAILABLE naming the subgraph: the
+   * connection error names an internal address, which no client should see.
+   */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<Processed> {
+    try {
+      return await super.process(options);
+    } catch (e) {
+      if (e instanceof UpstreamTooLarge) throw tooCostly(`bytes of one ${this.subgraph} answer`, e.bytes, e.limit);
+      if (e instanceof GraphQLError) throw e;
+      log.warn({ subgraph: this.subgraph, err: (e as Error).message }, 'subgraph unreachable');
+      throw new GraphQLError(`${this.subgraph} did not answer / 依赖服务不可用`, {
+        extensions: { code: 'DEPENDENCY_UNAVAILABLE', service: this.subgraph },
+      });
+    }
+  }
+
+  /** Counts what each answer weighs against the request's share (the hard cap behind the cost estimate). */
+  override async parseBody(...[response, request, context]: Parameters<RemoteGraphQLDataSource['parseBody']>) {
+    const ctx = context as Partial<GatewayContext> | undefined;
+    if (ctx && response instanceof UpstreamResponse) {
+      ctx.upstreamBytes = (ctx.upstreamBytes ?? 0) + response.bytes;
+      if (ctx.upstreamBytes > LIMITS.maxUpstreamBytes)
+        throw tooCostly('bytes of subgraph answers', ctx.upstreamBytes, LIMITS.maxUpstreamBytes);
+    }
+    return super.parseBody(response, request, context as GatewayContext | undefined);
   }
 
   /**
@@ -27,6 +73,6 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
     }
     if (response.status === 401 || response.status === 403)
       return new GraphQLError(response.status === 401 ? 'not authenticated' : 'forbidden', { extensions: { code: response.status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN' } });
-    return new GraphQLError(`a subgraph answered HTTP ${response.status}`, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    return new GraphQLError(`${this.subgraph} answered HTTP ${response.status}`, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
   }
 }

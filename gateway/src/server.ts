@@ -12,7 +12,8 @@ import { BODY_LIMIT, SUBGRAPHS, baseApp, checkUserTokenConfig, jsonErrors, logge
 import { ForwardingDataSource } from './datasource.js';
 import { upstreamFetcher } from './upstream.js';
 import { gatewayContext, type GatewayContext } from './context.js';
-import { queryLimits } from './limits.js';
+import { OperationGuard } from './limits/check.js';
+import { edgeGuard, edgeIdentity } from './limits/edge.js';
 import { sandboxRouter } from './sandbox.js';
 import { proxyTo } from './proxy.js';
 import { attachSubscriptions, withSubscriptions } from './subscriptions/ws.js';
@@ -51,12 +52,19 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
   const supergraphSdl = opts.supergraphSdl ?? fs.readFileSync(SUPERGRAPH_PATH, 'utf8');
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name }) => new ForwardingDataSource({ url: urls[name as SubgraphName], fetcher: upstreamFetcher as never /* reads only ok, status, headers.get, json, text */ }),
+    buildService: ({ name }) =>
+      new ForwardingDataSource(name, {
+        url: urls[name as SubgraphName],
+        fetcher: upstreamFetcher as never /* reads only ok, status, headers.get, json, text */,
+      }),
   });
   let subscriptionSchema: GraphQLSchema | undefined;
-  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => {
+  let apiSchema: GraphQLSchema | undefined;
+  const guard = new OperationGuard(() => apiSchema);
+  gateway.onSchemaLoadOrUpdate((loaded) => {
+    apiSchema = loaded.apiSchema;
     try {
-      subscriptionSchema = withSubscriptions(apiSchema);
+      subscriptionSchema = withSubscriptions(loaded.apiSchema);
     } catch (err) {
       log.error({ err: (err as Error).message }, 'subscriptions unavailable: the supergraph lacks ReviewEvent');
     }
@@ -67,7 +75,6 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
     gateway,
     introspection: true,
     includeStacktraceInErrorResponses: false,
-    validationRules: [queryLimits()],
     formatError,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
   });
@@ -93,7 +100,12 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
   app.put('/blobs/:sha256', proxyTo(urls.records, { requireUser: true }));
   app.get('/blobs/:sha256', proxyTo(urls.records, { requireUser: true }));
   app.get('/flowcharts/:agencyId/:file', proxyTo(urls.disclosure, { requireUser: false }));
-  app.use('/graphql', express.json({ limit: BODY_LIMIT }), expressMiddleware(apollo, { context: ({ req }) => gatewayContext(req) }));
+  app.use(
+    '/graphql',
+    express.json({ limit: BODY_LIMIT }),
+    edgeGuard(guard),
+    expressMiddleware(apollo, { context: async ({ req, res }) => gatewayContext(req, edgeIdentity(res)!) }),
+  );
   app.use(jsonErrors);
 
   await new Promise<void>((resolve) => httpServer.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', resolve));

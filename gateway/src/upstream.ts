@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { LIMITS } from './limits/numbers.js';
 
 /**
  * The gateway's HTTP client for subgraph fetches. Two things make it cheaper than one request per fetch:
@@ -22,6 +23,8 @@ export interface UpstreamReply {
   body: unknown;
   /** The raw body, for error replies. */
   text: string;
+  /** Its size on the wire. */
+  bytes: number;
 }
 
 interface Waiter {
@@ -37,14 +40,34 @@ interface Pending {
 }
 
 const TIMEOUT_MS = 60_000;
+
+/** One subgraph answer larger than the gateway will hold (limits/numbers.ts maxUpstreamBytes). */
+export class UpstreamTooLarge extends Error {
+  constructor(
+    readonly bytes: number,
+    readonly limit: number,
+  ) {
+    super(`a subgraph answer passed ${limit} bytes`);
+  }
+}
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256, scheduling: 'lifo' });
 
-function post(url: string, headers: Record<string, string>, body: string): Promise<{ status: number; headers: Record<string, string>; text: string }> {
+type Raw = Omit<UpstreamReply, 'body'>;
+
+function post(url: string, headers: Record<string, string>, body: string): Promise<Raw> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method: 'POST', agent, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, timeout: TIMEOUT_MS }, (res) => {
       const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers as Record<string, string>, text: Buffer.concat(chunks).toString('utf8') }));
+      let bytes = 0;
+      res.on('data', (c: Buffer) => {
+        bytes += c.length;
+        // Stop reading before an answer too large to merge fills the heap.
+        if (bytes > LIMITS.maxUpstreamBytes) return void req.destroy(new UpstreamTooLarge(bytes, LIMITS.maxUpstreamBytes));
+        chunks.push(c);
+      });
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers as Record<string, string>, text: Buffer.concat(chunks).toString('utf8'), bytes }),
+      );
       res.on('error', reject);
     });
     req.on('timeout', () => req.destroy(new Error(`subgraph ${url} did not answer within ${TIMEOUT_MS} ms`)));
@@ -53,9 +76,9 @@ function post(url: string, headers: Record<string, string>, body: string): Promi
   });
 }
 
-const reply = (r: { status: number; headers: Record<string, string>; text: string }, body: unknown): UpstreamReply => ({ ...r, body });
+const reply = (r: Raw, body: unknown): UpstreamReply => ({ ...r, body });
 
-function parse(r: { status: number; headers: Record<string, string>; text: string }): UpstreamReply {
+function parse(r: Raw): UpstreamReply {
   try {
     return reply(r, JSON.parse(r.text));
   } catch {
@@ -114,7 +137,10 @@ export class Upstream {
     try {
       const r = await post(url, headers, `[${items.map((p) => p.body).join(',')}]`);
       const bodies = r.status === 200 ? parse(r).body : null;
-      if (Array.isArray(bodies) && bodies.length === items.length) return items.forEach((p, i) => this.settle(p, reply(r, bodies[i])));
+      if (Array.isArray(bodies) && bodies.length === items.length) {
+        const share = { ...r, bytes: Math.ceil(r.bytes / items.length) }; // each request weighs its part of the batch
+        return items.forEach((p, i) => this.settle(p, reply(share, bodies[i])));
+      }
     } catch {
       // fall through
     }
@@ -123,9 +149,12 @@ export class Upstream {
   }
 }
 
-/** Only what RemoteGraphQLDataSource reads of a fetch response. */
-class UpstreamResponse {
+/** Only what RemoteGraphQLDataSource reads of a fetch response, and its size. */
+export class UpstreamResponse {
   constructor(private readonly r: UpstreamReply) {}
+  get bytes() {
+    return this.r.bytes;
+  }
   get ok() {
     return this.r.status >= 200 && this.r.status < 300;
   }

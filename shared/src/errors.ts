@@ -29,11 +29,12 @@ export const forbidden = (why: string) => new AppError('FORBIDDEN', why);
 export const unauthenticated = (why = 'a valid bearer token is required / 需要登录') =>
   new AppError('UNAUTHENTICATED', why);
 export const conflict = (why: string, details: Record<string, unknown> = {}) => new AppError('CONFLICT', why, details);
-export const dependencyUnavailable = (service: string, cause?: unknown) =>
-  new AppError('DEPENDENCY_UNAVAILABLE', `${service} did not answer; the write was refused / 依赖服务不可用，已拒绝写入`, {
-    service,
-    cause: cause instanceof Error ? cause.message : undefined,
-  });
+/**
+ * Names the service and nothing else: a connection error's text ("connect ECONNREFUSED
+ * 127.0.0.1:4002") names an internal address, so it is logged where it happens, never answered.
+ */
+export const dependencyUnavailable = (service: string) =>
+  new AppError('DEPENDENCY_UNAVAILABLE', `${service} did not answer; the write was refused / 依赖服务不可用，已拒绝写入`, { service });
 
 export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;

@@ -7,6 +7,7 @@ import { GraphQLError, extendSchema, parse, type ExecutionResult, type GraphQLSc
 import type { ApolloServer } from '@apollo/server';
 import { Role, identityFromHeader, logger, type Identity } from '@tsp/shared';
 import type { GatewayContext } from '../context.js';
+import { OperationGuard } from '../limits/check.js';
 import { LogTail } from './tail.js';
 import { reviewEventStream } from './stream.js';
 
@@ -58,6 +59,8 @@ export function attachSubscriptions(o: {
   const tail = new LogTail(o.reviewUrl);
   const wss = new WebSocketServer({ server: o.httpServer, path: '/graphql', maxPayload: 64 * 1024 });
   const sessions = new WeakMap<object, Session>();
+  // A subscription document is a query too: the same limits as over HTTP, before graphql-ws validates it.
+  const guard = new OperationGuard(o.schema);
 
   const execute = async (ctx: GatewayContext, query: string, variables: Record<string, unknown>): Promise<ExecutionResult> => {
     const res = await o.apollo.executeOperation({ query, variables }, { contextValue: ctx });
@@ -90,10 +93,12 @@ export function attachSubscriptions(o: {
         sessions.set(ctx.extra.socket, session);
         return true;
       },
-      onSubscribe: (ctx) => {
+      onSubscribe: (ctx, _id, payload) => {
         const s = sessions.get(ctx.extra.socket);
         if (s && s.open >= MAX_SUBSCRIPTIONS_PER_SOCKET)
           return [new GraphQLError(`at most ${MAX_SUBSCRIPTIONS_PER_SOCKET} subscriptions per connection`, { extensions: { code: 'BAD_USER_INPUT' } })];
+        const refusal = guard.check(payload, true);
+        if (refusal) return [refusal];
       },
       context: (ctx) => ({ socket: ctx.extra.socket }),
       subscribe: (args) => {

@@ -2,6 +2,9 @@ import { GraphQLClient, ClientError } from 'graphql-request';
 import { AppError, dependencyUnavailable, type ErrorCode } from '../errors.js';
 import { internalSecret, subgraphUrl, type SubgraphName } from '../config.js';
 import { signServiceToken } from '../identity/jwt.js';
+import { logger } from '../logger.js';
+
+const log = logger('internal-client');
 
 export const INTERNAL_SECRET_HEADER = 'x-internal-secret';
 export const SERVICE_TOKEN_HEADER = 'x-service-token';
@@ -39,7 +42,8 @@ export class InternalClient {
         const code = first?.extensions?.code;
         if (typeof code === 'string' && PASSTHROUGH.has(code)) throw new AppError(code as ErrorCode, first!.message);
       }
-      throw dependencyUnavailable(this.to, e);
+      log.warn({ to: this.to, err: e instanceof Error ? e.message : String(e) }, 'internal call failed');
+      throw dependencyUnavailable(this.to);
     }
   }
 

@@ -10,6 +10,7 @@ import type { Options } from '@mikro-orm/core';
 import { buildFederatedSchema, type SchemaDefinition } from './schema.js';
 import { newContext, type Context } from './context.js';
 import { formatErrorWith } from './errors.js';
+import { resultCap } from './result-cap.js';
 import { baseApp, BODY_LIMIT, jsonErrors, requireInternalSecret } from './http.js';
 import { openOrm, requestScope, sqlStats, type Orm } from '../db/orm.js';
 import { identityFromHeader, verifyServiceToken } from '../identity/jwt.js';
@@ -60,7 +61,7 @@ export interface RunningSubgraph {
 
 export async function startSubgraph(
   svc: SubgraphService,
-  opts: { databaseUrl: string; port?: number; host?: string; orm?: Orm },
+  opts: { databaseUrl: string; port?: number; host?: string; orm?: Orm; maxResolvedValues?: number },
 ): Promise<RunningSubgraph> {
   // The gateway forwards the user's token and each subgraph verifies it again.
   checkUserTokenConfig();
@@ -82,7 +83,12 @@ export async function startSubgraph(
     // The gateway sends the parallel fetches of one plan step as one batch: one identity check, shared DataLoaders.
     allowBatchedHttpRequests: true,
     formatError: formatErrorWith(log),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      resultCap(opts.maxResolvedValues),
+    ],
   });
   await apollo.start();
 

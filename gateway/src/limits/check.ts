@@ -1,0 +1,76 @@
+import { GraphQLError, Kind, parse, validate, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import { MAX_NODES, costModel, type CostModel } from './cost.js';
+import { LIMITS } from './numbers.js';
+import { tooCostly } from './refusal.js';
+import { checkSelectionShape } from './selection-shape.js';
+
+export interface OperationRequest {
+  query: string;
+  operationName?: string | null;
+  variables?: Record<string, unknown> | null;
+}
+
+/** GraphQL Armor's rules report "… limit of N exceeded, found M."; the refusal carries both numbers. */
+const armorRules: [string, number, (o: object) => ValidationRule][] = [
+  ['query depth', LIMITS.maxDepth, (o) => maxDepthRule({ n: LIMITS.maxDepth, flattenFragments: true, ...o })],
+  ['aliases', LIMITS.maxAliases, (o) => maxAliasesRule({ n: LIMITS.maxAliases, ...o })],
+  ['directives', LIMITS.maxDirectives, (o) => maxDirectivesRule({ n: LIMITS.maxDirectives, ...o })],
+];
+
+function armorCheck(schema: GraphQLSchema, document: DocumentNode): GraphQLError | undefined {
+  for (const [what, limit, rule] of armorRules) {
+    let found: number | undefined;
+    const onReject = [(_: unknown, e: GraphQLError) => (found = Number(/found (\d+)/.exec(e.message)?.[1] ?? limit + 1))];
+    validate(schema, document, [rule({ onReject, propagateOnRejection: false })]);
+    if (found !== undefined) return tooCostly(what, found, limit);
+  }
+  return undefined;
+}
+
+const badInput = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+
+/**
+ * The gateway's checks before graphql-js validates a query, cheapest first, each linear in the
+ * query's size: tokens while parsing, the selection shape, Armor's depth/alias/directive rules, the
+ * operation choice, then the estimated cost against the caller's budget. Undefined means: go on.
+ */
+export class OperationGuard {
+  private model?: { schema: GraphQLSchema; costs: CostModel };
+
+  constructor(private readonly schema: () => GraphQLSchema | undefined) {}
+
+  check(request: OperationRequest, signedIn: boolean): GraphQLError | undefined {
+    const schema = this.schema();
+    if (!schema) return undefined; // not loaded yet: Apollo answers that itself
+    let document: DocumentNode;
+    try {
+      document = parse(request.query, { maxTokens: LIMITS.maxTokens, noLocation: true });
+    } catch (e) {
+      const m = /Document contains more th[ae][nt] (\d+) tokens/.exec((e as Error).message);
+      return m ? tooCostly('tokens', Number(m[1]) + 1, LIMITS.maxTokens) : undefined; // syntax errors: Apollo's words
+    }
+    const shape = checkSelectionShape(document) ?? armorCheck(schema, document);
+    if (shape) return shape;
+    const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
+    const name = request.operationName ?? undefined;
+    if (!name && operations.length > 1) return badInput('the document has several operations: operationName must name one / 需指定操作名');
+    if (name && !operations.some((o) => o.name?.value === name)) return badInput(`operationName "${name}" is not in the document / 操作名不存在`);
+    const budget = signedIn ? LIMITS.userCost : LIMITS.anonymousCost;
+    let cost: number;
+    try {
+      cost = this.costs(schema).cost(document, request.variables ?? {}, name);
+    } catch (e) {
+      if (/maximum allowed number of nodes/.test((e as Error).message)) return tooCostly('query nodes', MAX_NODES, MAX_NODES);
+      return undefined; // bad variables and the like: validation explains them
+    }
+    return cost > budget ? tooCostly(signedIn ? 'estimated cost' : 'estimated cost without a token', cost, budget) : undefined;
+  }
+
+  private costs(schema: GraphQLSchema): CostModel {
+    if (this.model?.schema !== schema) this.model = { schema, costs: costModel(schema) };
+    return this.model.costs;
+  }
+}

@@ -1,0 +1,55 @@
+import { startPlatform, type GqlResult, type Platform } from '../support/platform';
+
+/**
+ * Issue 12 item 2: on af45eed `{ agencies { id id … } }` with 10,000 fields (30 KB, anonymous) took
+ * 35 s to be refused, and /health waited as long: graphql-js compares same-named fields pairwise.
+ * The gateway now refuses such documents before validation, in linear time.
+ */
+let p: Platform;
+const code = (r: GqlResult) => r.errors?.[0]?.extensions?.code;
+beforeAll(async () => {
+  p = await startPlatform();
+});
+afterAll(async () => {
+  await p?.stop();
+});
+
+/** Sends `query` and asks /health while the gateway works on it; both must come back. */
+async function attackWithHealth(query: string) {
+  const attack = p.gql(query);
+  const health = fetch(p.gatewayUrl.replace(/\/graphql$/, '/health')).then((r) => r.status);
+  return { r: await attack, health: await health };
+}
+
+test.each([
+  ['10,000 repeated fields (30 KB): over the token limit', `{ agencies { ${Array(10_000).fill('id').join(' ')} } }`, /tokens: 10\d\d\d? exceeds|tokens: 3001/],
+  ['2,500 repeated fields: within the token limit, over the same-name limit', `{ agencies { ${Array(2_500).fill('id').join(' ')} } }`, /fields named "id" in one selection: 2500 exceeds the limit of 20/],
+  [
+    '300 fragment spreads in one selection',
+    `{ agencies { ${Array.from({ length: 300 }, (_, i) => `...F${i}`).join(' ')} } }\n${Array.from({ length: 300 }, (_, i) => `fragment F${i} on Agency { name }`).join('\n')}`,
+    /tokens|fragment spreads in one selection: \d+ exceeds the limit of 30/,
+  ],
+])('%s → QUERY_TOO_COSTLY, and /health answers meanwhile', async (_what, query, message) => {
+  const { r, health } = await attackWithHealth(query);
+  expect(code(r)).toBe('QUERY_TOO_COSTLY');
+  expect(r.errors![0].message).toMatch(message);
+  expect(health).toBe(200);
+});
+
+test('a document with many aliases is refused by the alias limit (GraphQL Armor)', async () => {
+  const r = await p.gql(`{ agencies { ${Array.from({ length: 60 }, (_, i) => `a${i}: name`).join(' ')} } }`);
+  expect(code(r)).toBe('QUERY_TOO_COSTLY');
+  expect(r.errors![0].message).toMatch(/aliases: 60 exceeds the limit of 50/);
+});
+
+test('the sandbox introspection query is within the anonymous budget', async () => {
+  const { getIntrospectionQuery } = await import('graphql');
+  const r = await p.gql(getIntrospectionQuery());
+  expect(r.errors).toBeUndefined();
+  expect(r.data.__schema.types.length).toBeGreaterThan(50);
+});
+
+test('a cyclic introspection query is refused by cost', async () => {
+  const r = await p.gql(`{ __schema { types { fields { type { fields { type { fields { type { fields { name } } } } } } } } } }`);
+  expect(code(r)).toBe('QUERY_TOO_COSTLY');
+});
