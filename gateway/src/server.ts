@@ -8,7 +8,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError } from 'graphql';
-import { BODY_LIMIT, SUBGRAPHS, baseApp, checkUserTokenConfig, jsonErrors, logger, subgraphUrl, type SubgraphName } from '@tsp/shared';
+import { BODY_LIMIT, SUBGRAPHS, requireInternalSecret, baseApp, checkUserTokenConfig, jsonErrors, logger, subgraphUrl, type SubgraphName } from '@tsp/shared';
 import { ForwardingDataSource } from './datasource.js';
 import { upstreamFetcher } from './upstream.js';
 import { gatewayContext, type GatewayContext } from './context.js';
@@ -82,6 +82,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
   const subscriptions = attachSubscriptions({ httpServer, apollo, schema: () => subscriptionSchema, reviewUrl: urls.review });
 
   app.get('/health', (_req, res) => void res.json({ status: 'ok', service: 'gateway' }));
+  app.get('/internal/stats', requireInternalSecret, (_req, res) => void res.json({ service: 'gateway', rss: process.memoryUsage().rss }));
   app.get('/ready', async (_req, res) => {
     const checks = await Promise.all(
       SUBGRAPHS.map(async (n) => {
