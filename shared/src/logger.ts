@@ -47,7 +47,8 @@ function statementOf(message: string): string | undefined {
  */
 export function loggableError(err: unknown): unknown {
   // Many callers log `err.message` alone: a driver message starts with the statement, values inlined.
-  if (typeof err === 'string' && SQL_FIRST.test(err)) return `${statementOf(err) ?? 'a statement'} failed: ${databaseMessage(err)}`;
+  if (typeof err === 'string' && SQL_FIRST.test(err))
+    return `${statementOf(err) ?? 'a statement'} failed: ${databaseMessage(err)}`;
   if (!(err instanceof Error)) return err;
   const e = err as Error & Record<string, unknown>;
   if (!isDatabaseError(e)) return stdSerializers.err(err);

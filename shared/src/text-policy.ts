@@ -22,7 +22,8 @@ export function textProblem(text: string): string | null {
       i++; // a well-formed surrogate pair: one character outside the BMP (emoji, rare CJK)
       continue;
     }
-    return `contains a lone UTF-16 surrogate U+${hex4(unit)} at position ${i}, which is not a character / 含有无效的代理字符`;
+    const where = `U+${hex4(unit)} at position ${i}`;
+    return `contains a lone UTF-16 surrogate ${where}, which is not a character / 含有无效的代理字符`;
   }
   return null;
 }

@@ -82,10 +82,12 @@ describe('applyTextPolicy on a schema', () => {
       count(n: Int!, flag: Boolean): Int!
     }`));
   const rootValue = {
-    echo: (a: { text: string; party?: { name: string; tags?: string[] } }) => [a.text, a.party?.name, ...(a.party?.tags ?? [])].join('|'),
+    echo: (a: { text: string; party?: { name: string; tags?: string[] } }) =>
+      [a.text, a.party?.name, ...(a.party?.tags ?? [])].join('|'),
     count: (a: { n: number }) => a.n,
   };
-  const run = (source: string, variableValues?: Record<string, unknown>) => graphql({ schema, source, rootValue, variableValues });
+  const run = (source: string, variableValues?: Record<string, unknown>) =>
+    graphql({ schema, source, rootValue, variableValues });
 
   test('inline literals and variables are both checked and normalised', async () => {
     const inline = await run('{ echo(text: "e\\u0301", party: { name: "n", tags: ["ok", "\\u0000"] }) }');

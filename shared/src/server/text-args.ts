@@ -47,7 +47,9 @@ export function acceptTextValue(value: unknown, path: string): unknown {
   return out ?? value;
 }
 
-function withTextPolicy<S, C>(resolve: GraphQLFieldResolver<S, C>, textArgs: readonly string[]): GraphQLFieldResolver<S, C> {
+function withTextPolicy<S, C>(
+  resolve: GraphQLFieldResolver<S, C>, textArgs: readonly string[],
+): GraphQLFieldResolver<S, C> {
   return (source, args: Record<string, unknown>, context, info) => {
     let accepted = args;
     for (const name of textArgs) {
