@@ -1,6 +1,9 @@
 import { Role } from '@tsp/shared';
 import { startPlatform, token, type Platform } from '../support/platform';
-import { APPEND, DECIDE, OPEN, doc, penaltyCase, photo, setupWorld, snapshot, video, type RecordsWorld } from '../records-fixtures';
+import {
+  APPEND, DECIDE, OPEN, doc, penaltyCase, photo, setupWorld, snapshot, video, type RecordsWorld,
+} from '../records-fixtures';
+import { COMPLETE, START, SUBMIT, lawfulPenaltyChecklist } from '../review-fixtures';
 
 /**
  * Issue 12 item 9: `case.reviewRequirement` answered `major: false` for a case whose
@@ -24,15 +27,20 @@ const REQUIREMENT = `query($id: ID!, $d: DecisionToCheckInput) {
   case(id: $id) { reviewRequirement(decision: $d) { major reasons covered problem basedOn } } }`;
 
 interface Decision { penaltyKinds: string[]; fineAmount?: string; confiscationAmount?: string }
+interface Requirement { major: boolean; reasons: string[]; covered: boolean; problem: string | null; basedOn: string }
 
 /** Opens a natural person's penalty case and brings it to EXAMINATION, ready for its decision. */
 async function caseReadyForDecision(caseNumber: string): Promise<string> {
   const opened = await p.gql(OPEN, { i: penaltyCase(w, caseNumber) }, { token: w.tokens.a });
   expect(opened.errors).toBeUndefined();
   const caseId = opened.data.openCase.id;
-  const steps = [['INVESTIGATION', 'ON_SITE_INSPECTION', [video(), photo()]], ['EVIDENCE', 'DOCUMENT', [doc('调查笔录')]], ['EXAMINATION', 'DOCUMENT', []]];
+  const steps = [
+    ['INVESTIGATION', 'ON_SITE_INSPECTION', [video(), photo()]], ['EVIDENCE', 'DOCUMENT', [doc('调查笔录')]],
+    ['EXAMINATION', 'DOCUMENT', []],
+  ] as const;
   for (const [stage, activity, attachments] of steps) {
-    const r = await p.gql(APPEND, { i: { caseId, stage, activity, occurredAt: now(), officerIds: [w.o1, w.o2], attachments, summary: `${activity}` } }, { token: w.tokens.a });
+    const i = { caseId, stage, activity, occurredAt: now(), officerIds: [w.o1, w.o2], attachments, summary: activity };
+    const r = await p.gql(APPEND, { i }, { token: w.tokens.a });
     expect(r.errors).toBeUndefined();
   }
   return caseId;
@@ -41,13 +49,13 @@ async function caseReadyForDecision(caseNumber: string): Promise<string> {
 async function requirement(caseId: string, decision?: Decision) {
   const r = await p.gql(REQUIREMENT, { id: caseId, d: decision ?? null }, { token: w.tokens.a });
   expect(r.errors).toBeUndefined();
-  return r.data.case.reviewRequirement as { major: boolean; reasons: string[]; covered: boolean; problem: string | null; basedOn: string };
+  return r.data.case.reviewRequirement as Requirement;
 }
 
 const decide = (caseId: string, d: Decision) => p.gql(DECIDE, {
   i: {
-    caseId, outcome: '处罚', legalBasis: '《中华人民共和国城乡规划法》第六十四条', facts: '未取得建设工程规划许可证建设房屋', conclusion: '依法处罚',
-    decidedOn: now().slice(0, 10), officerIds: [w.o1, w.o2], ...d,
+    caseId, outcome: '处罚', legalBasis: '《中华人民共和国城乡规划法》第六十四条', facts: '未取得建设工程规划许可证建设房屋',
+    conclusion: '依法处罚', decidedOn: now().slice(0, 10), officerIds: [w.o1, w.o2], ...d,
   },
 }, { token: w.tokens.a });
 
@@ -57,7 +65,8 @@ async function expectSameAnswer(caseId: string, d: Decision) {
   const before = await snapshot(p, caseId);
   const r = await decide(caseId, d);
   if (asked.major && !asked.covered) {
-    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'REVIEW_REQUIRED', reasons: asked.reasons, problem: asked.problem });
+    expect(r.errors?.[0]?.extensions)
+      .toMatchObject({ code: 'REVIEW_REQUIRED', reasons: asked.reasons, problem: asked.problem });
     expect(await snapshot(p, caseId)).toEqual(before);
   } else {
     expect(r.errors).toBeUndefined();
@@ -65,7 +74,7 @@ async function expectSameAnswer(caseId: string, d: Decision) {
   return asked;
 }
 
-test('before any submission: the field said "not major" for a large fine that recordDecision then refused as major', async () => {
+test('before any submission: "not major" for a large fine that recordDecision then refused as major', async () => {
   const caseId = await caseReadyForDecision('宁规罚〔2026〕901号');
   // Without a decision the field can only judge the case facts, and now says so.
   const factsOnly = await requirement(caseId);
@@ -73,7 +82,8 @@ test('before any submission: the field said "not major" for a large fine that re
   expect(factsOnly.basedOn).toMatch(/pass `decision`/);
 
   const refused: Decision[] = [
-    { penaltyKinds: ['WARNING', 'FINE'], fineAmount: '20000.00' },      // the disagreement of the issue: large fine, natural person
+    // The disagreement of the issue: a large fine for a natural person.
+    { penaltyKinds: ['WARNING', 'FINE'], fineAmount: '20000.00' },
     { penaltyKinds: ['FINE'], fineAmount: '10000' },                     // exactly the threshold
     { penaltyKinds: ['CONFISCATION'], confiscationAmount: '15000.00' },
     { penaltyKinds: ['LICENCE_REVOCATION'] },
@@ -89,29 +99,33 @@ test('before any submission: the field said "not major" for a large fine that re
   expect(accepted).toMatchObject({ major: false, covered: true, reasons: [] });
 });
 
-test('after a PASSED review of a minor proposal: the field followed the proposal, the gate the decision; now they agree', async () => {
+test('after a PASSED review of a minor proposal: the field judged the proposal, the gate the decision', async () => {
   const caseId = await caseReadyForDecision('宁规罚〔2026〕902号');
-  const reg = await p.gql(`mutation($i: RegisterOfficerInput!) { registerOfficer(input: $i) { id } }`,
-    { i: { agencyId: w.agencyA, name: '李淑芬', position: '政策法规股股长', roles: ['LEGAL_REVIEWER'], legalProfessionQualified: true } }, { token: w.tokens.admin });
+  const officer = {
+    agencyId: w.agencyA, name: '李淑芬', position: '政策法规股股长', roles: ['LEGAL_REVIEWER'], legalProfessionQualified: true,
+  };
+  const register = `mutation($i: RegisterOfficerInput!) { registerOfficer(input: $i) { id } }`;
+  const reg = await p.gql(register, { i: officer }, { token: w.tokens.admin });
   expect(reg.errors).toBeUndefined();
   const reviewer = await token({ role: Role.LEGAL_REVIEWER, sub: reg.data.registerOfficer.id, agencyId: w.agencyA });
-  const proposal = { penaltyKinds: ['WARNING', 'FINE'], fineAmount: '5000.00', legalBasis: '《中华人民共和国城乡规划法》第六十四条', summary: '警告，并处罚款5000元' };
-  const sub = await p.gql(`mutation($i: SubmitForReviewInput!) { submitForReview(input: $i) { id } }`, { i: { caseId, proposedDecision: proposal } }, { token: w.tokens.a });
+  const proposedDecision = {
+    penaltyKinds: ['WARNING', 'FINE'], fineAmount: '5000.00', legalBasis: '《城乡规划法》第六十四条', summary: '警告，罚款5000元',
+  };
+  const sub = await p.gql(SUBMIT, { i: { caseId, proposedDecision } }, { token: w.tokens.a });
   expect(sub.errors).toBeUndefined();
   const reviewId = sub.data.submitForReview.id;
-  expect((await p.gql(`mutation($id: ID!) { startReview(reviewId: $id) { id } }`, { id: reviewId }, { token: reviewer })).errors).toBeUndefined();
-  const checklist = ['SUBJECT_QUALIFIED', 'PROCEDURE_LAWFUL', 'FACTS_CLEAR', 'LAW_APPLIED_CORRECTLY', 'DOCUMENTS_STANDARD', 'REMEDY_NOTICE_CORRECT',
-    'PENALTY_TYPE_APPROPRIATE', 'PERFORMANCE_MANNER_TERM', 'DISCRETION_REASONABLE'].map((code) => ({ code, answer: true, comment: '符合' }))
-    .concat([{ code: 'CRIME_TRANSFER', answer: false, comment: '未达到刑事立案追诉标准' }]);
-  const done = await p.gql(`mutation($i: CompleteReviewInput!) { completeReview(input: $i) { status } }`,
-    { i: { reviewId, outcome: 'PASS', checklist, opinion: '同意。' } }, { token: reviewer });
+  expect((await p.gql(START, { id: reviewId }, { token: reviewer })).errors).toBeUndefined();
+  const pass = { reviewId, outcome: 'PASS', checklist: lawfulPenaltyChecklist(), opinion: '同意。' };
+  const done = await p.gql(COMPLETE, { i: pass }, { token: reviewer });
   expect(done.data?.completeReview.status).toBe('PASSED');
 
   // The field without a decision judges the reviewed proposal: not major.
   expect(await requirement(caseId)).toMatchObject({ major: false, covered: true });
   // A decision beyond the proposal is major and not covered, in both places alike.
   const beyond = await expectSameAnswer(caseId, { penaltyKinds: ['WARNING', 'FINE'], fineAmount: '30000.00' });
-  expect(beyond).toMatchObject({ major: true, covered: false, problem: expect.stringMatching(/above the reviewed amount/) });
+  expect(beyond).toMatchObject({
+    major: true, covered: false, problem: expect.stringMatching(/above the reviewed amount/),
+  });
   expect(beyond.basedOn).toMatch(/decision asked about/);
   const accepted = await expectSameAnswer(caseId, { penaltyKinds: ['FINE'], fineAmount: '5000.00' });
   expect(accepted).toMatchObject({ major: false, covered: true });
