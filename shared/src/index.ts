@@ -26,6 +26,8 @@ export * from './server/replay.js';
 export * from './internal/client.js';
 export * from './internal/officer-agencies.js';
 export * from './validate.js';
+export * from './text-policy.js';
+export * from './server/text-args.js';
 export * from './graphql/descriptions.js';
 export * from './events/index.js';
 export * from './graphql/finding-count.js';

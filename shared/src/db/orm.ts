@@ -12,6 +12,7 @@ import { logger } from '../logger.js';
  */
 export const sqlStats = { statements: 0, requestStatements: 0 };
 export const requestScope = new AsyncLocalStorage<true>();
+const sqlLog = logger('sql');
 
 class CountingLogger extends DefaultLogger {
   private readonly verbose = process.env.LOG_SQL === '1';
@@ -54,7 +55,8 @@ export async function openOrm(o: DbOptions): Promise<Orm> {
     },
     discovery: { warnWhenNoEntities: false },
     pool: { min: 0, max: o.poolMax ?? 10 },
-    loggerFactory: (opts: LoggerOptions) => new CountingLogger(opts),
+    // LOG_SQL lines go through pino too, so its redaction and number scrubbing apply to them.
+    loggerFactory: (opts: LoggerOptions) => new CountingLogger({ ...opts, writer: (line) => sqlLog.info(line) }),
     debug: ['query'],
     allowGlobalContext: false,
     forceUtcTimezone: true,

@@ -7,6 +7,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/res
 import { DateTimeScalar } from '../graphql/scalars.js';
 import { ROOT_DESCRIPTIONS } from '../graphql/descriptions.js';
 import type { Context } from './context.js';
+import { applyTextPolicy } from './text-args.js';
 
 const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag", "@override"])';
@@ -56,5 +57,6 @@ export async function buildFederatedSchema(def: SchemaDefinition): Promise<Built
     resolvers[type] = { ...existing, __resolveReference: fn } as GraphQLResolverMap<Context>[string];
   }
   const schema = buildSubgraphSchema({ typeDefs: parse(sdl), resolvers: resolvers as GraphQLResolverMap<unknown> });
-  return { schema, sdl };
+  // One text policy for every string argument of every subgraph (issue 12 item 3).
+  return { schema: applyTextPolicy(schema), sdl };
 }

@@ -66,6 +66,16 @@ export class ProposedDecisionInput {
   summary!: string;
 }
 
+@InputType({ description: '待查询的决定 A decision to check before recording it (EnforcementCase.reviewRequirement)' })
+export class DecisionToCheckInput {
+  @Field(() => [PenaltyKind], { description: '处罚种类 Penalty kinds (empty for a non-penalty decision)' })
+  penaltyKinds!: PenaltyKind[];
+  @Field(() => DecimalScalar, { nullable: true, description: '罚款（元） Fine' })
+  fineAmount?: string | null;
+  @Field(() => DecimalScalar, { nullable: true, description: '没收金额（元） Confiscation' })
+  confiscationAmount?: string | null;
+}
+
 @InputType({ description: '送审 Submit a proposed decision for legal review' })
 export class SubmitForReviewInput {
   @Field(() => ID, { description: '案件 Case' })

@@ -1,12 +1,10 @@
 import { Arg, Ctx, Directive, Query, Resolver } from 'type-graphql';
 import { isUuid, requireService, type Context } from '@tsp/shared';
-import { LegalReviewEntity } from '../entities/index.js';
-import { determineMajor } from '../rules/major.js';
-import { coverage } from '../rules/coverage.js';
-import { ReviewStatus } from '../rules/status.js';
+import { reviewRequirementOf } from '../rules/requirement.js';
+import { load } from './loaders.js';
 import { DecisionReviewCheck } from './types.js';
 import { DecisionReviewCheckInput } from './inputs.js';
-import { agencyPolicy } from './policy.js';
+import { agencyPolicy, passedDecisions } from './policy.js';
 
 /** Queries other subgraphs call with a service token. @inaccessible: not part of the public API. */
 @Resolver()
@@ -15,13 +13,12 @@ export class InternalResolver {
   @Query(() => DecisionReviewCheck, { description: '内部：重大决定审核核查 Internal: is this decision major, and does a PASSED review of the case cover it' })
   async decisionReviewCheck(@Ctx() ctx: Context, @Arg('input') input: DecisionReviewCheckInput): Promise<DecisionReviewCheck> {
     requireService(ctx.identity);
-    const policy = await agencyPolicy(ctx, isUuid(input.agencyId) ? input.agencyId.toLowerCase() : '00000000-0000-0000-0000-000000000000');
-    const { major, reasons } = determineMajor(input, policy.catalog, policy.large);
-    if (!major) return { major, reasons, covered: true, reviewId: null, problem: null };
-    const passed = isUuid(input.caseId) && isUuid(input.agencyId)
-      ? await ctx.em.find(LegalReviewEntity, { caseId: input.caseId.toLowerCase(), agencyId: input.agencyId.toLowerCase(), status: ReviewStatus.PASSED }, { orderBy: { createdAt: 'desc', id: 'desc' } })
-      : [];
-    const c = coverage(passed.map((r) => ({ reviewId: r.id, penaltyKinds: r.penaltyKinds, fineAmount: r.fineAmount, confiscationAmount: r.confiscationAmount })), input);
-    return { major, reasons, ...c };
+    const agencyId = isUuid(input.agencyId) ? input.agencyId.toLowerCase() : '00000000-0000-0000-0000-000000000000';
+    const caseId = isUuid(input.caseId) ? input.caseId.toLowerCase() : null;
+    const [policy, reviews] = await Promise.all([
+      agencyPolicy(ctx, agencyId), caseId ? load.reviewsOfCase(ctx).load(caseId) : [],
+    ]);
+    // The same rule EnforcementCase.reviewRequirement answers with, so the two never disagree.
+    return reviewRequirementOf(input, policy, passedDecisions(reviews.filter((r) => r.agencyId === agencyId)));
   }
 }

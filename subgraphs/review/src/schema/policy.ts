@@ -1,5 +1,7 @@
 import type { Context } from '@tsp/shared';
-import type { CatalogRuleEntity, ReviewSettingsEntity } from '../entities/index.js';
+import type { CatalogRuleEntity, LegalReviewEntity, ReviewSettingsEntity } from '../entities/index.js';
+import type { ReviewedDecision } from '../rules/coverage.js';
+import { ReviewStatus } from '../rules/status.js';
 import type { CatalogRule } from '../rules/major.js';
 import { isMachineCheckable } from '../rules/major.js';
 import { DEFAULT_LARGE_AMOUNTS, DEFAULT_REVIEW_DAYS, type LargeAmounts } from '../rules/thresholds.js';
@@ -43,4 +45,13 @@ export function policyOf(rules: CatalogRuleEntity[], s: ReviewSettingsEntity | n
 export async function agencyPolicy(ctx: Context, agencyId: string): Promise<AgencyPolicy> {
   const [rules, s] = await Promise.all([load.catalog(ctx).load(agencyId), load.settings(ctx).load(agencyId)]);
   return policyOf(rules, s);
+}
+
+/** The decisions a case's PASSED reviews approved, in the order given (newest first), as coverage reads them. */
+export function passedDecisions(reviews: readonly LegalReviewEntity[]): ReviewedDecision[] {
+  return reviews
+    .filter((r) => r.status === ReviewStatus.PASSED)
+    .map((r) => ({
+      reviewId: r.id, penaltyKinds: r.penaltyKinds, fineAmount: r.fineAmount, confiscationAmount: r.confiscationAmount,
+    }));
 }

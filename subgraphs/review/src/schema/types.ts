@@ -182,7 +182,17 @@ export class ReviewRequirement {
   major!: boolean;
   @Field(() => [String], { description: '理由 Reasons (law and catalogue)' })
   reasons!: string[];
-  @Field({ description: '判断所依据的事实 Which facts were used: the case, and the latest proposed decision if one was submitted' })
+  @Field({
+    description: '已被审核覆盖 Whether a PASSED review covers the decision (true for a decision that is not major); '
+      + 'major and not covered: recordDecision answers REVIEW_REQUIRED',
+  })
+  covered!: boolean;
+  @Field(() => String, { nullable: true, description: '未覆盖的原因 Why no PASSED review covers the decision, or null' })
+  problem!: string | null;
+  @Field({
+    description: '判断所依据的事实 Which facts were used: the case, and the decision asked about or else the latest '
+      + 'proposed decision',
+  })
   basedOn!: string;
   @Field(() => LegalReview, { nullable: true, description: '最近一次审核通过的审核 The latest PASSED review' })
   passedReview!: { id: string } | null;
