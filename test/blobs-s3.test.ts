@@ -34,7 +34,7 @@ afterAll(async () => {
   for (const v of ['BLOB_STORE', 'S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY']) delete process.env[v];
 });
 
-const auth = (tok: string) => ({ authorization: `Bearer ${tok}` });
+const auth = (tok: string) => ({ authorization: `Bearer ${tok}`, 'content-type': 'text/plain' });
 
 test('an upload through the gateway lands in the bucket, once, and is served back to a reader of the citing case', async () => {
   const wrong = await fetch(`${base}/blobs/${'f'.repeat(64)}`, { method: 'PUT', body: evidence, headers: auth(w.tokens.a) });
