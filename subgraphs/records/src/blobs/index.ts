@@ -24,3 +24,4 @@ export function startBlobSweeperFromEnv(orm: Orm): BlobSweeper {
 }
 
 export { sweepExpiredUploads, startBlobSweeper, type BlobSweeper, type SweepResult } from './sweeper.js';
+export { blobStoreFromEnv } from './from-env.js';
