@@ -18,7 +18,8 @@ export const records: SubgraphService = {
   routes: mountBlobs,
   workers: (orm) => [
     // Re-verifies the journal and signs checkpoints; an explicit JOURNAL_AUDIT_INTERVAL_MS also delays the first run.
-    startJournalAudit(orm, env('JOURNAL_AUDIT_INTERVAL_MS') ? { firstRunMs: Number(env('JOURNAL_AUDIT_INTERVAL_MS')) } : {}),
+    startJournalAudit(orm, env('JOURNAL_AUDIT_INTERVAL_MS')
+      ? { firstRunMs: Number(env('JOURNAL_AUDIT_INTERVAL_MS')) } : {}),
     // Deletes uploads no case of their agency cited in time (issue 12 item 8).
     startBlobSweeperFromEnv(orm),
   ],

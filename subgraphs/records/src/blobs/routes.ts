@@ -1,6 +1,8 @@
 import { pipeline } from 'node:stream/promises';
 import type { Express, Request, Response } from 'express';
-import { AGENCY_ROLES, Role, canRead, errorBody, isAppError, logger, requireInternalSecret, type Identify, type Identity, type Orm } from '@tsp/shared';
+import {
+  AGENCY_ROLES, Role, canRead, errorBody, isAppError, logger, requireInternalSecret, type Identify, type Identity, type Orm,
+} from '@tsp/shared';
 import { normalizeMediaType, uploadQuotaProblem } from '../rules/attachments.js';
 import { BlobHashMismatch, BlobTooLarge, SHA256_RE, type BlobStore } from './store.js';
 import type { BlobLimits } from './from-env.js';
@@ -85,7 +87,8 @@ export function blobRoutes(app: Express, o: BlobRouteOptions): void {
         return quotaExceeded(res, outcome.why, agencyQuotaBytes, outcome.pendingBytes);
       }
       if (outcome.kind === 'vanished')
-        return void res.status(409).json(errorBody('CONFLICT', 'an expired copy of this file was being deleted meanwhile: upload it again / 请重新上传'));
+        return void res.status(409).json(errorBody('CONFLICT',
+          'an expired copy of this file was being deleted meanwhile: upload it again / 请重新上传'));
       res.status(r.created ? 201 : 200).json({ sha256: sha, size: r.size, mediaType });
     } catch (e) {
       if (e instanceof BlobTooLarge) return void res.status(413).json(tooLarge);
@@ -103,7 +106,8 @@ export function blobRoutes(app: Express, o: BlobRouteOptions): void {
     try {
       // Same answer whether the file is absent or not the caller's to read: a hash reveals nothing.
       const cases = await citingCasesOfHolders(o.orm.em.fork(), sha);
-      if (!cases.some((c) => canRead(id, c))) return void res.status(404).json(errorBody('NOT_FOUND', 'no such attachment'));
+      if (!cases.some((c) => canRead(id, c)))
+        return void res.status(404).json(errorBody('NOT_FOUND', 'no such attachment'));
       const body = await o.store.get(sha);
       if (!body) return void res.status(404).json(errorBody('NOT_FOUND', 'no such attachment'));
       res.setHeader('content-type', 'application/octet-stream');

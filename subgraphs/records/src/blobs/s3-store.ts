@@ -74,7 +74,9 @@ export class S3BlobStore implements BlobStore {
   }
 
   /** One signed request; resolves with the response as soon as its head arrives. */
-  private send(method: 'HEAD' | 'GET' | 'PUT' | 'DELETE', sha: string, payloadHash: string, upload?: { file: string; size: number }) {
+  private send(
+    method: 'HEAD' | 'GET' | 'PUT' | 'DELETE', sha: string, payloadHash: string, upload?: { file: string; size: number },
+  ) {
     const url = this.objectUrl(sha);
     const extra: Record<string, string> = upload ? { 'content-length': String(upload.size) } : {};
     const { headers } = signRequest({ method, url, headers: extra, payloadHash }, this.creds);

@@ -65,7 +65,8 @@ export function startBlobSweeper(orm: Orm, store: BlobStore, o: { intervalMs: nu
   let running: Promise<SweepResult | null> = Promise.resolve(null);
 
   const runNow = (now?: Date): Promise<SweepResult> => {
-    const run = running.catch(() => null).then(() => sweepExpiredUploads(orm.em, store, { now: now ?? new Date(), ttlMs: o.ttlMs }));
+    const sweep = () => sweepExpiredUploads(orm.em, store, { now: now ?? new Date(), ttlMs: o.ttlMs });
+    const run = running.catch(() => null).then(sweep);
     running = run;
     return run;
   };

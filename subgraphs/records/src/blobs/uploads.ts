@@ -26,11 +26,14 @@ export async function lockBlobBytes(em: EntityManager, sha256: string): Promise<
  * The agency's uncited uploads other than `sha256` (expired ones the sweeper has not reached
  * included: they still take space), and whether the agency already cites `sha256` itself.
  */
-export async function uploadQuotaState(em: EntityManager, agencyId: string, sha256: string): Promise<{ pendingBytes: number; alreadyCited: boolean }> {
+export async function uploadQuotaState(
+  em: EntityManager, agencyId: string, sha256: string,
+): Promise<{ pendingBytes: number; alreadyCited: boolean }> {
   const [row] = await em.execute<{ n: string; cited: boolean }[]>(
     `select (select coalesce(sum(size), 0) from records.blob_upload
               where agency_id = ? and origin = 'UPLOAD' and cited_at is null and sha256 <> ?) as n,
-            exists (select 1 from records.blob_upload where agency_id = ? and sha256 = ? and cited_at is not null) as cited`,
+            exists (select 1 from records.blob_upload
+                     where agency_id = ? and sha256 = ? and cited_at is not null) as cited`,
     [agencyId, sha256, agencyId, sha256],
   );
   return { pendingBytes: Number(row.n), alreadyCited: row.cited };
@@ -58,10 +61,13 @@ export async function recordUpload(
  * row lock this takes makes the sweeper skip them, and one it already deleted is simply not found),
  * and returns every agency's holding of those hashes. Inside the write's transaction.
  */
-export async function citeHoldings(em: EntityManager, agencyId: string, shas: readonly string[]): Promise<Map<string, BlobHolding[]>> {
+export async function citeHoldings(
+  em: EntityManager, agencyId: string, shas: readonly string[],
+): Promise<Map<string, BlobHolding[]>> {
   const out = new Map<string, BlobHolding[]>();
   if (!shas.length) return out;
-  const rows = await em.execute<{ sha256: string; agency_id: string; size: string; media_type: string; origin: BlobOrigin }[]>(
+  type Row = { sha256: string; agency_id: string; size: string; media_type: string; origin: BlobOrigin };
+  const rows = await em.execute<Row[]>(
     `with cited as (
        update records.blob_upload set cited_at = coalesce(cited_at, now())
         where agency_id = ? and sha256 = any(?::text[]) returning sha256)
@@ -78,7 +84,8 @@ export async function citeHoldings(em: EntityManager, agencyId: string, shas: re
 
 /** An ADMIN's legacy import of hashes nobody held: the case's agency holds them, cited, as declared. */
 export async function recordImports(
-  em: EntityManager, agencyId: string, actor: string, rows: readonly { sha256: string; size: number; mediaType: string }[],
+  em: EntityManager, agencyId: string, actor: string,
+  rows: readonly { sha256: string; size: number; mediaType: string }[],
 ): Promise<void> {
   if (!rows.length) return;
   await em.execute(
@@ -94,7 +101,9 @@ export async function recordImports(
  * Where a download may come from: the agency and region of each case that cites the hash and whose
  * own agency holds it. A citation of another agency's hash (possible before migration 0010) opens nothing.
  */
-export async function citingCasesOfHolders(em: EntityManager, sha256: string): Promise<{ agencyId: string; region: string }[]> {
+export async function citingCasesOfHolders(
+  em: EntityManager, sha256: string,
+): Promise<{ agencyId: string; region: string }[]> {
   const rows = await em.execute<{ agency_id: string; region: string }[]>(
     `select distinct c.agency_id, c.region
        from records.attachment a
@@ -120,7 +129,9 @@ export async function bytesStillNeeded(em: EntityManager, sha256: string): Promi
  * Deletes up to `limit` uploads uncited since before `cutoff`, skipping rows a write is citing right
  * now (locked), and returns their hashes. One statement; the bytes go separately (see sweeper.ts).
  */
-export async function deleteExpiredUploads(em: EntityManager, cutoff: Date, limit: number): Promise<{ sha256: string; agencyId: string; size: number }[]> {
+export async function deleteExpiredUploads(
+  em: EntityManager, cutoff: Date, limit: number,
+): Promise<{ sha256: string; agencyId: string; size: number }[]> {
   const rows = await em.execute<{ sha256: string; agency_id: string; size: string }[]>(
     `with doomed as (
        select sha256, agency_id from records.blob_upload

@@ -24,11 +24,14 @@ export class RecordsBlobUploads extends Migration {
       cited_at timestamptz,
       primary key (sha256, agency_id))`);
     // The sweeper and the quota read an agency's uploads; citing and downloading look attachments up by hash.
-    this.addSql(`create index blob_upload_uncited_idx on records.blob_upload (uploaded_at) where origin = 'UPLOAD' and cited_at is null`);
-    this.addSql(`create index blob_upload_agency_uncited_idx on records.blob_upload (agency_id) where origin = 'UPLOAD' and cited_at is null`);
+    const uncited = `where origin = 'UPLOAD' and cited_at is null`;
+    this.addSql(`create index blob_upload_uncited_idx on records.blob_upload (uploaded_at) ${uncited}`);
+    this.addSql(`create index blob_upload_agency_uncited_idx on records.blob_upload (agency_id) ${uncited}`);
     this.addSql(`create index attachment_sha256_idx on records.attachment (sha256)`);
-    this.addSql(`insert into records.blob_upload (sha256, agency_id, size, media_type, origin, uploaded_by, uploaded_at, cited_at)
-      select distinct on (a.sha256) a.sha256, c.agency_id, a.size, lower(a.media_type), 'MIGRATED', 'migration-0010', e.recorded_at, e.recorded_at
+    this.addSql(`insert into records.blob_upload
+        (sha256, agency_id, size, media_type, origin, uploaded_by, uploaded_at, cited_at)
+      select distinct on (a.sha256) a.sha256, c.agency_id, a.size, lower(a.media_type), 'MIGRATED', 'migration-0010',
+             e.recorded_at, e.recorded_at
         from records.attachment a
         join records.record_entry e on e.id = a.entry_id
         join records.enforcement_case c on c.id = a.case_id
