@@ -34,7 +34,7 @@ afterAll(async () => {
   for (const v of ['BLOB_STORE', 'S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY']) delete process.env[v];
 });
 
-const auth = (tok: string) => ({ authorization: `Bearer ${tok}` });
+const auth = (tok: string) => ({ authorization: `Bearer ${tok}`, 'content-type': 'text/plain' });
 
 test('an upload through the gateway lands in the bucket, once, and is served back to a reader of the citing case', async () => {
   const wrong = await fetch(`${base}/blobs/${'f'.repeat(64)}`, { method: 'PUT', body: evidence, headers: auth(w.tokens.a) });
@@ -71,7 +71,7 @@ const stagedReads = () =>
 test('a reader who hangs up mid-download releases the staged copy', async () => {
   const big = Buffer.alloc(16 << 20, 7);
   const h = createHash('sha256').update(big).digest('hex');
-  expect((await fetch(`${base}/blobs/${h}`, { method: 'PUT', body: big, headers: auth(w.tokens.a) })).status).toBe(201);
+  expect((await fetch(`${base}/blobs/${h}`, { method: 'PUT', body: big, headers: { ...auth(w.tokens.a), 'content-type': 'video/mp4' } })).status).toBe(201);
   const opened = await p.gql(OPEN, { i: penaltyCase(w, '宁规罚〔2026〕桶2号') }, { token: w.tokens.a });
   const appended = await p.gql(APPEND, {
     i: { caseId: opened.data.openCase.id, stage: 'FILING', activity: 'NOTE', officerIds: [w.o1], summary: '执法记录仪视频', occurredAt: new Date().toISOString(),

@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 const put = (sha: string, body: Buffer, tok?: string) =>
-  fetch(`${base}/blobs/${sha}`, { method: 'PUT', body, headers: tok ? { authorization: `Bearer ${tok}` } : {} });
+  fetch(`${base}/blobs/${sha}`, { method: 'PUT', body, headers: { 'content-type': 'text/plain', ...(tok ? { authorization: `Bearer ${tok}` } : {}) } });
 const get = (sha: string, tok?: string) => fetch(`${base}/blobs/${sha}`, { headers: tok ? { authorization: `Bearer ${tok}` } : {} });
 
 test('an officer uploads evidence by its hash; a wrong hash or no token is refused', async () => {

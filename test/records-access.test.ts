@@ -2,7 +2,7 @@ import { runJournalAudit } from '@tsp/records';
 import { INTERNAL_SECRET_HEADER, SERVICE_TOKEN_HEADER, internalSecret, signServiceToken } from '@tsp/shared';
 import { startPlatform, type Platform } from './support/platform';
 import { sql } from './support/db';
-import { APPEND, OPEN, doc, penaltyCase, photo, setupWorld, snapshot, video, type RecordsWorld } from './records-fixtures';
+import { APPEND, OPEN, audio, doc, penaltyCase, photo, setupWorld, snapshot, video, type RecordsWorld } from './records-fixtures';
 
 let p: Platform;
 let w: RecordsWorld;
@@ -85,7 +85,7 @@ test('an agency\'s own audio-visual list and case-file standard apply to its wri
   expect(ok.data.setAudioVisualList).toEqual(['ON_SITE_INSPECTION', 'DOCUMENT']);
   const entry = { caseId, stage: 'INVESTIGATION', activity: 'DOCUMENT', occurredAt: new Date().toISOString(), officerIds: [w.o1], summary: '询问笔录', attachments: [doc('调查笔录')] };
   expect(code(await p.gql(APPEND, { i: entry }, { token: w.tokens.a }))).toBe('AUDIO_VISUAL_REQUIRED');
-  expect((await p.gql(APPEND, { i: { ...entry, attachments: [doc('调查笔录'), { ...video(), kind: 'AUDIO', mediaType: 'audio/mpeg' }] } }, { token: w.tokens.a })).errors).toBeUndefined();
+  expect((await p.gql(APPEND, { i: { ...entry, attachments: [doc('调查笔录'), audio()] } }, { token: w.tokens.a })).errors).toBeUndefined();
   // Restore the defaults for the other tests.
   await p.gql(`mutation($a: ID!) { setAudioVisualList(agencyId: $a, activities: [ON_SITE_INSPECTION, RANDOM_INSPECTION, EVIDENCE_COLLECTION, EVIDENCE_PRESERVATION, HEARING, COERCIVE_MEASURE, SERVICE_BY_POSTING, SERVICE_BY_RETENTION]) }`, { a: w.agencyA }, { token: w.tokens.aHead });
   const req = await p.gql(`mutation($a: ID!) { setCaseFileRequirements(agencyId: $a, category: INSPECTION, documents: ["现场检查笔录", "责令改正通知书"]) }`, { a: w.agencyA }, { token: w.tokens.aHead });

@@ -1,6 +1,7 @@
 import { Role } from '@tsp/shared';
 import { token, type Platform } from './support/platform';
 import { sql } from './support/db';
+import { FIXTURE_BLOBS, uploadFixtureBlobs } from './support/blobs';
 
 /** Two agencies of one county, a supervisor, officers with valid / expired credentials, and their tokens. */
 export interface RecordsWorld {
@@ -36,13 +37,18 @@ export async function setupWorld(p: Platform): Promise<RecordsWorld> {
   await credential(o4, 'HB-NJ-0004', ['LICENSING']);
   await credential(b1, 'HB-NJ-0101', ['PENALTY']);
   const t = (claims: Parameters<typeof token>[0]) => token(claims);
+  const tokenA = await t({ role: Role.OFFICER, sub: o1, agencyId: agencyA });
+  const tokenB = await t({ role: Role.OFFICER, sub: b1, agencyId: agencyB });
+  // Both agencies hold the fixture files, so doc(), video() and photo() may be cited by either.
+  await uploadFixtureBlobs(p, tokenA);
+  await uploadFixtureBlobs(p, tokenB);
   return {
     agencyA, agencyB, o1, o2, o3, o4, b1,
     tokens: {
       admin,
-      a: await t({ role: Role.OFFICER, sub: o1, agencyId: agencyA }),
+      a: tokenA,
       aHead: await t({ role: Role.AGENCY_HEAD, sub: 'head-a', agencyId: agencyA }),
-      b: await t({ role: Role.OFFICER, sub: b1, agencyId: agencyB }),
+      b: tokenB,
       supervisor: await t({ role: Role.SUPERVISOR, sub: 'sfj-1', region: '宁晋县' }),
       otherSupervisor: await t({ role: Role.SUPERVISOR, sub: 'sfj-2', region: '柏乡县' }),
       integrator: await t({ role: Role.INTEGRATOR, sub: 'client-1', agencyId: agencyA }),
@@ -51,11 +57,14 @@ export async function setupWorld(p: Platform): Promise<RecordsWorld> {
 }
 
 let n = 0;
-/** A distinct fake SHA-256 per call. */
+/** A distinct SHA-256 per call that nobody uploaded. */
 export const sha = () => (++n).toString(16).padStart(64, 'a');
-export const doc = (documentType: string) => ({ kind: 'TEXT_DOCUMENT', sha256: sha(), size: 20480, mediaType: 'application/pdf', name: `${documentType}.pdf`, documentType });
-export const video = (fullProcess = false) => ({ kind: 'VIDEO', sha256: sha(), size: 73400320, mediaType: 'video/mp4', name: '执法记录仪.mp4', fullProcess });
-export const photo = () => ({ kind: 'PHOTO', sha256: sha(), size: 2097152, mediaType: 'image/jpeg', name: '现场照片.jpg' });
+/** Attachments of files setupWorld uploaded for both agencies (citing needs the file uploaded, issue 12 item 5). */
+const cite = (blob: { sha256: string; size: number; mediaType: string }) => ({ sha256: blob.sha256, size: blob.size, mediaType: blob.mediaType });
+export const doc = (documentType: string) => ({ kind: 'TEXT_DOCUMENT', ...cite(FIXTURE_BLOBS.document), name: `${documentType}.pdf`, documentType });
+export const video = (fullProcess = false) => ({ kind: 'VIDEO', ...cite(FIXTURE_BLOBS.video), name: '执法记录仪.mp4', fullProcess });
+export const photo = () => ({ kind: 'PHOTO', ...cite(FIXTURE_BLOBS.photo), name: '现场照片.jpg' });
+export const audio = () => ({ kind: 'AUDIO', ...cite(FIXTURE_BLOBS.audio), name: '询问录音.mp3' });
 
 /** Row counts that must not move when a write is refused. */
 export async function snapshot(p: Platform, caseId?: string) {

@@ -1,5 +1,5 @@
 import { Role } from '@tsp/shared';
-import { gqlClient } from '@tsp/scripts/seed/index';
+import { blobUploader, gqlClient } from '@tsp/scripts/seed/index';
 import { seedPersonnel } from '@tsp/scripts/seed/personnel';
 import { seedCases } from '@tsp/scripts/seed/cases';
 import { startPlatform, token, type Platform } from './support/platform';
@@ -15,7 +15,7 @@ afterAll(async () => {
 test('the demo cases go through the public API with every rule met, and the legacy case shows as findings', async () => {
   const as = gqlClient(p.gatewayUrl);
   const personnel = await seedPersonnel((q, v) => as({ role: Role.ADMIN, sub: 'seed-admin' }, q, v));
-  const seeded = await seedCases(as, personnel);
+  const seeded = await seedCases(as, personnel, blobUploader(p.gatewayUrl));
   expect(seeded.cases.filter((c) => c.stage === 'ARCHIVED').map((c) => c.category).sort()).toEqual(['INSPECTION', 'LICENSING', 'PENALTY', 'PENALTY']);
   expect(new Set(seeded.cases.map((c) => c.stage))).toEqual(new Set(['ARCHIVED', 'EVIDENCE', 'INVESTIGATION', 'DECISION', 'FILING']));
 

@@ -1,5 +1,6 @@
 import { Role } from '@tsp/shared';
 import { token, type GqlResult, type Platform } from './support/platform';
+import { FIXTURE_BLOBS, uploadBlob } from './support/blobs';
 
 /** Two agencies of 宁晋县, their handlers and legal reviewers, and the tokens the review tests use. */
 export interface ReviewWorld {
@@ -64,17 +65,17 @@ export async function setupReviewWorld(p: Platform): Promise<ReviewWorld> {
   };
 }
 
-let seq = 0;
-const fakeSha = () => (++seq).toString(16).padStart(64, 'b');
-
-/** Opens a penalty case in the officer's agency through records (the handlers act). */
+/** Opens a penalty case in the officer's agency through records (the handlers act), citing a file the officer uploads. */
 export async function openPenaltyCase(p: Platform, officerToken: string, handlerIds: string[], caseNumber: string, party: 'NATURAL_PERSON' | 'ORGANIZATION' = 'ORGANIZATION'): Promise<string> {
+  const filing = FIXTURE_BLOBS.document;
+  const put = await uploadBlob(p, officerToken, filing);
+  if (put.status !== 200 && put.status !== 201) throw new Error(`upload: ${put.status} ${await put.text()}`);
   const r = await p.gql(`mutation($i: OpenCaseInput!) { openCase(input: $i) { id } }`, {
     i: {
       caseNumber, category: 'PENALTY', cause: '销售不符合食品安全标准的食品',
       party: party === 'ORGANIZATION' ? { type: party, name: '宁晋县某某商贸有限公司' } : { type: party, name: '王某某' },
       amountInvolved: '120000.00', handlerIds,
-      attachments: [{ kind: 'TEXT_DOCUMENT', sha256: fakeSha(), size: 20480, mediaType: 'application/pdf', name: '立案审批表.pdf', documentType: '立案审批表' }],
+      attachments: [{ kind: 'TEXT_DOCUMENT', sha256: filing.sha256, size: filing.size, mediaType: filing.mediaType, name: '立案审批表.pdf', documentType: '立案审批表' }],
     },
   }, { token: officerToken });
   if (r.errors) throw new Error(`openCase: ${JSON.stringify(r.errors)}`);

@@ -1,5 +1,6 @@
 import { Role, type TokenClaims } from '@tsp/shared';
 import { seedPersonnel } from '@tsp/scripts/seed/personnel';
+import { blobUploader } from '@tsp/scripts/seed/index';
 import { seedReviews, type SeededReviews } from '@tsp/scripts/seed/reviews';
 import { startPlatform, token, type Platform } from './support/platform';
 
@@ -18,7 +19,7 @@ beforeAll(async () => {
     if (r.errors) throw new Error(`${q.slice(0, 60)}: ${JSON.stringify(r.errors)}`);
     return r.data;
   };
-  seeded = await seedReviews(as, personnel);
+  seeded = await seedReviews(as, personnel, blobUploader(p.gatewayUrl));
 }, 240_000);
 afterAll(async () => {
   await p?.stop();

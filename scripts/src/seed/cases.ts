@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { Role, addCalendarDays, shanghaiDate, type TokenClaims } from '@tsp/shared';
 import type { AgencyKey, SeededOfficer, SeededPersonnel } from './personnel.js';
+import type { SeedUpload } from './index.js';
 
 /**
  * Demo enforcement cases (执法全过程记录) for 宁晋县, recorded through the GraphQL API as each agency's
  * officers would: penalty, licensing, inspection and coercion cases at every stage, with their
- * entries and attachment metadata (content hashes of fictional files), some archived; plus one
- * legacy penalty case imported by an ADMIN, filed 120 days ago and still undecided, acted on by an
+ * entries and attachments (short texts standing for the files, which the officers upload first), some
+ * archived; plus one legacy penalty case imported by an ADMIN, filed 120 days ago and still undecided, acted on by an
  * officer whose credential is suspended and with only photos of an on-site inspection — so the
  * supervisor sees CASE_OVERDUE, AUDIO_VISUAL_MISSING and ACTION_WITHOUT_VALID_CREDENTIAL at once.
  * All parties are fictional.
@@ -141,10 +142,19 @@ const DECIDE = `mutation($i: RecordDecisionInput!) { recordDecision(input: $i) {
 const ARCHIVE = `mutation($i: ArchiveCaseInput!) { archiveCase(input: $i) { stage } }`;
 const IMPORT = `mutation($i: ImportLegacyCaseInput!) { importLegacyCase(input: $i) { id stage } }`;
 
-/** Attachment metadata whose hash names a fictional file of this case. */
+/** What stands in for the file: a line of text naming it (uploaded as the kind's media type). */
+const fileText = (caseNumber: string, a: Att, n: number) => `${caseNumber} ${n} ${a.name}`;
+
+/** An attachment the officer uploads first (live writes may cite only files their agency uploaded). */
+async function uploaded(upload: SeedUpload, me: TokenClaims, caseNumber: string, a: Att, n: number) {
+  const file = await upload(me, fileText(caseNumber, a, n), MEDIA[a.kind]);
+  return { kind: a.kind, name: a.name, fullProcess: a.fullProcess ?? false, documentType: a.documentType ?? null, ...file };
+}
+
+/** Attachment metadata of a legacy import: the old system's file, declared, never uploaded here. */
 const attachment = (caseNumber: string, a: Att, n: number) => ({
   kind: a.kind, name: a.name, mediaType: MEDIA[a.kind], size: SIZE[a.kind] + n * 1024, fullProcess: a.fullProcess ?? false, documentType: a.documentType ?? null,
-  sha256: createHash('sha256').update(`${caseNumber} ${n} ${a.name}`).digest('hex'),
+  sha256: createHash('sha256').update(fileText(caseNumber, a, n)).digest('hex'),
 });
 
 /** Two enforcement officers of the agency whose credentials are valid today. */
@@ -155,7 +165,7 @@ function teamOf(personnel: SeededPersonnel, agency: AgencyKey): [SeededOfficer, 
   return [team[1], team[2] ?? team[0]];
 }
 
-export async function seedCases(as: SeedAs, personnel: SeededPersonnel): Promise<SeededCases> {
+export async function seedCases(as: SeedAs, personnel: SeededPersonnel, upload: SeedUpload): Promise<SeededCases> {
   const year = shanghaiDate().slice(0, 4);
   const out: SeededCases = { cases: [] };
   for (const plan of PLANS) {
@@ -163,16 +173,16 @@ export async function seedCases(as: SeedAs, personnel: SeededPersonnel): Promise
     const me: TokenClaims = { role: Role.OFFICER, sub: h1.id, agencyId: h1.agencyId };
     const caseNumber = plan.number(year);
     let n = 0;
-    const atts = (list: Att[] = []) => list.map((a) => attachment(caseNumber, a, ++n));
+    const atts = (list: Att[] = []) => Promise.all(list.map((a) => uploaded(upload, me, caseNumber, a, ++n)));
     const firstDoc: Att = plan.category === 'LICENSING' ? doc('申请材料') : doc('立案审批表');
     const { openCase } = await as(me, OPEN, {
-      i: { caseNumber, category: plan.category, cause: plan.cause, party: plan.party, amountInvolved: plan.amountInvolved ?? null, handlerIds: [h1.id, h2.id], attachments: atts([firstDoc]) },
+      i: { caseNumber, category: plan.category, cause: plan.cause, party: plan.party, amountInvolved: plan.amountInvolved ?? null, handlerIds: [h1.id, h2.id], attachments: await atts([firstDoc]) },
     });
     let stage: string = openCase.stage;
     const walk = async (steps: Step[] = []) => {
       for (const s of steps) {
         const r = await as(me, APPEND, {
-          i: { caseId: openCase.id, stage: s.stage, activity: s.activity, occurredAt: new Date().toISOString(), officerIds: s.solo ? [h1.id] : [h1.id, h2.id], summary: s.summary, attachments: atts(s.attachments), affectsLibertyOrProperty: s.affects ?? false },
+          i: { caseId: openCase.id, stage: s.stage, activity: s.activity, occurredAt: new Date().toISOString(), officerIds: s.solo ? [h1.id] : [h1.id, h2.id], summary: s.summary, attachments: await atts(s.attachments), affectsLibertyOrProperty: s.affects ?? false },
         });
         stage = r.appendRecord.stage;
       }
@@ -180,11 +190,11 @@ export async function seedCases(as: SeedAs, personnel: SeededPersonnel): Promise
     await walk(plan.before);
     if (plan.decision) {
       const { attachments, ...d } = plan.decision;
-      const r = await as(me, DECIDE, { i: { caseId: openCase.id, ...d, fineAmount: d.fineAmount ?? null, confiscationAmount: d.confiscationAmount ?? null, decidedOn: shanghaiDate(), officerIds: [h1.id, h2.id], attachments: atts(attachments) } });
+      const r = await as(me, DECIDE, { i: { caseId: openCase.id, ...d, fineAmount: d.fineAmount ?? null, confiscationAmount: d.confiscationAmount ?? null, decidedOn: shanghaiDate(), officerIds: [h1.id, h2.id], attachments: await atts(attachments) } });
       stage = r.recordDecision.stage;
     }
     await walk(plan.after);
-    if (plan.archive) stage = (await as(me, ARCHIVE, { i: { caseId: openCase.id, officerIds: [h1.id], attachments: atts([doc('卷内目录')]) } })).archiveCase.stage;
+    if (plan.archive) stage = (await as(me, ARCHIVE, { i: { caseId: openCase.id, officerIds: [h1.id], attachments: await atts([doc('卷内目录')]) } })).archiveCase.stage;
     out.cases.push({ id: openCase.id, caseNumber, agencyKey: plan.agency, category: plan.category, stage, legacy: false });
   }
   out.cases.push(await seedLegacy(as, personnel, year));

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import type { SeedUpload } from './index.js';
 import { addCalendarDays, Role, shanghaiDate, type TokenClaims } from '@tsp/shared';
 import type { AgencyKey, SeededOfficer, SeededPersonnel } from './personnel.js';
 
@@ -80,7 +80,7 @@ const SUBMIT = `mutation($i: SubmitForReviewInput!) { submitForReview(input: $i)
 const START = `mutation($id: ID!) { startReview(reviewId: $id) { id } }`;
 const COMPLETE = `mutation($i: CompleteReviewInput!) { completeReview(input: $i) { status } }`;
 
-export async function seedReviews(as: SeedAs, personnel: SeededPersonnel): Promise<SeededReviews> {
+export async function seedReviews(as: SeedAs, personnel: SeededPersonnel, upload: SeedUpload): Promise<SeededReviews> {
   const head = (key: AgencyKey): TokenClaims => ({ role: Role.AGENCY_HEAD, sub: `seed-head-${key}`, agencyId: personnel.agencies[key].id });
   let catalogueRules = 0;
   for (const [key, rules] of Object.entries(CATALOGUES) as [AgencyKey, RuleSeed[]][]) {
@@ -104,10 +104,11 @@ export async function seedReviews(as: SeedAs, personnel: SeededPersonnel): Promi
   const reviewCase = async (key: AgencyKey, c: { no: string; cause: string; party: { type: string; name: string }; amountInvolved: string | null; proposal: Record<string, unknown>; receivedDaysAgo?: number }) => {
     const [h1, h2] = validHandlers(key);
     const caseNumber = `${c.no}〔${year}〕审${100 + out.length + 1}号`;
+    const filing = await upload(officer(h1), `立案审批表 ${caseNumber}`, 'application/pdf');
     const { openCase } = await as(officer(h1), OPEN, {
       i: {
         caseNumber, category: 'PENALTY', cause: c.cause, party: c.party, amountInvolved: c.amountInvolved, handlerIds: [h1.id, h2.id],
-        attachments: [{ kind: 'TEXT_DOCUMENT', sha256: createHash('sha256').update(`立案审批表 ${caseNumber}`).digest('hex'), size: 18432, mediaType: 'application/pdf', name: '立案审批表.pdf', documentType: '立案审批表' }],
+        attachments: [{ kind: 'TEXT_DOCUMENT', ...filing, name: '立案审批表.pdf', documentType: '立案审批表' }],
       },
     });
     const receivedOn = c.receivedDaysAgo ? addCalendarDays(shanghaiDate(), -c.receivedDaysAgo) : null;

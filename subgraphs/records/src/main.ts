@@ -4,7 +4,7 @@ import { schema } from './schema/index.js';
 import { entities } from './entities/index.js';
 import { migrations } from './migrations/index.js';
 import { registerEntrySource } from './schema/entry-source.js';
-import { mountBlobs } from './blobs/index.js';
+import { mountBlobs, startBlobSweeperFromEnv } from './blobs/index.js';
 import { startJournalAudit } from './journal/index.js';
 
 // The journal's inclusion proofs return entry content through the lifecycle's read checks.
@@ -16,6 +16,11 @@ export const records: SubgraphService = {
   schema,
   db: { schema: 'records', entities, migrations },
   routes: mountBlobs,
-  // Re-verifies the journal and signs checkpoints; an explicit JOURNAL_AUDIT_INTERVAL_MS also delays the first run.
-  workers: (orm) => [startJournalAudit(orm, env('JOURNAL_AUDIT_INTERVAL_MS') ? { firstRunMs: Number(env('JOURNAL_AUDIT_INTERVAL_MS')) } : {})],
+  workers: (orm) => [
+    // Re-verifies the journal and signs checkpoints; an explicit JOURNAL_AUDIT_INTERVAL_MS also delays the first run.
+    startJournalAudit(orm, env('JOURNAL_AUDIT_INTERVAL_MS')
+      ? { firstRunMs: Number(env('JOURNAL_AUDIT_INTERVAL_MS')) } : {}),
+    // Deletes uploads no case of their agency cited in time (issue 12 item 8).
+    startBlobSweeperFromEnv(orm),
+  ],
 };

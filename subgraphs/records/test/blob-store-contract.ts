@@ -31,6 +31,17 @@ export function blobStoreContract(make: () => Promise<StoreUnderTest>): void {
     expect(s.leftovers()).toEqual([]);
   });
 
+  test('knows what it holds and deletes it (expired uploads); deleting an absent blob is no error', async () => {
+    const body = Buffer.from('未引用的上传 uncited upload');
+    expect(await s.store.has(sha(body))).toBe(false);
+    await s.store.put(sha(body), Readable.from([body]), 1 << 20);
+    expect(await s.store.has(sha(body))).toBe(true);
+    await s.store.delete(sha(body));
+    expect(await s.store.has(sha(body))).toBe(false);
+    expect(await s.store.get(sha(body))).toBeNull();
+    await expect(s.store.delete(sha(body))).resolves.toBeUndefined();
+  });
+
   test('streams a body of many chunks', async () => {
     const chunks = Array.from({ length: 40 }, (_, i) => Buffer.alloc(64 * 1024, i));
     const body = Buffer.concat(chunks);

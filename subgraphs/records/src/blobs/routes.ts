@@ -1,15 +1,20 @@
 import { pipeline } from 'node:stream/promises';
 import type { Express, Request, Response } from 'express';
-import { AGENCY_ROLES, Role, errorBody, isAppError, logger, requireInternalSecret, type Identify, type Identity } from '@tsp/shared';
+import {
+  AGENCY_ROLES, Role, canRead, errorBody, isAppError, logger, requireInternalSecret, type Identify, type Identity, type Orm,
+} from '@tsp/shared';
+import { normalizeMediaType, uploadQuotaProblem } from '../rules/attachments.js';
 import { BlobHashMismatch, BlobTooLarge, SHA256_RE, type BlobStore } from './store.js';
+import type { BlobLimits } from './from-env.js';
+import { citingCasesOfHolders, lockAgencyUploads, lockBlobBytes, recordUpload, uploadQuotaState } from './uploads.js';
+import { deleteBytesIfUnneeded } from './sweeper.js';
 
 export interface BlobRouteOptions {
   store: BlobStore;
-  maxBytes: number;
+  limits: Pick<BlobLimits, 'maxBytes' | 'agencyQuotaBytes'>;
   /** The subgraph's check of the bearer header, the same as for /graphql (token, and the officer's current agency). */
   identify: Identify;
-  /** Whether this caller may read this blob (some case they may read references it). */
-  mayRead(identity: Identity, sha256: string): Promise<boolean>;
+  orm: Orm;
 }
 
 // A store failure (disk, or the S3 service's own error code) is logged: the client only sees a 500.
@@ -30,24 +35,63 @@ async function caller(identify: Identify, req: Request, res: Response): Promise<
   }
 }
 
+/** 413 with the quota's numbers, so a client can tell it from the size limit and show what is pending. */
+function quotaExceeded(res: Response, why: string, quotaBytes: number, pendingBytes: number): void {
+  const body = errorBody('BAD_USER_INPUT', why);
+  Object.assign(body.errors[0].extensions, { reason: 'UPLOAD_QUOTA_EXCEEDED', quotaBytes, pendingBytes });
+  res.status(413).json(body);
+}
+
 /**
- * PUT /blobs/:sha256 streams an attachment in (agency staff only), GET streams it out after
- * checking its hash. Reached through the gateway, which verifies the token first.
+ * PUT /blobs/:sha256 streams an attachment in (agency staff, within the agency's quota of uncited
+ * uploads) and records that the agency holds it, with the size measured and the Content-Type given;
+ * GET streams it out, after checking its hash, to whoever may read a case of a holding agency that
+ * cites it. Reached through the gateway, which verifies the token first.
  */
 export function blobRoutes(app: Express, o: BlobRouteOptions): void {
+  const { maxBytes, agencyQuotaBytes } = o.limits;
+  const tooLarge = errorBody('BAD_USER_INPUT', `attachment larger than ${maxBytes} bytes`);
+
   app.put('/blobs/:sha256', requireInternalSecret, async (req, res) => {
     const sha = String(req.params.sha256);
     if (!SHA256_RE.test(sha)) return void res.status(400).json(errorBody('BAD_USER_INPUT', 'sha256: must be 64 lowercase hex characters'));
     const id = await caller(o.identify, req, res);
     if (!id) return;
-    if (!AGENCY_ROLES.includes(id.role as Role)) return void res.status(403).json(errorBody('FORBIDDEN', 'only agency staff upload evidence / 仅执法机关人员可上传'));
+    if (!AGENCY_ROLES.includes(id.role as Role) || !id.agencyId)
+      return void res.status(403).json(errorBody('FORBIDDEN', 'only agency staff upload evidence / 仅执法机关人员可上传'));
+    const agencyId = id.agencyId;
+    const mediaType = normalizeMediaType(req.header('content-type'));
     const declared = Number(req.header('content-length') ?? NaN);
-    if (declared > o.maxBytes) return void res.status(413).json(errorBody('BAD_USER_INPUT', `attachment larger than ${o.maxBytes} bytes`));
+    if (declared > maxBytes) return void res.status(413).json(tooLarge);
     try {
-      const r = await o.store.put(sha, req, o.maxBytes);
-      res.status(r.created ? 201 : 200).json({ sha256: sha, size: r.size });
+      // Refused before a byte is read when the declared length is over; checked again once measured.
+      if (Number.isSafeInteger(declared)) {
+        const before = await uploadQuotaState(o.orm.em.fork(), agencyId, sha);
+        const over = uploadQuotaProblem(before.pendingBytes, before.alreadyCited ? 0 : declared, agencyQuotaBytes);
+        if (over) return quotaExceeded(res, over, agencyQuotaBytes, before.pendingBytes);
+      }
+      const r = await o.store.put(sha, req, maxBytes);
+      const outcome = await o.orm.em.fork().transactional(async (tx) => {
+        await lockAgencyUploads(tx, agencyId);
+        await lockBlobBytes(tx, sha);
+        const now = await uploadQuotaState(tx, agencyId, sha);
+        const over = uploadQuotaProblem(now.pendingBytes, now.alreadyCited ? 0 : r.size, agencyQuotaBytes);
+        if (over) return { kind: 'over' as const, why: over, pendingBytes: now.pendingBytes };
+        // The sweeper may have removed these very bytes (an expired copy) between put and this lock.
+        if (!(await o.store.has(sha))) return { kind: 'vanished' as const };
+        await recordUpload(tx, { sha256: sha, agencyId, size: r.size, mediaType, uploadedBy: id.sub ?? '' });
+        return { kind: 'stored' as const };
+      });
+      if (outcome.kind === 'over') {
+        await deleteBytesIfUnneeded(o.orm.em, o.store, sha);
+        return quotaExceeded(res, outcome.why, agencyQuotaBytes, outcome.pendingBytes);
+      }
+      if (outcome.kind === 'vanished')
+        return void res.status(409).json(errorBody('CONFLICT',
+          'an expired copy of this file was being deleted meanwhile: upload it again / 请重新上传'));
+      res.status(r.created ? 201 : 200).json({ sha256: sha, size: r.size, mediaType });
     } catch (e) {
-      if (e instanceof BlobTooLarge) return void res.status(413).json(errorBody('BAD_USER_INPUT', `attachment larger than ${o.maxBytes} bytes`));
+      if (e instanceof BlobTooLarge) return void res.status(413).json(tooLarge);
       if (e instanceof BlobHashMismatch) return void res.status(400).json(errorBody('BAD_USER_INPUT', `sha256: ${e.message}`));
       log.error({ err: e, sha256: sha }, 'attachment store failed on put');
       res.status(500).json(errorBody('INTERNAL_SERVER_ERROR', 'could not store the attachment'));
@@ -59,8 +103,11 @@ export function blobRoutes(app: Express, o: BlobRouteOptions): void {
     if (!SHA256_RE.test(sha)) return void res.status(404).json(errorBody('NOT_FOUND', 'no such attachment'));
     const id = await caller(o.identify, req, res);
     if (!id) return;
-    if (!(await o.mayRead(id, sha))) return void res.status(404).json(errorBody('NOT_FOUND', 'no such attachment'));
     try {
+      // Same answer whether the file is absent or not the caller's to read: a hash reveals nothing.
+      const cases = await citingCasesOfHolders(o.orm.em.fork(), sha);
+      if (!cases.some((c) => canRead(id, c)))
+        return void res.status(404).json(errorBody('NOT_FOUND', 'no such attachment'));
       const body = await o.store.get(sha);
       if (!body) return void res.status(404).json(errorBody('NOT_FOUND', 'no such attachment'));
       res.setHeader('content-type', 'application/octet-stream');

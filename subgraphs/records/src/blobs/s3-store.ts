@@ -74,7 +74,9 @@ export class S3BlobStore implements BlobStore {
   }
 
   /** One signed request; resolves with the response as soon as its head arrives. */
-  private send(method: 'HEAD' | 'GET' | 'PUT', sha: string, payloadHash: string, upload?: { file: string; size: number }) {
+  private send(
+    method: 'HEAD' | 'GET' | 'PUT' | 'DELETE', sha: string, payloadHash: string, upload?: { file: string; size: number },
+  ) {
     const url = this.objectUrl(sha);
     const extra: Record<string, string> = upload ? { 'content-length': String(upload.size) } : {};
     const { headers } = signRequest({ method, url, headers: extra, payloadHash }, this.creds);
@@ -88,7 +90,7 @@ export class S3BlobStore implements BlobStore {
     });
   }
 
-  private async exists(sha: string): Promise<boolean> {
+  async has(sha: string): Promise<boolean> {
     const res = await this.send('HEAD', sha, EMPTY_SHA256);
     res.resume();
     if (res.statusCode === 200) return true;
@@ -108,7 +110,7 @@ export class S3BlobStore implements BlobStore {
       await pipeline(body, m.t, fs.createWriteStream(tmp, { flags: 'wx' }));
       const actual = m.digest();
       if (actual !== sha256) throw new BlobHashMismatch(sha256, actual);
-      if (await this.exists(sha256)) return { size: m.size(), created: false };
+      if (await this.has(sha256)) return { size: m.size(), created: false };
       // The payload hash signed is the blob's name: the service refuses the body if it differs.
       const res = await this.send('PUT', sha256, sha256, { file: tmp, size: m.size() });
       if (res.statusCode !== 200) throw await failure(`PUT /${this.c.bucket}/${sha256}`, res);
@@ -117,6 +119,14 @@ export class S3BlobStore implements BlobStore {
     } finally {
       fs.rmSync(tmp, { force: true });
     }
+  }
+
+  async delete(sha256: string) {
+    const res = await this.send('DELETE', sha256, EMPTY_SHA256);
+    // S3 answers 204 whether or not the key existed; some compatible services answer 404 NoSuchKey for an absent one.
+    if (res.statusCode === 204 || res.statusCode === 200) return void res.resume();
+    const err = await failure(`DELETE /${this.c.bucket}/${sha256}`, res);
+    if (err.status !== 404 || err.code !== 'NoSuchKey') throw err;
   }
 
   async get(sha256: string) {

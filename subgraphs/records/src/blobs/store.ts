@@ -19,6 +19,10 @@ export interface BlobStore {
   put(sha256: string, body: Readable, maxBytes: number): Promise<{ size: number; created: boolean }>;
   /** The verified bytes, or null if absent. Throws BlobHashMismatch when the stored bytes were altered. */
   get(sha256: string): Promise<Readable | null>;
+  /** Whether bytes are stored under this name (not re-hashed: a cheap stat or HEAD). */
+  has(sha256: string): Promise<boolean>;
+  /** Removes the bytes (an expired upload); absent bytes are not an error. */
+  delete(sha256: string): Promise<void>;
 }
 
 /** Counts and hashes bytes as they pass, failing past the size limit (every store puts through it). */
@@ -74,5 +78,13 @@ export class FsBlobStore implements BlobStore {
     const actual = hash.digest('hex');
     if (actual !== sha256) throw new BlobHashMismatch(sha256, actual);
     return fs.createReadStream(file);
+  }
+
+  async has(sha256: string) {
+    return fs.existsSync(this.file(sha256));
+  }
+
+  async delete(sha256: string) {
+    fs.rmSync(this.file(sha256), { force: true });
   }
 }

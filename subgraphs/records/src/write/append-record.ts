@@ -5,6 +5,7 @@ import { RecordActivity, type CaseStage } from '../rules/kinds.js';
 import { attachmentDrafts, occurredAtOf, officerIdsOf, type AttachmentInputLike, type EntryDraft } from './drafts.js';
 import { assertCredentials, assertLocalEntryRules, assertStage } from './checks.js';
 import { insertEntry } from './insert-entry.js';
+import { assertCitable } from './citations.js';
 import { assertUnchanged, caseForWrite, lockCase } from './lock.js';
 
 export interface AppendRecordInputLike {
@@ -53,6 +54,7 @@ async function appendRecordOnce(ctx: Context, input: AppendRecordInputLike, reme
   return ctx.em.transactional(async (tx) => {
     const locked = await lockCase(tx, c.id);
     assertUnchanged(c, locked);
+    await assertCitable(tx, locked.agencyId, [{ field: 'attachments', attachments: draft.attachments }], 'LIVE', ctx.identity.sub!);
     if (draft.activity === RecordActivity.HEARING) locked.hearingHeld = true;
     const e = await insertEntry(tx, locked, draft, ctx.identity.sub!);
     await remember(tx, e);

@@ -7,6 +7,7 @@ import type { EnforcementCategory } from '@tsp/shared';
 import { attachmentDrafts, occurredAtOf, officerIdsOf, type AttachmentInputLike, type EntryDraft } from './drafts.js';
 import { assertCredentials, assertLocalEntryRules, assertStage } from './checks.js';
 import { insertEntry } from './insert-entry.js';
+import { assertCitable } from './citations.js';
 import { assertUnchanged, caseForWrite, lockCase } from './lock.js';
 
 export interface ArchiveCaseInputLike {
@@ -57,6 +58,7 @@ async function archiveCaseOnce(ctx: Context, input: ArchiveCaseInputLike, rememb
   return ctx.em.transactional(async (tx) => {
     const locked = await lockCase(tx, c.id);
     assertUnchanged(c, locked);
+    await assertCitable(tx, locked.agencyId, [{ field: 'attachments', attachments: draft.attachments }], 'LIVE', ctx.identity.sub!);
     const entry = await insertEntry(tx, locked, draft, ctx.identity.sub!);
     await publishEvent(tx, 'records', {
       type: 'CaseArchived', agencyId: locked.agencyId, region: locked.region, subjectId: locked.id,

@@ -10,6 +10,7 @@ import { CaseStage, RecordActivity } from '../rules/kinds.js';
 import { attachmentDrafts, occurredAtOf, officerIdsOf, type AttachmentInputLike, type EntryDraft } from './drafts.js';
 import { assertCredentials, assertLocalEntryRules, assertStage } from './checks.js';
 import { insertEntry } from './insert-entry.js';
+import { assertCitable } from './citations.js';
 import { assertUnchanged, caseForWrite, lockCase } from './lock.js';
 import { amountOf } from './party.js';
 
@@ -121,6 +122,7 @@ async function recordDecisionOnce(ctx: Context, input: RecordDecisionInputLike, 
   return ctx.em.transactional(async (tx) => {
     const locked = await lockCase(tx, c.id);
     assertUnchanged(c, locked);
+    await assertCitable(tx, locked.agencyId, [{ field: 'attachments', attachments: draft.attachments }], 'LIVE', ctx.identity.sub!);
     await writeDecision(tx, locked, d, draft, check.reviewId ?? null, ctx.identity.sub!);
     await remember(tx, locked);
     return locked;

@@ -7,6 +7,7 @@ import { CaseStage, RecordActivity } from '../rules/kinds.js';
 import { attachmentDrafts, officerIdsOf, type AttachmentInputLike, type EntryDraft } from './drafts.js';
 import { findCredentialProblems } from './checks.js';
 import { insertEntry } from './insert-entry.js';
+import { assertCitable } from './citations.js';
 import { decisionRowOf, writeDecision, type RecordDecisionInputLike } from './decision.js';
 import { amountOf, partyOf, type PartyInputLike } from './party.js';
 
@@ -80,6 +81,12 @@ async function importLegacyCaseOnce(ctx: Context, input: ImportLegacyCaseInputLi
   }
 
   return ctx.em.transactional(async (tx) => {
+    // Historical evidence nobody uploaded may come in; another agency's uploads may not (rules/attachments.ts).
+    const cited = [
+      ...drafts.map((d, i) => ({ field: `entries[${i}].attachments`, attachments: d.attachments })),
+      ...(decisionDraft ? [{ field: 'decision.attachments', attachments: decisionDraft.attachments }] : []),
+    ];
+    await assertCitable(tx, agencyId, cited, 'IMPORT', ctx.identity.sub!);
     const c = tx.create(CaseEntity, {
       agencyId, region: agency.region, caseNumber, category: input.category, cause, ...party,
       amountInvolved: amountOf('amountInvolved', input.amountInvolved), handlerIds, stage: all[0]?.stage ?? CaseStage.FILING,

@@ -10,6 +10,7 @@ import { CaseStage, RecordActivity } from '../rules/kinds.js';
 import { attachmentDrafts, officerIdsOf, type AttachmentInputLike, type EntryDraft } from './drafts.js';
 import { assertCredentials, assertLocalEntryRules } from './checks.js';
 import { insertEntry } from './insert-entry.js';
+import { assertCitable } from './citations.js';
 import { CASE_WRITERS } from './lock.js';
 import { amountOf, partyOf, type PartyInputLike } from './party.js';
 
@@ -56,6 +57,7 @@ async function openCaseOnce(ctx: Context, input: OpenCaseInputLike, remember: Re
 
   try {
     return await ctx.em.transactional(async (tx) => {
+      await assertCitable(tx, agencyId, [{ field: 'attachments', attachments: draft.attachments }], 'LIVE', ctx.identity.sub!);
       const c = tx.create(CaseEntity, {
         agencyId, region: agency.region, caseNumber, category: input.category, cause, ...party, amountInvolved, handlerIds,
         stage: CaseStage.FILING, filedAt: now, decisionDueOn: decisionDueOn(input.category, shanghaiDate(now)), createdBy: ctx.identity.sub!,
