@@ -151,7 +151,7 @@ const NOT_GIVEN = '的了在是于和与及或等对向从把被将已未不也�
 const GIVEN = `(?:(?![${NOT_GIVEN}])[${HAN}])`;
 /** What follows a person's name in a decision: speech, presence, refusal, a date of acting, sex. */
 const PERSON_NEXT =
-  '(?:称|说|证实|证明|陈述|供述|承认|表示|签字|签名|捺印|到场|在场|拒绝|拒不|未到|未能|等人|等\\d+人|' +
+  '(?:称|说|证实|证明|陈述|供述|承认|表示|签字|签名|捺印|到场|在场|拒绝|拒不|未到|未能|等人|办理|代为|另案|等\\d+人|' +
   `于(?:\\d|次日|当日|同日|当天)|因|系|，?[（(]?[男女][，,、）)]|[、和与及][${HAN}]{0,2}\\*\\*)`;
 /** Not the start of an organisation's name (张三建材有限公司 stays whole). */
 const NOT_ORG = `(?!${ORG_WORD}{0,16}?(?:公司|厂|店|部|中心|合作社|委员会|局|所|站|院|校|协会|集团|商行|工作室))`;
