@@ -20,7 +20,8 @@ async function main() {
   const role = values.role as Role;
   if (!Object.values(Role).includes(role)) {
     console.error(`usage: npm run token -- --role ${Object.values(Role).join('|')} [--agency ID] [--agencies ID,ID] [--region R] [--sub ID] [--ttl 12h]`);
-    console.error(`  --ttl: default 12h; at most ${formatDuration(maxTokenLifetimeSeconds('OFFICER'))} (users), ${formatDuration(maxTokenLifetimeSeconds('INTEGRATOR'))} (INTEGRATOR)`);
+    const [user, integrator] = ['OFFICER', 'INTEGRATOR'].map((r) => formatDuration(maxTokenLifetimeSeconds(r)));
+    console.error(`  --ttl: default 12h; at most ${user} (users), ${integrator} (INTEGRATOR)`);
     process.exit(2);
   }
   if (!values.ttl) console.error(`valid for ${formatDuration(defaultDevTokenTtlSeconds(role))}`);

@@ -7,7 +7,9 @@ const H = 3600;
 const D = 86_400;
 const NOW = 1_800_000_000;
 const limits = { userSeconds: 12 * H, integratorSeconds: 90 * D };
-const refusal = (p: Promise<unknown>) => p.then(() => 'accepted', (e: { extensions?: { code?: string }; message: string }) => `${e.extensions?.code}: ${e.message}`);
+type Refusal = { extensions?: { code?: string }; message: string };
+const refusal = (p: Promise<unknown>) =>
+  p.then(() => 'accepted', (e: Refusal) => `${e.extensions?.code}: ${e.message}`);
 
 describe('tokenLifetimeProblem (the rule)', () => {
   test('no exp is refused, whatever else the token says', () => {
@@ -31,7 +33,8 @@ describe('tokenLifetimeProblem (the rule)', () => {
   test('without iat the lifetime counts from now; an iat in the future does not shorten it', () => {
     expect(tokenLifetimeProblem({ role: 'ADMIN', exp: NOW + 11 * H }, NOW, limits)).toBeNull();
     expect(tokenLifetimeProblem({ role: 'ADMIN', exp: NOW + 13 * H }, NOW, limits)).toMatch(/exceeds/);
-    expect(tokenLifetimeProblem({ role: 'ADMIN', iat: NOW + 300 * D, exp: NOW + 300 * D + H }, NOW, limits)).toMatch(/exceeds/);
+    const futureIat = { role: 'ADMIN', iat: NOW + 300 * D, exp: NOW + 300 * D + H };
+    expect(tokenLifetimeProblem(futureIat, NOW, limits)).toMatch(/exceeds/);
     // Issued long ago, still inside its lifetime: fine (expiry itself is jose's check).
     expect(tokenLifetimeProblem({ role: 'ADMIN', iat: NOW - 11 * H, exp: NOW + H }, NOW, limits)).toBeNull();
   });
@@ -46,7 +49,10 @@ describe('configuration', () => {
     if (saved.INTEGRATOR_TOKEN_MAX_LIFETIME === undefined) delete process.env.INTEGRATOR_TOKEN_MAX_LIFETIME;
   });
 
-  test.each([['12h', 12 * H], ['90d', 90 * D], ['30m', 1800], ['3600', 3600], ['45s', 45], ['0', undefined], ['1w', undefined], ['-1h', undefined]])(
+  test.each([
+    ['12h', 12 * H], ['90d', 90 * D], ['30m', 1800], ['3600', 3600], ['45s', 45],
+    ['0', undefined], ['1w', undefined], ['-1h', undefined],
+  ])(
     'duration %s → %s seconds', (raw, seconds) => expect(parseDurationSeconds(raw)).toBe(seconds),
   );
 
@@ -58,7 +64,8 @@ describe('configuration', () => {
     process.env.INTEGRATOR_TOKEN_MAX_LIFETIME = '7d';
     expect(tokenLifetimeLimits()).toEqual({ userSeconds: H, integratorSeconds: 7 * D });
     process.env.USER_TOKEN_MAX_LIFETIME = 'forever';
-    expect(() => tokenLifetimeLimits()).toThrow('USER_TOKEN_MAX_LIFETIME must be a duration such as 12h, 90d or 3600 (seconds), not "forever"');
+    expect(() => tokenLifetimeLimits())
+      .toThrow('USER_TOKEN_MAX_LIFETIME must be a duration such as 12h, 90d or 3600 (seconds), not "forever"');
   });
 });
 
@@ -66,25 +73,32 @@ describe('verifyUserToken (HS256 development mode)', () => {
   const key = () => new TextEncoder().encode(jwtSecret());
 
   test('a signed token without exp is UNAUTHENTICATED with a clear message', async () => {
-    const eternal = await new SignJWT({ role: Role.ADMIN }).setProtectedHeader({ alg: 'HS256' }).setSubject('admin-1').setIssuedAt().sign(key());
+    const eternal = await new SignJWT({ role: Role.ADMIN })
+      .setProtectedHeader({ alg: 'HS256' }).setSubject('admin-1').setIssuedAt().sign(key());
     expect(await refusal(verifyUserToken(eternal))).toMatch(/^UNAUTHENTICATED: token has no "exp" \(expiry\) claim/);
   });
 
   test('a user token valid 13 h is refused; 12 h passes; an integrator may hold 60 days', async () => {
     const sign = (role: Role, ttl: string, extra: Record<string, unknown> = {}) =>
-      new SignJWT({ role, ...extra }).setProtectedHeader({ alg: 'HS256' }).setSubject('s-1').setIssuedAt().setExpirationTime(ttl).sign(key());
-    expect(await refusal(verifyUserToken(await sign(Role.ADMIN, '13h')))).toMatch(/^UNAUTHENTICATED: token lifetime 13h exceeds the maximum of 12h/);
+      new SignJWT({ role, ...extra })
+        .setProtectedHeader({ alg: 'HS256' }).setSubject('s-1').setIssuedAt().setExpirationTime(ttl).sign(key());
+    expect(await refusal(verifyUserToken(await sign(Role.ADMIN, '13h'))))
+      .toMatch(/^UNAUTHENTICATED: token lifetime 13h exceeds the maximum of 12h/);
     expect(await verifyUserToken(await sign(Role.ADMIN, '12h'))).toEqual({ role: Role.ADMIN, sub: 's-1' });
-    expect(await verifyUserToken(await sign(Role.INTEGRATOR, '60d', { region: '宁晋县' }))).toMatchObject({ role: Role.INTEGRATOR });
-    expect(await refusal(verifyUserToken(await sign(Role.INTEGRATOR, '91d', { region: '宁晋县' })))).toMatch(/maximum of 90d for role INTEGRATOR/);
+    const region = { region: '宁晋县' };
+    expect(await verifyUserToken(await sign(Role.INTEGRATOR, '60d', region))).toMatchObject({ role: Role.INTEGRATOR });
+    expect(await refusal(verifyUserToken(await sign(Role.INTEGRATOR, '91d', region))))
+      .toMatch(/maximum of 90d for role INTEGRATOR/);
   });
 
-  test('signDevToken: 12 h by default, an integrator may ask for 60 days, an over-long request is not signed', async () => {
-    const payload = (t: string) => JSON.parse(Buffer.from(t.split('.')[1], 'base64url').toString()) as { iat: number; exp: number };
+  test('signDevToken: 12 h by default, an integrator may ask for 60 days, an over-long one is not signed', async () => {
+    type Times = { iat: number; exp: number };
+    const payload = (t: string) => JSON.parse(Buffer.from(t.split('.')[1], 'base64url').toString()) as Times;
     const user = payload(await signDevToken({ role: Role.OFFICER, sub: 'o-1', agencyId: 'a-1' }));
     expect(user.exp - user.iat).toBe(12 * H);
     const integrator = payload(await signDevToken({ role: Role.INTEGRATOR, sub: 'i-1', region: 'r' }, '60d'));
     expect(integrator.exp - integrator.iat).toBe(60 * D);
-    await expect(signDevToken({ role: Role.OFFICER, sub: 'o-1', agencyId: 'a-1' }, '24h')).rejects.toThrow(/exceeds the maximum of 12h/);
+    await expect(signDevToken({ role: Role.OFFICER, sub: 'o-1', agencyId: 'a-1' }, '24h'))
+      .rejects.toThrow(/exceeds the maximum of 12h/);
   });
 });

@@ -26,7 +26,8 @@ beforeAll(async () => {
   }
   const admin = await token({ role: Role.ADMIN, sub: 'admin-1' });
   const created = await p.gql('mutation($i: CreateAgencyInput!) { createAgency(input: $i) { id } }',
-    { i: { code: 'M01', name: '宁晋县城乡规划局', kind: 'PLANNING', region: '宁晋县', legalOfficeName: '法制股' } }, { token: admin });
+    { i: { code: 'M01', name: '宁晋县城乡规划局', kind: 'PLANNING', region: '宁晋县', legalOfficeName: '法制股' } },
+    { token: admin });
   expect(created.errors).toBeUndefined();
   agencyId = created.data.createAgency.id;
   head = await token({ role: Role.AGENCY_HEAD, sub: 'head-1', agencyId });
@@ -59,10 +60,11 @@ test('a published decision names nobody in full but organisations', async () => 
      values ($1, 'DecisionRecorded', $2, '宁晋县', $3, now(), $4::jsonb)`,
     [randomUUID(), agencyId, caseId, JSON.stringify(payload)]);
   await sql(p.databaseUrl, `select pg_notify('tsp_events', 'records')`);
-  const id = await waitFor(async () =>
-    (await sql<{ id: string }>(p.databaseUrl, 'select id from disclosure.publication where case_id = $1', [caseId]))[0]?.id, 'the draft');
+  const draft = 'select id from disclosure.publication where case_id = $1';
+  const id = await waitFor(async () => (await sql<{ id: string }>(p.databaseUrl, draft, [caseId]))[0]?.id, 'the draft');
 
-  const published = await p.gql('mutation($id: ID!) { publishDecision(id: $id, checkNote: "经审核同意公示") { id status } }', { id }, { token: head });
+  const publish = 'mutation($id: ID!) { publishDecision(id: $id, checkNote: "经审核同意公示") { id status } }';
+  const published = await p.gql(publish, { id }, { token: head });
   expect(published.errors).toBeUndefined();
   const pub = await p.gql('query($id: ID!) { publication(id: $id) { partyName summary conclusion } }', { id });
   expect(pub.errors).toBeUndefined();

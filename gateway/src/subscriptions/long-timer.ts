@@ -1,4 +1,4 @@
-/** Node's timers hold at most 2^31 − 1 ms (about 24.8 days); a longer delay fires after 1 ms (TimeoutOverflowWarning). */
+/** Node's timers hold at most 2^31 − 1 ms (24.8 days); a longer delay fires after 1 ms (TimeoutOverflowWarning). */
 export const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export interface LongTimer {

@@ -86,7 +86,8 @@ export function attachSubscriptions(o: {
         const session: Session = { identity, authorization, open: 0 };
         // Verified tokens always carry exp; their lifetime may exceed what one Node timer can hold (integrators).
         const exp = decodeJwt(authorization.slice(7)).exp;
-        if (exp) session.expiry = callAt(exp * 1000, () => ctx.extra.socket.close(CloseCode.Forbidden, 'token expired / 令牌已过期'));
+        const closeExpired = () => ctx.extra.socket.close(CloseCode.Forbidden, 'token expired / 令牌已过期');
+        if (exp) session.expiry = callAt(exp * 1000, closeExpired);
         sessions.set(ctx.extra.socket, session);
         return true;
       },

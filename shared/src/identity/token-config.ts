@@ -69,7 +69,8 @@ export interface TokenLifetimeLimits {
 function lifetimeSetting(name: EnvVar, fallback: string): number {
   const raw = env(name) || fallback;
   const seconds = parseDurationSeconds(raw);
-  if (seconds === undefined) throw new Error(`${name} must be a duration such as 12h, 90d or 3600 (seconds), not "${raw}"`);
+  if (seconds === undefined)
+    throw new Error(`${name} must be a duration such as 12h, 90d or 3600 (seconds), not "${raw}"`);
   return seconds;
 }
 
@@ -97,12 +98,13 @@ export function tokenLifetimeProblem(
 ): string | null {
   if (typeof claims.exp !== 'number' || !Number.isFinite(claims.exp))
     return 'token has no "exp" (expiry) claim; tokens without an expiry are refused / 令牌缺少有效期 (exp)';
-  const issued = typeof claims.iat === 'number' && Number.isFinite(claims.iat) ? Math.min(claims.iat, nowSeconds) : nowSeconds;
+  const hasIat = typeof claims.iat === 'number' && Number.isFinite(claims.iat);
+  const issued = hasIat ? Math.min(claims.iat as number, nowSeconds) : nowSeconds;
   const lifetime = claims.exp - issued;
   const role = typeof claims.role === 'string' ? claims.role : undefined;
   const max = maxTokenLifetimeSeconds(role, limits);
   if (lifetime <= max) return null;
   const setting = role === 'INTEGRATOR' ? 'INTEGRATOR_TOKEN_MAX_LIFETIME' : 'USER_TOKEN_MAX_LIFETIME';
-  return `token lifetime ${formatDuration(lifetime)} exceeds the maximum of ${formatDuration(max)} for role ${role ?? '(none)'} ` +
-    `(${setting}); ask for a shorter-lived token / 令牌有效期超过上限`;
+  return `token lifetime ${formatDuration(lifetime)} exceeds the maximum of ${formatDuration(max)} ` +
+    `for role ${role ?? '(none)'} (${setting}); ask for a shorter-lived token / 令牌有效期超过上限`;
 }

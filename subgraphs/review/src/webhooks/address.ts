@@ -19,7 +19,8 @@ export function embeddedIpv4(v6: ipaddr.IPv6): ipaddr.IPv4 | null {
   const p = v6.parts;
   const fromWords = (hi: number, lo: number) => new ipaddr.IPv4([hi >> 8, hi & 255, lo >> 8, lo & 255]);
   if (v6.isIPv4MappedAddress()) return v6.toIPv4Address();
-  if (p.slice(0, 6).every((w) => w === 0) && (p[6] !== 0 || p[7] > 1)) return fromWords(p[6], p[7]); // ::/96, not :: or ::1
+  // IPv4-compatible ::/96, except :: and ::1 themselves (ipaddr.js classifies those).
+  if (p.slice(0, 6).every((w) => w === 0) && (p[6] !== 0 || p[7] > 1)) return fromWords(p[6], p[7]);
   if (p[0] === 0x64 && p[1] === 0xff9b && p.slice(2, 6).every((w) => w === 0)) return fromWords(p[6], p[7]);
   if (p[0] === 0x2002) return fromWords(p[1], p[2]);
   if (p[0] === 0x2001 && p[1] === 0) return fromWords(p[6] ^ 0xffff, p[7] ^ 0xffff);
