@@ -5,6 +5,10 @@ export const ENV_VARS = {
   JWKS_URL: "identity provider's JWKS endpoint for user tokens (production); when set, only asymmetric (RS/PS/ES/EdDSA) tokens signed by its keys are accepted, and JWT_ISSUER and JWT_AUDIENCE are required",
   JWT_ISSUER: "the identity provider's issuer (its tokens' iss); required with JWKS_URL, checked whenever set",
   JWT_AUDIENCE: "this platform's audience at the identity provider (its tokens' aud, e.g. the resource indicator); required with JWKS_URL, checked whenever set",
+  USER_TOKEN_MAX_LIFETIME:
+    'longest validity (exp − iat) of a token of any role but INTEGRATOR: 12h, 30m, 3600 (seconds)… (default 12h); ' +
+    'longer tokens and tokens without exp are refused',
+  INTEGRATOR_TOKEN_MAX_LIFETIME: 'longest validity (exp − iat) of an INTEGRATOR token, same format (default 90d)',
   INTERNAL_SECRET: 'shared secret between gateway and subgraphs; also signs service-to-service tokens',
   LOG_LEVEL: 'pino level (default info; silent in tests)',
   PORT: 'HTTP port of this process',

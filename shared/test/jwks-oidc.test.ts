@@ -42,6 +42,8 @@ beforeAll(async () => {
       { id: 'supervision-app', secret: 'supervision-secret', claims: { role: Role.SUPERVISOR, region: '宁晋县' } },
       { id: 'admin-console', secret: 'admin-secret', claims: { role: Role.ADMIN } },
       { id: 'short-lived', secret: 'short-secret', claims: { role: Role.ADMIN }, ttl: 3 },
+      { id: 'day-long', secret: 'day-long-secret', claims: { role: Role.ADMIN }, ttl: 13 * 3600 },
+      { id: 'feed-client', secret: 'feed-secret', claims: { role: Role.INTEGRATOR, region: '宁晋县' }, ttl: 60 * 86_400 },
     ],
   });
   main = idp.issuers.main;
@@ -88,6 +90,12 @@ test("a token signed with a key the provider never published is refused, even un
     .setExpirationTime('5m')
     .sign(privateKey);
   expect(await refusal(verifyUserToken(forged))).toBe('UNAUTHENTICATED: invalid token: signature verification failed');
+});
+
+test("provider tokens longer-lived than the role's maximum are refused; an integrator's 60 days pass", async () => {
+  expect(await refusal(verifyUserToken(await idp.token(main, 'day-long', API))))
+    .toMatch(/^UNAUTHENTICATED: token lifetime 13h exceeds the maximum of 12h for role ADMIN/);
+  expect(await verifyUserToken(await idp.token(main, 'feed-client', API))).toMatchObject({ role: Role.INTEGRATOR });
 });
 
 test('an expired provider token is refused', async () => {

@@ -10,6 +10,7 @@ import type { GatewayContext } from '../context.js';
 import { OperationGuard } from '../limits/check.js';
 import { LogTail } from './tail.js';
 import { reviewEventStream } from './stream.js';
+import { callAt, type LongTimer } from './long-timer.js';
 
 const log = logger('gateway:ws');
 export const MAX_SUBSCRIPTIONS_PER_SOCKET = 20;
@@ -34,7 +35,7 @@ export function withSubscriptions(apiSchema: GraphQLSchema): GraphQLSchema {
 interface Session {
   identity: Identity;
   authorization: string;
-  expiry?: NodeJS.Timeout;
+  expiry?: LongTimer;
   open: number;
 }
 
@@ -86,10 +87,10 @@ export function attachSubscriptions(o: {
         }
         if (!identity.role || identity.role === Role.ADMIN) return false;
         const session: Session = { identity, authorization, open: 0 };
+        // Verified tokens always carry exp; their lifetime may exceed what one Node timer can hold (integrators).
         const exp = decodeJwt(authorization.slice(7)).exp;
-        if (exp) {
-          session.expiry = setTimeout(() => ctx.extra.socket.close(CloseCode.Forbidden, 'token expired / 令牌已过期'), Math.max(0, exp * 1000 - Date.now()));
-        }
+        const closeExpired = () => ctx.extra.socket.close(CloseCode.Forbidden, 'token expired / 令牌已过期');
+        if (exp) session.expiry = callAt(exp * 1000, closeExpired);
         sessions.set(ctx.extra.socket, session);
         return true;
       },
@@ -130,7 +131,7 @@ export function attachSubscriptions(o: {
       },
       onClose: (ctx) => {
         const s = sessions.get(ctx.extra.socket);
-        if (s?.expiry) clearTimeout(s.expiry);
+        s?.expiry?.cancel();
       },
     },
     wss,

@@ -1,8 +1,8 @@
-import { SignJWT, jwtVerify, createRemoteJWKSet, errors as joseErrors, type JWTPayload } from 'jose';
+import { SignJWT, decodeJwt, jwtVerify, createRemoteJWKSet, errors as joseErrors, type JWTPayload } from 'jose';
 import { Role, type Identity, AGENCY_ROLES } from './roles.js';
 import { env, jwtSecret, internalSecret } from '../config.js';
 import { unauthenticated } from '../errors.js';
-import { jwksConfig } from './token-config.js';
+import { jwksConfig, maxTokenLifetimeSeconds, tokenLifetimeProblem } from './token-config.js';
 
 const enc = new TextEncoder();
 
@@ -20,7 +20,12 @@ function remoteKeys(url: URL): ReturnType<typeof createRemoteJWKSet> {
 /** JWT_ISSUER and JWT_AUDIENCE are checked whenever set (required with JWKS_URL). */
 const claimChecks = () => ({ issuer: env('JWT_ISSUER'), audience: env('JWT_AUDIENCE') });
 
+/** jose's clock (it reads new Date(), not Date.now()), so expiry and lifetime are judged at the same instant. */
+const nowSeconds = () => Math.floor(new Date().getTime() / 1000);
+
 function claimsToIdentity(p: JWTPayload): Identity {
+  const lifetimeProblem = tokenLifetimeProblem(p, nowSeconds());
+  if (lifetimeProblem) throw unauthenticated(lifetimeProblem);
   const role = p.role as Role;
   if (!Object.values(Role).includes(role)) throw unauthenticated(`unknown role "${String(p.role)}" in token`);
   if (typeof p.sub !== 'string' || !p.sub) throw unauthenticated('token has no sub');
@@ -37,7 +42,8 @@ function claimsToIdentity(p: JWTPayload): Identity {
 
 /**
  * Verifies a user bearer token: against the identity provider's keys (production) when JWKS_URL is
- * set, with its issuer and audience; else HS256 with JWT_SECRET.
+ * set, with its issuer and audience; else HS256 with JWT_SECRET. Either way the token must expire
+ * (`exp`) within its role's maximum lifetime (USER_TOKEN_MAX_LIFETIME, INTEGRATOR_TOKEN_MAX_LIFETIME).
  */
 export async function verifyUserToken(token: string): Promise<Identity> {
   const jwks = jwksConfig();
@@ -71,14 +77,30 @@ export interface TokenClaims {
   agencyIds?: string[];
 }
 
-/** Development tokens (npm run token) and test tokens. */
-export async function signDevToken(claims: TokenClaims, ttl: string | number = '12h'): Promise<string> {
+/** The lifetime a development token gets when none is asked for: 12 h, or the role's maximum if shorter. */
+export function defaultDevTokenTtlSeconds(role: Role): number {
+  return Math.min(12 * 3600, maxTokenLifetimeSeconds(role));
+}
+
+/**
+ * Development tokens (npm run token) and test tokens. `ttl` as jose takes it: a span ("12h", "60d") or an
+ * absolute `exp` in epoch seconds. A token the platform would refuse as too long-lived is not signed:
+ * this throws, naming the maximum.
+ */
+export async function signDevToken(claims: TokenClaims, ttl?: string | number): Promise<string> {
   const { sub, ...rest } = claims;
   const { issuer, audience } = claimChecks();
-  const jwt = new SignJWT({ ...rest }).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setIssuedAt().setExpirationTime(ttl);
+  const jwt = new SignJWT({ ...rest })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(sub)
+    .setIssuedAt()
+    .setExpirationTime(ttl ?? `${defaultDevTokenTtlSeconds(claims.role)}s`);
   if (issuer) jwt.setIssuer(issuer);
   if (audience) jwt.setAudience(audience);
-  return jwt.sign(enc.encode(jwtSecret()));
+  const token = await jwt.sign(enc.encode(jwtSecret()));
+  const problem = tokenLifetimeProblem(decodeJwt(token), nowSeconds());
+  if (problem) throw new Error(problem);
+  return token;
 }
 
 /** Short-lived service token for subgraph-to-subgraph calls, signed with the internal secret. */

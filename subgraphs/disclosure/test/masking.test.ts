@@ -158,3 +158,45 @@ describe('hostile free text', () => {
     expect(m(once)).toBe(once);
   });
 });
+
+describe('every personal name, whatever precedes it (issue 12 item 7)', () => {
+  const party = { partyType: PartyType.NATURAL_PERSON, partyName: '欧阳娜娜' };
+  const mp = (s: string) => maskText(s, party);
+
+  test.each([
+    ['当事人张三于2026年9月1日擅自建设', '当事人张**于2026年9月1日擅自建设'], // 当事人, not the party's name
+    ['当事人：张三，男，1980年生', '当事人：张**，男，1980年生'],
+    ['负责人　赵六丰签字', '负责人　赵**签字'], // full-width space
+    ['法定代表人李四。', '法定代表人***。'],
+    ['经查，王五称其未见到刘强。', '经查，王**称其未见到刘**。'], // no label at all
+    ['张三、李四、欧阳春花到场。', '张**、李**、欧阳**到场。'], // start of text, enumeration
+    ['诸葛亮（男，45岁）在场', '诸葛**（男，45岁）在场'],
+    ['现场检查时周杰在场，李娜拒绝签字', '现场检查时周**在场，李**拒绝签字'], // single-character given names
+    ['执法人员询问了司马光', '执法人员询问了司马**'], // end of text
+    ['当事人欧阳娜娜与其雇员王小明共同经营', '当事人欧阳**与其雇员王**共同经营'],
+  ])('%s → %s', (text, out) => expect(mp(text)).toBe(out));
+
+  test('a name recognised once is masked wherever it occurs again', () => {
+    const out = mp('当事人张三称不知情。后张三补办手续，张三的车辆停放在院内。');
+    expect(out).not.toContain('张三');
+    expect(out.match(/张\*\*/g)).toHaveLength(3);
+  });
+
+  test('organisation names stay whole, a person-like name inside one included (public registration data)', () => {
+    for (const text of ['当事人宁晋县张三建材有限公司未取得许可', '宁晋县张三建材有限公司法定代表人李四称', '王五称其受雇于李四百货商行'])
+      expect(mp(text)).toContain(text.match(/[^，。]*?(?:有限公司|商行)/)![0].replace(/^.*?(宁晋县|李四)/, '$1'));
+    expect(mp('宁晋县张三建材有限公司法定代表人李四称')).toBe('宁晋县张三建材有限公司法定代表人李**称');
+  });
+
+  test('words after 当事人 that are no names, and everyday words starting with a surname character, stay', () => {
+    for (const text of ['当事人应当在十五日内缴纳罚款', '当事人于2026年9月1日', '时间：2026年9月1日，方式：现场检查', '文化和旅游局协助，高度重视'])
+      expect(mp(text)).toBe(text);
+  });
+
+  test('hostile text: compound surnames, punctuation, repeats; idempotent', () => {
+    const text = '“张三”称：欧阳娜娜委托司马光、诸葛亮办理。司马光，诸葛亮到场；张三于次日签字。';
+    const out = mp(text);
+    for (const n of ['张三', '娜娜', '司马光', '诸葛亮']) expect(out).not.toContain(n);
+    expect(mp(out)).toBe(out);
+  });
+});

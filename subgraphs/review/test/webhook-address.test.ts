@@ -10,7 +10,22 @@ test.each([
   expect(isInternalAddress(ip)).toBe(true);
 });
 
-test.each(['8.8.8.8', '172.15.255.255', '172.32.0.1', '192.169.0.1', '11.0.0.1', '203.0.113.5', '2001:4860:4860::8888', '::ffff:8.8.8.8'])(
+// The IPv6 forms that carry an IPv4 address: the embedded address is judged as IPv4, both ways.
+test.each([
+  ['::ffff:127.0.0.1', true], ['::ffff:7f00:1', true], ['::ffff:10.0.0.1', true], ['::ffff:8.8.8.8', false],
+  ['::127.0.0.1', true], ['::7f00:1', true], ['::a9fe:a9fe', true], ['::808:808', false], // IPv4-compatible ::/96
+  ['64:ff9b::7f00:1', true], ['64:ff9b::127.0.0.1', true], ['64:ff9b::c0a8:101', true], ['64:ff9b::808:808', false], // NAT64
+  ['2002:7f00:1::', true], ['2002:a9fe:a9fe::1', true], ['2002:c0a8:0101:1::5', true], ['2002:808:808::', false], // 6to4
+  ['2001:0:4136:e378:8000:63bf:80ff:fffe', true], ['2001:0:4136:e378:8000:63bf:f7f7:f7f7', false], // Teredo: 127.0.0.1 / 8.8.8.8
+])('%s: internal %s', (ip, internal) => expect(isInternalAddress(ip)).toBe(internal));
+
+test.each([
+  ['ff02::1', 'multicast'], ['2001:db8::1', 'documentation'], ['100::1', 'discard'], ['224.0.0.1', 'multicast'],
+  ['240.0.0.1', 'reserved'], ['255.255.255.255', 'broadcast'], ['198.18.0.1', 'benchmarking'], ['192.0.2.1', 'documentation'],
+  ['192.0.0.8', 'IETF protocol assignments'], ['203.0.113.5', 'documentation (TEST-NET-3)'],
+])('%s is internal (%s)', (ip) => expect(isInternalAddress(ip)).toBe(true));
+
+test.each(['8.8.8.8', '172.15.255.255', '172.32.0.1', '192.169.0.1', '11.0.0.1', '2001:4860:4860::8888', '::ffff:8.8.8.8'])(
   '%s is public',
   (ip) => expect(isInternalAddress(ip)).toBe(false),
 );
@@ -42,6 +57,6 @@ test('allowlist entries: host (any port) or host:port; keys of a target match bo
 test('resolution is checked too: localhost resolves to loopback; a public literal passes without DNS', async () => {
   expect(await internalAddressProblem('localhost')).toMatch(/internal address/);
   expect(await internalAddressProblem('10.1.2.3')).toMatch(/internal address/);
-  expect(await internalAddressProblem('203.0.113.5')).toBeNull();
+  expect(await internalAddressProblem('1.1.1.1')).toBeNull();
   expect(await internalAddressProblem('no-such-host.invalid')).toMatch(/does not resolve/);
 });

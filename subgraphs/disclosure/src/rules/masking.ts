@@ -9,10 +9,18 @@ import { PartyType } from '@tsp/shared';
  *   addresses, vehicle plates, property certificate numbers → removed;
  * - addresses → kept only up to county level (县/区/旗), street/village/house detail removed;
  * - names of other persons after a role label (证人, 委托代理人, 法定代表人…) → removed;
- * - organisations keep their names.
- * Known limit: a bare personal name of someone other than the party, written without any label
- * ("经查，王五称…"), cannot be recognised by pattern and is not removed; numbers written in Chinese
- * numerals (一三零…) are not recognised either. The agency's check before publication (审核) covers those.
+ * - any other person's name → surname + "**", whatever precedes it: after 当事人 (also when it is not the
+ *   party's name), after titles, or with no label at all when the context marks a person ("经查，王五称",
+ *   "张三于2026年", "李四、王五到场", "见到刘强。"); every later occurrence of a recognised name too;
+ * - organisations keep their names, including a person's name inside one (宁晋县张三建材有限公司 is
+ *   public registration data, 市场主体登记), except the natural-person party's own name, masked everywhere.
+ * Person names are found by a heuristic, not a library: 百家姓 surnames (compound first) + 1–2 given-name
+ * characters, accepted only in a person context (label, person verb after it, enumeration with a name).
+ * Segmenters were measured and rejected: jieba-wasm 2.4.0's POS tagger left 张三/刘强/周杰/马云 as unknown
+ * ("x"), merged names with the next character (张三于, 王五称) and tagged 宁晋县 as a person name.
+ * Known limit: a bare name in no person context ("王五的房屋"), rare surnames outside the list, and numbers
+ * written in Chinese numerals (一三零…) are not recognised. The agency's check before publication (审核)
+ * covers those.
  */
 
 export const REMOVED = '***';
@@ -24,6 +32,17 @@ export const COMPOUND_SURNAMES: ReadonlySet<string> = new Set(
     '段干 百里 呼延 东郭 南门 羊舌 微生 公户 公玉 公仪 梁丘 公仲 公上 公门 公山 公坚 左丘 公伯 西门 公祖 第五 公乘 贯丘 ' +
     '公皙 南荣 东里 东宫 仲长 子书 子桑 即墨 达奚 褚师 单于 淳于 完颜 耶律 叱干 纳兰 爱新').split(' '),
 );
+
+/** 百家姓 single surnames in common use (about 190; rarer ones are left to the agency's check). */
+export const SINGLE_SURNAMES = new Set([
+  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭' +
+    '陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔' +
+    '伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍' +
+    '华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师' +
+    '和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝',
+]);
+/** Surnames that are also everyday words (时, 和, 查…): accepted only after a label, never from context alone. */
+const AMBIGUOUS_SURNAMES = new Set([...'时和向查全成常文方高安应明单解路关华党司古师商沙']);
 
 /** A natural person's name as published: surname kept, the rest always "**" (the length is not revealed). */
 export function maskPersonName(name: string): string {
@@ -118,9 +137,79 @@ const PERSON_LABELS =
 /** A character of an organisation's name: no verb or particle (so "李四系该公司员工" is not an organisation). */
 const ORG_WORD = `(?:(?![系是为在的该与和及到对称等])[${HAN}])`;
 /** Label, optional separator, then a Han name: surname (1-2 chars) + up to 2 more, greedy so it is fully covered. */
-const PERSON_AFTER_LABEL = new RegExp(`(${PERSON_LABELS})(\\s*[:：为是]?\\s*)([${HAN}]{2,4}|[${HAN}]{1,6}[·•・][${HAN}]{1,8})(?!${ORG_WORD}{0,16}?(?:公司|厂|店|部|中心|合作社|委员会|局|所|站|院|校|协会|集团))`, 'g');
+const PERSON_AFTER_LABEL = new RegExp(
+  `(${PERSON_LABELS})(\\s*[:：为是]?\\s*)([${HAN}]{2,4}|[${HAN}]{1,6}[·•・][${HAN}]{1,8})(?![*])` +
+  `(?!${ORG_WORD}{0,16}?(?:公司|厂|店|部|中心|合作社|委员会|局|所|站|院|校|协会|集团))`, 'g');
 /** Words that follow a label but are no names (证人证言, 负责人员, 代理人身份…). */
 const NOT_A_NAME = /^(?:员|证言|证明|身份|签字|签名|到场|在场|陈述|称|表示|未|不|对|与|和|及|等|的|人员|应当|已经|同意|确认|提供|出具|委托|授权|书|名单|信息|情况|意见|材料|姓名|本人|一名|一人|二人|两人|均|也|为|是|系)/;
+
+const COMPOUND_ALT = [...COMPOUND_SURNAMES].join('|');
+const SINGLE_CLASS = [...SINGLE_SURNAMES].join('');
+const CONTEXT_SURNAME_CLASS = [...SINGLE_SURNAMES].filter((c) => !AMBIGUOUS_SURNAMES.has(c)).join('');
+/** Characters that are not part of a given name: particles, verbs and pronouns that follow names. */
+const NOT_GIVEN = '的了在是于和与及或等对向从把被将已未不也都就还又称系为其该此这那们着过说到签拒经由因人员者';
+const GIVEN = `(?:(?![${NOT_GIVEN}])[${HAN}])`;
+/** What follows a person's name in a decision: speech, presence, refusal, a date of acting, sex. */
+const PERSON_NEXT =
+  '(?:称|说|证实|证明|陈述|供述|承认|表示|签字|签名|捺印|到场|在场|拒绝|拒不|未到|未能|等人|办理|代为|另案|等\\d+人|' +
+  `于(?:\\d|次日|当日|同日|当天)|因|系|，?[（(]?[男女][，,、）)]|[、和与及][${HAN}]{0,2}\\*\\*)`;
+/** Not the start of an organisation's name (张三建材有限公司 stays whole). */
+const NOT_ORG = `(?!${ORG_WORD}{0,16}?(?:公司|厂|店|部|中心|合作社|委员会|局|所|站|院|校|协会|集团|商行|工作室))`;
+/** 当事人 and other labels of a person whose name may follow; no 当事人 verbs are names (surname required). */
+const NAME_LABELS = '当事人|被处罚人|违法行为人|行为人|经办人|主任|经理|店主|老板|厂长|队长|村长|员工|职工|村民|雇员|司机|邻居';
+const LABELLED_SURNAME = `(?:${COMPOUND_ALT}|[${SINGLE_CLASS}])`;
+const LABEL_SEP = '(\\s*[:：为是]?\\s*)';
+/** Shortest name before a person verb or punctuation first, else the longest (surname + 2). */
+const LABELLED_NAME = new RegExp(
+  `(${NAME_LABELS})${LABEL_SEP}(${LABELLED_SURNAME}${GIVEN}{1,2}?)(?=${PERSON_NEXT}|[^${HAN}*]|$)${NOT_ORG}` +
+    `|(${NAME_LABELS})${LABEL_SEP}(${LABELLED_SURNAME}${GIVEN}{1,2})(?![*])${NOT_ORG}`,
+  'g',
+);
+/**
+ * A name with no label: surname + given name followed by what only follows persons, or set off by
+ * punctuation after a verb of contact or a name already masked in an enumeration.
+ */
+const CONTEXT_NAME = new RegExp(
+  `((?:${COMPOUND_ALT}|[${CONTEXT_SURNAME_CLASS}])${GIVEN}{1,2}?)(?=[”"’」』]?${PERSON_NEXT})${NOT_ORG}` +
+    `|(?<=(?:见到|询问了?|告知|通知|委托|联系|找到|雇佣|雇用|指派|陪同|[、和与及]\\s*[${HAN}]{1,2}\\*\\*[、和与及]?))` +
+    `((?:${COMPOUND_ALT}|[${CONTEXT_SURNAME_CLASS}])${GIVEN}{1,2}?)(?=[^${HAN}*]|$)${NOT_ORG}`,
+  'g',
+);
+/** "张三、李**": the name before one already masked in an enumeration. */
+const NAME_BEFORE_MASKED = new RegExp(
+  `((?:${COMPOUND_ALT}|[${CONTEXT_SURNAME_CLASS}])${GIVEN}{1,2}?)(?=[、和与及][${HAN}]{1,2}\\*\\*)${NOT_ORG}`,
+  'g',
+);
+const NOT_AFTER_PARTY_LABEL = /^(?:应当|应|于|经|依|有|无|没|未|已|向|将|自|所|当|曾|被|作|涉|存|构|逾|按|在|对|从|再|又|仍|为)/;
+
+/** Masks names found by context or label (surname + "**"), then every other occurrence of each of them. */
+function maskPersonNames(text: string): string {
+  const found = new Set<string>();
+  type Group = string | undefined;
+  let t = text.replace(LABELLED_NAME, (all, l1: Group, s1: Group, n1: Group, l2: Group, s2: Group, n2: Group) => {
+    const [label, sep, name] = l1 ? [l1, s1!, n1!] : [l2!, s2!, n2!];
+    if (NOT_AFTER_PARTY_LABEL.test(name) || NOT_A_NAME.test(name)) return all;
+    found.add(name);
+    return `${label}${sep}${maskPersonName(name)}`;
+  });
+  // Enumerations ("张三、李四、王五到场") unmask from the right: repeat until no new name appears.
+  for (let pass = 0; pass < 8; pass++) {
+    const before = t;
+    t = t.replace(CONTEXT_NAME, (all, n1?: string, n2?: string) => {
+      const name = n1 ?? n2!;
+      found.add(name);
+      return maskPersonName(name);
+    });
+    t = t.replace(NAME_BEFORE_MASKED, (_all, name: string) => {
+      found.add(name);
+      return maskPersonName(name);
+    });
+    if (t === before) break;
+  }
+  for (const name of [...found].sort((a, b) => b.length - a.length))
+    t = t.replace(new RegExp(`${esc(name)}${NOT_ORG}`, 'g'), maskPersonName(name));
+  return t;
+}
 
 function maskNamesAfterLabels(text: string): string {
   return text.replace(PERSON_AFTER_LABEL, (all, label: string, sep: string, name: string) =>
@@ -161,6 +250,7 @@ export function maskText(text: string, ctx: MaskContext): string {
   t = t.replace(LONG_DIGITS, REMOVED);
   t = t.replace(ADDRESS_IN_TEXT, (_all, county: string) => `${county}${REMOVED}`);
   t = t.replace(ROAD_NUMBER, REMOVED).replace(VILLAGE_CHAIN, REMOVED);
+  t = maskPersonNames(t);
   t = maskNamesAfterLabels(t);
   return t.replace(/(?:\*{3}[\s\-－]*){2,}/g, REMOVED);
 }

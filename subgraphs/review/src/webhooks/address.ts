@@ -1,38 +1,42 @@
-import { BlockList, isIP } from 'node:net';
+import { isIP } from 'node:net';
 import { lookup } from 'node:dns/promises';
+import ipaddr from 'ipaddr.js';
 
 /**
- * Addresses a webhook may never reach (SSRF protection): this host, private networks, link-local
- * (incl. the cloud metadata service 169.254.169.254), carrier-grade NAT, multicast and reserved.
+ * Addresses a webhook may never reach (SSRF protection), classified by ipaddr.js: only its `unicast`
+ * range is public. Everything else — this host, private networks, link-local (incl. the cloud metadata
+ * service 169.254.169.254), carrier-grade NAT, unique-local, multicast, reserved, documentation and
+ * benchmarking ranges — is internal.
  */
-const internal = new BlockList();
-for (const [net, prefix] of [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16],
-  ['172.16.0.0', 12], ['192.0.0.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 4], ['240.0.0.0', 4],
-] as const)
-  internal.addSubnet(net, prefix, 'ipv4');
-for (const [net, prefix] of [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8]] as const) internal.addSubnet(net, prefix, 'ipv6');
+const PUBLIC_RANGE = 'unicast';
 
-/** The IPv4 address inside an IPv4-mapped/compatible IPv6 address (::ffff:a.b.c.d), if any. */
-function embeddedIpv4(ip: string): string | null {
-  const m = /^(?:0*:)*(?:ffff:)?(\d+\.\d+\.\d+\.\d+)$/i.exec(ip) ?? /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(ip);
-  if (!m) return null;
-  if (m.length === 2) return m[1];
-  const hi = parseInt(m[1], 16);
-  const lo = parseInt(m[2], 16);
-  return `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
+/**
+ * The IPv4 address an IPv6 address carries, for the forms that route to it: IPv4-mapped (::ffff:a.b.c.d),
+ * IPv4-compatible (::a.b.c.d, ::/96), NAT64 (64:ff9b::/96, RFC 6052), 6to4 (2002:aabb:ccdd::/16, RFC 3056)
+ * and Teredo (2001:0::/32, client address in the last 32 bits, inverted). Null for other addresses.
+ */
+export function embeddedIpv4(v6: ipaddr.IPv6): ipaddr.IPv4 | null {
+  const p = v6.parts;
+  const fromWords = (hi: number, lo: number) => new ipaddr.IPv4([hi >> 8, hi & 255, lo >> 8, lo & 255]);
+  if (v6.isIPv4MappedAddress()) return v6.toIPv4Address();
+  // IPv4-compatible ::/96, except :: and ::1 themselves (ipaddr.js classifies those).
+  if (p.slice(0, 6).every((w) => w === 0) && (p[6] !== 0 || p[7] > 1)) return fromWords(p[6], p[7]);
+  if (p[0] === 0x64 && p[1] === 0xff9b && p.slice(2, 6).every((w) => w === 0)) return fromWords(p[6], p[7]);
+  if (p[0] === 0x2002) return fromWords(p[1], p[2]);
+  if (p[0] === 0x2001 && p[1] === 0) return fromWords(p[6] ^ 0xffff, p[7] ^ 0xffff);
+  return null;
 }
 
-/** True for an IP literal in one of the internal ranges; false for public addresses and for non-IPs. */
+/** True for an IP literal outside the public unicast ranges (embedded IPv4 judged as IPv4); false for non-IPs. */
 export function isInternalAddress(ip: string): boolean {
   const bare = ip.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
-  const v = isIP(bare);
-  if (v === 4) return internal.check(bare, 'ipv4');
-  if (v === 6) {
-    const v4 = embeddedIpv4(bare);
-    return v4 ? internal.check(v4, 'ipv4') : internal.check(bare, 'ipv6');
+  if (!isIP(bare)) return false;
+  const addr = ipaddr.parse(bare);
+  if (addr.kind() === 'ipv6') {
+    const v4 = embeddedIpv4(addr as ipaddr.IPv6);
+    if (v4) return v4.range() !== PUBLIC_RANGE;
   }
-  return false;
+  return addr.range() !== PUBLIC_RANGE;
 }
 
 export interface WebhookTarget {
