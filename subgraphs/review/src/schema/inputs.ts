@@ -52,20 +52,6 @@ export class ReviewSettingsInput {
   largeAmountOrganization!: string;
 }
 
-@InputType({ description: '拟作出的决定 Proposed decision' })
-export class ProposedDecisionInput {
-  @Field(() => [PenaltyKind], { description: '处罚种类 Penalty kinds (empty for a non-penalty decision)' })
-  penaltyKinds!: PenaltyKind[];
-  @Field(() => DecimalScalar, { nullable: true, description: '罚款（元） Fine' })
-  fineAmount?: string | null;
-  @Field(() => DecimalScalar, { nullable: true, description: '没收金额（元） Confiscation' })
-  confiscationAmount?: string | null;
-  @Field({ description: '法律依据 Legal basis' })
-  legalBasis!: string;
-  @Field({ description: '拟处理意见 Summary of the proposed decision' })
-  summary!: string;
-}
-
 @InputType({ description: '待查询的决定 A decision to check before recording it (EnforcementCase.reviewRequirement)' })
 export class DecisionToCheckInput {
   @Field(() => [PenaltyKind], { description: '处罚种类 Penalty kinds (empty for a non-penalty decision)' })
@@ -74,6 +60,14 @@ export class DecisionToCheckInput {
   fineAmount?: string | null;
   @Field(() => DecimalScalar, { nullable: true, description: '没收金额（元） Confiscation' })
   confiscationAmount?: string | null;
+}
+
+@InputType({ description: '拟作出的决定 Proposed decision' })
+export class ProposedDecisionInput extends DecisionToCheckInput {
+  @Field({ description: '法律依据 Legal basis' })
+  legalBasis!: string;
+  @Field({ description: '拟处理意见 Summary of the proposed decision' })
+  summary!: string;
 }
 
 @InputType({ description: '送审 Submit a proposed decision for legal review' })
