@@ -14,6 +14,7 @@ import { upstreamFetcher } from './upstream.js';
 import { gatewayContext, type GatewayContext } from './context.js';
 import { OperationGuard } from './limits/check.js';
 import { edgeGuard, edgeIdentity } from './limits/edge.js';
+import { operationLimits } from './limits/plugin.js';
 import { sandboxRouter } from './sandbox.js';
 import { proxyTo } from './proxy.js';
 import { attachSubscriptions, withSubscriptions } from './subscriptions/ws.js';
@@ -76,7 +77,10 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    // Automatic persisted queries are off: a hash replayed with other variables or operationName would
+    // be a query nobody checked when it was stored. The limits plugin sees every source anyway.
+    persistedQueries: false,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), operationLimits(guard)],
   });
   await apollo.start();
   const subscriptions = attachSubscriptions({ httpServer, apollo, schema: () => subscriptionSchema, reviewUrl: urls.review });

@@ -121,6 +121,22 @@ describe('hard caps behind the estimate', () => {
     expect(((await small.json()) as GqlResult).errors).toBeUndefined();
   });
 
+  test('the cap counts every operation of a gateway batch together', async () => {
+    const post = (body: unknown) =>
+      fetch(capped.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [INTERNAL_SECRET_HEADER]: internalSecret() },
+        body: JSON.stringify(body),
+      }).then((r) => r.json() as Promise<GqlResult | GqlResult[]>);
+    const one = { query: `{ agencies(region: "宁晋县") { id name } }` };
+    const alone = (await post(one)) as GqlResult;
+    expect(alone.errors).toBeUndefined();
+    const values = 1 + 2 * alone.data.agencies.length; // the list field, then id and name of each
+    expect(values).toBeLessThanOrEqual(50);
+    const batch = (await post(Array(Math.ceil(51 / values)).fill(one))) as GqlResult[];
+    expect(batch.at(-1)!.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COSTLY');
+  });
+
   describe('the gateway stops reading a subgraph answer past its byte cap', () => {
     let huge: http.Server;
     let gateway: RunningGateway;

@@ -53,3 +53,30 @@ test('a cyclic introspection query is refused by cost', async () => {
   const r = await p.gql(`{ __schema { types { fields { type { fields { type { fields { type { fields { name } } } } } } } } } }`);
   expect(code(r)).toBe('QUERY_TOO_COSTLY');
 });
+
+describe('no way of sending a query skips the limits', () => {
+  const aliases = `{ agencies { ${Array.from({ length: 60 }, (_, i) => `a${i}: name`).join(' ')} } }`;
+
+  test('GET, even behind 1,000 padding parameters that Express stops reading at', async () => {
+    const padding = Array(1000).fill('a').join('&');
+    const res = await fetch(`${p.gatewayUrl}?${padding}&query=${encodeURIComponent(aliases)}`, { headers: { 'apollo-require-preflight': '1' } });
+    expect(res.status).toBe(400);
+    expect(code((await res.json()) as GqlResult)).toBe('QUERY_TOO_COSTLY');
+  });
+
+  test('persisted queries are off: a stored hash cannot be replayed with another operation', async () => {
+    const { createHash } = await import('node:crypto');
+    const doc = `query A { __typename } query B { agencies { officers { agency { officers { id } } } } }`;
+    const sha256Hash = createHash('sha256').update(doc).digest('hex');
+    const extensions = { persistedQuery: { version: 1, sha256Hash } };
+    const post = (body: object) =>
+      fetch(p.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(
+        async (r) => ({ status: r.status, body: (await r.json()) as GqlResult }),
+      );
+    const register = await post({ query: doc, operationName: 'A', extensions });
+    expect(code(register.body)).toBe('PERSISTED_QUERY_NOT_SUPPORTED');
+    const replay = await post({ operationName: 'B', extensions });
+    expect(replay.body.data).toBeUndefined();
+    expect(code(replay.body)).toBe('PERSISTED_QUERY_NOT_SUPPORTED');
+  });
+});

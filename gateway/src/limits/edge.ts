@@ -5,30 +5,41 @@ import type { OperationGuard, OperationRequest } from './check.js';
 /** The caller the edge identified, for the GraphQL context (the token is verified once). */
 export const edgeIdentity = (res: Response): Identity | undefined => res.locals.identity as Identity | undefined;
 
+/**
+ * The operation as Apollo will read it. For GET that is URLSearchParams over the raw URL, not
+ * Express's `req.query`, which stops at 1,000 parameters: a `query` put after 1,000 padding
+ * parameters would otherwise reach Apollo unchecked.
+ */
 function operationOf(req: Request): OperationRequest | undefined {
-  const source = req.method === 'GET' ? req.query : req.body;
-  if (!source || typeof source !== 'object' || Array.isArray(source)) return undefined;
-  const { query, operationName, variables } = source as Record<string, unknown>;
-  if (typeof query !== 'string') return undefined; // persisted-query hashes and bad bodies: Apollo's answer
-  let vars = variables;
-  if (typeof vars === 'string') {
+  let fields: Record<string, unknown>;
+  if (req.method === 'GET') {
+    const params = new URL(req.originalUrl, 'http://gateway').searchParams;
+    fields = { query: params.get('query'), operationName: params.get('operationName'), variables: params.get('variables') };
+  } else if (req.body && typeof req.body === 'object' && !Array.isArray(req.body)) {
+    fields = req.body as Record<string, unknown>;
+  } else return undefined; // batches and bad bodies: Apollo refuses them
+  const { query, operationName } = fields;
+  let { variables } = fields;
+  if (typeof query !== 'string') return undefined;
+  if (typeof variables === 'string') {
     try {
-      vars = JSON.parse(vars);
+      variables = JSON.parse(variables);
     } catch {
-      return undefined;
+      return undefined; // Apollo refuses it
     }
   }
   return {
     query,
     operationName: typeof operationName === 'string' ? operationName : undefined,
-    variables: vars && typeof vars === 'object' ? (vars as Record<string, unknown>) : undefined,
+    variables: variables && typeof variables === 'object' ? (variables as Record<string, unknown>) : undefined,
   };
 }
 
 /**
  * Runs before Apollo: identifies the caller, then refuses an over-sized or over-costly operation
- * before graphql-js validates it. A bad or expired token is HTTP 401 with `WWW-Authenticate`
- * (RFC 6750), as the GraphQL-over-HTTP spec allows for authentication failures: never HTTP 500.
+ * before graphql-js validates it (validation itself is quadratic in places). A bad or expired token
+ * is HTTP 401 with `WWW-Authenticate` (RFC 6750), as the GraphQL-over-HTTP spec allows for
+ * authentication failures: never HTTP 500.
  */
 export function edgeGuard(guard: OperationGuard): RequestHandler {
   return async (req, res, next) => {

@@ -22,5 +22,5 @@ export const LIMITS = {
   anonymousCost: 100_000,
   userCost: 1_000_000,
   /** Bytes of subgraph answers one request may gather in the gateway before it is stopped. */
-  maxUpstreamBytes: 16 * 1024 * 1024,
+  maxUpstreamBytes: 8 * 1024 * 1024,
 } as const;

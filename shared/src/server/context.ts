@@ -14,8 +14,10 @@ export interface Context {
   authorization?: string;
   /** Idempotency-Key header of the request, when the client sent one. */
   idempotencyKey?: string;
+  /** Values resolved for this HTTP request, every operation of a batch together (result-cap.ts). */
+  work: { resolvedValues: number };
 }
 
-export function newContext(parts: Omit<Context, 'loaders'>): Context {
-  return { ...parts, loaders: new Loaders() };
+export function newContext(parts: Omit<Context, 'loaders' | 'work'>): Context {
+  return { ...parts, loaders: new Loaders(), work: { resolvedValues: 0 } };
 }
