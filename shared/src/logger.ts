@@ -14,10 +14,15 @@ const PRIVATE_KEYS = [
 export const REDACTED_PATHS = PRIVATE_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`, `*.*.*.${k}`]);
 
 /**
- * Last line of defence, over every serialised line: mainland resident ID numbers (18 characters)
- * and mobile numbers (11 digits), wherever they hide (a message, a stack, a value).
+ * Last line of defence, over every serialised line: mainland resident ID numbers (18 characters,
+ * and the old 15 digits) and mobile numbers (11 digits, bare, spaced or dashed, with +86 / 0086 in
+ * front), wherever they hide (a message, a stack, a value).
  */
-const PERSONAL_NUMBERS = /(?<![0-9A-Za-z])(?:\d{17}[\dXx]|1[3-9]\d{9})(?![0-9A-Za-z])/g;
+const MOBILE = '1[3-9]\\d[\\s-]?\\d{4}[\\s-]?\\d{4}';
+const PERSONAL_NUMBERS = new RegExp(
+  `(?:(?:\\+|00)86[\\s-]?${MOBILE}|(?<![0-9A-Za-z])(?:\\d{17}[\\dXx]|\\d{15}|${MOBILE}))(?![0-9A-Za-z])`,
+  'g',
+);
 export const scrubPersonalNumbers = (line: string) => line.replace(PERSONAL_NUMBERS, '[redacted]');
 
 const isDatabaseError = (e: Error & Record<string, unknown>) =>

@@ -56,6 +56,8 @@ test('allowlist entries: host (any port) or host:port; keys of a target match bo
 
 test('resolution is checked too: localhost resolves to loopback; a public literal passes without DNS', async () => {
   expect(await internalAddressProblem('localhost')).toMatch(/internal address/);
+  // Which address is not said: that would map internal DNS for the registrant.
+  expect(await internalAddressProblem('localhost')).not.toMatch(/127\.0\.0\.1|::1/);
   expect(await internalAddressProblem('10.1.2.3')).toMatch(/internal address/);
   expect(await internalAddressProblem('1.1.1.1')).toBeNull();
   expect(await internalAddressProblem('no-such-host.invalid')).toMatch(/does not resolve/);

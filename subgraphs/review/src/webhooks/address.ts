@@ -103,5 +103,6 @@ export async function internalAddressProblem(hostname: string): Promise<string |
   }
   if (addresses.length === 0) return `${hostname} does not resolve / 无法解析主机名`;
   const bad = addresses.find(isInternalAddress);
-  return bad ? `${hostname} resolves to the internal address ${bad} / 解析为内部地址` : null;
+  // Which internal address is not said: the answer would let a registrant map internal DNS.
+  return bad ? `${hostname} resolves to an internal address / 解析为内部地址` : null;
 }

@@ -22,7 +22,7 @@ function guardedLookup(hostname: string, options: LookupOptions, cb: LookupCb): 
   lookup(hostname, { ...options, all: true }, (err, addresses) => {
     if (err) return cb(err, '');
     const bad = addresses.find((a) => isInternalAddress(a.address));
-    if (bad) return cb(Object.assign(new Error(`${hostname} resolves to the internal address ${bad.address}`), { code: 'EINTERNALADDRESS' }), '');
+    if (bad) return cb(Object.assign(new Error(`${hostname} resolves to an internal address`), { code: 'EINTERNALADDRESS' }), '');
     if (!addresses.length) return cb(Object.assign(new Error(`${hostname} does not resolve`), { code: 'ENOTFOUND' }), '');
     if (options.all) cb(null, addresses);
     else cb(null, addresses[0].address, addresses[0].family);
