@@ -174,6 +174,11 @@ describe('every personal name, whatever precedes it (issue 12 item 7)', () => {
     ['现场检查时周杰在场，李娜拒绝签字', '现场检查时周**在场，李**拒绝签字'], // single-character given names
     ['执法人员询问了司马光', '执法人员询问了司马**'], // end of text
     ['当事人欧阳娜娜与其雇员王小明共同经营', '当事人欧阳**与其雇员王**共同经营'],
+    ['受害人王五被打伤。', '受害人王**被打伤。'], // labels found by the attacker's review
+    ['嫌疑人赵六逃逸。', '嫌疑人赵**逃逸。'],
+    ['当事人之父张三陪同。', '当事人之父张**陪同。'],
+    ['被询问人李雷', '被询问人李**'],
+    ['检查人员发现邱少云无证经营。', '检查人员发现邱**无证经营。'],
   ])('%s → %s', (text, out) => expect(mp(text)).toBe(out));
 
   test('a name recognised once is masked wherever it occurs again', () => {

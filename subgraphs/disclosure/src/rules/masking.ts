@@ -151,12 +151,15 @@ const NOT_GIVEN = '的了在是于和与及或等对向从把被将已未不也�
 const GIVEN = `(?:(?![${NOT_GIVEN}])[${HAN}])`;
 /** What follows a person's name in a decision: speech, presence, refusal, a date of acting, sex. */
 const PERSON_NEXT =
-  '(?:称|说|证实|证明|陈述|供述|承认|表示|签字|签名|捺印|到场|在场|拒绝|拒不|未到|未能|等人|办理|代为|另案|等\\d+人|' +
+  '(?:称|说|证实|证明|陈述|供述|承认|表示|签字|签名|捺印|到场|在场|拒绝|拒不|未到|未能|等人|办理|代为|另案|等\\d+人|无证|擅自|逃逸|陪同|' +
   `于(?:\\d|次日|当日|同日|当天)|因|系|，?[（(]?[男女][，,、）)]|[、和与及][${HAN}]{0,2}\\*\\*)`;
 /** Not the start of an organisation's name (张三建材有限公司 stays whole). */
 const NOT_ORG = `(?!${ORG_WORD}{0,16}?(?:公司|厂|店|部|中心|合作社|委员会|局|所|站|院|校|协会|集团|商行|工作室))`;
 /** 当事人 and other labels of a person whose name may follow; no 当事人 verbs are names (surname required). */
-const NAME_LABELS = '当事人|被处罚人|违法行为人|行为人|经办人|主任|经理|店主|老板|厂长|队长|村长|员工|职工|村民|雇员|司机|邻居';
+const NAME_LABELS =
+  '当事人|被处罚人|违法行为人|行为人|违法嫌疑人|犯罪嫌疑人|嫌疑人|受害人|被害人|被侵害人|被询问人|被检查人|被调查人|' +
+  '经办人|主任|经理|店主|老板|厂长|队长|村长|员工|职工|村民|雇员|司机|邻居|' +
+  '之父|之母|之子|之女|之妻|之夫|父亲|母亲|丈夫|妻子|儿子|女儿|亲属';
 const LABELLED_SURNAME = `(?:${COMPOUND_ALT}|[${SINGLE_CLASS}])`;
 const LABEL_SEP = '(\\s*[:：为是]?\\s*)';
 /** Shortest name before a person verb or punctuation first, else the longest (surname + 2). */
