@@ -55,12 +55,13 @@ test('uploads no case cites are limited per agency: over the quota is 413 with a
   expect((await uploadBlob(p, w.tokens.b, second)).status).toBe(201);
 });
 
-test('an upload without a Content-Length is measured and refused the same way, its bytes removed', async () => {
+test('an upload without a Content-Length is refused before a byte is stored: 411', async () => {
   const res = await fetch(`${base}/blobs/${second.sha256}`, {
     method: 'PUT', body: Readable.toWeb(Readable.from([second.bytes])) as ReadableStream, duplex: 'half',
     headers: { authorization: `Bearer ${w.tokens.a}`, 'content-type': second.mediaType },
   } as RequestInit);
-  expect(res.status).toBe(413);
+  expect(res.status).toBe(411);
+  expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('BAD_USER_INPUT');
   expect(await holds(second.sha256, w.agencyA)).toBe(false);
   expect(fs.existsSync(file(second.sha256))).toBe(true); // B still holds these bytes
 });

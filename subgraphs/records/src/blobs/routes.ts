@@ -62,14 +62,16 @@ export function blobRoutes(app: Express, o: BlobRouteOptions): void {
     const agencyId = id.agencyId;
     const mediaType = normalizeMediaType(req.header('content-type'));
     const declared = Number(req.header('content-length') ?? NaN);
+    // A chunked upload would be measured against the quota only once stored: several at once could
+    // fill the disk first. A declared length lets the quota refuse before a byte is read.
+    if (!Number.isSafeInteger(declared) || declared < 0)
+      return void res.status(411).json(errorBody('BAD_USER_INPUT', 'Content-Length is required / 上传须声明长度'));
     if (declared > maxBytes) return void res.status(413).json(tooLarge);
     try {
       // Refused before a byte is read when the declared length is over; checked again once measured.
-      if (Number.isSafeInteger(declared)) {
-        const before = await uploadQuotaState(o.orm.em.fork(), agencyId, sha);
-        const over = uploadQuotaProblem(before.pendingBytes, before.alreadyCited ? 0 : declared, agencyQuotaBytes);
-        if (over) return quotaExceeded(res, over, agencyQuotaBytes, before.pendingBytes);
-      }
+      const before = await uploadQuotaState(o.orm.em.fork(), agencyId, sha);
+      const over = uploadQuotaProblem(before.pendingBytes, before.alreadyCited ? 0 : declared, agencyQuotaBytes);
+      if (over) return quotaExceeded(res, over, agencyQuotaBytes, before.pendingBytes);
       const r = await o.store.put(sha, req, maxBytes);
       const outcome = await o.orm.em.fork().transactional(async (tx) => {
         await lockAgencyUploads(tx, agencyId);
