@@ -7,9 +7,11 @@ export interface GatewayContext {
   idempotencyKey?: string;
   /** Bytes of subgraph answers this request has gathered so far (limits/numbers.ts maxUpstreamBytes). */
   upstreamBytes?: number;
+  /** The query text the edge has already checked against the limits (limits/plugin.ts skips it). */
+  checkedQuery?: string;
 }
 
 /** The edge (limits/edge.ts) has verified the token already; a bad one never reaches Apollo. */
-export function gatewayContext(req: Request, identity: Identity): GatewayContext {
-  return { identity, authorization: req.header('authorization'), idempotencyKey: req.header('idempotency-key') };
+export function gatewayContext(req: Request, identity: Identity, checkedQuery?: string): GatewayContext {
+  return { identity, authorization: req.header('authorization'), idempotencyKey: req.header('idempotency-key'), checkedQuery };
 }

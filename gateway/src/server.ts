@@ -13,7 +13,7 @@ import { ForwardingDataSource } from './datasource.js';
 import { upstreamFetcher } from './upstream.js';
 import { gatewayContext, type GatewayContext } from './context.js';
 import { OperationGuard } from './limits/check.js';
-import { edgeGuard, edgeIdentity } from './limits/edge.js';
+import { edgeGuard, edgeResult } from './limits/edge.js';
 import { operationLimits } from './limits/plugin.js';
 import { sandboxRouter } from './sandbox.js';
 import { proxyTo } from './proxy.js';
@@ -109,7 +109,9 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
     '/graphql',
     express.json({ limit: BODY_LIMIT }),
     edgeGuard(guard),
-    expressMiddleware(apollo, { context: async ({ req, res }) => gatewayContext(req, edgeIdentity(res)!) }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => gatewayContext(req, edgeResult(res).identity, edgeResult(res).checkedQuery),
+    }),
   );
   app.use(jsonErrors);
 

@@ -20,14 +20,16 @@ const armorRules: [string, number, (o: object) => ValidationRule][] = [
   ['directives', LIMITS.maxDirectives, (o) => maxDirectivesRule({ n: LIMITS.maxDirectives, ...o })],
 ];
 
+/** One validation pass over Armor's three rules; the first rule to refuse gives the refusal. */
 function armorCheck(schema: GraphQLSchema, document: DocumentNode): GraphQLError | undefined {
-  for (const [what, limit, rule] of armorRules) {
-    let found: number | undefined;
-    const onReject = [(_: unknown, e: GraphQLError) => (found = Number(/found (\d+)/.exec(e.message)?.[1] ?? limit + 1))];
-    validate(schema, document, [rule({ onReject, propagateOnRejection: false })]);
-    if (found !== undefined) return tooCostly(what, found, limit);
-  }
-  return undefined;
+  const found: (number | undefined)[] = [];
+  const rules = armorRules.map(([, limit, rule], i) => {
+    const onReject = [(_: unknown, e: GraphQLError) => (found[i] = Number(/found (\d+)/.exec(e.message)?.[1] ?? limit + 1))];
+    return rule({ onReject, propagateOnRejection: false });
+  });
+  validate(schema, document, rules);
+  const i = found.findIndex((n) => n !== undefined);
+  return i < 0 ? undefined : tooCostly(armorRules[i][0], found[i]!, armorRules[i][1]);
 }
 
 const badInput = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });

@@ -2,8 +2,8 @@ import type { Request, RequestHandler, Response } from 'express';
 import { errorBody, identityFromHeader, isAppError, type Identity } from '@tsp/shared';
 import type { OperationGuard, OperationRequest } from './check.js';
 
-/** The caller the edge identified, for the GraphQL context (the token is verified once). */
-export const edgeIdentity = (res: Response): Identity | undefined => res.locals.identity as Identity | undefined;
+/** What the edge found, for the GraphQL context: the caller (the token is verified once) and the query it checked. */
+export const edgeResult = (res: Response) => res.locals as { identity: Identity; checkedQuery?: string };
 
 /**
  * The operation as Apollo will read it. For GET that is URLSearchParams over the raw URL, not
@@ -55,6 +55,7 @@ export function edgeGuard(guard: OperationGuard): RequestHandler {
     const request = operationOf(req);
     const refusal = request && guard.check(request, identity.role !== null);
     if (refusal) return void res.status(400).json({ errors: [refusal.toJSON()] });
+    res.locals.checkedQuery = request?.query;
     next();
   };
 }

@@ -12,6 +12,8 @@ export function operationLimits(guard: OperationGuard): ApolloServerPlugin<Gatew
     async requestDidStart() {
       return {
         async didResolveOperation({ source, request, contextValue }) {
+          // Apollo read the same body (or URL) the edge checked: the edge's answer stands.
+          if (source === contextValue.checkedQuery) return;
           const signedIn = contextValue.identity.role !== null;
           const refusal = guard.check({ query: source, operationName: request.operationName, variables: request.variables }, signedIn);
           if (refusal) throw refusal;
