@@ -32,3 +32,4 @@ export * from './graphql/descriptions.js';
 export * from './events/index.js';
 export * from './graphql/finding-count.js';
 export * from './graphql/summary.js';
+export * from './server/periodic.js';

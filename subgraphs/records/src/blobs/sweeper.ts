@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { logger, type Orm } from '@tsp/shared';
+import { logger, periodicWorker, type Orm } from '@tsp/shared';
 import type { BlobStore } from './store.js';
 import { bytesStillNeeded, deleteExpiredUploads, lockBlobBytes } from './uploads.js';
 
@@ -60,37 +60,15 @@ export interface BlobSweeper {
 /** The periodic sweep, for records' `workers` hook: every `intervalMs`, and once shortly after start. */
 export function startBlobSweeper(orm: Orm, store: BlobStore, o: { intervalMs: number; ttlMs: number }): BlobSweeper {
   const log = logger('records:blob-sweeper');
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<SweepResult | null> = Promise.resolve(null);
-
-  const runNow = (now?: Date): Promise<SweepResult> => {
-    const sweep = () => sweepExpiredUploads(orm.em, store, { now: now ?? new Date(), ttlMs: o.ttlMs });
-    const run = running.catch(() => null).then(sweep);
-    running = run;
-    return run;
-  };
-  const schedule = (ms: number) => {
-    if (stopped) return;
-    timer = setTimeout(async () => {
-      try {
-        const r = await runNow();
-        if (r.expiredUploads) log.info(r, 'expired uploads swept (过期未引用附件已清理)');
-      } catch (e) {
-        log.error({ err: (e as Error).message }, 'blob sweep could not run');
-      }
-      schedule(o.intervalMs);
-    }, ms);
-    timer.unref();
-  };
-  schedule(Math.min(o.intervalMs, 60_000));
-
-  return {
-    runNow,
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running.catch(() => null);
+  return periodicWorker({
+    async run(now?: Date) {
+      const r = await sweepExpiredUploads(orm.em, store, { now: now ?? new Date(), ttlMs: o.ttlMs });
+      if (r.expiredUploads) log.info(r, 'expired uploads swept (过期未引用附件已清理)');
+      return r;
     },
-  };
+    firstRunMs: Math.min(o.intervalMs, 60_000),
+    next: () => o.intervalMs,
+    log,
+    failure: 'blob sweep could not run',
+  });
 }

@@ -1,4 +1,4 @@
-import { env, logger, type Orm } from '@tsp/shared';
+import { env, logger, periodicWorker, type Orm } from '@tsp/shared';
 import { runJournalAudit, type JournalAuditRun } from './audit.js';
 
 /** Default interval of the self-audit: 10 minutes. */
@@ -30,42 +30,16 @@ export function startJournalAudit(
 ): JournalAuditWorker {
   const log = logger('records:journal-audit');
   const intervalMs = o.intervalMs ?? auditIntervalMs();
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<JournalAuditRun | null> = Promise.resolve(null);
-
-  const runOnce = async (): Promise<JournalAuditRun | null> => {
-    const r = await runJournalAudit(orm.em.fork(), { maxLeaves: o.maxLeaves, sweepLeaves: o.sweepLeaves });
-    if (r && !r.ok) log.error({ treeSize: r.treeSize, problems: r.problems }, 'journal self-audit: the journal is not intact (记录日志校验失败)');
-    else if (r) log.info({ fromSize: r.fromSize, treeSize: r.treeSize, entriesChecked: r.entriesChecked, pending: r.pending }, 'journal self-audit passed');
-    return r;
-  };
-  const runNow = (): Promise<JournalAuditRun | null> => {
-    running = running.catch(() => null).then(runOnce);
-    return running;
-  };
-  const schedule = (ms: number) => {
-    if (stopped) return;
-    timer = setTimeout(async () => {
-      let next = intervalMs;
-      try {
-        const r = await runNow();
-        if (r && r.ok && r.pending > 0) next = Math.min(CATCH_UP_MS, intervalMs);
-      } catch (e) {
-        log.error({ err: (e as Error).message }, 'journal self-audit could not run');
-      }
-      schedule(next);
-    }, ms);
-    timer.unref();
-  };
-  schedule(o.firstRunMs ?? Math.min(intervalMs, 60_000));
-
-  return {
-    runNow,
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running.catch(() => null);
+  return periodicWorker({
+    async run(): Promise<JournalAuditRun | null> {
+      const r = await runJournalAudit(orm.em.fork(), { maxLeaves: o.maxLeaves, sweepLeaves: o.sweepLeaves });
+      if (r && !r.ok) log.error({ treeSize: r.treeSize, problems: r.problems }, 'journal self-audit: the journal is not intact (记录日志校验失败)');
+      else if (r) log.info({ fromSize: r.fromSize, treeSize: r.treeSize, entriesChecked: r.entriesChecked, pending: r.pending }, 'journal self-audit passed');
+      return r;
     },
-  };
+    firstRunMs: o.firstRunMs ?? Math.min(intervalMs, 60_000),
+    next: (r) => (r && r.ok && r.pending > 0 ? Math.min(CATCH_UP_MS, intervalMs) : intervalMs),
+    log,
+    failure: 'journal self-audit could not run',
+  });
 }
