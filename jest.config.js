@@ -26,7 +26,5 @@ module.exports = {
   globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
   testTimeout: 60000,
   maxWorkers: 2,
-  // A failing test can leave sockets open; never let that stall CI.
-  forceExit: true,
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 };

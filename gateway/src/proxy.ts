@@ -2,6 +2,12 @@ import http from 'node:http';
 import type { Request, Response } from 'express';
 import { INTERNAL_SECRET_HEADER, errorBody, identityFromHeader, internalSecret, isAppError } from '@tsp/shared';
 
+/** Answers without reading the request body, closing the connection so an unread upload cannot keep it open. */
+function refuseUnread(res: Response, status: number, body: unknown): void {
+  res.setHeader('connection', 'close');
+  res.status(status).json(body);
+}
+
 /**
  * Streams a non-GraphQL route (attachments, flowcharts) to the subgraph that serves it, adding
  * the internal secret. With `requireUser`, the gateway checks the token first; the subgraph
@@ -12,13 +18,19 @@ export function proxyTo(subgraphGraphqlUrl: string, opts: { requireUser: boolean
   return async (req: Request, res: Response) => {
     try {
       const id = await identityFromHeader(req.header('authorization'));
-      if (opts.requireUser && !id.role) return void res.status(401).json(errorBody('UNAUTHENTICATED', 'a bearer token is required'));
+      if (opts.requireUser && !id.role) return void refuseUnread(res, 401, errorBody('UNAUTHENTICATED', 'a bearer token is required'));
     } catch (e) {
-      return void res.status(401).json(errorBody('UNAUTHENTICATED', isAppError(e) ? e.message : 'invalid token'));
+      return void refuseUnread(res, 401, errorBody('UNAUTHENTICATED', isAppError(e) ? e.message : 'invalid token'));
     }
     const headers: http.OutgoingHttpHeaders = { [INTERNAL_SECRET_HEADER]: internalSecret() };
     for (const h of ['authorization', 'content-length', 'content-type']) if (req.header(h)) headers[h] = req.header(h);
     const upstream = http.request({ hostname: base.hostname, port: base.port, path: req.originalUrl, method: req.method, headers }, (up) => {
+      // The subgraph answered before reading the whole upload (a refusal): stop sending it, and close the
+      // connection after the answer, or the client's upload and its socket hang on forever.
+      if (!req.complete) {
+        req.unpipe(upstream);
+        res.setHeader('connection', 'close');
+      }
       res.status(up.statusCode ?? 502);
       for (const h of ['content-type', 'content-length', 'cache-control', 'x-content-sha256']) if (up.headers[h]) res.setHeader(h, up.headers[h]!);
       up.pipe(res);
