@@ -9,10 +9,9 @@ const swc = {
   sourceMaps: 'inline',
 };
 
-module.exports = {
+const common = {
   testEnvironment: 'node',
-  roots: ['<rootDir>'],
-  testMatch: ['**/test/**/*.test.ts'],
+  rootDir: __dirname,
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.data/', '/bench/'],
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   moduleNameMapper: {
@@ -22,9 +21,32 @@ module.exports = {
     '^@tsp/(personnel|records|review|disclosure)$': '<rootDir>/subgraphs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
-  globalSetup: '<rootDir>/test/support/global-setup.mjs',
-  globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
+};
+
+/**
+ * Two projects: `unit` — the tests beside each package (rules, parsers, pure functions; no database, no
+ * servers of ours), runnable alone in seconds with `npm run test:unit`; `platform` — test/, against a real
+ * PostgreSQL (started once by the global setup), real HTTP servers and the real gateway.
+ */
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{shared,gateway,scripts}/test/**/*.test.ts', '<rootDir>/subgraphs/*/test/**/*.test.ts'],
+    },
+    {
+      ...common,
+      displayName: 'platform',
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.mjs',
+      globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
+    },
+  ],
   testTimeout: 60000,
   maxWorkers: 2,
+  // A worker that has grown past this between test files is replaced, so one heavy file's heap does not
+  // carry over to the next (workers reached 1.5 GB).
+  workerIdleMemoryLimit: '700MB',
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 };

@@ -2,8 +2,8 @@ import { SignJWT, decodeProtectedHeader, generateKeyPair } from 'jose';
 import { AppError, Role, checkUserTokenConfig, signDevToken, startSubgraph, verifyUserToken } from '@tsp/shared';
 import { startGateway } from '@tsp/gateway';
 import { services } from '@tsp/scripts/services';
-import { startOidcProvider, type OidcProvider } from '../../test/support/oidc-provider';
-import { startPlatform, type Platform } from '../../test/support/platform';
+import { startOidcProvider, type OidcProvider } from '../support/oidc-provider';
+import { startPlatform, type Platform } from '../support/platform';
 
 /**
  * User tokens in production mode (JWKS_URL) against a real OpenID provider: oidc-provider issues JWT
