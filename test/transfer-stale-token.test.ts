@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { WebSocket } from 'ws';
 import { createClient, type Client } from 'graphql-ws';
-import { Role, shanghaiDate } from '@tsp/shared';
+import { Role, encodeCursor, shanghaiDate } from '@tsp/shared';
 import { startPlatform, token, type GqlResult, type Platform } from './support/platform';
 import { sql } from './support/db';
 import { APPEND, OPEN, doc, penaltyCase, setupWorld, type RecordsWorld } from './records-fixtures';
@@ -50,7 +50,11 @@ const putBlob = (tok: string, what: string) => {
   return fetch(`${base}/blobs/${createHash('sha256').update(content).digest('hex')}`, { method: 'PUT', body: content, headers: { authorization: `Bearer ${tok}` } });
 };
 
-/** A graphql-ws subscription to agency events through the gateway, recording what arrives. */
+/**
+ * A graphql-ws subscription to agency events through the gateway, recording what arrives. It starts at the
+ * log's beginning (no review event exists before the first test's), so an event submitted before the
+ * subscription reached the gateway is still delivered: no waiting for the connection to settle.
+ */
 function subscribe(tok: string) {
   const seen = { events: [] as string[], errors: [] as unknown[], closes: [] as number[] };
   const client = createClient({
@@ -61,7 +65,10 @@ function subscribe(tok: string) {
     on: { closed: (e) => void seen.closes.push((e as { code: number }).code) },
   });
   sockets.push(client);
-  client.subscribe<{ reviewEvents: { caseNumber: string } }>({ query: `subscription { reviewEvents { caseNumber } }` }, {
+  client.subscribe<{ reviewEvents: { caseNumber: string } }>({
+    query: `subscription($after: String) { reviewEvents(after: $after) { caseNumber } }`,
+    variables: { after: encodeCursor('0') },
+  }, {
     next: (v) => (v.data ? seen.events.push(v.data.reviewEvents.caseNumber) : seen.errors.push(v.errors)),
     error: (e) => void seen.errors.push(e),
     complete: () => {},
@@ -69,7 +76,8 @@ function subscribe(tok: string) {
   return seen;
 }
 
-async function until(what: () => boolean, seen: unknown, ms = 5000) {
+/** Waits for a condition; the deadline is generous because a loaded machine can be slow, never wrong. */
+async function until(what: () => boolean, seen: unknown, ms = 30_000) {
   for (const end = Date.now() + ms; !what(); await sleep(20)) if (Date.now() > end) throw new Error(`timed out; seen ${JSON.stringify(seen)}`);
 }
 
@@ -104,7 +112,6 @@ afterAll(async () => {
 
 test('before the transfer, her token reads and writes agency A’s data in personnel, records, review and disclosure', async () => {
   live = subscribe(oldToken);
-  await sleep(300); // connected and at the log's head before anything is submitted
   expect((await ok(OFFICERS, { a: w.agencyA }, oldToken)).officers.edges.map((e: any) => e.node.id)).toContain(w.o2);
   expect((await ok(CASE, { id: caseId }, oldToken)).case.caseNumber).toBe('宁规罚〔2026〕21号');
   expect((await ok(APPEND, { i: note(caseId) }, oldToken)).appendRecord.stage).toBe('INVESTIGATION');
@@ -134,8 +141,21 @@ test('after the transfer, a fresh token for B works at once, in every subgraph',
   expect(code(await p.gql(CASE, { id: caseId }, { token: fresh }))).toBe('FORBIDDEN');
 });
 
+/** Waits until each subgraph's cached answer about her has expired: a read with the old token is refused. */
+async function untilRefusedEverywhere(reads: [string, string, Record<string, unknown>][]) {
+  for (const [, q, v] of reads) {
+    const end = Date.now() + 30_000;
+    while (code(await p.gql(q, v, { token: oldToken })) !== 'UNAUTHENTICATED') {
+      if (Date.now() > end) throw new Error(`still accepted after 30 s: ${q}`);
+      await sleep(100);
+    }
+  }
+}
+
 test('once the cache window has passed, her old token is UNAUTHENTICATED by each subgraph itself, for reads and writes; nothing is written', async () => {
-  await sleep(CACHE_MS + 300);
+  // Reads only: a write accepted inside the window would be a write, not a refusal.
+  await untilRefusedEverywhere([['personnel', OFFICERS, { a: w.agencyA }], ['records', CASE, { id: caseId }],
+    ['review', REVIEW, { id: reviewId }], ['disclosure', DRAFTS, { a: w.agencyA }]]);
   const before = await written();
   const refusals: [string, string, Record<string, unknown>][] = [
     ['personnel', OFFICERS, { a: w.agencyA }],
@@ -187,8 +207,10 @@ test('personnel not answering: officers’ tokens are refused as DEPENDENCY_UNAV
   expect((await ok(CASE, { id: caseId }, w.tokens.a)).case.id).toBe(caseId);
   await p.stopSubgraph('personnel');
   try {
-    await sleep(CACHE_MS + 300);
-    const r = await p.gql(CASE, { id: caseId }, { token: w.tokens.a });
+    // Until the answer cached before personnel stopped has expired, the token still works.
+    let r = await p.gql(CASE, { id: caseId }, { token: w.tokens.a });
+    for (const end = Date.now() + 30_000; !r.errors && Date.now() < end; await sleep(100))
+      r = await p.gql(CASE, { id: caseId }, { token: w.tokens.a });
     expect({ code: code(r), service: r.errors?.[0]?.extensions?.serviceName }).toEqual({ code: 'DEPENDENCY_UNAVAILABLE', service: 'records' });
     expect(r.errors![0].message).toMatch(/current agency cannot be confirmed/);
     expect((await ok(CASE, { id: caseId }, w.tokens.supervisor)).case.id).toBe(caseId);
