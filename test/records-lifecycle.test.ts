@@ -1,4 +1,4 @@
-import { Role } from '@tsp/shared';
+import { Role, shanghaiDate } from '@tsp/shared';
 import { startPlatform, token, type Platform } from './support/platform';
 import { sql } from './support/db';
 import { APPEND, ARCHIVE, DECIDE, OPEN, doc, penaltyCase, photo, setupWorld, snapshot, video, type RecordsWorld } from './records-fixtures';
@@ -48,7 +48,7 @@ test('a penalty case goes from filing to archive with every rule met, each step 
 
   const decided = (await ok(DECIDE, {
     caseId, outcome: '处罚', penaltyKinds: ['WARNING', 'FINE'], fineAmount: '5000', legalBasis: '《中华人民共和国城乡规划法》第六十四条',
-    facts: '当事人未取得建设工程规划许可证建设房屋', conclusion: '警告，并处罚款人民币伍仟元', decidedOn: now().slice(0, 10),
+    facts: '当事人未取得建设工程规划许可证建设房屋', conclusion: '警告，并处罚款人民币伍仟元', decidedOn: shanghaiDate(),
     officerIds: [w.o1, w.o2], attachments: [doc('处罚决定书')],
   })).recordDecision;
   expect(decided).toEqual({ id: caseId, stage: 'DECISION', decision: { outcome: '处罚', fineAmount: '5000.00', reviewId: null } });
@@ -89,7 +89,7 @@ test('a penalty case goes from filing to archive with every rule met, each step 
     caseId, caseNumber: '宁规罚〔2026〕1号', agencyId: w.agencyA, category: 'PENALTY', cause: '未取得建设工程规划许可证进行建设',
     party: { type: 'NATURAL_PERSON', name: '王某某', isMinor: false }, outcome: '处罚', penaltyKinds: ['WARNING', 'FINE'], fineAmount: '5000.00',
     confiscationAmount: null, legalBasis: '《中华人民共和国城乡规划法》第六十四条', facts: '当事人未取得建设工程规划许可证建设房屋',
-    conclusion: '警告，并处罚款人民币伍仟元', decidedOn: now().slice(0, 10), reviewId: null,
+    conclusion: '警告，并处罚款人民币伍仟元', decidedOn: shanghaiDate(), reviewId: null,
   });
 
   // Append-only at the database: even the owner cannot change or delete an entry.
@@ -133,7 +133,7 @@ test('the same walk breaks each rule once: the right code, and nothing written',
   await ok(APPEND, entry({ stage: 'EXAMINATION', activity: 'DOCUMENT', officerIds: [w.o1], attachments: [] }));
 
   // A large fine for an organisation is major (review's statutory rule) and no review passed: REVIEW_REQUIRED.
-  const major = { caseId, outcome: '处罚', penaltyKinds: ['FINE'], fineAmount: '200000.00', legalBasis: '《城乡规划法》第六十四条', facts: '未取得规划许可建设厂房', conclusion: '罚款贰拾万元', decidedOn: now().slice(0, 10), officerIds: [w.o1, w.o2] };
+  const major = { caseId, outcome: '处罚', penaltyKinds: ['FINE'], fineAmount: '200000.00', legalBasis: '《城乡规划法》第六十四条', facts: '未取得规划许可建设厂房', conclusion: '罚款贰拾万元', decidedOn: shanghaiDate(), officerIds: [w.o1, w.o2] };
   const rr = await refused('REVIEW_REQUIRED', DECIDE, major, caseId);
   expect(rr.message).toMatch(/较大数额|large fine/);
   // A decision signed by an officer without a valid credential.
@@ -185,7 +185,7 @@ test('a major decision is accepted after a PASSED review that covers it, and ref
   expect(done.errors).toBeUndefined();
   expect(done.data.completeReview.status).toBe('PASSED');
 
-  const decision = { caseId, outcome: '处罚', penaltyKinds: ['FINE'], fineAmount: '200000.00', legalBasis: proposal.legalBasis, facts: '未按规划许可建设，超建一层', conclusion: '限期改正，并处罚款贰拾万元', decidedOn: now().slice(0, 10), officerIds: [w.o1, w.o2], attachments: [doc('处罚决定书')] };
+  const decision = { caseId, outcome: '处罚', penaltyKinds: ['FINE'], fineAmount: '200000.00', legalBasis: proposal.legalBasis, facts: '未按规划许可建设，超建一层', conclusion: '限期改正，并处罚款贰拾万元', decidedOn: shanghaiDate(), officerIds: [w.o1, w.o2], attachments: [doc('处罚决定书')] };
   // A higher fine, or an extra kind of penalty, than was reviewed: not covered.
   await refused('REVIEW_REQUIRED', DECIDE, { ...decision, fineAmount: '250000.00' }, caseId);
   await refused('REVIEW_REQUIRED', DECIDE, { ...decision, penaltyKinds: ['FINE', 'CONFISCATION'], confiscationAmount: '1000.00' }, caseId);

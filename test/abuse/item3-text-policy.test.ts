@@ -1,3 +1,4 @@
+import { shanghaiDate } from '@tsp/shared';
 import { startPlatform, type Platform } from '../support/platform';
 import { sql } from '../support/db';
 import {
@@ -59,7 +60,7 @@ test('journal-hashed fields round-trip hostile Unicode through PostgreSQL; the j
   await ok(DECIDE, {
     caseId, outcome: `处罚${HOSTILE[0]}`, penaltyKinds: ['WARNING', 'FINE'], fineAmount: '5000',
     legalBasis: `《城乡规划法》${HOSTILE[5]}`, facts: HOSTILE.join('\n'), conclusion: `警告${HOSTILE[1]}`,
-    decidedOn: now().slice(0, 10), officerIds: [w.o1, w.o2], attachments: [named('处罚决定书', 2)],
+    decidedOn: shanghaiDate(), officerIds: [w.o1, w.o2], attachments: [named('处罚决定书', 2)],
   });
 
   // PostgreSQL keeps exactly the NFC text (the journal hashed that same text).

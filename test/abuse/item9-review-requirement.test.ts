@@ -1,4 +1,4 @@
-import { Role } from '@tsp/shared';
+import { Role, shanghaiDate } from '@tsp/shared';
 import { startPlatform, token, type Platform } from '../support/platform';
 import {
   APPEND, DECIDE, OPEN, doc, penaltyCase, photo, setupWorld, snapshot, video, type RecordsWorld,
@@ -55,7 +55,7 @@ async function requirement(caseId: string, decision?: Decision) {
 const decide = (caseId: string, d: Decision) => p.gql(DECIDE, {
   i: {
     caseId, outcome: '处罚', legalBasis: '《中华人民共和国城乡规划法》第六十四条', facts: '未取得建设工程规划许可证建设房屋',
-    conclusion: '依法处罚', decidedOn: now().slice(0, 10), officerIds: [w.o1, w.o2], ...d,
+    conclusion: '依法处罚', decidedOn: shanghaiDate(), officerIds: [w.o1, w.o2], ...d,
   },
 }, { token: w.tokens.a });
 
