@@ -30,4 +30,4 @@ test('the demo cases go through the public API with every rule met, and the lega
   // The agencies whose cases were all recorded live have no records findings.
   const clean = await p.gql(`query($a: ID!) { agency(id: $a) { recordFindings { kind } } }`, { a: personnel.agencies.planning.id }, { token: sup });
   expect(clean.data.agency.recordFindings).toEqual([]);
-});
+}, 240_000);
