@@ -38,11 +38,13 @@ describe('outcome labels', () => {
     expect(outcomeOf([{ extensions: { code: 'MADE_UP_BY_SOMEONE' } }])).toBe('OTHER');
     expect(outcomeOf([{}])).toBe('OTHER');
     expect(codeOutcome(42)).toBe('OTHER');
-    for (const code of ['DEPENDENCY_UNAVAILABLE', 'QUERY_TOO_COSTLY', 'BAD_USER_INPUT', 'INTERNAL_SERVER_ERROR']) expect(codeOutcome(code)).toBe(code);
+    for (const code of ['DEPENDENCY_UNAVAILABLE', 'QUERY_TOO_COSTLY', 'BAD_USER_INPUT', 'INTERNAL_SERVER_ERROR'])
+      expect(codeOutcome(code)).toBe(code);
   });
 
   test('a thrown error counts with its GraphQL code, anything else as OTHER', () => {
-    expect(thrownOutcome(new GraphQLError('x', { extensions: { code: 'DEPENDENCY_UNAVAILABLE' } }))).toBe('DEPENDENCY_UNAVAILABLE');
+    const unavailable = new GraphQLError('x', { extensions: { code: 'DEPENDENCY_UNAVAILABLE' } });
+    expect(thrownOutcome(unavailable)).toBe('DEPENDENCY_UNAVAILABLE');
     expect(thrownOutcome(new Error('ECONNREFUSED'))).toBe('OTHER');
     expect(thrownOutcome(null)).toBe('OTHER');
   });

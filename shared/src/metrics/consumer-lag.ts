@@ -41,8 +41,14 @@ export function watchConsumerLag(o: Pick<ConsumerOptions, 'orm' | 'schema' | 'na
 export function consumerLagMetrics(metrics: ServiceMetrics, schema: string): void {
   const labelNames = ['consumer'];
   metrics.lazyGauges('event_consumer_lag', {
-    events: { name: 'tsp_event_consumer_lag_events', help: `Events of the source after the consumer's cursor (counted up to ${LAG_PROBE_EVENTS})`, labelNames },
-    seconds: { name: 'tsp_event_consumer_lag_seconds', help: 'Age of the oldest event the consumer has not applied (0 when caught up)', labelNames },
+    events: {
+      name: 'tsp_event_consumer_lag_events',
+      help: `Events of the source after the consumer's cursor (counted up to ${LAG_PROBE_EVENTS})`, labelNames,
+    },
+    seconds: {
+      name: 'tsp_event_consumer_lag_seconds',
+      help: 'Age of the oldest event the consumer has not applied (0 when caught up)', labelNames,
+    },
   }, async (g, failed) => {
     const mine = [...watched].filter(([, w]) => w.schema === schema);
     // A consumer whose source does not answer (in time) is left out; the others are still reported.

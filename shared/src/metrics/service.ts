@@ -48,7 +48,8 @@ export function createServiceMetrics(service: string): ServiceMetrics {
     mount(app) {
       app.get('/metrics', requireMetricsSecret, async (_req, res) => {
         const [proc, own] = await Promise.all([processRegistry().metrics(), registry.metrics()]);
-        res.set('content-type', Registry.PROMETHEUS_CONTENT_TYPE).set('cache-control', 'no-store').send(`${proc}\n${own}`);
+        res.set('content-type', Registry.PROMETHEUS_CONTENT_TYPE).set('cache-control', 'no-store');
+        res.send(`${proc}\n${own}`);
       });
     },
     lazyGauges(collector, configs, read) {

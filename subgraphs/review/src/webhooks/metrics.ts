@@ -10,7 +10,8 @@ const deliveries = new Counter({
   labelNames: ['outcome'], registers: [],
 });
 // Every outcome from zero, so rate() and alerts on failures work before the first failure.
-for (const outcome of ['DELIVERED', 'FAILED_ATTEMPT', 'GAVE_UP'] satisfies DeliveryOutcome[]) deliveries.inc({ outcome }, 0);
+const OUTCOMES: DeliveryOutcome[] = ['DELIVERED', 'FAILED_ATTEMPT', 'GAVE_UP'];
+for (const outcome of OUTCOMES) deliveries.inc({ outcome }, 0);
 
 /** Called for every attempt logged (store.ts logDelivery). */
 export const countDelivery = (outcome: DeliveryOutcome) => deliveries.inc({ outcome });
@@ -30,9 +31,18 @@ const QUEUE_SQL = `select
 export function webhookMetrics(metrics: ServiceMetrics, orm: Orm): void {
   metrics.registry.registerMetric(deliveries);
   metrics.lazyGauges('webhooks', {
-    queued: { name: 'tsp_webhook_queue_events', help: 'Review events not yet delivered (or given up), summed over active endpoints' },
-    failing: { name: 'tsp_webhook_endpoints_failing', help: 'Active endpoints whose next event has failed at least once' },
-    oldest: { name: 'tsp_webhook_failing_seconds', help: 'How long the longest-failing active endpoint has been failing (0 when none is)' },
+    queued: {
+      name: 'tsp_webhook_queue_events',
+      help: 'Review events not yet delivered (or given up), summed over active endpoints',
+    },
+    failing: {
+      name: 'tsp_webhook_endpoints_failing',
+      help: 'Active endpoints whose next event has failed at least once',
+    },
+    oldest: {
+      name: 'tsp_webhook_failing_seconds',
+      help: 'How long the longest-failing active endpoint has failed (0 when none)',
+    },
   }, async (g) => {
     const [r] = await queryForMetrics<{ queued: string; failing: string; oldest: string | null }>(
       orm, QUEUE_SQL, [`{${REVIEW_EVENT_TYPES.join(',')}}`],
