@@ -1,11 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { INTERNAL_SECRET_HEADER, Role, internalSecret, type SubgraphName } from '@tsp/shared';
+import { INTERNAL_SECRET_HEADER, Role, internalSecret, publishEvent, type SubgraphName } from '@tsp/shared';
 import { runJournalAudit } from '@tsp/records';
 import { startPlatform, token, type Platform } from './support/platform';
 import { sql } from './support/db';
+import { Receiver } from './webhooks-receiver';
+
+// Before the platform starts: a loopback webhook receiver is allowed, and retries are fast.
+process.env.WEBHOOK_ALLOW_PRIVATE_ADDRESSES = '1';
+process.env.WEBHOOK_RETRY_BASE_MS = '50';
 
 let p: Platform;
+const receiver = new Receiver();
 /** GET /metrics on the gateway's or a subgraph's HTTP port. */
 const metricsUrl = (service: 'gateway' | SubgraphName) =>
   (service === 'gateway' ? p.gatewayUrl : p.subgraphs[service].url).replace(/\/graphql$/, '/metrics');
@@ -55,6 +61,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   await p?.stop();
+  await receiver.stop();
 });
 
 const AGENCIES = `query MetricsAgencies {
@@ -137,14 +144,48 @@ test('a flood of distinct operation names stays bounded: 100 names, the rest "ot
   expect(find(g.text, 'tsp_graphql_request_duration_seconds_count').length).toBeLessThanOrEqual(102 * 2);
 });
 
-test('review reports its webhook queue and delivery outcomes; records its last journal audit', async () => {
-  const review = await scrape('review');
-  // No endpoint is registered: nothing is queued or failing.
-  expect(value(review.text, 'tsp_webhook_queue_events', { service: 'review' })).toBe(0);
-  expect(value(review.text, 'tsp_webhook_endpoints_failing')).toBe(0);
-  expect(value(review.text, 'tsp_webhook_deliveries_total', { outcome: 'FAILED_ATTEMPT' })).toBe(0);
-  expect(find(review.text, 'tsp_metrics_collect_failures_total')).toEqual([]);
+test('review reports its webhook queue, failing endpoints and delivery outcomes', async () => {
+  const webhooks = async () => {
+    const { text } = await scrape('review');
+    expect(find(text, 'tsp_metrics_collect_failures_total')).toEqual([]);
+    const delivered = (outcome: string) => value(text, 'tsp_webhook_deliveries_total', { outcome });
+    return {
+      queued: value(text, 'tsp_webhook_queue_events', { service: 'review' }),
+      failing: value(text, 'tsp_webhook_endpoints_failing'), failingSeconds: value(text, 'tsp_webhook_failing_seconds'),
+      delivered: delivered('DELIVERED'), failed: delivered('FAILED_ATTEMPT'), gaveUp: delivered('GAVE_UP'),
+    };
+  };
+  expect(await webhooks()).toEqual({ queued: 0, failing: 0, failingSeconds: 0, delivered: 0, failed: 0, gaveUp: 0 });
 
+  // A receiver that fails until told otherwise, for one agency's review events.
+  await receiver.start();
+  receiver.answer = () => 500;
+  const admin = await token({ role: Role.ADMIN, sub: 'admin-metrics' });
+  const allow = `mutation($h: String!) { allowWebhookHost(host: $h) { host } }`;
+  expect((await p.gql(allow, { h: receiver.hostPort }, { token: admin })).errors).toBeUndefined();
+  const agencyId = randomUUID();
+  const integrator = await token({ role: Role.INTEGRATOR, sub: 'int-metrics', agencyIds: [agencyId] });
+  const reg = await p.gql(`mutation($u: String!, $s: String!) { registerWebhook(url: $u, secret: $s) { id } }`,
+    { u: receiver.url, s: 'receiver-secret-0123456789' }, { token: integrator });
+  expect(reg.errors).toBeUndefined();
+  for (let i = 0; i < 2; i++) {
+    await p.subgraphs.review.orm.em.fork().transactional((em) => publishEvent(em, 'review', {
+      type: 'ReviewPassed', agencyId, region: '宁晋县', subjectId: randomUUID(), payload: { reviewId: randomUUID() },
+    }));
+  }
+  // Head of line: the first event fails, so both wait; the endpoint counts as failing.
+  const failing = await until(webhooks, (w) => w.failed >= 1 && w.failing === 1);
+  expect(failing).toMatchObject({ queued: 2, failing: 1, delivered: 0, gaveUp: 0 });
+  expect(failing.failed).toBeGreaterThanOrEqual(1);
+  expect(failing.failingSeconds).toBeGreaterThanOrEqual(0);
+  expect(failing.failingSeconds).toBeLessThan(120);
+
+  receiver.answer = () => 200;
+  expect(await until(webhooks, (w) => w.queued === 0))
+    .toMatchObject({ queued: 0, failing: 0, failingSeconds: 0, delivered: 2 });
+});
+
+test('records reports its newest journal self-audit: when, and intact', async () => {
   const before = Date.now() / 1000;
   const run = await runJournalAudit(p.subgraphs.records.orm.em.fork());
   expect(run?.ok).toBe(true);
