@@ -9,6 +9,8 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError } from 'graphql';
 import { BODY_LIMIT, SUBGRAPHS, requireInternalSecret, baseApp, checkUserTokenConfig, jsonErrors, logger, subgraphUrl, type SubgraphName } from '@tsp/shared';
+import { createServiceMetrics } from '@tsp/shared';
+import { upstreamMetrics } from './upstream-metrics.js';
 import { ForwardingDataSource } from './datasource.js';
 import { upstreamFetcher } from './upstream.js';
 import { gatewayContext, type GatewayContext } from './context.js';
@@ -51,13 +53,14 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
   checkUserTokenConfig();
   const urls = Object.fromEntries(SUBGRAPHS.map((n) => [n, opts.urls?.[n] ?? subgraphUrl(n)])) as Record<SubgraphName, string>;
   const supergraphSdl = opts.supergraphSdl ?? fs.readFileSync(SUPERGRAPH_PATH, 'utf8');
+  const metrics = createServiceMetrics('gateway'), measured = upstreamMetrics(metrics);
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name }) =>
-      new ForwardingDataSource(name, {
+      measured(name, new ForwardingDataSource(name, {
         url: urls[name as SubgraphName],
         fetcher: upstreamFetcher as never /* reads only ok, status, headers.get, json, text */,
-      }),
+      })),
   });
   let subscriptionSchema: GraphQLSchema | undefined;
   let apiSchema: GraphQLSchema | undefined;
@@ -80,13 +83,14 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
     // Automatic persisted queries are off: a hash replayed with other variables or operationName would
     // be a query nobody checked when it was stored. The limits plugin sees every source anyway.
     persistedQueries: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), operationLimits(guard)],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), operationLimits(guard), metrics.plugin],
   });
   await apollo.start();
   const subscriptions = attachSubscriptions({ httpServer, apollo, schema: () => subscriptionSchema, reviewUrl: urls.review });
 
   app.get('/health', (_req, res) => void res.json({ status: 'ok', service: 'gateway' }));
   app.get('/internal/stats', requireInternalSecret, (_req, res) => void res.json({ service: 'gateway', rss: process.memoryUsage().rss }));
+  metrics.mount(app);
   app.get('/ready', async (_req, res) => {
     const checks = await Promise.all(
       SUBGRAPHS.map(async (n) => {

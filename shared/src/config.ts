@@ -31,6 +31,12 @@ export const ENV_VARS = {
   JOURNAL_AUDIT_INTERVAL_MS: 'how often records re-verifies its journal and signs a checkpoint (default 10 minutes)',
   JOURNAL_SIGNING_KEY: 'Ed25519 private key (PKCS8 PEM) that signs journal checkpoints; unset = a development key kept in the database',
   OFFICER_AGENCY_CACHE_MS: "how long a subgraph trusts personnel's answer to where an officer belongs, in ms (default 5000): a transfer refuses the officer's old token everywhere within this time",
+  // Metrics (README § Metrics): /metrics on each service's port, behind INTERNAL_SECRET.
+  METRICS_MAX_OPERATION_NAMES:
+    'distinct GraphQL operation names a service labels its request metrics with (default 100); later ones are "other"',
+  METRICS_COLLECT_TIMEOUT_MS:
+    'how long a /metrics scrape waits for a gauge read from the database or a feed, in ms (default 2000); ' +
+    'a slower read drops those gauges from that scrape',
   PERSONNEL_URL: 'personnel subgraph GraphQL URL',
   RECORDS_URL: 'records subgraph GraphQL URL',
   REVIEW_URL: 'review subgraph GraphQL URL',

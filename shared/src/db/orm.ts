@@ -4,6 +4,7 @@ import { DefaultLogger, type LoggerNamespace, type LogContext, type LoggerOption
 import { Migrator } from '@mikro-orm/migrations';
 import type { MigrationObject } from '@mikro-orm/core';
 import { logger } from '../logger.js';
+import { countSqlStatement } from '../metrics/sql.js';
 
 /**
  * Counts SQL statements: `statements` is everything this process sends; `requestStatements` only
@@ -16,9 +17,13 @@ const sqlLog = logger('sql');
 
 class CountingLogger extends DefaultLogger {
   private readonly verbose = process.env.LOG_SQL === '1';
+  constructor(options: LoggerOptions, private readonly schema: string) {
+    super(options);
+  }
   override logQuery(context: { query: string } & LogContext): void {
     sqlStats.statements++;
     if (requestScope.getStore()) sqlStats.requestStatements++;
+    countSqlStatement(this.schema, !!requestScope.getStore());
     if (this.verbose) super.logQuery(context);
   }
   override isEnabled(namespace: LoggerNamespace, context?: LogContext): boolean {
@@ -56,7 +61,7 @@ export async function openOrm(o: DbOptions): Promise<Orm> {
     discovery: { warnWhenNoEntities: false },
     pool: { min: 0, max: o.poolMax ?? 10 },
     // LOG_SQL lines go through pino too, so its redaction and number scrubbing apply to them.
-    loggerFactory: (opts: LoggerOptions) => new CountingLogger({ ...opts, writer: (line) => sqlLog.info(line) }),
+    loggerFactory: (opts: LoggerOptions) => new CountingLogger({ ...opts, writer: (line) => sqlLog.info(line) }, o.schema),
     debug: ['query'],
     allowGlobalContext: false,
     forceUtcTimezone: true,

@@ -4,6 +4,7 @@ import type { Worker } from '../server/subgraph.js';
 import { logger } from '../logger.js';
 import type { DomainEvent } from './types.js';
 import { listenForEvents } from './listener.js';
+import { watchConsumerLag } from '../metrics/consumer-lag.js';
 
 export interface ConsumerOptions {
   orm: Orm;
@@ -89,6 +90,7 @@ export function startConsumer(o: ConsumerOptions): Consumer {
 
   const listener = listenForEvents(o.orm.config.get('clientUrl'), (source) => source === o.source && void wake(), log);
   const timer = setInterval(() => void wake(), pollMs);
+  const unwatch = watchConsumerLag(o);
   void wake();
 
   return {
@@ -99,6 +101,7 @@ export function startConsumer(o: ConsumerOptions): Consumer {
     async stop() {
       stopped = true;
       clearInterval(timer);
+      unwatch();
       await running;
       await listener.stop();
     },

@@ -22,6 +22,7 @@ import { AppError } from '../errors.js';
 import { CurrentAgencies, type OfficerAgencySource } from '../identity/current-agency.js';
 import { officerAgenciesFromPersonnel } from '../internal/officer-agencies.js';
 import type { Identity } from '../identity/roles.js';
+import { subgraphMetrics, type ServiceMetrics } from '../metrics/index.js';
 
 export interface Worker {
   stop(): Promise<void>;
@@ -38,6 +39,8 @@ export interface SubgraphService {
   officerAgencies?: (orm: Orm) => OfficerAgencySource;
   /** Background work (event dispatchers, consumers, audits), started once the server listens. */
   workers?: (orm: Orm) => Worker[];
+  /** Metrics of its own (webhook queue, journal audit) beside the common ones, at GET /metrics. */
+  metrics?: (metrics: ServiceMetrics, orm: Orm) => void;
 }
 
 /** A user's Authorization header → who is asking, refusing a token that names an agency its officer has left. */
@@ -76,6 +79,7 @@ export async function startSubgraph(
   };
   const app = baseApp();
   const httpServer = http.createServer(app);
+  const metrics = subgraphMetrics(svc, orm);
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: true,
@@ -88,6 +92,7 @@ export async function startSubgraph(
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       resultCap(opts.maxResolvedValues),
+      metrics.plugin,
     ],
   });
   await apollo.start();
@@ -96,6 +101,7 @@ export async function startSubgraph(
   app.get('/internal/stats', requireInternalSecret, (_req, res) =>
     void res.json({ service: svc.name, sqlStatements: sqlStats.statements, requestSqlStatements: sqlStats.requestStatements, rss: process.memoryUsage().rss }),
   );
+  metrics.mount(app);
   svc.routes?.(app, orm, identify);
   app.use(
     '/graphql',

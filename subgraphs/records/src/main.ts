@@ -5,7 +5,7 @@ import { entities } from './entities/index.js';
 import { migrations } from './migrations/index.js';
 import { registerEntrySource } from './schema/entry-source.js';
 import { mountBlobs, startBlobSweeperFromEnv } from './blobs/index.js';
-import { startJournalAudit } from './journal/index.js';
+import { journalMetrics, startJournalAudit } from './journal/index.js';
 
 // The journal's inclusion proofs return entry content through the lifecycle's read checks.
 registerEntrySource();
@@ -23,4 +23,5 @@ export const records: SubgraphService = {
     // Deletes uploads no case of their agency cited in time (issue 12 item 8).
     startBlobSweeperFromEnv(orm),
   ],
+  metrics: journalMetrics,
 };

@@ -4,7 +4,7 @@ import { schema } from './schema/index.js';
 import { entities } from './entities/index.js';
 import { migrations } from './migrations/index.js';
 import { reviewWorkers } from './workers.js';
-import { startWebhookWorker } from './webhooks/index.js';
+import { startWebhookWorker, webhookMetrics } from './webhooks/index.js';
 
 /** 重大执法决定法制审核 Review subgraph: catalogue, legal reviews, the decision gate's check, review events. */
 export const review: SubgraphService = {
@@ -12,4 +12,5 @@ export const review: SubgraphService = {
   schema,
   db: { schema: 'review', entities, migrations },
   workers: (orm) => [...reviewWorkers(orm), startWebhookWorker({ orm })],
+  metrics: webhookMetrics,
 };

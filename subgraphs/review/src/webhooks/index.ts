@@ -2,3 +2,4 @@ export { verifyWebhookSignature, signWebhook, SIGNATURE_HEADER, EVENT_ID_HEADER,
 export { startWebhookWorker, webhookBody } from './worker.js';
 export { WebhookResolver } from './webhook.resolver.js';
 export { WebhookAllowlistResolver } from './allowlist.resolver.js';
+export { webhookMetrics } from './metrics.js';

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@tsp/shared';
 import { sealSecret } from './secret-box.js';
+import { countDelivery } from './metrics.js';
 
 /** A registered endpoint as stored (the secret never leaves this module's callers' process). */
 export interface EndpointRow {
@@ -122,6 +123,7 @@ export async function logDelivery(em: EntityManager, d: Omit<DeliveryRow, 'id' |
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [d.endpointId, d.eventId, d.eventType, d.position, d.attempt, d.httpStatus, d.error, d.durationMs, d.attemptedAt, d.outcome],
   );
+  countDelivery(d.outcome);
 }
 
 /** The newest position in review's outbox (a new endpoint starts after it). */
