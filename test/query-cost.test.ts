@@ -1,10 +1,9 @@
 import { Role, SUBGRAPHS, sqlStats, startSubgraph, type RunningSubgraph } from '@tsp/shared';
 import { startGateway, type RunningGateway } from '@tsp/gateway';
 import { services } from '@tsp/scripts/services';
-import { migrateAll } from '@tsp/scripts/migrate';
 import { composeSupergraph } from '@tsp/scripts/composition';
 import { seedBench, type BenchData } from '@tsp/scripts/bench/seed';
-import { createTestDatabase } from './support/db';
+import { createMigratedDatabase } from './support/db';
 import { token } from './support/platform';
 
 /**
@@ -25,8 +24,7 @@ const FINDINGS = `query($region: String!) { agencies(region: $region) { name per
 const CASES = `query($n: Int!) { cases(first: $n) { edges { node { agency { name } handlers { name } reviews { status } publication { status } } } } }`;
 
 beforeAll(async () => {
-  const databaseUrl = await createTestDatabase();
-  await migrateAll(databaseUrl);
+  const databaseUrl = await createMigratedDatabase();
   for (const n of [10, 30, 100, 1000]) regions[n] = await seedBench(databaseUrl, { agencies: n, casesPerAgency: 4, officersPerAgency: 3 }, () => undefined, `成本县${n}`);
   caseAgency = await seedBench(databaseUrl, { agencies: 1, casesPerAgency: 1000, officersPerAgency: 4 }, () => undefined, '成本县案件');
   for (const name of SUBGRAPHS) subgraphs.push(await startSubgraph({ ...services[name], workers: undefined }, { databaseUrl }));

