@@ -19,10 +19,10 @@ export const AGENCY_SCOPED: readonly Role[] = [Role.OFFICER, Role.LEGAL_REVIEWER
 /** Why a token of this role with these scopes would be refused everywhere; undefined when it is usable. */
 export function missingScope(role: Role, s: { agency?: string; agencies?: string; region?: string }): string | undefined {
   if (AGENCY_SCOPED.includes(role) && !s.agency)
-    return `a ${role} token needs its agency: --agency <agency id> [--sub <officer id>], or --demo <part of a demo agency's name> (e.g. --demo 规划局)`;
-  if (role === Role.SUPERVISOR && !s.region) return 'a SUPERVISOR token needs its region: --region 宁晋县 (or --demo <agency name>)';
+    return `${role} tokens need their agency: --agency <agency id> [--sub <officer id>], or --demo <part of a demo agency's name> (e.g. --demo 规划局)`;
+  if (role === Role.SUPERVISOR && !s.region) return 'SUPERVISOR tokens need their region: --region 宁晋县 (or --demo <agency name>)';
   if (role === Role.INTEGRATOR && !s.agency && !s.agencies && !s.region)
-    return 'an INTEGRATOR token needs what it may read: --agency ID, --agencies ID,ID or --region R (or --demo <agency name>)';
+    return 'INTEGRATOR tokens need what they may read: --agency ID, --agencies ID,ID or --region R (or --demo <agency name>)';
   return undefined;
 }
 
