@@ -45,8 +45,10 @@ async function databaseUrl(): Promise<{ url: string; embedded?: Embedded }> {
 
 async function hasAgencies(gatewayUrl: string): Promise<boolean> {
   const r = await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ agencies { id } }' }) });
-  const body = (await r.json()) as { data?: { agencies: unknown[] } };
-  return (body.data?.agencies.length ?? 0) > 0;
+  const body = (await r.json()) as { data?: { agencies: unknown[] }; errors?: { message: string }[] };
+  // Unknown is not empty: never seed demo data over a database that may hold real data.
+  if (!body.data) throw new Error(`could not ask for agencies: ${body.errors?.map((e) => e.message).join('; ')}`);
+  return body.data.agencies.length > 0;
 }
 
 /**
