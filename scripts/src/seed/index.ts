@@ -54,7 +54,7 @@ export interface SeedStore {
   complete(): Promise<void>;
 }
 
-/** Progress kept in memory: one uninterrupted run. */
+/** Progress kept in memory: one uninterrupted run (tests). */
 export function memorySeedStore(): SeedStore {
   const steps = new Map<string, unknown>();
   let day: string | undefined;
@@ -72,7 +72,8 @@ export function memorySeedStore(): SeedStore {
  * runs again with the same Idempotency-Keys and arguments (dates from the first attempt's day), so
  * its writes that took effect replay and the rest are made — an interrupted first start completes.
  */
-export async function seedDemo(gatewayUrl: string, progress: (msg: string) => void = () => {}, store: SeedStore = memorySeedStore()): Promise<void> {
+export async function seedDemo(gatewayUrl: string, progress: (msg: string) => void = () => {}, kept?: SeedStore): Promise<void> {
+  const store = kept ?? memorySeedStore();
   const upload = blobUploader(gatewayUrl);
   const today = await store.begin(shanghaiDate());
   const step = async <T>(name: string, what: string, run: (as: GqlAs) => Promise<T>): Promise<T> => {
@@ -82,7 +83,8 @@ export async function seedDemo(gatewayUrl: string, progress: (msg: string) => vo
       return kept;
     }
     progress(`${name}: ${what}`);
-    const result = await run(gqlClient(gatewayUrl, `demo-seed:${name}`));
+    // Keys only when the progress outlives this run: without them a write costs no key lookup.
+    const result = await run(gqlClient(gatewayUrl, kept ? `demo-seed:${name}` : undefined));
     await store.finish(name, result);
     return result;
   };
