@@ -87,8 +87,15 @@ function lock() {
     } catch (e) {
       if (e.code !== 'EEXIST') throw e;
     }
-    const owner = Number(fs.readFileSync(path.join(LOCK, 'pid'), { encoding: 'utf8', flag: 'a+' }) || 0);
-    const age = Date.now() - (mtime(LOCK) ?? Date.now());
+    const lockedAt = mtime(LOCK);
+    if (lockedAt === undefined) continue; // released meanwhile
+    let owner = 0;
+    try {
+      owner = Number(fs.readFileSync(path.join(LOCK, 'pid'), 'utf8')) || 0;
+    } catch {
+      // the owner has made the directory but not yet written its pid
+    }
+    const age = Date.now() - lockedAt;
     // No pid yet is a lock being taken right now, unless it has stayed so for long.
     if ((owner && !alive(owner)) || (!owner && age > 10_000)) {
       fs.rmSync(LOCK, { recursive: true, force: true });
