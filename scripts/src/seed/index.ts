@@ -72,19 +72,19 @@ export function memorySeedStore(): SeedStore {
  * runs again with the same Idempotency-Keys and arguments (dates from the first attempt's day), so
  * its writes that took effect replay and the rest are made — an interrupted first start completes.
  */
-export async function seedDemo(gatewayUrl: string, progress: (msg: string) => void = () => {}, kept?: SeedStore): Promise<void> {
-  const store = kept ?? memorySeedStore();
+export async function seedDemo(gatewayUrl: string, progress: (msg: string) => void = () => {}, durable?: SeedStore): Promise<void> {
+  const store = durable ?? memorySeedStore();
   const upload = blobUploader(gatewayUrl);
   const today = await store.begin(shanghaiDate());
   const step = async <T>(name: string, what: string, run: (as: GqlAs) => Promise<T>): Promise<T> => {
-    const kept = await store.result<T>(name);
-    if (kept !== undefined) {
+    const done = await store.result<T>(name);
+    if (done !== undefined) {
       progress(`${name}: done before`);
-      return kept;
+      return done;
     }
     progress(`${name}: ${what}`);
     // Keys only when the progress outlives this run: without them a write costs no key lookup.
-    const result = await run(gqlClient(gatewayUrl, kept ? `demo-seed:${name}` : undefined));
+    const result = await run(gqlClient(gatewayUrl, durable ? `demo-seed:${name}` : undefined));
     await store.finish(name, result);
     return result;
   };
