@@ -14,12 +14,15 @@ const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 
 const ROOT = path.resolve(__dirname, '..');
-const PROJECTS = ['shared', 'subgraphs/personnel', 'subgraphs/records', 'subgraphs/review', 'subgraphs/disclosure', 'gateway', 'scripts'];
+const PROJECTS = [
+  'shared', 'subgraphs/personnel', 'subgraphs/records', 'subgraphs/review', 'subgraphs/disclosure', 'gateway', 'scripts',
+];
 const LOCK = path.join(ROOT, '.build.lock');
 
 /**
  * Pure decision: why a build is needed, or undefined when it is current.
- * projects: [{ name, builtAt (ms, undefined = never built), inputs: [{ path, mtimeMs }] }]; required: [{ path, exists }].
+ * projects: [{ name, builtAt (ms, undefined = never built), inputs: [{ path, mtimeMs }] }];
+ * required: [{ path, exists }].
  */
 function staleReason(projects, required = []) {
   const missing = required.find((r) => !r.exists);
@@ -55,7 +58,8 @@ function scan(root = ROOT) {
   const shared = ['tsconfig.base.json', 'package.json'].map((f) => path.join(root, f));
   return PROJECTS.map((name) => {
     const dir = path.join(root, name);
-    const files = [...shared, path.join(dir, 'tsconfig.json'), path.join(dir, 'package.json'), ...filesUnder(path.join(dir, 'src'))];
+    const own = ['tsconfig.json', 'package.json'].map((f) => path.join(dir, f));
+    const files = [...shared, ...own, ...filesUnder(path.join(dir, 'src'))];
     return {
       name,
       builtAt: mtime(path.join(dir, 'tsconfig.tsbuildinfo')),
@@ -101,7 +105,9 @@ function lock() {
       fs.rmSync(LOCK, { recursive: true, force: true });
       continue;
     }
-    if (Date.now() > until) throw new Error(`${LOCK} is held by process ${owner} for over 10 minutes; remove it if no build is running`);
+    if (Date.now() > until) {
+      throw new Error(`${LOCK} is held by process ${owner} for over 10 minutes; remove it if no build is running`);
+    }
     if (!said) process.stderr.write(`waiting for another build (process ${owner})…\n`);
     said = true;
     sleep(200);
@@ -114,15 +120,17 @@ function unlock() {
 
 function main(argv) {
   const always = argv.includes('--always');
-  const required = argv.filter((a) => !a.startsWith('--')).map((p) => ({ path: p, exists: mtime(path.resolve(ROOT, p)) !== undefined }));
-  if (!always && !staleReason(scan(), required)) return 0;
+  const wanted = argv.filter((a) => !a.startsWith('--'));
+  const required = () => wanted.map((p) => ({ path: p, exists: mtime(path.resolve(ROOT, p)) !== undefined }));
+  if (!always && !staleReason(scan(), required())) return 0;
   lock();
   try {
     // Another command may have built while this one waited for the lock.
-    const reason = always ? 'asked to' : staleReason(scan(), required.map((r) => ({ ...r, exists: mtime(path.resolve(ROOT, r.path)) !== undefined })));
+    const reason = always ? 'asked to' : staleReason(scan(), required());
     if (!reason) return 0;
     process.stderr.write(`building (${reason}): tsc -b\n`);
-    const r = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-b'], { cwd: ROOT, stdio: 'inherit' });
+    const tsc = require.resolve('typescript/bin/tsc');
+    const r = spawnSync(process.execPath, [tsc, '-b'], { cwd: ROOT, stdio: 'inherit' });
     return r.status ?? 1;
   } finally {
     unlock();

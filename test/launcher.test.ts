@@ -40,10 +40,13 @@ async function until<T>(what: string, ms: number, probe: () => Promise<T | undef
 }
 
 function launch(): Launcher {
-  const proc = spawn(process.execPath, [path.join(ROOT, 'scripts', 'dist', 'start.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const script = path.join(ROOT, 'scripts', 'dist', 'start.js');
+  const proc = spawn(process.execPath, [script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   // Colour codes out, so the patterns read as the text does.
-  for (const s of [proc.stdout!, proc.stderr!]) readline.createInterface({ input: s }).on('line', (l) => lines.push(l.replace(/\x1b\[[0-9;]*m/g, '')));
+  for (const s of [proc.stdout!, proc.stderr!]) {
+    readline.createInterface({ input: s }).on('line', (l) => lines.push(l.replace(/\x1b\[[0-9;]*m/g, '')));
+  }
   const exit = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
   const l: Launcher = {
     proc, lines, exit,
@@ -51,7 +54,9 @@ function launch(): Launcher {
       until(`${re} in the launcher's output:\n${lines.slice(-30).join('\n')}`, ms, () => {
         const i = lines.findIndex((line, n) => n >= from && re.test(line));
         if (i >= 0) return i;
-        if (proc.exitCode !== null) throw new Error(`launcher exited (${proc.exitCode}) before ${re}:\n${lines.slice(-30).join('\n')}`);
+        if (proc.exitCode !== null) {
+          throw new Error(`launcher exited (${proc.exitCode}) before ${re}:\n${lines.slice(-30).join('\n')}`);
+        }
         return undefined;
       }),
   };
@@ -59,12 +64,15 @@ function launch(): Launcher {
   return l;
 }
 
-const count = async (table: string) => Number((await sql<{ n: string }>(databaseUrl, `select count(*) as n from ${table}`))[0].n);
-const seedComplete = async () => (await sql(databaseUrl, `select 1 from launcher.seed_step where step = 'complete'`)).length === 1;
+const count = async (table: string) =>
+  Number((await sql<{ n: string }>(databaseUrl, `select count(*) as n from ${table}`))[0].n);
+const seedComplete = async () =>
+  (await sql(databaseUrl, `select 1 from launcher.seed_step where step = 'complete'`)).length === 1;
 
 function runToken(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve) => {
-    const p = spawn(process.execPath, [path.join(ROOT, 'scripts', 'dist', 'token.js'), ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const script = path.join(ROOT, 'scripts', 'dist', 'token.js');
+    const p = spawn(process.execPath, [script, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     p.stdout.on('data', (d) => (out += d));
@@ -86,7 +94,8 @@ beforeAll(async () => {
   databaseUrl = await createTestDatabase();
   const ports = await Promise.all([0, 1, 2, 3, 4].map(() => freePort()));
   gatewayUrl = `http://127.0.0.1:${ports[0]}/graphql`;
-  env = { ...process.env, DATABASE_URL: databaseUrl, GATEWAY_URL: gatewayUrl, LOG_LEVEL: 'warn', LAUNCHER_WAIT_MS: '240000' };
+  env = { ...process.env, DATABASE_URL: databaseUrl, GATEWAY_URL: gatewayUrl, LOG_LEVEL: 'warn' };
+  env.LAUNCHER_WAIT_MS = '240000';
   SUBGRAPHS.forEach((n, i) => (env[subgraphUrlVar(n)] = `http://127.0.0.1:${ports[i + 1]}/graphql`));
 });
 
@@ -105,6 +114,8 @@ test('a first start interrupted during the seed exits 0; the next start complete
   expect(await first.exit).toBe(0);
   await first.waitFor(ALL_ZERO, 1000);
   expect(await seedComplete()).toBe(false);
+  // What the interrupted step wrote carries its keys, which the next start replays.
+  expect(await count(`personnel.idempotency where key like 'demo-seed:personnel:%'`)).toBeGreaterThan(0);
 
   const second = launch();
   await second.waitFor(/completing the demo data an earlier start did not finish/);
@@ -123,7 +134,8 @@ test('when ready the launcher prints demo ids and a supervisor token that works'
   const [, agencyId, officerId] = /agency (\S+) \(.*\); officer (\S+) /.exec(ids!)!;
   const tokenLine = l.lines[l.lines.findIndex((x) => x.includes('Supervisor token')) + 1];
   const supervisor = tokenLine.split(/\s+/).pop()!;
-  const r = await gql(`query($a: ID!) { officers(agencyId: $a, first: 200) { edges { node { id } } } }`, supervisor, { a: agencyId });
+  const staff = `query($a: ID!) { officers(agencyId: $a, first: 200) { edges { node { id } } } }`;
+  const r = await gql(staff, supervisor, { a: agencyId });
   expect(r.errors).toBeUndefined();
   expect(r.data.officers.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(officerId);
 });
@@ -137,7 +149,8 @@ test('npm run token: an OFFICER without an agency is refused (exit 2); --demo �
   const demo = await runToken(['--role', 'OFFICER', '--demo', '规划局']);
   expect(demo.code).toBe(0);
   const claims = decodeJwt(demo.out);
-  const r = await gql(`query($id: ID!) { officer(id: $id) { roles agency { id name } } }`, demo.out, { id: claims.sub });
+  const me = `query($id: ID!) { officer(id: $id) { roles agency { id name } } }`;
+  const r = await gql(me, demo.out, { id: claims.sub });
   expect(r.errors).toBeUndefined();
   expect(r.data.officer.agency).toEqual({ id: claims.agencyId, name: '宁晋县城乡规划局' });
   expect(r.data.officer.roles).toContain('ENFORCEMENT');

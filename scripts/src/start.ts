@@ -60,8 +60,9 @@ async function seedIfNeeded(databaseUrl: string, gatewayUrl: string, stopping: (
   try {
     const state = await store.state();
     if (state === 'complete') return;
-    if (state === 'none' && (await hasAgencies(gatewayUrl))) return say('the database already holds agencies: no demo data added');
-    say(state === 'partial' ? 'completing the demo data an earlier start did not finish' : 'first run: seeding demo data for 宁晋县');
+    if (state === 'none' && (await hasAgencies(gatewayUrl))) return say('the database holds agencies already: no demo data added');
+    if (state === 'partial') say('completing the demo data an earlier start did not finish');
+    else say('first run: seeding demo data for 宁晋县');
     await seedDemo(gatewayUrl, (m) => void (stopping() || say(`seed: ${m}`)), store);
   } finally {
     await store.close().catch(() => undefined);

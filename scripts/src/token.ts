@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
-import { Role, defaultDevTokenTtlSeconds, formatDuration, maxTokenLifetimeSeconds, signDevToken, type TokenClaims } from '@tsp/shared';
+import {
+  Role, defaultDevTokenTtlSeconds, formatDuration, maxTokenLifetimeSeconds, signDevToken, type TokenClaims,
+} from '@tsp/shared';
 import { findDemoPerson, missingScope } from './launcher/demo.js';
 import { gatewayUrl } from './launcher/ports.js';
 
@@ -24,9 +26,10 @@ async function main() {
   });
   const role = values.role as Role;
   if (!Object.values(Role).includes(role)) {
-    console.error(`usage: npm run token -- --role ${Object.values(Role).join('|')} [--demo 规划局 | --agency ID [--sub ID] | --agencies ID,ID | --region R] [--ttl 12h]`);
+    const scopes = '[--demo 规划局 | --agency ID [--sub ID] | --agencies ID,ID | --region R]';
+    console.error(`usage: npm run token -- --role ${Object.values(Role).join('|')} ${scopes} [--ttl 12h]`);
     const [user, integrator] = ['OFFICER', 'INTEGRATOR'].map((r) => formatDuration(maxTokenLifetimeSeconds(r)));
-    console.error(`  --demo: a demo person of the role in the agency whose name contains the text (needs npm start running)`);
+    console.error('  --demo: a demo person of the role in the agency whose name contains the text (npm start running)');
     console.error(`  --ttl: default 12h; at most ${user} (users), ${integrator} (INTEGRATOR)`);
     process.exit(2);
   }

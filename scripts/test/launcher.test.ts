@@ -4,14 +4,17 @@ import { parseCpuSeconds } from '../src/launcher/cpu';
 import { demoClaims, matchAgency, missingScope, type DemoOfficer } from '../src/launcher/demo';
 import { serviceAddresses } from '../src/launcher/ports';
 // Plain JavaScript (it runs before anything is built).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { staleReason } = require('../build-if-stale.js') as {
-  staleReason(projects: { name: string; builtAt?: number; inputs: { path: string; mtimeMs: number }[] }[], required?: { path: string; exists: boolean }[]): string | undefined;
+  staleReason(
+    projects: { name: string; builtAt?: number; inputs: { path: string; mtimeMs: number }[] }[],
+    required?: { path: string; exists: boolean }[],
+  ): string | undefined;
 };
 
 describe('restart backoff', () => {
   test('1 s, 2 s, 4 s … doubling, never over 30 s', () => {
-    expect([0, 1, 2, 3, 4, 5, 6, 50].map((a) => restartDelayMs(a))).toEqual([1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000]);
+    const delays = [0, 1, 2, 3, 4, 5, 6, 50].map((a) => restartDelayMs(a));
+    expect(delays).toEqual([1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000]);
   });
   test('a crash loop climbs the schedule; a crash after a healthy minute starts again at 1 s', () => {
     let attempt = -1;
@@ -33,7 +36,8 @@ describe('where npm start runs the services', () => {
     const d = serviceAddresses(() => undefined);
     expect([d.gateway.port, d.personnel.port, d.disclosure.port]).toEqual([4000, 4001, 4004]);
     expect(d.records.health).toBe('http://127.0.0.1:4002/health');
-    const moved = serviceAddresses((n) => ({ GATEWAY_URL: 'http://127.0.0.1:5100/graphql', REVIEW_URL: 'http://127.0.0.1:5103/graphql' })[n as string]);
+    const given: Record<string, string> = { GATEWAY_URL: 'http://127.0.0.1:5100/graphql', REVIEW_URL: 'http://127.0.0.1:5103/graphql' };
+    const moved = serviceAddresses((n) => given[n]);
     expect([moved.gateway.port, moved.review.port, moved.personnel.port]).toEqual([5100, 5103, 4001]);
     expect(moved.gateway.url).toBe('http://127.0.0.1:5100/graphql');
   });
@@ -41,7 +45,9 @@ describe('where npm start runs the services', () => {
 
 describe('npm run token', () => {
   test('agency roles without an agency, a supervisor without a region, an integrator without a scope are refused', () => {
-    for (const role of [Role.OFFICER, Role.LEGAL_REVIEWER, Role.AGENCY_HEAD]) expect(missingScope(role, {})).toMatch(/--demo/);
+    for (const role of [Role.OFFICER, Role.LEGAL_REVIEWER, Role.AGENCY_HEAD]) {
+      expect(missingScope(role, {})).toMatch(/tokens need their agency: --agency .* or --demo/);
+    }
     expect(missingScope(Role.SUPERVISOR, {})).toMatch(/--region/);
     expect(missingScope(Role.INTEGRATOR, {})).toMatch(/--agencies/);
     expect(missingScope(Role.OFFICER, { agency: 'a' })).toBeUndefined();
@@ -54,7 +60,8 @@ describe('npm run token', () => {
     { id: 'p', name: '宁晋县城乡规划局', region: '宁晋县' },
     { id: 'j', name: '宁晋县司法局', region: '宁晋县' },
   ];
-  const officer = (id: string, position: string, roles: string[], status = 'VALID'): DemoOfficer => ({ id, name: id, position, roles, credentials: status ? [{ status }] : [] });
+  const officer = (id: string, position: string, roles: string[], status = 'VALID'): DemoOfficer =>
+    ({ id, name: id, position, roles, credentials: status ? [{ status }] : [] });
   const staff = [
     officer('o1', '规划监察大队队员', ['ENFORCEMENT'], 'EXPIRED'),
     officer('o2', '规划监察大队队员', ['ENFORCEMENT']),
@@ -73,19 +80,22 @@ describe('npm run token', () => {
     expect(demoClaims(Role.OFFICER, p, staff).claims).toEqual({ role: Role.OFFICER, sub: 'o2', agencyId: 'p' });
     expect(demoClaims(Role.LEGAL_REVIEWER, p, staff).claims.sub).toBe('r1');
     expect(demoClaims(Role.AGENCY_HEAD, p, staff).claims.sub).toBe('h1');
-    expect(demoClaims(Role.SUPERVISOR, p, []).claims).toEqual({ role: Role.SUPERVISOR, sub: 'dev-supervisor', region: '宁晋县' });
+    const supervisor = { role: Role.SUPERVISOR, sub: 'dev-supervisor', region: '宁晋县' };
+    expect(demoClaims(Role.SUPERVISOR, p, []).claims).toEqual(supervisor);
     expect(() => demoClaims(Role.LEGAL_REVIEWER, p, staff.slice(0, 2))).toThrow(/no legal reviewer/);
   });
 });
 
 describe('build-if-stale', () => {
-  const project = (builtAt: number | undefined, ...mtimes: number[]) => ({ name: 'shared', builtAt, inputs: mtimes.map((m, i) => ({ path: `shared/src/f${i}.ts`, mtimeMs: m })) });
+  const project = (builtAt: number | undefined, ...mtimes: number[]) =>
+    ({ name: 'shared', builtAt, inputs: mtimes.map((m, i) => ({ path: `shared/src/f${i}.ts`, mtimeMs: m })) });
+  const token = (exists: boolean) => [{ path: 'scripts/dist/token.js', exists }];
   test('current when every input is older than its project build', () => {
-    expect(staleReason([project(100, 50, 99), project(200, 200)], [{ path: 'scripts/dist/token.js', exists: true }])).toBeUndefined();
+    expect(staleReason([project(100, 50, 99), project(200, 200)], token(true))).toBeUndefined();
   });
   test('stale when an input is newer, a project was never built, or the script to run is missing', () => {
     expect(staleReason([project(100, 50, 101)])).toBe('shared/src/f1.ts changed');
     expect(staleReason([project(undefined, 1)])).toBe('shared was never built');
-    expect(staleReason([project(100, 1)], [{ path: 'scripts/dist/token.js', exists: false }])).toBe('scripts/dist/token.js is missing');
+    expect(staleReason([project(100, 1)], token(false))).toBe('scripts/dist/token.js is missing');
   });
 });

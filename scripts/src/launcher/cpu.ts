@@ -5,7 +5,10 @@ import fs from 'node:fs';
  * no /proc (macOS) or the process is gone. Shown while npm start waits, so a slow start on a busy
  * machine (CPU rising) can be told from a stuck one (CPU flat).
  */
-export function cpuSeconds(pid: number | undefined, read = (p: string) => fs.readFileSync(p, 'utf8')): number | undefined {
+export function cpuSeconds(
+  pid: number | undefined,
+  read = (p: string) => fs.readFileSync(p, 'utf8'),
+): number | undefined {
   if (!pid) return undefined;
   try {
     return parseCpuSeconds(read(`/proc/${pid}/stat`));

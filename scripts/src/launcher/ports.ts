@@ -13,7 +13,9 @@ export interface ServiceAddress {
  * GATEWAY_URL points (defaults 4001–4004 and 4000), so one set of variables both places the services
  * and tells the gateway and the CLI scripts where they are (two launchers can run side by side).
  */
-export function serviceAddresses(get: (name: 'GATEWAY_URL' | ReturnType<typeof subgraphUrlVar>) => string | undefined = env): Record<ServiceName, ServiceAddress> {
+export function serviceAddresses(
+  get: (name: 'GATEWAY_URL' | ReturnType<typeof subgraphUrlVar>) => string | undefined = env,
+): Record<ServiceName, ServiceAddress> {
   const at = (name: ServiceName, given: string | undefined): ServiceAddress => {
     const url = new URL(given ?? `http://127.0.0.1:${DEFAULT_PORTS[name]}/graphql`);
     const port = Number(url.port || DEFAULT_PORTS[name]);

@@ -7,7 +7,8 @@ import { demoAgencies, demoClaims, demoOfficers } from './demo.js';
  * tokens only (JWT_SECRET); with JWKS_URL the platform refuses them, so only the commands are shown.
  */
 export async function readyHints(gatewayUrl: string): Promise<string[]> {
-  const more = 'Tokens:   npm run token -- --role OFFICER --demo 规划局   (roles: OFFICER LEGAL_REVIEWER AGENCY_HEAD SUPERVISOR INTEGRATOR ADMIN)';
+  const more = 'Tokens:   npm run token -- --role OFFICER --demo 规划局   ' +
+    '(roles: OFFICER LEGAL_REVIEWER AGENCY_HEAD SUPERVISOR INTEGRATOR ADMIN)';
   try {
     const agencies = await demoAgencies(gatewayUrl);
     const agency = agencies.find((a) => a.name.includes('规划局')) ?? agencies[0];
@@ -22,6 +23,7 @@ export async function readyHints(gatewayUrl: string): Promise<string[]> {
       more,
     ];
   } catch (e) {
-    return [`Tokens:   npm run token -- --role SUPERVISOR --region 宁晋县   (demo ids unavailable: ${(e as Error).message})`, more];
+    const why = (e as Error).message;
+    return [`Tokens:   npm run token -- --role SUPERVISOR --region 宁晋县   (demo ids unavailable: ${why})`, more];
   }
 }

@@ -133,11 +133,15 @@ export async function waitUntilHealthy(child: Supervised, o: WaitOptions): Promi
       // not listening yet
     }
     const now = Date.now();
-    if (now - t0 >= timeoutMs) throw new Error(`${child.name} did not become healthy at ${child.spec.health} within ${Math.round(timeoutMs / 1000)}s`);
+    if (now - t0 >= timeoutMs) {
+      const limit = Math.round(timeoutMs / 1000);
+      throw new Error(`${child.name} did not become healthy at ${child.spec.health} within ${limit}s`);
+    }
     if (now >= nextSay) {
       nextSay = now + everyMs;
       const cpu = cpuSeconds(child.proc.pid);
-      o.say(`waiting for ${child.name} (health)… ${Math.round((now - t0) / 1000)}s${cpu === undefined ? '' : `, ${cpu.toFixed(1)}s CPU so far`}`);
+      const used = cpu === undefined ? '' : `, ${cpu.toFixed(1)}s CPU so far`;
+      o.say(`waiting for ${child.name} (health)… ${Math.round((now - t0) / 1000)}s${used}`);
     }
     await new Promise((r) => setTimeout(r, 200));
   }

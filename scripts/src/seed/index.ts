@@ -72,7 +72,11 @@ export function memorySeedStore(): SeedStore {
  * runs again with the same Idempotency-Keys and arguments (dates from the first attempt's day), so
  * its writes that took effect replay and the rest are made — an interrupted first start completes.
  */
-export async function seedDemo(gatewayUrl: string, progress: (msg: string) => void = () => {}, durable?: SeedStore): Promise<void> {
+export async function seedDemo(
+  gatewayUrl: string,
+  progress: (msg: string) => void = () => {},
+  durable?: SeedStore,
+): Promise<void> {
   const store = durable ?? memorySeedStore();
   const upload = blobUploader(gatewayUrl);
   const today = await store.begin(shanghaiDate());
@@ -90,9 +94,13 @@ export async function seedDemo(gatewayUrl: string, progress: (msg: string) => vo
   };
   const personnel = await step('personnel', 'agencies, officers, credentials, training', (as) =>
     seedPersonnel((q, v) => as({ role: Role.ADMIN, sub: 'seed-admin' }, q, v), today));
-  await step('records', 'cases at every stage, one imported legacy case with findings', (as) => seedCases(as, personnel, upload, today));
-  await step('review', 'catalogues, reviews passed, returned, failed, in coordination, overdue', (as) => seedReviews(as, personnel, upload, today));
-  await step('disclosure', 'enforcement items, random inspections, service guides, body information', (as) => seedDisclosure(as, personnel.agencies));
-  await step('legacy decisions', 'one major without review, one revoked but still published', (as) => seedLegacyDecisions(as, personnel, today));
+  await step('records', 'cases at every stage, one imported legacy case with findings', (as) =>
+    seedCases(as, personnel, upload, today));
+  await step('review', 'catalogues, reviews passed, returned, failed, in coordination, overdue', (as) =>
+    seedReviews(as, personnel, upload, today));
+  await step('disclosure', 'enforcement items, random inspections, service guides, body information', (as) =>
+    seedDisclosure(as, personnel.agencies));
+  await step('legacy decisions', 'one major without review, one revoked but still published', (as) =>
+    seedLegacyDecisions(as, personnel, today));
   await store.complete();
 }
