@@ -83,6 +83,8 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
     // Automatic persisted queries are off: a hash replayed with other variables or operationName would
     // be a query nobody checked when it was stored. The limits plugin sees every source anyway.
     persistedQueries: false,
+    // run-service.ts owns SIGINT/SIGTERM; Apollo's own handlers made the gateway exit 1 on SIGTERM.
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), operationLimits(guard), metrics.plugin],
   });
   await apollo.start();

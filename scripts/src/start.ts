@@ -1,12 +1,15 @@
 import path from 'node:path';
 import { fork } from 'node:child_process';
-import { DEFAULT_PORTS, SUBGRAPHS, env, subgraphUrlVar, type ServiceName } from '@tsp/shared';
+import { SUBGRAPHS, env, subgraphUrlVar, type ServiceName } from '@tsp/shared';
 import { migrateAll } from './migrate.js';
-import { startChild, waitHealthy, type Child } from './launcher/children.js';
+import { Supervised, waitUntilHealthy } from './launcher/supervised.js';
+import { serviceAddresses } from './launcher/ports.js';
+import { seedStore } from './launcher/seed-store.js';
+import { readyHints } from './launcher/ready.js';
 import { seedDemo } from './seed/index.js';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const say = (msg: string) => process.stdout.write(`\x1b[1mstart     |\x1b[0m ${msg}\n`);
+const say = (msg: string): void => void process.stdout.write(`\x1b[1mstart     |\x1b[0m ${msg}\n`);
 
 interface Embedded {
   stop(): Promise<void>;
@@ -40,60 +43,82 @@ async function databaseUrl(): Promise<{ url: string; embedded?: Embedded }> {
   return startEmbedded();
 }
 
-async function isEmpty(gatewayUrl: string): Promise<boolean> {
+async function hasAgencies(gatewayUrl: string): Promise<boolean> {
   const r = await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ agencies { id } }' }) });
-  const body = (await r.json()) as { data?: { agencies: unknown[] } };
-  return (body.data?.agencies.length ?? 0) === 0;
+  const body = (await r.json()) as { data?: { agencies: unknown[] }; errors?: { message: string }[] };
+  // Unknown is not empty: never seed demo data over a database that may hold real data.
+  if (!body.data) throw new Error(`could not ask for agencies: ${body.errors?.map((e) => e.message).join('; ')}`);
+  return body.data.agencies.length > 0;
+}
+
+/**
+ * Demo data unless the database holds data the launcher did not seed: a first start seeds, a start
+ * after an interrupted seed completes it (the progress is in the database), a seeded one is left alone.
+ */
+async function seedIfNeeded(databaseUrl: string, gatewayUrl: string, stopping: () => boolean): Promise<void> {
+  const store = await seedStore(databaseUrl);
+  try {
+    const state = await store.state();
+    if (state === 'complete') return;
+    if (state === 'none' && (await hasAgencies(gatewayUrl))) return say('the database holds agencies already: no demo data added');
+    if (state === 'partial') say('completing the demo data an earlier start did not finish');
+    else say('first run: seeding demo data for 宁晋县');
+    await seedDemo(gatewayUrl, (m) => void (stopping() || say(`seed: ${m}`)), store);
+  } finally {
+    await store.close().catch(() => undefined);
+  }
 }
 
 /**
  * npm start: database (embedded unless DATABASE_URL), migrations, the four subgraphs and the
- * gateway as separate processes, demo data on first run. Ctrl-C stops everything.
+ * gateway as separate processes, demo data on first run. A crashed service is restarted with backoff;
+ * Ctrl-C (or SIGTERM) stops everything, and the launcher exits 0.
  */
 async function main() {
   const t0 = Date.now();
-  const { url, embedded } = await databaseUrl();
-  say('applying migrations');
-  await migrateAll(url);
-  const children: Child[] = [];
+  const children: Supervised[] = [];
+  let embedded: Embedded | undefined;
   let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
     say('stopping…');
-    await Promise.all([...children].reverse().map((c) => c.stop()));
+    const ends = await Promise.all([...children].reverse().map(async (c) => `${c.name} ${await c.stop()}`));
     await embedded?.stop();
-    say('stopped');
+    say(`stopped (exit codes: ${ends.join(', ')})`);
     process.exit(code);
   };
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
 
   try {
-    const urls = Object.fromEntries(SUBGRAPHS.map((n) => [subgraphUrlVar(n), env(subgraphUrlVar(n)) ?? `http://127.0.0.1:${DEFAULT_PORTS[n]}/graphql`]));
+    const db = await databaseUrl();
+    embedded = db.embedded;
+    const url = db.url;
+    if (stopping) return;
+    say('applying migrations');
+    await migrateAll(url);
+    if (stopping) return;
+    const at = serviceAddresses();
+    const urls = Object.fromEntries(SUBGRAPHS.map((n) => [subgraphUrlVar(n), at[n].url]));
     const names: ServiceName[] = [...SUBGRAPHS, 'gateway'];
-    for (const [i, name] of names.entries()) {
-      const child = startChild(name, { ...urls, DATABASE_URL: url, PORT: String(DEFAULT_PORTS[name]) }, i);
-      children.push(child);
-      child.proc.once('exit', (code) => {
-        if (!stopping) {
-          say(`${name} exited (code ${code}); stopping the platform`);
-          void shutdown(1);
-        }
-      });
+    for (const [index, name] of names.entries()) {
+      const childEnv = { ...urls, DATABASE_URL: url, PORT: String(at[name].port) };
+      children.push(new Supervised({ name, env: childEnv, index, health: at[name].health }, say));
     }
-    await Promise.all(children.map((c) => waitHealthy(`http://127.0.0.1:${DEFAULT_PORTS[c.name as ServiceName]}/health`, c)));
-    const gateway = `http://127.0.0.1:${DEFAULT_PORTS.gateway}`;
-    if (await isEmpty(`${gateway}/graphql`)) {
-      say('first run: seeding demo data for 宁晋县');
-      await seedDemo(`${gateway}/graphql`, (m) => say(`seed: ${m}`));
-    }
+    const timeoutMs = Number(env('LAUNCHER_WAIT_MS') ?? 180_000);
+    await Promise.all(children.map((c) => waitUntilHealthy(c, { say, timeoutMs })));
+    if (stopping) return;
+    const gateway = at.gateway.url;
+    await seedIfNeeded(url, gateway, () => stopping);
+    if (stopping) return;
     say(`ready in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
-    say(`GraphQL:  POST ${gateway}/graphql`);
-    say(`Sandbox:  ${gateway}/sandbox   (works offline)`);
-    say(`Tokens:   npm run token -- --role SUPERVISOR --region 宁晋县`);
+    say(`GraphQL:  POST ${gateway}`);
+    say(`Sandbox:  ${new URL('/sandbox', gateway)}   (works offline)`);
+    for (const line of await readyHints(gateway)) say(line);
     say('Ctrl-C stops everything.');
   } catch (e) {
+    if (stopping) return;
     say(`failed: ${e instanceof Error ? e.message : String(e)}`);
     await shutdown(1);
   }

@@ -41,6 +41,9 @@ export const ENV_VARS = {
   RECORDS_URL: 'records subgraph GraphQL URL',
   REVIEW_URL: 'review subgraph GraphQL URL',
   DISCLOSURE_URL: 'disclosure subgraph GraphQL URL',
+  // Launcher (npm start) and CLI scripts.
+  GATEWAY_URL: "gateway GraphQL URL: npm start serves it there, npm run token -- --demo asks it (default port 4000)",
+  LAUNCHER_WAIT_MS: 'how long npm start waits for a service to become healthy, in ms (default 180000)',
 } as const;
 export type EnvVar = keyof typeof ENV_VARS;
 

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 
-/** The contract's error codes (contract.md § Errors). */
+/** The contract's error codes (README § API lists them). */
 export type ErrorCode =
   | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT'
   | 'CREDENTIAL_INVALID' | 'AUDIO_VISUAL_REQUIRED' | 'TWO_OFFICERS_REQUIRED' | 'STAGE_ORDER'

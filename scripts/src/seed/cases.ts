@@ -136,7 +136,7 @@ const PLANS: CasePlan[] = [
   },
 ];
 
-const OPEN = `mutation($i: OpenCaseInput!) { openCase(input: $i) { id stage } }`;
+const OPEN = `mutation($i: OpenCaseInput!) { openCase(input: $i) { id stage filedAt } }`;
 const APPEND = `mutation($i: AppendRecordInput!) { appendRecord(input: $i) { stage } }`;
 const DECIDE = `mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { stage } }`;
 const ARCHIVE = `mutation($i: ArchiveCaseInput!) { archiveCase(input: $i) { stage } }`;
@@ -165,8 +165,8 @@ function teamOf(personnel: SeededPersonnel, agency: AgencyKey): [SeededOfficer, 
   return [team[1], team[2] ?? team[0]];
 }
 
-export async function seedCases(as: SeedAs, personnel: SeededPersonnel, upload: SeedUpload): Promise<SeededCases> {
-  const year = shanghaiDate().slice(0, 4);
+export async function seedCases(as: SeedAs, personnel: SeededPersonnel, upload: SeedUpload, today = shanghaiDate()): Promise<SeededCases> {
+  const year = today.slice(0, 4);
   const out: SeededCases = { cases: [] };
   for (const plan of PLANS) {
     const [h1, h2] = teamOf(personnel, plan.agency);
@@ -179,10 +179,14 @@ export async function seedCases(as: SeedAs, personnel: SeededPersonnel, upload: 
       i: { caseNumber, category: plan.category, cause: plan.cause, party: plan.party, amountInvolved: plan.amountInvolved ?? null, handlerIds: [h1.id, h2.id], attachments: await atts([firstDoc]) },
     });
     let stage: string = openCase.stage;
+    // Each entry one second after the one before, from the filing: the same arguments when a resumed
+    // seed sends the call again (its Idempotency-Key then replays it), and in the order they happened.
+    let tick = 0;
+    const at = () => new Date(new Date(openCase.filedAt).getTime() + ++tick * 1000).toISOString();
     const walk = async (steps: Step[] = []) => {
       for (const s of steps) {
         const r = await as(me, APPEND, {
-          i: { caseId: openCase.id, stage: s.stage, activity: s.activity, occurredAt: new Date().toISOString(), officerIds: s.solo ? [h1.id] : [h1.id, h2.id], summary: s.summary, attachments: await atts(s.attachments), affectsLibertyOrProperty: s.affects ?? false },
+          i: { caseId: openCase.id, stage: s.stage, activity: s.activity, occurredAt: at(), officerIds: s.solo ? [h1.id] : [h1.id, h2.id], summary: s.summary, attachments: await atts(s.attachments), affectsLibertyOrProperty: s.affects ?? false },
         });
         stage = r.appendRecord.stage;
       }
@@ -190,25 +194,25 @@ export async function seedCases(as: SeedAs, personnel: SeededPersonnel, upload: 
     await walk(plan.before);
     if (plan.decision) {
       const { attachments, ...d } = plan.decision;
-      const r = await as(me, DECIDE, { i: { caseId: openCase.id, ...d, fineAmount: d.fineAmount ?? null, confiscationAmount: d.confiscationAmount ?? null, decidedOn: shanghaiDate(), officerIds: [h1.id, h2.id], attachments: await atts(attachments) } });
+      const r = await as(me, DECIDE, { i: { caseId: openCase.id, ...d, fineAmount: d.fineAmount ?? null, confiscationAmount: d.confiscationAmount ?? null, decidedOn: shanghaiDate(new Date(openCase.filedAt)), occurredAt: at(), officerIds: [h1.id, h2.id], attachments: await atts(attachments) } });
       stage = r.recordDecision.stage;
     }
     await walk(plan.after);
-    if (plan.archive) stage = (await as(me, ARCHIVE, { i: { caseId: openCase.id, officerIds: [h1.id], attachments: await atts([doc('卷内目录')]) } })).archiveCase.stage;
+    if (plan.archive) stage = (await as(me, ARCHIVE, { i: { caseId: openCase.id, occurredAt: at(), officerIds: [h1.id], attachments: await atts([doc('卷内目录')]) } })).archiveCase.stage;
     out.cases.push({ id: openCase.id, caseNumber, agencyKey: plan.agency, category: plan.category, stage, legacy: false });
   }
-  out.cases.push(await seedLegacy(as, personnel, year));
+  out.cases.push(await seedLegacy(as, personnel, year, today));
   return out;
 }
 
 /** 历史案件 A penalty case from the old paper-and-spreadsheet system, filed 120 days ago and never decided. */
-async function seedLegacy(as: SeedAs, personnel: SeededPersonnel, year: string): Promise<SeededCases['cases'][number]> {
+async function seedLegacy(as: SeedAs, personnel: SeededPersonnel, year: string, today: string): Promise<SeededCases['cases'][number]> {
   const agency = personnel.agencies.marketRegulation;
   const suspended = personnel.credentials.find((c) => c.state === 'SUSPENDED' && c.agencyCode === agency.code);
   const [h1] = teamOf(personnel, 'marketRegulation');
   const other = suspended ? suspended.officerId : teamOf(personnel, 'marketRegulation')[1].id;
   const caseNumber = `宁市监罚〔${year}〕9号`;
-  const filed = addCalendarDays(shanghaiDate(), -120);
+  const filed = addCalendarDays(today, -120);
   const at = (days: number, hour = '09:30') => new Date(`${addCalendarDays(filed, days)}T${hour}:00+08:00`).toISOString();
   let n = 0;
   const atts = (list: Att[]) => list.map((a) => attachment(caseNumber, a, ++n));

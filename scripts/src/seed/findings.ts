@@ -12,10 +12,9 @@ const DRAFTS = `query($a: ID!) { publications(filter: { agencyId: $a, status: DR
  * and later revoked but never taken down (withdrawal overdue). Together with the other
  * seeds, the supervisor's query shows every finding kind the data can produce.
  */
-export async function seedLegacyDecisions(as: SeedAs, personnel: SeededPersonnel): Promise<void> {
+export async function seedLegacyDecisions(as: SeedAs, personnel: SeededPersonnel, today = shanghaiDate()): Promise<void> {
   const admin = { role: Role.ADMIN, sub: 'seed-admin' };
-  const year = shanghaiDate().slice(0, 4);
-  const today = shanghaiDate();
+  const year = today.slice(0, 4);
   const imported = async (agency: AgencyKey, caseNumber: string, cause: string, party: object, decision: object, daysAgo: number, served = false) => {
     const officers = personnel.officers.filter((o) => o.agencyKey === agency && o.role === 'ENFORCEMENT').slice(0, 2).map((o) => o.id);
     const filed = addCalendarDays(today, -daysAgo - 30);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Role, signDevToken, type TokenClaims } from '@tsp/shared';
+import { Role, shanghaiDate, signDevToken, type TokenClaims } from '@tsp/shared';
 import { seedPersonnel } from './personnel.js';
 import { seedReviews } from './reviews.js';
 import { seedDisclosure } from './disclosure.js';
@@ -9,15 +9,18 @@ import { seedLegacyDecisions } from './findings.js';
 export type Gql = (query: string, variables?: object) => Promise<any>;
 export type GqlAs = (claims: TokenClaims, query: string, variables?: object) => Promise<any>;
 
-/** A GraphQL caller against the gateway that throws on any error, so a broken seed stops loudly. */
-export function gqlClient(url: string): GqlAs {
+/**
+ * A GraphQL caller against the gateway that throws on any error, so a broken seed stops loudly. With
+ * `keyPrefix`, each mutation carries the Idempotency-Key `<prefix>:<n>` (n counts this client's
+ * mutations): run again in the same order, the calls that already took effect answer as before.
+ */
+export function gqlClient(url: string, keyPrefix?: string): GqlAs {
+  let n = 0;
   return async (claims, query, variables = {}) => {
     const token = await signDevToken(claims, '1h');
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables }),
-    });
+    const headers: Record<string, string> = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+    if (keyPrefix && /^\s*mutation\b/.test(query)) headers['idempotency-key'] = `${keyPrefix}:${++n}`;
+    const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
     const body = (await res.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
     if (body.errors?.length) throw new Error(`seed request failed: ${body.errors.map((e) => `${e.extensions?.code}: ${e.message}`).join('; ')}\n${query.slice(0, 200)}`);
     return body.data;
@@ -41,21 +44,63 @@ export function blobUploader(gatewayUrl: string): SeedUpload {
 }
 
 /**
- * Demo data for 宁晋县, written through the public API (so every rule applies to it, as to real
- * data). Runs once, on an empty database.
+ * Where seedDemo keeps its progress (the launcher's is in the database: launcher/seed-store.ts).
+ * `begin` records the day of the first attempt and answers it on every later one.
  */
-export async function seedDemo(gatewayUrl: string, progress: (msg: string) => void = () => {}): Promise<void> {
-  const as = gqlClient(gatewayUrl);
+export interface SeedStore {
+  begin(today: string): Promise<string>;
+  result<T>(step: string): Promise<T | undefined>;
+  finish(step: string, result: unknown): Promise<void>;
+  complete(): Promise<void>;
+}
+
+/** Progress kept in memory: one uninterrupted run (tests). */
+export function memorySeedStore(): SeedStore {
+  const steps = new Map<string, unknown>();
+  let day: string | undefined;
+  return {
+    begin: async (today) => (day ??= today),
+    result: async <T>(step: string) => steps.get(step) as T | undefined,
+    finish: async (step, result) => void steps.set(step, result ?? null),
+    complete: async () => undefined,
+  };
+}
+
+/**
+ * Demo data for 宁晋县, written through the public API (so every rule applies to it, as to real
+ * data). Resumable: a finished step is skipped (its result comes from the store), a step cut short
+ * runs again with the same Idempotency-Keys and arguments (dates from the first attempt's day), so
+ * its writes that took effect replay and the rest are made — an interrupted first start completes.
+ */
+export async function seedDemo(
+  gatewayUrl: string,
+  progress: (msg: string) => void = () => {},
+  durable?: SeedStore,
+): Promise<void> {
+  const store = durable ?? memorySeedStore();
   const upload = blobUploader(gatewayUrl);
-  const admin: Gql = (q, v) => as({ role: Role.ADMIN, sub: 'seed-admin' }, q, v);
-  progress('personnel: agencies, officers, credentials, training');
-  const personnel = await seedPersonnel(admin);
-  progress('records: cases at every stage, one imported legacy case with findings');
-  await seedCases(as, personnel, upload);
-  progress('review: catalogues, reviews passed, returned, failed, in coordination, overdue');
-  await seedReviews(as, personnel, upload);
-  progress('disclosure: enforcement items, random inspections, service guides, body information');
-  await seedDisclosure(as, personnel.agencies);
-  progress('legacy decisions: one major without review, one revoked but still published');
-  await seedLegacyDecisions(as, personnel);
+  const today = await store.begin(shanghaiDate());
+  const step = async <T>(name: string, what: string, run: (as: GqlAs) => Promise<T>): Promise<T> => {
+    const done = await store.result<T>(name);
+    if (done !== undefined) {
+      progress(`${name}: done before`);
+      return done;
+    }
+    progress(`${name}: ${what}`);
+    // Keys only when the progress outlives this run: without them a write costs no key lookup.
+    const result = await run(gqlClient(gatewayUrl, durable ? `demo-seed:${name}` : undefined));
+    await store.finish(name, result);
+    return result;
+  };
+  const personnel = await step('personnel', 'agencies, officers, credentials, training', (as) =>
+    seedPersonnel((q, v) => as({ role: Role.ADMIN, sub: 'seed-admin' }, q, v), today));
+  await step('records', 'cases at every stage, one imported legacy case with findings', (as) =>
+    seedCases(as, personnel, upload, today));
+  await step('review', 'catalogues, reviews passed, returned, failed, in coordination, overdue', (as) =>
+    seedReviews(as, personnel, upload, today));
+  await step('disclosure', 'enforcement items, random inspections, service guides, body information', (as) =>
+    seedDisclosure(as, personnel.agencies));
+  await step('legacy decisions', 'one major without review, one revoked but still published', (as) =>
+    seedLegacyDecisions(as, personnel, today));
+  await store.complete();
 }

@@ -177,13 +177,13 @@ const SUSPEND = `mutation($n: String!, $r: String!) { changeCredentialStatus(num
 const TRAIN = `mutation($i: RecordTrainingInput!) { recordTraining(input: $i) }`;
 
 /** Creates the demo agencies, officers, credentials and training through the API. */
-export async function seedPersonnel(gql: SeedGql): Promise<SeededPersonnel> {
+/** `today`: the day the dates are relative to (a resumed seed passes its first attempt's day). */
+export async function seedPersonnel(gql: SeedGql, today = shanghaiDate()): Promise<SeededPersonnel> {
   const call = async (query: string, variables: object) => {
     const r = await gql(query, variables);
     if (r?.errors?.length) throw new Error(`seed personnel: ${r.errors.map((e: { message: string }) => e.message).join('; ')}`);
     return r?.data ?? r;
   };
-  const today = shanghaiDate();
   const lastYear = Number(today.slice(0, 4)) - 1;
   const out: SeededPersonnel = { region: REGION, agencyIds: {}, agencies: {} as SeededPersonnel['agencies'], officers: [], credentials: [] };
   let serial = 0;

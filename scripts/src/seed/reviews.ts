@@ -80,7 +80,7 @@ const SUBMIT = `mutation($i: SubmitForReviewInput!) { submitForReview(input: $i)
 const START = `mutation($id: ID!) { startReview(reviewId: $id) { id } }`;
 const COMPLETE = `mutation($i: CompleteReviewInput!) { completeReview(input: $i) { status } }`;
 
-export async function seedReviews(as: SeedAs, personnel: SeededPersonnel, upload: SeedUpload): Promise<SeededReviews> {
+export async function seedReviews(as: SeedAs, personnel: SeededPersonnel, upload: SeedUpload, today = shanghaiDate()): Promise<SeededReviews> {
   const head = (key: AgencyKey): TokenClaims => ({ role: Role.AGENCY_HEAD, sub: `seed-head-${key}`, agencyId: personnel.agencies[key].id });
   let catalogueRules = 0;
   for (const [key, rules] of Object.entries(CATALOGUES) as [AgencyKey, RuleSeed[]][]) {
@@ -98,7 +98,7 @@ export async function seedReviews(as: SeedAs, personnel: SeededPersonnel, upload
   const reviewer = (key: AgencyKey) => personnel.officers.find((o) => o.agencyKey === key && o.role === 'LEGAL_REVIEWER' && o.legalProfessionQualified)!;
   const officer = (o: SeededOfficer): TokenClaims => ({ role: Role.OFFICER, sub: o.id, agencyId: o.agencyId });
   const legal = (o: SeededOfficer): TokenClaims => ({ role: Role.LEGAL_REVIEWER, sub: o.id, agencyId: o.agencyId });
-  const year = shanghaiDate().slice(0, 4);
+  const year = today.slice(0, 4);
   const out: SeededReviews['reviews'] = [];
 
   const reviewCase = async (key: AgencyKey, c: { no: string; cause: string; party: { type: string; name: string }; amountInvolved: string | null; proposal: Record<string, unknown>; receivedDaysAgo?: number }) => {
@@ -111,7 +111,7 @@ export async function seedReviews(as: SeedAs, personnel: SeededPersonnel, upload
         attachments: [{ kind: 'TEXT_DOCUMENT', ...filing, name: '立案审批表.pdf', documentType: '立案审批表' }],
       },
     });
-    const receivedOn = c.receivedDaysAgo ? addCalendarDays(shanghaiDate(), -c.receivedDaysAgo) : null;
+    const receivedOn = c.receivedDaysAgo ? addCalendarDays(today, -c.receivedDaysAgo) : null;
     const { submitForReview } = await as(officer(h1), SUBMIT, { i: { caseId: openCase.id, proposedDecision: c.proposal, receivedOn } });
     const entry = { caseNumber, reviewId: submitForReview.id as string, status: 'SUBMITTED' };
     out.push(entry);

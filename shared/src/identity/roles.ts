@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 
-/** Token roles (contract.md § Identity). */
+/** Token roles (README § API: Roles). */
 export enum Role {
   OFFICER = 'OFFICER',
   LEGAL_REVIEWER = 'LEGAL_REVIEWER',

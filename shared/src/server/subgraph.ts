@@ -87,6 +87,8 @@ export async function startSubgraph(
     // The gateway sends the parallel fetches of one plan step as one batch: one identity check, shared DataLoaders.
     allowBatchedHttpRequests: true,
     formatError: formatErrorWith(log),
+    // run-service.ts owns SIGINT/SIGTERM (clean stop, exit 0), not Apollo.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),

@@ -1,0 +1,176 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import readline from 'node:readline';
+import { decodeJwt } from 'jose';
+import { SUBGRAPHS, freePort, subgraphUrlVar } from '@tsp/shared';
+import { createTestDatabase, sql } from './support/db';
+
+/**
+ * The real launcher (`node scripts/dist/start.js`, as npm start runs it) on a fresh database and
+ * ports of its own: a first start interrupted during the seed (SIGINT) exits 0 with every service
+ * 0, and the next start completes the demo without doubling anything; a subgraph killed with
+ * SIGKILL is restarted and healthy again; `npm run token` refuses an OFFICER without an agency and
+ * finds a demo officer with --demo; SIGTERM stops everything with exit code 0.
+ */
+const ROOT = path.resolve(__dirname, '..');
+const ALL_ZERO = /stopped \(exit codes: gateway 0, disclosure 0, review 0, records 0, personnel 0\)/;
+const DEMO_OFFICERS = 8 + 7 + 9 + 22 + 6;
+
+interface Launcher {
+  proc: ChildProcess;
+  lines: string[];
+  exit: Promise<number | null>;
+  /** Waits (polling the output, with a deadline) for a line matching `re`, from line `from` on; answers its index. */
+  waitFor(re: RegExp, ms?: number, from?: number): Promise<number>;
+}
+
+let databaseUrl: string;
+let env: NodeJS.ProcessEnv;
+let gatewayUrl: string;
+const running: Launcher[] = [];
+
+async function until<T>(what: string, ms: number, probe: () => Promise<T | undefined> | T | undefined): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function launch(): Launcher {
+  const script = path.join(ROOT, 'scripts', 'dist', 'start.js');
+  const proc = spawn(process.execPath, [script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const lines: string[] = [];
+  // Colour codes out, so the patterns read as the text does.
+  for (const s of [proc.stdout!, proc.stderr!]) {
+    readline.createInterface({ input: s }).on('line', (l) => lines.push(l.replace(/\x1b\[[0-9;]*m/g, '')));
+  }
+  const exit = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
+  const l: Launcher = {
+    proc, lines, exit,
+    waitFor: (re, ms = 240_000, from = 0) =>
+      until(`${re} in the launcher's output:\n${lines.slice(-30).join('\n')}`, ms, () => {
+        const i = lines.findIndex((line, n) => n >= from && re.test(line));
+        if (i >= 0) return i;
+        if (proc.exitCode !== null) {
+          throw new Error(`launcher exited (${proc.exitCode}) before ${re}:\n${lines.slice(-30).join('\n')}`);
+        }
+        return undefined;
+      }),
+  };
+  running.push(l);
+  return l;
+}
+
+const count = async (table: string) =>
+  Number((await sql<{ n: string }>(databaseUrl, `select count(*) as n from ${table}`))[0].n);
+const seedComplete = async () =>
+  (await sql(databaseUrl, `select 1 from launcher.seed_step where step = 'complete'`)).length === 1;
+
+function runToken(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((resolve) => {
+    const script = path.join(ROOT, 'scripts', 'dist', 'token.js');
+    const p = spawn(process.execPath, [script, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    p.stdout.on('data', (d) => (out += d));
+    p.stderr.on('data', (d) => (err += d));
+    p.once('close', (code) => resolve({ code, out: out.trim(), err }));
+  });
+}
+
+async function gql(query: string, token?: string, variables: object = {}) {
+  const r = await fetch(gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await r.json()) as { data?: any; errors?: { message: string }[] };
+}
+
+beforeAll(async () => {
+  databaseUrl = await createTestDatabase();
+  const ports = await Promise.all([0, 1, 2, 3, 4].map(() => freePort()));
+  gatewayUrl = `http://127.0.0.1:${ports[0]}/graphql`;
+  env = { ...process.env, DATABASE_URL: databaseUrl, GATEWAY_URL: gatewayUrl, LOG_LEVEL: 'warn' };
+  env.LAUNCHER_WAIT_MS = '240000';
+  SUBGRAPHS.forEach((n, i) => (env[subgraphUrlVar(n)] = `http://127.0.0.1:${ports[i + 1]}/graphql`));
+});
+
+afterAll(async () => {
+  // Only if a test failed midway: the services stop by themselves when the launcher's IPC closes.
+  for (const l of running) if (l.proc.exitCode === null && l.proc.signalCode === null) l.proc.kill('SIGKILL');
+  await Promise.all(running.map((l) => l.exit));
+});
+
+test('a first start interrupted during the seed exits 0; the next start completes the demo without doubling it', async () => {
+  const first = launch();
+  await first.waitFor(/seed: personnel: /);
+  // Interrupt inside the personnel step, once part of it is written.
+  await until('the first agency', 120_000, async () => ((await count('personnel.agency')) > 0 ? true : undefined));
+  first.proc.kill('SIGINT');
+  expect(await first.exit).toBe(0);
+  await first.waitFor(ALL_ZERO, 1000);
+  expect(await seedComplete()).toBe(false);
+  // What the interrupted step wrote carries its keys, which the next start replays.
+  expect(await count(`personnel.idempotency where key like 'demo-seed:personnel:%'`)).toBeGreaterThan(0);
+
+  const second = launch();
+  await second.waitFor(/completing the demo data an earlier start did not finish/);
+  await second.waitFor(/ready in /);
+  expect(await seedComplete()).toBe(true);
+  expect(await count('personnel.agency')).toBe(5);
+  expect(await count('personnel.officer')).toBe(DEMO_OFFICERS);
+  expect(second.lines.some((l) => /seed: legacy decisions/.test(l))).toBe(true);
+}, 600_000);
+
+test('when ready the launcher prints demo ids and a supervisor token that works', async () => {
+  const l = running[1];
+  await l.waitFor(/Ctrl-C stops everything/, 60_000);
+  const ids = l.lines.find((x) => /Demo ids:|Tokens:/.test(x));
+  expect(ids).toMatch(/Demo ids: agency/);
+  const [, agencyId, officerId] = /agency (\S+) \(.*\); officer (\S+) /.exec(ids!)!;
+  const tokenLine = l.lines[l.lines.findIndex((x) => x.includes('Supervisor token')) + 1];
+  const supervisor = tokenLine.split(/\s+/).pop()!;
+  const staff = `query($a: ID!) { officers(agencyId: $a, first: 200) { edges { node { id } } } }`;
+  const r = await gql(staff, supervisor, { a: agencyId });
+  expect(r.errors).toBeUndefined();
+  expect(r.data.officers.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(officerId);
+});
+
+test('npm run token: an OFFICER without an agency is refused (exit 2); --demo 规划局 is an officer of that bureau', async () => {
+  const refused = await runToken(['--role', 'OFFICER']);
+  expect(refused.code).toBe(2);
+  expect(refused.out).toBe('');
+  expect(refused.err).toMatch(/OFFICER tokens need their agency.*--demo/);
+
+  const demo = await runToken(['--role', 'OFFICER', '--demo', '规划局']);
+  expect(demo.code).toBe(0);
+  const claims = decodeJwt(demo.out);
+  const me = `query($id: ID!) { officer(id: $id) { roles agency { id name } } }`;
+  const r = await gql(me, demo.out, { id: claims.sub });
+  expect(r.errors).toBeUndefined();
+  expect(r.data.officer.agency).toEqual({ id: claims.agencyId, name: '宁晋县城乡规划局' });
+  expect(r.data.officer.roles).toContain('ENFORCEMENT');
+}, 60_000);
+
+test('a subgraph killed with SIGKILL is restarted and healthy again; SIGTERM then stops all with exit code 0', async () => {
+  const l = running[1];
+  const pidLines = l.lines.filter((x) => /personnel: pid \d+/.test(x));
+  const pid = Number(/pid (\d+)/.exec(pidLines.at(-1)!)![1]);
+  const from = l.lines.length;
+  process.kill(pid, 'SIGKILL');
+  await l.waitFor(/personnel exited \(signal SIGKILL\) after [\d.]+s; restarting it in 1s/, 60_000, from);
+  await l.waitFor(/personnel restarted and healthy again/, 240_000, from);
+  const again = await until('personnel answering through the gateway', 60_000, async () => {
+    const r = await gql(`{ agencies { id } }`);
+    return r.data?.agencies ? r.data.agencies.length : undefined;
+  });
+  expect(again).toBe(5);
+
+  l.proc.kill('SIGTERM');
+  expect(await l.exit).toBe(0);
+  await l.waitFor(ALL_ZERO, 1000);
+}, 400_000);
