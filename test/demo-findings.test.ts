@@ -7,7 +7,7 @@ let p: Platform;
 beforeAll(async () => {
   p = await startPlatform();
   await seedDemo(p.gatewayUrl);
-}, 180_000);
+}, 300_000);
 afterAll(() => p?.stop());
 
 const ALL = `{ agencies(region: "宁晋县") { id name personnelFindings { kind } recordFindings { kind } reviewFindings { kind } disclosureFindings { kind } } }`;
