@@ -33,3 +33,8 @@ export * from './events/index.js';
 export * from './graphql/finding-count.js';
 export * from './graphql/summary.js';
 export * from './server/periodic.js';
+export * from './server/heartbeat.js';
+export * from './server/readiness.js';
+export * from './resilience/timeouts.js';
+export * from './resilience/breaker.js';
+export * from './db/outage.js';

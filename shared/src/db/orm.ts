@@ -4,6 +4,7 @@ import { DefaultLogger, type LoggerNamespace, type LogContext, type LoggerOption
 import { Migrator } from '@mikro-orm/migrations';
 import type { MigrationObject } from '@mikro-orm/core';
 import { logger } from '../logger.js';
+import { dbAcquireTimeoutMs, dbConnectTimeoutMs } from '../resilience/timeouts.js';
 
 /**
  * Counts SQL statements: `statements` is everything this process sends; `requestStatements` only
@@ -54,7 +55,9 @@ export async function openOrm(o: DbOptions): Promise<Orm> {
       silent: true,
     },
     discovery: { warnWhenNoEntities: false },
-    pool: { min: 0, max: o.poolMax ?? 10 },
+    // Bounded waits: a database that is down fails a request in seconds (DEPENDENCY_UNAVAILABLE), not minutes.
+    pool: { min: 0, max: o.poolMax ?? 10, acquireTimeoutMillis: dbAcquireTimeoutMs() },
+    driverOptions: { connection: { connectionTimeoutMillis: dbConnectTimeoutMs() } },
     // LOG_SQL lines go through pino too, so its redaction and number scrubbing apply to them.
     loggerFactory: (opts: LoggerOptions) => new CountingLogger({ ...opts, writer: (line) => sqlLog.info(line) }),
     debug: ['query'],

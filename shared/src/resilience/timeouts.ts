@@ -1,0 +1,24 @@
+import { env, type EnvVar } from '../config.js';
+
+/** A positive whole number of milliseconds from the environment, else the default. */
+export function msFromEnv(name: EnvVar, fallback: number): number {
+  const v = Number(env(name));
+  return Number.isSafeInteger(v) && v > 0 ? v : fallback;
+}
+
+/** The documented defaults (README § Readiness and timeouts). */
+export const TIMEOUT_DEFAULTS = {
+  SUBGRAPH_TIMEOUT_MS: 10_000,
+  INTERNAL_CALL_TIMEOUT_MS: 5_000,
+  DB_CONNECT_TIMEOUT_MS: 3_000,
+  DB_ACQUIRE_TIMEOUT_MS: 5_000,
+  WORKER_STUCK_MS: 5 * 60_000,
+} as const;
+
+export const subgraphTimeoutMs = () => msFromEnv('SUBGRAPH_TIMEOUT_MS', TIMEOUT_DEFAULTS.SUBGRAPH_TIMEOUT_MS);
+export const internalCallTimeoutMs = () => msFromEnv('INTERNAL_CALL_TIMEOUT_MS', TIMEOUT_DEFAULTS.INTERNAL_CALL_TIMEOUT_MS);
+export const dbConnectTimeoutMs = () => msFromEnv('DB_CONNECT_TIMEOUT_MS', TIMEOUT_DEFAULTS.DB_CONNECT_TIMEOUT_MS);
+export const dbAcquireTimeoutMs = () => msFromEnv('DB_ACQUIRE_TIMEOUT_MS', TIMEOUT_DEFAULTS.DB_ACQUIRE_TIMEOUT_MS);
+export const workerStuckMs = () => msFromEnv('WORKER_STUCK_MS', TIMEOUT_DEFAULTS.WORKER_STUCK_MS);
+/** How long one readiness probe waits for `select 1` or for a subgraph's /ready. */
+export const READY_CHECK_TIMEOUT_MS = 2_000;
