@@ -39,6 +39,12 @@ export interface DbOptions {
 export type Orm = MikroORM;
 export type { EntityManager };
 
+/** knex's own warnings (e.g. a pooled connection found broken) through pino instead of console.log. */
+const knexLog = (schema: string) => {
+  const log = logger(`db:${schema}`);
+  return { warn: (m: unknown) => log.warn(String(m)), error: (m: unknown) => log.error(String(m)), deprecate: (m: unknown) => log.debug(String(m)), debug: () => undefined };
+};
+
 export async function openOrm(o: DbOptions): Promise<Orm> {
   const orm = await MikroORM.init({
     driver: PostgreSqlDriver,
@@ -57,7 +63,7 @@ export async function openOrm(o: DbOptions): Promise<Orm> {
     discovery: { warnWhenNoEntities: false },
     // Bounded waits: a database that is down fails a request in seconds (DEPENDENCY_UNAVAILABLE), not minutes.
     pool: { min: 0, max: o.poolMax ?? 10, acquireTimeoutMillis: dbAcquireTimeoutMs() },
-    driverOptions: { connection: { connectionTimeoutMillis: dbConnectTimeoutMs() } },
+    driverOptions: { connection: { connectionTimeoutMillis: dbConnectTimeoutMs() }, log: knexLog(o.schema) },
     // LOG_SQL lines go through pino too, so its redaction and number scrubbing apply to them.
     loggerFactory: (opts: LoggerOptions) => new CountingLogger({ ...opts, writer: (line) => sqlLog.info(line) }),
     debug: ['query'],

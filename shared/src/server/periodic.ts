@@ -25,7 +25,7 @@ export function periodicWorker<A extends unknown[], T>(o: {
   name?: string;
   stuckMs?: number;
 }): PeriodicWorker<A, T> {
-  const heartbeat = new Heartbeat(o.name ?? String(o.log.bindings?.().name ?? 'periodic'), o.stuckMs);
+  const heartbeat = new Heartbeat(o.name ?? String(o.log.bindings?.().svc ?? 'periodic'), o.stuckMs);
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
