@@ -22,7 +22,7 @@ async function askReady(url: string): Promise<SubgraphReadiness> {
 }
 
 /**
- * GET /ready of the gateway: every subgraph's /ready, asked in parallel (3 s each). 200 when all are
+ * GET /ready of the gateway: every subgraph's /ready, asked in parallel (4 s each). 200 when all are
  * ready; else 503 with `failing` naming the subgraphs that are not, and `subgraphs` what each names.
  */
 export function gatewayReadiness(urls: Record<SubgraphName, string>): RequestHandler {

@@ -151,8 +151,8 @@ export class Upstream {
         return items.forEach((p, i) => this.settle(p, reply(share, bodies[i])));
       }
     } catch (e) {
-      // Down or hung: asking again one by one would only wait again.
-      if (e instanceof DependencyFailure) return items.forEach((p) => this.fail(p, e));
+      // Hung or known down: asking again one by one would only wait again. (A reset connection is retried.)
+      if (e instanceof DependencyFailure && e.reason !== 'UNREACHABLE') return items.forEach((p) => this.fail(p, e));
     }
     // A batch that failed as a whole is sent again one by one (queries only), so each gets its own answer or error.
     await Promise.all(items.map(alone));

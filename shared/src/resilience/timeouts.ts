@@ -10,8 +10,10 @@ export function msFromEnv(name: EnvVar, fallback: number): number {
 export const TIMEOUT_DEFAULTS = {
   SUBGRAPH_TIMEOUT_MS: 10_000,
   INTERNAL_CALL_TIMEOUT_MS: 5_000,
-  DB_CONNECT_TIMEOUT_MS: 3_000,
-  DB_ACQUIRE_TIMEOUT_MS: 5_000,
+  // Short enough that a partitioned database is blamed before the gateway's 10 s give up on the subgraph,
+  // long enough for a new PostgreSQL backend on a loaded 2-core machine (seconds at load 12).
+  DB_CONNECT_TIMEOUT_MS: 5_000,
+  DB_ACQUIRE_TIMEOUT_MS: 8_000,
   WORKER_STUCK_MS: 5 * 60_000,
 } as const;
 
@@ -21,4 +23,4 @@ export const dbConnectTimeoutMs = () => msFromEnv('DB_CONNECT_TIMEOUT_MS', TIMEO
 export const dbAcquireTimeoutMs = () => msFromEnv('DB_ACQUIRE_TIMEOUT_MS', TIMEOUT_DEFAULTS.DB_ACQUIRE_TIMEOUT_MS);
 export const workerStuckMs = () => msFromEnv('WORKER_STUCK_MS', TIMEOUT_DEFAULTS.WORKER_STUCK_MS);
 /** How long one readiness probe waits for `select 1` or for a subgraph's /ready. */
-export const READY_CHECK_TIMEOUT_MS = 2_000;
+export const READY_CHECK_TIMEOUT_MS = 3_000;
