@@ -12,10 +12,13 @@ interface SubgraphReadiness {
 async function askReady(url: string): Promise<SubgraphReadiness> {
   try {
     // 1 s longer than the subgraph's own database check, so its 503 naming the database arrives first.
-    const r = await fetch(url.replace(/\/graphql$/, '/ready'), { signal: AbortSignal.timeout(READY_CHECK_TIMEOUT_MS + 1000) });
+    const r = await fetch(url.replace(/\/graphql$/, '/ready'), {
+      signal: AbortSignal.timeout(READY_CHECK_TIMEOUT_MS + 1000),
+    });
     const body = (await r.json().catch(() => ({}))) as { failing?: unknown };
     const failing = Array.isArray(body.failing) ? body.failing.map(String) : [];
-    return r.ok ? { ready: true, failing: [] } : { ready: false, failing: failing.length ? failing : [`HTTP ${r.status}`] };
+    if (r.ok) return { ready: true, failing: [] };
+    return { ready: false, failing: failing.length ? failing : [`HTTP ${r.status}`] };
   } catch {
     return { ready: false, failing: ['did not answer'] };
   }
@@ -29,10 +32,12 @@ export function gatewayReadiness(urls: Record<SubgraphName, string>): RequestHan
   let wasReady = true;
   return async (_req, res) => {
     const checks = await Promise.all(SUBGRAPHS.map(async (n) => [n, await askReady(urls[n])] as const));
-    const failing = checks.filter(([, c]) => !c.ready).map(([n]) => n);
+    const notReady = checks.filter(([, c]) => !c.ready);
+    const failing = notReady.map(([n]) => n);
     const ready = failing.length === 0;
     if (ready && !wasReady) log.info('ready again');
-    if (!ready && wasReady) log.warn({ failing: checks.filter(([, c]) => !c.ready).map(([n, c]) => `${n}: ${c.failing.join(', ')}`) }, 'not ready');
+    if (!ready && wasReady)
+      log.warn({ failing: notReady.map(([n, c]) => `${n}: ${c.failing.join(', ')}`) }, 'not ready');
     wasReady = ready;
     res.status(ready ? 200 : 503).json({ ready, service: 'gateway', failing, subgraphs: Object.fromEntries(checks) });
   };

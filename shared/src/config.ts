@@ -31,11 +31,17 @@ export const ENV_VARS = {
   JOURNAL_AUDIT_INTERVAL_MS: 'how often records re-verifies its journal and signs a checkpoint (default 10 minutes)',
   JOURNAL_SIGNING_KEY: 'Ed25519 private key (PKCS8 PEM) that signs journal checkpoints; unset = a development key kept in the database',
   OFFICER_AGENCY_CACHE_MS: "how long a subgraph trusts personnel's answer to where an officer belongs, in ms (default 5000): a transfer refuses the officer's old token everywhere within this time",
-  SUBGRAPH_TIMEOUT_MS: "gateway: longest wait for one subgraph request, in ms (default 10000); then DEPENDENCY_UNAVAILABLE naming the subgraph, reason TIMEOUT",
+  SUBGRAPH_TIMEOUT_MS:
+    'gateway: longest wait for one subgraph request, in ms (default 10000); ' +
+    'then DEPENDENCY_UNAVAILABLE naming the subgraph, reason TIMEOUT',
   INTERNAL_CALL_TIMEOUT_MS: 'longest wait for one subgraph-to-subgraph call, in ms (default 5000)',
   DB_CONNECT_TIMEOUT_MS: 'longest wait for a new PostgreSQL connection, in ms (default 5000)',
-  DB_ACQUIRE_TIMEOUT_MS: "longest wait for a connection from a subgraph's pool, in ms (default 8000); then DEPENDENCY_UNAVAILABLE naming '<subgraph> database'",
-  WORKER_STUCK_MS: 'a background worker whose run, batch or timer is this many ms overdue is stuck and makes /ready 503 (default 300000)',
+  DB_ACQUIRE_TIMEOUT_MS:
+    "longest wait for a connection from a subgraph's pool, in ms (default 8000); " +
+    "then DEPENDENCY_UNAVAILABLE naming '<subgraph> database'",
+  WORKER_STUCK_MS:
+    'a background worker whose run, batch or timer is this many ms overdue is stuck ' +
+    'and makes /ready answer 503 (default 300000)',
   PERSONNEL_URL: 'personnel subgraph GraphQL URL',
   RECORDS_URL: 'records subgraph GraphQL URL',
   REVIEW_URL: 'review subgraph GraphQL URL',

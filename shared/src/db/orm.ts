@@ -42,7 +42,12 @@ export type { EntityManager };
 /** knex's own warnings (e.g. a pooled connection found broken) through pino instead of console.log. */
 const knexLog = (schema: string) => {
   const log = logger(`db:${schema}`);
-  return { warn: (m: unknown) => log.warn(String(m)), error: (m: unknown) => log.error(String(m)), deprecate: (m: unknown) => log.debug(String(m)), debug: () => undefined };
+  return {
+    warn: (m: unknown) => log.warn(String(m)),
+    error: (m: unknown) => log.error(String(m)),
+    deprecate: (m: unknown) => log.debug(String(m)),
+    debug: () => undefined,
+  };
 };
 
 export async function openOrm(o: DbOptions): Promise<Orm> {

@@ -37,8 +37,9 @@ export class InternalClient {
   async request<T>(document: string, variables: Record<string, unknown> = {}): Promise<T> {
     const headers = { [INTERNAL_SECRET_HEADER]: internalSecret(), [SERVICE_TOKEN_HEADER]: await this.serviceToken() };
     try {
+      const signal = AbortSignal.timeout(this.timeoutMs);
       return await throughBreaker(this.url, () =>
-        this.client.request<T>({ document, variables, requestHeaders: headers, signal: AbortSignal.timeout(this.timeoutMs) }).catch((e: unknown) => {
+        this.client.request<T>({ document, variables, requestHeaders: headers, signal }).catch((e: unknown) => {
           throw this.transportFailure(e);
         }),
       );
@@ -60,11 +61,14 @@ export class InternalClient {
 
   /** A timeout, a connection failure or a 5xx counts against the target's breaker; a GraphQL answer does not. */
   private transportFailure(e: unknown): unknown {
-    if (e instanceof ClientError) return e.response.status >= 500 ? new DependencyFailure('HTTP_5XX', `answered HTTP ${e.response.status}`) : e;
-    if ((e as Error)?.name === 'TimeoutError') return new DependencyFailure('TIMEOUT', `no answer within ${this.timeoutMs} ms`);
+    if (e instanceof ClientError)
+      return e.response.status >= 500 ? new DependencyFailure('HTTP_5XX', `answered HTTP ${e.response.status}`) : e;
+    if ((e as Error)?.name === 'TimeoutError')
+      return new DependencyFailure('TIMEOUT', `no answer within ${this.timeoutMs} ms`);
     const t = asTransportFailure(e);
     // fetch says "fetch failed" with the socket error as its cause
-    return t instanceof DependencyFailure || !(e instanceof TypeError) ? t : new DependencyFailure('UNREACHABLE', e.message);
+    if (t instanceof DependencyFailure || !(e instanceof TypeError)) return t;
+    return new DependencyFailure('UNREACHABLE', e.message);
   }
 
   private async serviceToken(): Promise<string> {

@@ -51,7 +51,7 @@ export async function throughBreaker<T>(key: string, call: () => Promise<T>): Pr
     return (await breakerFor(key).fire(call)) as T;
   } catch (e) {
     if ((e as { code?: string }).code === 'EOPENBREAKER')
-      throw new DependencyFailure('CIRCUIT_OPEN', `failing fast: it failed repeatedly in the last ${BREAKER.windowMs / 1000} s`);
+      throw new DependencyFailure('CIRCUIT_OPEN', `failed repeatedly in the last ${BREAKER.windowMs / 1000} s`);
     throw e;
   }
 }
@@ -72,8 +72,8 @@ export function resetBreakers(): void {
 
 /** Node's socket error codes that mean the upstream was not reached or dropped the connection. */
 const UNREACHABLE_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNABORTED',
-  'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT',
+  'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN',
+  'ECONNABORTED', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT',
 ]);
 
 /** A low-level transport error as DependencyFailure UNREACHABLE; any other error unchanged. */

@@ -17,10 +17,11 @@ export const TIMEOUT_DEFAULTS = {
   WORKER_STUCK_MS: 5 * 60_000,
 } as const;
 
-export const subgraphTimeoutMs = () => msFromEnv('SUBGRAPH_TIMEOUT_MS', TIMEOUT_DEFAULTS.SUBGRAPH_TIMEOUT_MS);
-export const internalCallTimeoutMs = () => msFromEnv('INTERNAL_CALL_TIMEOUT_MS', TIMEOUT_DEFAULTS.INTERNAL_CALL_TIMEOUT_MS);
-export const dbConnectTimeoutMs = () => msFromEnv('DB_CONNECT_TIMEOUT_MS', TIMEOUT_DEFAULTS.DB_CONNECT_TIMEOUT_MS);
-export const dbAcquireTimeoutMs = () => msFromEnv('DB_ACQUIRE_TIMEOUT_MS', TIMEOUT_DEFAULTS.DB_ACQUIRE_TIMEOUT_MS);
-export const workerStuckMs = () => msFromEnv('WORKER_STUCK_MS', TIMEOUT_DEFAULTS.WORKER_STUCK_MS);
+const fromEnv = (name: keyof typeof TIMEOUT_DEFAULTS) => () => msFromEnv(name, TIMEOUT_DEFAULTS[name]);
+export const subgraphTimeoutMs = fromEnv('SUBGRAPH_TIMEOUT_MS');
+export const internalCallTimeoutMs = fromEnv('INTERNAL_CALL_TIMEOUT_MS');
+export const dbConnectTimeoutMs = fromEnv('DB_CONNECT_TIMEOUT_MS');
+export const dbAcquireTimeoutMs = fromEnv('DB_ACQUIRE_TIMEOUT_MS');
+export const workerStuckMs = fromEnv('WORKER_STUCK_MS');
 /** How long one readiness probe waits for `select 1` or for a subgraph's /ready. */
 export const READY_CHECK_TIMEOUT_MS = 3_000;

@@ -13,7 +13,7 @@ export interface Readiness {
   workers: HeartbeatStatus[];
 }
 
-/** `select 1` through the service's own pool, given up after `timeoutMs` (the pool's acquire timeout bounds the rest). */
+/** `select 1` through the service's own pool, given up after `timeoutMs` (the pool's acquire timeout ends the rest). */
 async function databaseAnswers(orm: Orm, timeoutMs: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
@@ -26,12 +26,18 @@ async function databaseAnswers(orm: Orm, timeoutMs: number): Promise<boolean> {
   }
 }
 
-export async function checkReadiness(service: string, orm: Orm, heartbeats: Heartbeat[], timeoutMs = READY_CHECK_TIMEOUT_MS): Promise<Readiness> {
+export async function checkReadiness(
+  service: string,
+  orm: Orm,
+  heartbeats: Heartbeat[],
+  timeoutMs = READY_CHECK_TIMEOUT_MS,
+): Promise<Readiness> {
   const started = Date.now();
   const dbOk = await databaseAnswers(orm, timeoutMs);
   const database = { ok: dbOk, ms: Date.now() - started };
   const workers = heartbeats.map((h) => h.status());
-  const failing = [...(dbOk ? [] : [`${service} database`]), ...workers.filter((w) => !w.ok).map((w) => `worker ${w.name}`)];
+  const stuck = workers.filter((w) => !w.ok).map((w) => `worker ${w.name}`);
+  const failing = [...(dbOk ? [] : [`${service} database`]), ...stuck];
   return { ready: failing.length === 0, service, failing, database, workers };
 }
 
