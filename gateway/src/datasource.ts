@@ -5,6 +5,7 @@ import type { GatewayContext } from './context.js';
 import { LIMITS } from './limits/numbers.js';
 import { tooCostly } from './limits/refusal.js';
 import { UpstreamResponse, UpstreamTooLarge } from './upstream.js';
+import { subgraphUnavailable } from './upstream-guard.js';
 
 const log = logger('gateway');
 
@@ -42,9 +43,7 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
       if (e instanceof UpstreamTooLarge) throw tooCostly(`bytes of one ${this.subgraph} answer`, e.bytes, e.limit);
       if (e instanceof GraphQLError) throw e;
       log.warn({ subgraph: this.subgraph, err: (e as Error).message }, 'subgraph unreachable');
-      throw new GraphQLError(`${this.subgraph} did not answer / 依赖服务不可用`, {
-        extensions: { code: 'DEPENDENCY_UNAVAILABLE', service: this.subgraph },
-      });
+      throw subgraphUnavailable(this.subgraph, e);
     }
   }
 

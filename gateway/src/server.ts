@@ -19,6 +19,7 @@ import { edgeGuard, edgeResult } from './limits/edge.js';
 import { operationLimits } from './limits/plugin.js';
 import { sandboxRouter } from './sandbox.js';
 import { proxyTo } from './proxy.js';
+import { gatewayReadiness } from './readiness.js';
 import { attachSubscriptions, withSubscriptions } from './subscriptions/ws.js';
 import type { GraphQLSchema } from 'graphql';
 
@@ -93,20 +94,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
   app.get('/health', (_req, res) => void res.json({ status: 'ok', service: 'gateway' }));
   app.get('/internal/stats', requireInternalSecret, (_req, res) => void res.json({ service: 'gateway', rss: process.memoryUsage().rss }));
   metrics.mount(app);
-  app.get('/ready', async (_req, res) => {
-    const checks = await Promise.all(
-      SUBGRAPHS.map(async (n) => {
-        try {
-          const r = await fetch(urls[n].replace(/\/graphql$/, '/health'), { signal: AbortSignal.timeout(2000) });
-          return [n, r.ok] as const;
-        } catch {
-          return [n, false] as const;
-        }
-      }),
-    );
-    const ready = checks.every(([, ok]) => ok);
-    res.status(ready ? 200 : 503).json({ ready, subgraphs: Object.fromEntries(checks) });
-  });
+  app.get('/ready', gatewayReadiness(urls));
   app.use(sandboxRouter());
   app.put('/blobs/:sha256', proxyTo(urls.records, { requireUser: true }));
   app.get('/blobs/:sha256', proxyTo(urls.records, { requireUser: true }));

@@ -1,5 +1,7 @@
 import http from 'node:http';
+import { DependencyFailure } from '@tsp/shared';
 import { LIMITS } from './limits/numbers.js';
+import { guardedPost } from './upstream-guard.js';
 
 /**
  * The gateway's HTTP client for subgraph fetches. Two things make it cheaper than one request per fetch:
@@ -39,8 +41,6 @@ interface Pending {
   waiters: Waiter[];
 }
 
-const TIMEOUT_MS = 60_000;
-
 /** One subgraph answer larger than the gateway will hold (limits/numbers.ts maxUpstreamBytes). */
 export class UpstreamTooLarge extends Error {
   constructor(
@@ -54,9 +54,17 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 256, scheduling: 'li
 
 type Raw = Omit<UpstreamReply, 'body'>;
 
-function post(url: string, headers: Record<string, string>, body: string): Promise<Raw> {
+const post = (url: string, headers: Record<string, string>, body: string): Promise<Raw> =>
+  guardedPost(url, (timeoutMs) => postOnce(url, headers, body, timeoutMs));
+
+function postOnce(url: string, headers: Record<string, string>, body: string, timeoutMs: number): Promise<Raw> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: 'POST', agent, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, timeout: TIMEOUT_MS }, (res) => {
+    // The whole exchange, not just socket idleness: a stopped subgraph must not hold the request.
+    const deadline = setTimeout(() => {
+      reject(new DependencyFailure('TIMEOUT', `no answer within ${timeoutMs} ms`));
+      req.destroy();
+    }, timeoutMs);
+    const req = http.request(url, { method: 'POST', agent, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
       const chunks: Buffer[] = [];
       let bytes = 0;
       res.on('data', (c: Buffer) => {
@@ -65,12 +73,13 @@ function post(url: string, headers: Record<string, string>, body: string): Promi
         if (bytes > LIMITS.maxUpstreamBytes) return void req.destroy(new UpstreamTooLarge(bytes, LIMITS.maxUpstreamBytes));
         chunks.push(c);
       });
-      res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, headers: res.headers as Record<string, string>, text: Buffer.concat(chunks).toString('utf8'), bytes }),
-      );
+      res.on('end', () => {
+        clearTimeout(deadline);
+        resolve({ status: res.statusCode ?? 0, headers: res.headers as Record<string, string>, text: Buffer.concat(chunks).toString('utf8'), bytes });
+      });
       res.on('error', reject);
     });
-    req.on('timeout', () => req.destroy(new Error(`subgraph ${url} did not answer within ${TIMEOUT_MS} ms`)));
+    req.on('close', () => clearTimeout(deadline));
     req.on('error', reject);
     req.end(body);
   });
@@ -141,8 +150,9 @@ export class Upstream {
         const share = { ...r, bytes: Math.ceil(r.bytes / items.length) }; // each request weighs its part of the batch
         return items.forEach((p, i) => this.settle(p, reply(share, bodies[i])));
       }
-    } catch {
-      // fall through
+    } catch (e) {
+      // Hung or known down: asking again one by one would only wait again. (A reset connection is retried.)
+      if (e instanceof DependencyFailure && e.reason !== 'UNREACHABLE') return items.forEach((p) => this.fail(p, e));
     }
     // A batch that failed as a whole is sent again one by one (queries only), so each gets its own answer or error.
     await Promise.all(items.map(alone));

@@ -37,6 +37,17 @@ export const ENV_VARS = {
   METRICS_COLLECT_TIMEOUT_MS:
     'how long a /metrics scrape waits for a gauge read from the database or a feed, in ms (default 2000); ' +
     'a slower read drops those gauges from that scrape',
+  SUBGRAPH_TIMEOUT_MS:
+    'gateway: longest wait for one subgraph request, in ms (default 10000); ' +
+    'then DEPENDENCY_UNAVAILABLE naming the subgraph, reason TIMEOUT',
+  INTERNAL_CALL_TIMEOUT_MS: 'longest wait for one subgraph-to-subgraph call, in ms (default 5000)',
+  DB_CONNECT_TIMEOUT_MS: 'longest wait for a new PostgreSQL connection, in ms (default 5000)',
+  DB_ACQUIRE_TIMEOUT_MS:
+    "longest wait for a connection from a subgraph's pool, in ms (default 8000); " +
+    "then DEPENDENCY_UNAVAILABLE naming '<subgraph> database'",
+  WORKER_STUCK_MS:
+    'a background worker whose run, batch or timer is this many ms overdue is stuck ' +
+    'and makes /ready answer 503 (default 300000)',
   PERSONNEL_URL: 'personnel subgraph GraphQL URL',
   RECORDS_URL: 'records subgraph GraphQL URL',
   REVIEW_URL: 'review subgraph GraphQL URL',

@@ -33,8 +33,8 @@ export const conflict = (why: string, details: Record<string, unknown> = {}) => 
  * Names the service and nothing else: a connection error's text ("connect ECONNREFUSED
  * 127.0.0.1:4002") names an internal address, so it is logged where it happens, never answered.
  */
-export const dependencyUnavailable = (service: string) =>
-  new AppError('DEPENDENCY_UNAVAILABLE', `${service} did not answer; the write was refused / 依赖服务不可用，已拒绝写入`, { service });
+export const dependencyUnavailable = (service: string, details: Record<string, unknown> = {}) =>
+  new AppError('DEPENDENCY_UNAVAILABLE', `${service} did not answer; the write was refused / 依赖服务不可用，已拒绝写入`, { service, ...details });
 
 export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;

@@ -34,3 +34,8 @@ export * from './graphql/finding-count.js';
 export * from './graphql/summary.js';
 export * from './server/periodic.js';
 export * from './metrics/index.js';
+export * from './server/heartbeat.js';
+export * from './server/readiness.js';
+export * from './resilience/timeouts.js';
+export * from './resilience/breaker.js';
+export * from './db/outage.js';

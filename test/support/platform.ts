@@ -1,4 +1,4 @@
-import { SUBGRAPHS, signDevToken, sqlStats, startSubgraph, type RunningSubgraph, type SubgraphName, type TokenClaims } from '@tsp/shared';
+import { SUBGRAPHS, resetBreakers, signDevToken, sqlStats, startSubgraph, type RunningSubgraph, type SubgraphName, type TokenClaims } from '@tsp/shared';
 import { startGateway, type RunningGateway } from '@tsp/gateway';
 import { services } from '@tsp/scripts/services';
 import { composeSupergraph } from '@tsp/scripts/composition';
@@ -73,6 +73,8 @@ export async function startPlatform(): Promise<Platform> {
     },
     async restartSubgraph(name) {
       subgraphs[name] = await startSubgraph(services[name], { databaseUrl, port: ports[name] ?? subgraphs[name].port });
+      // A restart is known here: calls reach the new instance at once instead of after the breaker's open interval.
+      resetBreakers();
     },
     async stop() {
       await gateway.stop();

@@ -5,6 +5,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import type { MigrationObject } from '@mikro-orm/core';
 import { logger } from '../logger.js';
 import { countSqlStatement } from '../metrics/sql.js';
+import { dbAcquireTimeoutMs, dbConnectTimeoutMs } from '../resilience/timeouts.js';
 
 /**
  * Counts SQL statements: `statements` is everything this process sends; `requestStatements` only
@@ -43,6 +44,17 @@ export interface DbOptions {
 export type Orm = MikroORM;
 export type { EntityManager };
 
+/** knex's own warnings (e.g. a pooled connection found broken) through pino instead of console.log. */
+const knexLog = (schema: string) => {
+  const log = logger(`db:${schema}`);
+  return {
+    warn: (m: unknown) => log.warn(String(m)),
+    error: (m: unknown) => log.error(String(m)),
+    deprecate: (m: unknown) => log.debug(String(m)),
+    debug: () => undefined,
+  };
+};
+
 export async function openOrm(o: DbOptions): Promise<Orm> {
   const orm = await MikroORM.init({
     driver: PostgreSqlDriver,
@@ -59,7 +71,9 @@ export async function openOrm(o: DbOptions): Promise<Orm> {
       silent: true,
     },
     discovery: { warnWhenNoEntities: false },
-    pool: { min: 0, max: o.poolMax ?? 10 },
+    // Bounded waits: a database that is down fails a request in seconds (DEPENDENCY_UNAVAILABLE), not minutes.
+    pool: { min: 0, max: o.poolMax ?? 10, acquireTimeoutMillis: dbAcquireTimeoutMs() },
+    driverOptions: { connection: { connectionTimeoutMillis: dbConnectTimeoutMs() }, log: knexLog(o.schema) },
     // LOG_SQL lines go through pino too, so its redaction and number scrubbing apply to them.
     loggerFactory: (opts: LoggerOptions) => new CountingLogger({ ...opts, writer: (line) => sqlLog.info(line) }, o.schema),
     debug: ['query'],

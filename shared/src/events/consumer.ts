@@ -5,6 +5,7 @@ import { logger } from '../logger.js';
 import type { DomainEvent } from './types.js';
 import { listenForEvents } from './listener.js';
 import { watchConsumerLag } from '../metrics/consumer-lag.js';
+import { Heartbeat } from '../server/heartbeat.js';
 
 export interface ConsumerOptions {
   orm: Orm;
@@ -20,6 +21,8 @@ export interface ConsumerOptions {
   handle: (em: EntityManager, e: DomainEvent) => Promise<void>;
   pollMs?: number;
   batch?: number;
+  /** Overrides WORKER_STUCK_MS for this consumer's heartbeat. */
+  stuckMs?: number;
 }
 
 export interface Consumer extends Worker {
@@ -40,9 +43,13 @@ export function startConsumer(o: ConsumerOptions): Consumer {
   let stopped = false;
   let running: Promise<void> | null = null;
   let again = false;
+  // Beats on each idle poll and at each batch: a batch hanging past the stuck bound makes /ready fail.
+  const heartbeat = new Heartbeat(o.name, o.stuckMs);
+  heartbeat.beat(pollMs);
 
   /** One batch; returns how many events were read (0 = caught up or another instance holds the cursor). */
   const step = async (): Promise<number> => {
+    heartbeat.beat();
     const em = o.orm.em.fork();
     return em.transactional(async (tx) => {
       await tx.execute(`insert into ${o.schema}.consumer_cursor (consumer) values (?) on conflict do nothing`, [o.name]);
@@ -83,23 +90,29 @@ export function startConsumer(o: ConsumerOptions): Consumer {
       return running;
     }
     running = run().finally(() => {
+      heartbeat.beat(pollMs);
       running = null;
     });
     return running;
   };
 
   const listener = listenForEvents(o.orm.config.get('clientUrl'), (source) => source === o.source && void wake(), log);
-  const timer = setInterval(() => void wake(), pollMs);
+  const timer = setInterval(() => {
+    if (!running) heartbeat.beat(pollMs);
+    void wake();
+  }, pollMs);
   const unwatch = watchConsumerLag(o);
   void wake();
 
   return {
+    heartbeat,
     async drain() {
       await wake();
       while (running) await running;
     },
     async stop() {
       stopped = true;
+      heartbeat.stop();
       clearInterval(timer);
       unwatch();
       await running;

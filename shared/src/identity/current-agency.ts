@@ -3,6 +3,7 @@ import { AGENCY_ROLES, type Identity } from './roles.js';
 import { AppError } from '../errors.js';
 import { env } from '../config.js';
 import { isUuid } from '../validate.js';
+import { databaseUnavailable, isDatabaseUnreachable } from '../db/outage.js';
 
 /**
  * Where officers belong now: officer id → current agency id. An id missing from the answer is not a
@@ -77,6 +78,9 @@ export class CurrentAgencies {
       if (current !== null && current !== identity.agencyId) throw staleAgencyToken();
     } catch (e) {
       if (e instanceof AppError && e.code === 'UNAUTHENTICATED') throw e;
+      // Personnel answered but its database did not (its own table here, or named in its answer): blame that.
+      if (isDatabaseUnreachable(e)) throw databaseUnavailable('personnel');
+      if (e instanceof AppError && String(e.extensions.service ?? '').endsWith(' database')) throw e;
       throw agencyUnconfirmed(e);
     }
   }

@@ -3,6 +3,8 @@ import { AppError, dependencyUnavailable, type ErrorCode } from '../errors.js';
 import { internalSecret, subgraphUrl, type SubgraphName } from '../config.js';
 import { signServiceToken } from '../identity/jwt.js';
 import { logger } from '../logger.js';
+import { internalCallTimeoutMs } from '../resilience/timeouts.js';
+import { DependencyFailure, asTransportFailure, throughBreaker } from '../resilience/breaker.js';
 
 const log = logger('internal-client');
 
@@ -13,38 +15,60 @@ const PASSTHROUGH: ReadonlySet<string> = new Set<ErrorCode>(['NOT_FOUND', 'BAD_U
 
 /**
  * Subgraph-to-subgraph GraphQL calls. Carries the internal secret and a short-lived service
- * token. Fails closed: no answer, a timeout or a server fault is DEPENDENCY_UNAVAILABLE.
+ * token. Fails closed: no answer, a timeout or a server fault is DEPENDENCY_UNAVAILABLE, with
+ * `reason` TIMEOUT (INTERNAL_CALL_TIMEOUT_MS, default 5 s), UNREACHABLE, HTTP_5XX or CIRCUIT_OPEN
+ * (the target's breaker, shared by every client of this process for that URL, is open).
  */
 export class InternalClient {
   private readonly client: GraphQLClient;
+  private readonly url: string;
   private token: { value: string; at: number } | undefined;
 
   constructor(
     private readonly from: string,
     private readonly to: SubgraphName,
     url: string = subgraphUrl(to),
-    private readonly timeoutMs = 5000,
+    private readonly timeoutMs = internalCallTimeoutMs(),
   ) {
     this.client = new GraphQLClient(url);
+    this.url = url;
   }
 
   async request<T>(document: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const headers = { [INTERNAL_SECRET_HEADER]: internalSecret(), [SERVICE_TOKEN_HEADER]: await this.serviceToken() };
     try {
-      return await this.client.request<T>({
-        document,
-        variables,
-        requestHeaders: { [INTERNAL_SECRET_HEADER]: internalSecret(), [SERVICE_TOKEN_HEADER]: await this.serviceToken() },
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
+      const signal = AbortSignal.timeout(this.timeoutMs);
+      return await throughBreaker(this.url, () =>
+        this.client.request<T>({ document, variables, requestHeaders: headers, signal }).catch((e: unknown) => {
+          throw this.transportFailure(e);
+        }),
+      );
     } catch (e) {
       if (e instanceof ClientError) {
         const first = e.response.errors?.[0];
         const code = first?.extensions?.code;
         if (typeof code === 'string' && PASSTHROUGH.has(code)) throw new AppError(code as ErrorCode, first!.message);
+        // The target answered that one of its own dependencies (its database…) is down: pass that blame on.
+        const service = first?.extensions?.service;
+        if (code === 'DEPENDENCY_UNAVAILABLE' && typeof service === 'string' && service !== this.from)
+          throw new AppError('DEPENDENCY_UNAVAILABLE', first!.message, { service, reason: first?.extensions?.reason });
       }
-      log.warn({ to: this.to, err: e instanceof Error ? e.message : String(e) }, 'internal call failed');
-      throw dependencyUnavailable(this.to);
+      const reason = e instanceof DependencyFailure ? e.reason : undefined;
+      log.warn({ to: this.to, reason, err: e instanceof Error ? e.message : String(e) }, 'internal call failed');
+      throw dependencyUnavailable(this.to, reason ? { reason } : {});
     }
+  }
+
+  /** A timeout, a connection failure or a 5xx counts against the target's breaker; a GraphQL answer does not. */
+  private transportFailure(e: unknown): unknown {
+    if (e instanceof ClientError)
+      return e.response.status >= 500 ? new DependencyFailure('HTTP_5XX', `answered HTTP ${e.response.status}`) : e;
+    if ((e as Error)?.name === 'TimeoutError')
+      return new DependencyFailure('TIMEOUT', `no answer within ${this.timeoutMs} ms`);
+    const t = asTransportFailure(e);
+    // fetch says "fetch failed" with the socket error as its cause
+    if (t instanceof DependencyFailure || !(e instanceof TypeError)) return t;
+    return new DependencyFailure('UNREACHABLE', e.message);
   }
 
   private async serviceToken(): Promise<string> {

@@ -2,14 +2,21 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from '../logger.js';
+import { databaseUnavailable, isDatabaseUnreachable } from '../db/outage.js';
 
 /**
  * Keeps the contract's refusals as they are, turns known database conflicts into CONFLICT and
  * hides everything unexpected behind a generic message (logged with its stack).
  */
-export function formatErrorWith(log: Logger) {
+export function formatErrorWith(log: Logger, service?: string) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
+    // The subgraph answered; its database did not: blame the database (README § Readiness and timeouts).
+    if (service && isDatabaseUnreachable(original)) {
+      log.warn({ err: (original as Error).message }, 'database unreachable');
+      const { message, extensions } = databaseUnavailable(service);
+      return { message, path: formatted.path, extensions };
+    }
     if (original instanceof UniqueConstraintViolationException)
       return { ...formatted, message: 'already exists / 已存在', extensions: { code: 'CONFLICT' } };
     const code = formatted.extensions?.code;

@@ -1,10 +1,13 @@
 import type { Logger } from '../logger.js';
+import { Heartbeat } from './heartbeat.js';
 
 export interface PeriodicWorker<A extends unknown[], T> {
   /** Runs now, after any run in progress (runs never overlap). */
   runNow(...args: A): Promise<T>;
   /** No further runs; waits for the one in progress. */
   stop(): Promise<void>;
+  /** Read by /ready: a run hanging, or a timer not firing, for longer than the stuck bound makes it not ready. */
+  readonly heartbeat: Heartbeat;
 }
 
 /**
@@ -18,7 +21,11 @@ export function periodicWorker<A extends unknown[], T>(o: {
   next: (result: T | undefined) => number;
   log: Logger;
   failure: string;
+  /** Named in /ready (default: the logger's name); `stuckMs` overrides WORKER_STUCK_MS. */
+  name?: string;
+  stuckMs?: number;
 }): PeriodicWorker<A, T> {
+  const heartbeat = new Heartbeat(o.name ?? String(o.log.bindings?.().svc ?? 'periodic'), o.stuckMs);
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
@@ -30,7 +37,9 @@ export function periodicWorker<A extends unknown[], T>(o: {
   };
   const schedule = (ms: number) => {
     if (stopped) return;
+    heartbeat.beat(ms);
     timer = setTimeout(async () => {
+      heartbeat.beat();
       let result: T | undefined;
       try {
         result = await (runNow as () => Promise<T>)();
@@ -45,8 +54,10 @@ export function periodicWorker<A extends unknown[], T>(o: {
 
   return {
     runNow,
+    heartbeat,
     async stop() {
       stopped = true;
+      heartbeat.stop();
       clearTimeout(timer);
       await running.catch(() => undefined);
     },

@@ -23,9 +23,14 @@ import { CurrentAgencies, type OfficerAgencySource } from '../identity/current-a
 import { officerAgenciesFromPersonnel } from '../internal/officer-agencies.js';
 import type { Identity } from '../identity/roles.js';
 import { subgraphMetrics, type ServiceMetrics } from '../metrics/index.js';
+import type { Heartbeat } from './heartbeat.js';
+import { readinessRoute } from './readiness.js';
+import { blameDatabase } from '../db/outage.js';
 
 export interface Worker {
   stop(): Promise<void>;
+  /** Read by /ready (periodicWorker and startConsumer have one). */
+  readonly heartbeat?: Heartbeat;
 }
 
 /** Everything a subgraph is; `main.ts` of each subgraph exports one of these. */
@@ -86,7 +91,7 @@ export async function startSubgraph(
     includeStacktraceInErrorResponses: false,
     // The gateway sends the parallel fetches of one plan step as one batch: one identity check, shared DataLoaders.
     allowBatchedHttpRequests: true,
-    formatError: formatErrorWith(log),
+    formatError: formatErrorWith(log, svc.name),
     // run-service.ts owns SIGINT/SIGTERM (clean stop, exit 0), not Apollo.
     stopOnTerminationSignals: false,
     plugins: [
@@ -100,6 +105,7 @@ export async function startSubgraph(
   await apollo.start();
 
   app.get('/health', (_req, res) => void res.json({ status: 'ok', service: svc.name }));
+  app.get('/ready', readinessRoute(svc.name, orm, () => workers));
   app.get('/internal/stats', requireInternalSecret, (_req, res) =>
     void res.json({ service: svc.name, sqlStatements: sqlStats.statements, requestSqlStatements: sqlStats.requestStatements, rss: process.memoryUsage().rss }),
   );
@@ -117,7 +123,7 @@ export async function startSubgraph(
         const identity = serviceToken
           ? { role: null, service: await verifyServiceToken(serviceToken) }
           : await identify(authorization).catch((e: unknown) => {
-              throw asGraphqlRefusal(e);
+              throw asGraphqlRefusal(blameDatabase(svc.name, e));
             });
         return newContext({ identity, em: orm.em.fork(), log, authorization, idempotencyKey: req.header('idempotency-key') });
       },

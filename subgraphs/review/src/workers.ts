@@ -1,5 +1,5 @@
 import { LockMode } from '@mikro-orm/core';
-import { FEED_FIELDS, parseFeed, shanghaiDate, startConsumer, type EntityManager, type Orm, type Worker, logger } from '@tsp/shared';
+import { FEED_FIELDS, parseFeed, periodicWorker, shanghaiDate, startConsumer, type EntityManager, type Orm, type Worker, logger } from '@tsp/shared';
 import { CatalogRuleEntity, LegalReviewEntity, ReviewSettingsEntity, UnreviewedDecisionEntity } from './entities/index.js';
 import { ReviewStatus } from './rules/status.js';
 import { determineMajor } from './rules/major.js';
@@ -88,8 +88,10 @@ export function reviewWorkers(orm: Orm): Worker[] {
       if (e.type === 'DecisionRecorded') await applyDecisionRecorded(em, e.id, e.region, e.payload as unknown as DecisionRecorded);
     },
   });
-  const scan = () => reportOverdueReviews(orm).catch((err: Error) => log.warn({ err: err.message }, 'overdue scan failed; will retry'));
-  const timer = setInterval(() => void scan(), OVERDUE_SCAN_MS);
-  const first = scan();
-  return [decisions, { stop: async () => { clearInterval(timer); await first; } }];
+  // A periodic worker (runs never overlap), so a scan hanging shows in /ready as stuck.
+  const overdue = periodicWorker({
+    name: 'review.overdue-scan', run: () => reportOverdueReviews(orm), firstRunMs: 0, next: () => OVERDUE_SCAN_MS, log,
+    failure: 'overdue scan failed; will retry',
+  });
+  return [decisions, overdue];
 }

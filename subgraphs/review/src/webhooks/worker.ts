@@ -1,4 +1,4 @@
-import { listenForEvents, logger, readEvents, type DomainEvent, type EntityManager, type Orm, type Worker } from '@tsp/shared';
+import { Heartbeat, listenForEvents, logger, readEvents, type DomainEvent, type EntityManager, type Orm, type Worker } from '@tsp/shared';
 import { allowlistKeys, parseWebhookUrl } from './address.js';
 import { retryDelayMs, shouldGiveUp } from './backoff.js';
 import { allowPrivateAddresses, DELIVERY_TIMEOUT_MS, retryBaseMs, WEBHOOK_WAKE } from './config.js';
@@ -127,10 +127,13 @@ export function startWebhookWorker(o: WebhookWorkerOptions): Worker & { drain():
   let running: Promise<void> | null = null;
   let again = false;
   let timer: NodeJS.Timeout | undefined;
+  // For /ready: each claim beats, and so does scheduling the next wake; a claim hanging past the bound is stuck.
+  const heartbeat = new Heartbeat('review.webhooks');
 
   /** Claims one due endpoint not yet visited in this pass; false when none is left. */
-  const claimOne = async (visited: Set<string>): Promise<boolean> =>
-    o.orm.em.fork().transactional(async (tx) => {
+  const claimOne = async (visited: Set<string>): Promise<boolean> => {
+    heartbeat.beat();
+    return o.orm.em.fork().transactional(async (tx) => {
       const rows: Record<string, unknown>[] = await tx.execute(
         `select * from review.webhook_endpoint where active and next_attempt_at <= ? and not (id = any(?::uuid[]))
          order by next_attempt_at, id limit 1 for update skip locked`,
@@ -141,6 +144,7 @@ export function startWebhookWorker(o: WebhookWorkerOptions): Worker & { drain():
       if (!(await deliverClaimed(tx, e, batch))) visited.add(e.id);
       return true;
     });
+  };
 
   const pass = async () => {
     const visited = new Set<string>();
@@ -159,6 +163,7 @@ export function startWebhookWorker(o: WebhookWorkerOptions): Worker & { drain():
       // keep the poll interval
     }
     clearTimeout(timer);
+    heartbeat.beat(delay);
     if (!stopped) timer = setTimeout(() => void wake(), delay);
   };
 
@@ -190,12 +195,14 @@ export function startWebhookWorker(o: WebhookWorkerOptions): Worker & { drain():
   void wake();
 
   return {
+    heartbeat,
     async drain() {
       await wake();
       while (running) await running;
     },
     async stop() {
       stopped = true;
+      heartbeat.stop();
       clearTimeout(timer);
       await running;
       await listener.stop();
