@@ -10,3 +10,4 @@ export { JournalConsistencyProof, JournalInclusionProof, SignedCheckpoint } from
 export * from './compact.js';
 export * from './audit.js';
 export * from './audit-worker.js';
+export * from './change-watch.js';
