@@ -47,8 +47,12 @@ export function startJournalAudit(
       const sweep = s.inPass || !s.lastPassAt || Date.now() - s.lastPassAt.getTime() >= fullIntervalMs;
       const r = await runJournalAudit(orm.em.fork(), { maxLeaves: o.maxLeaves, sweepLeaves: o.sweepLeaves, sweep, watch });
       sweeping = !!r && sweep && r.sweptTo !== null && r.sweptTo !== r.fromSize;
-      if (r && !r.ok) log.error({ treeSize: r.treeSize, problems: r.problems }, 'journal self-audit: the journal is not intact (记录日志校验失败)');
-      else if (r) log.info({ fromSize: r.fromSize, treeSize: r.treeSize, entriesChecked: r.entriesChecked, pending: r.pending, sweptTo: r.sweptTo }, 'journal self-audit passed');
+      if (r && !r.ok) {
+        log.error({ treeSize: r.treeSize, problems: r.problems }, 'journal self-audit: the journal is not intact (记录日志校验失败)');
+      } else if (r) {
+        const { fromSize, treeSize, entriesChecked, pending, sweptTo } = r;
+        log.info({ fromSize, treeSize, entriesChecked, pending, sweptTo }, 'journal self-audit passed');
+      }
       return r;
     },
     firstRunMs: o.firstRunMs ?? Math.min(intervalMs, 60_000),
