@@ -5,16 +5,18 @@ import { checkJournal, checkpointNoteFrom, parseCheckpointNote, type JournalBund
 
 const USAGE = `verify-journal: checks the records journal (执法全过程记录日志) without trusting the server.
 
-  npm run verify-journal -- --server URL [--checkpoint old.json] [--entry ID]... [--public-key key.pem] [--token JWT] [--save new.json]
+  npm run verify-journal -- --server URL [--checkpoint old.json] [--entry ID --token JWT]... [--public-key key.pem] [--save new.json]
   npm run verify-journal -- --export bundle.json [--checkpoint old.json] [--public-key key.pem]
 
   --server URL        GraphQL URL of the gateway (or the records subgraph)
   --checkpoint FILE   a checkpoint you kept earlier (saved JSON, bundle or note): the log must extend it
-  --entry ID          a record entry that must be in the log (repeatable; needs --token to read its content)
+  --entry ID          a record entry that must be in the latest signed checkpoint (repeatable; needs --token:
+                      inclusion proofs are for those who may read the entry's case)
   --public-key FILE   the journal's published public key (PEM); without it the server's key is used
-  --token JWT         bearer token (or env JOURNAL_TOKEN), needed for --entry
+  --save-key FILE     write the server's public key (PEM) to pin it in later runs (trust on first use)
+  --token JWT         bearer token (or env JOURNAL_TOKEN), required with --entry
   --header 'K: V'     extra HTTP header (repeatable), e.g. for a proxy in front of the gateway
-  --save FILE         write what the server answered (a bundle, also usable as the next --checkpoint)
+  --save FILE         write what the server answered (a bundle, usable as the next --checkpoint or --export)
   --export FILE       offline: check a saved bundle instead of asking a server
 Exit status: 0 when everything checks out, 1 when anything does not, 2 on usage errors.`;
 
@@ -73,7 +75,7 @@ async function main(): Promise<number> {
     ({ values } = parseArgs({
       options: {
         server: { type: 'string' }, checkpoint: { type: 'string' }, entry: { type: 'string', multiple: true },
-        'public-key': { type: 'string' }, token: { type: 'string' }, header: { type: 'string', multiple: true }, save: { type: 'string' }, export: { type: 'string' }, help: { type: 'boolean' },
+        'public-key': { type: 'string' }, 'save-key': { type: 'string' }, token: { type: 'string' }, header: { type: 'string', multiple: true }, save: { type: 'string' }, export: { type: 'string' }, help: { type: 'boolean' },
       },
     }));
   } catch (e) {
@@ -84,18 +86,24 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return values.help ? 0 : 2;
   }
+  const token = values.token ?? process.env.JOURNAL_TOKEN;
+  if (values.entry?.length && values.server && !token) {
+    console.error(`--entry needs --token (or env JOURNAL_TOKEN): inclusion proofs are given to those who may read the entry's case\n\n${USAGE}`);
+    return 2;
+  }
   const oldCheckpoint = values.checkpoint ? checkpointNoteFrom(readFileSync(values.checkpoint, 'utf8')) : undefined;
   const pinnedKeyPem = values['public-key'] ? readFileSync(values['public-key'], 'utf8') : undefined;
   let bundle: JournalBundle;
   try {
     bundle = values.export
       ? (JSON.parse(readFileSync(values.export, 'utf8')) as JournalBundle)
-      : await fetchBundle(server(values.server!, values.token ?? process.env.JOURNAL_TOKEN, values.header ?? []), oldCheckpoint ? parseCheckpointNote(oldCheckpoint).size : null, values.entry ?? []);
+      : await fetchBundle(server(values.server!, token, values.header ?? []), oldCheckpoint ? parseCheckpointNote(oldCheckpoint).size : null, values.entry ?? []);
   } catch (e) {
     console.log(`✘ the log could not be read: ${(e as Error).message}\nRESULT: FAILED`);
     return 1;
   }
   if (values.save) writeFileSync(values.save, `${JSON.stringify(bundle, null, 2)}\n`);
+  if (values['save-key']) writeFileSync(values['save-key'], bundle.publicKey);
   const r = checkJournal({ bundle, oldCheckpoint, pinnedKeyPem });
   console.log([`Journal ${values.export ? `export ${values.export}` : values.server}`, ...r.lines, `RESULT: ${r.ok ? 'OK — the log checks out' : 'FAILED'}`].join('\n'));
   return r.ok ? 0 : 1;

@@ -28,7 +28,8 @@ export const ENV_VARS = {
   WEBHOOK_SECRET_KEY: 'AES-256-GCM key (32 bytes: 64 hex characters or base64) encrypting webhook signing secrets at rest; migration and review need the same one; unset = derived from INTERNAL_SECRET (development only)',
   WEBHOOK_SECRET_KEY_PREVIOUS: 'during a rotation only: the WEBHOOK_SECRET_KEY before the current one (same format); secrets it sealed still open until `npm run rotate-webhook-key` re-seals them under the current key',
   WEBHOOK_RETRY_BASE_MS: 'first webhook retry delay, doubling per attempt, capped at 1 h (default 1000; 10000 with NODE_ENV=production)',
-  JOURNAL_AUDIT_INTERVAL_MS: 'how often records re-verifies its journal and signs a checkpoint (default 10 minutes)',
+  JOURNAL_AUDIT_INTERVAL_MS: 'how often records audits new journal entries, checks for tampering and signs a checkpoint, in ms (default 30000)',
+  JOURNAL_FULL_AUDIT_INTERVAL_MS: 'how often records re-hashes its whole journal and every entry, in ms (default 21600000, 6 hours)',
   JOURNAL_SIGNING_KEY: 'Ed25519 private key (PKCS8 PEM) that signs journal checkpoints; unset = a development key kept in the database',
   OFFICER_AGENCY_CACHE_MS: "how long a subgraph trusts personnel's answer to where an officer belongs, in ms (default 5000): a transfer refuses the officer's old token everywhere within this time",
   // Metrics (README § Metrics): /metrics on each service's port, behind INTERNAL_SECRET.

@@ -1,9 +1,12 @@
 import { env, logger, periodicWorker, type Orm } from '@tsp/shared';
-import { runJournalAudit, type JournalAuditRun } from './audit.js';
+import { runJournalAudit, sweepState, type JournalAuditRun } from './audit.js';
+import { ChangeWatch } from './change-watch.js';
 
-/** Default interval of the self-audit: 10 minutes. */
-export const DEFAULT_AUDIT_INTERVAL_MS = 10 * 60_000;
-/** While a backlog is caught up (more new leaves than one run verifies), runs follow each other this closely. */
+/** Default interval of the frequent audit: 30 seconds, so tampering is reported within a minute. */
+export const DEFAULT_AUDIT_INTERVAL_MS = 30_000;
+/** Default interval between full sweeps (every leaf, node and entry re-checked): 6 hours. */
+export const DEFAULT_FULL_AUDIT_INTERVAL_MS = 6 * 3_600_000;
+/** While a backlog is caught up or a full sweep is under way, runs follow each other this closely. */
 const CATCH_UP_MS = 1_000;
 
 export interface JournalAuditWorker {
@@ -12,33 +15,48 @@ export interface JournalAuditWorker {
   runNow(): Promise<JournalAuditRun | null>;
 }
 
-/** JOURNAL_AUDIT_INTERVAL_MS when it is a positive whole number of milliseconds, else 10 minutes. */
-export function auditIntervalMs(): number {
-  const v = Number(env('JOURNAL_AUDIT_INTERVAL_MS'));
-  return Number.isSafeInteger(v) && v > 0 ? v : DEFAULT_AUDIT_INTERVAL_MS;
-}
+const positive = (name: 'JOURNAL_AUDIT_INTERVAL_MS' | 'JOURNAL_FULL_AUDIT_INTERVAL_MS', fallback: number) => {
+  const v = Number(env(name));
+  return Number.isSafeInteger(v) && v > 0 ? v : fallback;
+};
+/** JOURNAL_AUDIT_INTERVAL_MS when it is a positive whole number of milliseconds, else 30 seconds. */
+export const auditIntervalMs = (): number => positive('JOURNAL_AUDIT_INTERVAL_MS', DEFAULT_AUDIT_INTERVAL_MS);
+/** JOURNAL_FULL_AUDIT_INTERVAL_MS when it is a positive whole number of milliseconds, else 6 hours. */
+export const fullAuditIntervalMs = (): number => positive('JOURNAL_FULL_AUDIT_INTERVAL_MS', DEFAULT_FULL_AUDIT_INTERVAL_MS);
 
 /**
- * The periodic self-audit (see audit.ts): every `intervalMs` (default JOURNAL_AUDIT_INTERVAL_MS, 10
- * minutes) it re-verifies the journal, signs a checkpoint of the verified head and records the
- * outcome. The first run comes after `firstRunMs` (default the smaller of the interval and one
- * minute), so a service that restarts often still audits. For records' `workers` hook.
+ * The self-audit (see audit.ts). Every `intervalMs` (JOURNAL_AUDIT_INTERVAL_MS, 30 s) a frequent run
+ * verifies the new leaves and their entries, re-checks old ones only where the tables changed
+ * (change-watch.ts), and signs a checkpoint of the verified head. Every `fullIntervalMs`
+ * (JOURNAL_FULL_AUDIT_INTERVAL_MS, 6 h) a full sweep re-checks every node and entry, one window per
+ * run, runs back to back. The first run comes after `firstRunMs` (default the smaller of the interval
+ * and one minute), so a service that restarts often still audits. For records' `workers` hook.
  */
 export function startJournalAudit(
   orm: Orm,
-  o: { intervalMs?: number; firstRunMs?: number; maxLeaves?: number; sweepLeaves?: number } = {},
+  o: { intervalMs?: number; fullIntervalMs?: number; firstRunMs?: number; maxLeaves?: number; sweepLeaves?: number } = {},
 ): JournalAuditWorker {
   const log = logger('records:journal-audit');
   const intervalMs = o.intervalMs ?? auditIntervalMs();
+  const fullIntervalMs = o.fullIntervalMs ?? fullAuditIntervalMs();
+  const watch = new ChangeWatch();
+  let sweeping = false;
   return periodicWorker({
     async run(): Promise<JournalAuditRun | null> {
-      const r = await runJournalAudit(orm.em.fork(), { maxLeaves: o.maxLeaves, sweepLeaves: o.sweepLeaves });
-      if (r && !r.ok) log.error({ treeSize: r.treeSize, problems: r.problems }, 'journal self-audit: the journal is not intact (记录日志校验失败)');
-      else if (r) log.info({ fromSize: r.fromSize, treeSize: r.treeSize, entriesChecked: r.entriesChecked, pending: r.pending }, 'journal self-audit passed');
+      const s = await sweepState(orm.em.fork());
+      const sweep = s.inPass || !s.lastPassAt || Date.now() - s.lastPassAt.getTime() >= fullIntervalMs;
+      const r = await runJournalAudit(orm.em.fork(), { maxLeaves: o.maxLeaves, sweepLeaves: o.sweepLeaves, sweep, watch });
+      sweeping = !!r && sweep && r.sweptTo !== null && r.sweptTo !== r.fromSize;
+      if (r && !r.ok) {
+        log.error({ treeSize: r.treeSize, problems: r.problems }, 'journal self-audit: the journal is not intact (记录日志校验失败)');
+      } else if (r) {
+        const { fromSize, treeSize, entriesChecked, pending, sweptTo } = r;
+        log.info({ fromSize, treeSize, entriesChecked, pending, sweptTo }, 'journal self-audit passed');
+      }
       return r;
     },
     firstRunMs: o.firstRunMs ?? Math.min(intervalMs, 60_000),
-    next: (r) => (r && r.ok && r.pending > 0 ? Math.min(CATCH_UP_MS, intervalMs) : intervalMs),
+    next: (r) => (r && r.ok && (r.pending > 0 || sweeping) ? Math.min(CATCH_UP_MS, intervalMs) : intervalMs),
     log,
     failure: 'journal self-audit could not run',
   });

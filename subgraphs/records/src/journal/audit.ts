@@ -6,6 +6,7 @@ import { journalEntrySource } from './entry-source.js';
 import { consistencyProof, EMPTY_ROOT, hashLeaf, MissingNodeError, nodesRead, rootFromNodes, verifyConsistency, type NodeSource } from './merkle.js';
 import { verifyCheckpointNote } from './note.js';
 import { fetchNodes, treeSize } from './store.js';
+import type { ChangeWatch } from './change-watch.js';
 
 /**
  * The journal's self-audit (定期自检). Each run continues from the head the last successful run
@@ -112,24 +113,44 @@ export async function latestAuditProblems(em: EntityManager): Promise<JournalAud
  * Runs one audit in its own transaction. Returns null when another audit of this database holds
  * the audit lock (several service instances share the work, never duplicate it).
  */
-export async function runJournalAudit(
-  em: EntityManager,
-  o: { maxLeaves?: number; sweepLeaves?: number } = {},
-): Promise<JournalAuditRun | null> {
-  return em.fork().transactional(async (tx) => {
+export async function runJournalAudit(em: EntityManager, o: JournalAuditOptions = {}): Promise<JournalAuditRun | null> {
+  const run = await em.fork().transactional(async (tx) => {
     const [{ got }] = await tx.execute(`select pg_try_advisory_xact_lock(?) as got`, [JOURNAL_AUDIT_LOCK]);
     if (!got) return null;
-    return audit(tx, o.maxLeaves ?? AUDIT_MAX_LEAVES, o.sweepLeaves ?? AUDIT_SWEEP_LEAVES);
+    return audit(tx, o.maxLeaves ?? AUDIT_MAX_LEAVES, o.sweepLeaves ?? AUDIT_SWEEP_LEAVES, o.sweep ?? true, o.watch);
   });
+  // The marks count as seen only once the outcome that saw them is stored.
+  if (run) o.watch?.commit();
+  return run;
 }
 
-async function audit(tx: EntityManager, maxLeaves: number, sweepLeaves: number): Promise<JournalAuditRun> {
+export interface JournalAuditOptions {
+  maxLeaves?: number;
+  sweepLeaves?: number;
+  /** Check the next window of the rolling sweep (default true; the worker sweeps only during a full pass). */
+  sweep?: boolean;
+  /** Change detection: re-check the whole tree and suspect entries when the tables' marks moved. */
+  watch?: ChangeWatch;
+}
+
+/** Where the rolling sweep stands: inside a pass (or retrying a failed window), or when it last finished one. */
+export async function sweepState(em: EntityManager): Promise<{ inPass: boolean; lastPassAt: Date | null }> {
+  const [r] = await em.execute(`select ${AUDIT_COLUMNS} from records.journal_audit where swept_from is not null order by seq desc limit 1`);
+  if (!r) return { inPass: false, lastPassAt: null };
+  const a = toAudit(r);
+  // A window that reaches the audited head ends a pass.
+  return a.ok && a.sweptTo === a.fromSize ? { inPass: false, lastPassAt: a.at } : { inPass: true, lastPassAt: null };
+}
+
+async function audit(tx: EntityManager, maxLeaves: number, sweepLeaves: number, sweep: boolean, watch?: ChangeWatch): Promise<JournalAuditRun> {
   const problems: JournalAuditProblem[] = [];
   const global = (message: string) => problems.push({ message, caseIds: [] });
 
   const [lastOkRow] = await tx.execute(`select ${AUDIT_COLUMNS} from records.journal_audit where ok order by seq desc limit 1`);
   const lastOk = lastOkRow ? toAudit(lastOkRow) : null;
   const previous = await latestAudit(tx);
+  const [lastSweepRow] = await tx.execute(`select ${AUDIT_COLUMNS} from records.journal_audit where swept_from is not null order by seq desc limit 1`);
+  const lastSweep = lastSweepRow ? toAudit(lastSweepRow) : null;
   const cp = await latestCheckpoint(tx);
   const size = await treeSize(tx);
   const key = await publicKey(tx);
@@ -200,11 +221,11 @@ async function audit(tx: EntityManager, maxLeaves: number, sweepLeaves: number):
   let sweptFrom: number | null = null;
   let sweptTo: number | null = null;
   let swept: Leaf[] = [];
-  if (base > 0) {
+  if (base > 0 && sweep) {
     // Windows of `sweepLeaves` from 0 up; one cut short by the audited head ends a pass, and the next
     // pass starts again at 0 (a small log is swept whole every run). After a failed run the same
     // window is checked again, so a problem stays reported until it is resolved.
-    const p = previous?.sweptFrom !== null && previous?.sweptTo !== null ? previous : null;
+    const p = lastSweep;
     const resume = !p ? 0 : !p.ok ? p.sweptFrom! : p.sweptTo! - p.sweptFrom! === sweepLeaves ? p.sweptTo! : 0;
     sweptFrom = resume < base ? resume : 0;
     sweptTo = Math.min(sweptFrom + sweepLeaves, base);
@@ -213,8 +234,14 @@ async function audit(tx: EntityManager, maxLeaves: number, sweepLeaves: number):
     problems.push(...(await sweepProblems(tx, sweptFrom, sweptTo, base, swept)));
   }
 
-  const { checked: entriesChecked, problems: entryProblems } = await rehashEntries(tx, [...swept, ...fresh]);
+  const { checked, problems: entryProblems } = await rehashEntries(tx, [...swept, ...fresh]);
   problems.push(...entryProblems);
+  let entriesChecked = checked;
+  if (watch && base > 0) {
+    const w = await watchedProblems(tx, watch, base, previous, [...swept, ...fresh]);
+    problems.push(...w.problems);
+    entriesChecked += w.checked;
+  }
 
   let checkpointSize: number | null = null;
   if (!problems.length) {
@@ -324,6 +351,12 @@ async function sweepProblems(tx: EntityManager, from: number, to: number, base: 
   }
   const byIndex = new Map(leaves.map((l) => [l.index, l]));
   const bad = (typeof r.bad === 'string' ? JSON.parse(r.bad) : r.bad) as { level: number; idx: string; missing: boolean }[];
+  // The whole-tree check passes no leaves: read those under the few small bad nodes, to name their cases.
+  for (const b of bad.slice(0, AUDIT_MAX_PROBLEMS)) {
+    const first = Number(b.idx) * pow2(b.level);
+    if (pow2(b.level) <= ATTRIBUTE_LEAVES && !byIndex.has(first))
+      for (const l of await readLeaves(tx, first, first + pow2(b.level))) byIndex.set(l.index, l);
+  }
   const out = bad.map((b) =>
     nodeProblem(b.level, Number(b.idx), byIndex, b.missing ? 'has a missing child: rows were deleted' : 'does not match its children: a leaf or a node was altered after it was written'),
   );
@@ -348,4 +381,44 @@ async function rehashEntries(tx: EntityManager, leaves: Leaf[]): Promise<{ check
     });
   }
   return { checked: leaves.length, problems };
+}
+
+/**
+ * The frequent audit's checks of leaves below the audited head, each only when the watch says the
+ * tables changed (see change-watch.ts): the whole tree re-hashed in SQL; the entries the records call
+ * suspect, the entries the previous run named, or every entry when entry rows were deleted — re-hashed.
+ */
+async function watchedProblems(
+  tx: EntityManager, watch: ChangeWatch, base: number, previous: JournalAudit | null, done: Leaf[],
+): Promise<{ checked: number; problems: JournalAuditProblem[] }> {
+  const source = journalEntrySource();
+  const d = await watch.decide(tx, source?.tables ?? [], previous !== null && !previous.ok);
+  const problems: JournalAuditProblem[] = [];
+  if (d.tree) {
+    const [{ n }] = await tx.execute(`select count(*)::text as n from records.journal_leaf where idx < ?`, [base]);
+    if (Number(n) !== base) problems.push({ message: `${base - Number(n)} of the first ${base} leaves are missing: rows were deleted`, caseIds: [] });
+    problems.push(...(await sweepProblems(tx, 0, base, base, [])));
+  }
+  if (!source) return { checked: 0, problems };
+  let checked = 0;
+  if (d.allEntries) {
+    for (let from = 0; from < base; from += AUDIT_SWEEP_LEAVES) {
+      const r = await rehashEntries(tx, await readLeaves(tx, from, Math.min(from + AUDIT_SWEEP_LEAVES, base)));
+      checked += r.checked;
+      problems.push(...r.problems);
+    }
+    return { checked, problems };
+  }
+  const ids = new Set<string>();
+  for (const p of previous && !previous.ok ? previous.problems : []) if (p.entryId) ids.add(p.entryId);
+  if (d.suspects && source.suspects) for (const id of await source.suspects(tx)) ids.add(id);
+  for (const l of done) ids.delete(l.entryId);
+  if (!ids.size) return { checked, problems };
+  const rows = await tx.execute(
+    `select idx::text as idx, leaf_hash, entry_id, case_id from records.journal_leaf where entry_id = any(?::uuid[]) and idx < ? order by idx`,
+    [`{${[...ids].join(',')}}`, base],
+  );
+  const leaves = rows.map((r) => ({ index: Number(r.idx), hash: r.leaf_hash as Buffer, entryId: r.entry_id as string, caseId: r.case_id as string }));
+  const r = await rehashEntries(tx, leaves);
+  return { checked: r.checked, problems: [...problems, ...r.problems] };
 }

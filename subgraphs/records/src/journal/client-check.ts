@@ -21,14 +21,21 @@ export interface CheckResult {
   lines: string[];
 }
 
-/** Accepts a saved checkpoint (`{note}`), a bundle (`{checkpoint: {note}}`) or a bare note. */
+/**
+ * Accepts a saved checkpoint (`{note}`), a bundle (`{checkpoint: {note}}`) or a bare note. Line ends
+ * are made LF and trailing blank lines cut to the note's one final newline (an editor or `echo` adds
+ * them; the signature covers only the body, which this leaves as it was signed).
+ */
 export function checkpointNoteFrom(text: string): string {
-  const t = text.trimStart();
-  if (!t.startsWith('{')) return text;
-  const j = JSON.parse(t) as { note?: string; checkpoint?: { note?: string } };
-  const note = j.note ?? j.checkpoint?.note;
-  if (!note) throw new Error('the checkpoint file has no "note" (nor "checkpoint.note")');
-  return note;
+  const t = text.replace(/^\uFEFF/, '').trimStart();
+  let note = t;
+  if (t.startsWith('{')) {
+    const j = JSON.parse(t) as { note?: string; checkpoint?: { note?: string } };
+    const found = j.note ?? j.checkpoint?.note;
+    if (!found) throw new Error('the checkpoint file has no "note" (nor "checkpoint.note")');
+    note = found;
+  }
+  return `${note.replace(/\r\n?/g, '\n').trimEnd()}\n`;
 }
 
 const unhex = (s: string) => Buffer.from(s, 'hex');

@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '@tsp/shared';
 
 /**
@@ -8,6 +9,17 @@ import type { Context } from '@tsp/shared';
  */
 export interface JournalEntrySource {
   entryBytes(ctx: Context, entryIds: string[]): Promise<(Buffer | null)[]>;
+  /**
+   * The tables (`schema.table`) whose rows make up an entry. The frequent audit reads their update and
+   * delete counters (pg_stat_user_tables) and looks for suspects only when they moved (see change-watch.ts).
+   */
+  tables?: string[];
+  /**
+   * Cheap SQL pre-filter for the frequent audit: ids of entries whose rows may have changed since their
+   * leaf was written (e.g. a row version newer than the leaf's), and of leaves whose entry is gone. The
+   * audit re-hashes exactly these; the verdict is always the re-hash, never this list.
+   */
+  suspects?(em: EntityManager): Promise<string[]>;
 }
 
 let source: JournalEntrySource | null = null;

@@ -11,3 +11,4 @@ export * from './compact.js';
 export * from './audit.js';
 export * from './audit-worker.js';
 export { journalMetrics } from './metrics.js';
+export * from './change-watch.js';

@@ -1,0 +1,82 @@
+import { startPlatform, type Platform } from './support/platform';
+import { sql } from './support/db';
+import { APPEND, OPEN, doc, penaltyCase, setupWorld, video, type RecordsWorld } from './records-fixtures';
+
+/**
+ * Tamper alarm: with the frequent audit on a short interval, an entry altered behind the service's
+ * back (a direct SQL UPDATE, the append-only trigger switched off) reaches the supervisor as a
+ * JOURNAL_NOT_INTACT finding without anyone running an audit by hand. The entry lies below the head
+ * already audited and signed, so it is the change detection that finds it, not the check of new leaves.
+ */
+
+const FINDINGS = `query($a: ID!) { agency(id: $a) { recordFindings { kind subjectId detail } } }`;
+const before = process.env.JOURNAL_AUDIT_INTERVAL_MS;
+let p: Platform;
+let w: RecordsWorld;
+let caseId: string;
+
+/** Polls `probe` until it returns a value, or fails at the deadline. */
+async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 60_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+beforeAll(async () => {
+  process.env.JOURNAL_AUDIT_INTERVAL_MS = '2000';
+  p = await startPlatform();
+  w = await setupWorld(p);
+  const r = await p.gql(OPEN, { i: penaltyCase(w, '宁规罚〔2026〕61号') }, { token: w.tokens.a });
+  expect(r.errors).toBeUndefined();
+  caseId = r.data.openCase.id;
+}, 120_000);
+afterAll(async () => {
+  await p?.stop();
+  if (before === undefined) delete process.env.JOURNAL_AUDIT_INTERVAL_MS;
+  else process.env.JOURNAL_AUDIT_INTERVAL_MS = before;
+});
+
+test('an entry altered by SQL after it was audited and signed shows as JOURNAL_NOT_INTACT to the supervisor, unaided', async () => {
+  const now = () => new Date().toISOString();
+  const entries = [
+    { caseId, stage: 'INVESTIGATION', activity: 'DOCUMENT', occurredAt: now(), officerIds: [w.o1, w.o2], summary: '询问笔录', attachments: [doc('询问笔录')] },
+    { caseId, stage: 'INVESTIGATION', activity: 'ON_SITE_INSPECTION', occurredAt: now(), officerIds: [w.o1, w.o2], summary: '现场检查', attachments: [video(true)] },
+  ];
+  for (const i of entries) expect((await p.gql(APPEND, { i }, { token: w.tokens.a })).errors).toBeUndefined();
+  const [{ n }] = await sql<{ n: string }>(p.databaseUrl, `select count(*)::text as n from records.journal_leaf`);
+
+  // The background audit verifies and signs every entry so far, and has finished its first full sweep
+  // (after that, frequent runs sweep nothing until JOURNAL_FULL_AUDIT_INTERVAL_MS has passed).
+  await until('an audit that verified and signed every entry, after a finished full sweep', async () => {
+    const [a] = await sql<{ signed: string; swept: boolean }>(p.databaseUrl, `select
+      (select max(checkpoint_size) from records.journal_audit where ok)::text as signed,
+      (select ok and swept_to = from_size from records.journal_audit where swept_from is not null order by seq desc limit 1) as swept`);
+    return Number(a.signed) >= Number(n) && a.swept ? a : undefined;
+  });
+  const clean = await p.gql(FINDINGS, { a: w.agencyA }, { token: w.tokens.supervisor });
+  expect(clean.errors).toBeUndefined();
+  expect(clean.data.agency.recordFindings.filter((f: { kind: string }) => f.kind === 'JOURNAL_NOT_INTACT')).toEqual([]);
+
+  await sql(p.databaseUrl, `alter table records.record_entry disable trigger record_entry_refuse_change;
+    update records.record_entry set summary = '询问笔录（已篡改）' where case_id = '${caseId}' and sequence = 2;
+    alter table records.record_entry enable trigger record_entry_refuse_change`);
+  const [entry] = await sql<{ id: string }>(p.databaseUrl, `select id from records.record_entry where case_id = $1 and sequence = 2`, [caseId]);
+
+  const finding = await until('the supervisor to see JOURNAL_NOT_INTACT', async () => {
+    const f = await p.gql(FINDINGS, { a: w.agencyA }, { token: w.tokens.supervisor });
+    return (f.data?.agency?.recordFindings ?? []).find((x: { kind: string }) => x.kind === 'JOURNAL_NOT_INTACT');
+  });
+  expect(finding).toMatchObject({ subjectId: caseId, detail: expect.stringContaining(`entry ${entry.id}`) });
+  // Found by a frequent run's change detection: no sweep window, the entry below the head it continued from.
+  const [failed] = await sql<{ from_size: string; swept_from: string | null }>(
+    p.databaseUrl, `select from_size::text, swept_from::text from records.journal_audit where not ok order by seq limit 1`);
+  expect(failed).toEqual({ from_size: expect.any(String), swept_from: null });
+  expect(Number(failed.from_size)).toBeGreaterThanOrEqual(Number(n));
+  // Another agency's officer does not see it.
+  const other = await p.gql(FINDINGS, { a: w.agencyA }, { token: w.tokens.b });
+  expect((other.data?.agency?.recordFindings ?? []).some((x: { kind: string }) => x.kind === 'JOURNAL_NOT_INTACT')).toBe(false);
+}, 90_000);
