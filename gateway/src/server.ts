@@ -19,6 +19,8 @@ import { sandboxRouter } from './sandbox.js';
 import { proxyTo } from './proxy.js';
 import { attachSubscriptions, withSubscriptions } from './subscriptions/ws.js';
 import type { GraphQLSchema } from 'graphql';
+import { traceIdHeader } from './trace-header.js';
+import { accessLog } from './access-log.js';
 
 export const SUPERGRAPH_PATH = path.join(__dirname, '..', 'supergraph.graphql');
 
@@ -72,6 +74,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
   });
   const app = baseApp();
   const httpServer = http.createServer(app);
+  traceIdHeader(httpServer);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: true,
@@ -80,7 +83,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
     // Automatic persisted queries are off: a hash replayed with other variables or operationName would
     // be a query nobody checked when it was stored. The limits plugin sees every source anyway.
     persistedQueries: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), operationLimits(guard)],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), operationLimits(guard), accessLog()],
   });
   await apollo.start();
   const subscriptions = attachSubscriptions({ httpServer, apollo, schema: () => subscriptionSchema, reviewUrl: urls.review });

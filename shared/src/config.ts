@@ -35,6 +35,10 @@ export const ENV_VARS = {
   RECORDS_URL: 'records subgraph GraphQL URL',
   REVIEW_URL: 'review subgraph GraphQL URL',
   DISCLOSURE_URL: 'disclosure subgraph GraphQL URL',
+  // Traces (issue 13): the standard OpenTelemetry variable; the other OTEL_* variables apply as usual.
+  OTEL_EXPORTER_OTLP_ENDPOINT:
+    'OTLP/HTTP (JSON) collector base URL, e.g. http://collector:4318 (spans go to <url>/v1/traces); ' +
+    'unset = nothing is exported, trace ids still reach logs, x-trace-id and the outbox',
 } as const;
 export type EnvVar = keyof typeof ENV_VARS;
 

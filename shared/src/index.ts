@@ -33,3 +33,4 @@ export * from './events/index.js';
 export * from './graphql/finding-count.js';
 export * from './graphql/summary.js';
 export * from './server/periodic.js';
+export * from './tracing/propagation.js';

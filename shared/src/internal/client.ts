@@ -3,6 +3,7 @@ import { AppError, dependencyUnavailable, type ErrorCode } from '../errors.js';
 import { internalSecret, subgraphUrl, type SubgraphName } from '../config.js';
 import { signServiceToken } from '../identity/jwt.js';
 import { logger } from '../logger.js';
+import { traceHeaders } from '../tracing/propagation.js';
 
 const log = logger('internal-client');
 
@@ -33,7 +34,7 @@ export class InternalClient {
       return await this.client.request<T>({
         document,
         variables,
-        requestHeaders: { [INTERNAL_SECRET_HEADER]: internalSecret(), [SERVICE_TOKEN_HEADER]: await this.serviceToken() },
+        requestHeaders: { [INTERNAL_SECRET_HEADER]: internalSecret(), [SERVICE_TOKEN_HEADER]: await this.serviceToken(), ...traceHeaders() },
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (e) {
