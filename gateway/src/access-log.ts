@@ -14,7 +14,8 @@ export const accessLog = (): ApolloServerPlugin<GatewayContext> => ({
     return {
       async willSendResponse({ operationName, operation, errors }) {
         const codes = [...new Set((errors ?? []).map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR')))];
-        log.info({ operation: operationName ?? null, kind: operation?.operation ?? null, ms: Math.round(performance.now() - started), errors: codes }, 'request');
+        const ms = Math.round(performance.now() - started);
+        log.info({ operation: operationName ?? null, kind: operation?.operation ?? null, ms, errors: codes }, 'request');
       },
     };
   },

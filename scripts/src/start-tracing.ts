@@ -9,7 +9,8 @@ import { tracingSdk } from './tracing/sdk.js';
  * process that merely imports run-service.
  */
 const isServiceProcess = require.main?.filename === path.join(__dirname, 'run-service.js');
-const sdk = isServiceProcess && process.argv[2] ? tracingSdk(process.argv[2], env('OTEL_EXPORTER_OTLP_ENDPOINT')) : undefined;
+const service = isServiceProcess ? process.argv[2] : undefined;
+const sdk = service ? tracingSdk(service, env('OTEL_EXPORTER_OTLP_ENDPOINT')) : undefined;
 sdk?.start();
 
 /** Sends the spans still buffered (at most a few seconds' worth) before the process exits. */

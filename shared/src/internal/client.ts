@@ -34,7 +34,9 @@ export class InternalClient {
       return await this.client.request<T>({
         document,
         variables,
-        requestHeaders: { [INTERNAL_SECRET_HEADER]: internalSecret(), [SERVICE_TOKEN_HEADER]: await this.serviceToken(), ...traceHeaders() },
+        requestHeaders: {
+          [INTERNAL_SECRET_HEADER]: internalSecret(), [SERVICE_TOKEN_HEADER]: await this.serviceToken(), ...traceHeaders(),
+        },
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (e) {

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { context, isSpanContextValid, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, TraceFlags, type Context } from '@opentelemetry/api';
+import {
+  context, isSpanContextValid, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, TraceFlags, type Context,
+} from '@opentelemetry/api';
 
 /**
  * W3C trace context across our own hops, through @opentelemetry/api only: without the SDK (tests in
@@ -20,7 +22,8 @@ export function traceFields(): { traceId?: string; spanId?: string } {
  */
 function unsampled(): Context {
   return trace.setSpanContext(ROOT_CONTEXT, {
-    traceId: randomBytes(16).toString('hex'), spanId: randomBytes(8).toString('hex'), traceFlags: TraceFlags.NONE, isRemote: false,
+    traceId: randomBytes(16).toString('hex'), spanId: randomBytes(8).toString('hex'),
+    traceFlags: TraceFlags.NONE, isRemote: false,
   });
 }
 
@@ -44,16 +47,21 @@ export function currentTraceparent(): string | null {
 
 const tracer = () => trace.getTracer('tsp-events');
 
+type Traced = { traceparent?: string | null; id: string; type: string; source: string };
+
 /**
  * Runs `fn` in a span that continues the trace of the request that wrote the event (its outbox row's
  * `traceparent` is the parent), so a consumer's SQL and calls, or a webhook delivery, show in that
  * request's trace. Without a traceparent the span starts a trace of its own.
  */
-export function continueTrace<T>(name: string, e: { traceparent?: string | null; id: string; type: string; source: string }, fn: () => Promise<T>): Promise<T> {
+export function continueTrace<T>(name: string, e: Traced, fn: () => Promise<T>): Promise<T> {
   const parent = e.traceparent ? propagation.extract(ROOT_CONTEXT, { traceparent: e.traceparent }) : ROOT_CONTEXT;
   return tracer().startActiveSpan(
     name,
-    { kind: SpanKind.CONSUMER, attributes: { 'messaging.message.id': e.id, 'event.type': e.type, 'event.source': e.source } },
+    {
+      kind: SpanKind.CONSUMER,
+      attributes: { 'messaging.message.id': e.id, 'event.type': e.type, 'event.source': e.source },
+    },
     parent,
     async (span) => {
       try {
