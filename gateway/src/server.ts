@@ -22,6 +22,8 @@ import { proxyTo } from './proxy.js';
 import { gatewayReadiness } from './readiness.js';
 import { attachSubscriptions, withSubscriptions } from './subscriptions/ws.js';
 import type { GraphQLSchema } from 'graphql';
+import { traceIdHeader } from './trace-header.js';
+import { accessLog } from './access-log.js';
 
 export const SUPERGRAPH_PATH = path.join(__dirname, '..', 'supergraph.graphql');
 
@@ -76,6 +78,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
   });
   const app = baseApp();
   const httpServer = http.createServer(app);
+  traceIdHeader(httpServer);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: true,
@@ -86,7 +89,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
     persistedQueries: false,
     // run-service.ts owns SIGINT/SIGTERM; Apollo's own handlers made the gateway exit 1 on SIGTERM.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), operationLimits(guard), metrics.plugin],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), operationLimits(guard), metrics.plugin, accessLog()],
   });
   await apollo.start();
   const subscriptions = attachSubscriptions({ httpServer, apollo, schema: () => subscriptionSchema, reviewUrl: urls.review });

@@ -1,3 +1,5 @@
+// First: the tracing SDK patches http, pg and graphql before the imports below load them.
+import { stopTracing } from './start-tracing.js';
 import { DEFAULT_PORTS, env, logger, startSubgraph, SUBGRAPHS, type ServiceName, type SubgraphName } from '@tsp/shared';
 import { startGateway } from '@tsp/gateway';
 import { services } from './services.js';
@@ -28,6 +30,7 @@ async function main() {
     // Never hang on shutdown (e.g. the database already gone): give it 5 s, then leave.
     setTimeout(() => process.exit(1), 5000).unref();
     await running.stop().catch((err: Error) => log.warn({ err: err.message }, 'unclean stop'));
+    await stopTracing();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

@@ -63,3 +63,7 @@ test('the scripts compose runs exist in the build', () => {
   for (const script of ['run-service', 'migrate-cli', 'rotate-webhook-key']) expect(fs.existsSync(path.join(ROOT, 'scripts', 'src', `${script}.ts`))).toBe(true);
   expect(services.migrate.command).toEqual(['node', 'scripts/dist/migrate-cli.js']);
 });
+
+test('every service passes the optional OTLP endpoint through (traces are exported only when it is set)', () => {
+  for (const name of [...SUBGRAPHS, 'gateway']) expect([name, services[name].environment?.OTEL_EXPORTER_OTLP_ENDPOINT]).toEqual([name, '${OTEL_EXPORTER_OTLP_ENDPOINT:-}']);
+});

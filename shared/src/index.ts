@@ -39,3 +39,4 @@ export * from './server/readiness.js';
 export * from './resilience/timeouts.js';
 export * from './resilience/breaker.js';
 export * from './db/outage.js';
+export * from './tracing/propagation.js';

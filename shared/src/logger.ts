@@ -1,5 +1,6 @@
 import { pino, stdSerializers, type Logger } from 'pino';
 import { DriverException } from '@mikro-orm/core';
+import { traceFields } from './tracing/propagation.js';
 
 const defaultLevel = process.env.LOG_LEVEL ?? (process.env.JEST_WORKER_ID ? 'silent' : 'info');
 
@@ -86,6 +87,8 @@ export const rootLogger: Logger = pino(
     base: undefined,
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     serializers: { err: loggableError, error: loggableError },
+    // traceId and spanId of the request (or event) being served, when the process traces.
+    mixin: traceFields,
   },
   destination,
 );

@@ -1,4 +1,4 @@
-import { openOrm, publishEvent, readEvents, startConsumer, outboxSql, inboxSql, type Orm, type DomainEvent } from '@tsp/shared';
+import { openOrm, publishEvent, readEvents, startConsumer, outboxSql, outboxTraceparentSql, inboxSql, type Orm, type DomainEvent } from '@tsp/shared';
 import { createTestDatabase, sql } from '../support/db';
 
 const AGENCY = '00000000-0000-4000-8000-000000000001';
@@ -8,7 +8,7 @@ let orm: Orm;
 beforeAll(async () => {
   url = await createTestDatabase();
   await sql(url, 'create schema src; create schema dst');
-  for (const s of [...outboxSql('src'), ...inboxSql('dst'), 'create table dst.applied (event_id uuid not null, n int not null)']) await sql(url, s);
+  for (const s of [...outboxSql('src'), ...outboxTraceparentSql('src'), ...inboxSql('dst'), 'create table dst.applied (event_id uuid not null, n int not null)']) await sql(url, s);
   orm = await openOrm({ schema: 'dst', clientUrl: url, entities: [], migrations: [] });
 });
 afterAll(async () => {

@@ -6,6 +6,7 @@ import type { DomainEvent } from './types.js';
 import { listenForEvents } from './listener.js';
 import { watchConsumerLag } from '../metrics/consumer-lag.js';
 import { Heartbeat } from '../server/heartbeat.js';
+import { continueTrace } from '../tracing/propagation.js';
 
 export interface ConsumerOptions {
   orm: Orm;
@@ -64,7 +65,7 @@ export function startConsumer(o: ConsumerOptions): Consumer {
           `insert into ${o.schema}.inbox (source, event_id) values (?, ?) on conflict do nothing returning event_id`,
           [e.source, e.id],
         );
-        if (fresh.length) await o.handle(tx, e);
+        if (fresh.length) await continueTrace(`consume ${e.source}.${e.type}`, e, () => o.handle(tx, e));
       }
       if (events.length)
         await tx.execute(`update ${o.schema}.consumer_cursor set position = ?, updated_at = now() where consumer = ?`, [events.at(-1)!.position, o.name]);

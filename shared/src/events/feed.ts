@@ -30,6 +30,8 @@ export function eventFeed(source: string, typePrefix: string) {
     payloadJson!: string;
     @Field(() => Int, { description: '位置 Position in the source' })
     position!: number;
+    @Field(() => String, { nullable: true, description: '追踪上下文 W3C traceparent of the request that wrote the event' })
+    traceparent!: string | null;
   }
 
   @Resolver()
@@ -51,8 +53,8 @@ export function eventFeed(source: string, typePrefix: string) {
 }
 
 /** Reads a feed from another subgraph back into DomainEvents. */
-export function parseFeed(source: string, rows: { id: string; type: string; agencyId: string; region: string; subjectId: string; occurredAt: string; payloadJson: string; position: number }[]): DomainEvent[] {
+export function parseFeed(source: string, rows: { id: string; type: string; agencyId: string; region: string; subjectId: string; occurredAt: string; payloadJson: string; position: number; traceparent?: string | null }[]): DomainEvent[] {
   return rows.map((r) => ({ ...r, source, occurredAt: new Date(r.occurredAt), payload: JSON.parse(r.payloadJson) as Record<string, unknown> }));
 }
 
-export const FEED_FIELDS = 'id type agencyId region subjectId occurredAt payloadJson position';
+export const FEED_FIELDS = 'id type agencyId region subjectId occurredAt payloadJson position traceparent';

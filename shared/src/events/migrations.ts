@@ -30,3 +30,11 @@ export function inboxSql(schema: string): string[] {
       updated_at timestamptz not null default now())`,
   ];
 }
+
+/**
+ * The outbox's `traceparent` (issue 13): the writing request's trace context, added by a later
+ * migration of each producer.
+ */
+export function outboxTraceparentSql(schema: string): string[] {
+  return [`alter table ${schema}.outbox add column traceparent text`];
+}

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { EVENTS_CHANNEL, type DomainEvent, type NewEvent } from './types.js';
+import { currentTraceparent } from '../tracing/propagation.js';
 
 interface OutboxRow {
   position: string;
@@ -11,12 +12,13 @@ interface OutboxRow {
   subject_id: string;
   occurred_at: Date;
   payload: Record<string, unknown>;
+  traceparent: string | null;
 }
 
 function toEvent(source: string, r: OutboxRow): DomainEvent {
   return {
     id: r.id, source, type: r.type, agencyId: r.agency_id, region: r.region, subjectId: r.subject_id,
-    occurredAt: new Date(r.occurred_at), payload: r.payload, position: Number(r.position),
+    occurredAt: new Date(r.occurred_at), payload: r.payload, position: Number(r.position), traceparent: r.traceparent,
   };
 }
 
@@ -30,14 +32,16 @@ export async function publishEvent<P extends Record<string, unknown>>(em: Entity
   await em.execute(`select pg_advisory_xact_lock(hashtext(?))`, [`${source}.outbox`]);
   const id = randomUUID();
   const occurredAt = e.occurredAt ?? new Date();
+  // The writing request's trace travels with the event: consumers and webhook deliveries continue it.
+  const traceparent = currentTraceparent();
   const [row]: { position: string }[] = await em.execute(
-    `insert into ${source}.outbox (id, type, agency_id, region, subject_id, occurred_at, payload)
-     values (?, ?, ?, ?, ?, ?, ?::jsonb) returning position`,
-    [id, e.type, e.agencyId, e.region, e.subjectId, occurredAt, JSON.stringify(e.payload)],
+    `insert into ${source}.outbox (id, type, agency_id, region, subject_id, occurred_at, payload, traceparent)
+     values (?, ?, ?, ?, ?, ?, ?::jsonb, ?) returning position`,
+    [id, e.type, e.agencyId, e.region, e.subjectId, occurredAt, JSON.stringify(e.payload), traceparent],
   );
   // Delivered at commit only; a rolled-back change wakes nobody.
   await em.execute(`select pg_notify(?, ?)`, [EVENTS_CHANNEL, source]);
-  return { ...e, id, source, occurredAt, position: Number(row.position) } as DomainEvent<P>;
+  return { ...e, id, source, occurredAt, position: Number(row.position), traceparent } as DomainEvent<P>;
 }
 
 export interface EventFilter {

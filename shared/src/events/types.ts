@@ -12,6 +12,8 @@ export interface DomainEvent<P = Record<string, unknown>> {
   payload: P;
   /** Monotonically increasing per source, in commit order. */
   position: number;
+  /** W3C trace context of the request that wrote it (null when that process did not trace). */
+  traceparent?: string | null;
 }
 
 export type NewEvent<P = Record<string, unknown>> = Pick<DomainEvent<P>, 'type' | 'agencyId' | 'region' | 'subjectId' | 'payload'> & {

@@ -5,6 +5,7 @@ import { signServiceToken } from '../identity/jwt.js';
 import { logger } from '../logger.js';
 import { internalCallTimeoutMs } from '../resilience/timeouts.js';
 import { DependencyFailure, asTransportFailure, throughBreaker } from '../resilience/breaker.js';
+import { traceHeaders } from '../tracing/propagation.js';
 
 const log = logger('internal-client');
 
@@ -35,7 +36,9 @@ export class InternalClient {
   }
 
   async request<T>(document: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const headers = { [INTERNAL_SECRET_HEADER]: internalSecret(), [SERVICE_TOKEN_HEADER]: await this.serviceToken() };
+    const headers = {
+      [INTERNAL_SECRET_HEADER]: internalSecret(), [SERVICE_TOKEN_HEADER]: await this.serviceToken(), ...traceHeaders(),
+    };
     try {
       const signal = AbortSignal.timeout(this.timeoutMs);
       return await throughBreaker(this.url, () =>

@@ -13,3 +13,4 @@ import { RecordsEntriesWithoutAv } from './0007_entries_without_av.js'; migratio
 import { RecordsIdempotencyRequestHash } from './0008_idempotency_request_hash.js'; migrations.push({ name: '0008_records_idempotency_request_hash', class: RecordsIdempotencyRequestHash });
 import { RecordsService } from './0009_service.js'; migrations.push({ name: '0009_records_service', class: RecordsService });
 import { RecordsBlobUploads } from './0010_blob_uploads.js'; migrations.push({ name: '0010_records_blob_uploads', class: RecordsBlobUploads });
+import { RecordsOutboxTraceparent } from './0011_outbox_traceparent.js'; migrations.push({ name: '0011_records_outbox_traceparent', class: RecordsOutboxTraceparent });

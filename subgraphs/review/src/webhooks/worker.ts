@@ -1,4 +1,4 @@
-import { Heartbeat, listenForEvents, logger, readEvents, type DomainEvent, type EntityManager, type Orm, type Worker } from '@tsp/shared';
+import { continueTrace, Heartbeat, listenForEvents, logger, readEvents, type DomainEvent, type EntityManager, type Orm, type Worker } from '@tsp/shared';
 import { allowlistKeys, parseWebhookUrl } from './address.js';
 import { retryDelayMs, shouldGiveUp } from './backoff.js';
 import { allowPrivateAddresses, DELIVERY_TIMEOUT_MS, retryBaseMs, WEBHOOK_WAKE } from './config.js';
@@ -74,7 +74,8 @@ async function deliverClaimed(tx: EntityManager, e: EndpointRow, batch: number):
   let more = events.length === batch;
   for (const ev of events) {
     const attemptedAt = new Date();
-    const r = await attempt(tx, e, secret, ev);
+    // Each attempt continues the trace of the request that wrote the event.
+    const r = await continueTrace(`webhook ${ev.source}.${ev.type}`, ev, () => attempt(tx, e, secret, ev));
     const now = new Date();
     const n = failedAttempts + 1;
     const base = { endpointId: e.id, eventId: ev.id, eventType: ev.type, position: ev.position, attempt: n, httpStatus: r.httpStatus, error: r.error, durationMs: r.durationMs, attemptedAt };

@@ -1,0 +1,108 @@
+import { Role } from '@tsp/shared';
+import { migrateAll } from '@tsp/scripts/migrate';
+import { createTestDatabase, sql } from './support/db';
+import { token } from './support/platform';
+import { startOtlpReceiver, type ReceivedSpan } from './support/otlp-receiver';
+import { startServiceProcesses, type ServiceProcesses } from './support/service-processes';
+
+/**
+ * Issue 13, traces: the services run as their own processes (the SDK starts in each as in
+ * production) and export OTLP/HTTP JSON to a receiver in this test.
+ */
+let receiver: Awaited<ReturnType<typeof startOtlpReceiver>>;
+let platform: ServiceProcesses;
+let databaseUrl: string;
+
+beforeAll(async () => {
+  databaseUrl = await createTestDatabase();
+  await migrateAll(databaseUrl);
+  receiver = await startOtlpReceiver();
+  platform = await startServiceProcesses(databaseUrl, {
+    OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
+    OTEL_BSP_SCHEDULE_DELAY: '100',
+    LOG_LEVEL: 'info',
+    // Disclosure is left out to keep the file quick: the trace needs two subgraphs and one consumer.
+  }, { only: ['personnel', 'records', 'review', 'gateway'] });
+}, 240_000);
+afterAll(async () => {
+  await platform?.stop();
+  await receiver?.close();
+});
+
+async function gql(query: string, variables: Record<string, unknown>, bearer: string) {
+  const res = await fetch(platform.gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: any; errors?: unknown[] };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return { data: body.data, traceId: res.headers.get('x-trace-id') };
+}
+
+/** Polls the received spans until `done` holds for the trace's spans (exports are batched). */
+async function traceWhere(traceId: string, done: (spans: ReceivedSpan[]) => boolean, ms = 20_000): Promise<ReceivedSpan[]> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const spans = receiver.spans.filter((s) => s.traceId === traceId);
+    if (done(spans)) return spans;
+    if (Date.now() > until) throw new Error(`trace ${traceId} incomplete: ${JSON.stringify(spans.map((s) => [s.service, s.name]))}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const isSql = (s: ReceivedSpan) => s.attributes['db.system.name'] === 'postgresql' || s.attributes['db.system'] === 'postgresql';
+
+test('one query through the gateway is one trace: gateway, two subgraphs, their SQL; x-trace-id and the log name it', async () => {
+  const admin = await token({ role: Role.ADMIN, sub: 'admin-1' });
+  const agencyId = (await gql(`mutation($i: CreateAgencyInput!) { createAgency(input: $i) { id } }`,
+    { i: { code: 'TR-01', name: '宁晋县市场监督管理局', kind: 'MARKET_REGULATION', region: '宁晋县', legalOfficeName: '法制股' } }, admin)).data.createAgency.id;
+  const officerId = (await gql(`mutation($i: RegisterOfficerInput!) { registerOfficer(input: $i) { id } }`,
+    { i: { agencyId, name: '张伟', position: '科员', roles: ['ENFORCEMENT'] } }, admin)).data.registerOfficer.id;
+  await gql(`mutation($i: IssueCredentialInput!) { issueCredential(input: $i) { number } }`,
+    { i: { officerId, number: 'HB-TR-0001', categories: ['PENALTY'], region: '宁晋县', issuedOn: '2024-01-01', expiresOn: '2030-12-31' } }, admin);
+  const officer = await token({ role: Role.OFFICER, sub: officerId, agencyId });
+
+  const opened = await gql(`mutation($i: OpenCaseInput!) { openCase(input: $i) { id } }`, {
+    i: { caseNumber: '宁市监罚〔2026〕追1号', category: 'PENALTY', cause: '销售不符合食品安全标准的食品', party: { type: 'ORGANIZATION', name: '宁晋县某某商贸有限公司' }, handlerIds: [officerId] },
+  }, officer);
+  const caseId = opened.data.openCase.id as string;
+
+  // The federated read: records owns the case, personnel resolves agency and handlers.
+  const read = await gql(`query($id: ID!) { case(id: $id) { caseNumber agency { name } handlers { name } } }`, { id: caseId }, officer);
+  expect(read.data.case.handlers).toEqual([{ name: '张伟' }]);
+  const traceId = read.traceId!;
+  expect(traceId).toMatch(/^[0-9a-f]{32}$/);
+
+  const byService = (spans: ReceivedSpan[], service: string) => spans.filter((s) => s.service === service);
+  const spans = await traceWhere(traceId, (ss) =>
+    // The gateway's server span ends last, once the answer is sent.
+    ['records', 'personnel'].every((svc) => byService(ss, svc).some(isSql)) && byService(ss, 'gateway').some((s) => !s.parentSpanId));
+  // Connected: one root (the gateway's server span), every other span's parent is in the same trace.
+  const ids = new Set(spans.map((s) => s.spanId));
+  const roots = spans.filter((s) => !s.parentSpanId);
+  expect(roots.map((s) => s.service)).toEqual(['gateway']);
+  for (const s of spans) if (s.parentSpanId) expect([s.service, s.name, ids.has(s.parentSpanId)]).toEqual([s.service, s.name, true]);
+  // A span's SQL keeps its shape, never the values MikroORM inlined.
+  for (const s of spans.filter(isSql)) expect(String(s.attributes['db.query.text'] ?? '')).not.toContain(caseId);
+
+  // The gateway's log line of this request carries the same trace id.
+  const line = platform.logs.gateway.find((l) => l.msg === 'request' && l.traceId === traceId);
+  expect(line).toMatchObject({ operation: null, kind: 'query', errors: [] });
+
+  // The event the open wrote carries the open's trace, and the consumers continue it.
+  const [row] = await sql<{ traceparent: string | null }>(databaseUrl, `select traceparent from records.outbox where subject_id = $1 and type = 'CaseOpened'`, [caseId]);
+  expect(row.traceparent).toMatch(new RegExp(`^00-${opened.traceId}-[0-9a-f]{16}-01$`));
+  const producerSpanId = row.traceparent!.split('-')[2];
+  const consumed = await traceWhere(opened.traceId!, (ss) =>
+    ss.some((s) => s.service === 'review' && s.name === 'consume records.CaseOpened'));
+  const consume = consumed.find((s) => s.service === 'review' && s.name === 'consume records.CaseOpened')!;
+  expect(consume.parentSpanId).toBe(producerSpanId);
+  expect(consumed.find((s) => s.spanId === producerSpanId)?.service).toBe('records');
+});
+
+test('errors carry x-trace-id too', async () => {
+  const res = await fetch(platform.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": "{ nope "}' });
+  expect(res.status).toBeGreaterThanOrEqual(400);
+  expect(res.headers.get('x-trace-id')).toMatch(/^[0-9a-f]{32}$/);
+});
