@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
 import { decodeJwt } from 'jose';
-import { SUBGRAPHS, freePort, subgraphUrlVar } from '@tsp/shared';
+import { Role, SUBGRAPHS, freePort, signDevToken, subgraphUrlVar } from '@tsp/shared';
 import { createTestDatabase, sql } from './support/db';
 
 /**
@@ -10,7 +10,8 @@ import { createTestDatabase, sql } from './support/db';
  * ports of its own: a first start interrupted during the seed (SIGINT) exits 0 with every service
  * 0, and the next start completes the demo without doubling anything; a subgraph killed with
  * SIGKILL is restarted and healthy again; `npm run token` refuses an OFFICER without an agency and
- * finds a demo officer with --demo; SIGTERM stops everything with exit code 0.
+ * finds a demo officer with --demo; the demo shows the supervisor every finding kind (so the sandbox shows
+ * supervision working on first start); SIGTERM stops everything with exit code 0.
  */
 const ROOT = path.resolve(__dirname, '..');
 const ALL_ZERO = /stopped \(exit codes: gateway 0, disclosure 0, review 0, records 0, personnel 0\)/;
@@ -87,7 +88,7 @@ async function gql(query: string, token?: string, variables: object = {}) {
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
-  return (await r.json()) as { data?: any; errors?: { message: string }[] };
+  return (await r.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
 }
 
 beforeAll(async () => {
@@ -154,6 +155,59 @@ test('npm run token: an OFFICER without an agency is refused (exit 2); --demo �
   expect(r.errors).toBeUndefined();
   expect(r.data.officer.agency).toEqual({ id: claims.agencyId, name: '宁晋县城乡规划局' });
   expect(r.data.officer.roles).toContain('ENFORCEMENT');
+}, 60_000);
+
+const ALL_FINDINGS = `{ agencies(region: "宁晋县") { id name
+  personnelFindings { kind } recordFindings { kind } reviewFindings { kind } disclosureFindings { kind } } }`;
+type AgencyFindings = { id: string; name: string } & Record<string, { kind: string }[]>;
+const kindsOf = (a: AgencyFindings) =>
+  new Set([...a.personnelFindings, ...a.recordFindings, ...a.reviewFindings, ...a.disclosureFindings].map((f) => f.kind));
+
+test("the demo shows the supervisor's one query each seeded finding kind for the right agency", async () => {
+  const sup = await signDevToken({ role: Role.SUPERVISOR, sub: 'sfj', region: '宁晋县' });
+  // Review and disclosure learn of legacy decisions through events: wait for the last of them.
+  const agencies = await until('the withdrawal finding', 60_000, async () => {
+    const r = await gql(ALL_FINDINGS, sup);
+    return JSON.stringify(r.data).includes('WITHDRAWAL_OVERDUE') ? (r.data.agencies as AgencyFindings[]) : undefined;
+  });
+  const of = (name: string) => [...kindsOf(agencies.find((a) => a.name === name)!)];
+  const market = ['REVIEWER_STAFFING_BELOW_MINIMUM', 'CASE_OVERDUE', 'AUDIO_VISUAL_MISSING', 'ACTION_WITHOUT_VALID_CREDENTIAL'];
+  for (const k of market) expect(of('宁晋县市场监督管理局')).toContain(k);
+  for (const k of ['MAJOR_DECISION_WITHOUT_REVIEW', 'PUBLICATION_OVERDUE', 'SERVICE_OVERDUE']) expect(of('宁晋县城乡规划局')).toContain(k);
+  // The revoked decision was served before it was published: no service finding there.
+  expect(of('宁晋县文化和旅游局')).not.toContain('SERVICE_OVERDUE');
+  expect(of('宁晋县文化和旅游局')).toContain('WITHDRAWAL_OVERDUE');
+  const everywhere = new Set(agencies.flatMap((a) => [...kindsOf(a)]));
+  for (const k of ['CREDENTIAL_EXPIRING', 'NO_TRAINING_LAST_YEAR', 'REVIEW_OVERDUE', 'ANNUAL_REPORT_MISSING']) {
+    expect([...everywhere]).toContain(k);
+  }
+
+  // An agency head running the same query sees only their own agency's findings.
+  const planning = agencies.find((a) => a.name === '宁晋县城乡规划局')!;
+  const head = await signDevToken({ role: Role.AGENCY_HEAD, sub: 'ghj-head', agencyId: planning.id });
+  const own = await gql(ALL_FINDINGS, head);
+  expect(own.errors).toBeUndefined();
+  for (const a of own.data.agencies as AgencyFindings[]) expect(kindsOf(a).size > 0).toBe(a.id === planning.id);
+  // The public sees none: it is refused.
+  expect((await gql(ALL_FINDINGS)).errors?.[0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+}, 120_000);
+
+test("the demo's supervisionSummary counts each subgraph's findings per agency, kind and category", async () => {
+  const sup = await signDevToken({ role: Role.SUPERVISOR, sub: 'sfj', region: '宁晋县' });
+  const Q = `query($f: Date!, $t: Date!) { supervisionSummary(region: "宁晋县", from: $f, to: $t) { agency { name }
+    personnel { kind count } records { kind category count } review { kind category count }
+    disclosure { kind category count } } }`;
+  const r = await gql(Q, sup, { f: '2024-12-01', t: '2027-11-30' });
+  expect(r.errors).toBeUndefined();
+  const by = (name: string) => r.data.supervisionSummary.find((s: { agency: { name: string } }) => s.agency.name === name);
+  expect(by('宁晋县市场监督管理局').records).toContainEqual({ kind: 'CASE_OVERDUE', category: 'PENALTY', count: 1 });
+  expect(by('宁晋县城乡规划局').review).toContainEqual({ kind: 'MAJOR_DECISION_WITHOUT_REVIEW', category: 'PENALTY', count: 1 });
+  expect(by('宁晋县文化和旅游局').disclosure).toContainEqual(expect.objectContaining({ kind: 'WITHDRAWAL_OVERDUE', count: 1 }));
+  // A period that ends before any finding began counts nothing.
+  const empty = await gql(Q, sup, { f: '2001-01-01', t: '2001-12-31' });
+  for (const s of empty.data.supervisionSummary) expect([...s.personnel, ...s.records, ...s.review, ...s.disclosure]).toEqual([]);
+  const head = await signDevToken({ role: Role.AGENCY_HEAD, sub: 'h', agencyId: '00000000-0000-4000-8000-000000000001' });
+  expect((await gql(Q, head, { f: '2026-01-01', t: '2026-12-31' })).errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
 }, 60_000);
 
 test('a subgraph killed with SIGKILL is restarted and healthy again; SIGTERM then stops all with exit code 0', async () => {

@@ -1,7 +1,6 @@
 import { Role, SUBGRAPHS, sqlStats, startSubgraph, type RunningSubgraph } from '@tsp/shared';
 import { startGateway, type RunningGateway } from '@tsp/gateway';
 import { services } from '@tsp/scripts/services';
-import { composeSupergraph } from '@tsp/scripts/composition';
 import { seedBench, type BenchData } from '@tsp/scripts/bench/seed';
 import { createMigratedDatabase } from './support/db';
 import { token } from './support/platform';
@@ -34,8 +33,7 @@ beforeAll(async () => {
   // officer: personnel reads its table, the other three ask it). The warm-up request pays it; a window longer
   // than this file keeps it from expiring between measured requests and blurring an exact count.
   process.env.OFFICER_AGENCY_CACHE_MS = String(30 * 60_000);
-  const { supergraphSdl } = await composeSupergraph();
-  gateway = await startGateway({ supergraphSdl, urls: Object.fromEntries(subgraphs.map((s) => [s.name, s.url])) });
+  gateway = await startGateway({ urls: Object.fromEntries(subgraphs.map((s) => [s.name, s.url])) });
 }, 180_000);
 afterAll(async () => {
   await gateway?.stop();

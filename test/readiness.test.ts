@@ -1,7 +1,6 @@
 import { Role, periodicWorker, logger, startSubgraph, type RunningSubgraph, type SubgraphName } from '@tsp/shared';
 import { startGateway, type RunningGateway } from '@tsp/gateway';
 import { services } from '@tsp/scripts/services';
-import { composeSupergraph } from '@tsp/scripts/composition';
 import { startPlatform, token, type GqlResult, type Platform } from './support/platform';
 import { startTcpProxy, type TcpProxy } from './support/tcp-proxy';
 
@@ -44,9 +43,8 @@ beforeAll(async () => {
   const viaProxy = new URL(p.databaseUrl);
   viaProxy.port = String(proxy.port);
   personnel = await startSubgraph(services.personnel, { databaseUrl: viaProxy.toString() });
-  const { supergraphSdl } = await composeSupergraph();
   const urls = Object.fromEntries(Object.entries(p.subgraphs).map(([n, s]) => [n, s.url])) as Record<SubgraphName, string>;
-  gateway = await startGateway({ supergraphSdl, urls: { ...urls, personnel: personnel.url } });
+  gateway = await startGateway({ urls: { ...urls, personnel: personnel.url } });
 });
 
 afterAll(async () => {

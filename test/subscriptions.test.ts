@@ -2,7 +2,6 @@ import { WebSocket } from 'ws';
 import { createClient, type Client } from 'graphql-ws';
 import { Role, SUBGRAPHS, encodeCursor } from '@tsp/shared';
 import { startGateway, type RunningGateway } from '@tsp/gateway';
-import { composeSupergraph } from '@tsp/scripts/composition';
 import { startPlatform, token, type Platform } from './support/platform';
 import { COMPLETE, lawfulPenaltyChecklist, openPenaltyCase, proposal, setupReviewWorld, START, SUBMIT, type ReviewWorld } from './review-fixtures';
 
@@ -113,9 +112,8 @@ test('a subscriber disconnected during three events resumes by cursor and gets e
 });
 
 test('a gateway restart mid-stream loses nothing for a client that resumes by cursor', async () => {
-  const { supergraphSdl } = await composeSupergraph();
   const urls = Object.fromEntries(SUBGRAPHS.map((s) => [s, p.subgraphs[s].url]));
-  let gw: RunningGateway = await startGateway({ supergraphSdl, urls });
+  let gw: RunningGateway = await startGateway({ urls });
   const s = subscribe(gw.url, w.tokens.supervisor, { after: await head(w.tokens.supervisor) });
   const first = await submit('A');
   await until(() => s.events.some((e) => e.caseNumber === first.caseNumber));
@@ -124,7 +122,7 @@ test('a gateway restart mid-stream loses nothing for a client that resumes by cu
   await until(() => s.closes.length > 0);
 
   const during = [await submit('B'), await submit('A')];
-  gw = await startGateway({ supergraphSdl, urls });
+  gw = await startGateway({ urls });
   const resumed = subscribe(gw.url, w.tokens.supervisor, { after: last });
   await until(() => resumed.events.length >= 2);
   expect(resumed.events.map((e) => e.caseNumber)).toEqual(during.map((d) => d.caseNumber));

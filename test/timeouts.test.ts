@@ -3,13 +3,12 @@ import net from 'node:net';
 import path from 'node:path';
 import { Role, SUBGRAPHS, type SubgraphName } from '@tsp/shared';
 import { startGateway, type RunningGateway } from '@tsp/gateway';
-import { composeSupergraph } from '@tsp/scripts/composition';
 import { migrateAll } from '@tsp/scripts/migrate';
 import { token, type GqlResult } from './support/platform';
 import { createTestDatabase } from './support/db';
 
 /**
- * A hung subgraph (issue 13): personnel runs as its own process (as under `npm start`) and is
+ * A hung subgraph: personnel runs as its own process (as under `npm start`) and is
  * SIGSTOPped. Behind a gateway with SUBGRAPH_TIMEOUT_MS=1500 a query answers DEPENDENCY_UNAVAILABLE
  * naming personnel with reason TIMEOUT instead of waiting 60 s; repeated timeouts open personnel's
  * breaker (CIRCUIT_OPEN, no wait); after SIGCONT it answers again. Only personnel runs: the query
@@ -63,10 +62,9 @@ beforeAll(async () => {
   );
   expect(health).toBe(200);
   process.env.SUBGRAPH_TIMEOUT_MS = '1500';
-  const { supergraphSdl } = await composeSupergraph();
   const nowhere = `http://127.0.0.1:${await freePort()}/graphql`;
   const urls = Object.fromEntries(SUBGRAPHS.map((n) => [n, nowhere])) as Record<SubgraphName, string>;
-  gateway = await startGateway({ supergraphSdl, urls: { ...urls, personnel: personnelUrl } });
+  gateway = await startGateway({ urls: { ...urls, personnel: personnelUrl } });
 }, 90_000);
 
 afterAll(async () => {

@@ -30,7 +30,7 @@ export function gqlClient(url: string, keyPrefix?: string): GqlAs {
 /** Uploads a file as the caller (PUT /blobs/<sha256> on the gateway) and returns what an attachment declares. */
 export type SeedUpload = (claims: TokenClaims, content: string, mediaType: string) => Promise<{ sha256: string; size: number; mediaType: string }>;
 
-/** Attachments must be uploaded by the citing agency before they are cited (issue 12), so the seed uploads them too. */
+/** Attachments must be uploaded by the citing agency before they are cited, so the seed uploads them too. */
 export function blobUploader(gatewayUrl: string): SeedUpload {
   const base = gatewayUrl.replace(/\/graphql$/, '');
   return async (claims, content, mediaType) => {

@@ -32,7 +32,7 @@ export function inboxSql(schema: string): string[] {
 }
 
 /**
- * The outbox's `traceparent` (issue 13): the writing request's trace context, added by a later
+ * The outbox's `traceparent` the writing request's trace context, added by a later
  * migration of each producer.
  */
 export function outboxTraceparentSql(schema: string): string[] {

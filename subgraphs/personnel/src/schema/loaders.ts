@@ -54,7 +54,7 @@ export const load = {
   /**
    * The facts personnelFindings needs for each agency, as plain rows in two statements: the all-findings
    * query reads them for every agency of a region, where loading officers and credentials as entities cost
-   * most of personnel's time (issue 7).
+   * most of personnel's time.
    */
   findingFacts: (ctx: Context, lastYear: number) =>
     ctx.loaders.get<string, Pick<PersonnelFacts, 'credentials' | 'officers'>>(`findingFacts:${lastYear}`, async (ids) => {

@@ -2,7 +2,7 @@ import { Migration } from '@mikro-orm/migrations';
 import { outboxTraceparentSql } from '@tsp/shared';
 
 /**
- * 追踪上下文 The W3C traceparent of the request that wrote each event (issue 13): consumers and
+ * 追踪上下文 The W3C traceparent of the request that wrote each event consumers and
  * webhook deliveries continue that trace. Null for events written before, or by a process that does not trace.
  */
 export class ReviewOutboxTraceparent extends Migration {
