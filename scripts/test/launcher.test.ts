@@ -1,7 +1,7 @@
 import { Role } from '@tsp/shared';
 import { BACKOFF, nextAttempt, restartDelayMs } from '../src/launcher/backoff';
 import { parseCpuSeconds } from '../src/launcher/cpu';
-import { demoClaims, matchAgency, missingScope, type DemoOfficer } from '../src/launcher/demo';
+import { demoClaims, matchAgency, missingScope, refuseRemoteGateway, type DemoOfficer } from '../src/launcher/demo';
 import { serviceAddresses } from '../src/launcher/ports';
 // Plain JavaScript (it runs before anything is built).
 const { staleReason } = require('../build-if-stale.js') as {
@@ -68,6 +68,15 @@ describe('npm run token', () => {
     officer('r1', '政策法规股股长', ['LEGAL_REVIEWER'], ''),
     officer('h1', '副局长', ['ENFORCEMENT']),
   ];
+
+  test('--demo sends its ADMIN token to a gateway on this machine only', () => {
+    for (const url of ['http://127.0.0.1:4000/graphql', 'http://localhost:4000/graphql', 'http://[::1]:4000/graphql']) {
+      expect(() => refuseRemoteGateway(url)).not.toThrow();
+    }
+    for (const url of ['http://10.0.0.5:4000/graphql', 'https://gateway.example.org/graphql', 'http://[::ffff:8.8.8.8]/']) {
+      expect(() => refuseRemoteGateway(url)).toThrow(/on this machine only/);
+    }
+  });
 
   test('--demo finds the one agency whose name contains the text, else names the candidates', () => {
     expect(matchAgency(agencies, '规划').id).toBe('p');

@@ -1,3 +1,4 @@
+import ipaddr from 'ipaddr.js';
 import { Role, signDevToken, type TokenClaims } from '@tsp/shared';
 
 export interface DemoAgency {
@@ -72,8 +73,19 @@ export function demoClaims(role: Role, agency: DemoAgency, officers: DemoOfficer
   }
 }
 
+/**
+ * --demo sends an ADMIN token it mints itself, so it only talks to a platform on this machine: never over a
+ * network to whatever GATEWAY_URL names.
+ */
+export function refuseRemoteGateway(gatewayUrl: string): void {
+  const host = new URL(gatewayUrl).hostname.replace(/^\[|\]$/g, '');
+  const local = host === 'localhost' || (ipaddr.isValid(host) && ipaddr.process(host).range() === 'loopback');
+  if (!local) throw new Error(`--demo asks a platform on this machine only; GATEWAY_URL is ${gatewayUrl}`);
+}
+
 /** Asks the gateway, as an ADMIN with a development token minted here (so no token is needed first). */
 async function ask<T>(gatewayUrl: string, query: string, variables: object = {}): Promise<T> {
+  refuseRemoteGateway(gatewayUrl);
   const token = await signDevToken({ role: Role.ADMIN, sub: 'launcher' }, '5m');
   let res: Response;
   try {
