@@ -91,6 +91,28 @@ describe('verifyUserToken (HS256 development mode)', () => {
       .toMatch(/maximum of 90d for role INTEGRATOR/);
   });
 
+  test('signDevToken: a token signed across a second boundary is still within its lifetime', async () => {
+    // jose reads the clock once for iat and again for exp: each read here is 600 ms later than the last, so the
+    // two land in different seconds. Lifetime counted from such an iat came out 12h1s and the token was refused.
+    const RealDate = Date;
+    let t = RealDate.UTC(2026, 11, 6, 3, 0, 0, 700);
+    global.Date = class extends RealDate {
+      constructor(...args: []) {
+        super(...((args.length ? args : [(t += 600)]) as []));
+      }
+      static now() {
+        return (t += 600);
+      }
+    } as DateConstructor;
+    try {
+      for (let i = 0; i < 4; i++) {
+        await expect(signDevToken({ role: Role.ADMIN, sub: 'a' })).resolves.toEqual(expect.any(String));
+      }
+    } finally {
+      global.Date = RealDate;
+    }
+  });
+
   test('signDevToken: 12 h by default, an integrator may ask for 60 days, an over-long one is not signed', async () => {
     type Times = { iat: number; exp: number };
     const payload = (t: string) => JSON.parse(Buffer.from(t.split('.')[1], 'base64url').toString()) as Times;

@@ -93,8 +93,10 @@ export async function signDevToken(claims: TokenClaims, ttl?: string | number): 
   const jwt = new SignJWT({ ...rest })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(sub)
-    .setIssuedAt()
-    .setExpirationTime(ttl ?? `${defaultDevTokenTtlSeconds(claims.role)}s`);
+    // exp before iat: jose reads the clock for each, and an iat read in the next second still gives a
+    // lifetime within ttl, where the other order gave ttl + 1 s and a refused token.
+    .setExpirationTime(ttl ?? `${defaultDevTokenTtlSeconds(claims.role)}s`)
+    .setIssuedAt();
   if (issuer) jwt.setIssuer(issuer);
   if (audience) jwt.setAudience(audience);
   const token = await jwt.sign(enc.encode(jwtSecret()));
