@@ -140,10 +140,10 @@ test('a GET request\'s query string (variables with personal data) is in no span
   const server = spans.find((s) => s.service === 'gateway' && !s.parentSpanId)!;
   // The path stays, the query string does not.
   expect(Object.values(server.attributes)).toContain('/graphql');
-  expect(JSON.stringify(receiver.spans)).not.toContain(idNumber);
+  expect(receiver.spans.filter((s) => JSON.stringify(s).includes(idNumber))).toEqual([]);
 });
 
-test('a webhook delivery is traced as its attempt only: no client span, no traceparent sent to the integrator', async () => {
+test('a webhook delivery is traced as its attempt only: no client span, no traceparent to the integrator', async () => {
   const hook = await new Receiver().start();
   try {
     const admin = await token({ role: Role.ADMIN, sub: 'admin-1' });
@@ -156,8 +156,10 @@ test('a webhook delivery is traced as its attempt only: no client span, no trace
     // A review event written by a (sampled) request of trace `traceId`, as publishEvent writes it.
     const traceId = hex(16);
     const id = randomUUID();
-    await sql(databaseUrl, `insert into review.outbox (id, type, agency_id, region, subject_id, occurred_at, payload, traceparent)
-      values ($1, 'ReviewPassed', $2, '宁晋县', $3, now(), '{}'::jsonb, $4)`, [id, agencyId, randomUUID(), `00-${traceId}-${hex(8)}-01`]);
+    await sql(databaseUrl, `insert into review.outbox
+      (id, type, agency_id, region, subject_id, occurred_at, payload, traceparent)
+      values ($1, 'ReviewPassed', $2, '宁晋县', $3, now(), '{}'::jsonb, $4)`,
+    [id, agencyId, randomUUID(), `00-${traceId}-${hex(8)}-01`]);
     await sql(databaseUrl, `select pg_notify('tsp_events', 'review')`);
 
     const got = await waitFor('the delivery', () => hook.requests.find((r) => r.eventId === id), 20_000);
