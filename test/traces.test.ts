@@ -1,9 +1,11 @@
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Role } from '@tsp/shared';
 import { migrateAll } from '@tsp/scripts/migrate';
 import { createTestDatabase, sql } from './support/db';
 import { token } from './support/platform';
 import { startOtlpReceiver, type ReceivedSpan } from './support/otlp-receiver';
 import { startServiceProcesses, type ServiceProcesses } from './support/service-processes';
+import { Receiver, waitFor } from './webhooks-receiver';
 
 /**
  * Issue 13, traces: the services run as their own processes (the SDK starts in each as in
@@ -21,6 +23,7 @@ beforeAll(async () => {
     OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
     OTEL_BSP_SCHEDULE_DELAY: '100',
     LOG_LEVEL: 'info',
+    WEBHOOK_ALLOW_PRIVATE_ADDRESSES: '1',
     // Disclosure is left out to keep the file quick: the trace needs two subgraphs and one consumer.
   }, { only: ['personnel', 'records', 'review', 'gateway'] });
 }, 240_000);
@@ -105,4 +108,65 @@ test('errors carry x-trace-id too', async () => {
   const res = await fetch(platform.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": "{ nope "}' });
   expect(res.status).toBeGreaterThanOrEqual(400);
   expect(res.headers.get('x-trace-id')).toMatch(/^[0-9a-f]{32}$/);
+});
+
+const hex = (bytes: number) => randomBytes(bytes).toString('hex');
+
+test('the gateway ignores a client\'s traceparent: the request starts a root trace of its own', async () => {
+  const foreign = hex(16);
+  const res = await fetch(platform.gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', traceparent: `00-${foreign}-${hex(8)}-01` },
+    body: JSON.stringify({ query: '{ __typename }' }),
+  });
+  expect(res.status).toBe(200);
+  const traceId = res.headers.get('x-trace-id')!;
+  expect(traceId).toMatch(/^[0-9a-f]{32}$/);
+  expect(traceId).not.toBe(foreign);
+  const spans = await traceWhere(traceId, (ss) => ss.some((s) => s.service === 'gateway' && !s.parentSpanId));
+  expect(spans.filter((s) => !s.parentSpanId).map((s) => s.service)).toEqual(['gateway']);
+  expect(receiver.spans.some((s) => s.traceId === foreign)).toBe(false);
+});
+
+test('a GET request\'s query string (variables with personal data) is in no span attribute', async () => {
+  const idNumber = '13052819900101123X';
+  const url = new URL(platform.gatewayUrl);
+  url.searchParams.set('query', 'query Q($n: String!) { __type(name: $n) { name } }');
+  url.searchParams.set('variables', JSON.stringify({ n: idNumber }));
+  const res = await fetch(url, { headers: { 'apollo-require-preflight': 'true' } });
+  expect([res.status, await res.json()]).toEqual([200, { data: { __type: null } }]);
+  const traceId = res.headers.get('x-trace-id')!;
+  const spans = await traceWhere(traceId, (ss) => ss.some((s) => s.service === 'gateway' && !s.parentSpanId));
+  const server = spans.find((s) => s.service === 'gateway' && !s.parentSpanId)!;
+  // The path stays, the query string does not.
+  expect(Object.values(server.attributes)).toContain('/graphql');
+  expect(receiver.spans.filter((s) => JSON.stringify(s).includes(idNumber))).toEqual([]);
+});
+
+test('a webhook delivery is traced as its attempt only: no client span, no traceparent to the integrator', async () => {
+  const hook = await new Receiver().start();
+  try {
+    const admin = await token({ role: Role.ADMIN, sub: 'admin-1' });
+    await gql(`mutation($h: String!) { allowWebhookHost(host: $h) { host } }`, { h: hook.hostPort }, admin);
+    const agencyId = randomUUID();
+    const integrator = await token({ role: Role.INTEGRATOR, sub: 'int-traces', agencyIds: [agencyId] });
+    await gql(`mutation($u: String!, $s: String!) { registerWebhook(url: $u, secret: $s) { id } }`,
+      { u: hook.url, s: 'receiver-secret-0123456789' }, integrator);
+
+    // A review event written by a (sampled) request of trace `traceId`, as publishEvent writes it.
+    const traceId = hex(16);
+    const id = randomUUID();
+    await sql(databaseUrl, `insert into review.outbox
+      (id, type, agency_id, region, subject_id, occurred_at, payload, traceparent)
+      values ($1, 'ReviewPassed', $2, '宁晋县', $3, now(), '{}'::jsonb, $4)`,
+    [id, agencyId, randomUUID(), `00-${traceId}-${hex(8)}-01`]);
+    await sql(databaseUrl, `select pg_notify('tsp_events', 'review')`);
+
+    const got = await waitFor('the delivery', () => hook.requests.find((r) => r.eventId === id), 20_000);
+    expect(got.headers.traceparent).toBeUndefined();
+    const spans = await traceWhere(traceId, (ss) => ss.some((s) => s.name === 'webhook review.ReviewPassed'));
+    expect(spans.filter((s) => JSON.stringify(s.attributes).includes(String(hook.port)))).toEqual([]);
+  } finally {
+    await hook.stop();
+  }
 });

@@ -1,4 +1,8 @@
-import { messageShape, statementShape } from '../src/tracing/redact';
+import { defaultTextMapGetter, defaultTextMapSetter, ROOT_CONTEXT, trace, type Span } from '@opentelemetry/api';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { InjectOnlyPropagator } from '../src/tracing/inject-only';
+import { messageShape, RedactingSpanProcessor, statementShape } from '../src/tracing/redact';
 
 test('a statement keeps its shape and loses every inlined value', () => {
   const sql = `insert into "records"."enforcement_case" ("id", "party_name", "party_id_number", "amount", "t1") values ('6b1d…', '王某''s 店', E'a\\'b', 120000.50, 7) limit 100`;
@@ -10,4 +14,49 @@ test('a statement keeps its shape and loses every inlined value', () => {
 test('a driver message loses its quoted value and long digit runs', () => {
   expect(messageShape('invalid input syntax for type uuid: "13052819900101123X"')).toBe('invalid input syntax for type uuid: "?"');
   expect(messageShape('value 13812345678 out of range')).toBe('value ? out of range');
+});
+
+/** The processor as the SDK runs it, over a real tracer: what the exporter would be handed. */
+function exportedBy(record: (span: Span) => void) {
+  const exporter = new InMemorySpanExporter();
+  const processor = new RedactingSpanProcessor(new SimpleSpanProcessor(exporter));
+  const provider = new BasicTracerProvider({ spanProcessors: [processor] });
+  const span = provider.getTracer('test').startSpan('s');
+  record(span);
+  span.end();
+  const [done] = exporter.getFinishedSpans();
+  return done;
+}
+
+test('URL attributes keep the path and lose the query string', () => {
+  const q = '?query=query%20Q(%24n%3AString)&variables=%7B%22n%22%3A%2213052819900101123X%22%7D';
+  const span = exportedBy((s) => s.setAttributes({
+    'url.full': `http://gw:4000/graphql${q}`, 'http.url': `http://gw:4000/graphql${q}`,
+    'http.target': `/graphql${q}`, 'url.query': q.slice(1), 'url.path': '/graphql',
+  }));
+  expect(span.attributes).toEqual({
+    'url.full': 'http://gw:4000/graphql', 'http.url': 'http://gw:4000/graphql',
+    'http.target': '/graphql', 'url.path': '/graphql',
+  });
+});
+
+test('an exception event loses the document literals its message and stack quote', () => {
+  const err = new Error('Syntax Error: Unexpected String "张三", ID 13052819900101123.');
+  const span = exportedBy((s) => s.recordException(err));
+  const text = JSON.stringify(span.events);
+  expect(span.events.map((e) => e.name)).toEqual(['exception']);
+  expect(span.events[0].attributes?.['exception.message']).toBe('Syntax Error: Unexpected String "?", ID ?.');
+  expect(text).toContain('exception.stacktrace');
+  expect(text).not.toContain('张三');
+  expect(text).not.toContain('13052819900101123');
+});
+
+test('the gateway\'s propagator writes traceparent but never reads one', () => {
+  const p = new InjectOnlyPropagator(new W3CTraceContextPropagator());
+  const incoming = `00-${'a'.repeat(32)}-${'b'.repeat(16)}-01`;
+  expect(trace.getSpanContext(p.extract(ROOT_CONTEXT, { traceparent: incoming }, defaultTextMapGetter))).toBeUndefined();
+  const ctx = trace.setSpanContext(ROOT_CONTEXT, { traceId: 'c'.repeat(32), spanId: 'd'.repeat(16), traceFlags: 1 });
+  const carrier: Record<string, string> = {};
+  p.inject(ctx, carrier, defaultTextMapSetter);
+  expect(carrier).toEqual({ traceparent: `00-${'c'.repeat(32)}-${'d'.repeat(16)}-01` });
 });

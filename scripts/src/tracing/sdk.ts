@@ -5,6 +5,8 @@ import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { GraphQLInstrumentation } from '@opentelemetry/instrumentation-graphql';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import { InjectOnlyPropagator } from './inject-only.js';
 import { RedactingSpanProcessor, statementShape } from './redact.js';
 
 /** Probes and scrapes: polled all day, never worth a trace. */
@@ -20,6 +22,10 @@ export function tracingSdk(serviceName: string, endpoint: string | undefined): N
   const exporting = endpoint !== undefined;
   return new NodeSDK({
     serviceName,
+    // The gateway is public: a client's traceparent is not trusted. Subgraphs are reached only from us.
+    ...(serviceName === 'gateway'
+      ? { textMapPropagator: new InjectOnlyPropagator(new W3CTraceContextPropagator()) }
+      : {}),
     ...(exporting
       ? { spanProcessors: [new RedactingSpanProcessor(new BatchSpanProcessor(new OTLPTraceExporter()))] }
       : { spanProcessors: [new NoopSpanProcessor()], sampler: new AlwaysOffSampler() }),

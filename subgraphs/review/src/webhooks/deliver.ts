@@ -2,6 +2,8 @@ import http from 'node:http';
 import https from 'node:https';
 import { lookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { isIP } from 'node:net';
+import { context } from '@opentelemetry/api';
+import { suppressTracing } from '@opentelemetry/core';
 import { isInternalAddress } from './address.js';
 import { EVENT_ID_HEADER, SIGNATURE_HEADER, signWebhook } from './signature.js';
 
@@ -49,7 +51,10 @@ export function postSigned(o: { url: string; secret: string; body: string; event
       req.destroy();
       resolve(r);
     };
-    const req = (url.protocol === 'https:' ? https : http).request(url, {
+    // An integrator is no part of the platform: no client span (its URL may carry credentials) and no
+    // traceparent sent to it. The `webhook …` span around the attempt stays.
+    const untraced = suppressTracing(context.active());
+    const req = context.with(untraced, () => (url.protocol === 'https:' ? https : http).request(url, {
       method: 'POST',
       agent: false,
       lookup: o.blockInternal ? (guardedLookup as never) : undefined,
@@ -60,7 +65,7 @@ export function postSigned(o: { url: string; secret: string; body: string; event
         [EVENT_ID_HEADER]: o.eventId,
         [SIGNATURE_HEADER]: signWebhook(o.secret, o.body, t),
       },
-    });
+    }));
     const timer = setTimeout(() => finish(done(false, null, `no answer within ${o.timeoutMs} ms`)), o.timeoutMs);
     req.on('response', (res) => {
       res.resume();
