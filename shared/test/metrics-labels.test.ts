@@ -28,7 +28,8 @@ describe('operation name labels stay bounded', () => {
 
   test('a name that may not claim (its operation did not resolve) takes no slot, but keeps one it has', () => {
     const names = new BoundedNames(2);
-    expect(Array.from({ length: 150 }, (_, i) => names.label(`Junk${i}`, false)).every((l) => l === 'other')).toBe(true);
+    const junk = Array.from({ length: 150 }, (_, i) => names.label(`Junk${i}`, false));
+    expect(new Set(junk)).toEqual(new Set(['other']));
     expect(names.label('Known')).toBe('Known');
     expect(names.label('Known', false)).toBe('Known');
     expect(names.label(undefined, false)).toBe('anonymous');
