@@ -129,6 +129,44 @@ test('/metrics answers 403 without the internal secret, with a wrong one, or wit
   }
 });
 
+test('with METRICS_TOKEN set, /metrics takes only it; INTERNAL_SECRET (signs service tokens) is refused', async () => {
+  process.env.METRICS_TOKEN = 'metrics-test-scrape-token';
+  try {
+    for (const service of ['gateway', 'records'] as const) {
+      expect([service, (await scrape(service)).status]).toEqual([service, 403]);
+      expect((await scrape(service, { authorization: `Bearer ${internalSecret()}` })).status).toBe(403);
+      const ok = await scrape(service, { authorization: 'Bearer metrics-test-scrape-token' });
+      expect([service, ok.status]).toEqual([service, 200]);
+      expect(ok.text).toContain('tsp_graphql_requests_total');
+    }
+  } finally {
+    delete process.env.METRICS_TOKEN;
+  }
+});
+
+test('requests whose operation never resolves (unparsable, invalid) take no operation label slot', async () => {
+  const post = (query: string, operationName: string) =>
+    fetch(p.gatewayUrl, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, operationName }),
+    });
+  const refusedAsOther = (text: string) =>
+    find(text, 'tsp_graphql_requests_total', { operation: 'other', outcome: 'BAD_USER_INPUT' })[0]?.value ?? 0;
+  const before = refusedAsOther((await scrape('gateway')).text);
+  for (let i = 0; i < 150; i += 10)
+    await Promise.all(Array.from({ length: 10 }, async (_, j) => {
+      const n = i + j;
+      const r = await post(n % 2 ? `query Junk${n} {` : `query Junk${n} { noSuchField }`, `Junk${n}`);
+      const body = (await r.json()) as { errors?: { extensions?: { reason?: string } }[] };
+      expect(body.errors?.[0]?.extensions?.reason).toMatch(/^GRAPHQL_(PARSE|VALIDATION)_FAILED$/);
+    }));
+  expect((await p.gql(`query MetricsAfterJunk { __typename }`)).errors).toBeUndefined();
+  const g = await scrape('gateway');
+  const operations = new Set(find(g.text, 'tsp_graphql_requests_total').map((s) => s.labels.operation));
+  expect([...operations].filter((o) => o.startsWith('Junk'))).toEqual([]);
+  expect(value(g.text, 'tsp_graphql_requests_total', { operation: 'MetricsAfterJunk', outcome: 'ok' })).toBe(1);
+  expect(refusedAsOther(g.text) - before).toBe(150);
+});
+
 test('a flood of distinct operation names stays bounded: 100 names, the rest "other"', async () => {
   for (let i = 0; i < 150; i += 10)
     await Promise.all(Array.from({ length: 10 }, async (_, j) => {
@@ -139,8 +177,8 @@ test('a flood of distinct operation names stays bounded: 100 names, the rest "ot
   const named = [...operations].filter((o) => o !== 'other' && o !== 'anonymous');
   expect(named.length).toBe(100);
   expect(operations.has('Flood149')).toBe(false);
-  // The names before the flood (3) and the first 97 of it keep theirs: 53 flood requests are "other".
-  expect(value(g.text, 'tsp_graphql_requests_total', { operation: 'other', outcome: 'ok' })).toBe(53);
+  // The names before the flood (4) and the first 96 of it keep theirs: 54 flood requests are "other".
+  expect(value(g.text, 'tsp_graphql_requests_total', { operation: 'other', outcome: 'ok' })).toBe(54);
   expect(find(g.text, 'tsp_graphql_request_duration_seconds_count').length).toBeLessThanOrEqual(102 * 2);
 });
 

@@ -1,4 +1,7 @@
-import { Role, periodicWorker, logger, startSubgraph, type RunningSubgraph, type SubgraphName } from '@tsp/shared';
+import {
+  INTERNAL_SECRET_HEADER, Role, internalSecret, periodicWorker, logger, startSubgraph,
+  type RunningSubgraph, type SubgraphName,
+} from '@tsp/shared';
 import { startGateway, type RunningGateway } from '@tsp/gateway';
 import { services } from '@tsp/scripts/services';
 import { startPlatform, token, type GqlResult, type Platform } from './support/platform';
@@ -20,10 +23,11 @@ let personnel: RunningSubgraph;
 let gateway: RunningGateway;
 let admin: string;
 
-const readyOf = async (url: string) => {
-  const r = await fetch(url.replace(/\/graphql$/, '/ready'));
+const readyOf = async (url: string, headers: Record<string, string> = {}) => {
+  const r = await fetch(url.replace(/\/graphql$/, '/ready'), { headers });
   return { status: r.status, body: (await r.json()) as { ready: boolean; failing: string[]; subgraphs?: Record<string, { failing: string[] }> } };
 };
+const SECRET = () => ({ [INTERNAL_SECRET_HEADER]: internalSecret() });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Polls `probe` until `done` holds for its result, or the deadline passes (then returns the last result). */
 async function until<T>(probe: () => Promise<T>, done: (t: T) => boolean, ms = 30_000): Promise<T> {
@@ -63,9 +67,18 @@ test('ready: the subgraph names its database and workers as checked; the gateway
   expect((records.body as unknown as { workers: { name: string }[] }).workers.map((w) => w.name)).toEqual(
     expect.arrayContaining(['records:journal-audit', 'records:blob-sweeper']),
   );
-  const gw = await readyOf(gateway.url);
+  const gw = await readyOf(gateway.url, SECRET());
   expect(gw).toMatchObject({ status: 200, body: { ready: true, failing: [] } });
   expect(Object.keys(gw.body.subgraphs!).sort()).toEqual(['disclosure', 'personnel', 'records', 'review']);
+  expect(await readyOf(gateway.url)).toEqual({ status: 200, body: { ready: true, failing: [] } });
+  process.env.METRICS_TOKEN = 'ready-test-scrape-token';
+  try {
+    const scraper = await readyOf(gateway.url, { authorization: 'Bearer ready-test-scrape-token' });
+    expect(Object.keys(scraper.body.subgraphs ?? {})).toHaveLength(4);
+    expect((await readyOf(gateway.url, { authorization: 'Bearer wrong' })).body.subgraphs).toBeUndefined();
+  } finally {
+    delete process.env.METRICS_TOKEN;
+  }
 });
 
 test('PostgreSQL unreachable: /ready 503 naming the database, the gateway 503 naming personnel, queries DEPENDENCY_UNAVAILABLE "personnel database"; all recover', async () => {
@@ -75,9 +88,13 @@ test('PostgreSQL unreachable: /ready 503 naming the database, the gateway 503 na
     const sub = await until(() => readyOf(personnel.url), (r) => r.status === 503);
     expect(sub).toMatchObject({ status: 503, body: { ready: false, failing: ['personnel database'] } });
     expect(await readyOf(p.subgraphs.records.url)).toMatchObject({ status: 200 });
-    const gw = await readyOf(gateway.url);
+    // The gateway's /ready is public: subgraph names only; what failed inside personnel needs the secret.
+    const gw = await until(() => readyOf(gateway.url, SECRET()), (r) => r.status === 503);
     expect(gw).toMatchObject({ status: 503, body: { ready: false, failing: ['personnel'] } });
     expect(gw.body.subgraphs!.personnel.failing).toEqual(['personnel database']);
+    const anonymous = await readyOf(gateway.url);
+    expect(anonymous).toEqual({ status: 503, body: { ready: false, failing: ['personnel'] } });
+    expect(JSON.stringify(anonymous.body)).not.toMatch(/database|worker|HTTP/);
 
     // Answered by personnel within its connect/acquire timeouts (5 s / 8 s), before the gateway's 10 s.
     const r = await agencies();

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
-import { Role, SUBGRAPHS, type SubgraphName } from '@tsp/shared';
+import { INTERNAL_SECRET_HEADER, Role, SUBGRAPHS, internalSecret, type SubgraphName } from '@tsp/shared';
 import { startGateway, type RunningGateway } from '@tsp/gateway';
 import { migrateAll } from '@tsp/scripts/migrate';
 import { token, type GqlResult } from './support/platform';
@@ -22,6 +22,7 @@ let admin: string;
 let personnelUrl: string;
 const savedTimeout = process.env.SUBGRAPH_TIMEOUT_MS;
 
+const SECRET = () => ({ [INTERNAL_SECRET_HEADER]: internalSecret() });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function freePort(): Promise<number> {
   const s = net.createServer();
@@ -90,7 +91,8 @@ test('SIGSTOPped subgraph: TIMEOUT naming it, then CIRCUIT_OPEN without waiting,
     // It was 60 s per request before; now SUBGRAPH_TIMEOUT_MS bounds it.
     expect(Date.now() - started).toBeLessThan(30_000);
 
-    const ready = await fetch(gateway.url.replace(/\/graphql$/, '/ready'));
+    // What each subgraph named is for callers with the internal secret (the public /ready names subgraphs only).
+    const ready = await fetch(gateway.url.replace(/\/graphql$/, '/ready'), { headers: SECRET() });
     expect(ready.status).toBe(503);
     const body = (await ready.json()) as { failing: string[]; subgraphs: Record<string, { failing: string[] }> };
     expect(body.failing).toContain('personnel');
@@ -107,6 +109,7 @@ test('SIGSTOPped subgraph: TIMEOUT naming it, then CIRCUIT_OPEN without waiting,
   const back = await until(agencies, (r) => !r.errors, 30_000);
   expect(back.errors).toBeUndefined();
   expect(back.data).toEqual({ agencies: [] });
-  const ready = (await (await fetch(gateway.url.replace(/\/graphql$/, '/ready'))).json()) as { subgraphs: Record<string, unknown> };
+  const readyRes = await fetch(gateway.url.replace(/\/graphql$/, '/ready'), { headers: SECRET() });
+  const ready = (await readyRes.json()) as { subgraphs: Record<string, unknown> };
   expect(ready.subgraphs.personnel).toEqual({ ready: true, failing: [] });
 });

@@ -3,6 +3,8 @@ import { logger } from '@tsp/shared';
 import type { GatewayContext } from './context.js';
 
 const log = logger('gateway');
+/** Operation names are the client's choice: a long one must not bloat every log line. */
+const MAX_LOGGED_NAME = 100;
 
 /**
  * One line per GraphQL request: operation, duration and error codes. No variables, no token; the
@@ -15,7 +17,8 @@ export const accessLog = (): ApolloServerPlugin<GatewayContext> => ({
       async willSendResponse({ operationName, operation, errors }) {
         const codes = [...new Set((errors ?? []).map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR')))];
         const ms = Math.round(performance.now() - started);
-        log.info({ operation: operationName ?? null, kind: operation?.operation ?? null, ms, errors: codes }, 'request');
+        const name = operationName?.slice(0, MAX_LOGGED_NAME) ?? null;
+        log.info({ operation: name, kind: operation?.operation ?? null, ms, errors: codes }, 'request');
       },
     };
   },

@@ -1,6 +1,8 @@
 import http from 'node:http';
 import type { Request, Response } from 'express';
-import { INTERNAL_SECRET_HEADER, errorBody, identityFromHeader, internalSecret, isAppError } from '@tsp/shared';
+import {
+  INTERNAL_SECRET_HEADER, errorBody, identityFromHeader, internalSecret, isAppError, subgraphTimeoutMs,
+} from '@tsp/shared';
 
 /** Answers without reading the request body, closing the connection so an unread upload cannot keep it open. */
 function refuseUnread(res: Response, status: number, body: unknown): void {
@@ -24,7 +26,10 @@ export function proxyTo(subgraphGraphqlUrl: string, opts: { requireUser: boolean
     }
     const headers: http.OutgoingHttpHeaders = { [INTERNAL_SECRET_HEADER]: internalSecret() };
     for (const h of ['authorization', 'content-length', 'content-type']) if (req.header(h)) headers[h] = req.header(h);
+    let timer: NodeJS.Timeout | undefined;
+    let timedOut = false;
     const upstream = http.request({ hostname: base.hostname, port: base.port, path: req.originalUrl, method: req.method, headers }, (up) => {
+      clearTimeout(timer);
       // The subgraph answered before reading the whole upload (a refusal): stop sending it, and close the
       // connection after the answer, or the client's upload and its socket hang on forever.
       if (!req.complete) {
@@ -35,9 +40,20 @@ export function proxyTo(subgraphGraphqlUrl: string, opts: { requireUser: boolean
       for (const h of ['content-type', 'content-length', 'cache-control', 'x-content-sha256']) if (up.headers[h]) res.setHeader(h, up.headers[h]!);
       up.pipe(res);
     });
+    // The subgraph's answer is due SUBGRAPH_TIMEOUT_MS after the request (an upload: all of it) reached it.
+    upstream.on('finish', () => {
+      timer = setTimeout(() => ((timedOut = true), upstream.destroy()), subgraphTimeoutMs());
+    });
+    // A client that goes away (an abandoned download or upload) must not keep the subgraph's socket open.
+    res.on('close', () => {
+      clearTimeout(timer);
+      if (!res.writableFinished) upstream.destroy();
+    });
     upstream.on('error', () => {
-      if (!res.headersSent) res.status(502).json(errorBody('DEPENDENCY_UNAVAILABLE', 'the subgraph did not answer'));
-      else res.destroy();
+      clearTimeout(timer);
+      if (res.headersSent || res.destroyed) return void res.destroy();
+      if (timedOut) res.status(504).json(errorBody('DEPENDENCY_UNAVAILABLE', 'the subgraph did not answer in time'));
+      else res.status(502).json(errorBody('DEPENDENCY_UNAVAILABLE', 'the subgraph did not answer'));
     });
     req.pipe(upstream);
   };

@@ -1,12 +1,21 @@
 import type { RequestHandler } from 'express';
-import { READY_CHECK_TIMEOUT_MS, SUBGRAPHS, logger, type SubgraphName } from '@tsp/shared';
+import {
+  READY_CHECK_TIMEOUT_MS, SUBGRAPHS, hasInternalSecret, hasMetricsSecret, logger, type SubgraphName,
+} from '@tsp/shared';
 
 const log = logger('gateway');
+/** How long one aggregated answer serves every /ready request: probes cannot fan out per anonymous GET. */
+const CACHE_MS = 1000;
 
 interface SubgraphReadiness {
   ready: boolean;
   /** What the subgraph names as failing, or that it did not answer its /ready. */
   failing: string[];
+}
+interface GatewayReadiness {
+  ready: boolean;
+  failing: SubgraphName[];
+  subgraphs: Record<SubgraphName, SubgraphReadiness>;
 }
 
 async function askReady(url: string): Promise<SubgraphReadiness> {
@@ -26,11 +35,17 @@ async function askReady(url: string): Promise<SubgraphReadiness> {
 
 /**
  * GET /ready of the gateway: every subgraph's /ready, asked in parallel (4 s each). 200 when all are
- * ready; else 503 with `failing` naming the subgraphs that are not, and `subgraphs` what each names.
+ * ready; else 503 with `failing` naming the subgraphs that are not. The route is public, so only
+ * subgraph names go out; what each subgraph names (databases, workers) is added under `subgraphs`
+ * for a caller with the internal secret or the metrics token. One check runs at a time and its answer
+ * serves for 1 s.
  */
 export function gatewayReadiness(urls: Record<SubgraphName, string>): RequestHandler {
   let wasReady = true;
-  return async (_req, res) => {
+  let inflight: Promise<GatewayReadiness> | undefined;
+  let cached: { at: number; result: GatewayReadiness } | undefined;
+
+  async function check(): Promise<GatewayReadiness> {
     const checks = await Promise.all(SUBGRAPHS.map(async (n) => [n, await askReady(urls[n])] as const));
     const notReady = checks.filter(([, c]) => !c.ready);
     const failing = notReady.map(([n]) => n);
@@ -39,6 +54,21 @@ export function gatewayReadiness(urls: Record<SubgraphName, string>): RequestHan
     if (!ready && wasReady)
       log.warn({ failing: notReady.map(([n, c]) => `${n}: ${c.failing.join(', ')}`) }, 'not ready');
     wasReady = ready;
-    res.status(ready ? 200 : 503).json({ ready, service: 'gateway', failing, subgraphs: Object.fromEntries(checks) });
+    return { ready, failing, subgraphs: Object.fromEntries(checks) as GatewayReadiness['subgraphs'] };
+  }
+
+  const current = (): Promise<GatewayReadiness> => {
+    if (cached && Date.now() - cached.at < CACHE_MS) return Promise.resolve(cached.result);
+    inflight ??= check()
+      .then((result) => ((cached = { at: Date.now(), result }), result))
+      .finally(() => (inflight = undefined));
+    return inflight;
+  };
+
+  return async (req, res) => {
+    const { ready, failing, subgraphs } = await current();
+    const header = (n: string) => req.header(n);
+    const detailed = hasInternalSecret(header) || hasMetricsSecret(header);
+    res.status(ready ? 200 : 503).json(detailed ? { ready, failing, subgraphs } : { ready, failing });
   };
 }

@@ -32,7 +32,10 @@ export const ENV_VARS = {
   JOURNAL_FULL_AUDIT_INTERVAL_MS: 'how often records re-hashes its whole journal and every entry, in ms (default 21600000, 6 hours)',
   JOURNAL_SIGNING_KEY: 'Ed25519 private key (PKCS8 PEM) that signs journal checkpoints; unset = a development key kept in the database',
   OFFICER_AGENCY_CACHE_MS: "how long a subgraph trusts personnel's answer to where an officer belongs, in ms (default 5000): a transfer refuses the officer's old token everywhere within this time",
-  // Metrics (README § Metrics): /metrics on each service's port, behind INTERNAL_SECRET.
+  // Metrics (README § Metrics): /metrics on each service's port, behind METRICS_TOKEN (else INTERNAL_SECRET).
+  METRICS_TOKEN:
+    "the scraper's credential for /metrics (Authorization: Bearer); when set it is the only one accepted; " +
+    'unset = INTERNAL_SECRET (development: it also signs service tokens, keep it out of scrape configs)',
   METRICS_MAX_OPERATION_NAMES:
     'distinct GraphQL operation names a service labels its request metrics with (default 100); later ones are "other"',
   METRICS_COLLECT_TIMEOUT_MS:
@@ -89,6 +92,12 @@ export const SUBGRAPHS: readonly SubgraphName[] = ['personnel', 'records', 'revi
 export function env(name: EnvVar): string | undefined {
   const v = process.env[name];
   return v === undefined || v === '' ? undefined : v;
+}
+
+/** A positive whole number from the environment (a count, ms or bytes), else the default. */
+export function positiveIntFromEnv(name: EnvVar, fallback: number): number {
+  const v = Number(env(name));
+  return Number.isSafeInteger(v) && v > 0 ? v : fallback;
 }
 
 export function jwtSecret(): string {

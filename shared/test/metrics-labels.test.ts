@@ -25,6 +25,16 @@ describe('operation name labels stay bounded', () => {
     for (const bad of ['1abc', 'a b', 'x'.repeat(101), 'ä', 'a{b="c"}']) expect(names.label(bad)).toBe('other');
     expect(names.label('x'.repeat(100))).toBe('x'.repeat(100));
   });
+
+  test('a name that may not claim (its operation did not resolve) takes no slot, but keeps one it has', () => {
+    const names = new BoundedNames(2);
+    const junk = Array.from({ length: 150 }, (_, i) => names.label(`Junk${i}`, false));
+    expect(new Set(junk)).toEqual(new Set(['other']));
+    expect(names.label('Known')).toBe('Known');
+    expect(names.label('Known', false)).toBe('Known');
+    expect(names.label(undefined, false)).toBe('anonymous');
+    expect(names.label('Second')).toBe('Second');
+  });
 });
 
 describe('outcome labels', () => {
@@ -52,6 +62,15 @@ describe('outcome labels', () => {
 
 describe('the metrics secret', () => {
   const headers = (h: Record<string, string>) => (name: string) => h[name];
+  afterEach(() => delete process.env.METRICS_TOKEN);
+  test('with METRICS_TOKEN set, only it is accepted, as a bearer token; INTERNAL_SECRET is not', () => {
+    process.env.METRICS_TOKEN = 'scrape-token-for-test';
+    expect(hasMetricsSecret(headers({ authorization: 'Bearer scrape-token-for-test' }))).toBe(true);
+    expect(hasMetricsSecret(headers({ 'x-internal-secret': internalSecret() }))).toBe(false);
+    expect(hasMetricsSecret(headers({ authorization: `Bearer ${internalSecret()}` }))).toBe(false);
+    expect(hasMetricsSecret(headers({ 'x-internal-secret': 'scrape-token-for-test' }))).toBe(false);
+    expect(hasMetricsSecret(headers({ authorization: 'Bearer scrape-token-for-tes' }))).toBe(false);
+  });
   test('accepted in x-internal-secret or as a bearer token', () => {
     expect(hasMetricsSecret(headers({ 'x-internal-secret': internalSecret() }))).toBe(true);
     expect(hasMetricsSecret(headers({ authorization: `Bearer ${internalSecret()}` }))).toBe(true);

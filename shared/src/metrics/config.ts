@@ -1,9 +1,4 @@
-import { env, type EnvVar } from '../config.js';
-
-function positiveInt(name: EnvVar, fallback: number): number {
-  const v = Number(env(name));
-  return Number.isSafeInteger(v) && v > 0 ? v : fallback;
-}
+import { positiveIntFromEnv as positiveInt } from '../config.js';
 
 /** METRICS_MAX_OPERATION_NAMES: operation names labelled one by one (default 100). */
 export const maxOperationNames = () => positiveInt('METRICS_MAX_OPERATION_NAMES', 100);

@@ -6,17 +6,18 @@ const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,99}$/;
 /**
  * Operation names are the client's choice: each new name would be a new time series. The first
  * `max` distinct names keep their own label; later ones, and anything that is not a GraphQL name,
- * are "other"; a request without a name is "anonymous".
+ * are "other"; a request without a name is "anonymous". Only a name that may `claim` (its operation
+ * resolved in a valid document) takes a slot, so junk that never parses cannot use them up.
  */
 export class BoundedNames {
   private readonly seen = new Set<string>();
   constructor(readonly max: number) {}
 
-  label(name: string | null | undefined): string {
+  label(name: string | null | undefined, claim = true): string {
     if (!name) return 'anonymous';
     if (!GRAPHQL_NAME.test(name)) return 'other';
     if (this.seen.has(name)) return name;
-    if (this.seen.size >= this.max) return 'other';
+    if (!claim || this.seen.size >= this.max) return 'other';
     this.seen.add(name);
     return name;
   }

@@ -32,7 +32,9 @@ export function requestMetrics(registry: Registry, names: BoundedNames): ApolloS
         async willSendResponse(rc) {
           const body = rc.response.body;
           const errors = body.kind === 'single' ? body.singleResult.errors : body.initialResult.errors;
-          const labels = { operation: names.label(operationNameOf(rc)), outcome: outcomeOf(errors) };
+          // rc.operation is set once the document parsed, validated and holds the operation asked for.
+          const operation = names.label(operationNameOf(rc), rc.operation !== undefined);
+          const labels = { operation, outcome: outcomeOf(errors) };
           requests.inc(labels);
           duration.observe(labels, Number(process.hrtime.bigint() - started) / 1e9);
         },

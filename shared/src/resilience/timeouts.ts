@@ -1,10 +1,4 @@
-import { env, type EnvVar } from '../config.js';
-
-/** A positive whole number of milliseconds from the environment, else the default. */
-export function msFromEnv(name: EnvVar, fallback: number): number {
-  const v = Number(env(name));
-  return Number.isSafeInteger(v) && v > 0 ? v : fallback;
-}
+import { positiveIntFromEnv } from '../config.js';
 
 /** The documented defaults (README § Readiness and timeouts). */
 export const TIMEOUT_DEFAULTS = {
@@ -17,7 +11,7 @@ export const TIMEOUT_DEFAULTS = {
   WORKER_STUCK_MS: 5 * 60_000,
 } as const;
 
-const fromEnv = (name: keyof typeof TIMEOUT_DEFAULTS) => () => msFromEnv(name, TIMEOUT_DEFAULTS[name]);
+const fromEnv = (name: keyof typeof TIMEOUT_DEFAULTS) => () => positiveIntFromEnv(name, TIMEOUT_DEFAULTS[name]);
 export const subgraphTimeoutMs = fromEnv('SUBGRAPH_TIMEOUT_MS');
 export const internalCallTimeoutMs = fromEnv('INTERNAL_CALL_TIMEOUT_MS');
 export const dbConnectTimeoutMs = fromEnv('DB_CONNECT_TIMEOUT_MS');

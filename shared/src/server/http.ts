@@ -1,7 +1,7 @@
 import express, { type Express, type ErrorRequestHandler, type RequestHandler } from 'express';
-import { timingSafeEqual } from 'node:crypto';
 import { internalSecret } from '../config.js';
 import { INTERNAL_SECRET_HEADER } from '../internal/client.js';
+import { secretMatches } from './secret.js';
 
 export const BODY_LIMIT = '1mb';
 
@@ -19,15 +19,14 @@ export const jsonErrors: ErrorRequestHandler = (err, _req, res, next) => {
   return res.status(e.status ?? 500).json(errorBody('INTERNAL_SERVER_ERROR', 'internal error'));
 };
 
-function sameSecret(given: string | undefined): boolean {
-  if (!given) return false;
-  const a = Buffer.from(given), b = Buffer.from(internalSecret());
-  return a.length === b.length && timingSafeEqual(a, b);
+/** Whether a request carries the internal secret (the gateway or another subgraph). */
+export function hasInternalSecret(header: (name: string) => string | undefined): boolean {
+  return secretMatches(header(INTERNAL_SECRET_HEADER), internalSecret());
 }
 
 /** Subgraphs answer only the gateway and each other: `_entities` and `_service` are no open door. */
 export const requireInternalSecret: RequestHandler = (req, res, next) => {
-  if (sameSecret(req.header(INTERNAL_SECRET_HEADER))) return next();
+  if (hasInternalSecret((n) => req.header(n))) return next();
   res.status(403).json(errorBody('FORBIDDEN', 'subgraphs are reached through the gateway / 请通过网关访问'));
 };
 

@@ -42,7 +42,7 @@ export async function checkReadiness(
 }
 
 /**
- * GET /ready of a subgraph: 200 when its database answers `select 1` within 2 s and no background
+ * GET /ready of a subgraph: 200 when its database answers `select 1` within 3 s and no background
  * worker is stuck; else 503 naming what fails. Open like /health (probes carry no secret); it names
  * checks, never addresses or error texts.
  */
