@@ -56,7 +56,8 @@ export function startJournalAudit(
       return r;
     },
     firstRunMs: o.firstRunMs ?? Math.min(intervalMs, 60_000),
-    next: (r) => (r && r.ok && (r.pending > 0 || sweeping) ? Math.min(CATCH_UP_MS, intervalMs) : intervalMs),
+    // An all-entries pass of the change check also goes a window per run, runs back to back.
+    next: (r) => (r && r.ok && (r.pending > 0 || sweeping || watch.rehashing) ? Math.min(CATCH_UP_MS, intervalMs) : intervalMs),
     log,
     failure: 'journal self-audit could not run',
   });

@@ -120,7 +120,7 @@ export async function runJournalAudit(em: EntityManager, o: JournalAuditOptions 
     return audit(tx, o.maxLeaves ?? AUDIT_MAX_LEAVES, o.sweepLeaves ?? AUDIT_SWEEP_LEAVES, o.sweep ?? true, o.watch);
   });
   // The marks count as seen only once the outcome that saw them is stored.
-  if (run) o.watch?.commit();
+  if (run) o.watch?.commit(run.ok);
   return run;
 }
 
@@ -238,7 +238,7 @@ async function audit(tx: EntityManager, maxLeaves: number, sweepLeaves: number, 
   problems.push(...entryProblems);
   let entriesChecked = checked;
   if (watch && base > 0) {
-    const w = await watchedProblems(tx, watch, base, previous, [...swept, ...fresh]);
+    const w = await watchedProblems(tx, watch, base, sweepLeaves, previous, [...swept, ...fresh]);
     problems.push(...w.problems);
     entriesChecked += w.checked;
   }
@@ -386,39 +386,39 @@ async function rehashEntries(tx: EntityManager, leaves: Leaf[]): Promise<{ check
 /**
  * The frequent audit's checks of leaves below the audited head, each only when the watch says the
  * tables changed (see change-watch.ts): the whole tree re-hashed in SQL; the entries the records call
- * suspect, the entries the previous run named, or every entry when entry rows were deleted — re-hashed.
+ * suspect and the entries the previous run named, re-hashed; and one window of an all-entries pass.
  */
 async function watchedProblems(
-  tx: EntityManager, watch: ChangeWatch, base: number, previous: JournalAudit | null, done: Leaf[],
+  tx: EntityManager, watch: ChangeWatch, base: number, windowLeaves: number, previous: JournalAudit | null,
+  done: Leaf[],
 ): Promise<{ checked: number; problems: JournalAuditProblem[] }> {
   const source = journalEntrySource();
-  const d = await watch.decide(tx, source?.tables ?? [], previous !== null && !previous.ok);
+  const d = await watch.decide(tx, source?.tables ?? [], previous !== null && !previous.ok, base, windowLeaves);
   const problems: JournalAuditProblem[] = [];
   if (d.tree) {
     const [{ n }] = await tx.execute(`select count(*)::text as n from records.journal_leaf where idx < ?`, [base]);
-    if (Number(n) !== base) problems.push({ message: `${base - Number(n)} of the first ${base} leaves are missing: rows were deleted`, caseIds: [] });
+    if (Number(n) !== base) {
+      problems.push({ message: `${base - Number(n)} of the first ${base} leaves are missing: rows were deleted`, caseIds: [] });
+    }
     problems.push(...(await sweepProblems(tx, 0, base, base, [])));
   }
   if (!source) return { checked: 0, problems };
-  let checked = 0;
-  if (d.allEntries) {
-    for (let from = 0; from < base; from += AUDIT_SWEEP_LEAVES) {
-      const r = await rehashEntries(tx, await readLeaves(tx, from, Math.min(from + AUDIT_SWEEP_LEAVES, base)));
-      checked += r.checked;
-      problems.push(...r.problems);
-    }
-    return { checked, problems };
-  }
+  const doneIds = new Set(done.map((l) => l.entryId));
+  const inWindow = d.window ? await readLeaves(tx, d.window.from, d.window.to) : [];
   const ids = new Set<string>();
   for (const p of previous && !previous.ok ? previous.problems : []) if (p.entryId) ids.add(p.entryId);
   if (d.suspects && source.suspects) for (const id of await source.suspects(tx)) ids.add(id);
-  for (const l of done) ids.delete(l.entryId);
-  if (!ids.size) return { checked, problems };
-  const rows = await tx.execute(
-    `select idx::text as idx, leaf_hash, entry_id, case_id from records.journal_leaf where entry_id = any(?::uuid[]) and idx < ? order by idx`,
-    [`{${[...ids].join(',')}}`, base],
-  );
-  const leaves = rows.map((r) => ({ index: Number(r.idx), hash: r.leaf_hash as Buffer, entryId: r.entry_id as string, caseId: r.case_id as string }));
-  const r = await rehashEntries(tx, leaves);
+  for (const l of [...done, ...inWindow]) ids.delete(l.entryId);
+  const rows = ids.size
+    ? await tx.execute(
+      `select idx::text as idx, leaf_hash, entry_id, case_id from records.journal_leaf
+        where entry_id = any(?::uuid[]) and idx < ? order by idx`,
+      [`{${[...ids].join(',')}}`, base],
+    )
+    : [];
+  const named = rows.map((r) => ({
+    index: Number(r.idx), hash: r.leaf_hash as Buffer, entryId: r.entry_id as string, caseId: r.case_id as string,
+  }));
+  const r = await rehashEntries(tx, [...inWindow.filter((l) => !doneIds.has(l.entryId)), ...named]);
   return { checked: r.checked, problems: [...problems, ...r.problems] };
 }
