@@ -9,8 +9,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
  * its first run, and while the previous run failed (so a problem stays reported until resolved).
  *
  * A heuristic against anyone without superuser rights: a superuser can hide from the counters
- * (`SET track_counts = off` in the tampering session, pg_stat_reset_single_table_counters, a session
- * kept busy so its counters are not flushed yet, editing data files). The full sweep
+ * (`SET track_counts = off` in the tampering session, a session kept busy so its counters are not
+ * flushed yet, editing data files; a counter reset is movement). The full sweep
  * (JOURNAL_FULL_AUDIT_INTERVAL_MS) is the guarantee.
  */
 
