@@ -1,7 +1,9 @@
 import { startPlatform, type Platform } from './support/platform';
 import { sql } from './support/db';
 import { APPEND, OPEN, doc, penaltyCase, setupWorld, type RecordsWorld } from './records-fixtures';
-import { ChangeWatch, latestAuditProblems, runJournalAudit, type JournalAuditOptions } from '../subgraphs/records/src/journal';
+import {
+  ChangeWatch, latestAuditProblems, runJournalAudit, type JournalAuditOptions,
+} from '../subgraphs/records/src/journal';
 
 /**
  * The self-audit inside the running records subgraph: it reads the entries through the entry source
@@ -52,7 +54,8 @@ test('re-hashes the real entries, and reports an entry altered behind the servic
   expect(await latestAuditProblems(p.subgraphs.records.orm.em.fork())).toEqual(second.problems);
 });
 
-test('a worker\'s first frequent run re-hashes every entry: an attachment deleted while the service was down', async () => {
+test('a worker\'s first frequent run re-hashes every entry: an attachment deleted while the service was down',
+  async () => {
   await sql(p.databaseUrl, `alter table records.record_entry disable trigger record_entry_refuse_change;
     update records.record_entry set summary = $$${original}$$ where case_id = '${caseId}' and sequence = 1;
     alter table records.record_entry enable trigger record_entry_refuse_change`);
@@ -66,7 +69,8 @@ test('a worker\'s first frequent run re-hashes every entry: an attachment delete
   expect(await audit({ sweep: false, watch: before })).toMatchObject({ ok: true });
   expect(await audit({ sweep: false, watch: before })).toMatchObject({ ok: true });
 
-  // While the service is down: its attachment deleted (no other row of the entry changes, so none is newer than its leaf).
+  // While the service is down: its attachment deleted (no other row of the entry changes, so none is newer
+  // than its leaf).
   await sql(p.databaseUrl, `alter table records.attachment disable trigger attachment_refuse_change;
     delete from records.attachment where entry_id = '${entryId}';
     alter table records.attachment enable trigger attachment_refuse_change`);
@@ -79,7 +83,8 @@ test('a worker\'s first frequent run re-hashes every entry: an attachment delete
     runs.push(await audit({ sweep: false, sweepLeaves: 1, watch }));
     expect(watch.rehashing).toBe(true);
   }
-  expect(runs.map((r) => [r.ok, r.sweptFrom])).toEqual([...Array(Number(idx)).fill([true, null]), [false, null], [false, null]]);
+  expect(runs.map((r) => [r.ok, r.sweptFrom]))
+    .toEqual([...Array(Number(idx)).fill([true, null]), [false, null], [false, null]]);
   expect(runs.slice(0, -2).map((r) => r.entriesChecked)).toEqual(Array(Number(idx)).fill(1));
   expect(runs.at(-2)!.problems).toEqual([expect.objectContaining({ caseIds: [caseId], entryId })]);
 });
