@@ -80,3 +80,46 @@ test('an entry altered by SQL after it was audited and signed shows as JOURNAL_N
   const other = await p.gql(FINDINGS, { a: w.agencyA }, { token: w.tokens.b });
   expect((other.data?.agency?.recordFindings ?? []).some((x: { kind: string }) => x.kind === 'JOURNAL_NOT_INTACT')).toBe(false);
 }, 90_000);
+
+test('an entry, its attachments and its leaf rewritten in one transaction are still reported by a frequent run',
+  async () => {
+  // Resolve the first test's tampering, then wait for a passing run after it.
+  await sql(p.databaseUrl, `alter table records.record_entry disable trigger record_entry_refuse_change;
+    update records.record_entry set summary = '询问笔录' where case_id = '${caseId}' and sequence = 2;
+    alter table records.record_entry enable trigger record_entry_refuse_change`);
+  const latest = async () => (await sql<{ seq: string; ok: boolean; swept_from: string | null; problems: unknown }>(
+    p.databaseUrl,
+    `select seq::text, ok, swept_from::text, problems from records.journal_audit order by seq desc limit 1`))[0];
+  const passed = await until('a passing audit after the entry was restored', async () => {
+    const a = await latest();
+    return a?.ok ? a : undefined;
+  });
+
+  // One transaction: the entry, its attachment and its leaf all get new row versions with the same xmin,
+  // so no row is newer than its leaf; only the journal_leaf update counter shows it.
+  const [entry] = await sql<{ id: string }>(p.databaseUrl,
+    `select id from records.record_entry where case_id = $1 and sequence = 3`, [caseId]);
+  const triggers = (on: string) => ['record_entry', 'attachment', 'journal_leaf']
+    .map((t) => `alter table records.${t} ${on} trigger ${t}_refuse_change;`).join('\n');
+  await sql(p.databaseUrl, `begin; ${triggers('disable')}
+    update records.record_entry set summary = '现场检查（已篡改）' where id = '${entry.id}';
+    update records.attachment set name = name where entry_id = '${entry.id}';
+    update records.journal_leaf set leaf_hash = leaf_hash where entry_id = '${entry.id}';
+    ${triggers('enable')} commit`);
+  const [shared] = await sql<{ same: boolean }>(p.databaseUrl,
+    `select bool_and(a.xmin = l.xmin and e.xmin = l.xmin) as same
+    from records.journal_leaf l join records.record_entry e on e.id = l.entry_id
+    join records.attachment a on a.entry_id = l.entry_id where l.entry_id = $1`, [entry.id]);
+  expect(shared.same).toBe(true);
+
+  const failed = await until('a failing audit after the combined tampering', async () => {
+    const a = await latest();
+    return a && !a.ok && Number(a.seq) > Number(passed.seq) ? a : undefined;
+  });
+  // A frequent run (no sweep window) found it, and named the entry.
+  expect(failed.swept_from).toBeNull();
+  expect(JSON.stringify(failed.problems)).toContain(`entry ${entry.id}`);
+  const f = await p.gql(FINDINGS, { a: w.agencyA }, { token: w.tokens.supervisor });
+  expect((f.data?.agency?.recordFindings ?? []).filter((x: { kind: string }) => x.kind === 'JOURNAL_NOT_INTACT'))
+    .toEqual([expect.objectContaining({ subjectId: caseId, detail: expect.stringContaining(`entry ${entry.id}`) })]);
+}, 90_000);

@@ -34,7 +34,9 @@ export const fullAuditIntervalMs = (): number => positive('JOURNAL_FULL_AUDIT_IN
  */
 export function startJournalAudit(
   orm: Orm,
-  o: { intervalMs?: number; fullIntervalMs?: number; firstRunMs?: number; maxLeaves?: number; sweepLeaves?: number } = {},
+  o: {
+    intervalMs?: number; fullIntervalMs?: number; firstRunMs?: number; maxLeaves?: number; sweepLeaves?: number;
+  } = {},
 ): JournalAuditWorker {
   const log = logger('records:journal-audit');
   const intervalMs = o.intervalMs ?? auditIntervalMs();
@@ -45,10 +47,12 @@ export function startJournalAudit(
     async run(): Promise<JournalAuditRun | null> {
       const s = await sweepState(orm.em.fork());
       const sweep = s.inPass || !s.lastPassAt || Date.now() - s.lastPassAt.getTime() >= fullIntervalMs;
-      const r = await runJournalAudit(orm.em.fork(), { maxLeaves: o.maxLeaves, sweepLeaves: o.sweepLeaves, sweep, watch });
+      const { maxLeaves, sweepLeaves } = o;
+      const r = await runJournalAudit(orm.em.fork(), { maxLeaves, sweepLeaves, sweep, watch });
       sweeping = !!r && sweep && r.sweptTo !== null && r.sweptTo !== r.fromSize;
       if (r && !r.ok) {
-        log.error({ treeSize: r.treeSize, problems: r.problems }, 'journal self-audit: the journal is not intact (记录日志校验失败)');
+        log.error({ treeSize: r.treeSize, problems: r.problems },
+          'journal self-audit: the journal is not intact (记录日志校验失败)');
       } else if (r) {
         const { fromSize, treeSize, entriesChecked, pending, sweptTo } = r;
         log.info({ fromSize, treeSize, entriesChecked, pending, sweptTo }, 'journal self-audit passed');
@@ -56,7 +60,10 @@ export function startJournalAudit(
       return r;
     },
     firstRunMs: o.firstRunMs ?? Math.min(intervalMs, 60_000),
-    next: (r) => (r && r.ok && (r.pending > 0 || sweeping) ? Math.min(CATCH_UP_MS, intervalMs) : intervalMs),
+    // An all-entries pass of the change check also goes a window per run, runs back to back.
+    next: (r) => (r && r.ok && (r.pending > 0 || sweeping || watch.rehashing)
+      ? Math.min(CATCH_UP_MS, intervalMs)
+      : intervalMs),
     log,
     failure: 'journal self-audit could not run',
   });

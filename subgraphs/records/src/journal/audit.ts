@@ -3,7 +3,10 @@ import { logger, newContext, Role, type Identity } from '@tsp/shared';
 import { createCheckpoint, JournalIntegrityError, latestCheckpoint, publicKey } from './checkpoint.js';
 import { extendEdge, rightEdge, rootFromEdge } from './compact.js';
 import { journalEntrySource } from './entry-source.js';
-import { consistencyProof, EMPTY_ROOT, hashLeaf, MissingNodeError, nodesRead, rootFromNodes, verifyConsistency, type NodeSource } from './merkle.js';
+import {
+  consistencyProof, EMPTY_ROOT, hashLeaf, MissingNodeError, nodesRead, rootFromNodes, verifyConsistency,
+  type NodeSource,
+} from './merkle.js';
 import { verifyCheckpointNote } from './note.js';
 import { fetchNodes, treeSize } from './store.js';
 import type { ChangeWatch } from './change-watch.js';
@@ -81,8 +84,11 @@ interface Leaf {
   caseId: string;
 }
 
-const AUDIT_COLUMNS = `at, from_size::text as from_size, tree_size::text as tree_size, root_hash, ok, problems, entries_checked,
-  swept_from::text as swept_from, swept_to::text as swept_to, checkpoint_size::text as checkpoint_size`;
+const AUDIT_COLUMNS = `at, from_size::text as from_size, tree_size::text as tree_size, root_hash, ok, problems,
+  entries_checked, swept_from::text as swept_from, swept_to::text as swept_to,
+  checkpoint_size::text as checkpoint_size`;
+const LAST_SWEEP = `select ${AUDIT_COLUMNS} from records.journal_audit where swept_from is not null
+  order by seq desc limit 1`;
 
 const numOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 const toAudit = (r: Row): JournalAudit => ({
@@ -104,7 +110,7 @@ export async function latestAudit(em: EntityManager): Promise<JournalAudit | nul
   return r ? toAudit(r) : null;
 }
 
-/** What the newest self-audit found wrong (empty when it passed, or none ran yet): for recordFindings' JOURNAL_NOT_INTACT. */
+/** What the newest self-audit found wrong (empty when it passed, or none ran yet): for JOURNAL_NOT_INTACT findings. */
 export async function latestAuditProblems(em: EntityManager): Promise<JournalAuditProblem[]> {
   return (await latestAudit(em))?.problems ?? [];
 }
@@ -120,7 +126,7 @@ export async function runJournalAudit(em: EntityManager, o: JournalAuditOptions 
     return audit(tx, o.maxLeaves ?? AUDIT_MAX_LEAVES, o.sweepLeaves ?? AUDIT_SWEEP_LEAVES, o.sweep ?? true, o.watch);
   });
   // The marks count as seen only once the outcome that saw them is stored.
-  if (run) o.watch?.commit();
+  if (run) o.watch?.commit(run.ok);
   return run;
 }
 
@@ -135,21 +141,25 @@ export interface JournalAuditOptions {
 
 /** Where the rolling sweep stands: inside a pass (or retrying a failed window), or when it last finished one. */
 export async function sweepState(em: EntityManager): Promise<{ inPass: boolean; lastPassAt: Date | null }> {
-  const [r] = await em.execute(`select ${AUDIT_COLUMNS} from records.journal_audit where swept_from is not null order by seq desc limit 1`);
+  const [r] = await em.execute(LAST_SWEEP);
   if (!r) return { inPass: false, lastPassAt: null };
   const a = toAudit(r);
   // A window that reaches the audited head ends a pass.
   return a.ok && a.sweptTo === a.fromSize ? { inPass: false, lastPassAt: a.at } : { inPass: true, lastPassAt: null };
 }
 
-async function audit(tx: EntityManager, maxLeaves: number, sweepLeaves: number, sweep: boolean, watch?: ChangeWatch): Promise<JournalAuditRun> {
+async function audit(
+  tx: EntityManager, maxLeaves: number, sweepLeaves: number, sweep: boolean, watch?: ChangeWatch,
+): Promise<JournalAuditRun> {
   const problems: JournalAuditProblem[] = [];
   const global = (message: string) => problems.push({ message, caseIds: [] });
 
-  const [lastOkRow] = await tx.execute(`select ${AUDIT_COLUMNS} from records.journal_audit where ok order by seq desc limit 1`);
+  const [lastOkRow] = await tx.execute(
+    `select ${AUDIT_COLUMNS} from records.journal_audit where ok order by seq desc limit 1`,
+  );
   const lastOk = lastOkRow ? toAudit(lastOkRow) : null;
   const previous = await latestAudit(tx);
-  const [lastSweepRow] = await tx.execute(`select ${AUDIT_COLUMNS} from records.journal_audit where swept_from is not null order by seq desc limit 1`);
+  const [lastSweepRow] = await tx.execute(LAST_SWEEP);
   const lastSweep = lastSweepRow ? toAudit(lastSweepRow) : null;
   const cp = await latestCheckpoint(tx);
   const size = await treeSize(tx);
@@ -174,7 +184,9 @@ async function audit(tx: EntityManager, maxLeaves: number, sweepLeaves: number, 
     // The audit table is not signed: its head must agree with the checkpoint signed for it.
     const [signed] = await tx.execute(`select root_hash, note from records.checkpoint where size = ?`, [base]);
     if (!signed) global(`no signed checkpoint exists for the audited head at size ${base}: a checkpoint was deleted`);
-    else if (!(signed.root_hash as Buffer).equals(baseRoot)) global(`the audited head at size ${base} differs from the checkpoint signed for it`);
+    else if (!(signed.root_hash as Buffer).equals(baseRoot)) {
+      global(`the audited head at size ${base} differs from the checkpoint signed for it`);
+    }
     else {
       try {
         verifyCheckpointNote(signed.note as string, key);
@@ -191,7 +203,9 @@ async function audit(tx: EntityManager, maxLeaves: number, sweepLeaves: number, 
     root: rootFromNodes(target, nodes),
     edge: rightEdge(base, nodes),
     fromBase: consistencyProof(base, target, nodes),
-    withCheckpoint: cpSize === null ? [] : cpSize <= target ? consistencyProof(cpSize, target, nodes) : consistencyProof(target, cpSize, nodes),
+    withCheckpoint: cpSize === null
+      ? []
+      : cpSize <= target ? consistencyProof(cpSize, target, nodes) : consistencyProof(target, cpSize, nodes),
   });
   let tree: ReturnType<typeof compute> | null = null;
   try {
@@ -202,20 +216,28 @@ async function audit(tx: EntityManager, maxLeaves: number, sweepLeaves: number, 
   }
   if (tree) {
     if (!rootFromEdge(base, tree.edge).equals(baseRoot))
-      global(`the first ${base} leaves no longer hash to the head audited at that size: earlier leaves or nodes were changed or removed`);
+      global(`the first ${base} leaves no longer hash to the head audited at that size: `
+        + 'earlier leaves or nodes were changed or removed');
     else if (!verifyConsistency(base, target, tree.fromBase, baseRoot, tree.root))
       global(`the journal at size ${target} is not consistent with the head audited at size ${base}`);
     if (cp && cpSize !== null) {
       const cpRoot = Buffer.from(cp.rootHash, 'hex');
-      const consistent = cpSize <= target ? verifyConsistency(cpSize, target, tree.withCheckpoint, cpRoot, tree.root) : verifyConsistency(target, cpSize, tree.withCheckpoint, tree.root, cpRoot);
-      if (!consistent) global(`the journal is not consistent with its newest signed checkpoint (size ${cp.size}): earlier leaves were changed or removed`);
+      const consistent = cpSize <= target
+        ? verifyConsistency(cpSize, target, tree.withCheckpoint, cpRoot, tree.root)
+        : verifyConsistency(target, cpSize, tree.withCheckpoint, tree.root, cpRoot);
+      if (!consistent) {
+        global(`the journal is not consistent with its newest signed checkpoint (size ${cp.size}): `
+          + 'earlier leaves were changed or removed');
+      }
     }
   }
 
   // Leaves added since the audited head: fold them onto its right edge and compare every node they complete.
   const fresh = await readLeaves(tx, base, target);
   problems.push(...gaps(fresh, base, target));
-  if (tree && fresh.length === target - base) problems.push(...(await foldProblems(tx, base, target, tree.edge, fresh)));
+  if (tree && fresh.length === target - base) {
+    problems.push(...(await foldProblems(tx, base, target, tree.edge, fresh)));
+  }
 
   // Older leaves: the next window of the rolling sweep.
   let sweptFrom: number | null = null;
@@ -238,7 +260,7 @@ async function audit(tx: EntityManager, maxLeaves: number, sweepLeaves: number, 
   problems.push(...entryProblems);
   let entriesChecked = checked;
   if (watch && base > 0) {
-    const w = await watchedProblems(tx, watch, base, previous, [...swept, ...fresh]);
+    const w = await watchedProblems(tx, watch, base, sweepLeaves, previous, [...swept, ...fresh]);
     problems.push(...w.problems);
     entriesChecked += w.checked;
   }
@@ -254,12 +276,15 @@ async function audit(tx: EntityManager, maxLeaves: number, sweepLeaves: number, 
   }
   const ok = problems.length === 0;
   const kept = problems.length > AUDIT_MAX_PROBLEMS
-    ? [...problems.slice(0, AUDIT_MAX_PROBLEMS), { message: `… and ${problems.length - AUDIT_MAX_PROBLEMS} more problems of this run`, caseIds: [] }]
+    ? [...problems.slice(0, AUDIT_MAX_PROBLEMS),
+      { message: `… and ${problems.length - AUDIT_MAX_PROBLEMS} more problems of this run`, caseIds: [] }]
     : problems;
   const [row] = await tx.execute(
-    `insert into records.journal_audit (from_size, tree_size, root_hash, ok, problems, entries_checked, swept_from, swept_to, checkpoint_size)
+    `insert into records.journal_audit
+       (from_size, tree_size, root_hash, ok, problems, entries_checked, swept_from, swept_to, checkpoint_size)
      values (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?) returning ${AUDIT_COLUMNS}`,
-    [base, target, tree ? tree.root : null, ok, JSON.stringify(kept), entriesChecked, sweptFrom, sweptTo, checkpointSize],
+    [base, target, tree ? tree.root : null, ok, JSON.stringify(kept), entriesChecked, sweptFrom, sweptTo,
+      checkpointSize],
   );
   return { ...toAudit(row), pending: size - target };
 }
@@ -267,11 +292,16 @@ async function audit(tx: EntityManager, maxLeaves: number, sweepLeaves: number, 
 async function readLeaves(tx: EntityManager, from: number, to: number): Promise<Leaf[]> {
   if (to <= from) return [];
   const rows = await tx.execute(
-    `select l.idx::text as idx, l.leaf_hash, l.entry_id, l.case_id from records.journal_leaf l where l.idx >= ? and l.idx < ? order by l.idx`,
+    `select l.idx::text as idx, l.leaf_hash, l.entry_id, l.case_id from records.journal_leaf l
+      where l.idx >= ? and l.idx < ? order by l.idx`,
     [from, to],
   );
-  return rows.map((r) => ({ index: Number(r.idx), hash: r.leaf_hash as Buffer, entryId: r.entry_id as string, caseId: r.case_id as string }));
+  return rows.map(toLeaf);
 }
+
+const toLeaf = (r: Row): Leaf => ({
+  index: Number(r.idx), hash: r.leaf_hash as Buffer, entryId: r.entry_id as string, caseId: r.case_id as string,
+});
 
 /** Leaf positions missing from [from, to): rows were deleted (the first few are named). */
 function gaps(leaves: Leaf[], from: number, to: number): JournalAuditProblem[] {
@@ -279,7 +309,9 @@ function gaps(leaves: Leaf[], from: number, to: number): JournalAuditProblem[] {
   const have = new Set(leaves.map((l) => l.index));
   const missing: number[] = [];
   for (let i = from; i < to && missing.length < 10; i++) if (!have.has(i)) missing.push(i);
-  return [{ message: `${to - from - leaves.length} leaves between ${from} and ${to} are missing (first: ${missing.join(', ')}): rows were deleted`, caseIds: [] }];
+  const message = `${to - from - leaves.length} leaves between ${from} and ${to} are missing `
+    + `(first: ${missing.join(', ')}): rows were deleted`;
+  return [{ message, caseIds: [] }];
 }
 
 /** Cases of the leaves under node (level, index), when the subtree is small enough to name them. */
@@ -298,7 +330,9 @@ const nodeProblem = (level: number, index: number, leaves: Map<number, Leaf>, wh
   caseIds: casesUnder(level, index, leaves),
 });
 
-async function foldProblems(tx: EntityManager, base: number, target: number, edge: Map<number, Buffer>, fresh: Leaf[]): Promise<JournalAuditProblem[]> {
+async function foldProblems(
+  tx: EntityManager, base: number, target: number, edge: Map<number, Buffer>, fresh: Leaf[],
+): Promise<JournalAuditProblem[]> {
   const expected = extendEdge(base, new Map(edge), fresh.map((l) => l.hash));
   if (!expected.length) return [];
   const rows = await tx.execute(
@@ -319,28 +353,37 @@ async function foldProblems(tx: EntityManager, base: number, target: number, edg
   for (const k of wrong) {
     const [level, index] = k.split('/').map(Number);
     if (wrong.has(`${level - 1}/${2 * index}`) || wrong.has(`${level - 1}/${2 * index + 1}`)) continue;
-    out.push(nodeProblem(level, index, byIndex, 'does not match the leaves below it: a leaf or the node was altered after it was written'));
+    out.push(nodeProblem(level, index, byIndex,
+      'does not match the leaves below it: a leaf or the node was altered after it was written'));
   }
-  if (rows.length > expected.length) out.push({ message: `${rows.length - expected.length} stored nodes above leaf ${base} belong to no leaf: rows were inserted behind the journal's back`, caseIds: [] });
+  if (rows.length > expected.length) {
+    out.push({ message: `${rows.length - expected.length} stored nodes above leaf ${base} belong to no leaf: `
+      + 'rows were inserted behind the journal\'s back', caseIds: [] });
+  }
   return out;
 }
 
-/** Every stored node that starts in [from, to) and lies below `base`, re-hashed from its stored children in the database. */
-async function sweepProblems(tx: EntityManager, from: number, to: number, base: number, leaves: Leaf[]): Promise<JournalAuditProblem[]> {
+/** Every stored node that starts in [from, to) and lies below `base`, re-hashed from its stored children in SQL. */
+async function sweepProblems(
+  tx: EntityManager, from: number, to: number, base: number, leaves: Leaf[],
+): Promise<JournalAuditProblem[]> {
   const [r] = await tx.execute(
     `with c as (
        select n.level, n.idx, n.hash,
               case when n.level = 1 then (select l.leaf_hash from records.journal_leaf l where l.idx = 2 * n.idx)
-                   else (select k.hash from records.journal_node k where k.level = n.level - 1 and k.idx = 2 * n.idx) end as lh,
+                   else (select k.hash from records.journal_node k
+                          where k.level = n.level - 1 and k.idx = 2 * n.idx) end as lh,
               case when n.level = 1 then (select l.leaf_hash from records.journal_leaf l where l.idx = 2 * n.idx + 1)
-                   else (select k.hash from records.journal_node k where k.level = n.level - 1 and k.idx = 2 * n.idx + 1) end as rh
+                   else (select k.hash from records.journal_node k
+                          where k.level = n.level - 1 and k.idx = 2 * n.idx + 1) end as rh
          from generate_series(1, 62) g
          join records.journal_node n on n.level = g
           and n.idx >= ((?::bigint + (1::bigint << g) - 1) >> g)
           and n.idx < ((?::bigint + (1::bigint << g) - 1) >> g)
           and ((n.idx + 1) << g) <= ?::bigint)
      select count(*)::int as checked,
-            coalesce(jsonb_agg(jsonb_build_object('level', level, 'idx', idx::text, 'missing', lh is null or rh is null))
+            coalesce(jsonb_agg(jsonb_build_object('level', level, 'idx', idx::text,
+                                                  'missing', lh is null or rh is null))
               filter (where hash is distinct from sha256('\\x01'::bytea || lh || rh)), '[]') as bad
        from c`,
     [from, to, base],
@@ -350,7 +393,8 @@ async function sweepProblems(tx: EntityManager, from: number, to: number, base: 
     expected += Math.max(0, Math.min(ceilDiv(to, level), Math.floor(base / pow2(level))) - ceilDiv(from, level));
   }
   const byIndex = new Map(leaves.map((l) => [l.index, l]));
-  const bad = (typeof r.bad === 'string' ? JSON.parse(r.bad) : r.bad) as { level: number; idx: string; missing: boolean }[];
+  type Bad = { level: number; idx: string; missing: boolean };
+  const bad = (typeof r.bad === 'string' ? JSON.parse(r.bad) : r.bad) as Bad[];
   // The whole-tree check passes no leaves: read those under the few small bad nodes, to name their cases.
   for (const b of bad.slice(0, AUDIT_MAX_PROBLEMS)) {
     const first = Number(b.idx) * pow2(b.level);
@@ -358,26 +402,38 @@ async function sweepProblems(tx: EntityManager, from: number, to: number, base: 
       for (const l of await readLeaves(tx, first, first + pow2(b.level))) byIndex.set(l.index, l);
   }
   const out = bad.map((b) =>
-    nodeProblem(b.level, Number(b.idx), byIndex, b.missing ? 'has a missing child: rows were deleted' : 'does not match its children: a leaf or a node was altered after it was written'),
+    nodeProblem(b.level, Number(b.idx), byIndex, b.missing
+      ? 'has a missing child: rows were deleted'
+      : 'does not match its children: a leaf or a node was altered after it was written'),
   );
-  if (r.checked !== expected) out.push({ message: `${expected - (r.checked as number)} stored nodes over leaves ${from}…${to - 1} are missing: rows were deleted`, caseIds: [] });
+  if (r.checked !== expected) {
+    const message = `${expected - (r.checked as number)} stored nodes over leaves ${from}…${to - 1} are missing: `
+      + 'rows were deleted';
+    out.push({ message, caseIds: [] });
+  }
   return out;
 }
 
 /** Each leaf's entry, rebuilt by the records subgraph (its registered entry source), re-hashed and compared. */
-async function rehashEntries(tx: EntityManager, leaves: Leaf[]): Promise<{ checked: number; problems: JournalAuditProblem[] }> {
+async function rehashEntries(
+  tx: EntityManager, leaves: Leaf[],
+): Promise<{ checked: number; problems: JournalAuditProblem[] }> {
   const source = journalEntrySource();
   if (!source || !leaves.length) return { checked: 0, problems: [] };
   const problems: JournalAuditProblem[] = [];
   const log = logger('records:journal-audit');
   for (let i = 0; i < leaves.length; i += ENTRY_CHUNK) {
     const chunk = leaves.slice(i, i + ENTRY_CHUNK);
-    const bytes = await source.entryBytes(newContext({ identity: AUDIT_IDENTITY, em: tx, log }), chunk.map((l) => l.entryId));
+    const ctx = newContext({ identity: AUDIT_IDENTITY, em: tx, log });
+    const bytes = await source.entryBytes(ctx, chunk.map((l) => l.entryId));
     chunk.forEach((l, k) => {
       const b = bytes[k];
       const at = { caseIds: [l.caseId], entryId: l.entryId, leafIndex: l.index };
-      if (!b) problems.push({ ...at, message: `entry ${l.entryId} (leaf ${l.index}) is journaled but missing from the records: it was deleted` });
-      else if (!hashLeaf(b).equals(l.hash)) problems.push({ ...at, message: `entry ${l.entryId} (leaf ${l.index}) no longer hashes to its leaf: the entry or the leaf was altered` });
+      const what = `entry ${l.entryId} (leaf ${l.index})`;
+      if (!b) problems.push({ ...at, message: `${what} is journaled but missing from the records: it was deleted` });
+      else if (!hashLeaf(b).equals(l.hash)) {
+        problems.push({ ...at, message: `${what} no longer hashes to its leaf: the entry or the leaf was altered` });
+      }
     });
   }
   return { checked: leaves.length, problems };
@@ -386,39 +442,38 @@ async function rehashEntries(tx: EntityManager, leaves: Leaf[]): Promise<{ check
 /**
  * The frequent audit's checks of leaves below the audited head, each only when the watch says the
  * tables changed (see change-watch.ts): the whole tree re-hashed in SQL; the entries the records call
- * suspect, the entries the previous run named, or every entry when entry rows were deleted — re-hashed.
+ * suspect and the entries the previous run named, re-hashed; and one window of an all-entries pass.
  */
 async function watchedProblems(
-  tx: EntityManager, watch: ChangeWatch, base: number, previous: JournalAudit | null, done: Leaf[],
+  tx: EntityManager, watch: ChangeWatch, base: number, windowLeaves: number, previous: JournalAudit | null,
+  done: Leaf[],
 ): Promise<{ checked: number; problems: JournalAuditProblem[] }> {
   const source = journalEntrySource();
-  const d = await watch.decide(tx, source?.tables ?? [], previous !== null && !previous.ok);
+  const d = await watch.decide(tx, source?.tables ?? [], previous !== null && !previous.ok, base, windowLeaves);
   const problems: JournalAuditProblem[] = [];
   if (d.tree) {
     const [{ n }] = await tx.execute(`select count(*)::text as n from records.journal_leaf where idx < ?`, [base]);
-    if (Number(n) !== base) problems.push({ message: `${base - Number(n)} of the first ${base} leaves are missing: rows were deleted`, caseIds: [] });
+    if (Number(n) !== base) {
+      const message = `${base - Number(n)} of the first ${base} leaves are missing: rows were deleted`;
+      problems.push({ message, caseIds: [] });
+    }
     problems.push(...(await sweepProblems(tx, 0, base, base, [])));
   }
   if (!source) return { checked: 0, problems };
-  let checked = 0;
-  if (d.allEntries) {
-    for (let from = 0; from < base; from += AUDIT_SWEEP_LEAVES) {
-      const r = await rehashEntries(tx, await readLeaves(tx, from, Math.min(from + AUDIT_SWEEP_LEAVES, base)));
-      checked += r.checked;
-      problems.push(...r.problems);
-    }
-    return { checked, problems };
-  }
+  const doneIds = new Set(done.map((l) => l.entryId));
+  const inWindow = d.window ? await readLeaves(tx, d.window.from, d.window.to) : [];
   const ids = new Set<string>();
   for (const p of previous && !previous.ok ? previous.problems : []) if (p.entryId) ids.add(p.entryId);
   if (d.suspects && source.suspects) for (const id of await source.suspects(tx)) ids.add(id);
-  for (const l of done) ids.delete(l.entryId);
-  if (!ids.size) return { checked, problems };
-  const rows = await tx.execute(
-    `select idx::text as idx, leaf_hash, entry_id, case_id from records.journal_leaf where entry_id = any(?::uuid[]) and idx < ? order by idx`,
-    [`{${[...ids].join(',')}}`, base],
-  );
-  const leaves = rows.map((r) => ({ index: Number(r.idx), hash: r.leaf_hash as Buffer, entryId: r.entry_id as string, caseId: r.case_id as string }));
-  const r = await rehashEntries(tx, leaves);
+  for (const l of [...done, ...inWindow]) ids.delete(l.entryId);
+  const rows = ids.size
+    ? await tx.execute(
+      `select idx::text as idx, leaf_hash, entry_id, case_id from records.journal_leaf
+        where entry_id = any(?::uuid[]) and idx < ? order by idx`,
+      [`{${[...ids].join(',')}}`, base],
+    )
+    : [];
+  const named = rows.map(toLeaf);
+  const r = await rehashEntries(tx, [...inWindow.filter((l) => !doneIds.has(l.entryId)), ...named]);
   return { checked: r.checked, problems: [...problems, ...r.problems] };
 }

@@ -7,11 +7,14 @@ import type { EntityManager } from '@mikro-orm/postgresql';
  * at its end), and TRUNCATE, VACUUM FULL and CLUSTER give the table a new file (pg_relation_filenode).
  * The audit runs its costlier checks only when such a mark moved since this process last looked, on
  * its first run, and while the previous run failed (so a problem stays reported until resolved).
- * Statistics can be reset or switched off (track_counts): a reset moves the marks (one extra check);
- * with track_counts off every run checks. The full sweep (JOURNAL_FULL_AUDIT_INTERVAL_MS) is the backstop.
+ *
+ * A heuristic against anyone without superuser rights: a superuser can hide from the counters
+ * (`SET track_counts = off` in the tampering session, a session kept busy so its counters are not
+ * flushed yet, editing data files; a counter reset is movement). The full sweep
+ * (JOURNAL_FULL_AUDIT_INTERVAL_MS) is the guarantee.
  */
 
-/** The journal's own tables: a change there re-hashes the whole tree in SQL. */
+/** The journal's own tables: a change there re-hashes the whole tree in SQL, and every entry. */
 export const JOURNAL_TABLES = ['records.journal_leaf', 'records.journal_node', 'records.checkpoint'];
 
 export interface WatchDecision {
@@ -19,8 +22,8 @@ export interface WatchDecision {
   tree: boolean;
   /** Ask the entry source for suspects (rows newer than their leaf, leaves without an entry). */
   suspects: boolean;
-  /** Re-hash every entry: rows of an entry table were deleted, which no row version can show. */
-  allEntries: boolean;
+  /** Leaves [from, to) whose entries this run re-hashes: one window of an all-entries pass; null when none. */
+  window: { from: number; to: number } | null;
 }
 
 type Marks = Record<string, string>;
@@ -38,33 +41,75 @@ async function readMarks(em: EntityManager, tables: string[]): Promise<{ marks: 
   return { marks, counting: rows.every((r) => r.counting) };
 }
 
-const moved = (before: Marks | null, now: Marks, tables: string[]) => !before || tables.some((t) => before[t] !== now[t]);
+const moved = (before: Marks | null, now: Marks, tables: string[]) =>
+  !before || tables.some((t) => before[t] !== now[t]);
 const deleted = (before: Marks | null, now: Marks, tables: string[]) =>
-  !!before && tables.some((t) => {
+  !before || tables.some((t) => {
     const [, delBefore, nodeBefore] = (before[t] ?? '').split('/');
     const [, delNow, nodeNow] = (now[t] ?? '').split('/');
     return delBefore !== delNow || nodeBefore !== nodeNow;
   });
 
-/** One per audit worker: remembers the marks the last committed run saw. */
+/** An all-entries pass over leaves [from, end); `again`: a new trigger came during it, so one more pass follows. */
+interface Pass {
+  from: number;
+  end: number;
+  again: boolean;
+}
+
+/**
+ * One per audit worker: remembers the marks the last committed run saw, and the all-entries pass in
+ * progress. Every entry is re-hashed (a pass) on the worker's first run (deletions made while the
+ * service was down leave no mark it could compare), when entry rows were deleted (no row version shows
+ * that), and when a journal table was updated (a leaf rewritten in the same transaction as its entry
+ * shares the entry's xmin again, so no suspect shows that either). A pass goes one window per run, so
+ * no run is long (the worker runs back to back meanwhile, beating its heartbeat between runs).
+ */
 export class ChangeWatch {
   private seen: Marks | null = null;
-  private pending: Marks | null = null;
+  private pass: Pass | null = null;
+  private pending: { marks: Marks; started: Pass | null; advanced: Pass | null } | null = null;
 
-  /** Which checks this run needs; call `commit()` once the run's outcome is stored. */
-  async decide(em: EntityManager, entryTables: string[], previousFailed: boolean): Promise<WatchDecision> {
+  /** An all-entries pass is under way: the worker runs again soon. */
+  get rehashing(): boolean {
+    return this.pass !== null;
+  }
+
+  /**
+   * Which checks this run needs, below the audited head `base`; windows of `windowLeaves` leaves.
+   * Call `commit(ok)` once the run's outcome is stored.
+   */
+  async decide(
+    em: EntityManager, entryTables: string[], previousFailed: boolean, base: number, windowLeaves: number,
+  ): Promise<WatchDecision> {
     const { marks, counting } = await readMarks(em, [...JOURNAL_TABLES, ...entryTables]);
-    this.pending = marks;
     const always = !counting || previousFailed;
+    const journalMoved = moved(this.seen, marks, JOURNAL_TABLES);
+    let pass = this.pass ? { ...this.pass } : null;
+    if (journalMoved || deleted(this.seen, marks, entryTables)) {
+      if (pass) pass.again = true;
+      else pass = { from: 0, end: base, again: false };
+    }
+    const started = pass;
+    const window = pass ? { from: pass.from, to: Math.min(pass.from + windowLeaves, pass.end) } : null;
+    if (pass && window) {
+      const next: Pass | null = { ...pass, from: window.to };
+      pass = next.from < next.end ? next : next.again ? { from: 0, end: base, again: false } : null;
+    }
+    this.pending = { marks, started, advanced: pass };
     return {
-      tree: always || moved(this.seen, marks, JOURNAL_TABLES),
+      tree: always || journalMoved,
       suspects: always || moved(this.seen, marks, entryTables),
-      allEntries: counting && deleted(this.seen, marks, entryTables),
+      window: window && window.to > window.from ? window : null,
     };
   }
 
-  commit(): void {
-    if (this.pending) this.seen = this.pending;
+  /** The run's outcome is stored: its marks count as seen; its window counts as done only when it passed. */
+  commit(ok: boolean): void {
+    if (!this.pending) return;
+    this.seen = this.pending.marks;
+    // A failed window is checked again by the next run, like the sweep's.
+    this.pass = ok ? this.pending.advanced : this.pending.started;
     this.pending = null;
   }
 }

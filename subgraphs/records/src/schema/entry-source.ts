@@ -16,17 +16,21 @@ export function registerEntrySource(): void {
       const found = entries.map((e) => (e instanceof Error ? null : e));
       await Promise.all(found.map((e) => (e ? readableCase(ctx, e.caseId) : null)));
       const atts = await load.attachmentsOfEntry(ctx).loadMany(found.map((e) => e?.id ?? ''));
-      return found.map((e, i) => (e ? canonicalEntryBytes(journalInput(e, atts[i] instanceof Error ? [] : (atts[i] as never))) : null));
+      return found.map((e, i) =>
+        (e ? canonicalEntryBytes(journalInput(e, atts[i] instanceof Error ? [] : (atts[i] as never))) : null));
     },
     tables: ['records.record_entry', 'records.attachment'],
     // An entry, its attachments and its leaf are inserted by one transaction (insertEntry), so they share
     // xmin; an UPDATE writes a new row version with a newer one. Rows imported otherwise are merely re-hashed.
+    // A leaf rewritten in the tampering transaction too shares its xmin again: the journal_leaf update
+    // counter catches that (the change check then re-hashes every entry), not this query.
     async suspects(em) {
       const rows = await em.execute<{ id: string }[]>(
         `select l.entry_id as id from records.journal_leaf l left join records.record_entry e on e.id = l.entry_id
           where e.id is null or e.xmin <> l.xmin
          union
-         select a.entry_id from records.attachment a join records.journal_leaf l on l.entry_id = a.entry_id where a.xmin <> l.xmin`,
+         select a.entry_id from records.attachment a join records.journal_leaf l on l.entry_id = a.entry_id
+          where a.xmin <> l.xmin`,
       );
       return rows.map((r) => r.id);
     },
