@@ -59,7 +59,7 @@ export const ENV_VARS = {
   // Launcher (npm start) and CLI scripts.
   GATEWAY_URL: "gateway GraphQL URL: npm start serves it there, npm run token -- --demo asks it (default port 4000)",
   LAUNCHER_WAIT_MS: 'how long npm start waits for a service to become healthy, in ms (default 180000)',
-  // Traces (issue 13): the standard OpenTelemetry variable; the other OTEL_* variables apply as usual.
+  // Traces: the standard OpenTelemetry variable; the other OTEL_* variables apply as usual.
   OTEL_EXPORTER_OTLP_ENDPOINT:
     'OTLP/HTTP (JSON) collector base URL, e.g. http://collector:4318 (spans go to <url>/v1/traces); ' +
     'unset = nothing is exported, trace ids still reach logs, x-trace-id and the outbox',

@@ -1,4 +1,4 @@
-import { env, logger, periodicWorker, type Orm } from '@tsp/shared';
+import { logger, periodicWorker, positiveIntFromEnv, type Orm } from '@tsp/shared';
 import { runJournalAudit, sweepState, type JournalAuditRun } from './audit.js';
 import { ChangeWatch } from './change-watch.js';
 
@@ -15,14 +15,11 @@ export interface JournalAuditWorker {
   runNow(): Promise<JournalAuditRun | null>;
 }
 
-const positive = (name: 'JOURNAL_AUDIT_INTERVAL_MS' | 'JOURNAL_FULL_AUDIT_INTERVAL_MS', fallback: number) => {
-  const v = Number(env(name));
-  return Number.isSafeInteger(v) && v > 0 ? v : fallback;
-};
 /** JOURNAL_AUDIT_INTERVAL_MS when it is a positive whole number of milliseconds, else 30 seconds. */
-export const auditIntervalMs = (): number => positive('JOURNAL_AUDIT_INTERVAL_MS', DEFAULT_AUDIT_INTERVAL_MS);
+export const auditIntervalMs = (): number => positiveIntFromEnv('JOURNAL_AUDIT_INTERVAL_MS', DEFAULT_AUDIT_INTERVAL_MS);
 /** JOURNAL_FULL_AUDIT_INTERVAL_MS when it is a positive whole number of milliseconds, else 6 hours. */
-export const fullAuditIntervalMs = (): number => positive('JOURNAL_FULL_AUDIT_INTERVAL_MS', DEFAULT_FULL_AUDIT_INTERVAL_MS);
+export const fullAuditIntervalMs = (): number =>
+  positiveIntFromEnv('JOURNAL_FULL_AUDIT_INTERVAL_MS', DEFAULT_FULL_AUDIT_INTERVAL_MS);
 
 /**
  * The self-audit (see audit.ts). Every `intervalMs` (JOURNAL_AUDIT_INTERVAL_MS, 30 s) a frequent run
