@@ -1,6 +1,7 @@
 import { startPlatform, type Platform } from './support/platform';
 import { sql } from './support/db';
 import { APPEND, OPEN, doc, penaltyCase, setupWorld, video, type RecordsWorld } from './records-fixtures';
+import { until } from './support/until';
 
 /**
  * Tamper alarm: with the frequent audit on a short interval, an entry altered behind the service's
@@ -15,16 +16,6 @@ let p: Platform;
 let w: RecordsWorld;
 let caseId: string;
 
-/** Polls `probe` until it returns a value, or fails at the deadline. */
-async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 60_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 beforeAll(async () => {
   process.env.JOURNAL_AUDIT_INTERVAL_MS = '2000';

@@ -4,6 +4,7 @@ import readline from 'node:readline';
 import { decodeJwt } from 'jose';
 import { Role, SUBGRAPHS, freePort, signDevToken, subgraphUrlVar } from '@tsp/shared';
 import { createTestDatabase, sql } from './support/db';
+import { until } from './support/until';
 
 /**
  * The real launcher (`node scripts/dist/start.js`, as npm start runs it) on a fresh database and
@@ -30,15 +31,6 @@ let env: NodeJS.ProcessEnv;
 let gatewayUrl: string;
 const running: Launcher[] = [];
 
-async function until<T>(what: string, ms: number, probe: () => Promise<T | undefined> | T | undefined): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 function launch(): Launcher {
   const script = path.join(ROOT, 'scripts', 'dist', 'start.js');
@@ -52,14 +44,14 @@ function launch(): Launcher {
   const l: Launcher = {
     proc, lines, exit,
     waitFor: (re, ms = 240_000, from = 0) =>
-      until(`${re} in the launcher's output:\n${lines.slice(-30).join('\n')}`, ms, () => {
+      until(`${re} in the launcher's output:\n${lines.slice(-30).join('\n')}`, () => {
         const i = lines.findIndex((line, n) => n >= from && re.test(line));
         if (i >= 0) return i;
         if (proc.exitCode !== null) {
           throw new Error(`launcher exited (${proc.exitCode}) before ${re}:\n${lines.slice(-30).join('\n')}`);
         }
         return undefined;
-      }),
+      }, ms),
   };
   running.push(l);
   return l;
@@ -110,7 +102,7 @@ test('a first start interrupted during the seed exits 0; the next start complete
   const first = launch();
   await first.waitFor(/seed: personnel: /);
   // Interrupt inside the personnel step, once part of it is written.
-  await until('the first agency', 120_000, async () => ((await count('personnel.agency')) > 0 ? true : undefined));
+  await until('the first agency', async () => ((await count('personnel.agency')) > 0 ? true : undefined), 120_000);
   first.proc.kill('SIGINT');
   expect(await first.exit).toBe(0);
   await first.waitFor(ALL_ZERO, 1000);
@@ -166,14 +158,16 @@ const kindsOf = (a: AgencyFindings) =>
 test("the demo shows the supervisor's one query each seeded finding kind for the right agency", async () => {
   const sup = await signDevToken({ role: Role.SUPERVISOR, sub: 'sfj', region: '宁晋县' });
   // Review and disclosure learn of legacy decisions through events: wait for the last of them.
-  const agencies = await until('the withdrawal finding', 60_000, async () => {
+  const agencies = await until('the withdrawal finding', async () => {
     const r = await gql(ALL_FINDINGS, sup);
     return JSON.stringify(r.data).includes('WITHDRAWAL_OVERDUE') ? (r.data.agencies as AgencyFindings[]) : undefined;
   });
   const of = (name: string) => [...kindsOf(agencies.find((a) => a.name === name)!)];
   const market = ['REVIEWER_STAFFING_BELOW_MINIMUM', 'CASE_OVERDUE', 'AUDIO_VISUAL_MISSING', 'ACTION_WITHOUT_VALID_CREDENTIAL'];
   for (const k of market) expect(of('宁晋县市场监督管理局')).toContain(k);
-  for (const k of ['MAJOR_DECISION_WITHOUT_REVIEW', 'PUBLICATION_OVERDUE', 'SERVICE_OVERDUE']) expect(of('宁晋县城乡规划局')).toContain(k);
+  for (const k of ['MAJOR_DECISION_WITHOUT_REVIEW', 'PUBLICATION_OVERDUE', 'SERVICE_OVERDUE']) {
+    expect(of('宁晋县城乡规划局')).toContain(k);
+  }
   // The revoked decision was served before it was published: no service finding there.
   expect(of('宁晋县文化和旅游局')).not.toContain('SERVICE_OVERDUE');
   expect(of('宁晋县文化和旅游局')).toContain('WITHDRAWAL_OVERDUE');
@@ -218,7 +212,7 @@ test('a subgraph killed with SIGKILL is restarted and healthy again; SIGTERM the
   process.kill(pid, 'SIGKILL');
   await l.waitFor(/personnel exited \(signal SIGKILL\) after [\d.]+s; restarting it in 1s/, 60_000, from);
   await l.waitFor(/personnel restarted and healthy again/, 240_000, from);
-  const again = await until('personnel answering through the gateway', 60_000, async () => {
+  const again = await until('personnel answering through the gateway', async () => {
     const r = await gql(`{ agencies { id } }`);
     return r.data?.agencies ? r.data.agencies.length : undefined;
   });

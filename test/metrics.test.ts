@@ -5,6 +5,7 @@ import { runJournalAudit } from '@tsp/records';
 import { startPlatform, token, type Platform } from './support/platform';
 import { sql } from './support/db';
 import { Receiver } from './webhooks-receiver';
+import { pollUntil } from './support/until';
 
 // Before the platform starts: a loopback webhook receiver is allowed, and retries are fast.
 process.env.WEBHOOK_ALLOW_PRIVATE_ADDRESSES = '1';
@@ -39,15 +40,6 @@ const value = (text: string, name: string, labels: Record<string, string> = {}) 
   return found[0].value;
 };
 
-/** Polls `read` until `ok` holds, failing with the last value after the deadline. */
-async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 20_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await read();
-    if (ok(v) || Date.now() > deadline) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 beforeAll(async () => {
   p = await startPlatform();
@@ -212,14 +204,14 @@ test('review reports its webhook queue, failing endpoints and delivery outcomes'
     }));
   }
   // Head of line: the first event fails, so both wait; the endpoint counts as failing.
-  const failing = await until(webhooks, (w) => w.failed >= 1 && w.failing === 1);
+  const failing = await pollUntil(webhooks, (w) => w.failed >= 1 && w.failing === 1);
   expect(failing).toMatchObject({ queued: 2, failing: 1, delivered: 0, gaveUp: 0 });
   expect(failing.failed).toBeGreaterThanOrEqual(1);
   expect(failing.failingSeconds).toBeGreaterThanOrEqual(0);
   expect(failing.failingSeconds).toBeLessThan(120);
 
   receiver.answer = () => 200;
-  expect(await until(webhooks, (w) => w.queued === 0))
+  expect(await pollUntil(webhooks, (w) => w.queued === 0))
     .toMatchObject({ queued: 0, failing: 0, failingSeconds: 0, delivered: 2 });
 });
 
@@ -263,5 +255,5 @@ test('consumer lag: events after the cursor and the age of the oldest, back to 0
     await holder.query('rollback').catch(() => undefined);
     await holder.end();
   }
-  expect(await until(() => lag('disclosure.decisions'), (l) => l.events === 0)).toEqual({ events: 0, seconds: 0 });
+  expect(await pollUntil(() => lag('disclosure.decisions'), (l) => l.events === 0)).toEqual({ events: 0, seconds: 0 });
 });

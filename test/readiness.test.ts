@@ -6,6 +6,7 @@ import { startGateway, type RunningGateway } from '@tsp/gateway';
 import { services } from '@tsp/scripts/services';
 import { startPlatform, token, type GqlResult, type Platform } from './support/platform';
 import { startTcpProxy, type TcpProxy } from './support/tcp-proxy';
+import { pollUntil } from './support/until';
 
 /**
  * Readiness tells the truth (issue 13): a subgraph's /ready checks its database and its workers'
@@ -28,13 +29,6 @@ const readyOf = async (url: string, headers: Record<string, string> = {}) => {
   return { status: r.status, body: (await r.json()) as { ready: boolean; failing: string[]; subgraphs?: Record<string, { failing: string[] }> } };
 };
 const SECRET = () => ({ [INTERNAL_SECRET_HEADER]: internalSecret() });
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-/** Polls `probe` until `done` holds for its result, or the deadline passes (then returns the last result). */
-async function until<T>(probe: () => Promise<T>, done: (t: T) => boolean, ms = 30_000): Promise<T> {
-  let last = await probe();
-  for (const end = Date.now() + ms; !done(last) && Date.now() < end; last = await probe()) await sleep(200);
-  return last;
-}
 const agencies = (): Promise<GqlResult> => p.gql('{ agencies { id name } }', {}, { token: admin, url: gateway.url });
 
 beforeAll(async () => {
@@ -85,11 +79,11 @@ test('PostgreSQL unreachable: /ready 503 naming the database, the gateway 503 na
   expect((await agencies()).errors).toBeUndefined();
   proxy.cut();
   try {
-    const sub = await until(() => readyOf(personnel.url), (r) => r.status === 503);
+    const sub = await pollUntil(() => readyOf(personnel.url), (r) => r.status === 503);
     expect(sub).toMatchObject({ status: 503, body: { ready: false, failing: ['personnel database'] } });
     expect(await readyOf(p.subgraphs.records.url)).toMatchObject({ status: 200 });
     // The gateway's /ready is public: subgraph names only; what failed inside personnel needs the secret.
-    const gw = await until(() => readyOf(gateway.url, SECRET()), (r) => r.status === 503);
+    const gw = await pollUntil(() => readyOf(gateway.url, SECRET()), (r) => r.status === 503);
     expect(gw).toMatchObject({ status: 503, body: { ready: false, failing: ['personnel'] } });
     expect(gw.body.subgraphs!.personnel.failing).toEqual(['personnel database']);
     const anonymous = await readyOf(gateway.url);
@@ -105,9 +99,9 @@ test('PostgreSQL unreachable: /ready 503 naming the database, the gateway 503 na
   } finally {
     proxy.restore();
   }
-  expect(await until(() => readyOf(personnel.url), (x) => x.status === 200)).toMatchObject({ status: 200, body: { ready: true } });
-  expect(await until(() => readyOf(gateway.url), (x) => x.status === 200)).toMatchObject({ status: 200 });
-  const back = await until(agencies, (x) => !x.errors);
+  expect(await pollUntil(() => readyOf(personnel.url), (x) => x.status === 200)).toMatchObject({ status: 200, body: { ready: true } });
+  expect(await pollUntil(() => readyOf(gateway.url), (x) => x.status === 200)).toMatchObject({ status: 200 });
+  const back = await pollUntil(agencies, (x) => !x.errors);
   expect(back.errors).toBeUndefined();
   expect(back.data.agencies.map((a: { name: string }) => a.name)).toContain('就绪县某局');
 });
@@ -138,12 +132,12 @@ test('a stuck background worker makes /ready 503 naming it; once it moves again 
     { databaseUrl: p.databaseUrl },
   );
   try {
-    const r = await until(() => readyOf(stuck.url), (x) => x.status === 503);
+    const r = await pollUntil(() => readyOf(stuck.url), (x) => x.status === 503);
     expect(runs).toBe(1);
     expect(r).toMatchObject({ status: 503, body: { ready: false, failing: ['worker test.hanging-run'] } });
     expect((r.body as unknown as { database: { ok: boolean } }).database.ok).toBe(true);
     release();
-    expect(await until(() => readyOf(stuck.url), (x) => x.status === 200)).toMatchObject({ status: 200, body: { ready: true } });
+    expect(await pollUntil(() => readyOf(stuck.url), (x) => x.status === 200)).toMatchObject({ status: 200, body: { ready: true } });
   } finally {
     release();
     await stuck.stop();

@@ -6,6 +6,7 @@ import { startGateway, type RunningGateway } from '@tsp/gateway';
 import { migrateAll } from '@tsp/scripts/migrate';
 import { token, type GqlResult } from './support/platform';
 import { createTestDatabase } from './support/db';
+import { pollUntil } from './support/until';
 
 /**
  * A hung subgraph: personnel runs as its own process (as under `npm start`) and is
@@ -23,18 +24,12 @@ let personnelUrl: string;
 const savedTimeout = process.env.SUBGRAPH_TIMEOUT_MS;
 
 const SECRET = () => ({ [INTERNAL_SECRET_HEADER]: internalSecret() });
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function freePort(): Promise<number> {
   const s = net.createServer();
   await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
   const { port } = s.address() as net.AddressInfo;
   await new Promise<void>((r) => s.close(() => r()));
   return port;
-}
-async function until<T>(probe: () => Promise<T>, done: (t: T) => boolean, ms = 30_000): Promise<T> {
-  let last = await probe();
-  for (const end = Date.now() + ms; !done(last) && Date.now() < end; last = await probe()) await sleep(200);
-  return last;
 }
 async function agencies(): Promise<GqlResult> {
   const res = await fetch(gateway.url, {
@@ -56,7 +51,7 @@ beforeAll(async () => {
     env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' },
     stdio: 'ignore',
   });
-  const health = await until(
+  const health = await pollUntil(
     () => fetch(personnelUrl.replace(/\/graphql$/, '/health')).then((r) => r.status, () => 0),
     (s) => s === 200,
     45_000,
@@ -99,14 +94,14 @@ test('SIGSTOPped subgraph: TIMEOUT naming it, then CIRCUIT_OPEN without waiting,
     expect(body.subgraphs.personnel.failing).toEqual(['did not answer']);
 
     // Timeouts in a row open personnel's breaker; from then on the answer comes without asking.
-    const open = await until(agencies, (r) => failure(r)?.reason === 'CIRCUIT_OPEN', 40_000);
+    const open = await pollUntil(agencies, (r) => failure(r)?.reason === 'CIRCUIT_OPEN', 40_000);
     expect(failure(open)).toMatchObject({ code: 'DEPENDENCY_UNAVAILABLE', service: 'personnel', reason: 'CIRCUIT_OPEN' });
     // CIRCUIT_OPEN comes only from the breaker refusing to send: the stopped process was not asked.
     expect(failure(await agencies())).toMatchObject({ reason: 'CIRCUIT_OPEN' });
   } finally {
     child!.kill('SIGCONT');
   }
-  const back = await until(agencies, (r) => !r.errors, 30_000);
+  const back = await pollUntil(agencies, (r) => !r.errors, 30_000);
   expect(back.errors).toBeUndefined();
   expect(back.data).toEqual({ agencies: [] });
   const readyRes = await fetch(gateway.url.replace(/\/graphql$/, '/ready'), { headers: SECRET() });
