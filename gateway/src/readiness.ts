@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import {
-  READY_CHECK_TIMEOUT_MS, SUBGRAPHS, hasInternalSecret, hasMetricsSecret, logger, type SubgraphName,
+  READY_CHECK_TIMEOUT_MS, SUBGRAPHS, hasInternalSecret, hasMetricsSecret, logger, singleFlight, type SubgraphName,
 } from '@tsp/shared';
 
 const log = logger('gateway');
@@ -42,7 +42,6 @@ async function askReady(url: string): Promise<SubgraphReadiness> {
  */
 export function gatewayReadiness(urls: Record<SubgraphName, string>): RequestHandler {
   let wasReady = true;
-  let inflight: Promise<GatewayReadiness> | undefined;
   let cached: { at: number; result: GatewayReadiness } | undefined;
 
   async function check(): Promise<GatewayReadiness> {
@@ -57,13 +56,13 @@ export function gatewayReadiness(urls: Record<SubgraphName, string>): RequestHan
     return { ready, failing, subgraphs: Object.fromEntries(checks) as GatewayReadiness['subgraphs'] };
   }
 
-  const current = (): Promise<GatewayReadiness> => {
-    if (cached && Date.now() - cached.at < CACHE_MS) return Promise.resolve(cached.result);
-    inflight ??= check()
-      .then((result) => ((cached = { at: Date.now(), result }), result))
-      .finally(() => (inflight = undefined));
-    return inflight;
-  };
+  const refresh = singleFlight(async () => {
+    const result = await check();
+    cached = { at: Date.now(), result };
+    return result;
+  });
+  const current = (): Promise<GatewayReadiness> =>
+    cached && Date.now() - cached.at < CACHE_MS ? Promise.resolve(cached.result) : refresh();
 
   return async (req, res) => {
     const { ready, failing, subgraphs } = await current();

@@ -12,16 +12,21 @@ export interface Child {
   stop(): Promise<void>;
 }
 
-/** Starts one service as its own process, its output prefixed with its name. */
-export function startChild(name: string, env: NodeJS.ProcessEnv, index: number): Child {
-  const script = path.join(__dirname, '..', 'run-service.js');
-  const flags = NODE_FLAGS[name as ServiceName] ?? [];
-  const proc = spawn(process.execPath, ['--enable-source-maps', ...flags, script, name], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+/** Copies a child's stdout and stderr to ours, each line prefixed with its name (coloured on a terminal). */
+export function forwardOutput(proc: ChildProcess, name: string, index: number): void {
   const color = process.stdout.isTTY ? COLORS[index % COLORS.length] : '';
   const prefix = `${color}${name.padEnd(10)}|${color ? RESET : ''} `;
   for (const stream of [proc.stdout!, proc.stderr!]) {
     readline.createInterface({ input: stream }).on('line', (line) => process.stdout.write(prefix + line + '\n'));
   }
+}
+
+/** Starts one service as its own process, its output prefixed with its name. */
+export function startChild(name: string, env: NodeJS.ProcessEnv, index: number): Child {
+  const script = path.join(__dirname, '..', 'run-service.js');
+  const flags = NODE_FLAGS[name as ServiceName] ?? [];
+  const proc = spawn(process.execPath, ['--enable-source-maps', ...flags, script, name], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  forwardOutput(proc, name, index);
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
   return {
     name,

@@ -1,12 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import readline from 'node:readline';
 import { NODE_FLAGS, type ServiceName } from '@tsp/shared';
 import { nextAttempt, restartDelayMs } from './backoff.js';
+import { forwardOutput } from './children.js';
 import { cpuSeconds } from './cpu.js';
-
-const COLORS = ['\x1b[36m', '\x1b[33m', '\x1b[35m', '\x1b[32m', '\x1b[34m'];
-const RESET = '\x1b[0m';
 
 export interface ChildSpec {
   name: ServiceName;
@@ -52,11 +49,7 @@ export class Supervised {
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       detached: true,
     });
-    const color = process.stdout.isTTY ? COLORS[index % COLORS.length] : '';
-    const prefix = `${color}${name.padEnd(10)}|${color ? RESET : ''} `;
-    for (const stream of [proc.stdout!, proc.stderr!]) {
-      readline.createInterface({ input: stream }).on('line', (line) => process.stdout.write(prefix + line + '\n'));
-    }
+    forwardOutput(proc, name, index);
     this.proc = proc;
     this.generation++;
     this.startedAt = Date.now();

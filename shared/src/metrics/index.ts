@@ -5,3 +5,4 @@ export { countSqlStatement } from './sql.js';
 export { watchConsumerLag, LAG_PROBE_EVENTS } from './consumer-lag.js';
 export { queryForMetrics } from './query.js';
 export { subgraphMetrics } from './subgraph.js';
+export { shared as singleFlight } from './lazy.js';
