@@ -6,6 +6,7 @@ export * from './identity/roles.js';
 export * from './identity/jwt.js';
 export * from './identity/token-config.js';
 export * from './identity/access.js';
+export * from './identity/scope.js';
 export * from './identity/current-agency.js';
 export * from './graphql/scalars.js';
 export * from './graphql/enums.js';

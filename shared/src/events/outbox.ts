@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { EVENTS_CHANNEL, type DomainEvent, type NewEvent } from './types.js';
 import { currentTraceparent } from '../tracing/propagation.js';
+import { scopeSqlOf } from '../identity/scope.js';
 
 interface OutboxRow {
   position: string;
@@ -62,16 +63,9 @@ export async function readEvents(em: EntityManager, source: string, f: EventFilt
     params.push(`{${f.types.join(',')}}`);
   }
   if (f.agencyIds || f.region) {
-    const scope: string[] = [];
-    if (f.agencyIds?.length) {
-      scope.push('agency_id = any(?::uuid[])');
-      params.push(`{${f.agencyIds.join(',')}}`);
-    }
-    if (f.region) {
-      scope.push('region = ?');
-      params.push(f.region);
-    }
-    where.push(scope.length ? `(${scope.join(' or ')})` : 'false');
+    const scope = scopeSqlOf({ agencyIds: f.agencyIds, region: f.region });
+    where.push(scope.sql);
+    params.push(...scope.params);
   }
   params.push(f.limit);
   const rows: OutboxRow[] = await em.execute(
