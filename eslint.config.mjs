@@ -1,0 +1,40 @@
+// ESLint for the whole tree: typescript-eslint's recommended rules, the few typed rules that catch real bugs
+// here (a promise nobody awaits loses its error and outlives its request), configuration read only in the
+// config module, and one import order. Formatting is Prettier's job (`npm run format`), not ESLint's.
+import js from '@eslint/js';
+import simpleImportSort from 'eslint-plugin-simple-import-sort';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', '.data/**', 'bench/**', '**/*.d.ts', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    plugins: { 'simple-import-sort': simpleImportSort },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'read configuration from the parsed config, not process.env' },
+      ],
+      'simple-import-sort/imports': 'error',
+      'simple-import-sort/exports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Where configuration is read: the one config module, and test harnesses that set up processes.
+    files: ['shared/src/config.ts', 'shared/src/config/**', 'test/**', '**/test/**'],
+    rules: { 'no-restricted-properties': 'off' },
+  },
+  {
+    // Tests read GraphQL answers whose shape the assertions check; typing every one would add noise, not safety.
+    files: ['test/**', '**/test/**'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  { files: ['**/*.js', '**/*.mjs', '**/*.cjs'], languageOptions: { globals: globals.node } },
+);
