@@ -25,6 +25,8 @@ export * from './server/subgraph.js';
 export * from './server/idempotency.js';
 export * from './server/replay.js';
 export * from './internal/client.js';
+export * from './contracts/index.js';
+export * from './clients/index.js';
 export * from './internal/officer-agencies.js';
 export * from './validate.js';
 export * from './text-policy.js';

@@ -1,0 +1,3 @@
+export * from './personnel.js';
+export * from './records.js';
+export * from './review.js';

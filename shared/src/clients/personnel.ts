@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import type { ServiceName } from '../config.js';
+import {
+  AgencyFactsSchema, CredentialCheckSchema, OfficerFactsSchema, type AgencyFacts, type CredentialCheck, type OfficerFacts,
+} from '../contracts/personnel.js';
+import type { EnforcementCategory } from '../graphql/enums.js';
+import { ask, lazyClient } from './answer.js';
+
+/** The typed client of personnel's internal queries, for any other service. */
+export interface PersonnelClient {
+  officerFacts(ids: readonly string[]): Promise<OfficerFacts[]>;
+  agencyFacts(ids: readonly string[]): Promise<AgencyFacts[]>;
+  credentialChecks(officerIds: readonly string[], category: EnforcementCategory, region: string, day: string): Promise<CredentialCheck[]>;
+}
+
+const OFFICER_FACTS = `query($ids:[ID!]!){ officerFacts(ids:$ids){ id agencyId name roles legalProfessionQualified } }`;
+const AGENCY_FACTS = `query($ids:[ID!]!){ agencyFacts(ids:$ids){ id name region } }`;
+const CREDENTIAL_CHECKS = `query($o:[ID!]!,$c:EnforcementCategory!,$r:String!,$d:Date!){
+  credentialChecks(officerIds:$o, category:$c, region:$r, day:$d){ officerId agencyId officerName valid reason } }`;
+
+export function personnelClient(from: ServiceName): PersonnelClient {
+  const client = lazyClient(from, 'personnel');
+  return {
+    officerFacts: (ids) =>
+      ids.length ? ask(client(), 'personnel', 'officerFacts', OFFICER_FACTS, { ids }, z.array(OfficerFactsSchema)) : Promise.resolve([]),
+    agencyFacts: (ids) =>
+      ids.length ? ask(client(), 'personnel', 'agencyFacts', AGENCY_FACTS, { ids }, z.array(AgencyFactsSchema)) : Promise.resolve([]),
+    credentialChecks: (officerIds, category, region, day) =>
+      officerIds.length
+        ? ask(client(), 'personnel', 'credentialChecks', CREDENTIAL_CHECKS, { o: officerIds, c: category, r: region, d: day },
+          z.array(CredentialCheckSchema))
+        : Promise.resolve([]),
+  };
+}

@@ -1,0 +1,4 @@
+export * from './feed.js';
+export * from './personnel.js';
+export * from './records.js';
+export * from './review.js';
