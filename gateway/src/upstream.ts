@@ -173,6 +173,7 @@ export class UpstreamResponse {
   }
   readonly headers = { get: (name: string): string | null => this.r.headers[name.toLowerCase()] ?? null };
   // any, as the Fetch API types it: callers read the GraphQL response shape.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   async json(): Promise<any> {
     if (this.r.body === undefined) throw new SyntaxError(`not JSON: ${this.r.text.slice(0, 200)}`);
     return this.r.body;

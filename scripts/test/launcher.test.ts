@@ -4,6 +4,7 @@ import { parseCpuSeconds } from '../src/launcher/cpu';
 import { demoClaims, matchAgency, missingScope, refuseRemoteGateway, type DemoOfficer } from '../src/launcher/demo';
 import { serviceAddresses } from '../src/launcher/ports';
 // Plain JavaScript (it runs before anything is built).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { staleReason } = require('../build-if-stale.js') as {
   staleReason(
     projects: { name: string; builtAt?: number; inputs: { path: string; mtimeMs: number }[] }[],

@@ -30,13 +30,12 @@ export class LogTail {
   wait(maxMs = 5000): Promise<void> {
     this.ensureRunning();
     return new Promise((resolve) => {
-      const t = setTimeout(done, maxMs);
-      const self = this;
-      function done() {
+      const done = () => {
         clearTimeout(t);
-        self.waiters = self.waiters.filter((w) => w !== done);
+        this.waiters = this.waiters.filter((w) => w !== done);
         resolve();
-      }
+      };
+      const t = setTimeout(done, maxMs);
       this.waiters.push(done);
     });
   }

@@ -97,7 +97,9 @@ async function ask<T>(gatewayUrl: string, query: string, variables: object = {})
     });
   } catch (e) {
     const why = (e as Error).message;
-    throw new Error(`the gateway at ${gatewayUrl} did not answer (${why}): is npm start running? (GATEWAY_URL)`);
+    throw new Error(`the gateway at ${gatewayUrl} did not answer (${why}): is npm start running? (GATEWAY_URL)`, {
+      cause: e,
+    });
   }
   const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
   if (body.errors?.length || !body.data) {
