@@ -3,7 +3,7 @@ import { jwtSecret, Role } from '@tsp/shared';
 import { startPlatform, token, type Platform } from '../support/platform';
 
 /**
- * Issue 12 item 8 (tokens and webhooks): a token without exp was accepted forever, any lifetime was
+ * A token without exp was accepted forever, any lifetime was
  * accepted, and webhook URLs on IPv4-compatible, NAT64 and 6to4 forms of 127.0.0.1 were registered.
  */
 let p: Platform;

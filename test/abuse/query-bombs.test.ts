@@ -6,7 +6,7 @@ import { seedPersonnel } from '@tsp/scripts/seed/personnel';
 import { startPlatform, token, type GqlResult, type Platform } from '../support/platform';
 
 /**
- * Issue 12 item 1: on af45eed an anonymous 2.4 KB query grew its answer about 6x per level and
+ * Before this guard, an anonymous 2.4 KB query grew its answer about 6x per level and
  * crashed the gateway (out of memory); officer and supervisor queries did the same in personnel.
  * Now the gateway estimates the cost first, and every subgraph and the gateway stop a request whose
  * real size passes a hard cap.

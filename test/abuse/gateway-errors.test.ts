@@ -2,7 +2,7 @@ import { Role, signDevToken } from '@tsp/shared';
 import { startPlatform, token, type GqlResult, type Platform } from '../support/platform';
 
 /**
- * Issue 12 item 8 (gateway errors): on af45eed a bad token and a multi-operation document without
+ * Before this guard, a bad token and a multi-operation document without
  * operationName were HTTP 500, and a subgraph that was down surfaced as INTERNAL_SERVER_ERROR
  * "connect ECONNREFUSED 127.0.0.1:4002".
  */

@@ -5,7 +5,7 @@ import { startPlatform, token, type Platform } from '../support/platform';
 import { openPenaltyCase, proposal, setupReviewWorld, SUBMIT, type ReviewWorld } from '../review-fixtures';
 
 /**
- * Issue 12 item 6: a token valid longer than 2^31 ms (24.8 days) made the expiry timer fire at once,
+ * A token valid longer than 2^31 ms (24.8 days) made the expiry timer fire at once,
  * so an integrator's socket closed with 4403 before any event. A 60-day integrator token must stream.
  */
 let p: Platform;

@@ -5,7 +5,7 @@ import { sql } from '../support/db';
 import { OPEN, penaltyCase, setupWorld, snapshot, type RecordsWorld } from '../records-fixtures';
 
 /**
- * Issue 12 item 7 (logs): no log line ever contains a party's ID number or phone. A NUL byte in
+ * No log line ever contains a party's ID number or phone. A NUL byte in
  * `party.address` used to answer INTERNAL_SERVER_ERROR and log the whole INSERT with the party's ID
  * number and phone; refused input, conflicts and a write that fails inside PostgreSQL are fed
  * through the real gateway here, and every line the platform logged is searched.

@@ -10,7 +10,7 @@ import { testBlob, uploadBlob, type TestBlob } from '../support/blobs';
 import { APPEND, OPEN, penaltyCase, setupWorld, type RecordsWorld } from '../records-fixtures';
 
 /**
- * Issue 12 item 8 (blobs): agency staff could upload any number of 2 GiB files no case cites, kept
+ * Agency staff could upload any number of 2 GiB files no case cites, kept
  * for ever. Uncited uploads now count toward a per-agency quota (HTTP 413, BAD_USER_INPUT with
  * reason UPLOAD_QUOTA_EXCEEDED) and expire after BLOB_UNCITED_TTL_MS. The sweep is run here with a
  * "now" a day ahead rather than waiting for it.

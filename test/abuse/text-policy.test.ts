@@ -7,7 +7,7 @@ import {
 import { runJournalAudit } from '../../subgraphs/records/src/journal';
 
 /**
- * Issue 12 item 3: no officer can plant a false "journal altered" alarm with text PostgreSQL keeps
+ * No officer can plant a false "journal altered" alarm with text PostgreSQL keeps
  * differently from what was hashed. Every string argument of every subgraph goes through one text
  * policy: lone surrogates, NUL and other C0 controls are refused naming the argument path, and
  * accepted text is stored and hashed as NFC, so the journal re-verifies intact.

@@ -4,7 +4,7 @@ import { startPlatform, token, type Platform } from '../support/platform';
 import { sql } from '../support/db';
 
 /**
- * Issue 12 item 7 (masking): a decision whose party is 欧阳娜娜 and whose text names 当事人张三 (not the
+ * A decision whose party is 欧阳娜娜 and whose text names 当事人张三 (not the
  * party) published 张三 in full. Through the gateway: every person's name is masked in the public copy,
  * whatever label precedes it, and organisation names stay whole.
  */

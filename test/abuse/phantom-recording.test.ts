@@ -7,7 +7,7 @@ import { testBlob, uploadBlob } from '../support/blobs';
 import { APPEND, OPEN, penaltyCase, setupWorld, snapshot, type RecordsWorld } from '../records-fixtures';
 
 /**
- * Issue 12 item 5: an ON_SITE_INSPECTION affecting liberty or property passed the audio-visual
+ * An ON_SITE_INSPECTION affecting liberty or property passed the audio-visual
  * rule with a `VIDEO fullProcess: true` that was never uploaded, declared 1 GB. Citing now needs
  * the file uploaded, with the declared size and a media type that fits the kind.
  */

@@ -9,7 +9,7 @@ import { testBlob, uploadBlob } from '../support/blobs';
 import { APPEND, OPEN, penaltyCase, setupWorld, snapshot, type RecordsWorld } from '../records-fixtures';
 
 /**
- * Issue 12 item 4: an officer of agency B cited, in B's case, the hash of A's attachment, and could
+ * An officer of agency B cited, in B's case, the hash of A's attachment, and could
  * then download A's file (and so could B's integrator). Citing now needs B's own upload, and a
  * download needs a readable case of an agency that holds the file.
  */

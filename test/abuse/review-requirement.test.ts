@@ -6,7 +6,7 @@ import {
 import { COMPLETE, START, SUBMIT, lawfulPenaltyChecklist } from '../review-fixtures';
 
 /**
- * Issue 12 item 9: `case.reviewRequirement` answered `major: false` for a case whose
+ * `case.reviewRequirement` answered `major: false` for a case whose
  * `recordDecision` was then refused as major (REVIEW_REQUIRED). The field judged the latest
  * proposed decision (or, before any submission, no penalty at all) while the gate judges the
  * decision being recorded. Now both call one rule (review's `reviewRequirementOf`), and the field
