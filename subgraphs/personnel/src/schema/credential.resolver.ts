@@ -3,7 +3,7 @@ import { Role, badInput, conflict, notFound, requireId, requireNonEmpty, require
 import { CredentialEntity, CredentialStatusChangeEntity, OfficerEntity } from '../entities/index.js';
 import { Credential, CredentialStatusChange } from './types.js';
 import { IssueCredentialInput } from './inputs.js';
-import { CredentialStatus } from '../rules/kinds.js';
+import { CredentialStatus } from './enums.js';
 import { credentialNumberProblem, credentialValidityProblem, effectiveStatus, statusChangeProblem } from '../rules/credentials.js';
 
 @Resolver(() => Credential)
