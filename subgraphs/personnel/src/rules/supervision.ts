@@ -22,3 +22,13 @@ export function periodProblem(from: string, to: string): string | null {
   if (days > 366 * 3) return 'the period may span at most 3 years';
   return null;
 }
+
+/** 整改期限 A notice is due today or later: one due in the past would be overdue the moment it is issued. */
+export function noticeDueProblem(dueOn: string, today: string): string | null {
+  return dueOn < today ? 'must not be in the past' : null;
+}
+
+/** 整改回复 The agency answers a notice once: a second answer would overwrite what the supervisor has read. */
+export function noticeResponseProblem(n: { respondedAt: Date | null }): string | null {
+  return n.respondedAt ? 'already answered; responses are not overwritten' : null;
+}
