@@ -50,6 +50,38 @@ test('the supervisor issues a notice against a finding and the agency answers it
   expect(planningList.data.rectificationNotices).toEqual([]);
 });
 
+test('the notice list shows each caller only the notices in its read scope', async () => {
+  const planning = seed.agencies.planning.id;
+  const market = seed.agencies.marketRegulation.id;
+  const dueOn = addCalendarDays(shanghaiDate(), 10);
+  const i = { agencyId: planning, findingKind: 'NO_TRAINING_LAST_YEAR', subjectId: 'scope-check', notice: '请补充培训记录', dueOn };
+  const issued = await p.gql(ISSUE, { i }, { token: supervisor });
+  expect(issued.errors).toBeUndefined();
+  const id = issued.data.issueRectificationNotice.id;
+  const marketOfficer = await token({ role: Role.OFFICER, sub: 'sjj-officer', agencyId: market });
+  const LIST = `query($a: ID) { rectificationNotices(agencyId: $a) { id } }`;
+  const ids = async (tok: string, a?: string) => {
+    const r = await p.gql(LIST, { a: a ?? null }, { token: tok });
+    expect(r.errors).toBeUndefined();
+    return r.data.rectificationNotices.map((n: { id: string }) => n.id);
+  };
+
+  // The notice's own agency and the region's supervisor see it, with or without the agency filter.
+  expect(await ids(planningHead)).toContain(id);
+  expect(await ids(planningHead, planning)).toContain(id);
+  expect(await ids(supervisor, planning)).toContain(id);
+  // Another region's supervisor and another agency's officer see none of the region's notices, even when
+  // they name the agency.
+  expect(await ids(otherRegion)).toEqual([]);
+  expect(await ids(otherRegion, planning)).toEqual([]);
+  expect(await ids(marketOfficer)).not.toContain(id);
+  expect(await ids(marketOfficer, planning)).toEqual([]);
+  // The public and integrators are refused rather than shown an empty list.
+  const integrator = await token({ role: Role.INTEGRATOR, sub: 'int-1', agencyId: planning, region: '宁晋县' });
+  expect((await p.gql(LIST, {}, { token: integrator })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  expect((await p.gql(LIST, {})).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+});
+
 test('only the supervisor of the region issues notices', async () => {
   const i = { agencyId: seed.agencies.planning.id, findingKind: 'CASE_OVERDUE', subjectId: 'x', notice: 'n', dueOn: addCalendarDays(shanghaiDate(), 5) };
   expect((await p.gql(ISSUE, { i }, { token: otherRegion })).errors?.[0].extensions?.code).toBe('FORBIDDEN');

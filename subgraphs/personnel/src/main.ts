@@ -3,7 +3,7 @@ import type { SubgraphService } from '@tsp/shared';
 import { schema } from './schema/index.js';
 import { entities } from './entities/index.js';
 import { migrations } from './migrations/index.js';
-import { officerAgenciesFromTable } from './current-agency.js';
+import { officerAgenciesFromTable } from './read/current-agency.js';
 
 /** 人员 Personnel subgraph: agencies, officers, credentials, training. */
 export const personnel: SubgraphService = {

@@ -1,6 +1,6 @@
 import { EnforcementCategory } from '@tsp/shared';
 import {
-  credentialCoverage, credentialNumberProblem, credentialValidityProblem, effectiveStatus, regionCovers, statusChangeProblem, type CredentialFacts,
+  credentialCoverage, credentialNumberProblem, credentialValidOn, credentialValidityProblem, effectiveStatus, regionCovers, statusChangeProblem, type CredentialFacts,
 } from '../src/rules/credentials';
 import { CredentialStatus } from '../src/rules/kinds';
 
@@ -130,5 +130,18 @@ describe('有效期 expiry after issue', () => {
   test('broken: expires on the day of issue or before it', () => {
     expect(credentialValidityProblem('2026-03-01', '2026-03-01')).toMatch(/must be after issuedOn/);
     expect(credentialValidityProblem('2026-03-01', '2025-12-31')).toMatch(/有效期须晚于发证日期/);
+  });
+});
+
+describe('亮证执法 a credential shown on a day (行政处罚法 §55)', () => {
+  test('met: valid from the issue day through the expiry day', () => {
+    expect(credentialValidOn(cred(), '2024-03-01')).toBe(true);
+    expect(credentialValidOn(cred(), '2027-02-28')).toBe(true);
+  });
+  test('broken: before issue, after expiry, suspended or revoked', () => {
+    expect(credentialValidOn(cred(), '2024-02-29')).toBe(false);
+    expect(credentialValidOn(cred(), '2027-03-01')).toBe(false);
+    expect(credentialValidOn(cred({ status: CredentialStatus.SUSPENDED }), '2026-06-15')).toBe(false);
+    expect(credentialValidOn(cred({ status: CredentialStatus.REVOKED }), '2026-06-15')).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import {
-  assignmentHistory, credentialsEndedByTransfer, currentSince, transferProblem, transferRevocationReason, type TransferRequest,
+  assignmentHistory, credentialsEndedByTransfer, currentSince, registeredOn, transferProblem, transferRevocationReason, type TransferRequest,
 } from '../src/rules/transfer';
 import { CredentialStatus } from '../src/rules/kinds';
 
@@ -63,5 +63,12 @@ describe('调离注销 credentials ended by a transfer', () => {
   test('the history reason names both agencies, the day and the cause', () => {
     expect(transferRevocationReason({ fromAgencyName: '宁晋县城乡规划局', toAgencyName: '宁晋县文化和旅游局', effectiveOn: '2026-03-02', reason: '工作需要' }))
       .toBe('调离注销 transferred from 宁晋县城乡规划局 to 宁晋县文化和旅游局 on 2026-03-02: 工作需要');
+  });
+});
+
+describe('登记日期 registration day', () => {
+  test('the first assignment begins on the registration day in Asia/Shanghai, not in UTC', () => {
+    expect(registeredOn({ createdAt: new Date('2026-03-04T15:59:59Z') })).toBe('2026-03-04');
+    expect(registeredOn({ createdAt: new Date('2026-03-04T16:00:00Z') })).toBe('2026-03-05');
   });
 });

@@ -33,8 +33,18 @@ export interface Coverage {
 }
 
 /**
+ * 亮证执法 Whether a credential shown on `day` is valid (行政处罚法 §55: officers show their credential, and
+ * the party may ask to see it): VALID that day, not past expiry, and already issued, since a credential
+ * dated in the future is not yet usable whatever its stored status.
+ */
+export function credentialValidOn(c: Pick<CredentialFacts, 'status' | 'issuedOn' | 'expiresOn'>, day: string): boolean {
+  return effectiveStatus(c, day) === CredentialStatus.VALID && c.issuedOn <= day;
+}
+
+/**
  * 持证执法 Whether any of an officer's credentials allows enforcement of `category` in `region`
- * on `day`: issued, not expired, not suspended or revoked, and covering both.
+ * on `day`: issued, not expired, not suspended or revoked, and covering both (行政处罚法 §42: penalties
+ * are imposed by officers qualified for enforcement).
  */
 export function credentialCoverage(creds: readonly CredentialFacts[], need: { category: EnforcementCategory; region: string; day: string }): Coverage {
   if (creds.length === 0) return { valid: false, reason: 'holds no enforcement credential / 未持有执法证件', credentialNumber: null };

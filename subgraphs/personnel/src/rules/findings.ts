@@ -10,7 +10,7 @@ export interface PersonnelFacts {
   agencyId: string;
   staffing: Staffing;
   credentials: { number: string; officerName: string; expiresOn: string; status: StoredCredentialStatus }[];
-  /** Every officer of the agency (enforcement officers and reviewers both train: domain.md §4). */
+  /** Every officer of the agency (enforcement officers and legal reviewers both train every year). */
   officers: { id: string; name: string; trainingHoursLastYear: number }[];
   today: string;
   now: Date;

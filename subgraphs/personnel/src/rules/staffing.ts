@@ -1,6 +1,6 @@
 /**
- * 法制审核人员配备 Legal reviewers must be at least 5% of the agency's enforcement officers and
- * never fewer than 1 (provincial implementation rule, domain.md §3).
+ * 法制审核人员配备 Legal reviewers must be at least 5% of the agency's enforcement officers (国办发〔2018〕118号:
+ * 法制审核人员原则上不少于本单位执法人员总数的5%) and never fewer than 1, so a small agency still has one.
  */
 export const REVIEWER_PERCENT = 5;
 export const REVIEWER_MINIMUM = 1;

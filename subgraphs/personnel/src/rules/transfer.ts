@@ -1,8 +1,9 @@
+import { shanghaiDate } from '@tsp/shared';
 import { CredentialStatus, type StoredCredentialStatus } from './kinds.js';
 
 /**
- * 人员调动 An officer moves to another agency. A credential names the agency it was issued for
- * (domain.md §4), so the old agency's credentials end with the move (调离注销) and the new agency's
+ * 人员调动 An officer moves to another agency. A credential is issued for enforcement in one agency and
+ * names it, so the old agency's credentials end with the move (调离注销) and the new agency's
  * credential is issued afresh; the officer's past cases stay with the old agency.
  */
 
@@ -68,6 +69,11 @@ export function assignmentHistory(registeredOn: string, currentAgencyId: string,
   }
   out.push({ agencyId, from, to: null, reason });
   return out;
+}
+
+/** The day the officer was registered, in Asia/Shanghai: where their first assignment begins. */
+export function registeredOn(o: { createdAt: Date }): string {
+  return shanghaiDate(o.createdAt);
 }
 
 /** The first day of the current assignment. */

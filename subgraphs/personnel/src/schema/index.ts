@@ -7,7 +7,8 @@ import { InternalResolver } from './internal.resolver.js';
 import { CalendarResolver } from './calendar.resolver.js';
 import { AssignmentResolver, TransferResolver } from './transfer.resolver.js';
 import { references } from './references.js';
-import { AgencyNoticesResolver, NoticeResolver, SupervisionResolver, SupervisionSummaryResolver, summaryReference } from './supervision.resolver.js';
+import { AgencyNoticesResolver, NoticeResolver, SupervisionResolver, SupervisionSummaryResolver } from './supervision.resolver.js';
+import { summaryReference } from '../read/summary.js';
 
 export const schema: SchemaDefinition = {
   resolvers: [

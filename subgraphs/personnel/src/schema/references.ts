@@ -1,6 +1,6 @@
 import { requireId, type Context, type ReferenceResolvers } from '@tsp/shared';
-import { load } from './loaders.js';
-import { readableOfficer } from './access.js';
+import { load } from '../read/loaders.js';
+import { readableOfficer } from '../read/access.js';
 
 /** Entity references from other subgraphs, batched and authorized like the root fields. */
 export const references: ReferenceResolvers = {

@@ -1,17 +1,6 @@
-import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { DateScalar, DateTimeScalar, FindingKind, summaryType } from '@tsp/shared';
-
-export enum NoticeState {
-  OPEN = 'OPEN',
-  OVERDUE = 'OVERDUE',
-  ANSWERED = 'ANSWERED',
-  ANSWERED_LATE = 'ANSWERED_LATE',
-}
-registerEnumType(NoticeState, {
-  name: 'NoticeState',
-  description: '整改通知状态 Notice state',
-  valuesConfig: { OPEN: { description: '待整改' }, OVERDUE: { description: '逾期未回复' }, ANSWERED: { description: '已回复' }, ANSWERED_LATE: { description: '逾期回复' } },
-});
+import { NoticeState } from './enums.js';
 
 @ObjectType({ description: '整改通知 Notice of rectification issued by the supervisor against a finding, with the agency\'s response' })
 export class RectificationNotice {

@@ -1,6 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateScalar, DateTimeScalar, EnforcementCategory, findingType, ENTITY_DESCRIPTIONS } from '@tsp/shared';
-import { AgencyKind, CredentialStatus, OfficerRole } from '../rules/kinds.js';
+import { AgencyKind, CredentialStatus, OfficerRole } from './enums.js';
 
 @ObjectType({ description: '法制审核人员配备 Legal reviewer staffing against the 5%/1 rule' })
 export class ReviewerStaffing {

@@ -1,5 +1,7 @@
 import { alignMany, alignOne, type Context } from '@tsp/shared';
-import { AgencyEntity, CredentialEntity, OfficerEntity, OfficerTransferEntity } from '../entities/index.js';
+import {
+  AgencyEntity, CredentialEntity, CredentialStatusChangeEntity, OfficerEntity, OfficerTransferEntity, RectificationNoticeEntity,
+} from '../entities/index.js';
 import { reviewerStaffing, type Staffing } from '../rules/staffing.js';
 import type { PersonnelFacts } from '../rules/findings.js';
 import { OfficerRole } from '../rules/kinds.js';
@@ -21,6 +23,24 @@ export const load = {
   credentialsOfOfficer: (ctx: Context) =>
     ctx.loaders.get<string, CredentialEntity[]>('credentialsOfOfficer', async (ids) =>
       alignMany(ids, await ctx.em.find(CredentialEntity, { officerId: { $in: [...ids] } }, { orderBy: { issuedOn: 'desc' } }), (c) => c.officerId)),
+
+  /** 证件状态变更 Each credential's status history, oldest first. */
+  credentialHistory: (ctx: Context) =>
+    ctx.loaders.get<string, CredentialStatusChangeEntity[]>('credentialHistory', async (ids) => {
+      const rows = await ctx.em.find(
+        CredentialStatusChangeEntity, { credentialId: { $in: [...ids] } }, { orderBy: { at: 'asc' } },
+      );
+      return ids.map((id) => rows.filter((r) => r.credentialId === id));
+    }),
+
+  /** 整改通知 Each agency's notices, newest first. */
+  noticesOfAgency: (ctx: Context) =>
+    ctx.loaders.get<string, RectificationNoticeEntity[]>('noticesOfAgency', async (ids) => {
+      const all = await ctx.em.find(
+        RectificationNoticeEntity, { agencyId: { $in: [...ids] } }, { orderBy: { issuedAt: 'desc' } },
+      );
+      return ids.map((id) => all.filter((n) => n.agencyId === id));
+    }),
 
   /** 调动记录 Each officer's transfers in the order they took effect (and were recorded, for one day). */
   transfersOfOfficer: (ctx: Context) =>

@@ -1,5 +1,5 @@
 import type { OfficerAgencySource, Orm } from '@tsp/shared';
-import { OfficerEntity } from './entities/index.js';
+import { OfficerEntity } from '../entities/index.js';
 
 /** Personnel answers the stale-token check from its own table (the other subgraphs ask it over HTTP). */
 export const officerAgenciesFromTable =
