@@ -9,7 +9,8 @@ import {
 import { maskText, publicPartyName } from '../rules/masking.js';
 import { periodMonths, visibleUntil } from '../rules/periods.js';
 import { withdrawalDueOn } from '../rules/deadlines.js';
-import { DEADLINE_TRIGGERS, PublicationKind, PublicationStatus, RevisionAction, WithdrawalTrigger } from '../rules/kinds.js';
+import { DEADLINE_TRIGGERS, PublicationKind, PublicationStatus, RevisionAction } from '../rules/kinds.js';
+import { WithdrawalTrigger } from './enums.js';
 import { addRevision } from '../store/revisions.js';
 import { DecisionPublication } from './types.js';
 import { InspectionResultInput, PublicationCorrectionInput } from './inputs.js';

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-gr
 import { badInput, isUuid, pageArgs, requireUser, shanghaiDate, toPage, type Context } from '@tsp/shared';
 import type { PublicationEntity } from '../entities/index.js';
 import { effectiveStatus } from '../rules/publication.js';
-import { PublicationStatus } from '../rules/kinds.js';
+import { PublicationStatus } from './enums.js';
 import { cursorKey, listPublications } from '../store/publications.js';
 import { Agency, DecisionPublication, EnforcementCase, PublicationConnection, PublicationRevision } from './types.js';
 import { PublicationFilter } from './inputs.js';
