@@ -22,7 +22,16 @@ export interface BodyInformationData {
   duties: string; powers: string; legalBasis: string; procedures: string; supervisionChannels: string; remedyChannels: string;
 }
 
+/** 执法流程 The configured steps of one category's process. */
 export interface ProcessData { category: EnforcementCategory; steps: ProcessStep[] }
+
+/** What an ex-ante list entry holds, by its kind. */
+export type ListingData = EnforcementItemData | RandomInspectionItemData | ServiceGuideData | BodyInformationData | ProcessData;
+
+/** Whether an entry holds process steps (the PROCESS kind) rather than another kind's fields. */
+export function isProcessData(d: ListingData): d is ProcessData {
+  return 'steps' in d && Array.isArray(d.steps);
+}
 
 /** Trims every string field, refuses empty required ones and overlong ones, naming the field. */
 export function cleanFields<T extends object>(input: T, required: readonly (keyof T & string)[], optional: readonly (keyof T & string)[] = [], max = 4000): T {

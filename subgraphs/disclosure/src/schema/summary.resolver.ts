@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { FindingCount, authorizeSummary, countFindings, summaryType, type Context, type SummaryKey } from '@tsp/shared';
-import { agencyDisclosureFindings } from './report.resolver.js';
+import { agencyDisclosureFindings } from '../read/findings.js';
 
 /** 监督统计 This subgraph's part of supervisionSummary: its findings counted per kind and category. */
 export const AgencySupervisionSummary = summaryType();

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { notFound } from '@tsp/shared';
 import { ListingEntity, ListingRevisionEntity } from '../entities/index.js';
 import type { ListingKind } from '../rules/kinds.js';
-import { sameData } from '../rules/listings.js';
+import { sameData, type ListingData } from '../rules/listings.js';
 
 /**
  * Creates or changes an ex-ante entry. Each change is a new version with its own revision row; saving the
@@ -11,7 +11,7 @@ import { sameData } from '../rules/listings.js';
  */
 export async function saveListing(
   em: EntityManager,
-  o: { agencyId: string; kind: ListingKind; id?: string | null; key?: string; data: object; actor: string; note?: string },
+  o: { agencyId: string; kind: ListingKind; id?: string | null; key?: string; data: ListingData; actor: string; note?: string },
 ): Promise<ListingEntity> {
   let l: ListingEntity | null = null;
   if (o.id) {
@@ -20,7 +20,7 @@ export async function saveListing(
   } else if (o.key) {
     l = await em.findOne(ListingEntity, { agencyId: o.agencyId, kind: o.kind, key: o.key });
   }
-  const data = o.data as Record<string, unknown>;
+  const data = o.data;
   if (l && l.active && sameData(l.data, data)) return l;
   const now = new Date();
   if (l) em.assign(l, { data, version: l.version + 1, active: true, updatedAt: now, updatedBy: o.actor });
@@ -37,9 +37,4 @@ export async function retireListing(em: EntityManager, l: ListingEntity, actor: 
   em.create(ListingRevisionEntity, { listingId: l.id, version: l.version, data: l.data, active: false, changedBy: actor, note, changedAt: now });
   await em.flush();
   return l;
-}
-
-/** The public view of an entry: its fields plus id, agency, version and change date. */
-export function view<T>(l: ListingEntity): T & { id: string; agencyId: string; version: number; updatedAt: Date } {
-  return { ...(l.data as T), id: l.id, agencyId: l.agencyId, version: l.version, updatedAt: l.updatedAt };
 }

@@ -1,4 +1,4 @@
-import { canRead, notFound, requireId, shanghaiDate, type Context, type Scoped } from '@tsp/shared';
+import { canRead, isUuid, notFound, requireId, shanghaiDate, type Context, type Scoped } from '@tsp/shared';
 import type { PublicationEntity } from '../entities/index.js';
 import { publiclyVisible } from '../rules/publication.js';
 import { load } from './loaders.js';
@@ -20,4 +20,9 @@ export async function readablePublication(ctx: Context, id: string): Promise<Pub
   const p = visibleTo(ctx, await load.publication(ctx).load(requireId('publication', id)));
   if (!p) throw notFound('publication', id);
   return p;
+}
+
+/** A publication another subgraph refers to: null when the id is malformed or the caller may not see it. */
+export async function referencedPublication(ctx: Context, id: string): Promise<PublicationEntity | null> {
+  return isUuid(id) ? visibleTo(ctx, await load.publication(ctx).load(id.toLowerCase())) : null;
 }
