@@ -8,7 +8,7 @@ export function mayRead(ctx: Context, row: Scoped): boolean {
   return (!!ctx.identity.role || !!ctx.identity.service) && canRead(ctx.identity, row);
 }
 
-/** A publication the caller may see: anyone when it is on the public list, else its agency's readers; otherwise null. */
+/** A publication the caller may see: anyone when it is on the public list, else its agency's readers; else null. */
 export function visibleTo(ctx: Context, p: PublicationEntity | null): PublicationEntity | null {
   if (!p) return null;
   if (publiclyVisible(p, shanghaiDate())) return p;

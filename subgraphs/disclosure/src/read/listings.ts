@@ -2,7 +2,11 @@ import { CATEGORY_NAMES_ZH, EnforcementCategory, requireId, type Context } from 
 import type { ListingEntity } from '../entities/index.js';
 import { ListingKind } from '../rules/kinds.js';
 import {
-  isProcessData, type BodyInformationData, type EnforcementItemData, type ListingData, type RandomInspectionItemData,
+  isProcessData,
+  type BodyInformationData,
+  type EnforcementItemData,
+  type ListingData,
+  type RandomInspectionItemData,
   type ServiceGuideData,
 } from '../rules/listings.js';
 import { DEFAULT_STEPS, flowchartMermaid, type ProcessStep } from '../rules/flowchart.js';
@@ -17,7 +21,11 @@ export function view<T extends ListingData>(l: ListingEntity): ListingView<T> {
 }
 
 /** An agency's active entries of one kind, oldest first (batched per kind). */
-async function listOf<T extends ListingData>(ctx: Context, kind: ListingKind, agencyId: string): Promise<ListingView<T>[]> {
+async function listOf<T extends ListingData>(
+  ctx: Context,
+  kind: ListingKind,
+  agencyId: string,
+): Promise<ListingView<T>[]> {
   return (await load.listings(ctx, kind).load(requireId('agency', agencyId))).map((l) => view<T>(l));
 }
 
@@ -27,10 +35,14 @@ export const enforcementItems = (ctx: Context, agencyId: string) =>
 export const randomInspectionItems = (ctx: Context, agencyId: string) =>
   listOf<RandomInspectionItemData>(ctx, ListingKind.RANDOM_INSPECTION_ITEM, agencyId);
 
-export const serviceGuides = (ctx: Context, agencyId: string) => listOf<ServiceGuideData>(ctx, ListingKind.SERVICE_GUIDE, agencyId);
+export const serviceGuides = (ctx: Context, agencyId: string) =>
+  listOf<ServiceGuideData>(ctx, ListingKind.SERVICE_GUIDE, agencyId);
 
 /** The agency's body information; null until published. */
-export async function agencyDisclosure(ctx: Context, agencyId: string): Promise<ListingView<BodyInformationData> | null> {
+export async function agencyDisclosure(
+  ctx: Context,
+  agencyId: string,
+): Promise<ListingView<BodyInformationData> | null> {
   return (await listOf<BodyInformationData>(ctx, ListingKind.BODY_INFORMATION, agencyId))[0] ?? null;
 }
 
@@ -40,7 +52,8 @@ export function processSteps(l: ListingEntity): ProcessStep[] {
   return l.data.steps;
 }
 
-export const flowchartSvgPath = (agencyId: string, category: EnforcementCategory) => `/flowcharts/${agencyId}/${category}.svg`;
+export const flowchartSvgPath = (agencyId: string, category: EnforcementCategory) =>
+  `/flowcharts/${agencyId}/${category}.svg`;
 
 export interface FlowchartView {
   agencyId: string;
@@ -57,7 +70,12 @@ export interface FlowchartView {
 export function flowchartView(agencyId: string, category: EnforcementCategory, l: ListingEntity | null): FlowchartView {
   const steps = l ? processSteps(l) : [...DEFAULT_STEPS[category]];
   return {
-    agencyId, category, steps, isDefault: !l, version: l?.version ?? 0, updatedAt: l?.updatedAt ?? null,
+    agencyId,
+    category,
+    steps,
+    isDefault: !l,
+    version: l?.version ?? 0,
+    updatedAt: l?.updatedAt ?? null,
     flowchartMermaid: flowchartMermaid(`${CATEGORY_NAMES_ZH[category]}流程图`, steps),
     flowchartSvgPath: flowchartSvgPath(agencyId, category),
   };
@@ -67,7 +85,9 @@ export function flowchartView(agencyId: string, category: EnforcementCategory, l
 export async function processFlowcharts(ctx: Context, agencyId: string): Promise<FlowchartView[]> {
   const id = requireId('agency', agencyId);
   const configured = await load.listings(ctx, ListingKind.PROCESS).load(id);
-  return Object.values(EnforcementCategory).map((c) => flowchartView(id, c, configured.find((l) => l.key === c) ?? null));
+  return Object.values(EnforcementCategory).map((c) =>
+    flowchartView(id, c, configured.find((l) => l.key === c) ?? null),
+  );
 }
 
 export interface ListingRevisionView {
@@ -81,5 +101,11 @@ export interface ListingRevisionView {
 /** Every version of an entry, newest first (batched). */
 export async function listingRevisions(ctx: Context, listingId: string): Promise<ListingRevisionView[]> {
   const rows = await load.listingRevisions(ctx).load(listingId);
-  return rows.map((x) => ({ version: x.version, changedAt: x.changedAt, note: x.note, active: x.active, contentJson: JSON.stringify(x.data) }));
+  return rows.map((x) => ({
+    version: x.version,
+    changedAt: x.changedAt,
+    note: x.note,
+    active: x.active,
+    contentJson: JSON.stringify(x.data),
+  }));
 }

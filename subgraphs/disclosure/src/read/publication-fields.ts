@@ -26,7 +26,9 @@ export interface RevisionView extends PublicText {
 export async function revisionsOf(ctx: Context, p: PublicationEntity): Promise<RevisionView[]> {
   const all = await load.revisions(ctx).load(p.id);
   const mine = mayRead(ctx, p);
-  return all.filter((r) => mine || r.public).map((r) => ({ ...r.snapshot, version: r.version, action: r.action, reason: r.reason, at: r.at }));
+  return all
+    .filter((r) => mine || r.public)
+    .map((r) => ({ ...r.snapshot, version: r.version, action: r.action, reason: r.reason, at: r.at }));
 }
 
 /** The publication of a case's decision, for the agency's readers only (authorized on the publication's own row). */

@@ -7,7 +7,10 @@ import { DEADLINE_TRIGGERS, WithdrawalTrigger } from './kinds.js';
  */
 
 /** What a withdrawal is recorded as: the trigger given, else the one reported before, else OTHER. */
-export function withdrawalTriggerOf(given: WithdrawalTrigger | null | undefined, reported: WithdrawalTrigger | null | undefined): WithdrawalTrigger {
+export function withdrawalTriggerOf(
+  given: WithdrawalTrigger | null | undefined,
+  reported: WithdrawalTrigger | null | undefined,
+): WithdrawalTrigger {
   return given ?? reported ?? WithdrawalTrigger.OTHER;
 }
 
@@ -18,7 +21,8 @@ export function startsWithdrawalDeadline(trigger: WithdrawalTrigger, dueOn: stri
 
 /** A reported change of the decision must be one of the §48 events; anything else is just a withdrawal. */
 export function requireDeadlineTrigger(field: string, trigger: WithdrawalTrigger): WithdrawalTrigger {
-  if (!DEADLINE_TRIGGERS.has(trigger)) throw badInput(field, 'must be DECISION_CHANGED, DECISION_REVOKED, CONFIRMED_ILLEGAL or CONFIRMED_VOID');
+  if (!DEADLINE_TRIGGERS.has(trigger))
+    throw badInput(field, 'must be DECISION_CHANGED, DECISION_REVOKED, CONFIRMED_ILLEGAL or CONFIRMED_VOID');
   return trigger;
 }
 

@@ -8,9 +8,16 @@ export async function publishAnnualReport(ctx: Context, agencyId: string, year: 
   const a = requireId('agency', agencyId);
   assertCanWrite(ctx.identity, a, AGENCY_ROLES);
   assertYearOver('year', requireReportYear('year', year), shanghaiDate());
-  if (await ctx.em.findOne(AnnualReportEntity, { agencyId: a, year })) throw conflict(`the ${year} report is already published and frozen / 已发布`);
+  if (await ctx.em.findOne(AnnualReportEntity, { agencyId: a, year }))
+    throw conflict(`the ${year} report is already published and frozen / 已发布`);
   const totals = await liveTotals(ctx.em, a, year);
-  const frozen = ctx.em.create(AnnualReportEntity, { agencyId: a, year, totals, publishedBy: ctx.identity.sub!, publishedAt: new Date() });
+  const frozen = ctx.em.create(AnnualReportEntity, {
+    agencyId: a,
+    year,
+    totals,
+    publishedBy: ctx.identity.sub!,
+    publishedAt: new Date(),
+  });
   await ctx.em.flush();
   return reportView(a, year, totals, frozen);
 }

@@ -17,7 +17,10 @@ export interface PublicationCorrection {
 
 /** 纠错 Corrects a publication: a new revision with its (masked) reason; the history stays visible. */
 export async function correctPublication(
-  ctx: Context, id: string, input: PublicationCorrection, reason: string,
+  ctx: Context,
+  id: string,
+  input: PublicationCorrection,
+  reason: string,
 ): Promise<PublicationEntity> {
   const p = await publicationForWrite(ctx, id);
   assertCorrectable(p, shanghaiDate());
@@ -37,7 +40,9 @@ export async function correctPublication(
     patch.partyName = publicPartyName(p.partyType, party);
     if (p.partyType === PartyType.NATURAL_PERSON) patch.partyNamePrivate = party;
   }
-  if (Object.keys(patch).length === 0) throw badInput('input', 'names no field to correct / 未提供需纠正的内容');
+  if (Object.keys(patch).length === 0) {
+    throw badInput('input', 'names no field to correct / 未提供需纠正的内容');
+  }
   ctx.em.assign(p, { ...patch, version: p.version + 1, updatedAt: new Date() });
   addRevision(ctx.em, p, RevisionAction.CORRECTED, why, ctx.identity.sub!);
   await ctx.em.flush();

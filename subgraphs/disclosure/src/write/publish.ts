@@ -23,10 +23,21 @@ export async function publish(ctx: Context, p: PublicationEntity, note: string |
   const months = periodMonths(facts, await periodsOf(ctx, p.agencyId));
   const now = new Date();
   ctx.em.assign(p, {
-    status: PublicationStatus.PUBLISHED, publishedAt: now, publishedBy: ctx.identity.sub!, checkNote: note,
-    expiresOn: visibleUntil(today, months), version: p.version + 1, updatedAt: now,
+    status: PublicationStatus.PUBLISHED,
+    publishedAt: now,
+    publishedBy: ctx.identity.sub!,
+    checkNote: note,
+    expiresOn: visibleUntil(today, months),
+    version: p.version + 1,
+    updatedAt: now,
   });
-  addRevision(ctx.em, p, RevisionAction.PUBLISHED, note ?? '审核通过，予以公示 checked and published', ctx.identity.sub!);
+  addRevision(
+    ctx.em,
+    p,
+    RevisionAction.PUBLISHED,
+    note ?? '审核通过，予以公示 checked and published',
+    ctx.identity.sub!,
+  );
 }
 
 /** 审核发布 Checks and publishes a draft (staff of the owning agency); the note is masked like the text. */

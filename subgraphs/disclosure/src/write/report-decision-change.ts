@@ -13,7 +13,11 @@ import { publicationForWrite } from './publication-for-write.js';
  * withdrawn within 3 working days of that day (行政处罚法 §48 第二款); overdue withdrawals become findings.
  */
 export async function reportDecisionChange(
-  ctx: Context, id: string, trigger: WithdrawalTrigger, happenedOn: string, note: string,
+  ctx: Context,
+  id: string,
+  trigger: WithdrawalTrigger,
+  happenedOn: string,
+  note: string,
 ): Promise<PublicationEntity> {
   const p = await publicationForWrite(ctx, id);
   const today = shanghaiDate();
@@ -22,7 +26,13 @@ export async function reportDecisionChange(
   const on = requireNotFuture('happenedOn', requireDate('happenedOn', happenedOn), today);
   const why = maskText(requireText('note', note, 500), { partyType: p.partyType, partyName: p.partyNamePrivate });
   const dueOn = withdrawalDueOn(await loadCalendar(ctx.em), on);
-  ctx.em.assign(p, { withdrawalTrigger: trigger, withdrawalEventOn: on, withdrawalDueOn: dueOn, version: p.version + 1, updatedAt: new Date() });
+  ctx.em.assign(p, {
+    withdrawalTrigger: trigger,
+    withdrawalEventOn: on,
+    withdrawalDueOn: dueOn,
+    version: p.version + 1,
+    updatedAt: new Date(),
+  });
   addRevision(ctx.em, p, RevisionAction.WITHDRAWAL_REQUIRED, why, ctx.identity.sub!);
   await ctx.em.flush();
   return p;

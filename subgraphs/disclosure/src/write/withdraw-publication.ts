@@ -13,7 +13,11 @@ import { publicationForWrite } from './publication-for-write.js';
  * trigger without a running deadline starts one from the day it happened (today when not given).
  */
 export async function withdrawPublication(
-  ctx: Context, id: string, reason: string, trigger?: WithdrawalTrigger | null, happenedOn?: string | null,
+  ctx: Context,
+  id: string,
+  reason: string,
+  trigger?: WithdrawalTrigger | null,
+  happenedOn?: string | null,
 ): Promise<PublicationEntity> {
   const p = await publicationForWrite(ctx, id);
   const today = shanghaiDate();
@@ -26,7 +30,12 @@ export async function withdrawPublication(
   }
   const now = new Date();
   ctx.em.assign(p, {
-    status: PublicationStatus.WITHDRAWN, withdrawnAt: now, withdrawalReason: why, withdrawalTrigger: t, version: p.version + 1, updatedAt: now,
+    status: PublicationStatus.WITHDRAWN,
+    withdrawnAt: now,
+    withdrawalReason: why,
+    withdrawalTrigger: t,
+    version: p.version + 1,
+    updatedAt: now,
   });
   addRevision(ctx.em, p, RevisionAction.WITHDRAWN, why, ctx.identity.sub!);
   await ctx.em.flush();
