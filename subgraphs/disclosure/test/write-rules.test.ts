@@ -79,7 +79,9 @@ describe('ex-ante list content', () => {
   test('process steps are told apart from the other kinds', () => {
     const steps = [{ name: '立案', description: '', timeLimit: '' }];
     expect(isProcessData({ category: EnforcementCategory.PENALTY, steps })).toBe(true);
-    const body = { duties: 'a', powers: 'b', legalBasis: 'c', procedures: 'd', supervisionChannels: 'e', remedyChannels: 'f' };
+    const body = {
+      duties: 'a', powers: 'b', legalBasis: 'c', procedures: 'd', supervisionChannels: 'e', remedyChannels: 'f',
+    };
     expect(isProcessData(body)).toBe(false);
   });
 });

@@ -10,7 +10,11 @@ export interface RandomInspectionItemData {
   samplingRatio: string; method: string; frequency: string;
 }
 
-/** 服务指南 A service guide: every field domain.md §1 lists (plus 收费 and 责任追究 where the agency gives them). */
+/**
+ * 服务指南 A service guide, published in advance (国办发〔2018〕118号, 事前公开): what is handled, on what basis,
+ * by whom, with which materials, how and how fast, where and when, and how to complain or seek a remedy
+ * (plus 收费 and 责任追究 where the agency gives them).
+ */
 export interface ServiceGuideData {
   name: string; category: EnforcementCategory; legalBasis: string; body: string; handlingUnit: string; object: string;
   applicationMaterials: string[]; process: string; timeLimit: string; fees: string; supervision: string; remedy: string;
