@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { requireFindingsCaller, shanghaiDate, type Context, type Finding } from '@tsp/shared';
+import {
+  countFindings, requireFindingsCaller, shanghaiDate, type Context, type Finding, type FindingCount, type SummaryKey,
+} from '@tsp/shared';
 import { disclosureFindings, type DisclosureFacts } from '../rules/findings.js';
 import { PUBLIC_VISIBLE } from './visibility.js';
 import { mayRead } from './access.js';
@@ -61,4 +63,9 @@ export async function agencyDisclosureFindings(ctx: Context, a: { id: string; re
     })
     .load(a.id);
   return disclosureFindings({ agencyId: a.id, today, now: new Date(), ...facts });
+}
+
+/** This subgraph's part of supervisionSummary: the agency's findings counted per kind and category. */
+export async function disclosureSummary(ctx: Context, s: SummaryKey): Promise<FindingCount[]> {
+  return countFindings(await agencyDisclosureFindings(ctx, { id: s.agencyId, region: s.region }), s.from, s.to);
 }
