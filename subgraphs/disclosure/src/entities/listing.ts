@@ -1,6 +1,7 @@
 import { Entity, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import type { ListingKind } from '../rules/kinds.js';
+import type { ListingData } from '../rules/listings.js';
 
 /** 事前公开条目 An entry of an ex-ante list (current version); `data` holds the kind's fields. */
 @Entity({ tableName: 'listing' })
@@ -23,7 +24,7 @@ export class ListingEntity {
   version!: number;
 
   @Property({ type: 'json' })
-  data!: Record<string, unknown>;
+  data!: ListingData;
 
   @Property({ type: 'boolean' })
   active: Opt<boolean> = true;
@@ -51,7 +52,7 @@ export class ListingRevisionEntity {
   version!: number;
 
   @Property({ type: 'json' })
-  data!: Record<string, unknown>;
+  data!: ListingData;
 
   @Property({ type: 'boolean' })
   active!: boolean;

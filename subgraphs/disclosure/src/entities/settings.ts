@@ -1,5 +1,6 @@
 import { Entity, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 import type { PenaltyKind } from '@tsp/shared';
+import type { AnnualTotals } from '../rules/annual-report.js';
 
 /** 公示期限 An agency's publication period for one penalty kind. */
 @Entity({ tableName: 'publication_period' })
@@ -30,7 +31,7 @@ export class AnnualReportEntity {
   year!: number;
 
   @Property({ type: 'json' })
-  totals!: Record<string, unknown>;
+  totals!: AnnualTotals;
 
   @Property({ type: 'timestamptz' })
   publishedAt: Opt<Date> = new Date();

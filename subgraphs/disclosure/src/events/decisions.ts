@@ -4,7 +4,7 @@ import { PublicationEntity } from '../entities/index.js';
 import { parseDecisionRecorded } from '../rules/decision-event.js';
 import { draftFromDecision } from '../rules/publication.js';
 import { PublicationKind, PublicationStatus, RevisionAction } from '../rules/kinds.js';
-import { addRevision } from '../store/revisions.js';
+import { addRevision } from '../write/revisions.js';
 import { recordProblem } from './problems.js';
 
 export const DECISION_RECORDED = 'DecisionRecorded';

@@ -3,7 +3,7 @@ import { CATEGORY_NAMES_ZH, EnforcementCategory, isUuid, requireInternalSecret, 
 import { ListingEntity } from '../entities/index.js';
 import { ListingKind } from '../rules/kinds.js';
 import { flowchartSvg, DEFAULT_STEPS } from '../rules/flowchart.js';
-import type { ProcessData } from '../rules/listings.js';
+import { processSteps } from '../read/listings.js';
 
 /** GET /flowcharts/:agencyId/:category.svg — the public process flowchart, drawn from the configured steps. */
 export function flowchartRoutes(app: Express, orm: Orm): void {
@@ -17,7 +17,7 @@ export function flowchartRoutes(app: Express, orm: Orm): void {
     }
     try {
       const l = await orm.em.fork().findOne(ListingEntity, { agencyId: agencyId.toLowerCase(), kind: ListingKind.PROCESS, key: category, active: true });
-      const steps = l ? (l.data as unknown as ProcessData).steps : DEFAULT_STEPS[category];
+      const steps = l ? processSteps(l) : DEFAULT_STEPS[category];
       res.type('image/svg+xml').set('cache-control', 'public, max-age=60').send(flowchartSvg(`${CATEGORY_NAMES_ZH[category]}流程图`, steps));
     } catch {
       res.status(500).type('text/plain').send('flowchart unavailable');

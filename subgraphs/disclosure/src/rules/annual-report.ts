@@ -1,4 +1,4 @@
-import { addDecimal, EnforcementCategory } from '@tsp/shared';
+import { addDecimal, badInput, EnforcementCategory } from '@tsp/shared';
 import { publishedOnTime } from './deadlines.js';
 
 export interface DecisionFact {
@@ -60,4 +60,18 @@ export function annualTotals(decisions: readonly DecisionFact[], reviews: Review
     unpublished,
     withheld,
   };
+}
+
+/** A report year the service keeps: 2000…2100 (BAD_INPUT on `field` otherwise). */
+export function requireReportYear(field: string, year: number): number {
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput(field, 'must be a year such as 2025');
+  return year;
+}
+
+/**
+ * 年度统计 Last year's enforcement totals are published by 31 January (annualReportDueOn): only a year that is
+ * over can be published and frozen, since its totals can still change until then.
+ */
+export function assertYearOver(field: string, year: number, today: string): void {
+  if (year >= Number(today.slice(0, 4))) throw badInput(field, 'the year is not over yet / 年度尚未结束');
 }

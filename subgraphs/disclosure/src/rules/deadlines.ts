@@ -19,7 +19,10 @@ export const PUBLICATION_WORKING_DAYS: Readonly<Record<EnforcementCategory, numb
  */
 export const WITHDRAWAL_WORKING_DAYS = 3;
 
-/** 年度统计 Each agency publishes last year's enforcement totals by 31 January (domain.md §1). */
+/**
+ * 年度统计 Each agency publishes last year's enforcement totals by 31 January (国办发〔2018〕118号:
+ * 于每年1月31日前公开本机关上年度行政执法总体情况有关数据).
+ */
 export const ANNUAL_REPORT_DUE_MONTH_DAY = '01-31';
 
 /** The last day on which a decision of `category` decided on `decidedOn` may be published on time. */

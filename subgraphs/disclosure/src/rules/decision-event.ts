@@ -1,6 +1,6 @@
 import { EnforcementCategory, PartyType, PenaltyKind, isIsoDate, normalizeDecimal, type DecisionRecordedPayload } from '@tsp/shared';
 
-/** The DecisionRecorded payload records publishes: the contract type lives in @tsp/shared. */
+/** The DecisionRecorded payload records publishes; producer and consumer share its type from @tsp/shared. */
 export type DecisionRecorded = DecisionRecordedPayload;
 
 const str = (v: unknown): v is string => typeof v === 'string';

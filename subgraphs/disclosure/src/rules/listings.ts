@@ -10,7 +10,11 @@ export interface RandomInspectionItemData {
   samplingRatio: string; method: string; frequency: string;
 }
 
-/** 服务指南 A service guide: every field domain.md §1 lists (plus 收费 and 责任追究 where the agency gives them). */
+/**
+ * 服务指南 A service guide, published in advance (国办发〔2018〕118号, 事前公开): what is handled, on what basis,
+ * by whom, with which materials, how and how fast, where and when, and how to complain or seek a remedy
+ * (plus 收费 and 责任追究 where the agency gives them).
+ */
 export interface ServiceGuideData {
   name: string; category: EnforcementCategory; legalBasis: string; body: string; handlingUnit: string; object: string;
   applicationMaterials: string[]; process: string; timeLimit: string; fees: string; supervision: string; remedy: string;
@@ -22,7 +26,16 @@ export interface BodyInformationData {
   duties: string; powers: string; legalBasis: string; procedures: string; supervisionChannels: string; remedyChannels: string;
 }
 
+/** 执法流程 The configured steps of one category's process. */
 export interface ProcessData { category: EnforcementCategory; steps: ProcessStep[] }
+
+/** What an ex-ante list entry holds, by its kind. */
+export type ListingData = EnforcementItemData | RandomInspectionItemData | ServiceGuideData | BodyInformationData | ProcessData;
+
+/** Whether an entry holds process steps (the PROCESS kind) rather than another kind's fields. */
+export function isProcessData(d: ListingData): d is ProcessData {
+  return 'steps' in d && Array.isArray(d.steps);
+}
 
 /** Trims every string field, refuses empty required ones and overlong ones, naming the field. */
 export function cleanFields<T extends object>(input: T, required: readonly (keyof T & string)[], optional: readonly (keyof T & string)[] = [], max = 4000): T {

@@ -1,4 +1,4 @@
-import { PartyType, PenaltyKind, addCalendarMonths, compareDecimal } from '@tsp/shared';
+import { PartyType, PenaltyKind, addCalendarMonths, badInput, compareDecimal } from '@tsp/shared';
 
 /**
  * 公示期限 How long a published decision stays on the public list.
@@ -64,4 +64,13 @@ export function isExpired(expiresOn: string | null | undefined, today: string): 
   return expiresOn != null && expiresOn < today;
 }
 
+/** The longest period an agency may configure (10 years). */
 export const MAX_PERIOD_MONTHS = 120;
+
+/** An agency's configured period: whole months, 1…MAX_PERIOD_MONTHS; null goes back to the legal default. */
+export function checkPeriodMonths(field: string, kind: PenaltyKind, months: number | null | undefined): number | null {
+  if (months == null) return null;
+  if (!Number.isInteger(months) || months < 1 || months > MAX_PERIOD_MONTHS)
+    throw badInput(field, `must be 1…${MAX_PERIOD_MONTHS} months (got ${months} for ${kind})`);
+  return months;
+}

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { DateScalar, EnforcementCategory, PartyType, PenaltyKind } from '@tsp/shared';
-import { PublicationKind, PublicationStatus } from '../rules/kinds.js';
+import { PublicationKind, PublicationStatus } from './enums.js';
 
 @InputType({ description: '公示查询条件 Publication filter' })
 export class PublicationFilter {

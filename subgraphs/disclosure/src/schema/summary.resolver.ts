@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { FindingCount, authorizeSummary, countFindings, summaryType, type Context, type SummaryKey } from '@tsp/shared';
-import { agencyDisclosureFindings } from './report.resolver.js';
+import { FindingCount, authorizeSummary, summaryType, type Context, type SummaryKey } from '@tsp/shared';
+import { disclosureSummary } from '../read/findings.js';
 
 /** 监督统计 This subgraph's part of supervisionSummary: its findings counted per kind and category. */
 export const AgencySupervisionSummary = summaryType();
@@ -8,8 +8,8 @@ export const AgencySupervisionSummary = summaryType();
 @Resolver(() => AgencySupervisionSummary)
 export class SummaryResolver {
   @FieldResolver(() => [FindingCount], { description: '公示部分 Disclosure findings per kind and category' })
-  async disclosure(@Root() s: SummaryKey, @Ctx() ctx: Context): Promise<FindingCount[]> {
-    return countFindings(await agencyDisclosureFindings(ctx, { id: s.agencyId, region: s.region }), s.from, s.to);
+  disclosure(@Root() s: SummaryKey, @Ctx() ctx: Context): Promise<FindingCount[]> {
+    return disclosureSummary(ctx, s);
   }
 }
 

@@ -1,4 +1,4 @@
-import { canRead, notFound, requireId, shanghaiDate, type Context, type Scoped } from '@tsp/shared';
+import { canRead, isUuid, notFound, requireId, shanghaiDate, type Context, type Scoped } from '@tsp/shared';
 import type { PublicationEntity } from '../entities/index.js';
 import { publiclyVisible } from '../rules/publication.js';
 import { load } from './loaders.js';
@@ -8,7 +8,7 @@ export function mayRead(ctx: Context, row: Scoped): boolean {
   return (!!ctx.identity.role || !!ctx.identity.service) && canRead(ctx.identity, row);
 }
 
-/** A publication the caller may see: anyone when it is on the public list, else its agency's readers; otherwise null. */
+/** A publication the caller may see: anyone when it is on the public list, else its agency's readers; else null. */
 export function visibleTo(ctx: Context, p: PublicationEntity | null): PublicationEntity | null {
   if (!p) return null;
   if (publiclyVisible(p, shanghaiDate())) return p;
@@ -20,4 +20,9 @@ export async function readablePublication(ctx: Context, id: string): Promise<Pub
   const p = visibleTo(ctx, await load.publication(ctx).load(requireId('publication', id)));
   if (!p) throw notFound('publication', id);
   return p;
+}
+
+/** A publication another subgraph refers to: null when the id is malformed or the caller may not see it. */
+export async function referencedPublication(ctx: Context, id: string): Promise<PublicationEntity | null> {
+  return isUuid(id) ? visibleTo(ctx, await load.publication(ctx).load(id.toLowerCase())) : null;
 }

@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { addCalendarDays, type Identity, readFilter } from '@tsp/shared';
+import {
+  addCalendarDays, badInput, isUuid, pageArgs, requireUser, scopeSql, shanghaiDate, toPage, type Context, type Identity, type Page,
+} from '@tsp/shared';
 import { PublicationEntity } from '../entities/index.js';
 import { PublicationStatus } from '../rules/kinds.js';
 import { PUBLIC_VISIBLE } from './visibility.js';
@@ -18,7 +20,7 @@ const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * One page of publications in one statement. Without a status: the public list, newest publication first.
- * With a status: the caller's own scope (readFilter), newest first by creation.
+ * With a status: the caller's own scope (scopeSql), newest first by creation.
  */
 export async function listPublications(
   em: EntityManager, identity: Identity, f: ListFilter, today: string, page: { limit: number; after: string | null },
@@ -30,19 +32,9 @@ export async function listPublications(
     where.push(PUBLIC_VISIBLE);
     params.push(today);
   } else {
-    const scope = readFilter(identity);
-    if (scope) {
-      const parts: string[] = [];
-      if (scope.agencyIds?.length) {
-        parts.push('p.agency_id = any(?::uuid[])');
-        params.push(`{${scope.agencyIds.join(',')}}`);
-      }
-      if (scope.region) {
-        parts.push('p.region = ?');
-        params.push(scope.region);
-      }
-      where.push(parts.length ? `(${parts.join(' or ')})` : 'false');
-    }
+    const scope = scopeSql(identity, 'p');
+    where.push(scope.sql);
+    params.push(...scope.params);
     if (f.status === PublicationStatus.EXPIRED) {
       where.push(`p.status = 'PUBLISHED' and p.expires_on < ?::date`);
       params.push(today);
@@ -92,4 +84,24 @@ export async function listPublications(
 export function cursorKey(p: PublicationEntity, scoped: boolean): string {
   const at = scoped ? p.createdAt : p.publishedAt!;
   return `${at.toISOString()}|${p.id}`;
+}
+
+function checkCursor(after: string | null): string | null {
+  if (!after) return null;
+  const [at, id] = after.split('|');
+  if (!id || !isUuid(id) || Number.isNaN(Date.parse(at))) throw badInput('after', 'not a cursor this API issued');
+  return after;
+}
+
+/** 公示列表 The `publications` query: the public list, or with a status the signed-in caller's own scope. */
+export async function publications(
+  ctx: Context, filter: ListFilter | null | undefined, first: number | null | undefined, after: string | null | undefined,
+): Promise<Page<PublicationEntity>> {
+  const f = filter ?? {};
+  if (f.status) requireUser(ctx.identity);
+  if (f.agencyId && !isUuid(f.agencyId)) throw badInput('filter.agencyId', 'not an agency id');
+  if (f.decidedFrom && f.decidedTo && f.decidedFrom > f.decidedTo) throw badInput('filter.decidedFrom', 'is after decidedTo');
+  const page = pageArgs(first, after, 20);
+  const rows = await listPublications(ctx.em, ctx.identity, f, shanghaiDate(), { limit: page.limit, after: checkCursor(page.after) });
+  return toPage(rows, page.limit, (p) => cursorKey(p, !!f.status));
 }
