@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { SubgraphService } from '@tsp/shared';
 import { schema } from './schema/index.js';
 import { entities } from './entities/index.js';
-import { migrations } from './migrations/index.js';
+import { migrations, renamedMigrations } from './migrations/index.js';
 import { reviewWorkers } from './workers/index.js';
 import { startWebhookWorker, webhookMetrics } from './webhooks/index.js';
 
@@ -10,7 +10,7 @@ import { startWebhookWorker, webhookMetrics } from './webhooks/index.js';
 export const review: SubgraphService = {
   name: 'review',
   schema,
-  db: { schema: 'review', entities, migrations },
+  db: { schema: 'review', entities, migrations, renamedMigrations },
   workers: (orm) => [...reviewWorkers(orm), startWebhookWorker({ orm })],
   metrics: webhookMetrics,
 };
