@@ -3,11 +3,21 @@ import { isDecisionRecordedFacts } from '../src/events/decision-recorded-facts';
 
 /** A payload as records publishes it (write/decision.ts decisionRecordedPayload). */
 const published = {
-  caseId: '6f1c2d3e-0000-4000-8000-000000000001', caseNumber: '宁市监罚〔2026〕1号', agencyId: '6f1c2d3e-0000-4000-8000-0000000000aa',
-  category: EnforcementCategory.PENALTY, cause: '销售过期食品',
+  caseId: '6f1c2d3e-0000-4000-8000-000000000001',
+  caseNumber: '宁市监罚〔2026〕1号',
+  agencyId: '6f1c2d3e-0000-4000-8000-0000000000aa',
+  category: EnforcementCategory.PENALTY,
+  cause: '销售过期食品',
   party: { type: PartyType.ORGANIZATION, name: '某公司', isMinor: false },
-  outcome: '罚款', penaltyKinds: [PenaltyKind.FINE], fineAmount: '200000.00', confiscationAmount: null,
-  legalBasis: '食品安全法第一百二十四条', facts: '…', conclusion: '…', decidedOn: '2026-03-02', reviewId: null,
+  outcome: '罚款',
+  penaltyKinds: [PenaltyKind.FINE],
+  fineAmount: '200000.00',
+  confiscationAmount: null,
+  legalBasis: '食品安全法第一百二十四条',
+  facts: '…',
+  conclusion: '…',
+  decidedOn: '2026-03-02',
+  reviewId: null,
 };
 
 describe('DecisionRecorded payloads review reads', () => {

@@ -11,7 +11,7 @@ const outcome = (f: () => unknown) => {
   }
 };
 
-describe('an agency\'s review time limits', () => {
+describe("an agency's review time limits", () => {
   test('whole working days within 1…MAX_REVIEW_DAYS, complex not shorter than normal', () => {
     expect(outcome(() => checkReviewDays(5, 10))).toBe('OK');
     expect(outcome(() => checkReviewDays(MAX_REVIEW_DAYS, MAX_REVIEW_DAYS))).toBe('OK');
@@ -33,6 +33,8 @@ describe('amount thresholds', () => {
     expect(partyThresholds('fineThreshold', null)).toEqual([null, null]);
     expect(partyThresholds('fineThreshold', { organization: '50000' })).toEqual([null, '50000']);
     expect(outcome(() => partyThresholds('fineThreshold', {}))).toBe('BAD_USER_INPUT fineThreshold');
-    expect(outcome(() => partyThresholds('fineThreshold', { naturalPerson: '-1' }))).toBe('BAD_USER_INPUT fineThreshold.naturalPerson');
+    expect(outcome(() => partyThresholds('fineThreshold', { naturalPerson: '-1' }))).toBe(
+      'BAD_USER_INPUT fineThreshold.naturalPerson',
+    );
   });
 });

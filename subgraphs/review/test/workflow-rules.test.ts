@@ -19,8 +19,12 @@ const outcome = (f: () => void) => {
 describe('who submits and who escalates', () => {
   test('a handler or the agency head submits; an officer who does not handle the case is refused', () => {
     expect(outcome(() => assertMaySubmit({ role: Role.OFFICER, officerId: 'h-1', handlerIds: ['h-1'] }))).toBe('OK');
-    expect(outcome(() => assertMaySubmit({ role: Role.AGENCY_HEAD, officerId: 'head', handlerIds: ['h-1'] }))).toBe('OK');
-    expect(outcome(() => assertMaySubmit({ role: Role.OFFICER, officerId: 'other', handlerIds: ['h-1'] }))).toBe('FORBIDDEN');
+    expect(outcome(() => assertMaySubmit({ role: Role.AGENCY_HEAD, officerId: 'head', handlerIds: ['h-1'] }))).toBe(
+      'OK',
+    );
+    expect(outcome(() => assertMaySubmit({ role: Role.OFFICER, officerId: 'other', handlerIds: ['h-1'] }))).toBe(
+      'FORBIDDEN',
+    );
   });
 
   test('only a handler escalates', () => {
@@ -29,7 +33,7 @@ describe('who submits and who escalates', () => {
   });
 });
 
-describe('the reviewer\'s conclusion', () => {
+describe("the reviewer's conclusion", () => {
   const P = EnforcementCategory.PENALTY;
   const lawful = applicableItems(P).map((i) => ({ code: i.code, answer: i.passingAnswer, comment: null }));
 
@@ -40,14 +44,16 @@ describe('the reviewer\'s conclusion', () => {
 
   test('PASS needs the lawful form; RETURN and FAIL need an opinion', () => {
     expect(outcome(() => assertConclusion(ReviewOutcome.PASS, P, lawful, null))).toBe('OK');
-    expect(outcome(() => assertConclusion(ReviewOutcome.PASS, P, blankChecklist(P), null))).toBe('BAD_USER_INPUT checklist');
+    expect(outcome(() => assertConclusion(ReviewOutcome.PASS, P, blankChecklist(P), null))).toBe(
+      'BAD_USER_INPUT checklist',
+    );
     expect(outcome(() => assertConclusion(ReviewOutcome.RETURN, P, blankChecklist(P), '补充听证笔录'))).toBe('OK');
     expect(outcome(() => assertConclusion(ReviewOutcome.RETURN, P, lawful, null))).toBe('BAD_USER_INPUT opinion');
     expect(outcome(() => assertConclusion(ReviewOutcome.FAIL, P, lawful, null))).toBe('BAD_USER_INPUT opinion');
   });
 });
 
-describe('the collective decision\'s meeting day', () => {
+describe("the collective decision's meeting day", () => {
   test('on or after the escalation day and not after today', () => {
     expect(outcome(() => checkMeetingDay('2026-03-02', '2026-03-02', '2026-03-05'))).toBe('OK');
     expect(outcome(() => checkMeetingDay('2026-03-05', null, '2026-03-05'))).toBe('OK');

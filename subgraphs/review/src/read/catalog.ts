@@ -7,12 +7,15 @@ export async function catalogOf(ctx: Context, agencyId: string) {
   return (await load.catalog(ctx).load(agencyId)).map(toRuleView);
 }
 
-/** 法制审核设置 An agency's time limits and large-amount thresholds (public policy); defaults when it set none. */
+/** 法制审核设置 An agency's time limits and large-amount thresholds (public); defaults when it set none. */
 export async function settingsOf(ctx: Context, agencyId: string) {
   const p = await agencyPolicy(ctx, agencyId);
   return {
-    normalDays: p.days.normal, complexDays: p.days.complex, largeAmountNaturalPerson: p.large.naturalPerson,
-    largeAmountOrganization: p.large.organization, isDefault: p.isDefault,
+    normalDays: p.days.normal,
+    complexDays: p.days.complex,
+    largeAmountNaturalPerson: p.large.naturalPerson,
+    largeAmountOrganization: p.large.organization,
+    isDefault: p.isDefault,
   };
 }
 

@@ -1,4 +1,13 @@
-import { badInput, decodeCursor, encodeCursor, MAX_PAGE, requireId, requireUser, scopeSql, type Context } from '@tsp/shared';
+import {
+  badInput,
+  decodeCursor,
+  encodeCursor,
+  MAX_PAGE,
+  requireId,
+  requireUser,
+  scopeSql,
+  type Context,
+} from '@tsp/shared';
 import { REVIEW_EVENT_TYPES } from '../events/review-events.js';
 import type { ReviewStatus } from '../rules/status.js';
 
@@ -40,7 +49,12 @@ function positionOf(cursor: string): number {
  * order, scoped by the token (an integrator its agencies or region, a supervisor its region,
  * agency roles their agency). The gateway's subscription feeds from the same log.
  */
-export async function listReviewEvents(ctx: Context, after?: string | null, first?: number | null, agencyId?: string | null) {
+export async function listReviewEvents(
+  ctx: Context,
+  after?: string | null,
+  first?: number | null,
+  agencyId?: string | null,
+) {
   requireUser(ctx.identity);
   const limit = first ?? 100;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) throw badInput('first', `must be 1…${MAX_PAGE}`);
@@ -59,8 +73,17 @@ export async function listReviewEvents(ctx: Context, after?: string | null, firs
   const edges = rows.slice(0, limit).map((r) => {
     const position = Number(r.position);
     const node: ReviewEventView = {
-      id: r.id, type: r.type, occurredAt: new Date(r.occurred_at), position, cursor: cursorOf(position), agency: { id: r.agency_id },
-      review: { id: r.subject_id }, caseId: r.payload.caseId, caseNumber: r.payload.caseNumber, status: r.payload.status, dueOn: r.payload.dueOn,
+      id: r.id,
+      type: r.type,
+      occurredAt: new Date(r.occurred_at),
+      position,
+      cursor: cursorOf(position),
+      agency: { id: r.agency_id },
+      review: { id: r.subject_id },
+      caseId: r.payload.caseId,
+      caseNumber: r.payload.caseNumber,
+      status: r.payload.status,
+      dueOn: r.payload.dueOn,
     };
     return { cursor: node.cursor, node };
   });

@@ -1,5 +1,14 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { badInput, pageArgs, requireId, requireUser, scopeWhere, shanghaiDate, toPage, type Context } from '@tsp/shared';
+import {
+  badInput,
+  pageArgs,
+  requireId,
+  requireUser,
+  scopeWhere,
+  shanghaiDate,
+  toPage,
+  type Context,
+} from '@tsp/shared';
 import { LegalReviewEntity } from '../entities/index.js';
 import { WITH_LEGAL_OFFICE, type ReviewStatus } from '../rules/status.js';
 
@@ -15,7 +24,12 @@ export interface ReviewFilterLike {
 const listKey = (r: LegalReviewEntity) => `${r.createdAt.toISOString()}|${r.id}`;
 
 /** 法制审核列表 Reviews the caller may read, newest first, one statement per page. */
-export async function listReviews(ctx: Context, filter: ReviewFilterLike | null | undefined, first?: number | null, after?: string | null) {
+export async function listReviews(
+  ctx: Context,
+  filter: ReviewFilterLike | null | undefined,
+  first?: number | null,
+  after?: string | null,
+) {
   requireUser(ctx.identity);
   const page = pageArgs(first, after);
   const and: FilterQuery<LegalReviewEntity>[] = [scopeWhere(ctx.identity)];
@@ -24,7 +38,10 @@ export async function listReviews(ctx: Context, filter: ReviewFilterLike | null 
   if (filter?.reviewerId) and.push({ reviewerId: requireId('reviewer', filter.reviewerId) });
   if (filter?.status?.length) and.push({ status: { $in: filter.status } });
   if (filter?.overdue != null) {
-    const overdue: FilterQuery<LegalReviewEntity> = { status: { $in: [...WITH_LEGAL_OFFICE] }, dueOn: { $lt: shanghaiDate() } };
+    const overdue: FilterQuery<LegalReviewEntity> = {
+      status: { $in: [...WITH_LEGAL_OFFICE] },
+      dueOn: { $lt: shanghaiDate() },
+    };
     and.push(filter.overdue ? overdue : { $not: overdue });
   }
   if (page.after) {
@@ -33,6 +50,10 @@ export async function listReviews(ctx: Context, filter: ReviewFilterLike | null 
     if (!id || Number.isNaN(when.getTime())) throw badInput('after', 'not a cursor of this list');
     and.push({ $or: [{ createdAt: { $lt: when } }, { createdAt: when, id: { $lt: id } }] });
   }
-  const rows = await ctx.em.find(LegalReviewEntity, { $and: and }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: page.limit + 1 });
+  const rows = await ctx.em.find(
+    LegalReviewEntity,
+    { $and: and },
+    { orderBy: { createdAt: 'desc', id: 'desc' }, limit: page.limit + 1 },
+  );
   return toPage(rows, page.limit, listKey);
 }

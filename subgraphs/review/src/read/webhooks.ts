@@ -1,4 +1,14 @@
-import { badInput, notFound, pageArgs, requireId, requireRole, Role, toPage, type Context, type EntityManager } from '@tsp/shared';
+import {
+  badInput,
+  notFound,
+  pageArgs,
+  requireId,
+  requireRole,
+  Role,
+  toPage,
+  type Context,
+  type EntityManager,
+} from '@tsp/shared';
 import { allowedHosts, deliveriesOf, endpointsOf, ownEndpoint, type EndpointRow } from '../webhooks/store.js';
 import { deliveryView, endpointView } from './webhook-views.js';
 

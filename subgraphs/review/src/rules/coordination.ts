@@ -6,5 +6,6 @@ import { badInput } from '@tsp/shared';
  */
 export function checkMeetingDay(meetingOn: string, escalatedOn: string | null, today: string): void {
   if (meetingOn > today) throw badInput('meetingOn', 'cannot be in the future / 会议日期不能晚于今天');
-  if (escalatedOn && meetingOn < escalatedOn) throw badInput('meetingOn', 'is before the escalation / 会议日期早于提请日期');
+  if (escalatedOn && meetingOn < escalatedOn)
+    throw badInput('meetingOn', 'is before the escalation / 会议日期早于提请日期');
 }

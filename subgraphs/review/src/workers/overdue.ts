@@ -14,7 +14,11 @@ export async function reportOverdueReviews(orm: Orm, today: string = shanghaiDat
   return orm.em.fork().transactional(async (em) => {
     const rows = await em.find(
       LegalReviewEntity,
-      { status: { $in: [ReviewStatus.SUBMITTED, ReviewStatus.IN_REVIEW] }, dueOn: { $lt: today }, overdueReportedAt: null },
+      {
+        status: { $in: [ReviewStatus.SUBMITTED, ReviewStatus.IN_REVIEW] },
+        dueOn: { $lt: today },
+        overdueReportedAt: null,
+      },
       { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE, limit: 200, orderBy: { dueOn: 'asc', id: 'asc' } },
     );
     for (const r of rows) {
@@ -31,7 +35,11 @@ export const OVERDUE_SCAN_MS = 60_000;
 /** A periodic worker (runs never overlap), so a scan hanging shows in /ready as stuck. */
 export function overdueScan(orm: Orm): Worker {
   return periodicWorker({
-    name: 'review.overdue-scan', run: () => reportOverdueReviews(orm), firstRunMs: 0, next: () => OVERDUE_SCAN_MS, log,
+    name: 'review.overdue-scan',
+    run: () => reportOverdueReviews(orm),
+    firstRunMs: 0,
+    next: () => OVERDUE_SCAN_MS,
+    log,
     failure: 'overdue scan failed; will retry',
   });
 }

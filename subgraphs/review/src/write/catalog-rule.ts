@@ -1,4 +1,14 @@
-import { assertCanWrite, notFound, optionalText, requireId, requireText, Role, type Context, type EnforcementCategory, type PenaltyKind } from '@tsp/shared';
+import {
+  assertCanWrite,
+  notFound,
+  optionalText,
+  requireId,
+  requireText,
+  Role,
+  type Context,
+  type EnforcementCategory,
+  type PenaltyKind,
+} from '@tsp/shared';
 import { CatalogRuleEntity } from '../entities/index.js';
 import { partyThresholds } from '../rules/settings.js';
 import { toRuleView } from '../read/policy.js';
@@ -34,13 +44,18 @@ export async function setReviewCatalogRule(ctx: Context, input: CatalogRuleInput
     category: input.category,
     description: requireText('description', input.description, 500),
     penaltyKinds: [...new Set(input.penaltyKinds)],
-    fineMinNaturalPerson: fineN, fineMinOrganization: fineO, amountInvolvedMinNaturalPerson: invN, amountInvolvedMinOrganization: invO,
+    fineMinNaturalPerson: fineN,
+    fineMinOrganization: fineO,
+    amountInvolvedMinNaturalPerson: invN,
+    amountInvolvedMinOrganization: invO,
     hearingHeld: input.hearingHeld,
     enforcementLevel: optionalText('enforcementLevel', input.enforcementLevel, 200),
     field: optionalText('field', input.field, 200),
     socialImpact: optionalText('socialImpact', input.socialImpact, 1000),
     legalBasis: requireText('legalBasis', input.legalBasis, 1000),
-    updatedBy: ctx.identity.sub!, updatedAt: new Date(), active: true,
+    updatedBy: ctx.identity.sub!,
+    updatedAt: new Date(),
+    active: true,
   };
   let row: CatalogRuleEntity;
   if (input.id) {

@@ -20,7 +20,11 @@ export async function completeReview(ctx: Context, input: CompleteReviewInputLik
   assertCanWrite(ctx.identity, r.agencyId, [Role.LEGAL_REVIEWER]);
   assertConcludingReviewer({ officerId: ctx.identity.sub, reviewerId: r.reviewerId });
   assertTransition(r.status, 'complete');
-  const form = mergeAnswers(r.category, r.checklist, input.checklist.map((a) => ({ code: a.code, answer: a.answer, comment: a.comment ?? null })));
+  const form = mergeAnswers(
+    r.category,
+    r.checklist,
+    input.checklist.map((a) => ({ code: a.code, answer: a.answer, comment: a.comment ?? null })),
+  );
   const opinion = optionalText('opinion', input.opinion, 4000);
   assertConclusion(input.outcome, r.category, form, opinion);
   return ctx.em.transactional(async (em) => {

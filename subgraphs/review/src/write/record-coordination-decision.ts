@@ -14,7 +14,10 @@ export interface CoordinationDecisionInputLike {
 }
 
 /** 记录集体讨论决定 The agency head records the leadership's collective decision on an escalated review. */
-export async function recordCoordinationDecision(ctx: Context, input: CoordinationDecisionInputLike): Promise<LegalReviewEntity> {
+export async function recordCoordinationDecision(
+  ctx: Context,
+  input: CoordinationDecisionInputLike,
+): Promise<LegalReviewEntity> {
   requireRole(ctx.identity, Role.AGENCY_HEAD);
   const r = await existing(ctx, input.reviewId);
   assertCanWrite(ctx.identity, r.agencyId, [Role.AGENCY_HEAD]);

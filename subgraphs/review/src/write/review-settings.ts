@@ -12,23 +12,28 @@ export interface ReviewSettingsInputLike {
   largeAmountOrganization: string;
 }
 
-/** 设置审核期限和较大数额标准 Replaces the agency's settings; they apply to reviews submitted from now on. */
+/** 设置审核期限和较大数额标准 Replaces the agency's settings; reviews submitted from now on use them. */
 export async function setReviewSettings(ctx: Context, input: ReviewSettingsInputLike) {
   const agencyId = requireId('agency', input.agencyId);
   assertCanWrite(ctx.identity, agencyId, CATALOG_EDITORS);
   checkReviewDays(input.normalDays, input.complexDays);
   const values = {
-    normalDays: input.normalDays, complexDays: input.complexDays,
+    normalDays: input.normalDays,
+    complexDays: input.complexDays,
     largeAmountNaturalPerson: positiveOrNull('largeAmountNaturalPerson', input.largeAmountNaturalPerson)!,
     largeAmountOrganization: positiveOrNull('largeAmountOrganization', input.largeAmountOrganization)!,
-    updatedBy: ctx.identity.sub!, updatedAt: new Date(),
+    updatedBy: ctx.identity.sub!,
+    updatedAt: new Date(),
   };
   const found = await ctx.em.findOne(ReviewSettingsEntity, { agencyId });
   if (found) ctx.em.assign(found, values);
   else ctx.em.create(ReviewSettingsEntity, { ...values, agencyId, region: await regionOf(ctx, agencyId) });
   await ctx.em.flush();
   return {
-    normalDays: values.normalDays, complexDays: values.complexDays, largeAmountNaturalPerson: values.largeAmountNaturalPerson,
-    largeAmountOrganization: values.largeAmountOrganization, isDefault: false,
+    normalDays: values.normalDays,
+    complexDays: values.complexDays,
+    largeAmountNaturalPerson: values.largeAmountNaturalPerson,
+    largeAmountOrganization: values.largeAmountOrganization,
+    isDefault: false,
   };
 }

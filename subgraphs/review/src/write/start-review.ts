@@ -13,8 +13,18 @@ export async function startReview(ctx: Context, reviewId: string): Promise<Legal
   assertCanWrite(ctx.identity, r.agencyId, [Role.LEGAL_REVIEWER]);
   assertTransition(r.status, 'start');
   const me = ctx.identity.sub;
-  const [officer, hasCompletedReview] = await Promise.all([officerFacts(ctx, me), load.hasCompletedReview(ctx).load(me)]);
-  assertMayReview({ officerId: me, tokenAgencyId: ctx.identity.agencyId, officer, reviewAgencyId: r.agencyId, handlerIds: r.handlerIds, hasCompletedReview });
+  const [officer, hasCompletedReview] = await Promise.all([
+    officerFacts(ctx, me),
+    load.hasCompletedReview(ctx).load(me),
+  ]);
+  assertMayReview({
+    officerId: me,
+    tokenAgencyId: ctx.identity.agencyId,
+    officer,
+    reviewAgencyId: r.agencyId,
+    handlerIds: r.handlerIds,
+    hasCompletedReview,
+  });
   return ctx.em.transactional(async (em) => {
     const row = await locked(em, r.id);
     assertTransition(row.status, 'start');

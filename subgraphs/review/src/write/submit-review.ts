@@ -1,6 +1,16 @@
 import {
-  assertCanWrite, conflict, loadCalendar, notFound, requireDate, requireId, requireRole, requireText, Role, shanghaiDate,
-  type Context, type PenaltyKind,
+  assertCanWrite,
+  conflict,
+  loadCalendar,
+  notFound,
+  requireDate,
+  requireId,
+  requireRole,
+  requireText,
+  Role,
+  shanghaiDate,
+  type Context,
+  type PenaltyKind,
 } from '@tsp/shared';
 import { LegalReviewEntity } from '../entities/index.js';
 import { blankChecklist } from '../rules/checklist.js';
@@ -45,17 +55,38 @@ export async function submitForReview(ctx: Context, input: SubmitForReviewInputL
   return ctx.em.transactional(async (em) => {
     // Serialise submissions of one case: the newest review decides whether this resubmits a return.
     await em.execute(`select pg_advisory_xact_lock(hashtext(?))`, [`review.case:${caseId}`]);
-    const [latest] = await em.find(LegalReviewEntity, { caseId }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: 1 });
+    const [latest] = await em.find(
+      LegalReviewEntity,
+      { caseId },
+      { orderBy: { createdAt: 'desc', id: 'desc' }, limit: 1 },
+    );
     if (latest && OPEN_STATUSES.includes(latest.status))
-      throw conflict(`the case already has a review in status ${latest.status} / 本案已有未办结的审核`, { reviewId: latest.id });
+      throw conflict(`the case already has a review in status ${latest.status} / 本案已有未办结的审核`, {
+        reviewId: latest.id,
+      });
     const cal = await loadCalendar(em);
     const r = em.create(LegalReviewEntity, {
-      agencyId: facts.agencyId, region: facts.region, caseId, caseNumber: facts.caseNumber, cause: facts.cause, category: facts.category,
-      partyType: facts.partyType, handlerIds: facts.handlerIds, amountInvolved: facts.amountInvolved, hearingHeld: facts.hearingHeld,
-      submittedBy: ctx.identity.sub!, previousReviewId: latest?.status === ReviewStatus.RETURNED ? latest.id : null,
-      complex: input.complex, receivedOn, dueOn: reviewDueOn(cal, receivedOn, input.complex, policy.days), status: ReviewStatus.SUBMITTED,
-      penaltyKinds, fineAmount: p.fineAmount ?? null, confiscationAmount: p.confiscationAmount ?? null,
-      legalBasis: requireText('proposedDecision.legalBasis', p.legalBasis, 1000), summary: requireText('proposedDecision.summary', p.summary, 4000),
+      agencyId: facts.agencyId,
+      region: facts.region,
+      caseId,
+      caseNumber: facts.caseNumber,
+      cause: facts.cause,
+      category: facts.category,
+      partyType: facts.partyType,
+      handlerIds: facts.handlerIds,
+      amountInvolved: facts.amountInvolved,
+      hearingHeld: facts.hearingHeld,
+      submittedBy: ctx.identity.sub!,
+      previousReviewId: latest?.status === ReviewStatus.RETURNED ? latest.id : null,
+      complex: input.complex,
+      receivedOn,
+      dueOn: reviewDueOn(cal, receivedOn, input.complex, policy.days),
+      status: ReviewStatus.SUBMITTED,
+      penaltyKinds,
+      fineAmount: p.fineAmount ?? null,
+      confiscationAmount: p.confiscationAmount ?? null,
+      legalBasis: requireText('proposedDecision.legalBasis', p.legalBasis, 1000),
+      summary: requireText('proposedDecision.summary', p.summary, 4000),
       checklist: blankChecklist(facts.category),
     });
     await em.flush();

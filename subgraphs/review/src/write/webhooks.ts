@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, conflict, decodeCursor, EVENTS_CHANNEL, readFilter, requireRole, Role, type Context } from '@tsp/shared';
+import {
+  badInput,
+  conflict,
+  decodeCursor,
+  EVENTS_CHANNEL,
+  readFilter,
+  requireRole,
+  Role,
+  type Context,
+} from '@tsp/shared';
 import { WEBHOOK_WAKE } from '../webhooks/config.js';
 import { checkTarget, MAX_ACTIVE_ENDPOINTS, secretProblem } from '../webhooks/policy.js';
 import { countActive, deactivate, insertEndpoint, moveCursor, outboxHead } from '../webhooks/store.js';
@@ -31,10 +40,16 @@ export async function registerWebhook(ctx: Context, url: string, secret: string)
     // Serialises one owner's registrations so the limit holds under concurrency.
     await em.execute(`select pg_advisory_xact_lock(hashtext(?))`, [`review.webhook:${owner}`]);
     if ((await countActive(em, owner)) >= MAX_ACTIVE_ENDPOINTS)
-      throw conflict(`at most ${MAX_ACTIVE_ENDPOINTS} active webhooks per integrator; deactivate one first / 回调地址数量已达上限`);
+      throw conflict(
+        `at most ${MAX_ACTIVE_ENDPOINTS} active webhooks per integrator; deactivate one first / 回调地址数量已达上限`,
+      );
     const e = await insertEndpoint(em, {
-      id: randomUUID(), owner, url: target.url.toString(), secret,
-      agencyIds: [...new Set(scope.agencyIds ?? [])], region: scope.region ?? null,
+      id: randomUUID(),
+      owner,
+      url: target.url.toString(),
+      secret,
+      agencyIds: [...new Set(scope.agencyIds ?? [])],
+      region: scope.region ?? null,
       // New endpoints receive what happens from now on; replayWebhook fetches history.
       position: await outboxHead(em),
     });
@@ -50,7 +65,8 @@ export async function replayWebhook(ctx: Context, endpointId: string, after?: st
   return ctx.em.transactional(async (em) => {
     const e = await ownOrNotFound(em, owner, endpointId, true);
     if (!e.active) throw conflict('this webhook is deactivated; register a new one / 回调地址已停用');
-    if (position > (await outboxHead(em))) throw badInput('after', 'cursor is beyond the end of the review event log / 游标超出事件日志末尾');
+    if (position > (await outboxHead(em)))
+      throw badInput('after', 'cursor is beyond the end of the review event log / 游标超出事件日志末尾');
     const moved = await moveCursor(em, e.id, position);
     await em.execute(`select pg_notify(?, ?)`, [EVENTS_CHANNEL, WEBHOOK_WAKE]);
     return endpointView(moved);
