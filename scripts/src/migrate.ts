@@ -1,16 +1,16 @@
-import { SUBGRAPHS, calendarMigrations, migrate, openOrm, type SubgraphName } from '@tsp/shared';
+import { SUBGRAPHS, calendarMigrations, migrate, openOrm, type SubgraphName, type SubgraphService } from '@tsp/shared';
 import { services } from './services.js';
 
 /** Applies the shared calendar schema and every subgraph's migrations, each in its own schema. */
 export async function migrateAll(databaseUrl: string, only: readonly SubgraphName[] = SUBGRAPHS): Promise<void> {
-  const targets = [
+  const targets: SubgraphService['db'][] = [
     { schema: 'calendar', entities: [], migrations: calendarMigrations },
     ...only.map((n) => services[n].db),
   ];
   for (const t of targets) {
     const orm = await openOrm({ schema: t.schema, clientUrl: databaseUrl, entities: t.entities, migrations: t.migrations, poolMax: 1 });
     try {
-      await migrate(orm, t.schema);
+      await migrate(orm, t.schema, t.renamedMigrations);
     } finally {
       await orm.close();
     }

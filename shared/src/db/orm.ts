@@ -91,9 +91,29 @@ export async function openOrm(o: DbOptions): Promise<Orm> {
   return orm;
 }
 
-/** Applies pending migrations of this service's schema (creating the schema first). */
-export async function migrate(orm: Orm, schema: string): Promise<string[]> {
+/** Former migration name → current name, for migrations renumbered after databases applied them. */
+export type MigrationRenames = Readonly<Record<string, string>>;
+
+/**
+ * Records applied migrations under their current names, so a database migrated before a renumbering
+ * does not run them again. One statement per rename, in one transaction; a fresh database (no
+ * migrations table yet) has nothing to rename.
+ */
+export async function renameAppliedMigrations(orm: Orm, schema: string, renames: MigrationRenames): Promise<void> {
+  const entries = Object.entries(renames);
+  if (!entries.length) return;
+  const table = `"${schema}".mikro_orm_migrations`;
+  await orm.em.transactional(async (em) => {
+    const [t] = await em.execute(`select to_regclass(?) as t`, [table]);
+    if (!t?.t) return;
+    for (const [from, to] of entries) await em.execute(`update ${table} set name = ? where name = ?`, [to, from]);
+  });
+}
+
+/** Applies pending migrations of this service's schema (creating the schema first, renaming renumbered ones). */
+export async function migrate(orm: Orm, schema: string, renames: MigrationRenames = {}): Promise<string[]> {
   await orm.em.getConnection().execute(`create schema if not exists "${schema}"`);
+  await renameAppliedMigrations(orm, schema, renames);
   const done = await orm.getMigrator().up();
   return done.map((m) => m.name);
 }

@@ -12,7 +12,7 @@ import { newContext, type Context } from './context.js';
 import { formatErrorWith } from './errors.js';
 import { resultCap } from './result-cap.js';
 import { baseApp, BODY_LIMIT, jsonErrors, requireInternalSecret } from './http.js';
-import { openOrm, requestScope, sqlStats, type Orm } from '../db/orm.js';
+import { openOrm, requestScope, sqlStats, type MigrationRenames, type Orm } from '../db/orm.js';
 import { identityFromHeader, verifyServiceToken } from '../identity/jwt.js';
 import { checkUserTokenConfig } from '../identity/token-config.js';
 import { SERVICE_TOKEN_HEADER } from '../internal/client.js';
@@ -37,7 +37,8 @@ export interface Worker {
 export interface SubgraphService {
   name: SubgraphName;
   schema: SchemaDefinition;
-  db: { schema: string; entities: Options['entities']; migrations: MigrationObject[] };
+  /** `renamedMigrations`: former → current names of renumbered migrations, renamed before migrating. */
+  db: { schema: string; entities: Options['entities']; migrations: MigrationObject[]; renamedMigrations?: MigrationRenames };
   /** Extra HTTP routes (blobs, flowcharts…), mounted before /graphql; `identify` checks a user's bearer header as /graphql does. */
   routes?: (app: Express, orm: Orm, identify: Identify) => void;
   /** Where officers belong now, for the stale-token check; default: ask personnel. Personnel reads its own table. */

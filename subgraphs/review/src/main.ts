@@ -2,15 +2,15 @@ import 'reflect-metadata';
 import type { SubgraphService } from '@tsp/shared';
 import { schema } from './schema/index.js';
 import { entities } from './entities/index.js';
-import { migrations } from './migrations/index.js';
-import { reviewWorkers } from './workers.js';
+import { migrations, renamedMigrations } from './migrations/index.js';
+import { reviewWorkers } from './workers/index.js';
 import { startWebhookWorker, webhookMetrics } from './webhooks/index.js';
 
 /** 重大执法决定法制审核 Review subgraph: catalogue, legal reviews, the decision gate's check, review events. */
 export const review: SubgraphService = {
   name: 'review',
   schema,
-  db: { schema: 'review', entities, migrations },
+  db: { schema: 'review', entities, migrations, renamedMigrations },
   workers: (orm) => [...reviewWorkers(orm), startWebhookWorker({ orm })],
   metrics: webhookMetrics,
 };

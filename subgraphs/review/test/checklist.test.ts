@@ -4,7 +4,7 @@ import { applicableItems, assertPassable, blankChecklist, mergeAnswers, unanswer
 const P = EnforcementCategory.PENALTY;
 const lawful = (cat: EnforcementCategory) => applicableItems(cat).map((i) => ({ code: i.code, answer: i.passingAnswer, comment: null }));
 
-describe('checklist (seed 002 form)', () => {
+describe('checklist (the legal-review form)', () => {
   test('six common items plus the category\'s own', () => {
     expect(applicableItems(P)).toHaveLength(10);
     expect(applicableItems(EnforcementCategory.LICENSING).map((i) => i.code)).toContain('COMPENSATION_PLAN');

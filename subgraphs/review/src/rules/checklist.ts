@@ -1,6 +1,6 @@
 import { EnforcementCategory, badInput } from '@tsp/shared';
 
-/** 审核内容 One line of the legal-review form (seed 002). */
+/** 审核内容 One line of the legal-review form (重大行政执法决定法制审核意见表): common items plus the category's own. */
 export interface ChecklistItemDef {
   code: string;
   /** Only for this category; null = the six common items. */

@@ -66,8 +66,8 @@ export function ruleMatches(r: CatalogRule, d: DecisionFacts): boolean {
 }
 
 /**
- * 法定重大情形 Always major, whatever the catalogue says (行政处罚法 §58 and the §63 hearing cases;
- * domain.md §3): a hearing was held, a licence is revoked, business is suspended or closed, or the
+ * 法定重大情形 Always major, whatever the catalogue says (行政处罚法第五十八条, and the hearing cases
+ * of 第六十三条): a hearing was held, a licence is revoked, business is suspended or closed, or the
  * fine or confiscation is large for the party type (agency setting, see thresholds.ts).
  */
 export function statutoryReasons(d: DecisionFacts, large: LargeAmounts): string[] {

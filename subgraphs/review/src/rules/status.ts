@@ -35,6 +35,9 @@ const FROM: Record<ReviewAction, readonly ReviewStatus[]> = {
 
 export const OPEN_STATUSES: readonly ReviewStatus[] = [ReviewStatus.SUBMITTED, ReviewStatus.IN_REVIEW, ReviewStatus.COORDINATION];
 
+/** Reviews the legal office still holds: only these can be overdue. */
+export const WITH_LEGAL_OFFICE: readonly ReviewStatus[] = [ReviewStatus.SUBMITTED, ReviewStatus.IN_REVIEW];
+
 export function outcomeStatus(o: ReviewOutcome): ReviewStatus {
   return o === ReviewOutcome.PASS ? ReviewStatus.PASSED : o === ReviewOutcome.RETURN ? ReviewStatus.RETURNED : ReviewStatus.FAILED;
 }

@@ -11,6 +11,6 @@ export interface LargeAmounts {
 
 export const DEFAULT_LARGE_AMOUNTS: LargeAmounts = { naturalPerson: '10000.00', organization: '100000.00' };
 
-/** 审核期限 Review time limit in working days (domain.md §3: e.g. 5, 10 for complex cases). */
+/** 审核期限 Default review time limits in working days (an agency sets its own): 5, and 10 for complex cases. */
 export const DEFAULT_REVIEW_DAYS = { normal: 5, complex: 10 } as const;
 export const MAX_REVIEW_DAYS = 30;

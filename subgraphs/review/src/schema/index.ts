@@ -9,7 +9,8 @@ import { ReviewEventsResolver } from './events.resolver.js';
 import { AgencyFindingsResolver } from './findings.resolver.js';
 import { references } from './references.js';
 import { AgencySupervisionSummary, SummaryResolver, summaryReference } from './summary.resolver.js';
-import { WebhookAllowlistResolver, WebhookResolver } from '../webhooks/index.js';
+import { WebhookResolver } from './webhook.resolver.js';
+import { WebhookAllowlistResolver } from './webhook-allowlist.resolver.js';
 
 export const schema: SchemaDefinition = {
   resolvers: [

@@ -1,5 +1,5 @@
 import type { Context, ReferenceResolvers } from '@tsp/shared';
-import { readableReview } from './access.js';
+import { readableReview } from '../read/review.js';
 
 /** Entity references, authorized like the root fields. */
 export const references: ReferenceResolvers = {

@@ -1,18 +1,13 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { isUuid, pageArgs, readFilter, requireId, requireUser, shanghaiDate, toPage, badInput, type Context } from '@tsp/shared';
-import type { FilterQuery } from '@mikro-orm/core';
-import { LegalReviewEntity } from '../entities/index.js';
+import { isUuid, shanghaiDate, type Context } from '@tsp/shared';
+import type { LegalReviewEntity } from '../entities/index.js';
 import { CHECKLIST } from '../rules/checklist.js';
 import { isOverdue } from '../rules/due.js';
-import { ReviewStatus } from './enums.js';
+import { WITH_LEGAL_OFFICE } from '../rules/status.js';
 import { Agency, ChecklistItem, EnforcementCase, LegalReview, LegalReviewConnection, Officer, ProposedDecision, ReviewCoordination } from './types.js';
 import { ReviewFilter } from './inputs.js';
-import { readableReview } from './access.js';
-
-const WITH_LEGAL_OFFICE: readonly ReviewStatus[] = [ReviewStatus.SUBMITTED, ReviewStatus.IN_REVIEW];
-
-/** Cursor key of the list order (newest first). */
-const listKey = (r: LegalReviewEntity) => `${r.createdAt.toISOString()}|${r.id}`;
+import { readableReview } from '../read/review.js';
+import { listReviews } from '../read/reviews.js';
 
 @Resolver(() => LegalReview)
 export class ReviewResolver {
@@ -22,39 +17,13 @@ export class ReviewResolver {
   }
 
   @Query(() => LegalReviewConnection, { description: '法制审核列表 Reviews the caller may read, newest first (cursor pagination)' })
-  async reviews(
+  reviews(
     @Ctx() ctx: Context,
     @Arg('filter', () => ReviewFilter, { nullable: true, description: '筛选条件 Filter' }) filter?: ReviewFilter | null,
     @Arg('first', () => Int, { nullable: true, description: '条数 Page size (default 50, max 200)' }) first?: number | null,
     @Arg('after', () => String, { nullable: true, description: '游标 Cursor to continue after' }) after?: string | null,
   ) {
-    requireUser(ctx.identity);
-    const page = pageArgs(first, after);
-    const and: FilterQuery<LegalReviewEntity>[] = [];
-    const scope = readFilter(ctx.identity);
-    if (scope) {
-      const or: FilterQuery<LegalReviewEntity>[] = [];
-      if (scope.agencyIds?.length) or.push({ agencyId: { $in: scope.agencyIds } });
-      if (scope.region) or.push({ region: scope.region });
-      if (!or.length) return toPage([], page.limit, listKey);
-      and.push({ $or: or });
-    }
-    if (filter?.agencyId) and.push({ agencyId: requireId('agency', filter.agencyId) });
-    if (filter?.caseId) and.push({ caseId: requireId('case', filter.caseId) });
-    if (filter?.reviewerId) and.push({ reviewerId: requireId('reviewer', filter.reviewerId) });
-    if (filter?.status?.length) and.push({ status: { $in: filter.status } });
-    if (filter?.overdue != null) {
-      const today = shanghaiDate();
-      and.push(filter.overdue ? { status: { $in: [...WITH_LEGAL_OFFICE] }, dueOn: { $lt: today } } : { $not: { status: { $in: [...WITH_LEGAL_OFFICE] }, dueOn: { $lt: today } } });
-    }
-    if (page.after) {
-      const [at, id] = page.after.split('|');
-      const when = new Date(at);
-      if (!id || Number.isNaN(when.getTime())) throw badInput('after', 'not a cursor of this list');
-      and.push({ $or: [{ createdAt: { $lt: when } }, { createdAt: when, id: { $lt: id } }] });
-    }
-    const rows = await ctx.em.find(LegalReviewEntity, and.length ? { $and: and } : {}, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: page.limit + 1 });
-    return toPage(rows, page.limit, listKey);
+    return listReviews(ctx, filter, first, after);
   }
 
   @FieldResolver(() => Agency, { description: '所属机关 Agency' })

@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { FindingCount, authorizeSummary, countFindings, summaryType, type Context, type SummaryKey } from '@tsp/shared';
-import { agencyReviewFindings } from './findings.resolver.js';
+import { FindingCount, authorizeSummary, summaryType, type Context, type SummaryKey } from '@tsp/shared';
+import { agencyReviewFindingCounts } from '../read/findings.js';
 
 /** 监督统计 This subgraph's part of supervisionSummary: its findings counted per kind and category. */
 export const AgencySupervisionSummary = summaryType();
@@ -9,7 +9,7 @@ export const AgencySupervisionSummary = summaryType();
 export class SummaryResolver {
   @FieldResolver(() => [FindingCount], { description: '法制审核部分 Review findings per kind and category' })
   async review(@Root() s: SummaryKey, @Ctx() ctx: Context): Promise<FindingCount[]> {
-    return countFindings(await agencyReviewFindings(ctx, { id: s.agencyId }), s.from, s.to);
+    return agencyReviewFindingCounts(ctx, s);
   }
 }
 

@@ -1,6 +1,6 @@
 import { Counter } from 'prom-client';
 import { queryForMetrics, type Orm, type ServiceMetrics } from '@tsp/shared';
-import { REVIEW_EVENT_TYPES } from '../events.js';
+import { REVIEW_EVENT_TYPES } from '../events/review-events.js';
 import type { DeliveryOutcome } from './store.js';
 
 /** Attempts of this process, by outcome; registered into the review service's registry. */

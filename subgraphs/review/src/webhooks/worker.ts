@@ -6,8 +6,8 @@ import { postSigned, type AttemptResult } from './deliver.js';
 import { openSecret, WebhookSecretUnreadableError } from './secret-box.js';
 import { webhookSecretKeys, WebhookSecretKeyError } from './secret-key.js';
 import { isAllowed, logDelivery, toEndpoint, type EndpointRow } from './store.js';
-import { positionCursor } from './types.js';
-import { REVIEW_EVENT_TYPES } from '../events.js';
+import { positionCursor } from './cursor.js';
+import { REVIEW_EVENT_TYPES } from '../events/review-events.js';
 
 const log = logger('review:webhooks');
 

@@ -1,6 +1,6 @@
 import { InternalClient, type Context, type EnforcementCategory, type PartyType } from '@tsp/shared';
 
-/** records' `caseFacts` (crosscontract): what review needs to know about a case. */
+/** records' internal `caseFacts` query: what review needs to know about a case. */
 export interface CaseFacts {
   id: string;
   agencyId: string;

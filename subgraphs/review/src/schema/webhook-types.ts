@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { connectionType, DateTimeScalar, encodeCursor } from '@tsp/shared';
-import type { DeliveryOutcome as Outcome, DeliveryRow, EndpointRow } from './store.js';
+import { connectionType, DateTimeScalar } from '@tsp/shared';
+import type { DeliveryOutcome as Outcome } from '../webhooks/store.js';
 
 export enum WebhookDeliveryOutcome {
   DELIVERED = 'DELIVERED',
@@ -16,9 +16,6 @@ registerEnumType(WebhookDeliveryOutcome, {
     GAVE_UP: { description: '已放弃 failed, and retries for this event ran out (24 h); the endpoint moved on' },
   },
 });
-
-/** The log position as a `reviewEvents` cursor: replay accepts exactly these. */
-export const positionCursor = (position: number): string => encodeCursor(String(position));
 
 @ObjectType({ description: '回调地址（Webhook） A webhook endpoint an integrator registered; the secret is never shown' })
 export class WebhookEndpoint {
@@ -46,13 +43,6 @@ export class WebhookEndpoint {
   failingSince!: Date | null;
 }
 
-export function endpointView(e: EndpointRow): WebhookEndpoint {
-  return {
-    id: e.id, url: e.url, active: e.active, agencyIds: e.agencyIds, region: e.region, createdAt: e.createdAt, deactivatedAt: e.deactivatedAt,
-    cursor: e.position > 0 ? positionCursor(e.position) : null, nextAttemptAt: e.nextAttemptAt, failedAttempts: e.failedAttempts, failingSince: e.failingSince,
-  };
-}
-
 @ObjectType({ description: '推送记录 One delivery attempt of one event to an endpoint' })
 export class WebhookDelivery {
   @Field(() => ID, { description: '标识 Id' })
@@ -75,13 +65,6 @@ export class WebhookDelivery {
   attemptedAt!: Date;
   @Field(() => WebhookDeliveryOutcome, { description: '结果 Outcome' })
   outcome!: Outcome;
-}
-
-export function deliveryView(d: DeliveryRow): WebhookDelivery {
-  return {
-    id: String(d.id), eventId: d.eventId, eventType: d.eventType, cursor: positionCursor(d.position), attempt: d.attempt,
-    httpStatus: d.httpStatus, error: d.error, durationMs: d.durationMs, attemptedAt: d.attemptedAt, outcome: d.outcome,
-  };
 }
 
 export const WebhookDeliveryConnection = connectionType(WebhookDelivery, 'WebhookDelivery', '推送记录');

@@ -1,0 +1,10 @@
+import type { Orm, Worker } from '@tsp/shared';
+import { decisionConsumer } from '../events/decision-recorded.js';
+import { overdueScan } from './overdue.js';
+
+export { reportOverdueReviews, OVERDUE_SCAN_MS } from './overdue.js';
+
+/** review's background work: the consumer of records' decisions and the overdue scan. */
+export function reviewWorkers(orm: Orm): Worker[] {
+  return [decisionConsumer(orm), overdueScan(orm)];
+}
