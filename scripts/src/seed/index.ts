@@ -6,7 +6,6 @@ import { seedDisclosure } from './disclosure.js';
 import { seedCases } from './cases.js';
 import { seedLegacyDecisions } from './findings.js';
 
-export type Gql = (query: string, variables?: object) => Promise<any>;
 export type GqlAs = (claims: TokenClaims, query: string, variables?: object) => Promise<any>;
 
 /**

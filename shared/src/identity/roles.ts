@@ -23,5 +23,3 @@ export interface Identity {
   agencyIds?: string[];
   service?: string;
 }
-
-export const PUBLIC: Identity = Object.freeze({ role: null });

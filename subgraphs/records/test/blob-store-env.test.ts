@@ -42,3 +42,23 @@ test('an unknown store or a non-http endpoint is refused', () => {
   Object.assign(process.env, { BLOB_STORE: 's3', S3_ENDPOINT: 'ftp://x', S3_BUCKET: 'b', S3_ACCESS_KEY_ID: 'id', S3_SECRET_ACCESS_KEY: 's' });
   expect(() => blobStoreFromEnv()).toThrow('S3_ENDPOINT: must be an http(s) URL');
 });
+
+test('the AWS SDK is loaded at the first S3 request, not at startup: the filesystem store never pays for it', async () => {
+  let loaded = false;
+  jest.doMock('@aws-sdk/client-s3', () => {
+    loaded = true;
+    return jest.requireActual('@aws-sdk/client-s3');
+  });
+  await jest.isolateModulesAsync(async () => {
+    const fresh = await import('../src/blobs/from-env.js');
+    fresh.blobStoreFromEnv();
+    Object.assign(process.env, {
+      BLOB_STORE: 's3', S3_ENDPOINT: 'http://127.0.0.1:9', S3_BUCKET: 'evidence', S3_ACCESS_KEY_ID: 'id', S3_SECRET_ACCESS_KEY: 'secret',
+    });
+    const store = fresh.blobStoreFromEnv();
+    expect(loaded).toBe(false);
+    await expect(store.has('a'.repeat(64))).rejects.toThrow(/ECONNREFUSED/);
+    expect(loaded).toBe(true);
+  });
+  jest.dontMock('@aws-sdk/client-s3');
+});

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createHash, randomUUID } from 'node:crypto';
+import net, { type AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { S3BlobStore, S3Error } from '../src/blobs/s3-store';
 import { blobStoreContract } from './blob-store-contract';
@@ -68,6 +69,14 @@ describe('S3BlobStore requests', () => {
     expect(await storeIn(bucket, tmp).get(h)).toBeNull();
   });
 
+  test('an upload signs the blob name as its payload hash, not UNSIGNED-PAYLOAD', async () => {
+    const bucket = await newBucket();
+    const body = Buffer.from('现场笔录 signed');
+    const h = sha(body);
+    await storeIn(bucket, tmp).put(h, Readable.from([body]), 1000);
+    expect(s3.payloadHashes.filter((l) => l.startsWith('PUT '))).toContainEqual(expect.stringMatching(new RegExp(`^PUT /${bucket}/${h}\\S* ${h}$`)));
+  });
+
   test('a wrong secret is refused by the service and reported with its S3 error code', async () => {
     const bucket = await newBucket();
     const store = storeIn(bucket, tmp, 'not-the-secret');
@@ -91,4 +100,20 @@ describe('S3BlobStore requests', () => {
     const store = new S3BlobStore({ ...S3_TEST_CREDENTIALS, endpoint: 'http://127.0.0.1:9', bucket: 'b', tmpDir: tmp });
     await expect(store.get('d'.repeat(64))).rejects.toThrow(/ECONNREFUSED/);
   });
+
+  test('an endpoint that accepts the connection and then says nothing fails after the idle timeout', async () => {
+    const sockets: net.Socket[] = [];
+    const silent = net.createServer((socket) => void sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as AddressInfo;
+    try {
+      const store = new S3BlobStore({ ...S3_TEST_CREDENTIALS, endpoint: `http://127.0.0.1:${port}`, bucket: 'b', tmpDir: tmp, idleTimeoutMs: 300 });
+      const started = Date.now();
+      await expect(store.get('e'.repeat(64))).rejects.toThrow(`S3 GET /b/${'e'.repeat(64)}: nothing moved for 300 ms`);
+      expect(Date.now() - started).toBeLessThan(5000);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
+  }, 20_000);
 });

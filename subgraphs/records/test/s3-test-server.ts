@@ -6,7 +6,6 @@ import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { sign as aws4Sign } from 'aws4';
 import S3rver from 's3rver';
-import { EMPTY_SHA256, signRequest } from '../src/blobs/sigv4';
 
 /** s3rver accepts only its built-in key pair. */
 export const S3_TEST_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER', region: 'us-east-1' };
@@ -18,6 +17,8 @@ export interface S3TestServer {
   dir: string;
   /** `METHOD /path status` of every request the front answered, in order. */
   log: string[];
+  /** The x-amz-content-sha256 each accepted request signed, in order, as `METHOD /path hash`. */
+  payloadHashes: string[];
   objectFile(bucket: string, key: string): string;
   /** A signed request through the front: bucket creation, or a forged upload. */
   send(method: string, path: string, body: Buffer, payloadHash: string): Promise<{ status: number; text: string }>;
@@ -45,6 +46,7 @@ export async function startS3TestServer(): Promise<S3TestServer> {
   const s3rver = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: dir });
   const inner = await s3rver.run();
   const log: string[] = [];
+  const payloadHashes: string[] = [];
 
   const front = http.createServer(async (req, res) => {
     const body = Buffer.concat(await req.toArray());
@@ -75,6 +77,7 @@ export async function startS3TestServer(): Promise<S3TestServer> {
     const declared = signed['x-amz-content-sha256'];
     if (/^[0-9a-f]{64}$/.test(declared) && createHash('sha256').update(body).digest('hex') !== declared)
       return answer(400, 'XAmzContentSHA256Mismatch', "The provided 'x-amz-content-sha256' header does not match what was computed.");
+    payloadHashes.push(`${req.method} ${req.url} ${declared}`);
 
     const forward = http.request(
       { host: inner.address, port: inner.port, method: req.method, path: req.url, headers: req.headers },
@@ -93,7 +96,13 @@ export async function startS3TestServer(): Promise<S3TestServer> {
 
   const send = (method: string, p: string, body: Buffer, payloadHash: string) => {
     const url = new URL(`${endpoint}${p}`);
-    const { headers } = signRequest({ method, url, payloadHash, headers: { 'content-length': String(body.length) } }, S3_TEST_CREDENTIALS);
+    const { headers } = aws4Sign(
+      {
+        service: 's3', region: S3_TEST_CREDENTIALS.region, method, host: url.host, path: p,
+        headers: { 'content-length': String(body.length), 'x-amz-content-sha256': payloadHash },
+      },
+      S3_TEST_CREDENTIALS,
+    );
     return new Promise<{ status: number; text: string }>((resolve, reject) => {
       const req = http.request(url, { method, headers }, async (res) => {
         resolve({ status: res.statusCode ?? 0, text: Buffer.concat(await res.toArray()).toString() });
@@ -107,10 +116,12 @@ export async function startS3TestServer(): Promise<S3TestServer> {
     endpoint,
     dir,
     log,
+    payloadHashes,
     objectFile: (bucket, key) => path.join(dir, bucket, `${key}._S3rver_object`),
     send,
     async createBucket(name) {
-      const r = await send('PUT', `/${name}`, Buffer.alloc(0), EMPTY_SHA256);
+      const empty = Buffer.alloc(0);
+      const r = await send('PUT', `/${name}`, empty, createHash('sha256').update(empty).digest('hex'));
       if (r.status !== 200) throw new Error(`creating bucket ${name}: ${r.status} ${r.text}`);
     },
     async stop() {

@@ -2,7 +2,7 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject 
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { env } from '@tsp/shared';
 import { verifyConsistency } from './merkle.js';
-import { JOURNAL_ORIGIN, signCheckpoint, verifierKey } from './note.js';
+import { JOURNAL_ORIGIN, signCheckpoint } from './note.js';
 import { consistencyProofFor, treeHead } from './store.js';
 
 /** The log contradicts itself (shrank, or changed under a signed head): nothing new is signed. */
@@ -70,11 +70,6 @@ export async function publicKey(em: EntityManager): Promise<KeyObject> {
 /** The checkpoint verification key, SPKI PEM: publish it; verifiers pin it. */
 export async function publicKeyPem(em: EntityManager): Promise<string> {
   return (await publicKey(em)).export({ format: 'pem', type: 'spki' }) as string;
-}
-
-/** The same key as a signed-note verifier key (`name+id+base64`), for note tooling. */
-export async function publicVerifierKey(em: EntityManager): Promise<string> {
-  return verifierKey(JOURNAL_ORIGIN, await publicKey(em));
 }
 
 const toCheckpoint = (r: Record<string, unknown>): SignedCheckpoint => {
