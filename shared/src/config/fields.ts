@@ -40,7 +40,7 @@ export const port = () =>
 
 /** A URL with one of `protocols`, kept as written. */
 export const url = (protocols: readonly string[]) =>
-  field(`a ${protocols.map((p) => p.replace(/:$/, '')).join(' or ')} URL`, (t) => {
+  field(`a URL (${protocols.map((p) => p.replace(/:$/, '')).join(' or ')})`, (t) => {
     try {
       return protocols.includes(new URL(t).protocol) ? t : undefined;
     } catch {
