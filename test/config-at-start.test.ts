@@ -24,14 +24,41 @@ function run(script: string, args: string[], vars: Record<string, string>): Prom
 }
 
 test.each([
-  ['the gateway', 'run-service.js', ['gateway'], { SUBGRAPH_TIMEOUT_MS: 'abc' },
-    'SUBGRAPH_TIMEOUT_MS: expected a positive whole number, got "abc"'],
-  ['a subgraph', 'run-service.js', ['records'], { BLOB_STORE: 's3', S3_BUCKET: 'evidence' },
-    'S3_ENDPOINT: required because BLOB_STORE is s3 (unset or empty)'],
-  ['a subgraph', 'run-service.js', ['personnel'], { JWKS_URL: 'https://idp.example/jwks', JWT_ISSUER: 'https://idp.example' },
-    'JWT_AUDIENCE: required because JWKS_URL is set (unset or empty)'],
-  ['the launcher', 'start.js', [], { LAUNCHER_WAIT_MS: 'soon' }, 'LAUNCHER_WAIT_MS: expected a positive whole number, got "soon"'],
-  ['a CLI', 'migrate-cli.js', [], { DATABASE_URL: 'mysql://db/x' }, 'DATABASE_URL: expected a URL (postgres or postgresql), got "mysql://db/x"'],
+  [
+    'the gateway',
+    'run-service.js',
+    ['gateway'],
+    { SUBGRAPH_TIMEOUT_MS: 'abc' },
+    'SUBGRAPH_TIMEOUT_MS: expected a positive whole number, got "abc"',
+  ],
+  [
+    'a subgraph',
+    'run-service.js',
+    ['records'],
+    { BLOB_STORE: 's3', S3_BUCKET: 'evidence' },
+    'S3_ENDPOINT: required because BLOB_STORE is s3 (unset or empty)',
+  ],
+  [
+    'a subgraph',
+    'run-service.js',
+    ['personnel'],
+    { JWKS_URL: 'https://idp.example/jwks', JWT_ISSUER: 'https://idp.example' },
+    'JWT_AUDIENCE: required because JWKS_URL is set (unset or empty)',
+  ],
+  [
+    'the launcher',
+    'start.js',
+    [],
+    { LAUNCHER_WAIT_MS: 'soon' },
+    'LAUNCHER_WAIT_MS: expected a positive whole number, got "soon"',
+  ],
+  [
+    'a CLI',
+    'migrate-cli.js',
+    [],
+    { DATABASE_URL: 'mysql://db/x' },
+    'DATABASE_URL: expected a URL (postgres or postgresql), got "mysql://db/x"',
+  ],
 ] as const)('%s (%s %s) with %j stops, naming the variable', async (_who, script, args, vars, message) => {
   const r = await run(script, [...args], vars);
   expect(r.code).toBe(78);

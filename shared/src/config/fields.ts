@@ -86,6 +86,8 @@ export function decodeSecretKey(text: string): Buffer | undefined {
 
 /** The key's text, checked to be 32 bytes in hex or base64 (decoded where it is used). */
 export const secretKey = () =>
-  field(`${SECRET_KEY_BYTES} bytes as 64 hex characters or base64 (e.g. \`openssl rand -base64 32\`)`, (t) =>
-    decodeSecretKey(t) ? t : undefined, { secret: true },
+  field(
+    `${SECRET_KEY_BYTES} bytes as 64 hex characters or base64 (e.g. \`openssl rand -base64 32\`)`,
+    (t) => (decodeSecretKey(t) ? t : undefined),
+    { secret: true },
   );

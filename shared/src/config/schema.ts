@@ -1,12 +1,11 @@
 import path from 'node:path';
 import { z } from 'zod';
-import {
-  durationSeconds, flag, nonNegativeWhole, oneOf, port, positiveWhole, secretKey, text, url,
-} from './fields.js';
+import { durationSeconds, flag, nonNegativeWhole, oneOf, port, positiveWhole, secretKey, text, url } from './fields.js';
 import { DEFAULT_PORTS, DEV_INTERNAL_SECRET, DEV_JWT_SECRET, ENV_VARS, type EnvVar } from './variables.js';
 
 const HTTP = ['http:', 'https:'] as const;
-const subgraphAt = (name: keyof typeof DEFAULT_PORTS) => url(HTTP).default(`http://127.0.0.1:${DEFAULT_PORTS[name]}/graphql`);
+const subgraphAt = (name: keyof typeof DEFAULT_PORTS) =>
+  url(HTTP).default(`http://127.0.0.1:${DEFAULT_PORTS[name]}/graphql`);
 
 /** Pino's levels. */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -93,7 +92,8 @@ const schema = z
       if (c.JWT_AUDIENCE === undefined) need('JWT_AUDIENCE', 'JWKS_URL is set');
     }
     // A misconfigured store must not look healthy until the first upload.
-    if (c.BLOB_STORE === 's3') for (const name of S3_REQUIRED) if (c[name] === undefined) need(name, 'BLOB_STORE is s3');
+    if (c.BLOB_STORE === 's3')
+      for (const name of S3_REQUIRED) if (c[name] === undefined) need(name, 'BLOB_STORE is s3');
   })
   .transform((c) => ({
     ...c,

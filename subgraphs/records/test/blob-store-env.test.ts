@@ -6,7 +6,14 @@ import { blobStoreFromEnv } from '../src/blobs/from-env';
 import { S3BlobStore } from '../src/blobs/s3-store';
 import { FsBlobStore } from '../src/blobs/store';
 
-const VARS = ['BLOB_STORE', 'S3_ENDPOINT', 'S3_BUCKET', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
+const VARS = [
+  'BLOB_STORE',
+  'S3_ENDPOINT',
+  'S3_BUCKET',
+  'S3_REGION',
+  'S3_ACCESS_KEY_ID',
+  'S3_SECRET_ACCESS_KEY',
+] as const;
 const restores: (() => void)[] = [];
 const override = (vars: Parameters<typeof overrideConfig>[0]) => restores.push(overrideConfig(vars));
 let dir: string;
@@ -27,7 +34,11 @@ test('the filesystem store is the default', () => {
 
 test('BLOB_STORE=s3 with every variable gives the S3 store', () => {
   override({
-    BLOB_STORE: 's3', S3_ENDPOINT: 'http://127.0.0.1:9000', S3_BUCKET: 'evidence', S3_ACCESS_KEY_ID: 'id', S3_SECRET_ACCESS_KEY: 'secret',
+    BLOB_STORE: 's3',
+    S3_ENDPOINT: 'http://127.0.0.1:9000',
+    S3_BUCKET: 'evidence',
+    S3_ACCESS_KEY_ID: 'id',
+    S3_SECRET_ACCESS_KEY: 'secret',
   });
   expect(blobStoreFromEnv()).toBeInstanceOf(S3BlobStore);
 });
@@ -42,6 +53,13 @@ test('BLOB_STORE=s3 is refused as configuration, naming every missing variable',
 
 test('an unknown store or a non-http endpoint is refused', () => {
   expect(() => override({ BLOB_STORE: 'gcs' })).toThrow('BLOB_STORE: expected one of fs, s3, got "gcs"');
-  expect(() => override({ BLOB_STORE: 's3', S3_ENDPOINT: 'ftp://x', S3_BUCKET: 'b', S3_ACCESS_KEY_ID: 'id', S3_SECRET_ACCESS_KEY: 's' }))
-    .toThrow('S3_ENDPOINT: expected a URL (http or https), got "ftp://x"');
+  expect(() =>
+    override({
+      BLOB_STORE: 's3',
+      S3_ENDPOINT: 'ftp://x',
+      S3_BUCKET: 'b',
+      S3_ACCESS_KEY_ID: 'id',
+      S3_SECRET_ACCESS_KEY: 's',
+    }),
+  ).toThrow('S3_ENDPOINT: expected a URL (http or https), got "ftp://x"');
 });
