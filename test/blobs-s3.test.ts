@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { createHash } from 'node:crypto';
-import { INTERNAL_SECRET_HEADER, internalSecret } from '@tsp/shared';
+import { INTERNAL_SECRET_HEADER, internalSecret, overrideConfig } from '@tsp/shared';
 import { startPlatform, type Platform } from './support/platform';
 import { APPEND, OPEN, penaltyCase, setupWorld, type RecordsWorld } from './records-fixtures';
 import { S3_TEST_CREDENTIALS, startS3TestServer, type S3TestServer } from '../subgraphs/records/test/s3-test-server';
@@ -17,7 +17,7 @@ const hash = createHash('sha256').update(evidence).digest('hex');
 beforeAll(async () => {
   s3 = await startS3TestServer();
   await s3.createBucket(BUCKET);
-  Object.assign(process.env, {
+  overrideConfig({
     BLOB_STORE: 's3',
     S3_ENDPOINT: s3.endpoint,
     S3_BUCKET: BUCKET,
@@ -31,7 +31,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await p?.stop();
   await s3?.stop();
-  for (const v of ['BLOB_STORE', 'S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY']) delete process.env[v];
 });
 
 const auth = (tok: string) => ({ authorization: `Bearer ${tok}`, 'content-type': 'text/plain' });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
+import { overrideConfig } from '@tsp/shared';
 import { startPlatform, type Platform } from './support/platform';
 import { APPEND, OPEN, penaltyCase, setupWorld, type RecordsWorld } from './records-fixtures';
 
@@ -14,7 +15,7 @@ const evidence = Buffer.from('现场检查音像记录 (test bytes) '.repeat(500
 const hash = createHash('sha256').update(evidence).digest('hex');
 
 beforeAll(async () => {
-  process.env.BLOB_DIR = dir;
+  overrideConfig({ BLOB_DIR: dir });
   p = await startPlatform();
   w = await setupWorld(p);
   base = p.gatewayUrl.replace(/\/graphql$/, '');

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { INTERNAL_SECRET_HEADER, Role, SUBGRAPHS, internalSecret, type SubgraphName } from '@tsp/shared';
+import { INTERNAL_SECRET_HEADER, Role, SUBGRAPHS, internalSecret, overrideConfig, type SubgraphName } from '@tsp/shared';
 import { startGateway, type RunningGateway } from '@tsp/gateway';
 import { token } from './support/platform';
 
@@ -70,14 +70,14 @@ test('/ready: concurrent anonymous probes share one check and see subgraph names
 });
 
 test('a subgraph that does not answer a blob request: 504 DEPENDENCY_UNAVAILABLE', async () => {
-  process.env.SUBGRAPH_TIMEOUT_MS = '300';
+  const restore = overrideConfig({ SUBGRAPH_TIMEOUT_MS: '300' });
   try {
     const r = await fetch(`${base}/blobs/silent`, { headers: { authorization: `Bearer ${admin}` } });
     expect(r.status).toBe(504);
     const body = (await r.json()) as { errors: { extensions: { code: string } }[] };
     expect(body.errors[0].extensions.code).toBe('DEPENDENCY_UNAVAILABLE');
   } finally {
-    delete process.env.SUBGRAPH_TIMEOUT_MS;
+    restore();
   }
 });
 

@@ -1,3 +1,4 @@
+import { overrideConfig } from '@tsp/shared';
 import { startPlatform, type Platform } from './support/platform';
 import { sql } from './support/db';
 import { APPEND, OPEN, doc, penaltyCase, setupWorld, video, type RecordsWorld } from './records-fixtures';
@@ -11,14 +12,13 @@ import { until } from './support/until';
  */
 
 const FINDINGS = `query($a: ID!) { agency(id: $a) { recordFindings { kind subjectId detail } } }`;
-const before = process.env.JOURNAL_AUDIT_INTERVAL_MS;
 let p: Platform;
 let w: RecordsWorld;
 let caseId: string;
 
 
 beforeAll(async () => {
-  process.env.JOURNAL_AUDIT_INTERVAL_MS = '2000';
+  overrideConfig({ JOURNAL_AUDIT_INTERVAL_MS: '2000' });
   p = await startPlatform();
   w = await setupWorld(p);
   const r = await p.gql(OPEN, { i: penaltyCase(w, '宁规罚〔2026〕61号') }, { token: w.tokens.a });
@@ -27,8 +27,6 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   await p?.stop();
-  if (before === undefined) delete process.env.JOURNAL_AUDIT_INTERVAL_MS;
-  else process.env.JOURNAL_AUDIT_INTERVAL_MS = before;
 });
 
 test('an entry altered by SQL after it was audited and signed shows as JOURNAL_NOT_INTACT to the supervisor, unaided', async () => {

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
 import { decodeJwt } from 'jose';
-import { Role, SUBGRAPHS, freePort, signDevToken, subgraphUrlVar } from '@tsp/shared';
+import { Role, SUBGRAPHS, freePort, signDevToken, subgraphUrlVar, childEnv } from '@tsp/shared';
 import { createTestDatabase, sql } from './support/db';
 import { until } from './support/until';
 
@@ -87,7 +87,7 @@ beforeAll(async () => {
   databaseUrl = await createTestDatabase();
   const ports = await Promise.all([0, 1, 2, 3, 4].map(() => freePort()));
   gatewayUrl = `http://127.0.0.1:${ports[0]}/graphql`;
-  env = { ...process.env, DATABASE_URL: databaseUrl, GATEWAY_URL: gatewayUrl, LOG_LEVEL: 'warn' };
+  env = childEnv({ DATABASE_URL: databaseUrl, GATEWAY_URL: gatewayUrl, LOG_LEVEL: 'warn' });
   env.LAUNCHER_WAIT_MS = '240000';
   SUBGRAPHS.forEach((n, i) => (env[subgraphUrlVar(n)] = `http://127.0.0.1:${ports[i + 1]}/graphql`));
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { INTERNAL_SECRET_HEADER, Role, internalSecret, publishEvent, type SubgraphName } from '@tsp/shared';
+import { INTERNAL_SECRET_HEADER, Role, internalSecret, publishEvent, overrideConfig, type SubgraphName } from '@tsp/shared';
 import { runJournalAudit } from '@tsp/records';
 import { startPlatform, token, type Platform } from './support/platform';
 import { sql } from './support/db';
@@ -8,8 +8,7 @@ import { Receiver } from './webhooks-receiver';
 import { pollUntil } from './support/until';
 
 // Before the platform starts: a loopback webhook receiver is allowed, and retries are fast.
-process.env.WEBHOOK_ALLOW_PRIVATE_ADDRESSES = '1';
-process.env.WEBHOOK_RETRY_BASE_MS = '50';
+overrideConfig({ WEBHOOK_ALLOW_PRIVATE_ADDRESSES: '1', WEBHOOK_RETRY_BASE_MS: '50' });
 
 let p: Platform;
 const receiver = new Receiver();
@@ -122,7 +121,7 @@ test('/metrics answers 403 without the internal secret, with a wrong one, or wit
 });
 
 test('with METRICS_TOKEN set, /metrics takes only it; INTERNAL_SECRET (signs service tokens) is refused', async () => {
-  process.env.METRICS_TOKEN = 'metrics-test-scrape-token';
+  const restore = overrideConfig({ METRICS_TOKEN: 'metrics-test-scrape-token' });
   try {
     for (const service of ['gateway', 'records'] as const) {
       expect([service, (await scrape(service)).status]).toEqual([service, 403]);
@@ -132,7 +131,7 @@ test('with METRICS_TOKEN set, /metrics takes only it; INTERNAL_SECRET (signs ser
       expect(ok.text).toContain('tsp_graphql_requests_total');
     }
   } finally {
-    delete process.env.METRICS_TOKEN;
+    restore();
   }
 });
 

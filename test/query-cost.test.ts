@@ -1,4 +1,4 @@
-import { Role, SUBGRAPHS, sqlStats, startSubgraph, type RunningSubgraph } from '@tsp/shared';
+import { Role, SUBGRAPHS, overrideConfig, sqlStats, startSubgraph, subgraphUrlVar, type RunningSubgraph } from '@tsp/shared';
 import { startGateway, type RunningGateway } from '@tsp/gateway';
 import { services } from '@tsp/scripts/services';
 import { seedBench, type BenchData } from '@tsp/scripts/bench/seed';
@@ -28,11 +28,11 @@ beforeAll(async () => {
   caseAgency = await seedBench(databaseUrl, { agencies: 1, casesPerAgency: 1000, officersPerAgency: 4 }, () => undefined, '成本县案件');
   for (const name of SUBGRAPHS) subgraphs.push(await startSubgraph({ ...services[name], workers: undefined }, { databaseUrl }));
   // Subgraphs ask personnel where an officer belongs (the stale-token check) at these URLs.
-  for (const s of subgraphs) process.env[`${s.name.toUpperCase()}_URL`] = s.url;
+  overrideConfig(Object.fromEntries(subgraphs.map((s) => [subgraphUrlVar(s.name), s.url])));
   // That check costs one lookup per officer per subgraph per cache window (4 statements for the case list's
   // officer: personnel reads its table, the other three ask it). The warm-up request pays it; a window longer
   // than this file keeps it from expiring between measured requests and blurring an exact count.
-  process.env.OFFICER_AGENCY_CACHE_MS = String(30 * 60_000);
+  overrideConfig({ OFFICER_AGENCY_CACHE_MS: String(30 * 60_000) });
   gateway = await startGateway({ urls: Object.fromEntries(subgraphs.map((s) => [s.name, s.url])) });
 }, 180_000);
 afterAll(async () => {

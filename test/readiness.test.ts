@@ -1,7 +1,4 @@
-import {
-  INTERNAL_SECRET_HEADER, Role, internalSecret, periodicWorker, logger, startSubgraph,
-  type RunningSubgraph, type SubgraphName,
-} from '@tsp/shared';
+import { INTERNAL_SECRET_HEADER, Role, internalSecret, periodicWorker, logger, startSubgraph, overrideConfig, type RunningSubgraph, type SubgraphName } from '@tsp/shared';
 import { startGateway, type RunningGateway } from '@tsp/gateway';
 import { services } from '@tsp/scripts/services';
 import { startPlatform, token, type GqlResult, type Platform } from './support/platform';
@@ -65,13 +62,13 @@ test('ready: the subgraph names its database and workers as checked; the gateway
   expect(gw).toMatchObject({ status: 200, body: { ready: true, failing: [] } });
   expect(Object.keys(gw.body.subgraphs!).sort()).toEqual(['disclosure', 'personnel', 'records', 'review']);
   expect(await readyOf(gateway.url)).toEqual({ status: 200, body: { ready: true, failing: [] } });
-  process.env.METRICS_TOKEN = 'ready-test-scrape-token';
+  const restore = overrideConfig({ METRICS_TOKEN: 'ready-test-scrape-token' });
   try {
     const scraper = await readyOf(gateway.url, { authorization: 'Bearer ready-test-scrape-token' });
     expect(Object.keys(scraper.body.subgraphs ?? {})).toHaveLength(4);
     expect((await readyOf(gateway.url, { authorization: 'Bearer wrong' })).body.subgraphs).toBeUndefined();
   } finally {
-    delete process.env.METRICS_TOKEN;
+    restore();
   }
 });
 

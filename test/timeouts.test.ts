@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
-import { INTERNAL_SECRET_HEADER, Role, SUBGRAPHS, internalSecret, type SubgraphName } from '@tsp/shared';
+import { INTERNAL_SECRET_HEADER, Role, SUBGRAPHS, internalSecret, childEnv, overrideConfig, type SubgraphName } from '@tsp/shared';
 import { startGateway, type RunningGateway } from '@tsp/gateway';
 import { migrateAll } from '@tsp/scripts/migrate';
 import { token, type GqlResult } from './support/platform';
@@ -21,7 +21,6 @@ let child: ChildProcess | undefined;
 let gateway: RunningGateway;
 let admin: string;
 let personnelUrl: string;
-const savedTimeout = process.env.SUBGRAPH_TIMEOUT_MS;
 
 const SECRET = () => ({ [INTERNAL_SECRET_HEADER]: internalSecret() });
 async function freePort(): Promise<number> {
@@ -48,7 +47,7 @@ beforeAll(async () => {
   const port = await freePort();
   personnelUrl = `http://127.0.0.1:${port}/graphql`;
   child = spawn(process.execPath, [RUN_SERVICE, 'personnel'], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' },
+    env: childEnv({ PORT: String(port), DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' }),
     stdio: 'ignore',
   });
   const health = await pollUntil(
@@ -57,15 +56,13 @@ beforeAll(async () => {
     45_000,
   );
   expect(health).toBe(200);
-  process.env.SUBGRAPH_TIMEOUT_MS = '1500';
+  overrideConfig({ SUBGRAPH_TIMEOUT_MS: '1500' });
   const nowhere = `http://127.0.0.1:${await freePort()}/graphql`;
   const urls = Object.fromEntries(SUBGRAPHS.map((n) => [n, nowhere])) as Record<SubgraphName, string>;
   gateway = await startGateway({ urls: { ...urls, personnel: personnelUrl } });
 }, 90_000);
 
 afterAll(async () => {
-  if (savedTimeout === undefined) delete process.env.SUBGRAPH_TIMEOUT_MS;
-  else process.env.SUBGRAPH_TIMEOUT_MS = savedTimeout;
   if (child && child.exitCode === null && child.signalCode === null) {
     const exited = new Promise((r) => child!.once('exit', r));
     child.kill('SIGCONT');

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { WebSocket } from 'ws';
 import { createClient, type Client } from 'graphql-ws';
-import { Role, encodeCursor, shanghaiDate } from '@tsp/shared';
+import { Role, encodeCursor, shanghaiDate, overrideConfig } from '@tsp/shared';
 import { startPlatform, token, type GqlResult, type Platform } from './support/platform';
 import { sql } from './support/db';
 import { APPEND, OPEN, doc, penaltyCase, setupWorld, type RecordsWorld } from './records-fixtures';
@@ -16,7 +16,7 @@ import { SUBMIT, proposal } from './review-fixtures';
  * 王芳 (o2) moves from 城乡规划局 (A) to 文化和旅游局 (B). The tests run in order.
  */
 const CACHE_MS = 1000;
-process.env.OFFICER_AGENCY_CACHE_MS = String(CACHE_MS);
+overrideConfig({ OFFICER_AGENCY_CACHE_MS: String(CACHE_MS) });
 
 let p: Platform;
 let w: RecordsWorld;

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { publishEvent, Role } from '@tsp/shared';
+import { publishEvent, Role, childEnv, overrideConfig } from '@tsp/shared';
 import { verifyWebhookSignature } from '../subgraphs/review/src/webhooks/signature';
 import { openSealed, openSecret, sealSecret } from '../subgraphs/review/src/webhooks/secret-box';
 import { rotateWebhookSecrets } from '../subgraphs/review/src/webhooks/rotate';
@@ -18,13 +18,9 @@ const C = randomBytes(32);
 const ROTATING = { current: B, previous: A };
 const CLI = path.resolve(__dirname, '..', 'scripts', 'dist', 'rotate-webhook-key.js');
 
-process.env.WEBHOOK_ALLOW_PRIVATE_ADDRESSES = '1';
-process.env.WEBHOOK_RETRY_BASE_MS = '50';
-const useKeys = (current: Buffer, previous?: Buffer) => {
-  process.env.WEBHOOK_SECRET_KEY = current.toString('hex');
-  if (previous) process.env.WEBHOOK_SECRET_KEY_PREVIOUS = previous.toString('base64');
-  else delete process.env.WEBHOOK_SECRET_KEY_PREVIOUS;
-};
+overrideConfig({ WEBHOOK_ALLOW_PRIVATE_ADDRESSES: '1', WEBHOOK_RETRY_BASE_MS: '50' });
+const useKeys = (current: Buffer, previous?: Buffer) =>
+  overrideConfig({ WEBHOOK_SECRET_KEY: current.toString('hex'), WEBHOOK_SECRET_KEY_PREVIOUS: previous?.toString('base64') });
 useKeys(A);
 
 let p: Platform;
@@ -40,7 +36,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await p?.stop();
   await r?.stop();
-  delete process.env.WEBHOOK_SECRET_KEY_PREVIOUS;
 });
 
 /** Registers an endpoint through the API, so it is sealed the way the service seals (with the key set now). */
@@ -82,7 +77,7 @@ async function withClient<T>(fn: (c: Client) => Promise<T>): Promise<T> {
 
 function runCli(extraArgs: string[] = []): Promise<{ code: number; stdout: string; stderr: string }> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: build first (npx tsc -b)`);
-  const env = { ...process.env, DATABASE_URL: p.databaseUrl, WEBHOOK_SECRET_KEY: B.toString('base64'), WEBHOOK_SECRET_KEY_PREVIOUS: A.toString('hex'), LOG_LEVEL: 'silent' };
+  const env = childEnv({ DATABASE_URL: p.databaseUrl, WEBHOOK_SECRET_KEY: B.toString('base64'), WEBHOOK_SECRET_KEY_PREVIOUS: A.toString('hex'), LOG_LEVEL: 'silent' });
   return new Promise((resolve) => {
     execFile(process.execPath, [CLI, ...extraArgs], { env, timeout: 30_000 }, (err, stdout, stderr) => {
       resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { openOrm, publishEvent, Role } from '@tsp/shared';
+import { openOrm, publishEvent, Role, overrideConfig } from '@tsp/shared';
 import { verifyWebhookSignature } from '../subgraphs/review/src/webhooks/signature';
 import { openSecret } from '../subgraphs/review/src/webhooks/secret-box';
 import { migrations } from '../subgraphs/review/src/migrations';
@@ -9,9 +9,7 @@ import { Receiver, waitFor } from './webhooks-receiver';
 
 // Before the platform starts: loopback receivers, fast retries, and a configured key (the production path).
 const KEY = randomBytes(32).toString('base64');
-process.env.WEBHOOK_ALLOW_PRIVATE_ADDRESSES = '1';
-process.env.WEBHOOK_RETRY_BASE_MS = '50';
-process.env.WEBHOOK_SECRET_KEY = KEY;
+overrideConfig({ WEBHOOK_ALLOW_PRIVATE_ADDRESSES: '1', WEBHOOK_RETRY_BASE_MS: '50', WEBHOOK_SECRET_KEY: KEY });
 
 const SECRET = 'receiver-secret-at-rest-0123456789';
 
@@ -26,7 +24,6 @@ beforeAll(async () => {
   expect((await p.gql(`mutation($h: String!) { allowWebhookHost(host: $h) { host } }`, { h: r.hostPort }, { token: admin })).errors).toBeUndefined();
 });
 afterAll(async () => {
-  process.env.WEBHOOK_SECRET_KEY = KEY;
   await p?.stop();
   await r?.stop();
 });
@@ -66,7 +63,7 @@ test('the stored row holds the secret only encrypted, and deliveries are still s
 
 test('with the wrong WEBHOOK_SECRET_KEY nothing is sent or counted as failed; with the right one again the event goes out signed', async () => {
   const { agency, integrator, id } = await registered('int-wrong-key');
-  process.env.WEBHOOK_SECRET_KEY = randomBytes(32).toString('hex');
+  const restoreKey = overrideConfig({ WEBHOOK_SECRET_KEY: randomBytes(32).toString('hex') });
   const before = new Date();
   const e = await publish(agency);
   // The worker postpones the endpoint when it cannot open the secret.
@@ -81,7 +78,7 @@ test('with the wrong WEBHOOK_SECRET_KEY nothing is sent or counted as failed; wi
   expect(Number(row.position)).toBeLessThan(e.position);
   expect(await sql(p.databaseUrl, `select 1 from review.webhook_delivery where endpoint_id = $1`, [id])).toEqual([]);
 
-  process.env.WEBHOOK_SECRET_KEY = KEY;
+  restoreKey();
   const got = await waitFor('the delivery with the right key', () => r.requests.find((q) => q.eventId === e.id));
   expect(verifyWebhookSignature(SECRET, got.headers['x-tsp-signature'] as string, got.raw).ok).toBe(true);
   const log = await waitFor('the delivery log row', async () => {

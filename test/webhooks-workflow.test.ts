@@ -1,12 +1,11 @@
-import { Role } from '@tsp/shared';
+import { Role, overrideConfig } from '@tsp/shared';
 import { verifyWebhookSignature } from '../subgraphs/review/src/webhooks/signature';
 import { startPlatform, token, type Platform } from './support/platform';
 import { Receiver, waitFor } from './webhooks-receiver';
 import { COMPLETE, lawfulPenaltyChecklist, openPenaltyCase, proposal, setupReviewWorld, START, SUBMIT } from './review-fixtures';
 
 /** Webhooks fed by the real review workflow (records opens the case, review submits, starts and passes it). */
-process.env.WEBHOOK_ALLOW_PRIVATE_ADDRESSES = '1';
-process.env.WEBHOOK_RETRY_BASE_MS = '50';
+overrideConfig({ WEBHOOK_ALLOW_PRIVATE_ADDRESSES: '1', WEBHOOK_RETRY_BASE_MS: '50' });
 
 const SECRET = 'receiver-secret-0123456789';
 let p: Platform;

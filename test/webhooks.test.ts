@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { publishEvent, Role } from '@tsp/shared';
+import { publishEvent, Role, overrideConfig } from '@tsp/shared';
 import { verifyWebhookSignature } from '../subgraphs/review/src/webhooks/signature';
 import { startWebhookWorker } from '../subgraphs/review/src/webhooks/worker';
 import { startPlatform, token, type Platform } from './support/platform';
@@ -7,8 +7,7 @@ import { sql } from './support/db';
 import { Receiver, waitFor } from './webhooks-receiver';
 
 // Before the platform starts: loopback receivers are allowed here, and retries are fast.
-process.env.WEBHOOK_ALLOW_PRIVATE_ADDRESSES = '1';
-process.env.WEBHOOK_RETRY_BASE_MS = '50';
+overrideConfig({ WEBHOOK_ALLOW_PRIVATE_ADDRESSES: '1', WEBHOOK_RETRY_BASE_MS: '50' });
 
 const SECRET = 'receiver-secret-0123456789';
 
@@ -254,12 +253,12 @@ test('only INTEGRATORs manage webhooks and only ADMINs the allowlist', async () 
 });
 
 describe('with the private-address relaxation OFF', () => {
+  const allowPrivate = (on: boolean) => overrideConfig({ WEBHOOK_ALLOW_PRIVATE_ADDRESSES: on ? '1' : '0' });
+  let restore: () => void;
   beforeAll(() => {
-    process.env.WEBHOOK_ALLOW_PRIVATE_ADDRESSES = '0';
+    restore = allowPrivate(false);
   });
-  afterAll(() => {
-    process.env.WEBHOOK_ALLOW_PRIVATE_ADDRESSES = '1';
-  });
+  afterAll(() => restore());
 
   test('internal addresses, non-HTTP schemes, hosts off the allowlist and short secrets are refused with a clear reason', async () => {
     const integrator = await token({ role: Role.INTEGRATOR, sub: 'int-refused', agencyIds: [randomUUID()] });
@@ -290,13 +289,13 @@ describe('with the private-address relaxation OFF', () => {
   });
 
   test('the address is checked again at delivery: a loopback endpoint registered earlier is not sent to', async () => {
-    process.env.WEBHOOK_ALLOW_PRIVATE_ADDRESSES = '1';
+    allowPrivate(true);
     const r = await receiver();
     const agency = randomUUID();
     const integrator = await token({ role: Role.INTEGRATOR, sub: 'int-rebind', agencyIds: [agency] });
     const reg = await register(integrator, r.url);
     expect(reg.errors).toBeUndefined();
-    process.env.WEBHOOK_ALLOW_PRIVATE_ADDRESSES = '0';
+    allowPrivate(false);
     const e = await publish(agency);
     const log = await waitFor('a refused attempt', async () => {
       const d = await deliveries(integrator, reg.data.registerWebhook.id);
@@ -305,7 +304,7 @@ describe('with the private-address relaxation OFF', () => {
     expect(log[0]).toMatchObject({ eventId: e.id, attempt: 1, httpStatus: null, outcome: 'FAILED_ATTEMPT', error: expect.stringContaining('internal address') });
     expect(r.requests).toEqual([]);
     // Once allowed again (development), the retry delivers it.
-    process.env.WEBHOOK_ALLOW_PRIVATE_ADDRESSES = '1';
+    allowPrivate(true);
     await waitFor('the retried delivery', () => r.acknowledged().length === 1);
     expect(r.acknowledged()).toEqual([e.id]);
   });

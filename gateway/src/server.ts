@@ -8,7 +8,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError } from 'graphql';
-import { BODY_LIMIT, SUBGRAPHS, requireInternalSecret, baseApp, checkUserTokenConfig, jsonErrors, logger, subgraphUrl, type SubgraphName } from '@tsp/shared';
+import { BODY_LIMIT, SUBGRAPHS, requireInternalSecret, baseApp, jsonErrors, loadConfig, logger, subgraphUrl, type SubgraphName } from '@tsp/shared';
 import { createServiceMetrics } from '@tsp/shared';
 import { upstreamMetrics } from './upstream-metrics.js';
 import { ForwardingDataSource } from './datasource.js';
@@ -53,7 +53,8 @@ function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
 }
 
 export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGateway> {
-  checkUserTokenConfig();
+  // Parsed and checked before anything starts: a misconfiguration must stop the gateway, not fail requests later.
+  loadConfig();
   const urls = Object.fromEntries(SUBGRAPHS.map((n) => [n, opts.urls?.[n] ?? subgraphUrl(n)])) as Record<SubgraphName, string>;
   const supergraphSdl = opts.supergraphSdl ?? fs.readFileSync(SUPERGRAPH_PATH, 'utf8');
   const metrics = createServiceMetrics('gateway'), measured = upstreamMetrics(metrics);

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { BREAKER, DependencyFailure, InternalClient, breakerState, resetBreakers } from '@tsp/shared';
+import { BREAKER, DependencyFailure, InternalClient, breakerState, overrideConfig, resetBreakers } from '@tsp/shared';
 import { upstreamFetcher } from '../src/upstream';
 
 /**
@@ -40,17 +40,13 @@ afterAll(async () => {
   await new Promise<void>((r) => server.close(() => r()));
 });
 
-let saved: string | undefined;
+let restore: () => void;
 beforeEach(() => {
-  saved = process.env.SUBGRAPH_TIMEOUT_MS;
-  process.env.SUBGRAPH_TIMEOUT_MS = '300';
+  restore = overrideConfig({ SUBGRAPH_TIMEOUT_MS: '300' });
   resetBreakers();
   seen = 0;
 });
-afterEach(() => {
-  if (saved === undefined) delete process.env.SUBGRAPH_TIMEOUT_MS;
-  else process.env.SUBGRAPH_TIMEOUT_MS = saved;
-});
+afterEach(() => restore());
 
 /** Each test its own path, so each has its own breaker. */
 const gatewayPost = (path: string, n: number) =>

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { INTERNAL_SECRET_HEADER, Role, internalSecret, signDevToken } from '@tsp/shared';
+import { INTERNAL_SECRET_HEADER, Role, internalSecret, loadConfigOrExit, signDevToken } from '@tsp/shared';
 
 /**
  * npm run attack -- [--url http://127.0.0.1:4000/graphql] [--token <officer>] [--supervisor-token <t>]
@@ -93,6 +93,7 @@ function attacks(agencyId: string, officer: string, supervisor: string): Attack[
 }
 
 async function main() {
+  loadConfigOrExit();
   const agencies = JSON.parse((await gql(doc('{ agencies { id reviewCatalog { id } } }'))).text) as {
     data?: { agencies: { id: string; reviewCatalog: unknown[] }[] };
   };

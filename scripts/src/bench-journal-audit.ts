@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { Client } from 'pg';
-import { openOrm } from '@tsp/shared';
+import { loadConfigOrExit, openOrm } from '@tsp/shared';
 // Importing the records service registers its entry source (the audit re-hashes real entries through it).
 import { records } from '@tsp/records';
 import { ChangeWatch, runJournalAudit, type JournalAuditOptions } from '@tsp/records/dist/journal/index.js';
@@ -15,7 +15,7 @@ import { benchDatabase } from './bench/platform.js';
  * (change marks, suspect query), the run after an entry or a node was updated behind the service's
  * back, and a full sweep. Uses DATABASE_URL or a throwaway embedded PostgreSQL (fsync on).
  */
-const CASES = Number(process.env.BENCH_CASES ?? 1570);
+const CASES = loadConfigOrExit().BENCH_CASES;
 const t0 = Date.now();
 const say = (m: string) =>
   process.stdout.write(`bench-journal-audit [${((Date.now() - t0) / 1000).toFixed(0).padStart(3)}s] ${m}\n`);

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { migrate, openOrm, startEmbeddedPostgres, type Orm } from '@tsp/shared';
+import { config, loadConfigOrExit, migrate, openOrm, startEmbeddedPostgres, type Orm } from '@tsp/shared';
 import { records } from '@tsp/records';
 import {
   appendLeaf,
@@ -153,8 +153,9 @@ async function proofTimes(orm: Orm, size: number, samples = 200) {
 }
 
 async function main() {
-  const embedded = process.env.DATABASE_URL ? null : await startEmbeddedPostgres(path.join(os.tmpdir(), `tsp-bench-${randomBytes(3).toString('hex')}`, 'data'));
-  const admin = process.env.DATABASE_URL ?? embedded!.url;
+  const given = loadConfigOrExit().DATABASE_URL;
+  const embedded = given ? null : await startEmbeddedPostgres(path.join(os.tmpdir(), `tsp-bench-${randomBytes(3).toString('hex')}`, 'data'));
+  const admin = given ?? embedded!.url;
   const rows: [string, string][] = [];
   const fmt = (x: number) => x.toFixed(x < 10 ? 2 : 0);
   try {
@@ -202,7 +203,7 @@ async function main() {
     const steady = await runJournalAudit(big.em.fork());
     if (!steady?.ok) throw new Error('self-audit failed');
     rows.push([`self-audit run after 1,000 appends, sweeping ${steady.sweptTo! - steady.sweptFrom!} older leaves (ms)`, fmt(performance.now() - t0)]);
-    if (process.env.BENCH_QUICK) {
+    if (config().BENCH_QUICK) {
       await big.close();
       return print(rows);
     }
@@ -227,7 +228,7 @@ async function main() {
 function print(rows: [string, string][]) {
   const w = Math.max(...rows.map(([k]) => k.length));
   const load = os.loadavg().map((x) => x.toFixed(2)).join(' ');
-  console.log(`\nrecords journal benchmark — ${os.cpus().length} cores, load average at the end ${load}, ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL (fsync on)'}\n`);
+  console.log(`\nrecords journal benchmark — ${os.cpus().length} cores, load average at the end ${load}, ${config().DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL (fsync on)'}\n`);
   for (const [k, v] of rows) console.log(`${k.padEnd(w)}  ${v}`);
 }
 

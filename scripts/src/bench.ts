@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { childEnv, config, loadConfigOrExit } from '@tsp/shared';
 import { migrateAll } from './migrate.js';
 import { seedBench, type BenchSize } from './bench/seed.js';
 import { BENCH_DIR, benchDatabase, ensureBenchInstalled, startServices } from './bench/platform.js';
@@ -28,11 +29,12 @@ const t0 = Date.now();
 const say = (m: string) => process.stdout.write(`\x1b[1mbench\x1b[0m [${((Date.now() - t0) / 1000).toFixed(0).padStart(3)}s] ${m}\n`);
 
 async function main() {
+  loadConfigOrExit();
   await ensureBenchInstalled(say);
   const db = await benchDatabase();
   let stopServices: (() => Promise<void>) | null = null;
   try {
-    say(`database ${process.env.DATABASE_URL ? 'on DATABASE_URL (fresh database)' : 'embedded PostgreSQL (throwaway)'}; migrating`);
+    say(`database ${config().DATABASE_URL ? 'on DATABASE_URL (fresh database)' : 'embedded PostgreSQL (throwaway)'}; migrating`);
     await migrateAll(db.url);
     say(`seeding ${SIZE.agencies} agencies × ${SIZE.casesPerAgency} cases, ${SIZE.agencies * SIZE.officersPerAgency} officers (bulk SQL)`);
     const data = await seedBench(db.url, SIZE, (m) => say(`seed: ${m}`));
@@ -115,7 +117,7 @@ function cpuModel(): string {
 function journalBench(adminUrl: string): Promise<string[]> {
   say('journal benchmark (scripts/dist/bench-journal.js)');
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [path.join(__dirname, 'bench-journal.js')], { env: { ...process.env, DATABASE_URL: adminUrl, ...(QUICK ? { BENCH_QUICK: '1' } : {}) }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const p = spawn(process.execPath, [path.join(__dirname, 'bench-journal.js')], { env: childEnv({ DATABASE_URL: adminUrl, ...(QUICK ? { BENCH_QUICK: '1' } : {}) }), stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     p.stdout!.on('data', (d) => (out += d));
     p.once('exit', (code) => (code === 0 ? resolve(out.trim().split('\n')) : reject(new Error(`bench-journal exited with ${code}`))));

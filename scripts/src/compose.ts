@@ -1,9 +1,11 @@
 import fs from 'node:fs';
+import { loadConfigOrExit } from '@tsp/shared';
 import { SUPERGRAPH_PATH } from '@tsp/gateway';
 import { composeSupergraph } from './composition.js';
 
 /** npm run compose: writes gateway/supergraph.graphql (checked in; a test fails when it is stale). */
 async function main() {
+  loadConfigOrExit();
   const { supergraphSdl, hints } = await composeSupergraph();
   for (const h of hints) console.log(`hint ${h}`);
   fs.writeFileSync(SUPERGRAPH_PATH, supergraphSdl);

@@ -1,9 +1,10 @@
-import { env } from '@tsp/shared';
+import { config, loadConfigOrExit } from '@tsp/shared';
 import { migrateAll } from './migrate.js';
 
 /** npm run migrate / the compose `migrate` service: applies every schema's migrations to DATABASE_URL. */
 async function main() {
-  const url = env('DATABASE_URL');
+  loadConfigOrExit();
+  const url = config().DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is required');
   await migrateAll(url);
   console.log('migrations applied');

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
-import { env } from '@tsp/shared';
+import { config, loadConfigOrExit } from '@tsp/shared';
 import { rotateWebhookSecrets, type RotationProgress } from '@tsp/review/dist/webhooks/rotate.js';
 import { webhookSecretKeys } from '@tsp/review/dist/webhooks/secret-key.js';
 
@@ -32,10 +32,10 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const url = env('DATABASE_URL');
+  const { DATABASE_URL: url, WEBHOOK_SECRET_KEY } = loadConfigOrExit();
   if (!url) throw new Error('DATABASE_URL is required');
   // Re-sealing under the development key derived from INTERNAL_SECRET is never what a rotation wants.
-  if (!env('WEBHOOK_SECRET_KEY')) throw new Error('WEBHOOK_SECRET_KEY is required: it is the key secrets are re-sealed under');
+  if (!WEBHOOK_SECRET_KEY) throw new Error('WEBHOOK_SECRET_KEY is required: it is the key secrets are re-sealed under');
   const keys = webhookSecretKeys();
   if (!keys.previous) console.log('WEBHOOK_SECRET_KEY_PREVIOUS is unset: only checking that every secret opens with WEBHOOK_SECRET_KEY');
   const db = new Client({ connectionString: url });

@@ -1,15 +1,14 @@
 // First: the tracing SDK patches http, pg and graphql before the imports below load them.
 import { stopTracing } from './start-tracing.js';
-import { DEFAULT_PORTS, env, logger, startSubgraph, SUBGRAPHS, type ServiceName, type SubgraphName } from '@tsp/shared';
+import { DEFAULT_PORTS, config, loadConfigOrExit, logger, startSubgraph, SUBGRAPHS, type ServiceName, type SubgraphName } from '@tsp/shared';
 import { startGateway } from '@tsp/gateway';
 import { services } from './services.js';
 
 /** Runs one service in this process (the launcher and docker-compose start one per process). */
 export async function runService(name: ServiceName): Promise<{ stop(): Promise<void> }> {
-  const port = Number(env('PORT') ?? DEFAULT_PORTS[name]);
-  const host = env('HOST') ?? '127.0.0.1';
+  const { PORT, HOST: host, DATABASE_URL: databaseUrl } = config();
+  const port = PORT ?? DEFAULT_PORTS[name];
   if (name === 'gateway') return startGateway({ port, host });
-  const databaseUrl = env('DATABASE_URL');
   if (!databaseUrl) throw new Error('DATABASE_URL is required');
   return startSubgraph(services[name], { databaseUrl, port, host });
 }
@@ -20,6 +19,7 @@ async function main() {
     console.error(`usage: node scripts/dist/run-service.js gateway|${SUBGRAPHS.join('|')}`);
     process.exit(2);
   }
+  loadConfigOrExit();
   const running = await runService(name);
   const log = logger(name);
   let stopping = false;

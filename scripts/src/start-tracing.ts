@@ -1,6 +1,6 @@
 import path from 'node:path';
 // Only config, never the package index: graphql, pg and http must load after the instrumentations.
-import { env } from '@tsp/shared/dist/config.js';
+import { loadConfigOrExit } from '@tsp/shared/dist/config.js';
 import { tracingSdk } from './tracing/sdk.js';
 
 /**
@@ -10,7 +10,8 @@ import { tracingSdk } from './tracing/sdk.js';
  */
 const isServiceProcess = require.main?.filename === path.join(__dirname, 'run-service.js');
 const service = isServiceProcess ? process.argv[2] : undefined;
-const sdk = service ? tracingSdk(service, env('OTEL_EXPORTER_OTLP_ENDPOINT')) : undefined;
+// A service process checks its configuration here, first: an invalid value stops it before anything loads.
+const sdk = service ? tracingSdk(service, loadConfigOrExit().OTEL_EXPORTER_OTLP_ENDPOINT) : undefined;
 sdk?.start();
 
 /** Sends the spans still buffered (at most a few seconds' worth) before the process exits. */

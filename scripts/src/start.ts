@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fork } from 'node:child_process';
-import { SUBGRAPHS, env, subgraphUrlVar, type ServiceName } from '@tsp/shared';
+import { SUBGRAPHS, config, loadConfigOrExit, subgraphUrlVar, type ServiceName } from '@tsp/shared';
 import { migrateAll } from './migrate.js';
 import { Supervised, waitUntilHealthy } from './launcher/supervised.js';
 import { serviceAddresses } from './launcher/ports.js';
@@ -37,7 +37,7 @@ function startEmbedded(): Promise<{ url: string; embedded: Embedded }> {
 }
 
 async function databaseUrl(): Promise<{ url: string; embedded?: Embedded }> {
-  const given = env('DATABASE_URL');
+  const given = config().DATABASE_URL;
   if (given) return { url: given };
   say('DATABASE_URL is not set: starting embedded PostgreSQL (data in .data/postgres)');
   return startEmbedded();
@@ -75,6 +75,8 @@ async function seedIfNeeded(databaseUrl: string, gatewayUrl: string, stopping: (
  * Ctrl-C (or SIGTERM) stops everything, and the launcher exits 0.
  */
 async function main() {
+  // Checked before anything starts; the services inherit the same environment.
+  loadConfigOrExit();
   const t0 = Date.now();
   const children: Supervised[] = [];
   let embedded: Embedded | undefined;
@@ -106,7 +108,7 @@ async function main() {
       const childEnv = { ...urls, DATABASE_URL: url, PORT: String(at[name].port) };
       children.push(new Supervised({ name, env: childEnv, index, health: at[name].health }, say));
     }
-    const timeoutMs = Number(env('LAUNCHER_WAIT_MS') ?? 180_000);
+    const timeoutMs = config().LAUNCHER_WAIT_MS;
     await Promise.all(children.map((c) => waitUntilHealthy(c, { say, timeoutMs })));
     if (stopping) return;
     const gateway = at.gateway.url;

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import {
-  Role, defaultDevTokenTtlSeconds, formatDuration, maxTokenLifetimeSeconds, signDevToken, type TokenClaims,
+  Role, defaultDevTokenTtlSeconds, formatDuration, loadConfigOrExit, maxTokenLifetimeSeconds, signDevToken,
+  type TokenClaims,
 } from '@tsp/shared';
 import { findDemoPerson, missingScope } from './launcher/demo.js';
 import { gatewayUrl } from './launcher/ports.js';
@@ -13,6 +14,7 @@ import { gatewayUrl } from './launcher/ports.js';
  * running platform at GATEWAY_URL). A token the platform would refuse for lack of a scope is not printed (exit 2).
  */
 async function main() {
+  loadConfigOrExit();
   const { values } = parseArgs({
     options: {
       role: { type: 'string' },

@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { loadConfigOrExit } from '@tsp/shared';
 // The pure verifier only: no database, no service code, nothing that trusts the server.
 import { checkJournal, checkpointNoteFrom, parseCheckpointNote, type JournalBundle } from '@tsp/records/dist/journal/verifier.js';
 
@@ -86,7 +87,7 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return values.help ? 0 : 2;
   }
-  const token = values.token ?? process.env.JOURNAL_TOKEN;
+  const token = values.token ?? loadConfigOrExit().JOURNAL_TOKEN;
   if (values.entry?.length && values.server && !token) {
     console.error(`--entry needs --token (or env JOURNAL_TOKEN): inclusion proofs are given to those who may read the entry's case\n\n${USAGE}`);
     return 2;

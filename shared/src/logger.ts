@@ -1,8 +1,20 @@
 import { pino, stdSerializers, type Logger } from 'pino';
 import { DriverException } from '@mikro-orm/core';
 import { traceFields } from './tracing/propagation.js';
+import { config } from './config.js';
 
-const defaultLevel = process.env.LOG_LEVEL ?? (process.env.JEST_WORKER_ID ? 'silent' : 'info');
+/**
+ * The level is fixed when the logger loads (child loggers keep it). An invalid configuration is not
+ * reported here, at import, but by the service's start-up check (loadConfigOrExit), which stops it.
+ */
+function levelAtLoad(): string {
+  try {
+    return config().LOG_LEVEL ?? 'info';
+  } catch {
+    return 'info';
+  }
+}
+const defaultLevel = levelAtLoad();
 
 /**
  * Keys whose values are personal data or secrets (个人信息): censored wherever they sit in the

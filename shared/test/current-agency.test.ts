@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { overrideConfig } from '../src/config';
 import { CurrentAgencies, type OfficerAgencySource } from '../src/identity/current-agency';
 import { Role, type Identity } from '../src/identity/roles';
 import { AppError } from '../src/errors';
@@ -28,13 +29,11 @@ const as = (sub: string, agencyId: string, role = Role.OFFICER): Identity => ({ 
 const outcome = (p: Promise<void>) => p.then(() => 'OK', (e: unknown) => (e instanceof AppError ? e.code : String(e)));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-const saved = process.env.OFFICER_AGENCY_CACHE_MS;
+let restore: () => void;
 beforeEach(() => {
-  process.env.OFFICER_AGENCY_CACHE_MS = '200';
+  restore = overrideConfig({ OFFICER_AGENCY_CACHE_MS: '200' });
 });
-afterAll(() => {
-  process.env.OFFICER_AGENCY_CACHE_MS = saved;
-});
+afterEach(() => restore());
 
 test('a token naming the officer’s current agency passes; concurrent checks of many officers are one lookup', async () => {
   const others = Array.from({ length: 20 }, () => randomUUID());

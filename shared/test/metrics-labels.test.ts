@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { BoundedNames, codeOutcome, hasMetricsSecret, internalSecret, outcomeOf, thrownOutcome } from '@tsp/shared';
+import { BoundedNames, codeOutcome, hasMetricsSecret, internalSecret, outcomeOf, overrideConfig, thrownOutcome } from '@tsp/shared';
 
 describe('operation name labels stay bounded', () => {
   test('the first names keep their label, later ones are "other", a missing name is "anonymous"', () => {
@@ -62,9 +62,10 @@ describe('outcome labels', () => {
 
 describe('the metrics secret', () => {
   const headers = (h: Record<string, string>) => (name: string) => h[name];
-  afterEach(() => delete process.env.METRICS_TOKEN);
+  let restore: (() => void) | undefined;
+  afterEach(() => restore?.());
   test('with METRICS_TOKEN set, only it is accepted, as a bearer token; INTERNAL_SECRET is not', () => {
-    process.env.METRICS_TOKEN = 'scrape-token-for-test';
+    restore = overrideConfig({ METRICS_TOKEN: 'scrape-token-for-test' });
     expect(hasMetricsSecret(headers({ authorization: 'Bearer scrape-token-for-test' }))).toBe(true);
     expect(hasMetricsSecret(headers({ 'x-internal-secret': internalSecret() }))).toBe(false);
     expect(hasMetricsSecret(headers({ authorization: `Bearer ${internalSecret()}` }))).toBe(false);

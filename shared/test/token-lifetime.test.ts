@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
 import {
-  Role, jwtSecret, parseDurationSeconds, signDevToken, tokenLifetimeLimits, tokenLifetimeProblem, verifyUserToken,
+  Role, jwtSecret, overrideConfig, parseDurationSeconds, signDevToken, tokenLifetimeLimits, tokenLifetimeProblem, verifyUserToken,
 } from '../src';
 
 const H = 3600;
@@ -41,12 +41,10 @@ describe('tokenLifetimeProblem (the rule)', () => {
 });
 
 describe('configuration', () => {
-  const saved = { ...process.env };
+  const restores: (() => void)[] = [];
+  const override = (vars: Parameters<typeof overrideConfig>[0]) => restores.push(overrideConfig(vars));
   afterEach(() => {
-    process.env.USER_TOKEN_MAX_LIFETIME = saved.USER_TOKEN_MAX_LIFETIME;
-    process.env.INTEGRATOR_TOKEN_MAX_LIFETIME = saved.INTEGRATOR_TOKEN_MAX_LIFETIME;
-    if (saved.USER_TOKEN_MAX_LIFETIME === undefined) delete process.env.USER_TOKEN_MAX_LIFETIME;
-    if (saved.INTEGRATOR_TOKEN_MAX_LIFETIME === undefined) delete process.env.INTEGRATOR_TOKEN_MAX_LIFETIME;
+    while (restores.length) restores.pop()!();
   });
 
   test.each([
@@ -57,15 +55,12 @@ describe('configuration', () => {
   );
 
   test('defaults 12h and 90d; the variables change them; a bad value names the variable', () => {
-    delete process.env.USER_TOKEN_MAX_LIFETIME;
-    delete process.env.INTEGRATOR_TOKEN_MAX_LIFETIME;
+    override({ USER_TOKEN_MAX_LIFETIME: undefined, INTEGRATOR_TOKEN_MAX_LIFETIME: undefined });
     expect(tokenLifetimeLimits()).toEqual({ userSeconds: 12 * H, integratorSeconds: 90 * D });
-    process.env.USER_TOKEN_MAX_LIFETIME = '1h';
-    process.env.INTEGRATOR_TOKEN_MAX_LIFETIME = '7d';
+    override({ USER_TOKEN_MAX_LIFETIME: '1h', INTEGRATOR_TOKEN_MAX_LIFETIME: '7d' });
     expect(tokenLifetimeLimits()).toEqual({ userSeconds: H, integratorSeconds: 7 * D });
-    process.env.USER_TOKEN_MAX_LIFETIME = 'forever';
-    expect(() => tokenLifetimeLimits())
-      .toThrow('USER_TOKEN_MAX_LIFETIME must be a duration such as 12h, 90d or 3600 (seconds), not "forever"');
+    expect(() => override({ USER_TOKEN_MAX_LIFETIME: 'forever' }))
+      .toThrow('USER_TOKEN_MAX_LIFETIME: expected a duration such as 12h, 90d or 3600 (seconds), got "forever"');
   });
 });
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { Role } from '@tsp/shared';
+import { Role, overrideConfig } from '@tsp/shared';
 import { startPlatform, token, type Platform } from '../support/platform';
 import { sql } from '../support/db';
 import { testBlob, uploadBlob } from '../support/blobs';
@@ -20,7 +20,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'abuse-item4-'));
 const secret = testBlob(`A 机关的询问笔录 ${randomUUID()}`, 'application/pdf');
 
 beforeAll(async () => {
-  process.env.BLOB_DIR = dir;
+  overrideConfig({ BLOB_DIR: dir });
   p = await startPlatform();
   w = await setupWorld(p);
   base = p.gatewayUrl.replace(/\/graphql$/, '');

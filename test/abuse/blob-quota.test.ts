@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { randomUUID } from 'node:crypto';
+import { overrideConfig } from '@tsp/shared';
 import { FsBlobStore, sweepExpiredUploads } from '@tsp/records';
 import { startPlatform, type Platform } from '../support/platform';
 import { sql } from '../support/db';
@@ -27,15 +28,13 @@ const holds = async (sha: string, agencyId: string) =>
   (await sql(p.databaseUrl, 'select 1 from records.blob_upload where sha256 = $1 and agency_id = $2', [sha, agencyId])).length === 1;
 
 beforeAll(async () => {
-  process.env.BLOB_DIR = dir;
-  process.env.BLOB_AGENCY_QUOTA_BYTES = String(QUOTA);
+  overrideConfig({ BLOB_DIR: dir, BLOB_AGENCY_QUOTA_BYTES: String(QUOTA) });
   p = await startPlatform();
   w = await setupWorld(p);
   base = p.gatewayUrl.replace(/\/graphql$/, '');
 }, 120_000);
 afterAll(async () => {
   await p?.stop();
-  delete process.env.BLOB_AGENCY_QUOTA_BYTES;
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

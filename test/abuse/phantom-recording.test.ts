@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { overrideConfig } from '@tsp/shared';
 import { startPlatform, type Platform } from '../support/platform';
 import { testBlob, uploadBlob } from '../support/blobs';
 import { APPEND, OPEN, penaltyCase, setupWorld, snapshot, type RecordsWorld } from '../records-fixtures';
@@ -19,7 +20,7 @@ const recording = testBlob(`\0\0\0\x18ftypmp42 全过程录像 ${randomUUID()}`,
 const pdf = testBlob(`%PDF-1.4 not a video ${randomUUID()}`, 'application/pdf');
 
 beforeAll(async () => {
-  process.env.BLOB_DIR = dir;
+  overrideConfig({ BLOB_DIR: dir });
   p = await startPlatform();
   w = await setupWorld(p);
   const opened = await p.gql(OPEN, { i: penaltyCase(w, '宁规罚〔2026〕500号') }, { token: w.tokens.a });
@@ -60,7 +61,7 @@ test('an uploaded video is refused when the declared size or media type differ, 
 test('the real recording, as uploaded, passes; the SQL of a write does not grow with its attachments', async () => {
   // The officer's agency is looked up once per cache window (5 s): on a loaded machine the window ended between
   // the two measured writes and one of them paid the lookup. This request warms a window longer than the test.
-  process.env.OFFICER_AGENCY_CACHE_MS = String(30 * 60_000);
+  const restore = overrideConfig({ OFFICER_AGENCY_CACHE_MS: String(30 * 60_000) });
   const ok = await p.gql(APPEND, { i: seizure({}) }, { token: w.tokens.a });
   expect(ok.errors).toBeUndefined();
 
@@ -74,5 +75,5 @@ test('the real recording, as uploaded, passes; the SQL of a write does not grow 
   expect(one.result.errors).toBeUndefined();
   expect(forty.result.errors).toBeUndefined();
   expect(forty.statements).toBe(one.statements);
-  delete process.env.OFFICER_AGENCY_CACHE_MS;
+  restore();
 });

@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose';
-import { jwtSecret, Role } from '@tsp/shared';
+import { jwtSecret, Role, overrideConfig } from '@tsp/shared';
 import { startPlatform, token, type Platform } from '../support/platform';
 
 /**
@@ -10,7 +10,7 @@ let p: Platform;
 let admin: string;
 
 beforeAll(async () => {
-  delete process.env.WEBHOOK_ALLOW_PRIVATE_ADDRESSES;
+  overrideConfig({ WEBHOOK_ALLOW_PRIVATE_ADDRESSES: undefined });
   p = await startPlatform();
   admin = await token({ role: Role.ADMIN, sub: 'admin-1' });
 }, 120_000);

@@ -1,4 +1,4 @@
-import { SUBGRAPHS, resetBreakers, signDevToken, sqlStats, startSubgraph, type RunningSubgraph, type SubgraphName, type TokenClaims } from '@tsp/shared';
+import { SUBGRAPHS, overrideConfig, resetBreakers, signDevToken, sqlStats, startSubgraph, subgraphUrlVar, type RunningSubgraph, type SubgraphName, type TokenClaims } from '@tsp/shared';
 import { startGateway, type RunningGateway } from '@tsp/gateway';
 import { services } from '@tsp/scripts/services';
 import { createMigratedDatabase } from './db';
@@ -31,10 +31,7 @@ export async function startPlatform(): Promise<Platform> {
   const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;
   for (const name of SUBGRAPHS) subgraphs[name] = await startSubgraph(services[name], { databaseUrl });
   // Subgraph-to-subgraph calls read these.
-  const setUrls = () => {
-    for (const name of SUBGRAPHS) process.env[`${name.toUpperCase()}_URL`] = subgraphs[name].url;
-  };
-  setUrls();
+  const restoreUrls = overrideConfig(Object.fromEntries(SUBGRAPHS.map((n) => [subgraphUrlVar(n), subgraphs[n].url])));
   // The checked-in supergraph (test/supergraph.test.ts fails when it is stale): composing it again in every
   // file cost 1.4 s each.
   const gateway = await startGateway({ urls: Object.fromEntries(SUBGRAPHS.map((n) => [n, subgraphs[n].url])) });
@@ -79,6 +76,7 @@ export async function startPlatform(): Promise<Platform> {
     async stop() {
       await gateway.stop();
       for (const name of SUBGRAPHS) await subgraphs[name].stop().catch(() => undefined);
+      restoreUrls();
     },
   };
 }

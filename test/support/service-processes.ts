@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
-import { SUBGRAPHS, subgraphUrlVar, type ServiceName } from '@tsp/shared';
+import { SUBGRAPHS, childEnv, subgraphUrlVar, type ServiceName } from '@tsp/shared';
 
 const RUN_SERVICE = path.resolve(__dirname, '..', '..', 'scripts', 'dist', 'run-service.js');
 
@@ -42,7 +42,7 @@ export async function startServiceProcesses(
   const logs = Object.fromEntries(names.map((n) => [n, []])) as unknown as ServiceProcesses['logs'];
   const procs: ChildProcess[] = names.map((name) => {
     const proc = spawn(process.execPath, [RUN_SERVICE, name], {
-      env: { ...process.env, ...urls, ...extraEnv, DATABASE_URL: databaseUrl, PORT: String(ports[name]), HOST: '127.0.0.1' },
+      env: childEnv({ ...urls, ...extraEnv, DATABASE_URL: databaseUrl, PORT: String(ports[name]), HOST: '127.0.0.1' }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     for (const stream of [proc.stdout!, proc.stderr!])

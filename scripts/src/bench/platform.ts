@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { INTERNAL_SECRET_HEADER, SUBGRAPHS, freePort, internalSecret, startEmbeddedPostgres, subgraphUrlVar, type SubgraphName } from '@tsp/shared';
+import { INTERNAL_SECRET_HEADER, SUBGRAPHS, childEnv, config, freePort, internalSecret, startEmbeddedPostgres, subgraphUrlVar, type SubgraphName } from '@tsp/shared';
 import { startChild, waitHealthy, type Child } from '../launcher/children.js';
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -12,7 +12,7 @@ export const BENCH_DIR = path.join(ROOT, 'bench');
 
 /** A throwaway database: a fresh one on DATABASE_URL's server, or an embedded PostgreSQL in a temp folder. */
 export async function benchDatabase(): Promise<{ url: string; admin: string; stop(): Promise<void> }> {
-  const given = process.env.DATABASE_URL;
+  const given = config().DATABASE_URL;
   if (given) {
     const name = `bench_${randomBytes(4).toString('hex')}`;
     const c = new Client({ connectionString: given });
@@ -66,7 +66,7 @@ export async function startServices(databaseUrl: string): Promise<Running> {
   const ports = Object.fromEntries(await Promise.all([...SUBGRAPHS, 'gateway', 'hive'].map(async (n) => [n, await freePort()]))) as Record<SubgraphName | 'gateway' | 'hive', number>;
   const urls = Object.fromEntries(Object.entries(ports).map(([n, p]) => [n, `http://127.0.0.1:${p}/graphql`])) as Running['urls'];
   const subgraphEnv = Object.fromEntries(SUBGRAPHS.map((n) => [subgraphUrlVar(n), urls[n]]));
-  const base = { ...subgraphEnv, DATABASE_URL: databaseUrl, LOG_LEVEL: process.env.LOG_LEVEL ?? 'error', NODE_ENV: 'production' };
+  const base = { ...subgraphEnv, DATABASE_URL: databaseUrl, LOG_LEVEL: config().LOG_LEVEL ?? 'error', NODE_ENV: 'production' };
   const children: Child[] = [];
   const stop = async () => {
     await Promise.all(children.reverse().map((c) => c.stop()));
@@ -86,7 +86,7 @@ export async function startServices(databaseUrl: string): Promise<Running> {
 }
 
 function hiveChild(env: NodeJS.ProcessEnv): Child {
-  const proc = spawn(process.execPath, [path.join(BENCH_DIR, 'hive.js')], { cwd: BENCH_DIR, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+  const proc = spawn(process.execPath, [path.join(BENCH_DIR, 'hive.js')], { cwd: BENCH_DIR, env: childEnv(env), stdio: ['ignore', 'inherit', 'inherit'] });
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
   return {
     name: 'hive',

@@ -1,4 +1,4 @@
-import { DEFAULT_PORTS, SUBGRAPHS, env, subgraphUrlVar, type ServiceName } from '@tsp/shared';
+import { DEFAULT_PORTS, SUBGRAPHS, config, subgraphUrlVar, type ServiceName } from '@tsp/shared';
 
 export interface ServiceAddress {
   port: number;
@@ -14,7 +14,7 @@ export interface ServiceAddress {
  * and tells the gateway and the CLI scripts where they are (two launchers can run side by side).
  */
 export function serviceAddresses(
-  get: (name: 'GATEWAY_URL' | ReturnType<typeof subgraphUrlVar>) => string | undefined = env,
+  get: (name: 'GATEWAY_URL' | ReturnType<typeof subgraphUrlVar>) => string | undefined = (name) => config()[name],
 ): Record<ServiceName, ServiceAddress> {
   const at = (name: ServiceName, given: string | undefined): ServiceAddress => {
     const url = new URL(given ?? `http://127.0.0.1:${DEFAULT_PORTS[name]}/graphql`);

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { NODE_FLAGS, type ServiceName } from '@tsp/shared';
+import { NODE_FLAGS, childEnv, type ServiceName } from '@tsp/shared';
 import { nextAttempt, restartDelayMs } from './backoff.js';
 import { forwardOutput } from './children.js';
 import { cpuSeconds } from './cpu.js';
@@ -45,7 +45,7 @@ export class Supervised {
     const { name, env, index } = this.spec;
     const script = path.join(__dirname, '..', 'run-service.js');
     const proc = spawn(process.execPath, ['--enable-source-maps', ...(NODE_FLAGS[name] ?? []), script, name], {
-      env: { ...process.env, ...env },
+      env: childEnv(env),
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       detached: true,
     });

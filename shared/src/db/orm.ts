@@ -3,6 +3,7 @@ import { MikroORM, PostgreSqlDriver, type Options, type EntityManager } from '@m
 import { DefaultLogger, type LoggerNamespace, type LogContext, type LoggerOptions } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import type { MigrationObject } from '@mikro-orm/core';
+import { config } from '../config.js';
 import { logger } from '../logger.js';
 import { countSqlStatement } from '../metrics/sql.js';
 import { dbAcquireTimeoutMs, dbConnectTimeoutMs } from '../resilience/timeouts.js';
@@ -17,7 +18,7 @@ export const requestScope = new AsyncLocalStorage<true>();
 const sqlLog = logger('sql');
 
 class CountingLogger extends DefaultLogger {
-  private readonly verbose = process.env.LOG_SQL === '1';
+  private readonly verbose = config().LOG_SQL;
   constructor(options: LoggerOptions, private readonly schema: string) {
     super(options);
   }

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { AGENCY_ROLES, type Identity } from './roles.js';
 import { AppError } from '../errors.js';
-import { env } from '../config.js';
+import { config } from '../config.js';
 import { isUuid } from '../validate.js';
 import { databaseUnavailable, isDatabaseUnreachable } from '../db/outage.js';
 
@@ -11,13 +11,8 @@ import { databaseUnavailable, isDatabaseUnreachable } from '../db/outage.js';
  */
 export type OfficerAgencySource = (officerIds: string[]) => Promise<ReadonlyMap<string, string>>;
 
-export const DEFAULT_OFFICER_AGENCY_CACHE_MS = 5000;
-
 /** How long an answer is trusted: a transfer takes effect everywhere within this time. */
-function cacheMs(): number {
-  const v = Number(env('OFFICER_AGENCY_CACHE_MS') ?? DEFAULT_OFFICER_AGENCY_CACHE_MS);
-  return Number.isFinite(v) && v >= 0 ? v : DEFAULT_OFFICER_AGENCY_CACHE_MS;
-}
+const cacheMs = (): number => config().OFFICER_AGENCY_CACHE_MS;
 
 /** Forgotten entries are dropped once the cache holds this many, so it cannot grow without bound. */
 const PRUNE_AT = 10_000;

@@ -1,6 +1,6 @@
 import { SignJWT, decodeJwt, jwtVerify, createRemoteJWKSet, errors as joseErrors, type JWTPayload } from 'jose';
 import { Role, type Identity, AGENCY_ROLES } from './roles.js';
-import { env, jwtSecret, internalSecret } from '../config.js';
+import { config, jwtSecret, internalSecret } from '../config.js';
 import { unauthenticated } from '../errors.js';
 import { jwksConfig, maxTokenLifetimeSeconds, tokenLifetimeProblem } from './token-config.js';
 
@@ -18,7 +18,7 @@ function remoteKeys(url: URL): ReturnType<typeof createRemoteJWKSet> {
 }
 
 /** JWT_ISSUER and JWT_AUDIENCE are checked whenever set (required with JWKS_URL). */
-const claimChecks = () => ({ issuer: env('JWT_ISSUER'), audience: env('JWT_AUDIENCE') });
+const claimChecks = () => ({ issuer: config().JWT_ISSUER, audience: config().JWT_AUDIENCE });
 
 /** jose's clock (it reads new Date(), not Date.now()), so expiry and lifetime are judged at the same instant. */
 const nowSeconds = () => Math.floor(new Date().getTime() / 1000);

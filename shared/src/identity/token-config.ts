@@ -1,4 +1,7 @@
-import { env, type EnvVar } from '../config.js';
+import { config } from '../config.js';
+import { parseDurationSeconds } from '../config/fields.js';
+
+export { parseDurationSeconds };
 
 /** How user tokens are checked in production: against the identity provider's published keys. */
 export interface JwksConfig {
@@ -9,40 +12,12 @@ export interface JwksConfig {
 
 /**
  * JWKS_URL with the JWT_ISSUER and JWT_AUDIENCE it needs, or undefined without JWKS_URL (development:
- * HS256 with JWT_SECRET). Without an issuer and audience check, a token the same identity provider
- * issued to another application or tenant would be accepted, so a half-configured JWKS mode throws,
- * naming what is missing.
+ * HS256 with JWT_SECRET). The configuration refuses a JWKS_URL without both (see config/schema.ts).
  */
 export function jwksConfig(): JwksConfig | undefined {
-  const raw = env('JWKS_URL');
-  if (!raw) return undefined;
-  const issuer = env('JWT_ISSUER');
-  const audience = env('JWT_AUDIENCE');
-  const missing = [issuer ? '' : 'JWT_ISSUER', audience ? '' : 'JWT_AUDIENCE'].filter(Boolean);
-  if (missing.length) throw new Error(`JWKS_URL is set, so ${missing.join(' and ')} must be set too (unset or empty)`);
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new Error(`JWKS_URL is not a URL: "${raw}"`);
-  }
-  return { url, issuer: issuer!, audience: audience! };
-}
-
-/** Called when the gateway or a subgraph starts: a misconfiguration must stop it, not refuse every user later. */
-export function checkUserTokenConfig(): void {
-  jwksConfig();
-  tokenLifetimeLimits();
-}
-
-const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
-
-/** "90d", "12h", "30m", "45s" or plain seconds ("3600") → seconds; undefined when it is none of these. */
-export function parseDurationSeconds(raw: string): number | undefined {
-  const m = /^\s*(\d+)\s*([smhd]?)\s*$/i.exec(raw);
-  if (!m) return undefined;
-  const seconds = Number(m[1]) * UNIT_SECONDS[(m[2] || 's').toLowerCase()];
-  return seconds > 0 && Number.isSafeInteger(seconds) ? seconds : undefined;
+  const { JWKS_URL, JWT_ISSUER, JWT_AUDIENCE } = config();
+  if (JWKS_URL === undefined || JWT_ISSUER === undefined || JWT_AUDIENCE === undefined) return undefined;
+  return { url: new URL(JWKS_URL), issuer: JWT_ISSUER, audience: JWT_AUDIENCE };
 }
 
 /** Readable form of a number of seconds, as the limits are configured ("12h", "90d", "1h30m"). */
@@ -56,30 +31,16 @@ export function formatDuration(seconds: number): string {
   return parts.join('') || '0s';
 }
 
-export const DEFAULT_USER_TOKEN_MAX_LIFETIME = '12h';
-/** Integrators are machines holding a long-lived credential for a feed (webhooks, subscriptions), not people. */
-export const DEFAULT_INTEGRATOR_TOKEN_MAX_LIFETIME = '90d';
-
 export interface TokenLifetimeLimits {
   /** Every role but INTEGRATOR, in seconds. */
   userSeconds: number;
   integratorSeconds: number;
 }
 
-function lifetimeSetting(name: EnvVar, fallback: string): number {
-  const raw = env(name) || fallback;
-  const seconds = parseDurationSeconds(raw);
-  if (seconds === undefined)
-    throw new Error(`${name} must be a duration such as 12h, 90d or 3600 (seconds), not "${raw}"`);
-  return seconds;
-}
-
-/** USER_TOKEN_MAX_LIFETIME and INTEGRATOR_TOKEN_MAX_LIFETIME (read on each call, so tests may change them). */
+/** USER_TOKEN_MAX_LIFETIME and INTEGRATOR_TOKEN_MAX_LIFETIME. */
 export function tokenLifetimeLimits(): TokenLifetimeLimits {
-  return {
-    userSeconds: lifetimeSetting('USER_TOKEN_MAX_LIFETIME', DEFAULT_USER_TOKEN_MAX_LIFETIME),
-    integratorSeconds: lifetimeSetting('INTEGRATOR_TOKEN_MAX_LIFETIME', DEFAULT_INTEGRATOR_TOKEN_MAX_LIFETIME),
-  };
+  const c = config();
+  return { userSeconds: c.USER_TOKEN_MAX_LIFETIME, integratorSeconds: c.INTEGRATOR_TOKEN_MAX_LIFETIME };
 }
 
 export function maxTokenLifetimeSeconds(role: string | undefined, limits = tokenLifetimeLimits()): number {

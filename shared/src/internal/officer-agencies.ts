@@ -1,3 +1,4 @@
+import { subgraphUrl } from '../config.js';
 import { InternalClient } from './client.js';
 import type { OfficerAgencySource } from '../identity/current-agency.js';
 
@@ -11,7 +12,7 @@ export function officerAgenciesFromPersonnel(from: string): OfficerAgencySource 
   let clientUrl: string | undefined;
   // Created lazily and renewed when PERSONNEL_URL changes: tests set it after the subgraphs start.
   const personnel = () => {
-    const url = process.env.PERSONNEL_URL;
+    const url = subgraphUrl('personnel');
     if (!client || url !== clientUrl) {
       client = new InternalClient(from, 'personnel');
       clientUrl = url;

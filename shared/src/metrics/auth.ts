@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { env, internalSecret } from '../config.js';
+import { config, internalSecret } from '../config.js';
 import { errorBody, hasInternalSecret } from '../server/http.js';
 import { secretMatches } from '../server/secret.js';
 
@@ -11,7 +11,7 @@ import { secretMatches } from '../server/secret.js';
  */
 export function hasMetricsSecret(header: (name: string) => string | undefined): boolean {
   const bearer = /^Bearer\s+(.+)$/i.exec(header('authorization') ?? '')?.[1];
-  const token = env('METRICS_TOKEN');
+  const token = config().METRICS_TOKEN;
   if (token) return secretMatches(bearer, token);
   return hasInternalSecret(header) || secretMatches(bearer, internalSecret());
 }

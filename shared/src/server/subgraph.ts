@@ -14,7 +14,7 @@ import { resultCap } from './result-cap.js';
 import { baseApp, BODY_LIMIT, jsonErrors, requireInternalSecret } from './http.js';
 import { openOrm, requestScope, sqlStats, type MigrationRenames, type Orm } from '../db/orm.js';
 import { identityFromHeader, verifyServiceToken } from '../identity/jwt.js';
-import { checkUserTokenConfig } from '../identity/token-config.js';
+import { loadConfig } from '../config.js';
 import { SERVICE_TOKEN_HEADER } from '../internal/client.js';
 import { logger } from '../logger.js';
 import type { SubgraphName } from '../config.js';
@@ -72,8 +72,8 @@ export async function startSubgraph(
   svc: SubgraphService,
   opts: { databaseUrl: string; port?: number; host?: string; orm?: Orm; maxResolvedValues?: number },
 ): Promise<RunningSubgraph> {
-  // The gateway forwards the user's token and each subgraph verifies it again.
-  checkUserTokenConfig();
+  // Parsed and checked before anything starts: a misconfiguration must stop the service, not fail requests later.
+  loadConfig();
   const log = logger(svc.name);
   const orm = opts.orm ?? (await openOrm({ schema: svc.db.schema, clientUrl: opts.databaseUrl, entities: svc.db.entities, migrations: svc.db.migrations }));
   const { schema } = await buildFederatedSchema(svc.schema);

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { env, type SubgraphService } from '@tsp/shared';
+import { config, type SubgraphService } from '@tsp/shared';
 import { schema } from './schema/index.js';
 import { entities } from './entities/index.js';
 import { migrations } from './migrations/index.js';
@@ -17,9 +17,8 @@ export const records: SubgraphService = {
   db: { schema: 'records', entities, migrations },
   routes: mountBlobs,
   workers: (orm) => [
-    // Re-verifies the journal and signs checkpoints; an explicit JOURNAL_AUDIT_INTERVAL_MS also delays the first run.
-    startJournalAudit(orm, env('JOURNAL_AUDIT_INTERVAL_MS')
-      ? { firstRunMs: Number(env('JOURNAL_AUDIT_INTERVAL_MS')) } : {}),
+    // Re-verifies the journal and signs checkpoints; the first run comes one JOURNAL_AUDIT_INTERVAL_MS after start.
+    startJournalAudit(orm, { firstRunMs: config().JOURNAL_AUDIT_INTERVAL_MS }),
     // Deletes uploads no case of their agency cited in time (issue 12 item 8).
     startBlobSweeperFromEnv(orm),
   ],

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { overrideConfig } from '@tsp/shared';
 import { openSealed, openSecret, sealSecret, SEALED_VERSION, WebhookSecretUnreadableError } from '../src/webhooks/secret-box';
 import { parseSecretKey, webhookSecretKey, webhookSecretKeys, WebhookSecretKeyError } from '../src/webhooks/secret-key';
 
@@ -6,12 +7,10 @@ const secret = 'receiver-secret-0123456789';
 const endpoint = '0b6f7a4e-8c1d-4d6e-9a5b-2f3c4d5e6f70';
 const key = randomBytes(32);
 
-const saved = { key: process.env.WEBHOOK_SECRET_KEY, previous: process.env.WEBHOOK_SECRET_KEY_PREVIOUS, internal: process.env.INTERNAL_SECRET };
+const restores: (() => void)[] = [];
+const override = (vars: Parameters<typeof overrideConfig>[0]) => restores.push(overrideConfig(vars));
 afterEach(() => {
-  for (const [name, value] of [['WEBHOOK_SECRET_KEY', saved.key], ['WEBHOOK_SECRET_KEY_PREVIOUS', saved.previous], ['INTERNAL_SECRET', saved.internal]] as const) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
+  while (restores.length) restores.pop()!();
 });
 
 test('a sealed secret opens with the same key and endpoint, and holds neither the secret nor a fixed IV', () => {
@@ -50,22 +49,22 @@ test('WEBHOOK_SECRET_KEY is read as 64 hex characters or base64 of 32 bytes; any
   for (const bad of ['', 'short', key.toString('hex').slice(2), randomBytes(16).toString('base64'), randomBytes(33).toString('base64')]) {
     expect(() => parseSecretKey(bad)).toThrow(WebhookSecretKeyError);
   }
-  process.env.WEBHOOK_SECRET_KEY = key.toString('base64');
+  override({ WEBHOOK_SECRET_KEY: key.toString('base64') });
   expect(webhookSecretKey().equals(key)).toBe(true);
-  process.env.WEBHOOK_SECRET_KEY = 'not-a-key';
-  expect(() => webhookSecretKey()).toThrow(/WEBHOOK_SECRET_KEY must be 32 bytes/);
+  // The configuration refuses it (the service does not start), without showing the value.
+  expect(() => override({ WEBHOOK_SECRET_KEY: 'not-a-key' }))
+    .toThrow('WEBHOOK_SECRET_KEY: expected 32 bytes as 64 hex characters or base64 (e.g. `openssl rand -base64 32`), got a value of 9 characters (not shown)');
 });
 
 test('unset, the key is derived from INTERNAL_SECRET: the same in every process, another for another secret', () => {
-  delete process.env.WEBHOOK_SECRET_KEY;
-  process.env.INTERNAL_SECRET = 'internal-one';
+  override({ WEBHOOK_SECRET_KEY: undefined, INTERNAL_SECRET: 'internal-one' });
   const one = webhookSecretKey();
   expect(one.length).toBe(32);
   expect(webhookSecretKey().equals(one)).toBe(true);
-  process.env.INTERNAL_SECRET = 'internal-two';
+  override({ INTERNAL_SECRET: 'internal-two' });
   expect(webhookSecretKey().equals(one)).toBe(false);
   // What development sealed stays readable as long as INTERNAL_SECRET is unchanged.
-  process.env.INTERNAL_SECRET = 'internal-one';
+  override({ INTERNAL_SECRET: 'internal-one' });
   expect(openSecret(endpoint, sealSecret(endpoint, secret))).toBe(secret);
 });
 
@@ -80,8 +79,7 @@ test('during a rotation the previous key still opens what it sealed; sealing use
   expect(() => openSecret(endpoint, underOld, newKey)).toThrow(/set the old one as WEBHOOK_SECRET_KEY_PREVIOUS/);
 
   // From the environment: the worker's default.
-  process.env.WEBHOOK_SECRET_KEY = newKey.toString('hex');
-  process.env.WEBHOOK_SECRET_KEY_PREVIOUS = oldKey.toString('base64');
+  override({ WEBHOOK_SECRET_KEY: newKey.toString('hex'), WEBHOOK_SECRET_KEY_PREVIOUS: oldKey.toString('base64') });
   expect(openSecret(endpoint, underOld)).toBe(secret);
   const fresh = sealSecret(endpoint, secret);
   expect(openSecret(endpoint, fresh, newKey)).toBe(secret);
@@ -100,15 +98,13 @@ test('a secret sealed under a third key opens with neither, and the error names 
 });
 
 test('WEBHOOK_SECRET_KEY_PREVIOUS is optional, and when set is parsed like the key, naming itself when malformed', () => {
-  process.env.WEBHOOK_SECRET_KEY = key.toString('hex');
-  delete process.env.WEBHOOK_SECRET_KEY_PREVIOUS;
+  override({ WEBHOOK_SECRET_KEY: key.toString('hex'), WEBHOOK_SECRET_KEY_PREVIOUS: undefined });
   expect(webhookSecretKeys().previous).toBeNull();
-  process.env.WEBHOOK_SECRET_KEY_PREVIOUS = '';
+  override({ WEBHOOK_SECRET_KEY_PREVIOUS: '' });
   expect(webhookSecretKeys().previous).toBeNull();
   const old = randomBytes(32);
-  process.env.WEBHOOK_SECRET_KEY_PREVIOUS = old.toString('base64url');
+  override({ WEBHOOK_SECRET_KEY_PREVIOUS: old.toString('base64url') });
   expect(webhookSecretKeys().previous?.equals(old)).toBe(true);
   expect(webhookSecretKeys().current.equals(key)).toBe(true);
-  process.env.WEBHOOK_SECRET_KEY_PREVIOUS = 'not-a-key';
-  expect(() => webhookSecretKeys()).toThrow(/^WEBHOOK_SECRET_KEY_PREVIOUS must be 32 bytes/);
+  expect(() => override({ WEBHOOK_SECRET_KEY_PREVIOUS: 'not-a-key' })).toThrow(/: WEBHOOK_SECRET_KEY_PREVIOUS: expected 32 bytes/);
 });

@@ -1,4 +1,4 @@
-import { FEED_FIELDS, InternalClient, parseFeed, startConsumer, type Orm, type SubgraphName, type Worker } from '@tsp/shared';
+import { FEED_FIELDS, InternalClient, parseFeed, startConsumer, subgraphUrl, type Orm, type SubgraphName, type Worker } from '@tsp/shared';
 import { DECISION_RECORDED, onDecisionRecorded } from './decisions.js';
 import { onReviewEvent } from './reviews.js';
 
@@ -7,7 +7,7 @@ function feedOf(source: SubgraphName) {
   const query = `query($a:Int!,$f:Int!){ ${source}OutboxFeed(after:$a, first:$f){ ${FEED_FIELDS} } }`;
   let client: { url: string | undefined; c: InternalClient } | undefined;
   return async (after: number, limit: number) => {
-    const url = process.env[`${source.toUpperCase()}_URL`];
+    const url = subgraphUrl(source);
     if (!client || client.url !== url) client = { url, c: new InternalClient('disclosure', source) };
     const data = await client.c.request<Record<string, Parameters<typeof parseFeed>[1]>>(query, { a: after, f: limit });
     return parseFeed(source, data[`${source}OutboxFeed`]);

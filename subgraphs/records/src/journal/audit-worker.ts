@@ -1,11 +1,7 @@
-import { logger, periodicWorker, positiveIntFromEnv, type Orm } from '@tsp/shared';
+import { config, logger, periodicWorker, type Orm } from '@tsp/shared';
 import { runJournalAudit, sweepState, type JournalAuditRun } from './audit.js';
 import { ChangeWatch } from './change-watch.js';
 
-/** Default interval of the frequent audit: 30 seconds, so tampering is reported within a minute. */
-export const DEFAULT_AUDIT_INTERVAL_MS = 30_000;
-/** Default interval between full sweeps (every leaf, node and entry re-checked): 6 hours. */
-export const DEFAULT_FULL_AUDIT_INTERVAL_MS = 6 * 3_600_000;
 /** While a backlog is caught up or a full sweep is under way, runs follow each other this closely. */
 const CATCH_UP_MS = 1_000;
 
@@ -15,11 +11,10 @@ export interface JournalAuditWorker {
   runNow(): Promise<JournalAuditRun | null>;
 }
 
-/** JOURNAL_AUDIT_INTERVAL_MS when it is a positive whole number of milliseconds, else 30 seconds. */
-export const auditIntervalMs = (): number => positiveIntFromEnv('JOURNAL_AUDIT_INTERVAL_MS', DEFAULT_AUDIT_INTERVAL_MS);
-/** JOURNAL_FULL_AUDIT_INTERVAL_MS when it is a positive whole number of milliseconds, else 6 hours. */
-export const fullAuditIntervalMs = (): number =>
-  positiveIntFromEnv('JOURNAL_FULL_AUDIT_INTERVAL_MS', DEFAULT_FULL_AUDIT_INTERVAL_MS);
+/** JOURNAL_AUDIT_INTERVAL_MS (default 30 seconds). */
+export const auditIntervalMs = (): number => config().JOURNAL_AUDIT_INTERVAL_MS;
+/** JOURNAL_FULL_AUDIT_INTERVAL_MS: between full sweeps, every leaf, node and entry re-checked (default 6 hours). */
+export const fullAuditIntervalMs = (): number => config().JOURNAL_FULL_AUDIT_INTERVAL_MS;
 
 /**
  * The self-audit (see audit.ts). Every `intervalMs` (JOURNAL_AUDIT_INTERVAL_MS, 30 s) a frequent run

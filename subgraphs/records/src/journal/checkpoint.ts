@@ -1,6 +1,6 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { env } from '@tsp/shared';
+import { config } from '@tsp/shared';
 import { verifyConsistency } from './merkle.js';
 import { JOURNAL_ORIGIN, signCheckpoint } from './note.js';
 import { consistencyProofFor, treeHead } from './store.js';
@@ -44,7 +44,7 @@ let envKey: { text: string; key: KeyObject } | undefined;
  * kept in records.signing_key.
  */
 export async function signingKey(em: EntityManager): Promise<KeyObject> {
-  const text = env('JOURNAL_SIGNING_KEY');
+  const text = config().JOURNAL_SIGNING_KEY;
   if (text) {
     if (envKey?.text !== text) envKey = { text, key: parseSigningKey(text) };
     return envKey.key;

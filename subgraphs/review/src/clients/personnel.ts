@@ -1,4 +1,4 @@
-import { InternalClient, type Context } from '@tsp/shared';
+import { InternalClient, subgraphUrl, type Context } from '@tsp/shared';
 
 export interface OfficerFacts {
   id: string;
@@ -17,7 +17,7 @@ export interface AgencyFacts {
 let client: InternalClient | undefined;
 let clientUrl: string | undefined;
 function personnel(): InternalClient {
-  const url = process.env.PERSONNEL_URL;
+  const url = subgraphUrl('personnel');
   if (!client || url !== clientUrl) {
     client = new InternalClient('review', 'personnel');
     clientUrl = url;

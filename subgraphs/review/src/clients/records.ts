@@ -1,4 +1,4 @@
-import { InternalClient, type Context, type EnforcementCategory, type PartyType } from '@tsp/shared';
+import { InternalClient, subgraphUrl, type Context, type EnforcementCategory, type PartyType } from '@tsp/shared';
 
 /** records' internal `caseFacts` query: what review needs to know about a case. */
 export interface CaseFacts {
@@ -24,7 +24,7 @@ let client: InternalClient | undefined;
 let clientUrl: string | undefined;
 export function records(): InternalClient {
   // The URL is read per call so a restarted records (tests) is found at its new address.
-  const url = process.env.RECORDS_URL;
+  const url = subgraphUrl('records');
   if (!client || url !== clientUrl) {
     client = new InternalClient('review', 'records');
     clientUrl = url;

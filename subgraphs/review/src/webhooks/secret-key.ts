@@ -1,10 +1,7 @@
 import { hkdfSync } from 'node:crypto';
-import { env, internalSecret, logger } from '@tsp/shared';
+import { SECRET_KEY_BYTES, config, decodeSecretKey, internalSecret, logger } from '@tsp/shared';
 
 const log = logger('review:webhooks');
-
-/** AES-256 needs exactly 32 bytes. */
-export const SECRET_KEY_BYTES = 32;
 
 /** Fixed HKDF salt/info: the development key must come out the same in every process (migration, subgraph). */
 const DEV_SALT = 'tsp.review.webhook-secret-key';
@@ -22,12 +19,8 @@ export type SecretKeyVar = 'WEBHOOK_SECRET_KEY' | 'WEBHOOK_SECRET_KEY_PREVIOUS';
 
 /** Parses a key variable: 64 hex characters, or base64/base64url of 32 bytes. */
 export function parseSecretKey(text: string, name: SecretKeyVar = 'WEBHOOK_SECRET_KEY'): Buffer {
-  const t = text.trim();
-  if (/^[0-9a-fA-F]{64}$/.test(t)) return Buffer.from(t, 'hex');
-  if (/^[A-Za-z0-9+/_-]{43}=?$/.test(t)) {
-    const key = Buffer.from(t.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
-    if (key.length === SECRET_KEY_BYTES) return key;
-  }
+  const key = decodeSecretKey(text);
+  if (key) return key;
   throw new WebhookSecretKeyError(`${name} must be ${SECRET_KEY_BYTES} bytes written as 64 hex characters or base64 (e.g. \`openssl rand -base64 32\`)`);
 }
 
@@ -35,10 +28,10 @@ export function parseSecretKey(text: string, name: SecretKeyVar = 'WEBHOOK_SECRE
  * The key that encrypts webhook secrets at rest. Production sets WEBHOOK_SECRET_KEY (kept outside
  * the database, the same for the migration and every review instance). Unset, a key is derived from
  * INTERNAL_SECRET with HKDF so `npm start` works unconfigured; that is no protection against anyone
- * who knows INTERNAL_SECRET, hence the warning. Read on every use so tests can change it.
+ * who knows INTERNAL_SECRET, hence the warning. Read on every use so tests can override it.
  */
 export function webhookSecretKey(): Buffer {
-  const configured = env('WEBHOOK_SECRET_KEY');
+  const configured = config().WEBHOOK_SECRET_KEY;
   if (configured !== undefined) return parseSecretKey(configured);
   if (!warned) {
     warned = true;
@@ -58,6 +51,6 @@ export interface WebhookSecretKeys {
 
 /** WEBHOOK_SECRET_KEY and WEBHOOK_SECRET_KEY_PREVIOUS, read on every use (like webhookSecretKey). */
 export function webhookSecretKeys(): WebhookSecretKeys {
-  const previous = env('WEBHOOK_SECRET_KEY_PREVIOUS');
+  const previous = config().WEBHOOK_SECRET_KEY_PREVIOUS;
   return { current: webhookSecretKey(), previous: previous === undefined ? null : parseSecretKey(previous, 'WEBHOOK_SECRET_KEY_PREVIOUS') };
 }
