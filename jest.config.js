@@ -18,7 +18,8 @@ const common = {
     '^@tsp/shared$': '<rootDir>/shared/src/index.ts',
     '^@tsp/gateway$': '<rootDir>/gateway/src/index.ts',
     '^@tsp/scripts/(.*)$': '<rootDir>/scripts/src/$1',
-    '^@tsp/(personnel|records|review|disclosure)$': '<rootDir>/subgraphs/$1/src/index.ts',
+    // Every other @tsp/<name> is the subgraph in subgraphs/<name>.
+    '^@tsp/(?!shared$|gateway$|scripts/)([^/]+)$': '<rootDir>/subgraphs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
 };

@@ -14,8 +14,12 @@ const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 
 const ROOT = path.resolve(__dirname, '..');
+// Every folder under subgraphs/ is a subgraph project (shared/src/config/subgraphs.ts lists them in order).
 const PROJECTS = [
-  'shared', 'subgraphs/personnel', 'subgraphs/records', 'subgraphs/review', 'subgraphs/disclosure', 'gateway', 'scripts',
+  'shared',
+  ...fs.readdirSync(path.join(ROOT, 'subgraphs')).sort().map((name) => `subgraphs/${name}`),
+  'gateway',
+  'scripts',
 ];
 const LOCK = path.join(ROOT, '.build.lock');
 

@@ -8,7 +8,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError } from 'graphql';
-import { BODY_LIMIT, SUBGRAPHS, requireInternalSecret, baseApp, jsonErrors, loadConfig, logger, subgraphUrl, type SubgraphName } from '@tsp/shared';
+import { BODY_LIMIT, SUBGRAPHS, requireInternalSecret, baseApp, jsonErrors, loadConfig, logger, subgraphUrl, type SubgraphName, SUBGRAPH_REGISTRY } from '@tsp/shared';
 import { createServiceMetrics } from '@tsp/shared';
 import { upstreamMetrics } from './upstream-metrics.js';
 import { ForwardingDataSource } from './datasource.js';
@@ -100,9 +100,9 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
   metrics.mount(app);
   app.get('/ready', gatewayReadiness(urls));
   app.use(sandboxRouter());
-  app.put('/blobs/:sha256', proxyTo(urls.records, { requireUser: true }));
-  app.get('/blobs/:sha256', proxyTo(urls.records, { requireUser: true }));
-  app.get('/flowcharts/:agencyId/:file', proxyTo(urls.disclosure, { requireUser: false }));
+  // Each subgraph's file routes, as the registry declares them (attachments, flowcharts).
+  for (const s of SUBGRAPH_REGISTRY)
+    for (const r of s.routes) app[r.method](r.path, proxyTo(urls[s.name], { requireUser: r.requireUser }));
   app.use(
     '/graphql',
     express.json({ limit: BODY_LIMIT }),

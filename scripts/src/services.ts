@@ -4,5 +4,5 @@ import { records } from '@tsp/records';
 import { review } from '@tsp/review';
 import { disclosure } from '@tsp/disclosure';
 
-/** The four subgraphs, in start order. */
+/** Each registered subgraph's service (shared/src/config/subgraphs.ts); the type makes the compiler ask for a new one. */
 export const services: Record<SubgraphName, SubgraphService> = { personnel, records, review, disclosure };

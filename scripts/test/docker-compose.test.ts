@@ -16,7 +16,7 @@ test('compose runs postgres, a migration, the four subgraphs and the gateway', (
 
 test.each([...SUBGRAPHS, 'gateway' as const])('%s: command, port, health check and variables match the code', (name) => {
   const s = services[name];
-  expect(s.command).toEqual(['node', ...NODE_FLAGS[name], 'scripts/dist/run-service.js', name]);
+  expect(s.command).toEqual(['node', ...(NODE_FLAGS[name] ?? []), 'scripts/dist/run-service.js', name]);
   const envs = s.environment ?? {};
   expect(envs.PORT).toBe(String(DEFAULT_PORTS[name]));
   expect(s.healthcheck?.test.join(' ')).toContain(`127.0.0.1:${DEFAULT_PORTS[name]}/`);

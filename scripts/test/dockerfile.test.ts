@@ -1,8 +1,12 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { SUPERGRAPH_PATH } from '@tsp/gateway';
+import { SUBGRAPHS } from '@tsp/shared';
 
-// Docker does not run on the development machines, so the Dockerfile is kept honest by test.
+// Docker does not run on the development machines, so the Dockerfile is kept honest by test: its instructions
+// are checked, and the shell steps that choose which files go into the image are run here against this checkout.
 const ROOT = path.resolve(__dirname, '..', '..');
 const rootPackage = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
   workspaces: string[];
@@ -15,12 +19,18 @@ interface Stage {
   lines: string[];
 }
 
-/** The Dockerfile's stages in order, each with its instructions (comments and blank lines dropped). */
+/** The Dockerfile's stages in order, each with its instructions (continuations joined, comments dropped). */
 function stages(): Stage[] {
   const out: Stage[] = [];
-  for (const raw of fs.readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8').split('\n')) {
+  const text = fs
+    .readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8')
+    .split('\n')
+    .filter((l) => !l.trim().startsWith('#'))
+    .join('\n')
+    .replace(/\\\n\s*/g, '');
+  for (const raw of text.split('\n')) {
     const line = raw.trim();
-    if (!line || line.startsWith('#')) continue;
+    if (!line) continue;
     const from = /^FROM\s+(\S+)\s+AS\s+(\S+)$/i.exec(line);
     if (from) out.push({ image: from[1], name: from[2], lines: [] });
     else if (out.length) out[out.length - 1].lines.push(line);
@@ -29,48 +39,91 @@ function stages(): Stage[] {
   return out;
 }
 
-const [build, runtime, ...extra] = stages();
+/** Every workspace folder, with package.json's globs (subgraphs/*) expanded as npm does. */
+function workspaceFolders(): string[] {
+  return rootPackage.workspaces.flatMap((w) =>
+    w.endsWith('/*')
+      ? fs.readdirSync(path.join(ROOT, w.slice(0, -2))).map((d) => `${w.slice(0, -2)}/${d}`)
+      : [w],
+  );
+}
 
-test('two stages, build then runtime, on the same Node LTS slim image', () => {
+const [manifests, build, runtime, ...extra] = stages();
+
+test('three stages, manifests, build and runtime, on the same Node LTS slim image', () => {
   expect(extra).toEqual([]);
-  expect([build?.name, runtime?.name]).toEqual(['build', 'runtime']);
+  expect([manifests?.name, build?.name, runtime?.name]).toEqual(['manifests', 'build', 'runtime']);
   expect(build.image).toMatch(/^node:(22|24)-bookworm-slim$/);
-  expect(runtime.image).toBe(build.image);
+  expect(new Set([manifests.image, build.image, runtime.image]).size).toBe(1);
 });
 
-test('the image\'s Node major is one package.json engines admits', () => {
+test("the image's Node major is one package.json engines admits", () => {
   const major = /^node:(\d+)-/.exec(runtime.image)?.[1];
   const admitted = rootPackage.engines.node.split('||').map((r) => /\d+/.exec(r)?.[0]);
   expect(admitted).toContain(major);
 });
 
-test('the build stage installs every dependency and compiles', () => {
-  expect(build.lines).toContain('RUN npm install --no-audit --no-fund');
-  expect(build.lines).toContain('COPY . .');
-  expect(build.lines).toContain('RUN npx tsc -b');
+test('the build stage installs every dependency from the manifests, then compiles the sources', () => {
+  const install = build.lines.indexOf('RUN npm install --no-audit --no-fund');
+  expect(build.lines.indexOf('COPY --from=manifests /manifests/ ./')).toBeLessThan(install);
+  expect(build.lines.indexOf('COPY . .')).toBeGreaterThan(install);
+  expect(build.lines.some((l) => l.startsWith('RUN npx tsc -b &&'))).toBe(true);
 });
 
 test('the runtime stage installs production dependencies only, and holds no sources and no compiler', () => {
   const installs = runtime.lines.filter((l) => /^RUN npm (ci|install)\b/.test(l));
   expect(installs).toHaveLength(1);
   expect(installs[0]).toMatch(/^RUN npm (ci|install) --omit=dev\b/);
+  expect(runtime.lines.indexOf('COPY --from=manifests /manifests/ ./')).toBeLessThan(runtime.lines.indexOf(installs[0]));
   expect(runtime.lines.filter((l) => /^(COPY|ADD) \.\s/.test(l) || /tsc/.test(l))).toEqual([]);
+  expect(runtime.lines.filter((l) => l.startsWith('COPY --from=build'))).toEqual(['COPY --from=build /out/ ./']);
   expect(runtime.lines).toContain('ENV HOST=0.0.0.0 NODE_ENV=production');
 });
 
-test('the runtime stage copies every workspace\'s package.json (for its link) and compiled dist/ from the build', () => {
-  expect(rootPackage.workspaces.length).toBeGreaterThanOrEqual(7);
-  const installAt = runtime.lines.findIndex((l) => l.startsWith('RUN npm'));
-  for (const ws of rootPackage.workspaces) {
-    const manifest = runtime.lines.indexOf(`COPY ${ws}/package.json ${ws}/`);
-    expect([ws, manifest >= 0 && manifest < installAt]).toEqual([ws, true]);
-    expect([ws, runtime.lines]).toEqual([ws, expect.arrayContaining([`COPY --from=build /app/${ws}/dist ${ws}/dist`])]);
-    expect(fs.existsSync(path.join(ROOT, ws, 'package.json'))).toBe(true);
-  }
-  const copiedFromBuild = runtime.lines.filter((l) => l.startsWith('COPY --from=build'));
-  const supergraph = path.relative(ROOT, SUPERGRAPH_PATH);
-  expect(copiedFromBuild).toContain(`COPY --from=build /app/${supergraph} ${path.dirname(supergraph)}/`);
-  expect(copiedFromBuild).toHaveLength(rootPackage.workspaces.length + 1);
+describe("the image's files, chosen by the Dockerfile's own shell steps run on this checkout", () => {
+  let tmp: string;
+  const run = (stage: Stage, starts: string, drop = '') => {
+    const step = stage.lines.find((l) => l.startsWith(starts));
+    if (!step) throw new Error(`no step starting ${starts}`);
+    const script = step
+      .slice('RUN '.length)
+      .replace(drop, '')
+      .replace(/\/(manifests|out)\b/g, `${tmp}/$1`);
+    execFileSync('sh', ['-c', script], { cwd: ROOT });
+  };
+
+  beforeAll(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dockerfile-'));
+    run(manifests, 'RUN mkdir /manifests');
+    // The compile is the build's own (npm test runs tsc -b first); what follows it picks the files.
+    run(build, 'RUN npx tsc -b &&', 'npx tsc -b &&');
+  });
+  afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  test('every workspace is found, every subgraph among them', () => {
+    const folders = workspaceFolders();
+    for (const name of SUBGRAPHS) expect(folders).toContain(`subgraphs/${name}`);
+    expect(folders.length).toBe(SUBGRAPHS.length + 3);
+  });
+
+  test("the dependency layer holds exactly the lockfile and every workspace's package.json", () => {
+    const found = execFileSync('find', ['.', '-type', 'f'], { cwd: `${tmp}/manifests`, encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .map((f) => f.slice(2))
+      .sort();
+    expect(found).toEqual(['package-lock.json', 'package.json', ...workspaceFolders().map((w) => `${w}/package.json`)].sort());
+  });
+
+  test("the runtime gets every workspace's package.json and compiled dist/, the supergraph, and no sources", () => {
+    for (const ws of workspaceFolders()) {
+      expect([ws, fs.existsSync(`${tmp}/out/${ws}/package.json`)]).toEqual([ws, true]);
+      expect([ws, fs.existsSync(`${tmp}/out/${ws}/dist/index.js`) || ws === 'scripts']).toEqual([ws, true]);
+      expect([ws, fs.existsSync(`${tmp}/out/${ws}/src`)]).toEqual([ws, false]);
+    }
+    expect(fs.existsSync(`${tmp}/out/scripts/dist/run-service.js`)).toBe(true);
+    expect(fs.existsSync(path.join(tmp, 'out', path.relative(ROOT, SUPERGRAPH_PATH)))).toBe(true);
+  });
 });
 
 test('the runtime runs as the unprivileged node user, who owns the attachment folder', () => {

@@ -1,11 +1,17 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { durationSeconds, flag, nonNegativeWhole, oneOf, port, positiveWhole, secretKey, text, url } from './fields.js';
-import { DEFAULT_PORTS, DEV_INTERNAL_SECRET, DEV_JWT_SECRET, ENV_VARS, type EnvVar } from './variables.js';
+import {
+  DEFAULT_PORTS, DEV_INTERNAL_SECRET, DEV_JWT_SECRET, ENV_VARS, SUBGRAPHS, subgraphUrlVar, type EnvVar, type SubgraphName,
+  type SubgraphUrlVar,
+} from './variables.js';
 
 const HTTP = ['http:', 'https:'] as const;
-const subgraphAt = (name: keyof typeof DEFAULT_PORTS) =>
-  url(HTTP).default(`http://127.0.0.1:${DEFAULT_PORTS[name]}/graphql`);
+const subgraphAt = (name: SubgraphName) => url(HTTP).default(`http://127.0.0.1:${DEFAULT_PORTS[name]}/graphql`);
+const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((n) => [subgraphUrlVar(n), subgraphAt(n)])) as Record<
+  SubgraphUrlVar,
+  ReturnType<typeof subgraphAt>
+>;
 
 /** Pino's levels. */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -64,10 +70,7 @@ const fields = {
   DB_CONNECT_TIMEOUT_MS: positiveWhole().default(5_000),
   DB_ACQUIRE_TIMEOUT_MS: positiveWhole().default(8_000),
   WORKER_STUCK_MS: positiveWhole().default(5 * 60_000),
-  PERSONNEL_URL: subgraphAt('personnel'),
-  RECORDS_URL: subgraphAt('records'),
-  REVIEW_URL: subgraphAt('review'),
-  DISCLOSURE_URL: subgraphAt('disclosure'),
+  ...subgraphUrls,
   GATEWAY_URL: url(HTTP).optional(),
   LAUNCHER_WAIT_MS: positiveWhole().default(180_000),
   OTEL_EXPORTER_OTLP_ENDPOINT: url(HTTP).optional(),

@@ -1,3 +1,7 @@
+import { SUBGRAPH_URL_VARS, type ServiceName } from './subgraphs.js';
+
+export * from './subgraphs.js';
+
 /**
  * Every environment variable the platform reads, in one place (docker-compose.yml is tested against
  * this list). schema.ts parses them; nothing else reads the environment.
@@ -55,10 +59,7 @@ export const ENV_VARS = {
   WORKER_STUCK_MS:
     'a background worker whose run, batch or timer is this many ms overdue is stuck ' +
     'and makes /ready answer 503 (default 300000)',
-  PERSONNEL_URL: 'personnel subgraph GraphQL URL',
-  RECORDS_URL: 'records subgraph GraphQL URL',
-  REVIEW_URL: 'review subgraph GraphQL URL',
-  DISCLOSURE_URL: 'disclosure subgraph GraphQL URL',
+  ...SUBGRAPH_URL_VARS,
   // Launcher (npm start) and CLI scripts.
   GATEWAY_URL: "gateway GraphQL URL: npm start serves it there, npm run token -- --demo asks it (default port 4000)",
   LAUNCHER_WAIT_MS: 'how long npm start waits for a service to become healthy, in ms (default 180000)',
@@ -78,30 +79,12 @@ export type EnvVar = keyof typeof ENV_VARS;
 export const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me';
 export const DEV_INTERNAL_SECRET = 'dev-only-internal-secret-change-me';
 
-/** Default ports, used by the launcher, docker-compose.yml and tests alike. */
-export const DEFAULT_PORTS = { gateway: 4000, personnel: 4001, records: 4002, review: 4003, disclosure: 4004 } as const;
-export type ServiceName = keyof typeof DEFAULT_PORTS;
-export type SubgraphName = Exclude<ServiceName, 'gateway'>;
-
 /**
  * Node flags per service process (launcher, bench and docker-compose use the same). The gateway's
  * live heap under load stays well under 100 MB, but on a large machine V8 lets garbage pile up to
  * several hundred MB before collecting; a cap of 192 MB keeps its RSS under 300 MB at 50 clients at
- * no measurable cost in throughput (issue 7). The subgraphs keep V8's defaults.
+ * no measurable cost in throughput (measured with npm run bench). The subgraphs keep V8's defaults.
  */
-export const NODE_FLAGS: Record<ServiceName, readonly string[]> = {
+export const NODE_FLAGS: Partial<Record<ServiceName, readonly string[]>> = {
   gateway: ['--max-old-space-size=192'],
-  personnel: [],
-  records: [],
-  review: [],
-  disclosure: [],
 };
-export const SUBGRAPHS: readonly SubgraphName[] = ['personnel', 'records', 'review', 'disclosure'];
-
-const URL_VARS = {
-  personnel: 'PERSONNEL_URL', records: 'RECORDS_URL', review: 'REVIEW_URL', disclosure: 'DISCLOSURE_URL',
-} as const satisfies Record<SubgraphName, EnvVar>;
-export type SubgraphUrlVar = (typeof URL_VARS)[SubgraphName];
-export function subgraphUrlVar(name: SubgraphName): SubgraphUrlVar {
-  return URL_VARS[name];
-}
