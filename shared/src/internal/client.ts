@@ -21,28 +21,32 @@ const PASSTHROUGH: ReadonlySet<string> = new Set<ErrorCode>(['NOT_FOUND', 'BAD_U
  * (the target's breaker, shared by every client of this process for that URL, is open).
  */
 export class InternalClient {
-  private readonly client: GraphQLClient;
-  private readonly url: string;
+  private client: { url: string; graphql: GraphQLClient } | undefined;
   private token: { value: string; at: number } | undefined;
 
+  /** Without `url`, the target's configured URL is read per call (tests start the target after its callers). */
   constructor(
     private readonly from: string,
     private readonly to: SubgraphName,
-    url: string = subgraphUrl(to),
+    private readonly fixedUrl?: string,
     private readonly timeoutMs = internalCallTimeoutMs(),
-  ) {
-    this.client = new GraphQLClient(url);
-    this.url = url;
+  ) {}
+
+  private clientFor(url: string): GraphQLClient {
+    if (this.client?.url !== url) this.client = { url, graphql: new GraphQLClient(url) };
+    return this.client.graphql;
   }
 
   async request<T>(document: string, variables: Record<string, unknown> = {}): Promise<T> {
     const headers = {
       [INTERNAL_SECRET_HEADER]: internalSecret(), [SERVICE_TOKEN_HEADER]: await this.serviceToken(), ...traceHeaders(),
     };
+    const url = this.fixedUrl ?? subgraphUrl(this.to);
+    const client = this.clientFor(url);
     try {
       const signal = AbortSignal.timeout(this.timeoutMs);
-      return await throughBreaker(this.url, () =>
-        this.client.request<T>({ document, variables, requestHeaders: headers, signal }).catch((e: unknown) => {
+      return await throughBreaker(url, () =>
+        client.request<T>({ document, variables, requestHeaders: headers, signal }).catch((e: unknown) => {
           throw this.transportFailure(e);
         }),
       );

@@ -1,5 +1,5 @@
-import { subgraphUrl } from '../config.js';
-import { InternalClient } from './client.js';
+import type { ServiceName } from '../config.js';
+import { personnelClient } from '../clients/personnel.js';
 import type { OfficerAgencySource } from '../identity/current-agency.js';
 
 /**
@@ -7,23 +7,7 @@ import type { OfficerAgencySource } from '../identity/current-agency.js';
  * internal `officerFacts(ids)` (already @inaccessible and service-only) rather than a new query, so
  * the supergraph does not change for this.
  */
-export function officerAgenciesFromPersonnel(from: string): OfficerAgencySource {
-  let client: InternalClient | undefined;
-  let clientUrl: string | undefined;
-  // Created lazily and renewed when PERSONNEL_URL changes: tests set it after the subgraphs start.
-  const personnel = () => {
-    const url = subgraphUrl('personnel');
-    if (!client || url !== clientUrl) {
-      client = new InternalClient(from, 'personnel');
-      clientUrl = url;
-    }
-    return client;
-  };
-  return async (ids) => {
-    const r = await personnel().request<{ officerFacts: { id: string; agencyId: string }[] }>(
-      `query($ids: [ID!]!) { officerFacts(ids: $ids) { id agencyId } }`,
-      { ids },
-    );
-    return new Map(r.officerFacts.map((o) => [o.id.toLowerCase(), o.agencyId]));
-  };
+export function officerAgenciesFromPersonnel(from: ServiceName): OfficerAgencySource {
+  const personnel = personnelClient(from);
+  return async (ids) => new Map((await personnel.officerFacts(ids)).map((o) => [o.id.toLowerCase(), o.agencyId]));
 }

@@ -1,7 +1,7 @@
-import { FEED_FIELDS, parseFeed, startConsumer, type EntityManager, type Orm, type Worker } from '@tsp/shared';
+import { startConsumer, type EntityManager, type Orm, type Worker } from '@tsp/shared';
 import { CatalogRuleEntity, ReviewSettingsEntity, UnreviewedDecisionEntity } from '../entities/index.js';
 import { determineMajor } from '../rules/major.js';
-import { caseFactsNow, records } from '../clients/records.js';
+import { records } from '../clients/records.js';
 import { policyOf } from '../read/policy.js';
 import { isDecisionRecordedFacts, type DecisionRecordedFacts } from './decision-recorded-facts.js';
 
@@ -20,7 +20,7 @@ export async function applyDecisionRecorded(
   const [rules, settings, facts] = await Promise.all([
     em.find(CatalogRuleEntity, { agencyId: p.agencyId, active: true }),
     em.findOne(ReviewSettingsEntity, { agencyId: p.agencyId }),
-    caseFactsNow([p.caseId]),
+    records.caseFacts([p.caseId]),
   ]);
   const policy = policyOf(rules, settings);
   const f = facts[0];
@@ -60,13 +60,7 @@ export function decisionConsumer(orm: Orm): Worker {
     schema: 'review',
     name: 'review.decisions',
     source: 'records',
-    fetch: async (after, limit) => {
-      const { recordsOutboxFeed } = await records().request<{ recordsOutboxFeed: Parameters<typeof parseFeed>[1] }>(
-        `query($a: Int!, $f: Int!) { recordsOutboxFeed(after: $a, first: $f) { ${FEED_FIELDS} } }`,
-        { a: after, f: limit },
-      );
-      return parseFeed('records', recordsOutboxFeed);
-    },
+    fetch: (after, limit) => records.events(after, limit),
     handle: async (em, e) => {
       if (e.type !== 'DecisionRecorded' || e.payload.reviewId) return;
       // A payload records never publishes fails the batch (retried), as a broken one did before:
