@@ -1,5 +1,4 @@
 import { EnforcementCategory, type PenaltyKind, type WorkingCalendar } from '@tsp/shared';
-// Types only from kinds.js (it registers GraphQL enums): the bench seeder loads this module from dist.
 import type { RecordActivity } from './kinds.js';
 
 /**
