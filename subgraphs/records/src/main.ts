@@ -3,7 +3,7 @@ import { env, type SubgraphService } from '@tsp/shared';
 import { schema } from './schema/index.js';
 import { entities } from './entities/index.js';
 import { migrations } from './migrations/index.js';
-import { registerEntrySource } from './schema/entry-source.js';
+import { registerEntrySource } from './read/entry-source.js';
 import { mountBlobs, startBlobSweeperFromEnv } from './blobs/index.js';
 import { journalMetrics, startJournalAudit } from './journal/index.js';
 
