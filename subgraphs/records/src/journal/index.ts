@@ -5,8 +5,6 @@ export * from './store.js';
 export * from './checkpoint.js';
 export * from './verify.js';
 export * from './entry-source.js';
-export { JournalResolver } from './journal.resolver.js';
-export { JournalConsistencyProof, JournalInclusionProof, SignedCheckpoint } from './journal.types.js';
 export * from './compact.js';
 export * from './audit.js';
 export * from './audit-worker.js';
