@@ -7,6 +7,5 @@ export * from './verify.js';
 export * from './entry-source.js';
 export * from './compact.js';
 export * from './audit.js';
-export * from './audit-worker.js';
 export { journalMetrics } from './metrics.js';
 export * from './change-watch.js';

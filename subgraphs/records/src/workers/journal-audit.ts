@@ -1,6 +1,6 @@
 import { logger, periodicWorker, positiveIntFromEnv, type Orm } from '@tsp/shared';
-import { runJournalAudit, sweepState, type JournalAuditRun } from './audit.js';
-import { ChangeWatch } from './change-watch.js';
+import { runJournalAudit, sweepState, type JournalAuditRun } from '../journal/audit.js';
+import { ChangeWatch } from '../journal/change-watch.js';
 
 /** Default interval of the frequent audit: 30 seconds, so tampering is reported within a minute. */
 export const DEFAULT_AUDIT_INTERVAL_MS = 30_000;
@@ -22,9 +22,9 @@ export const fullAuditIntervalMs = (): number =>
   positiveIntFromEnv('JOURNAL_FULL_AUDIT_INTERVAL_MS', DEFAULT_FULL_AUDIT_INTERVAL_MS);
 
 /**
- * The self-audit (see audit.ts). Every `intervalMs` (JOURNAL_AUDIT_INTERVAL_MS, 30 s) a frequent run
+ * The self-audit (see journal/audit.ts). Every `intervalMs` (JOURNAL_AUDIT_INTERVAL_MS, 30 s) a frequent run
  * verifies the new leaves and their entries, re-checks old ones only where the tables changed
- * (change-watch.ts), and signs a checkpoint of the verified head. Every `fullIntervalMs`
+ * (journal/change-watch.ts), and signs a checkpoint of the verified head. Every `fullIntervalMs`
  * (JOURNAL_FULL_AUDIT_INTERVAL_MS, 6 h) a full sweep re-checks every node and entry, one window per
  * run, runs back to back. The first run comes after `firstRunMs` (default the smaller of the interval
  * and one minute), so a service that restarts often still audits. For records' `workers` hook.
