@@ -20,7 +20,10 @@ const seesNothing = (s: ScopeCondition): boolean => 'agencyId' in s && s.agencyI
 
 /** 案件列表 Cases the caller may read (scopeWhere), filtered, newest filing first, one statement per page. */
 export async function listCases(
-  ctx: Context, filter: CaseFilterLike | null | undefined, first: number | null | undefined, after: string | null | undefined,
+  ctx: Context,
+  filter: CaseFilterLike | null | undefined,
+  first: number | null | undefined,
+  after: string | null | undefined,
 ): Promise<Page<CaseEntity>> {
   requireUser(ctx.identity);
   const { limit, after: key } = pageArgs(first, after);

@@ -1,7 +1,7 @@
 import { AppError, badInput, notFound, requireId, requireUser, type Context } from '@tsp/shared';
 import {
-  consistencyProofFor, createCheckpoint, inclusionProofFor, journalEntrySource, JournalIntegrityError, JournalRangeError,
-  leavesOfEntries, listCheckpoints, publicKeyPem, treeSize,
+  consistencyProofFor, createCheckpoint, inclusionProofFor, journalEntrySource, JournalIntegrityError,
+  JournalRangeError, leavesOfEntries, listCheckpoints, publicKeyPem, treeSize,
 } from '../journal/index.js';
 import type { JournalConsistencyProof, JournalInclusionProof, SignedCheckpoint } from '../schema/journal.types.js';
 
@@ -11,7 +11,11 @@ async function answer<T>(field: string, f: () => Promise<T>): Promise<T> {
     return await f();
   } catch (e) {
     if (e instanceof JournalRangeError) throw badInput(field, e.message);
-    if (e instanceof JournalIntegrityError) throw new AppError('CONFLICT', `journal integrity failure / 记录日志完整性受损: ${e.message}`, { journalIntegrity: true });
+    if (e instanceof JournalIntegrityError) {
+      throw new AppError('CONFLICT', `journal integrity failure / 记录日志完整性受损: ${e.message}`, {
+        journalIntegrity: true,
+      });
+    }
     throw e;
   }
 }
@@ -22,7 +26,9 @@ export function journalCheckpoint(ctx: Context): Promise<SignedCheckpoint> {
 }
 
 /** Stored checkpoints, newest first. */
-export function journalCheckpoints(ctx: Context, beforeSize: number | undefined, first: number): Promise<SignedCheckpoint[]> {
+export function journalCheckpoints(
+  ctx: Context, beforeSize: number | undefined, first: number,
+): Promise<SignedCheckpoint[]> {
   return listCheckpoints(ctx.em, { beforeSize, first });
 }
 
@@ -31,7 +37,9 @@ export function journalConsistencyProof(ctx: Context, from: number, to: number):
 }
 
 /** Signed-in callers; the entry's content only when the records lifecycle's entry source lets them read it. */
-export async function journalInclusionProof(ctx: Context, entryId: string, size?: number): Promise<JournalInclusionProof> {
+export async function journalInclusionProof(
+  ctx: Context, entryId: string, size?: number,
+): Promise<JournalInclusionProof> {
   requireUser(ctx.identity);
   const id = requireId('record entry', entryId);
   const source = journalEntrySource();
