@@ -12,10 +12,10 @@ import {
   latestCheckpoint,
   registerJournalEntrySource,
   runJournalAudit,
-  startJournalAudit,
   treeHead,
   type JournalAuditProblem,
 } from '../subgraphs/records/src/journal';
+import { startJournalAudit } from '../subgraphs/records/src/workers/journal-audit';
 
 /**
  * The periodic self-audit against a real PostgreSQL: it verifies what was added since its last run,

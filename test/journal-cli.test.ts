@@ -9,10 +9,10 @@ import { migrations } from '../subgraphs/records/src/migrations';
 import {
   appendLeaf,
   canonicalEntryBytes,
-  JournalResolver,
   publicKeyPem,
   registerJournalEntrySource,
 } from '../subgraphs/records/src/journal';
+import { JournalResolver } from '../subgraphs/records/src/schema/journal.resolver';
 
 /**
  * The standalone verifier, run as the built CLI a person would run, against a real HTTP server

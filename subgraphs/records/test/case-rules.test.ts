@@ -1,9 +1,9 @@
-import { EnforcementCategory, FindingKind, PenaltyKind, Role } from '@tsp/shared';
+import { EnforcementCategory, FindingKind, PartyType, PenaltyKind, Role } from '@tsp/shared';
 import { PENALTY_DECISION_DAYS, decisionDueOn, extensionProblem, isOverdue } from '../src/rules/deadlines';
 import { DEFAULT_CASE_FILE_REQUIREMENTS, missingDocuments } from '../src/rules/case-file';
 import { decisionProblem } from '../src/rules/decision';
 import { reviewGateProblem } from '../src/rules/review-gate';
-import { canReadPartyPrivate } from '../src/rules/party';
+import { canReadPartyPrivate, minorPartyProblem } from '../src/rules/party';
 import { recordFindings } from '../src/rules/findings';
 import { AttachmentKind as K, RecordActivity as A } from '../src/rules/kinds';
 import { DEFAULT_AUDIO_VISUAL_LIST } from '../src/rules/audio-visual';
@@ -74,6 +74,17 @@ describe('party private details', () => {
     expect(canReadPartyPrivate({ role: Role.ADMIN }, c)).toBe(false);
     expect(canReadPartyPrivate({ role: Role.INTEGRATOR, agencyId: 'A' }, c)).toBe(false);
     expect(canReadPartyPrivate({ role: null }, c)).toBe(false);
+  });
+});
+
+describe('minor party (民法典 §17)', () => {
+  test('meets: a natural person may be a minor; anyone may be an adult', () => {
+    expect(minorPartyProblem(PartyType.NATURAL_PERSON, true)).toBeNull();
+    expect(minorPartyProblem(PartyType.ORGANIZATION, false)).toBeNull();
+  });
+
+  test('breaks: an organisation cannot be a minor', () => {
+    expect(minorPartyProblem(PartyType.ORGANIZATION, true)).toMatch(/natural person/);
   });
 });
 

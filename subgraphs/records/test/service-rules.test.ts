@@ -1,5 +1,5 @@
 import { EnforcementCategory, FindingKind, PenaltyKind, WorkingCalendar } from '@tsp/shared';
-import { SERVICE_WORKING_DAYS, isServiceActivity, isServiceOverdue, serviceDueOn } from '../src/rules/service';
+import { SERVICE_WORKING_DAYS, decisionServedAt, isServiceActivity, isServiceOverdue, serviceDueOn } from '../src/rules/service';
 import { recordFindings } from '../src/rules/findings';
 import { RecordActivity as A } from '../src/rules/kinds';
 
@@ -46,5 +46,20 @@ describe('service deadline (行政处罚法 §61: on the spot, or 7 working days
     expect(recordFindings({ ...base, today: '2026-10-15' })).toEqual([
       expect.objectContaining({ kind: FindingKind.SERVICE_OVERDUE, subjectId: 'c1', since: new Date('2026-10-15T00:00:00+08:00'), detail: expect.stringContaining('2026-10-14') }),
     ]);
+  });
+});
+
+describe('decision served (行政处罚法 §61: the first service entry after the decision)', () => {
+  const day = (d: string) => new Date(`${d}T10:00:00+08:00`);
+
+  test('meets: the first service of a decided case serves the decision; an earlier one recorded later moves it back', () => {
+    expect(decisionServedAt({ decided: true, servedAt: null }, A.SERVICE_BY_POSTING, day('2026-10-08'))).toEqual(day('2026-10-08'));
+    expect(decisionServedAt({ decided: true, servedAt: day('2026-10-09') }, A.SERVICE, day('2026-10-08'))).toEqual(day('2026-10-08'));
+  });
+
+  test('breaks: service before the decision (事先告知书, §44), a later service, or another activity does not count', () => {
+    expect(decisionServedAt({ decided: false, servedAt: null }, A.SERVICE, day('2026-10-08'))).toBeNull();
+    expect(decisionServedAt({ decided: true, servedAt: day('2026-10-08') }, A.SERVICE, day('2026-10-09'))).toEqual(day('2026-10-08'));
+    expect(decisionServedAt({ decided: true, servedAt: null }, A.NOTE, day('2026-10-08'))).toBeNull();
   });
 });

@@ -1,8 +1,8 @@
 import type { Express } from 'express';
 import type { Identify, Orm } from '@tsp/shared';
 import { blobLimitsFromEnv, blobStoreFromEnv } from './from-env.js';
-import { blobRoutes } from './routes.js';
-import { startBlobSweeper, type BlobSweeper } from './sweeper.js';
+import { blobRoutes } from '../routes/blobs.js';
+import { startBlobSweeper, type BlobSweeper } from '../workers/blob-sweeper.js';
 
 export { DEFAULT_BLOB_MAX_BYTES } from './from-env.js';
 
@@ -23,5 +23,6 @@ export function startBlobSweeperFromEnv(orm: Orm): BlobSweeper {
   return startBlobSweeper(orm, blobStoreFromEnv(), { intervalMs: limits.sweepIntervalMs, ttlMs: limits.uncitedTtlMs });
 }
 
-export { sweepExpiredUploads, startBlobSweeper, type BlobSweeper, type SweepResult } from './sweeper.js';
+export { sweepExpiredUploads, type SweepResult } from './sweeper.js';
+export { startBlobSweeper, type BlobSweeper } from '../workers/blob-sweeper.js';
 export { blobStoreFromEnv } from './from-env.js';

@@ -23,7 +23,7 @@ export interface DecisionReviewCheck {
 let client: InternalClient | undefined;
 const review = () => (client ??= new InternalClient('records', 'review'));
 
-/** Asks review whether the decision is major and whether a PASSED review of the case covers it (crosscontract). */
+/** Asks review whether the decision is major and whether a PASSED review of the case covers it. */
 export async function decisionReviewCheck(input: DecisionReviewCheckInput): Promise<DecisionReviewCheck> {
   const r = await review().request<{ decisionReviewCheck: DecisionReviewCheck }>(
     `query($i: DecisionReviewCheckInput!){ decisionReviewCheck(input:$i){ major reasons covered reviewId problem } }`,

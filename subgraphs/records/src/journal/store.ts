@@ -54,7 +54,7 @@ export interface JournalAppend {
 
 /**
  * Appends several leaves, in order, in one round trip (for callers that write many entries in one
- * transaction, e.g. an import). Same contract as appendLeaf: inside the caller's transaction, indexes
+ * transaction, e.g. an import). Same guarantees as appendLeaf: inside the caller's transaction, indexes
  * consecutive and known on return, the append lock held until that transaction ends.
  *
  * The work is done by records.journal_append_batch (migration 0005): lock, size, hashing with

@@ -1,8 +1,9 @@
 import { AttachmentKind, RecordActivity, type AttachmentFacts } from './kinds.js';
 
 /**
- * 音像记录事项清单 Default list of activities that must be recorded on audio or video
- * (domain.md §2); each agency may configure its own.
+ * 音像记录事项清单 Default list of activities that must be recorded on audio or video: those 国办发〔2018〕118号
+ * names as prone to dispute (现场检查、随机抽查、调查取证、证据保全、听证、行政强制、送达), under 行政处罚法 §47
+ * (全过程记录); each agency may configure its own.
  */
 export const DEFAULT_AUDIO_VISUAL_LIST: readonly RecordActivity[] = [
   RecordActivity.ON_SITE_INSPECTION,

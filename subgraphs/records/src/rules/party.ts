@@ -1,4 +1,4 @@
-import { Role, type Identity, type Scoped } from '@tsp/shared';
+import { PartyType, Role, type Identity, type Scoped } from '@tsp/shared';
 
 /**
  * 当事人个人信息 A party's ID number and contact details: only the owning agency's staff and
@@ -17,4 +17,12 @@ export function canReadPartyPrivate(id: Identity, c: Scoped): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * 未成年人 民法典 §17: a minor is a natural person under eighteen, so only a NATURAL_PERSON party can be one.
+ * Returns why not, or null.
+ */
+export function minorPartyProblem(type: PartyType, isMinor: boolean): string | null {
+  return isMinor && type !== PartyType.NATURAL_PERSON ? 'only a natural person can be a minor' : null;
 }

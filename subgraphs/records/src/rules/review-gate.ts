@@ -1,4 +1,4 @@
-/** What review's `decisionReviewCheck` answers (crosscontract). */
+/** What review's `decisionReviewCheck` query answers: whether the decision is major and a PASSED review covers it. */
 export interface ReviewCheckFacts {
   major: boolean;
   reasons: string[];

@@ -1,5 +1,4 @@
 import { EnforcementCategory, type PenaltyKind, type WorkingCalendar } from '@tsp/shared';
-// Types only from kinds.js (it registers GraphQL enums): the bench seeder loads this module from dist.
 import type { RecordActivity } from './kinds.js';
 
 /**
@@ -34,6 +33,18 @@ export interface ServiceFacts {
 export function serviceDueOn(d: ServiceFacts, cal: WorkingCalendar): string | null {
   if (d.category !== EnforcementCategory.PENALTY || d.penaltyKinds.length === 0) return null;
   return d.partyPresent === true ? d.decidedOn : cal.addWorkingDays(d.decidedOn, SERVICE_WORKING_DAYS);
+}
+
+/**
+ * 送达 When the decision counts as served once an entry of `activity` at `occurredAt` is recorded: the
+ * first service entry after the decision (行政处罚法 §61 serves the 行政处罚决定书). Service entries before
+ * the decision serve other documents (e.g. 事先告知书, §44), so they do not count. Unchanged otherwise.
+ */
+export function decisionServedAt(
+  c: { decided: boolean; servedAt: Date | null }, activity: RecordActivity, occurredAt: Date,
+): Date | null {
+  if (c.decided && isServiceActivity(activity) && (c.servedAt === null || occurredAt < c.servedAt)) return occurredAt;
+  return c.servedAt;
 }
 
 /** 送达超期 Not served and past the due day (the day after due is the first overdue day). */

@@ -1,15 +1,12 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { DateScalar, badInput, isUuid, pageArgs, readFilter, requireId, requireUser, shanghaiDate, toPage, type Context } from '@tsp/shared';
-import type { FilterQuery } from '@mikro-orm/core';
-import { CaseEntity } from '../entities/index.js';
-import { canReadPartyPrivate } from '../rules/party.js';
-import { isOverdue } from '../rules/deadlines.js';
+import { DateScalar, type Context } from '@tsp/shared';
+import type { CaseEntity } from '../entities/index.js';
 import { Agency, CaseDecision, DeadlineExtension, EnforcementCase, EnforcementCaseConnection, Officer, Party, RecordEntry } from './types.js';
 import { CaseFilter } from './inputs.js';
-import { load } from './loaders.js';
-import { readableCase } from './access.js';
-
-const cursorKey = (c: CaseEntity) => `${c.filedAt.toISOString()}|${c.id}`;
+import { load } from '../read/loaders.js';
+import { readableCase } from '../read/access.js';
+import { listCases } from '../read/cases.js';
+import { caseOverdue, caseServedOn, partyOfCase } from '../read/case-fields.js';
 
 @Resolver(() => EnforcementCase)
 export class CaseResolver {
@@ -19,38 +16,13 @@ export class CaseResolver {
   }
 
   @Query(() => EnforcementCaseConnection, { description: '案件列表（按立案时间倒序，限可见范围） Cases the caller may read, newest filing first' })
-  async cases(
+  cases(
     @Ctx() ctx: Context,
     @Arg('filter', () => CaseFilter, { nullable: true, description: '筛选条件 Filter' }) filter?: CaseFilter | null,
     @Arg('first', () => Int, { nullable: true, description: '条数 Page size (≤200, default 50)' }) first?: number | null,
     @Arg('after', () => String, { nullable: true, description: '游标 Cursor' }) after?: string | null,
   ) {
-    requireUser(ctx.identity);
-    const { limit, after: key } = pageArgs(first, after);
-    const where: FilterQuery<CaseEntity>[] = [];
-    const scope = readFilter(ctx.identity);
-    if (scope) {
-      const or: FilterQuery<CaseEntity>[] = [];
-      if (scope.agencyIds?.length) or.push({ agencyId: { $in: scope.agencyIds } });
-      if (scope.region) or.push({ region: scope.region });
-      if (!or.length) return toPage([], limit, cursorKey);
-      where.push({ $or: or });
-    }
-    if (filter?.agencyId) where.push({ agencyId: requireId('agency', filter.agencyId) });
-    if (filter?.category) where.push({ category: filter.category });
-    if (filter?.stage) where.push({ stage: filter.stage });
-    if (filter?.overdue != null) {
-      const today = shanghaiDate();
-      where.push(filter.overdue ? { decided: false, decisionDueOn: { $lt: today } } : { $or: [{ decided: true }, { decisionDueOn: null }, { decisionDueOn: { $gte: today } }] });
-    }
-    if (key) {
-      const [t, id] = key.split('|');
-      const at = new Date(t);
-      if (Number.isNaN(at.getTime()) || !isUuid(id ?? '')) throw badInput('after', 'not a cursor this API issued');
-      where.push({ $or: [{ filedAt: { $lt: at } }, { filedAt: at, id: { $lt: id } }] });
-    }
-    const rows = await ctx.em.find(CaseEntity, { $and: where }, { orderBy: [{ filedAt: 'desc' }, { id: 'desc' }], limit: limit + 1 });
-    return toPage(rows, limit, cursorKey);
+    return listCases(ctx, filter, first, after);
   }
 
   @FieldResolver(() => Agency, { description: '执法主体 Agency' })
@@ -60,12 +32,7 @@ export class CaseResolver {
 
   @FieldResolver(() => Party, { description: '当事人 Party (ID number and contact only for the owning agency and its supervisor)' })
   party(@Root() c: CaseEntity, @Ctx() ctx: Context): Party {
-    const priv = canReadPartyPrivate(ctx.identity, c);
-    return {
-      type: c.partyType, name: c.partyName, isMinor: c.partyIsMinor,
-      idNumber: priv ? c.partyIdNumber : null,
-      contact: priv ? { phone: c.partyPhone, address: c.partyAddress } : null,
-    };
+    return partyOfCase(ctx, c);
   }
 
   @FieldResolver(() => [Officer], { description: '承办人 Handlers' })
@@ -90,11 +57,11 @@ export class CaseResolver {
 
   @FieldResolver(() => Boolean, { description: '是否超期未决 Past the decision deadline without a decision' })
   overdue(@Root() c: CaseEntity) {
-    return isOverdue({ dueOn: c.decisionDueOn, decided: c.decided }, shanghaiDate());
+    return caseOverdue(c);
   }
 
   @FieldResolver(() => DateScalar, { nullable: true, description: '送达日期 Day the decision was first served (Asia/Shanghai); null until served' })
   servedOn(@Root() c: CaseEntity): string | null {
-    return c.servedAt ? shanghaiDate(c.servedAt) : null;
+    return caseServedOn(c);
   }
 }

@@ -2,7 +2,7 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '@tsp/shared';
 import type { RecordEntryEntity } from '../entities/index.js';
 import { Attachment, Officer, RecordEntry } from './types.js';
-import { load } from './loaders.js';
+import { attachmentsOfEntry, correctedEntry } from '../read/entry-fields.js';
 
 /** Entries are only reached through a case the caller may read. */
 @Resolver(() => RecordEntry)
@@ -13,13 +13,12 @@ export class EntryResolver {
   }
 
   @FieldResolver(() => [Attachment], { description: '附件 Attachments' })
-  async attachments(@Root() e: RecordEntryEntity, @Ctx() ctx: Context) {
-    const list = await load.attachmentsOfEntry(ctx).load(e.id);
-    return list.map((a) => ({ ...a, size: Number(a.size) }));
+  attachments(@Root() e: RecordEntryEntity, @Ctx() ctx: Context) {
+    return attachmentsOfEntry(ctx, e);
   }
 
   @FieldResolver(() => RecordEntry, { nullable: true, description: '更正的记录 Entry this one corrects' })
   corrects(@Root() e: RecordEntryEntity, @Ctx() ctx: Context) {
-    return e.correctsId ? load.entry(ctx).load(e.correctsId) : null;
+    return correctedEntry(ctx, e);
   }
 }

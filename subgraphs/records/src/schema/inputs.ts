@@ -1,6 +1,7 @@
 import { Field, Float, ID, InputType } from 'type-graphql';
 import { DateScalar, DateTimeScalar, DecimalScalar, EnforcementCategory, PartyType, PenaltyKind } from '@tsp/shared';
 import { AttachmentKind, CaseStage, RecordActivity } from '../rules/kinds.js';
+import './enums.js';
 
 @InputType({ description: '当事人 Party' })
 export class PartyInput {

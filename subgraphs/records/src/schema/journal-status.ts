@@ -1,11 +1,8 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '@tsp/shared';
 import type { CaseEntity } from '../entities/index.js';
-import { canonicalEntryBytes, verifyCaseJournals, type CaseEntries, type CaseJournalReport } from '../journal/index.js';
-import { journalInput } from '../write/journal-input.js';
 import { EnforcementCase } from './types.js';
-import { load } from './loaders.js';
-import { readableCase } from './access.js';
+import { journalReport, verifyReadableCaseJournal } from '../read/journal-report.js';
 
 @ObjectType({ description: '记录日志状态 Journal status of a case: its entries re-hashed and checked against the tamper-evident log' })
 export class JournalStatus {
@@ -29,22 +26,6 @@ export class CaseJournalVerification extends JournalStatus {
   problems!: string[];
 }
 
-/** Each case's stored entries as canonical bytes, for the journal to re-hash. Constant statements for any number of cases. */
-export async function caseEntries(ctx: Context, caseIds: readonly string[]): Promise<CaseEntries[]> {
-  const entries = await load.entriesOfCase(ctx).loadMany(caseIds);
-  const flat = entries.flatMap((l) => (l instanceof Error ? [] : l));
-  const atts = await load.attachmentsOfEntry(ctx).loadMany(flat.map((e) => e.id));
-  const bytes = new Map(flat.map((e, i) => [e.id, canonicalEntryBytes(journalInput(e, atts[i] instanceof Error ? [] : (atts[i] as never)))]));
-  return caseIds.map((caseId, i) => {
-    const list = entries[i];
-    return { caseId, entries: (list instanceof Error ? [] : list).map((e) => ({ entryId: e.id, bytes: bytes.get(e.id)! })) };
-  });
-}
-
-/** Journal reports for every case asked in this request, verified together. */
-export const journalReport = (ctx: Context) =>
-  ctx.loaders.get<string, CaseJournalReport>('journalReport', async (ids) => verifyCaseJournals(ctx.em, await caseEntries(ctx, ids)));
-
 @Resolver(() => EnforcementCase)
 export class CaseJournalResolver {
   @FieldResolver(() => JournalStatus, { description: '记录日志状态 Journal status: entries re-hashed against the tamper-evident log' })
@@ -56,8 +37,7 @@ export class CaseJournalResolver {
 @Resolver()
 export class VerifyCaseJournalResolver {
   @Query(() => CaseJournalVerification, { description: '校验案件记录 Re-hash a case\'s entries and check them against the journal and its newest signed checkpoint' })
-  async verifyCaseJournal(@Ctx() ctx: Context, @Arg('caseId', () => ID, { description: '执法案件 Case id' }) caseId: string) {
-    const c = await readableCase(ctx, caseId);
-    return journalReport(ctx).load(c.id);
+  verifyCaseJournal(@Ctx() ctx: Context, @Arg('caseId', () => ID, { description: '执法案件 Case id' }) caseId: string) {
+    return verifyReadableCaseJournal(ctx, caseId);
   }
 }

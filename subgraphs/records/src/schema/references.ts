@@ -1,5 +1,5 @@
 import type { Context, ReferenceResolvers } from '@tsp/shared';
-import { readableCase } from './access.js';
+import { readableCase } from '../read/access.js';
 
 /** Entity references from other subgraphs, authorized like the root fields. */
 export const references: ReferenceResolvers = {

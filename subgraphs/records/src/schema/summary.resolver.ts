@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { FindingCount, authorizeSummary, countFindings, summaryType, type Context, type SummaryKey } from '@tsp/shared';
-import { agencyLoad } from './agency-loaders.js';
+import { FindingCount, summaryType, type Context, type SummaryKey } from '@tsp/shared';
+import { recordsSummary } from '../read/summary.js';
 
 /** 监督统计 This subgraph's part of supervisionSummary: its findings counted per kind and category. */
 export const AgencySupervisionSummary = summaryType();
@@ -8,9 +8,7 @@ export const AgencySupervisionSummary = summaryType();
 @Resolver(() => AgencySupervisionSummary)
 export class SummaryResolver {
   @FieldResolver(() => [FindingCount], { description: '记录部分 Records findings per kind and category' })
-  async records(@Root() s: SummaryKey, @Ctx() ctx: Context): Promise<FindingCount[]> {
-    return countFindings(await agencyLoad.findings(ctx).load(s.agencyId), s.from, s.to);
+  records(@Root() s: SummaryKey, @Ctx() ctx: Context): Promise<FindingCount[]> {
+    return recordsSummary(ctx, s);
   }
 }
-
-export const summaryReference = (ref: SummaryKey, ctx: Context) => authorizeSummary(ctx.identity, ref);

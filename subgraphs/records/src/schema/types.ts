@@ -3,6 +3,7 @@ import {
   DateScalar, DateTimeScalar, DecimalScalar, EnforcementCategory, ENTITY_DESCRIPTIONS, PartyType, PenaltyKind, connectionType, findingType,
 } from '@tsp/shared';
 import { AttachmentKind, CaseStage, RecordActivity } from '../rules/kinds.js';
+import './enums.js';
 
 @Directive('@key(fields: "id")')
 @ObjectType({ description: ENTITY_DESCRIPTIONS.Agency })

@@ -9,7 +9,7 @@ import type { CaseStage, RecordActivity } from '../rules/kinds.js';
 import { AudioVisualListEntity } from '../entities/index.js';
 import type { EntryDraft } from './drafts.js';
 
-/** The write-time rules as errors with the contract's codes. Local rules run before any remote call. */
+/** The write-time rules as errors with their documented codes. Local rules run before any remote call. */
 
 export function assertStage(c: { category: EnforcementCategory; stage: CaseStage }, target: CaseStage, activity?: RecordActivity): void {
   const p = stageProblem(c.category, c.stage, target, activity);

@@ -62,7 +62,7 @@ export function decisionRowOf(input: Omit<RecordDecisionInputLike, 'caseId' | 'o
   return row;
 }
 
-/** DecisionRecorded payload, exactly as the cross-subgraph contract says (plus `legacy: true` for imports). */
+/** DecisionRecorded payload, exactly as its type in @tsp/shared's events says (plus `legacy: true` for imports). */
 export function decisionRecordedPayload(c: CaseEntity, d: DecisionRow, reviewId: string | null, legacy: boolean): DecisionRecordedPayload & Record<string, unknown> {
   return {
     caseId: c.id, caseNumber: c.caseNumber, agencyId: c.agencyId, category: c.category, cause: c.cause,

@@ -5,7 +5,7 @@ import { canonicalEntryBytes } from '../journal/canonical.js';
 import { hashLeaf } from '../journal/merkle.js';
 import { appendLeaf } from '../journal/store.js';
 import { journalInput } from './journal-input.js';
-import { isServiceActivity } from '../rules/service.js';
+import { decisionServedAt } from '../rules/service.js';
 import type { EntryDraft } from './drafts.js';
 
 /**
@@ -16,8 +16,7 @@ import type { EntryDraft } from './drafts.js';
 export async function insertEntry(tx: EntityManager, c: CaseEntity, d: EntryDraft, actor: string): Promise<RecordEntryEntity> {
   c.entryCount += 1;
   c.stage = d.stage;
-  // Service entries before the decision serve other documents (e.g. 事先告知书), not the decision.
-  if (c.decided && isServiceActivity(d.activity) && (c.servedAt === null || d.occurredAt < c.servedAt)) c.servedAt = d.occurredAt;
+  c.servedAt = decisionServedAt(c, d.activity, d.occurredAt);
   const e = tx.create(RecordEntryEntity, {
     caseId: c.id, agencyId: c.agencyId, sequence: c.entryCount, stage: d.stage, activity: d.activity,
     occurredAt: d.occurredAt, recordedAt: new Date(), officerIds: d.officerIds, summary: d.summary,

@@ -1,4 +1,5 @@
-import { badInput, compareDecimal, optionalText, requireText, PartyType } from '@tsp/shared';
+import { badInput, compareDecimal, optionalText, requireText, type PartyType } from '@tsp/shared';
+import { minorPartyProblem } from '../rules/party.js';
 
 export interface PartyInputLike {
   type: PartyType;
@@ -9,10 +10,11 @@ export interface PartyInputLike {
   address?: string | null;
 }
 
-/** 当事人 Validated party columns. A minor is a natural person by definition. */
+/** 当事人 Validated party columns. */
 export function partyOf(p: PartyInputLike) {
   const isMinor = p.isMinor ?? false;
-  if (isMinor && p.type !== PartyType.NATURAL_PERSON) throw badInput('party.isMinor', 'only a natural person can be a minor');
+  const minor = minorPartyProblem(p.type, isMinor);
+  if (minor) throw badInput('party.isMinor', minor);
   return {
     partyType: p.type,
     partyName: requireText('party.name', p.name, 200),

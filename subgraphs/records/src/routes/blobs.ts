@@ -4,10 +4,10 @@ import {
   AGENCY_ROLES, Role, canRead, errorBody, isAppError, logger, requireInternalSecret, type Identify, type Identity, type Orm,
 } from '@tsp/shared';
 import { normalizeMediaType, uploadQuotaProblem } from '../rules/attachments.js';
-import { BlobHashMismatch, BlobTooLarge, SHA256_RE, type BlobStore } from './store.js';
-import type { BlobLimits } from './from-env.js';
-import { citingCasesOfHolders, lockAgencyUploads, lockBlobBytes, recordUpload, uploadQuotaState } from './uploads.js';
-import { deleteBytesIfUnneeded } from './sweeper.js';
+import { BlobHashMismatch, BlobTooLarge, SHA256_RE, type BlobStore } from '../blobs/store.js';
+import type { BlobLimits } from '../blobs/from-env.js';
+import { citingCasesOfHolders, lockAgencyUploads, lockBlobBytes, recordUpload, uploadQuotaState } from '../blobs/uploads.js';
+import { deleteBytesIfUnneeded } from '../blobs/sweeper.js';
 
 export interface BlobRouteOptions {
   store: BlobStore;

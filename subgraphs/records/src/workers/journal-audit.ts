@@ -1,6 +1,6 @@
 import { config, logger, periodicWorker, type Orm } from '@tsp/shared';
-import { runJournalAudit, sweepState, type JournalAuditRun } from './audit.js';
-import { ChangeWatch } from './change-watch.js';
+import { runJournalAudit, sweepState, type JournalAuditRun } from '../journal/audit.js';
+import { ChangeWatch } from '../journal/change-watch.js';
 
 /** While a backlog is caught up or a full sweep is under way, runs follow each other this closely. */
 const CATCH_UP_MS = 1_000;
@@ -17,9 +17,9 @@ export const auditIntervalMs = (): number => config().JOURNAL_AUDIT_INTERVAL_MS;
 export const fullAuditIntervalMs = (): number => config().JOURNAL_FULL_AUDIT_INTERVAL_MS;
 
 /**
- * The self-audit (see audit.ts). Every `intervalMs` (JOURNAL_AUDIT_INTERVAL_MS, 30 s) a frequent run
+ * The self-audit (see journal/audit.ts). Every `intervalMs` (JOURNAL_AUDIT_INTERVAL_MS, 30 s) a frequent run
  * verifies the new leaves and their entries, re-checks old ones only where the tables changed
- * (change-watch.ts), and signs a checkpoint of the verified head. Every `fullIntervalMs`
+ * (journal/change-watch.ts), and signs a checkpoint of the verified head. Every `fullIntervalMs`
  * (JOURNAL_FULL_AUDIT_INTERVAL_MS, 6 h) a full sweep re-checks every node and entry, one window per
  * run, runs back to back. The first run comes after `firstRunMs` (default the smaller of the interval
  * and one minute), so a service that restarts often still audits. For records' `workers` hook.
