@@ -71,15 +71,21 @@ test('the AWS SDK is loaded at the first S3 request, not at startup: the filesys
     return jest.requireActual('@aws-sdk/client-s3');
   });
   await jest.isolateModulesAsync(async () => {
+    // The isolated registry has its own configuration: override that one.
+    const { overrideConfig } = await import('@tsp/shared');
     const fresh = await import('../src/blobs/from-env.js');
     fresh.blobStoreFromEnv();
-    Object.assign(process.env, {
+    const restore = overrideConfig({
       BLOB_STORE: 's3', S3_ENDPOINT: 'http://127.0.0.1:9', S3_BUCKET: 'evidence', S3_ACCESS_KEY_ID: 'id', S3_SECRET_ACCESS_KEY: 'secret',
     });
-    const store = fresh.blobStoreFromEnv();
-    expect(loaded).toBe(false);
-    await expect(store.has('a'.repeat(64))).rejects.toThrow(/ECONNREFUSED/);
-    expect(loaded).toBe(true);
+    try {
+      const store = fresh.blobStoreFromEnv();
+      expect(loaded).toBe(false);
+      await expect(store.has('a'.repeat(64))).rejects.toThrow(/ECONNREFUSED/);
+      expect(loaded).toBe(true);
+    } finally {
+      restore();
+    }
   });
   jest.dontMock('@aws-sdk/client-s3');
 });

@@ -1,11 +1,7 @@
-/** What personnel's `credentialChecks` answers for one officer. */
-export interface CredentialCheck {
-  officerId: string;
-  agencyId: string | null;
-  officerName: string | null;
-  valid: boolean;
-  reason: string | null;
-}
+import type { CredentialCheck } from '@tsp/shared';
+
+/** What personnel's `credentialChecks` answers for one officer (the shared contract). */
+export type { CredentialCheck };
 
 export interface CredentialProblem {
   officerId: string;
