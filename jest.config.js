@@ -40,8 +40,8 @@ module.exports = {
       ...common,
       displayName: 'platform',
       testMatch: ['<rootDir>/test/**/*.test.ts'],
-      globalSetup: '<rootDir>/test/support/global-setup.mjs',
-      globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
+      globalSetup: '<rootDir>/test/kit/global-setup.mjs',
+      globalTeardown: '<rootDir>/test/kit/global-teardown.mjs',
     },
   ],
   // A last resort, not a timing target: tests wait on conditions with their own deadlines. Seeding the demo
@@ -52,5 +52,5 @@ module.exports = {
   // A worker that has grown past this between test files is replaced, so one heavy file's heap does not
   // carry over to the next (workers reached 1.5 GB).
   workerIdleMemoryLimit: '700MB',
-  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
+  reporters: ['default', '<rootDir>/test/kit/summary-reporter.js'],
 };

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { createHash } from 'node:crypto';
 import { INTERNAL_SECRET_HEADER, internalSecret, overrideConfig } from '@tsp/shared';
-import { startPlatform, type Platform } from './support/platform';
-import { APPEND, OPEN, penaltyCase, setupWorld, type RecordsWorld } from './records-fixtures';
+import { startPlatform, type Platform } from './kit/platform';
+import { APPEND, OPEN, penaltyCase, setupWorld, type RecordsWorld } from './kit/records-fixtures';
 import { S3_TEST_CREDENTIALS, startS3TestServer, type S3TestServer } from '../subgraphs/records/test/s3-test-server';
 
 /** Issue 4 with BLOB_STORE=s3: the same endpoint through the gateway, the bytes in an S3-compatible bucket. */

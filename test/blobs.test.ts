@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { overrideConfig } from '@tsp/shared';
-import { startPlatform, type Platform } from './support/platform';
-import { APPEND, OPEN, penaltyCase, setupWorld, type RecordsWorld } from './records-fixtures';
+import { startPlatform, type Platform } from './kit/platform';
+import { APPEND, OPEN, penaltyCase, setupWorld, type RecordsWorld } from './kit/records-fixtures';
 
 /** Issue 4: attachments by content, through the gateway, readable only via the cases that cite them. */
 let p: Platform;

@@ -1,5 +1,5 @@
-import { startPlatform, type Platform } from './support/platform';
-import { COMPLETE, lawfulPenaltyChecklist, openPenaltyCase, proposal, setupReviewWorld, START, SUBMIT, type ReviewWorld } from './review-fixtures';
+import { startPlatform, type Platform } from './kit/platform';
+import { COMPLETE, lawfulPenaltyChecklist, openPenaltyCase, proposal, setupReviewWorld, START, SUBMIT, type ReviewWorld } from './kit/review-fixtures';
 
 /** Issue 3 acceptance: one case query resolves across records, personnel and review, batched. */
 let p: Platform;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { INTERNAL_SECRET_HEADER, Role, internalSecret, outboxSql, shanghaiDate } from '@tsp/shared';
-import { startPlatform, token, type GqlResult, type Platform } from './support/platform';
-import { sql } from './support/db';
+import { startPlatform, token, type GqlResult, type Platform } from './kit/platform';
+import { sql } from './kit/db';
 
 /** Issue 5 acceptance: DecisionRecorded → draft → check and publish (masked) → correct → withdraw, through the gateway. */
 let p: Platform;

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { INTERNAL_SECRET_HEADER, Role, SUBGRAPHS, internalSecret, overrideConfig, type SubgraphName } from '@tsp/shared';
 import { startGateway, type RunningGateway } from '@tsp/gateway';
-import { token } from './support/platform';
+import { token } from './kit/platform';
 
 /**
  * The gateway's own HTTP edges against a fake subgraph (no database): the blob proxy gives up on a

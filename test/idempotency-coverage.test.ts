@@ -5,7 +5,7 @@ import {
   type GraphQLField, type GraphQLInputType,
 } from 'graphql';
 import { Role } from '@tsp/shared';
-import { startPlatform, token, type Platform } from './support/platform';
+import { startPlatform, token, type Platform } from './kit/platform';
 
 /**
  * Every mutation of the supergraph honours Idempotency-Key, not just the ones with a test of their

@@ -1,7 +1,7 @@
 import { Role, shanghaiDate } from '@tsp/shared';
-import { sql } from './support/db';
-import { startPlatform, token, type GqlResult, type Platform } from './support/platform';
-import { code, openPenaltyCase, proposal, setupReviewWorld, SUBMIT, type ReviewWorld } from './review-fixtures';
+import { sql } from './kit/db';
+import { startPlatform, token, type GqlResult, type Platform } from './kit/platform';
+import { code, openPenaltyCase, proposal, setupReviewWorld, SUBMIT, type ReviewWorld } from './kit/review-fixtures';
 
 /**
  * Contract: writes carrying an Idempotency-Key header, repeated, have the effect of one — for the

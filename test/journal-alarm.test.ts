@@ -1,8 +1,8 @@
 import { overrideConfig } from '@tsp/shared';
-import { startPlatform, type Platform } from './support/platform';
-import { sql } from './support/db';
-import { APPEND, OPEN, doc, penaltyCase, setupWorld, video, type RecordsWorld } from './records-fixtures';
-import { until } from './support/until';
+import { startPlatform, type Platform } from './kit/platform';
+import { sql } from './kit/db';
+import { APPEND, OPEN, doc, penaltyCase, setupWorld, video, type RecordsWorld } from './kit/records-fixtures';
+import { until } from './kit/until';
 
 /**
  * Tamper alarm: with the frequent audit on a short interval, an entry altered behind the service's

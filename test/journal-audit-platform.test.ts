@@ -1,6 +1,6 @@
-import { startPlatform, type Platform } from './support/platform';
-import { sql } from './support/db';
-import { APPEND, OPEN, doc, penaltyCase, setupWorld, type RecordsWorld } from './records-fixtures';
+import { startPlatform, type Platform } from './kit/platform';
+import { sql } from './kit/db';
+import { APPEND, OPEN, doc, penaltyCase, setupWorld, type RecordsWorld } from './kit/records-fixtures';
 import {
   ChangeWatch, latestAuditProblems, runJournalAudit, type JournalAuditOptions,
 } from '../subgraphs/records/src/journal';

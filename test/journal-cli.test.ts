@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { forbidden, internalSecret, INTERNAL_SECRET_HEADER, migrate, openOrm, Role, signDevToken, startSubgraph, type Orm, type RunningSubgraph } from '@tsp/shared';
-import { createTestDatabase, sql } from './support/db';
+import { createTestDatabase, sql } from './kit/db';
 import { migrations } from '../subgraphs/records/src/migrations';
 import {
   appendLeaf,

@@ -1,7 +1,7 @@
 import { randomUUID, createPublicKey } from 'node:crypto';
 import { migrate, openOrm, type Orm } from '@tsp/shared';
 import { migrations } from '../subgraphs/records/src/migrations';
-import { createTestDatabase, sql } from './support/db';
+import { createTestDatabase, sql } from './kit/db';
 import {
   appendLeaf,
   canonicalEntryBytes,

@@ -3,8 +3,8 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { decodeJwt } from 'jose';
 import { Role, SUBGRAPHS, freePort, signDevToken, subgraphUrlVar, childEnv } from '@tsp/shared';
-import { createTestDatabase, sql } from './support/db';
-import { until } from './support/until';
+import { createTestDatabase, sql } from './kit/db';
+import { until } from './kit/until';
 
 /**
  * The real launcher (`node scripts/dist/start.js`, as npm start runs it) on a fresh database and

@@ -1,6 +1,6 @@
 import { Role } from '@tsp/shared';
-import { startPlatform, token, type GqlResult, type Platform } from './support/platform';
-import { sql } from './support/db';
+import { startPlatform, token, type GqlResult, type Platform } from './kit/platform';
+import { sql } from './kit/db';
 
 /**
  * Issue 2 acceptance: bad input gets the contract's codes with a message naming the field, nothing is

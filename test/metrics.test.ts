@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { INTERNAL_SECRET_HEADER, Role, internalSecret, publishEvent, overrideConfig, type SubgraphName } from '@tsp/shared';
 import { runJournalAudit } from '@tsp/records';
-import { startPlatform, token, type Platform } from './support/platform';
-import { sql } from './support/db';
-import { Receiver } from './webhooks-receiver';
-import { pollUntil } from './support/until';
+import { startPlatform, token, type Platform } from './kit/platform';
+import { sql } from './kit/db';
+import { Receiver } from './kit/webhooks-receiver';
+import { pollUntil } from './kit/until';
 
 // Before the platform starts: a loopback webhook receiver is allowed, and retries are fast.
 overrideConfig({ WEBHOOK_ALLOW_PRIVATE_ADDRESSES: '1', WEBHOOK_RETRY_BASE_MS: '50' });

@@ -1,6 +1,6 @@
 import { migrate, openOrm, type MigrationRenames } from '@tsp/shared';
 import { migrations, renamedMigrations } from '../subgraphs/review/src/migrations';
-import { createTestDatabase, sql } from './support/db';
+import { createTestDatabase, sql } from './kit/db';
 
 type Listed = (typeof migrations)[number];
 

@@ -1,6 +1,6 @@
 import { Role } from '@tsp/shared';
-import { startPlatform, token, type Platform } from './support/platform';
-import { sql } from './support/db';
+import { startPlatform, token, type Platform } from './kit/platform';
+import { sql } from './kit/db';
 
 /**
  * Issue 2 acceptance: listing officers with their agency and credentials costs a number of SQL

@@ -1,7 +1,7 @@
 import { Role, shanghaiDate } from '@tsp/shared';
-import { startPlatform, token, type GqlResult, type Platform } from './support/platform';
-import { sql } from './support/db';
-import { SUBMIT, code, openPenaltyCase, proposal, setupReviewWorld, type ReviewWorld, START } from './review-fixtures';
+import { startPlatform, token, type GqlResult, type Platform } from './kit/platform';
+import { sql } from './kit/db';
+import { SUBMIT, code, openPenaltyCase, proposal, setupReviewWorld, type ReviewWorld, START } from './kit/review-fixtures';
 
 /**
  * 人员调动 Officer transfer through the gateway (domain.md §4, "any change shows at once on the public

@@ -1,6 +1,6 @@
 import { INTERNAL_SECRET_HEADER, Role, internalSecret } from '@tsp/shared';
 import { seedPersonnel, type SeededPersonnel, type SeededOfficer } from '@tsp/scripts/seed/personnel';
-import { startPlatform, token, type GqlResult, type Platform } from './support/platform';
+import { startPlatform, token, type GqlResult, type Platform } from './kit/platform';
 
 /**
  * Issue 2 acceptance, personnel: who may read and change what, through the gateway with real tokens,

@@ -2,8 +2,8 @@ import { Role, SUBGRAPHS, overrideConfig, sqlStats, startSubgraph, subgraphUrlVa
 import { startGateway, type RunningGateway } from '@tsp/gateway';
 import { services } from '@tsp/scripts/services';
 import { seedBench, type BenchData } from '@tsp/scripts/bench/seed';
-import { createMigratedDatabase } from './support/db';
-import { token } from './support/platform';
+import { createMigratedDatabase } from './kit/db';
+import { token } from './kit/platform';
 
 /**
  * Query cost growth (issue 7, not timed): the SQL statements of the supervisor's all-findings query and

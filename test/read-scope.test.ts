@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { canRead, openOrm, Role, scopeSql, scopeWhere, type Identity, type Orm } from '@tsp/shared';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
-import { createMigratedDatabase } from './support/db';
+import { createMigratedDatabase } from './kit/db';
 
 // The one translation of the read scope, run against PostgreSQL: for every role, the rows a list query returns
 // through scopeWhere (MikroORM) and scopeSql (hand-written SQL) are exactly the rows canRead allows.

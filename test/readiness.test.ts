@@ -1,9 +1,9 @@
 import { INTERNAL_SECRET_HEADER, Role, internalSecret, periodicWorker, logger, startSubgraph, overrideConfig, type RunningSubgraph, type SubgraphName } from '@tsp/shared';
 import { startGateway, type RunningGateway } from '@tsp/gateway';
 import { services } from '@tsp/scripts/services';
-import { startPlatform, token, type GqlResult, type Platform } from './support/platform';
-import { startTcpProxy, type TcpProxy } from './support/tcp-proxy';
-import { pollUntil } from './support/until';
+import { startPlatform, token, type GqlResult, type Platform } from './kit/platform';
+import { startTcpProxy, type TcpProxy } from './kit/tcp-proxy';
+import { pollUntil } from './kit/until';
 
 /**
  * Readiness tells the truth (issue 13): a subgraph's /ready checks its database and its workers'

@@ -1,8 +1,8 @@
 import { runJournalAudit } from '@tsp/records';
 import { INTERNAL_SECRET_HEADER, SERVICE_TOKEN_HEADER, internalSecret, signServiceToken } from '@tsp/shared';
-import { startPlatform, type Platform } from './support/platform';
-import { sql } from './support/db';
-import { APPEND, OPEN, audio, doc, penaltyCase, photo, setupWorld, snapshot, video, type RecordsWorld } from './records-fixtures';
+import { startPlatform, type Platform } from './kit/platform';
+import { sql } from './kit/db';
+import { APPEND, OPEN, audio, doc, penaltyCase, photo, setupWorld, snapshot, video, type RecordsWorld } from './kit/records-fixtures';
 
 let p: Platform;
 let w: RecordsWorld;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { migrate, openOrm } from '@tsp/shared';
 import { migrations } from '../subgraphs/records/src/migrations';
-import { createTestDatabase, sql } from './support/db';
+import { createTestDatabase, sql } from './kit/db';
 
 /**
  * records.entry_without_full_av (migration 0007) is what the audio-visual finding reads candidates

@@ -1,7 +1,7 @@
 import { Role, shanghaiDate } from '@tsp/shared';
-import { startPlatform, token, type Platform } from './support/platform';
-import { sql } from './support/db';
-import { APPEND, ARCHIVE, DECIDE, OPEN, doc, penaltyCase, photo, setupWorld, snapshot, video, type RecordsWorld } from './records-fixtures';
+import { startPlatform, token, type Platform } from './kit/platform';
+import { sql } from './kit/db';
+import { APPEND, ARCHIVE, DECIDE, OPEN, doc, penaltyCase, photo, setupWorld, snapshot, video, type RecordsWorld } from './kit/records-fixtures';
 
 let p: Platform;
 let w: RecordsWorld;

@@ -2,7 +2,7 @@ import { Role } from '@tsp/shared';
 import { blobUploader, gqlClient } from '@tsp/scripts/seed/index';
 import { seedPersonnel } from '@tsp/scripts/seed/personnel';
 import { seedCases } from '@tsp/scripts/seed/cases';
-import { startPlatform, token, type Platform } from './support/platform';
+import { startPlatform, token, type Platform } from './kit/platform';
 
 let p: Platform;
 beforeAll(async () => {

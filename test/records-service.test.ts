@@ -1,6 +1,6 @@
 import { WorkingCalendar, shanghaiDate } from '@tsp/shared';
-import { startPlatform, type Platform } from './support/platform';
-import { APPEND, OPEN, doc, penaltyCase, photo, setupWorld, video, type RecordsWorld } from './records-fixtures';
+import { startPlatform, type Platform } from './kit/platform';
+import { APPEND, OPEN, doc, penaltyCase, photo, setupWorld, video, type RecordsWorld } from './kit/records-fixtures';
 
 /**
  * 送达期限 (行政处罚法 §61) through the gateway: recordDecision's partyPresent gives the case its

@@ -1,5 +1,5 @@
-import { startPlatform, type Platform } from './support/platform';
-import { code, COMPLETE, lawfulPenaltyChecklist, openPenaltyCase, proposal, setupReviewWorld, START, SUBMIT, type ReviewWorld } from './review-fixtures';
+import { startPlatform, type Platform } from './kit/platform';
+import { code, COMPLETE, lawfulPenaltyChecklist, openPenaltyCase, proposal, setupReviewWorld, START, SUBMIT, type ReviewWorld } from './kit/review-fixtures';
 
 /**
  * Issue 6, review's part: the durable review event log (`reviewEvents(after, first)`), resumable

@@ -2,7 +2,7 @@ import { Role, type TokenClaims } from '@tsp/shared';
 import { seedPersonnel } from '@tsp/scripts/seed/personnel';
 import { blobUploader } from '@tsp/scripts/seed/index';
 import { seedReviews, type SeededReviews } from '@tsp/scripts/seed/reviews';
-import { startPlatform, token, type Platform } from './support/platform';
+import { startPlatform, token, type Platform } from './kit/platform';
 
 /** The review demo seed runs through the API on top of the personnel seed, and shows supervision working. */
 let p: Platform;

@@ -1,10 +1,10 @@
 import { WorkingCalendar, shanghaiDate, addCalendarDays, signServiceToken, internalSecret, INTERNAL_SECRET_HEADER, SERVICE_TOKEN_HEADER } from '@tsp/shared';
 import { reportOverdueReviews } from '@tsp/review';
-import { startPlatform, type GqlResult, type Platform } from './support/platform';
-import { sql } from './support/db';
+import { startPlatform, type GqlResult, type Platform } from './kit/platform';
+import { sql } from './kit/db';
 import {
   code, COMPLETE, lawfulPenaltyChecklist, openPenaltyCase, proposal, setupReviewWorld, START, SUBMIT, type ReviewWorld,
-} from './review-fixtures';
+} from './kit/review-fixtures';
 
 /**
  * Issue 3, review side: the 重大执法决定法制审核 workflow through the gateway with real tokens, who

@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
 import { INTERNAL_SECRET_HEADER, Role, SUBGRAPHS, internalSecret, jwtSecret } from '@tsp/shared';
-import { startPlatform, token, type GqlResult, type Platform } from './support/platform';
+import { startPlatform, token, type GqlResult, type Platform } from './kit/platform';
 
 /** Issue 2 acceptance: subgraphs only answer the gateway; tokens are checked. */
 let p: Platform;

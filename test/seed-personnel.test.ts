@@ -1,7 +1,7 @@
 import { Role } from '@tsp/shared';
 import { seedPersonnel, AGENCY_CODES, type SeededPersonnel } from '@tsp/scripts/seed/personnel';
 import { gqlClient } from '@tsp/scripts/seed/index';
-import { startPlatform, token, type Platform } from './support/platform';
+import { startPlatform, token, type Platform } from './kit/platform';
 
 let p: Platform;
 let seeded: SeededPersonnel;

@@ -1,4 +1,4 @@
-import { startPlatform, token, type Platform } from './support/platform';
+import { startPlatform, token, type Platform } from './kit/platform';
 import { Role } from '@tsp/shared';
 
 let p: Platform;

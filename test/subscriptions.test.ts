@@ -2,8 +2,8 @@ import { WebSocket } from 'ws';
 import { createClient, type Client } from 'graphql-ws';
 import { Role, SUBGRAPHS, encodeCursor } from '@tsp/shared';
 import { startGateway, type RunningGateway } from '@tsp/gateway';
-import { startPlatform, token, type Platform } from './support/platform';
-import { COMPLETE, lawfulPenaltyChecklist, openPenaltyCase, proposal, setupReviewWorld, START, SUBMIT, type ReviewWorld } from './review-fixtures';
+import { startPlatform, token, type Platform } from './kit/platform';
+import { COMPLETE, lawfulPenaltyChecklist, openPenaltyCase, proposal, setupReviewWorld, START, SUBMIT, type ReviewWorld } from './kit/review-fixtures';
 
 /** Issue 6: review events live over graphql-ws at the gateway, resumable from the durable log. */
 let p: Platform;

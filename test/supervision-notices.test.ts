@@ -1,6 +1,6 @@
 import { Role, shanghaiDate, addCalendarDays } from '@tsp/shared';
 import { seedPersonnel, type SeededPersonnel } from '@tsp/scripts/seed/personnel';
-import { startPlatform, token, type Platform } from './support/platform';
+import { startPlatform, token, type Platform } from './kit/platform';
 
 let p: Platform;
 let seed: SeededPersonnel;

@@ -4,9 +4,9 @@ import path from 'node:path';
 import { INTERNAL_SECRET_HEADER, Role, SUBGRAPHS, internalSecret, childEnv, overrideConfig, type SubgraphName } from '@tsp/shared';
 import { startGateway, type RunningGateway } from '@tsp/gateway';
 import { migrateAll } from '@tsp/scripts/migrate';
-import { token, type GqlResult } from './support/platform';
-import { createTestDatabase } from './support/db';
-import { pollUntil } from './support/until';
+import { token, type GqlResult } from './kit/platform';
+import { createTestDatabase } from './kit/db';
+import { pollUntil } from './kit/until';
 
 /**
  * A hung subgraph: personnel runs as its own process (as under `npm start`) and is

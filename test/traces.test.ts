@@ -1,11 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Role } from '@tsp/shared';
 import { migrateAll } from '@tsp/scripts/migrate';
-import { createTestDatabase, sql } from './support/db';
-import { token } from './support/platform';
-import { startOtlpReceiver, type ReceivedSpan } from './support/otlp-receiver';
-import { startServiceProcesses, type ServiceProcesses } from './support/service-processes';
-import { Receiver, waitFor } from './webhooks-receiver';
+import { createTestDatabase, sql } from './kit/db';
+import { token } from './kit/platform';
+import { startOtlpReceiver, type ReceivedSpan } from './kit/otlp-receiver';
+import { startServiceProcesses, type ServiceProcesses } from './kit/service-processes';
+import { Receiver, waitFor } from './kit/webhooks-receiver';
 
 /**
  * Issue 13, traces: the services run as their own processes (the SDK starts in each as in

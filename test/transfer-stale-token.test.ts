@@ -2,10 +2,10 @@ import { createHash, randomUUID } from 'node:crypto';
 import { WebSocket } from 'ws';
 import { createClient, type Client } from 'graphql-ws';
 import { Role, encodeCursor, shanghaiDate, overrideConfig } from '@tsp/shared';
-import { startPlatform, token, type GqlResult, type Platform } from './support/platform';
-import { sql } from './support/db';
-import { APPEND, OPEN, doc, penaltyCase, setupWorld, type RecordsWorld } from './records-fixtures';
-import { SUBMIT, proposal } from './review-fixtures';
+import { startPlatform, token, type GqlResult, type Platform } from './kit/platform';
+import { sql } from './kit/db';
+import { APPEND, OPEN, doc, penaltyCase, setupWorld, type RecordsWorld } from './kit/records-fixtures';
+import { SUBMIT, proposal } from './kit/review-fixtures';
 
 /**
  * A token names its agency. Once an officer is transferred, the token she holds for the old agency must

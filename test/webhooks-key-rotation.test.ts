@@ -7,9 +7,9 @@ import { publishEvent, Role, childEnv, overrideConfig } from '@tsp/shared';
 import { verifyWebhookSignature } from '../subgraphs/review/src/webhooks/signature';
 import { openSealed, openSecret, sealSecret } from '../subgraphs/review/src/webhooks/secret-box';
 import { rotateWebhookSecrets } from '../subgraphs/review/src/webhooks/rotate';
-import { startPlatform, token, type Platform } from './support/platform';
-import { sql } from './support/db';
-import { Receiver, waitFor } from './webhooks-receiver';
+import { startPlatform, token, type Platform } from './kit/platform';
+import { sql } from './kit/db';
+import { Receiver, waitFor } from './kit/webhooks-receiver';
 
 // Three keys: A (the old one), B (the new one), C (one nobody configured any more).
 const A = randomBytes(32);

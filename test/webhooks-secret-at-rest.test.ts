@@ -3,9 +3,9 @@ import { openOrm, publishEvent, Role, overrideConfig } from '@tsp/shared';
 import { verifyWebhookSignature } from '../subgraphs/review/src/webhooks/signature';
 import { openSecret } from '../subgraphs/review/src/webhooks/secret-box';
 import { migrations } from '../subgraphs/review/src/migrations';
-import { startPlatform, token, type Platform } from './support/platform';
-import { createTestDatabase, sql } from './support/db';
-import { Receiver, waitFor } from './webhooks-receiver';
+import { startPlatform, token, type Platform } from './kit/platform';
+import { createTestDatabase, sql } from './kit/db';
+import { Receiver, waitFor } from './kit/webhooks-receiver';
 
 // Before the platform starts: loopback receivers, fast retries, and a configured key (the production path).
 const KEY = randomBytes(32).toString('base64');

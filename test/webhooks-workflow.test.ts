@@ -1,8 +1,8 @@
 import { Role, overrideConfig } from '@tsp/shared';
 import { verifyWebhookSignature } from '../subgraphs/review/src/webhooks/signature';
-import { startPlatform, token, type Platform } from './support/platform';
-import { Receiver, waitFor } from './webhooks-receiver';
-import { COMPLETE, lawfulPenaltyChecklist, openPenaltyCase, proposal, setupReviewWorld, START, SUBMIT } from './review-fixtures';
+import { startPlatform, token, type Platform } from './kit/platform';
+import { Receiver, waitFor } from './kit/webhooks-receiver';
+import { COMPLETE, lawfulPenaltyChecklist, openPenaltyCase, proposal, setupReviewWorld, START, SUBMIT } from './kit/review-fixtures';
 
 /** Webhooks fed by the real review workflow (records opens the case, review submits, starts and passes it). */
 overrideConfig({ WEBHOOK_ALLOW_PRIVATE_ADDRESSES: '1', WEBHOOK_RETRY_BASE_MS: '50' });

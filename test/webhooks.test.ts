@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { publishEvent, Role, overrideConfig } from '@tsp/shared';
 import { verifyWebhookSignature } from '../subgraphs/review/src/webhooks/signature';
 import { startWebhookWorker } from '../subgraphs/review/src/webhooks/worker';
-import { startPlatform, token, type Platform } from './support/platform';
-import { sql } from './support/db';
-import { Receiver, waitFor } from './webhooks-receiver';
+import { startPlatform, token, type Platform } from './kit/platform';
+import { sql } from './kit/db';
+import { Receiver, waitFor } from './kit/webhooks-receiver';
 
 // Before the platform starts: loopback receivers are allowed here, and retries are fast.
 overrideConfig({ WEBHOOK_ALLOW_PRIVATE_ADDRESSES: '1', WEBHOOK_RETRY_BASE_MS: '50' });

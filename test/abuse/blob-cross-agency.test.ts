@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Role, overrideConfig } from '@tsp/shared';
-import { startPlatform, token, type Platform } from '../support/platform';
-import { sql } from '../support/db';
-import { testBlob, uploadBlob } from '../support/blobs';
-import { APPEND, OPEN, penaltyCase, setupWorld, snapshot, type RecordsWorld } from '../records-fixtures';
+import { startPlatform, token, type Platform } from '../kit/platform';
+import { sql } from '../kit/db';
+import { testBlob, uploadBlob } from '../kit/blobs';
+import { APPEND, OPEN, penaltyCase, setupWorld, snapshot, type RecordsWorld } from '../kit/records-fixtures';
 
 /**
  * An officer of agency B cited, in B's case, the hash of A's attachment, and could

@@ -5,10 +5,10 @@ import { Readable } from 'node:stream';
 import { randomUUID } from 'node:crypto';
 import { overrideConfig } from '@tsp/shared';
 import { FsBlobStore, sweepExpiredUploads } from '@tsp/records';
-import { startPlatform, type Platform } from '../support/platform';
-import { sql } from '../support/db';
-import { testBlob, uploadBlob, type TestBlob } from '../support/blobs';
-import { APPEND, OPEN, penaltyCase, setupWorld, type RecordsWorld } from '../records-fixtures';
+import { startPlatform, type Platform } from '../kit/platform';
+import { sql } from '../kit/db';
+import { testBlob, uploadBlob, type TestBlob } from '../kit/blobs';
+import { APPEND, OPEN, penaltyCase, setupWorld, type RecordsWorld } from '../kit/records-fixtures';
 
 /**
  * Agency staff could upload any number of 2 GiB files no case cites, kept

@@ -1,5 +1,5 @@
 import { Role, signDevToken } from '@tsp/shared';
-import { startPlatform, token, type GqlResult, type Platform } from '../support/platform';
+import { startPlatform, token, type GqlResult, type Platform } from '../kit/platform';
 
 /**
  * Before this guard, a bad token and a multi-operation document without

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { outboxSql, Role } from '@tsp/shared';
-import { startPlatform, token, type Platform } from '../support/platform';
-import { sql } from '../support/db';
+import { startPlatform, token, type Platform } from '../kit/platform';
+import { sql } from '../kit/db';
 
 /**
  * A decision whose party is 欧阳娜娜 and whose text names 当事人张三 (not the

@@ -1,8 +1,8 @@
-import '../support/log-level-info';
+import '../kit/log-level-info';
 import { captureLogs, logger } from '@tsp/shared';
-import { startPlatform, type Platform } from '../support/platform';
-import { sql } from '../support/db';
-import { OPEN, penaltyCase, setupWorld, snapshot, type RecordsWorld } from '../records-fixtures';
+import { startPlatform, type Platform } from '../kit/platform';
+import { sql } from '../kit/db';
+import { OPEN, penaltyCase, setupWorld, snapshot, type RecordsWorld } from '../kit/records-fixtures';
 
 /**
  * No log line ever contains a party's ID number or phone. A NUL byte in

@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { overrideConfig } from '@tsp/shared';
-import { startPlatform, type Platform } from '../support/platform';
-import { testBlob, uploadBlob } from '../support/blobs';
-import { APPEND, OPEN, penaltyCase, setupWorld, snapshot, type RecordsWorld } from '../records-fixtures';
+import { startPlatform, type Platform } from '../kit/platform';
+import { testBlob, uploadBlob } from '../kit/blobs';
+import { APPEND, OPEN, penaltyCase, setupWorld, snapshot, type RecordsWorld } from '../kit/records-fixtures';
 
 /**
  * An ON_SITE_INSPECTION affecting liberty or property passed the audio-visual

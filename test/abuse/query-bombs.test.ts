@@ -3,7 +3,7 @@ import { INTERNAL_SECRET_HEADER, Role, internalSecret, startSubgraph, type Runni
 import { startGateway, type RunningGateway } from '@tsp/gateway';
 import { services } from '@tsp/scripts/services';
 import { seedPersonnel } from '@tsp/scripts/seed/personnel';
-import { startPlatform, token, type GqlResult, type Platform } from '../support/platform';
+import { startPlatform, token, type GqlResult, type Platform } from '../kit/platform';
 
 /**
  * Before this guard, an anonymous 2.4 KB query grew its answer about 6x per level and

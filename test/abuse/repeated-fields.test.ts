@@ -1,4 +1,4 @@
-import { startPlatform, type GqlResult, type Platform } from '../support/platform';
+import { startPlatform, type GqlResult, type Platform } from '../kit/platform';
 
 /**
  * Before this guard, `{ agencies { id id … } }` with 10,000 fields (30 KB, anonymous) took

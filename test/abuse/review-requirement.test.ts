@@ -1,9 +1,9 @@
 import { Role, shanghaiDate } from '@tsp/shared';
-import { startPlatform, token, type Platform } from '../support/platform';
+import { startPlatform, token, type Platform } from '../kit/platform';
 import {
   APPEND, DECIDE, OPEN, doc, penaltyCase, photo, setupWorld, snapshot, video, type RecordsWorld,
-} from '../records-fixtures';
-import { COMPLETE, START, SUBMIT, lawfulPenaltyChecklist } from '../review-fixtures';
+} from '../kit/records-fixtures';
+import { COMPLETE, START, SUBMIT, lawfulPenaltyChecklist } from '../kit/review-fixtures';
 
 /**
  * `case.reviewRequirement` answered `major: false` for a case whose

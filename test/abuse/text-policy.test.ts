@@ -1,9 +1,9 @@
 import { shanghaiDate } from '@tsp/shared';
-import { startPlatform, type Platform } from '../support/platform';
-import { sql } from '../support/db';
+import { startPlatform, type Platform } from '../kit/platform';
+import { sql } from '../kit/db';
 import {
   APPEND, DECIDE, OPEN, doc, penaltyCase, photo, setupWorld, snapshot, video, type RecordsWorld,
-} from '../records-fixtures';
+} from '../kit/records-fixtures';
 import { runJournalAudit } from '../../subgraphs/records/src/journal';
 
 /**

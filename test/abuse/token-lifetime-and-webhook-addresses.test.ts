@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
 import { jwtSecret, Role, overrideConfig } from '@tsp/shared';
-import { startPlatform, token, type Platform } from '../support/platform';
+import { startPlatform, token, type Platform } from '../kit/platform';
 
 /**
  * A token without exp was accepted forever, any lifetime was

@@ -1,7 +1,7 @@
 import { WorkingCalendar, addCalendarDays, addCalendarMonths, BUNDLED_YEARS } from '../../shared/src/calendar/working-days';
 import { loadCalendar } from '../../shared/src/calendar/store';
 import { Role } from '../../shared/src/identity/roles';
-import { startPlatform, token, type Platform } from '../support/platform';
+import { startPlatform, token, type Platform } from '../kit/platform';
 
 const bundled = new WorkingCalendar();
 

@@ -1,5 +1,5 @@
 import { openOrm, publishEvent, readEvents, startConsumer, outboxSql, outboxTraceparentSql, inboxSql, type Orm, type DomainEvent } from '@tsp/shared';
-import { createTestDatabase, sql } from '../support/db';
+import { createTestDatabase, sql } from '../kit/db';
 
 const AGENCY = '00000000-0000-4000-8000-000000000001';
 let url: string;

@@ -1,7 +1,7 @@
 import { SignJWT, decodeProtectedHeader, generateKeyPair } from 'jose';
 import { AppError, Role, overrideConfig, signDevToken, verifyUserToken } from '@tsp/shared';
-import { startOidcProvider, type OidcProvider } from '../support/oidc-provider';
-import { startPlatform, type Platform } from '../support/platform';
+import { startOidcProvider, type OidcProvider } from '../kit/oidc-provider';
+import { startPlatform, type Platform } from '../kit/platform';
 
 /**
  * User tokens in production mode (JWKS_URL) against a real OpenID provider: oidc-provider issues JWT

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { listenForEvents, logger } from '@tsp/shared';
-import { createTestDatabase, sql } from '../support/db';
+import { createTestDatabase, sql } from '../kit/db';
 
 /** A TCP proxy to PostgreSQL that holds each new connection back, as a loaded machine does. */
 async function slowProxy(target: URL, delayMs: number) {

@@ -1,7 +1,7 @@
 import { Role } from '@tsp/shared';
-import { token, type Platform } from './support/platform';
-import { sql } from './support/db';
-import { FIXTURE_BLOBS, uploadFixtureBlobs } from './support/blobs';
+import { token, type Platform } from './platform';
+import { sql } from './db';
+import { FIXTURE_BLOBS, uploadFixtureBlobs } from './blobs';
 
 /** Two agencies of one county, a supervisor, officers with valid / expired credentials, and their tokens. */
 export interface RecordsWorld {

@@ -1,6 +1,6 @@
 import { Role } from '@tsp/shared';
-import { token, type GqlResult, type Platform } from './support/platform';
-import { FIXTURE_BLOBS, uploadBlob } from './support/blobs';
+import { token, type GqlResult, type Platform } from './platform';
+import { FIXTURE_BLOBS, uploadBlob } from './blobs';
 
 /** Two agencies of 宁晋县, their handlers and legal reviewers, and the tokens the review tests use. */
 export interface ReviewWorld {

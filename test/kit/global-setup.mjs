@@ -21,7 +21,7 @@ export default async function globalSetup() {
   process.env.JOURNAL_AUDIT_INTERVAL_MS ??= '3600000';
   if (process.env.DATABASE_URL) {
     process.env.TEST_ADMIN_DATABASE_URL = process.env.DATABASE_URL;
-    // A server kept between runs still holds the last run's migrated template (test/support/db.ts).
+    // A server kept between runs still holds the last run's migrated template (test/kit/db.ts).
     const { default: pg } = await import('pg');
     const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await c.connect();
