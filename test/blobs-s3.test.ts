@@ -5,7 +5,7 @@ import { startPlatform, type Platform } from './kit/platform';
 import { APPEND, OPEN, penaltyCase, setupWorld, type RecordsWorld } from './kit/records-fixtures';
 import { S3_TEST_CREDENTIALS, startS3TestServer, type S3TestServer } from '../subgraphs/records/test/s3-test-server';
 
-/** Issue 4 with BLOB_STORE=s3: the same endpoint through the gateway, the bytes in an S3-compatible bucket. */
+/** With BLOB_STORE=s3: the same endpoint through the gateway, the bytes in an S3-compatible bucket. */
 let p: Platform;
 let w: RecordsWorld;
 let s3: S3TestServer;

@@ -6,7 +6,7 @@ import { overrideConfig } from '@tsp/shared';
 import { startPlatform, type Platform } from './kit/platform';
 import { APPEND, OPEN, penaltyCase, setupWorld, type RecordsWorld } from './kit/records-fixtures';
 
-/** Issue 4: attachments by content, through the gateway, readable only via the cases that cite them. */
+/** Attachments by content, through the gateway, readable only via the cases that cite them. */
 let p: Platform;
 let w: RecordsWorld;
 let base: string;

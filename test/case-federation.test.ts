@@ -1,7 +1,7 @@
 import { startPlatform, type Platform } from './kit/platform';
 import { COMPLETE, lawfulPenaltyChecklist, openPenaltyCase, proposal, setupReviewWorld, START, SUBMIT, type ReviewWorld } from './kit/review-fixtures';
 
-/** Issue 3 acceptance: one case query resolves across records, personnel and review, batched. */
+/** One case query resolves across records, personnel and review, batched. */
 let p: Platform;
 let w: ReviewWorld;
 beforeAll(async () => {

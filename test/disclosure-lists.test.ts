@@ -2,7 +2,7 @@ import { Role } from '@tsp/shared';
 import { startPlatform, token, type GqlResult, type Platform } from './kit/platform';
 import { seedDisclosure } from '@tsp/scripts/seed/disclosure';
 
-/** Issue 5: ex-ante lists (事前公开) are kept by each agency, versioned and public; inspection results and periods. */
+/** Ex-ante lists (事前公开) are kept by each agency, versioned and public; inspection results and periods. */
 let p: Platform;
 let planning: string, culture: string;
 let officer: string, cultureOfficer: string, supervisor: string;

@@ -3,7 +3,7 @@ import { INTERNAL_SECRET_HEADER, Role, internalSecret, outboxSql, shanghaiDate }
 import { startPlatform, token, type GqlResult, type Platform } from './kit/platform';
 import { sql } from './kit/db';
 
-/** Issue 5 acceptance: DecisionRecorded → draft → check and publish (masked) → correct → withdraw, through the gateway. */
+/** DecisionRecorded → draft → check and publish (masked) → correct → withdraw, through the gateway. */
 let p: Platform;
 let planning: string, culture: string, elsewhere: string;
 let officer: string, head: string, supervisor: string, otherSupervisor: string, cultureOfficer: string;

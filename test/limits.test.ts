@@ -3,7 +3,7 @@ import { startPlatform, token, type GqlResult, type Platform } from './kit/platf
 import { sql } from './kit/db';
 
 /**
- * Issue 2 acceptance: bad input gets the contract's codes with a message naming the field, nothing is
+ * Bad input gets the contract's codes with a message naming the field, nothing is
  * half-written, and the servers keep answering afterwards.
  */
 let p: Platform;

@@ -3,7 +3,7 @@ import { startPlatform, token, type Platform } from './kit/platform';
 import { sql } from './kit/db';
 
 /**
- * Issue 2 acceptance: listing officers with their agency and credentials costs a number of SQL
+ * Listing officers with their agency and credentials costs a number of SQL
  * statements that does not depend on how many officers there are (DataLoader batching).
  */
 let p: Platform;

@@ -3,7 +3,7 @@ import { seedPersonnel, type SeededPersonnel, type SeededOfficer } from '@tsp/sc
 import { startPlatform, token, type GqlResult, type Platform } from './kit/platform';
 
 /**
- * Issue 2 acceptance, personnel: who may read and change what, through the gateway with real tokens,
+ * Who may read and change what, through the gateway with real tokens,
  * on the seeded county (宁晋县) plus one agency of another county (柏乡县).
  */
 let p: Platform;

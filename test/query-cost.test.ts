@@ -6,7 +6,7 @@ import { createMigratedDatabase } from './kit/db';
 import { token } from './kit/platform';
 
 /**
- * Query cost growth (issue 7, not timed): the SQL statements of the supervisor's all-findings query and
+ * Query cost growth (not timed): the SQL statements of the supervisor's all-findings query and
  * of the case list must not grow with the number of items. Data is bulk-seeded (the bench's seeder)
  * straight into each subgraph's tables: regions of 10, 30, 100 and 1,000 agencies (four cases each,
  * one overdue), and one agency with 1,000 cases.

@@ -6,7 +6,7 @@ import { startTcpProxy, type TcpProxy } from './kit/tcp-proxy';
 import { pollUntil } from './kit/until';
 
 /**
- * Readiness tells the truth (issue 13): a subgraph's /ready checks its database and its workers'
+ * Readiness tells the truth: a subgraph's /ready checks its database and its workers'
  * heartbeats, the gateway's /ready names the subgraphs that are not ready, and while a subgraph's
  * PostgreSQL is unreachable clients are told so ("personnel database"), not that personnel did not answer.
  *

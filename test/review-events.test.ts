@@ -2,7 +2,7 @@ import { startPlatform, type Platform } from './kit/platform';
 import { code, COMPLETE, lawfulPenaltyChecklist, openPenaltyCase, proposal, setupReviewWorld, START, SUBMIT, type ReviewWorld } from './kit/review-fixtures';
 
 /**
- * Issue 6, review's part: the durable review event log (`reviewEvents(after, first)`), resumable
+ * The durable review event log (`reviewEvents(after, first)`), resumable
  * by opaque cursor and scoped by the token.
  */
 let p: Platform;

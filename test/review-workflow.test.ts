@@ -7,7 +7,7 @@ import {
 } from './kit/review-fixtures';
 
 /**
- * Issue 3, review side: the 重大执法决定法制审核 workflow through the gateway with real tokens, who
+ * The 重大执法决定法制审核 workflow through the gateway with real tokens, who
  * may review, checklist completeness, the decision gate's check, overdue findings and batching.
  */
 let p: Platform;
@@ -23,7 +23,7 @@ const submit = async (caseId: string, extra: Record<string, unknown> = {}, t = w
 const reviewStatus = async (id: string) =>
   (await sql<{ status: string }>(p.databaseUrl, 'select status from review.legal_review where id = $1', [id]))[0].status;
 
-/** decisionReviewCheck as records calls it: straight to the review subgraph with a service token. */
+/** DecisionReviewCheck as records calls it: straight to the review subgraph with a service token. */
 async function gateCheck(input: Record<string, unknown>) {
   const r = await p.gql(
     `query($i: DecisionReviewCheckInput!) { decisionReviewCheck(input: $i) { major reasons covered reviewId problem } }`,

@@ -2,7 +2,7 @@ import { SignJWT } from 'jose';
 import { INTERNAL_SECRET_HEADER, Role, SUBGRAPHS, internalSecret, jwtSecret } from '@tsp/shared';
 import { startPlatform, token, type GqlResult, type Platform } from './kit/platform';
 
-/** Issue 2 acceptance: subgraphs only answer the gateway; tokens are checked. */
+/** Subgraphs only answer the gateway; tokens are checked. */
 let p: Platform;
 let admin: string;
 const code = (r: GqlResult) => r.errors?.[0]?.extensions?.code;

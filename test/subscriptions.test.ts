@@ -5,7 +5,7 @@ import { startGateway, type RunningGateway } from '@tsp/gateway';
 import { startPlatform, token, type Platform } from './kit/platform';
 import { COMPLETE, lawfulPenaltyChecklist, openPenaltyCase, proposal, setupReviewWorld, START, SUBMIT, type ReviewWorld } from './kit/review-fixtures';
 
-/** Issue 6: review events live over graphql-ws at the gateway, resumable from the durable log. */
+/** Review events live over graphql-ws at the gateway, resumable from the durable log. */
 let p: Platform;
 let w: ReviewWorld;
 let n = 0;

@@ -8,7 +8,7 @@ import { startServiceProcesses, type ServiceProcesses } from './kit/service-proc
 import { Receiver, waitFor } from './kit/webhooks-receiver';
 
 /**
- * Issue 13, traces: the services run as their own processes (the SDK starts in each as in
+ * The services run as their own processes (the SDK starts in each as in
  * production) and export OTLP/HTTP JSON to a receiver in this test.
  */
 let receiver: Awaited<ReturnType<typeof startOtlpReceiver>>;

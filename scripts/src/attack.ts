@@ -2,9 +2,9 @@ import { parseArgs } from 'node:util';
 import { INTERNAL_SECRET_HEADER, Role, internalSecret, loadConfigOrExit, signDevToken } from '@tsp/shared';
 
 /**
- * npm run attack -- [--url http://127.0.0.1:4000/graphql] [--token <officer>] [--supervisor-token <t>]
+ * Npm run attack -- [--url http://127.0.0.1:4000/graphql] [--token <officer>] [--supervisor-token <t>]
  *
- * Replays issue 12's query bombs against a running platform and prints, for each, the answer, the
+ * Replays the query bombs of test/abuse/query-bombs.test.ts against a running platform and prints, for each, the answer, the
  * time, the gateway's RSS and the slowest /health answer seen while it ran. Without tokens it signs
  * development ones (JWT_SECRET), which only a development platform accepts.
  */

@@ -11,9 +11,9 @@ import { measure, quiesce, warm, type LoadOptions, type Measurement } from './be
 import { ratioTable, ratios, table } from './bench/report.js';
 
 /**
- * npm run bench [-- --quick] [-- --journal]: seeds a large data set with bulk SQL, starts the four
+ * Npm run bench [-- --quick] [-- --journal]: seeds a large data set with bulk SQL, starts the four
  * subgraphs, our gateway and Hive Gateway as separate processes on free ports, and measures the four
- * requests of issue 7 with autocannon (its own process) via our gateway, via Hive Gateway and, where
+ * requests of README § Performance with autocannon (its own process) via our gateway, via Hive Gateway and, where
  * one subgraph owns the request, directly: every figure is a ratio taken in the same run.
  * Prints a table and writes bench/results.json. The full run ends with the journal benchmark
  * (scripts/dist/bench-journal.js); --quick skips it unless --journal is given. --keep seeds, starts and

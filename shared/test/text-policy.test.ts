@@ -3,7 +3,7 @@ import { acceptText, textProblem } from '../src/text-policy';
 import { acceptTextValue, applyTextPolicy } from '../src/server/text-args';
 import { AppError } from '../src/errors';
 
-/** Issue 12 item 3: the one text policy, as a pure rule and as the schema layer applies it. */
+/** The one text policy, as a pure rule and as the schema layer applies it. */
 describe('textProblem: what text is acceptable', () => {
   test.each([
     ['plain Chinese', '宁晋县凤凰镇某村'],

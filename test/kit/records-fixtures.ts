@@ -59,7 +59,7 @@ export async function setupWorld(p: Platform): Promise<RecordsWorld> {
 let n = 0;
 /** A distinct SHA-256 per call that nobody uploaded. */
 export const sha = () => (++n).toString(16).padStart(64, 'a');
-/** Attachments of files setupWorld uploaded for both agencies (citing needs the file uploaded, issue 12 item 5). */
+/** Attachments of files setupWorld uploaded for both agencies (citing needs the file uploaded). */
 const cite = (blob: { sha256: string; size: number; mediaType: string }) => ({ sha256: blob.sha256, size: blob.size, mediaType: blob.mediaType });
 export const doc = (documentType: string) => ({ kind: 'TEXT_DOCUMENT', ...cite(FIXTURE_BLOBS.document), name: `${documentType}.pdf`, documentType });
 export const video = (fullProcess = false) => ({ kind: 'VIDEO', ...cite(FIXTURE_BLOBS.video), name: '执法记录仪.mp4', fullProcess });

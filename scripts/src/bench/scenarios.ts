@@ -21,7 +21,7 @@ const CASE = `query($id: ID!) { case(id: $id) { caseNumber agency { name } handl
 const FINDINGS = `query($region: String!) { agencies(region: $region) { name personnelFindings { kind } recordFindings { kind } reviewFindings { kind } disclosureFindings { kind } } }`;
 const APPEND = `mutation($input: AppendRecordInput!) { appendRecord(input: $input) { id sequence } }`;
 
-/** The four measured requests of issue 7, with tokens and random ids from the seeded data. */
+/** The four measured requests (README § Performance), with tokens and random ids from the seeded data. */
 export async function scenarios(data: BenchData): Promise<Scenario[]> {
   const a = data.agencies[0];
   const officer = a.officers[0];

@@ -14,7 +14,7 @@ export interface SummaryKey {
 
 /**
  * 机关监督统计 The entity every subgraph extends with its own finding counts
- * (supervisionSummary, issue 6). Each subgraph calls this once; the key carries the region so
+ * (supervisionSummary). Each subgraph calls this once; the key carries the region so
  * each can authorize the supervisor without asking another subgraph.
  */
 export function summaryType() {

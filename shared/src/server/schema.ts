@@ -40,7 +40,7 @@ function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
   });
 }
 
-/** type-graphql classes → Federation 2 subgraph schema. Needs no database, so `npm run compose` can call it. */
+/** Type-graphql classes → Federation 2 subgraph schema. Needs no database, so `npm run compose` can call it. */
 export async function buildFederatedSchema(def: SchemaDefinition): Promise<BuiltSchema> {
   const typeGraphqlSchema = await buildSchema({
     resolvers: def.resolvers,
@@ -57,6 +57,6 @@ export async function buildFederatedSchema(def: SchemaDefinition): Promise<Built
     resolvers[type] = { ...existing, __resolveReference: fn } as GraphQLResolverMap<Context>[string];
   }
   const schema = buildSubgraphSchema({ typeDefs: parse(sdl), resolvers: resolvers as GraphQLResolverMap<unknown> });
-  // One text policy for every string argument of every subgraph (issue 12 item 3).
+  // One text policy for every string argument of every subgraph.
   return { schema: applyTextPolicy(schema), sdl };
 }

@@ -159,7 +159,7 @@ describe('hostile free text', () => {
   });
 });
 
-describe('every personal name, whatever precedes it (issue 12 item 7)', () => {
+describe('every personal name, whatever precedes it', () => {
   const party = { partyType: PartyType.NATURAL_PERSON, partyName: '欧阳娜娜' };
   const mp = (s: string) => maskText(s, party);
 

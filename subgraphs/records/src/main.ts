@@ -20,7 +20,7 @@ export const records: SubgraphService = {
   workers: (orm) => [
     // Re-verifies the journal and signs checkpoints; the first run comes one JOURNAL_AUDIT_INTERVAL_MS after start.
     startJournalAudit(orm, { firstRunMs: config().JOURNAL_AUDIT_INTERVAL_MS }),
-    // Deletes uploads no case of their agency cited in time (issue 12 item 8).
+    // Deletes uploads no case of their agency cited in time.
     startBlobSweeperFromEnv(orm),
   ],
   metrics: journalMetrics,

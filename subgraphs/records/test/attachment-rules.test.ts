@@ -7,7 +7,7 @@ const sha = 'a'.repeat(64);
 const video = { field: 'attachments[0]', kind: K.VIDEO, sha256: sha, size: 1000, mediaType: 'video/mp4' };
 const held = (agencyId: string, o: Partial<BlobHolding> = {}): BlobHolding => ({ agencyId, size: 1000, mediaType: 'video/mp4', origin: 'UPLOAD', ...o });
 
-describe('citationVerdict (issue 12 items 4 and 5)', () => {
+describe('citationVerdict', () => {
   test('the agency that uploaded the file may cite it as stored', () => {
     expect(citationVerdict(video, [held(A)], A, 'LIVE')).toEqual({ ok: true, recordImport: false });
   });

@@ -3,7 +3,7 @@ import { reviewRequirementOf } from '../src/rules/requirement';
 import type { DecisionFacts } from '../src/rules/major';
 import { DEFAULT_LARGE_AMOUNTS } from '../src/rules/thresholds';
 
-/** Issue 12 item 9: the one rule behind case.reviewRequirement and recordDecision's gate. */
+/** The one rule behind case.reviewRequirement and recordDecision's gate. */
 const policy = { catalog: [], large: DEFAULT_LARGE_AMOUNTS };
 const facts = (over: Partial<DecisionFacts> = {}): DecisionFacts => ({
   category: EnforcementCategory.PENALTY, partyType: PartyType.NATURAL_PERSON, penaltyKinds: [PenaltyKind.WARNING],

@@ -4,7 +4,7 @@ import { Migration } from '@mikro-orm/migrations';
  * `records.entry_without_full_av`: every entry that has no full-process AUDIO/VIDEO record, with the
  * facts the audio-visual finding needs (`has_av`: some AUDIO/VIDEO, not marked full-process). The
  * all-findings query reads candidates from it through small indexes instead of scanning every entry
- * of the region and aggregating attachments on each request (issue 7: that query was most of the
+ * of the region and aggregating attachments on each request (that query was most of the
  * supervision query's database time at 20 × 500).
  *
  * A deferred constraint trigger fills it at commit, when the entry's attachments are in (they are

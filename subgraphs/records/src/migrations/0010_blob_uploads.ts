@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /**
- * 附件上传 Who holds each attachment (issue 12, items 4, 5 and 8). One row per (blob, agency): an
+ * 附件上传 Who holds each attachment. One row per (blob, agency): an
  * agency may cite, and download through its cases, only blobs it uploaded itself, with the size and
  * media type measured at upload; uploads no case of the agency cites expire and count toward its quota.
  *

@@ -1,7 +1,7 @@
 import { AttachmentKind } from './kinds.js';
 
 /**
- * 附件引用 Who may cite an attachment, and what it must match (issue 12, items 4 and 5). Pure: the
+ * 附件引用 Who may cite an attachment, and what it must match. Pure: the
  * write layer reads the uploads of every cited hash in one query and asks these functions.
  */
 
@@ -29,7 +29,7 @@ export interface Citation {
 export type CitationMode = 'LIVE' | 'IMPORT';
 
 export type CitationVerdict =
-  /** recordImport: an ADMIN import of a hash nobody holds; the case's agency holds it from now on. */
+  /** RecordImport: an ADMIN import of a hash nobody holds; the case's agency holds it from now on. */
   | { ok: true; recordImport: boolean }
   | { ok: false; field: string; why: string };
 
