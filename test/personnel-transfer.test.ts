@@ -4,7 +4,7 @@ import { sql } from './kit/db';
 import { SUBMIT, code, openPenaltyCase, proposal, setupReviewWorld, type ReviewWorld, START } from './kit/review-fixtures';
 
 /**
- * 人员调动 Officer transfer through the gateway (domain.md §4, "any change shows at once on the public
+ * 人员调动 Officer transfer through the gateway (dynamic management: "any change shows at once on the public
  * list"): who may transfer, the rules, and what changes at once — agency, history, credentials,
  * public list, verification, and what records and review let the officer do for the old agency.
  */

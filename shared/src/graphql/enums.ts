@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 
-/** 执法类别 (domain.md § Enforcement categories). */
+/** 执法类别 The kinds of administrative enforcement action (行政许可、行政处罚、行政强制、行政检查 …). */
 export enum EnforcementCategory {
   LICENSING = 'LICENSING',
   PENALTY = 'PENALTY',

@@ -2,7 +2,7 @@ import { Directive, Field, ID, ObjectType, registerEnumType, type ClassType } fr
 import { DateTimeScalar } from './scalars.js';
 import { EnforcementCategory } from './enums.js';
 
-/** Supervision finding kinds (domain.md §5); each subgraph reports the kinds it owns. */
+/** Supervision finding kinds (行政执法监督: what the justice bureau is shown); each subgraph reports the kinds it owns. */
 export enum FindingKind {
   REVIEWER_STAFFING_BELOW_MINIMUM = 'REVIEWER_STAFFING_BELOW_MINIMUM',
   CREDENTIAL_EXPIRING = 'CREDENTIAL_EXPIRING',

@@ -19,7 +19,7 @@ describe('two officers on site (TWO_OFFICERS_REQUIRED, 行政处罚法 §42/§55
 describe('audio-visual records (AUDIO_VISUAL_REQUIRED)', () => {
   const video = { kind: K.VIDEO, fullProcess: false };
   const photo = { kind: K.PHOTO, fullProcess: false };
-  test('the default list is domain.md §2', () => {
+  test('the default list is the activities 国办发〔2018〕118号 names for audio-visual recording', () => {
     expect([...DEFAULT_AUDIO_VISUAL_LIST].sort()).toEqual(
       [A.ON_SITE_INSPECTION, A.RANDOM_INSPECTION, A.EVIDENCE_COLLECTION, A.EVIDENCE_PRESERVATION, A.HEARING, A.COERCIVE_MEASURE, A.SERVICE_BY_POSTING, A.SERVICE_BY_RETENTION].sort(),
     );
