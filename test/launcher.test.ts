@@ -38,7 +38,7 @@ function launch(): Launcher {
   const lines: string[] = [];
   // Colour codes out, so the patterns read as the text does.
   for (const s of [proc.stdout!, proc.stderr!]) {
-    readline.createInterface({ input: s }).on('line', (l) => lines.push(l.replace(/\x1b\[[0-9;]*m/g, '')));
+    readline.createInterface({ input: s }).on('line', (l) => lines.push(l.replace(new RegExp(String.raw`\u001b\[[0-9;]*m`, 'g'), '')));
   }
   const exit = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
   const l: Launcher = {

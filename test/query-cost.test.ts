@@ -14,7 +14,7 @@ import { token } from './kit/platform';
  * The subgraphs run WITHOUT their background workers (event consumers, audits): those share this
  * process's statement counter and would blur an exact count. Reads never depend on them.
  */
-let subgraphs: RunningSubgraph[] = [];
+const subgraphs: RunningSubgraph[] = [];
 let gateway: RunningGateway;
 const regions: Record<number, BenchData> = {};
 let caseAgency: BenchData;

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
-import { config, loadConfigOrExit } from '@tsp/shared';
+import { loadConfigOrExit } from '@tsp/shared';
 import { rotateWebhookSecrets, type RotationProgress } from '@tsp/review/dist/webhooks/rotate.js';
 import { webhookSecretKeys } from '@tsp/review/dist/webhooks/secret-key.js';
 

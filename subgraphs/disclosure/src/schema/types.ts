@@ -2,7 +2,7 @@ import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import {
   connectionType, DateScalar, DateTimeScalar, DecimalScalar, EnforcementCategory, ENTITY_DESCRIPTIONS, findingType, PenaltyKind,
 } from '@tsp/shared';
-import { ListingKind, PublicationKind, PublicationStatus, RevisionAction, WithdrawalTrigger } from './enums.js';
+import { PublicationKind, PublicationStatus, RevisionAction, WithdrawalTrigger } from './enums.js';
 
 @Directive('@key(fields: "id")')
 @ObjectType({ description: ENTITY_DESCRIPTIONS.Agency })

@@ -1,4 +1,4 @@
-import { Entity, PrimaryKey, Property, Index, type Opt } from '@mikro-orm/core';
+import { Entity, PrimaryKey, Property, Index } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 
 /** 培训记录 Hours of training an officer attended on a day. */

@@ -92,7 +92,7 @@ export function checkJournal(o: { bundle: JournalBundle; oldCheckpoint?: string;
 
   for (const inc of bundle.inclusions) {
     const what = `entry ${inc.entryId} (leaf ${inc.leafIndex})`;
-    let leafHash = unhex(inc.leafHash);
+    const leafHash = unhex(inc.leafHash);
     if (inc.leafData !== null) {
       const computed = hashLeaf(Buffer.from(inc.leafData, 'utf8'));
       if (!computed.equals(leafHash)) {

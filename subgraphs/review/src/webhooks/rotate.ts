@@ -3,7 +3,7 @@ import type { WebhookSecretKeys } from './secret-key.js';
 
 /** One PostgreSQL connection (a pg Client or PoolClient): the rotation's transaction must stay on it. */
 export interface SqlConnection {
-  query(text: string, params?: unknown[]): Promise<{ rows: any[] }>;
+  query<R extends Record<string, unknown> = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: R[] }>;
 }
 
 export interface RotationProgress {
@@ -41,7 +41,9 @@ export async function rotateWebhookSecrets(
 ): Promise<RotationReport> {
   await db.query('begin');
   try {
-    const { rows } = await db.query(`select id, secret_sealed from review.webhook_endpoint order by id for update`);
+    const { rows } = await db.query<{ id: string; secret_sealed: Buffer }>(
+      `select id, secret_sealed from review.webhook_endpoint order by id for update`,
+    );
     const report: RotationReport = { total: rows.length, alreadyCurrent: 0, underPrevious: 0, unreadable: [], resealed: 0 };
     const toReseal: { id: string; sealed: Buffer }[] = [];
     for (const [i, r] of rows.entries()) {

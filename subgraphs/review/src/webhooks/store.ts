@@ -44,9 +44,39 @@ export interface AllowedHostRow {
   addedAt: Date;
 }
 
-type Raw = Record<string, any>;
+type Timestamp = Date | string;
+/** review.webhook_endpoint as PostgreSQL returns it (bigint as text). */
+export interface EndpointColumns {
+  id: string;
+  owner: string;
+  url: string;
+  secret_sealed: Buffer;
+  agency_ids: string[] | null;
+  region: string | null;
+  active: boolean;
+  created_at: Timestamp;
+  deactivated_at: Timestamp | null;
+  position: string | number;
+  next_attempt_at: Timestamp;
+  failed_attempts: number;
+  failing_since: Timestamp | null;
+}
+/** review.webhook_delivery as PostgreSQL returns it. */
+interface DeliveryColumns {
+  id: string | number;
+  endpoint_id: string;
+  event_id: string;
+  event_type: string;
+  position: string | number;
+  attempt: number;
+  http_status: number | null;
+  error: string | null;
+  duration_ms: number;
+  attempted_at: Timestamp;
+  outcome: DeliveryOutcome;
+}
 
-export function toEndpoint(r: Raw): EndpointRow {
+export function toEndpoint(r: EndpointColumns): EndpointRow {
   return {
     id: r.id, owner: r.owner, url: r.url, sealedSecret: r.secret_sealed, agencyIds: r.agency_ids ?? [], region: r.region,
     active: r.active, createdAt: new Date(r.created_at), deactivatedAt: r.deactivated_at ? new Date(r.deactivated_at) : null,
@@ -55,7 +85,7 @@ export function toEndpoint(r: Raw): EndpointRow {
   };
 }
 
-function toDelivery(r: Raw): DeliveryRow {
+function toDelivery(r: DeliveryColumns): DeliveryRow {
   return {
     id: Number(r.id), endpointId: r.endpoint_id, eventId: r.event_id, eventType: r.event_type, position: Number(r.position),
     attempt: r.attempt, httpStatus: r.http_status, error: r.error, durationMs: r.duration_ms, attemptedAt: new Date(r.attempted_at), outcome: r.outcome,
@@ -66,7 +96,7 @@ const pgArray = (xs: readonly string[]) => `{${xs.join(',')}}`;
 
 /** Stores a new endpoint; `secret` is encrypted here, so plaintext never reaches the database. */
 export async function insertEndpoint(em: EntityManager, e: Pick<EndpointRow, 'id' | 'owner' | 'url' | 'agencyIds' | 'region' | 'position'> & { secret: string }): Promise<EndpointRow> {
-  const [r] = await em.execute(
+  const [r]: EndpointColumns[] = await em.execute(
     `insert into review.webhook_endpoint (id, owner, url, secret_sealed, agency_ids, region, position)
      values (?, ?, ?, ?, ?::uuid[], ?, ?) returning *`,
     [e.id, e.owner, e.url, sealSecret(e.id, e.secret), pgArray(e.agencyIds), e.region, e.position],
@@ -75,13 +105,13 @@ export async function insertEndpoint(em: EntityManager, e: Pick<EndpointRow, 'id
 }
 
 export async function endpointsOf(em: EntityManager, owner: string): Promise<EndpointRow[]> {
-  const rows: Raw[] = await em.execute(`select * from review.webhook_endpoint where owner = ? order by created_at, id`, [owner]);
+  const rows: EndpointColumns[] = await em.execute(`select * from review.webhook_endpoint where owner = ? order by created_at, id`, [owner]);
   return rows.map(toEndpoint);
 }
 
 /** The caller's own endpoint, or null (another owner's endpoint is indistinguishable from a missing one). */
 export async function ownEndpoint(em: EntityManager, owner: string, id: string, lock = false): Promise<EndpointRow | null> {
-  const rows: Raw[] = await em.execute(`select * from review.webhook_endpoint where id = ? and owner = ?${lock ? ' for update' : ''}`, [id, owner]);
+  const rows: EndpointColumns[] = await em.execute(`select * from review.webhook_endpoint where id = ? and owner = ?${lock ? ' for update' : ''}`, [id, owner]);
   return rows.length ? toEndpoint(rows[0]) : null;
 }
 
@@ -92,7 +122,7 @@ export async function countActive(em: EntityManager, owner: string): Promise<num
 
 /** Moves the cursor (replay) and clears any retry state, so the next event goes out at once. */
 export async function moveCursor(em: EntityManager, id: string, position: number): Promise<EndpointRow> {
-  const [r] = await em.execute(
+  const [r]: EndpointColumns[] = await em.execute(
     `update review.webhook_endpoint set position = ?, failed_attempts = 0, failing_since = null, next_attempt_at = now()
      where id = ? returning *`,
     [position, id],
@@ -101,7 +131,7 @@ export async function moveCursor(em: EntityManager, id: string, position: number
 }
 
 export async function deactivate(em: EntityManager, id: string): Promise<EndpointRow> {
-  const [r] = await em.execute(
+  const [r]: EndpointColumns[] = await em.execute(
     `update review.webhook_endpoint set active = false, deactivated_at = coalesce(deactivated_at, now()) where id = ? returning *`,
     [id],
   );
@@ -110,7 +140,7 @@ export async function deactivate(em: EntityManager, id: string): Promise<Endpoin
 
 /** Newest first; `beforeId` pages further back. Fetches limit+1 so the caller knows if more exist. */
 export async function deliveriesOf(em: EntityManager, endpointId: string, limit: number, beforeId: number | null): Promise<DeliveryRow[]> {
-  const rows: Raw[] = await em.execute(
+  const rows: DeliveryColumns[] = await em.execute(
     `select * from review.webhook_delivery where endpoint_id = ?${beforeId !== null ? ' and id < ?' : ''} order by id desc limit ?`,
     beforeId !== null ? [endpointId, beforeId, limit + 1] : [endpointId, limit + 1],
   );
@@ -133,7 +163,7 @@ export async function outboxHead(em: EntityManager): Promise<number> {
 }
 
 export async function allowedHosts(em: EntityManager): Promise<AllowedHostRow[]> {
-  const rows: Raw[] = await em.execute(`select * from review.webhook_allowed_host order by host`);
+  const rows: { host: string; added_by: string; added_at: Timestamp }[] = await em.execute(`select * from review.webhook_allowed_host order by host`);
   return rows.map((r) => ({ host: r.host, addedBy: r.added_by, addedAt: new Date(r.added_at) }));
 }
 

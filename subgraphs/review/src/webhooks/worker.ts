@@ -5,7 +5,7 @@ import { allowPrivateAddresses, DELIVERY_TIMEOUT_MS, retryBaseMs, WEBHOOK_WAKE }
 import { postSigned, type AttemptResult } from './deliver.js';
 import { openSecret, WebhookSecretUnreadableError } from './secret-box.js';
 import { webhookSecretKeys, WebhookSecretKeyError } from './secret-key.js';
-import { isAllowed, logDelivery, toEndpoint, type EndpointRow } from './store.js';
+import { isAllowed, logDelivery, toEndpoint, type EndpointColumns, type EndpointRow } from './store.js';
 import { positionCursor } from './cursor.js';
 import { REVIEW_EVENT_TYPES } from '../events/review-events.js';
 
@@ -135,7 +135,7 @@ export function startWebhookWorker(o: WebhookWorkerOptions): Worker & { drain():
   const claimOne = async (visited: Set<string>): Promise<boolean> => {
     heartbeat.beat();
     return o.orm.em.fork().transactional(async (tx) => {
-      const rows: Record<string, unknown>[] = await tx.execute(
+      const rows: EndpointColumns[] = await tx.execute(
         `select * from review.webhook_endpoint where active and next_attempt_at <= ? and not (id = any(?::uuid[]))
          order by next_attempt_at, id limit 1 for update skip locked`,
         [new Date(), `{${[...visited].join(',')}}`],
