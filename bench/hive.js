@@ -13,12 +13,19 @@ const { createGatewayRuntime } = require('@graphql-hive/gateway');
 // flight only trips Node's leak warning, which would clutter the bench output.
 require('node:events').setMaxListeners(0);
 
-const URLS = { personnel: process.env.PERSONNEL_URL, records: process.env.RECORDS_URL, review: process.env.REVIEW_URL, disclosure: process.env.DISCLOSURE_URL };
+const URLS = {
+  personnel: process.env.PERSONNEL_URL,
+  records: process.env.RECORDS_URL,
+  review: process.env.REVIEW_URL,
+  disclosure: process.env.DISCLOSURE_URL,
+};
 
 // Point the supergraph's join__graph urls at this run's subgraphs (it is composed with the default ports).
 const supergraph = fs
   .readFileSync(process.env.SUPERGRAPH, 'utf8')
-  .replace(/@join__graph\(name: "(\w+)", url: "[^"]*"\)/g, (m, name) => (URLS[name] ? `@join__graph(name: "${name}", url: "${URLS[name]}")` : m));
+  .replace(/@join__graph\(name: "(\w+)", url: "[^"]*"\)/g, (m, name) =>
+    URLS[name] ? `@join__graph(name: "${name}", url: "${URLS[name]}")` : m,
+  );
 
 const gateway = createGatewayRuntime({
   supergraph,
@@ -34,7 +41,9 @@ const gateway = createGatewayRuntime({
 });
 
 const server = http.createServer(gateway);
-server.listen(Number(process.env.PORT), '127.0.0.1', () => process.stdout.write(`hive gateway listening on ${process.env.PORT}\n`));
+server.listen(Number(process.env.PORT), '127.0.0.1', () =>
+  process.stdout.write(`hive gateway listening on ${process.env.PORT}\n`),
+);
 const stop = () => server.close(() => gateway.dispose().finally(() => process.exit(0)));
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

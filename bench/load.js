@@ -30,7 +30,11 @@ function run(duration) {
           {
             method: 'POST',
             headers: { 'content-type': 'application/json', ...spec.headers },
-            setupRequest: (req) => ({ ...req, body: any(spec.bodies), headers: auths.length ? { ...req.headers, authorization: any(auths) } : req.headers }),
+            setupRequest: (req) => ({
+              ...req,
+              body: any(spec.bodies),
+              headers: auths.length ? { ...req.headers, authorization: any(auths) } : req.headers,
+            }),
             onResponse: (status, body) => {
               if (status >= 200 && status < 300 && body.includes('"errors"')) {
                 graphqlErrors++;
@@ -57,7 +61,8 @@ async function main() {
   }
   const { result: r, graphqlErrors, sample, latencies } = await run(spec.duration);
   latencies.sort((a, b) => a - b);
-  const pct = (p) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] : null);
+  const pct = (p) =>
+    latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] : null;
   const out = {
     requests: r.requests.total,
     rps: r.requests.average,

@@ -17,7 +17,10 @@ const ROOT = path.resolve(__dirname, '..');
 // Every folder under subgraphs/ is a subgraph project (shared/src/config/subgraphs.ts lists them in order).
 const PROJECTS = [
   'shared',
-  ...fs.readdirSync(path.join(ROOT, 'subgraphs')).sort().map((name) => `subgraphs/${name}`),
+  ...fs
+    .readdirSync(path.join(ROOT, 'subgraphs'))
+    .sort()
+    .map((name) => `subgraphs/${name}`),
   'gateway',
   'scripts',
 ];

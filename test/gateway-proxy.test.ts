@@ -1,7 +1,16 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { INTERNAL_SECRET_HEADER, Role, SUBGRAPHS, internalSecret, overrideConfig, type SubgraphName } from '@tsp/shared';
-import { startGateway, type RunningGateway } from '@tsp/gateway';
+
+import { type RunningGateway, startGateway } from '@tsp/gateway';
+import {
+  INTERNAL_SECRET_HEADER,
+  internalSecret,
+  overrideConfig,
+  Role,
+  type SubgraphName,
+  SUBGRAPHS,
+} from '@tsp/shared';
+
 import { token } from './kit/platform';
 
 /**
@@ -65,7 +74,8 @@ test('/ready: concurrent anonymous probes share one check and see subgraph names
   const secret = { [INTERNAL_SECRET_HEADER]: internalSecret() };
   const inside = await (await fetch(`${base}/ready`, { headers: secret })).json();
   expect(inside).toMatchObject({
-    failing: ['records'], subgraphs: { records: { failing: ['worker records:journal-audit'] } },
+    failing: ['records'],
+    subgraphs: { records: { failing: ['worker records:journal-audit'] } },
   });
 });
 
@@ -91,5 +101,10 @@ test('a client abandoning a download mid-way: the gateway closes its request to 
   expect(download?.destroyed).toBe(false);
   abort.abort();
   await reader.cancel().catch(() => undefined);
-  expect(await until(() => download!.destroyed, (d) => d)).toBe(true);
+  expect(
+    await until(
+      () => download!.destroyed,
+      (d) => d,
+    ),
+  ).toBe(true);
 });

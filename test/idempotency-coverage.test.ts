@@ -1,11 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  buildASTSchema, getNamedType, isEnumType, isInputObjectType, isListType, isNonNullType, isObjectType, parse,
-  type GraphQLField, type GraphQLInputType,
-} from 'graphql';
+
 import { Role } from '@tsp/shared';
-import { startPlatform, token, type Platform } from './kit/platform';
+import {
+  buildASTSchema,
+  getNamedType,
+  type GraphQLField,
+  type GraphQLInputType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  parse,
+} from 'graphql';
+
+import { type Platform, startPlatform, token } from './kit/platform';
 
 /**
  * Every mutation of the supergraph honours Idempotency-Key, not just the ones with a test of their
@@ -15,10 +25,15 @@ import { startPlatform, token, type Platform } from './kit/platform';
  * dummy arguments, answer CONFLICT too (other arguments), and with their own arguments answer again
  * without error. A new mutation that skips the wrapper fails here.
  */
-const supergraph = buildASTSchema(parse(readFileSync(join(__dirname, '..', 'gateway', 'supergraph.graphql'), 'utf8')), { assumeValidSDL: true });
+const supergraph = buildASTSchema(parse(readFileSync(join(__dirname, '..', 'gateway', 'supergraph.graphql'), 'utf8')), {
+  assumeValidSDL: true,
+});
 const mutations = Object.values(supergraph.getMutationType()!.getFields());
 const graphOf = (f: GraphQLField<unknown, unknown>) =>
-  String((f.astNode?.directives?.find((d) => d.name.value === 'join__field')?.arguments?.[0]?.value as { value?: string })?.value);
+  String(
+    (f.astNode?.directives?.find((d) => d.name.value === 'join__field')?.arguments?.[0]?.value as { value?: string })
+      ?.value,
+  );
 
 /** A value GraphQL and the subgraph's scalars accept; the wrapper answers before any rule reads it. */
 function dummy(type: GraphQLInputType): unknown {
@@ -26,10 +41,20 @@ function dummy(type: GraphQLInputType): unknown {
   if (isListType(type)) return [];
   if (isEnumType(type)) return type.getValues()[0].value;
   if (isInputObjectType(type))
-    return Object.fromEntries(Object.values(type.getFields()).filter((f) => isNonNullType(f.type) && f.defaultValue === undefined).map((f) => [f.name, dummy(f.type)]));
+    return Object.fromEntries(
+      Object.values(type.getFields())
+        .filter((f) => isNonNullType(f.type) && f.defaultValue === undefined)
+        .map((f) => [f.name, dummy(f.type)]),
+    );
   const scalars: Record<string, unknown> = {
-    ID: '00000000-0000-4000-8000-000000000000', String: 'x', Int: 1, Float: 1, Boolean: false,
-    Date: '2026-01-05', DateTime: '2026-01-05T00:00:00Z', Decimal: '1.00',
+    ID: '00000000-0000-4000-8000-000000000000',
+    String: 'x',
+    Int: 1,
+    Float: 1,
+    Boolean: false,
+    Date: '2026-01-05',
+    DateTime: '2026-01-05T00:00:00Z',
+    Decimal: '1.00',
   };
   if (!(type.name in scalars)) throw new Error(`no dummy value for scalar ${type.name}`);
   return scalars[type.name];
@@ -71,10 +96,18 @@ test('every mutation of the supergraph goes through the Idempotency-Key check', 
   const firstUses: [string, Record<string, unknown>][] = [
     [`mutation($a: ID!) { setAudioVisualList(agencyId: $a, activities: [ON_SITE_INSPECTION]) }`, { a: agencyId }],
     [`mutation { allowWebhookHost(host: "hooks.example.org") { host } }`, {}],
-    [`mutation($a: ID!) { upsertEnforcementItem(agencyId: $a, input: { name: "食品经营许可", category: LICENSING, legalBasis: "《食品安全法》", responsibleBody: "许可科" }) { id } }`, { a: agencyId }],
+    [
+      `mutation($a: ID!) { upsertEnforcementItem(agencyId: $a, input: { name: "食品经营许可", category: LICENSING, legalBasis: "《食品安全法》", responsibleBody: "许可科" }) { id } }`,
+      { a: agencyId },
+    ],
   ];
   for (const [query, variables] of firstUses) await used(query, variables);
-  const firstUse: Record<string, string> = { PERSONNEL: 'createAgency', RECORDS: 'setAudioVisualList', REVIEW: 'allowWebhookHost', DISCLOSURE: 'upsertEnforcementItem' };
+  const firstUse: Record<string, string> = {
+    PERSONNEL: 'createAgency',
+    RECORDS: 'setAudioVisualList',
+    REVIEW: 'allowWebhookHost',
+    DISCLOSURE: 'upsertEnforcementItem',
+  };
 
   const unguarded: string[] = [];
   for (const f of mutations) {
@@ -85,7 +118,8 @@ test('every mutation of the supergraph goes through the Idempotency-Key check', 
     const e = r.errors?.[0];
     // The key's own mutation with the dummy arguments is refused as other arguments; any other, as another operation.
     const refusal = f.name === first ? 'already used with different arguments' : `already used for ${first}`;
-    if (e?.extensions?.code !== 'CONFLICT' || !e.message.includes(refusal)) unguarded.push(`${f.name}: ${e?.extensions?.code ?? 'no error'} ${e?.message ?? ''}`);
+    if (e?.extensions?.code !== 'CONFLICT' || !e.message.includes(refusal))
+      unguarded.push(`${f.name}: ${e?.extensions?.code ?? 'no error'} ${e?.message ?? ''}`);
   }
   expect(unguarded).toEqual([]);
   // With their own arguments the key's mutations answer again: the same agency, no error.

@@ -1,21 +1,23 @@
 import { randomUUID } from 'node:crypto';
+
 import { migrate, openOrm, type Orm } from '@tsp/shared';
-import { migrations } from '../subgraphs/records/src/migrations';
-import { createTestDatabase, sql } from './kit/db';
+
 import {
   appendLeaf,
   createCheckpoint,
   hashLeaf,
-  listCheckpoints,
+  type JournalAuditProblem,
   latestAudit,
   latestAuditProblems,
   latestCheckpoint,
+  listCheckpoints,
   registerJournalEntrySource,
   runJournalAudit,
   treeHead,
-  type JournalAuditProblem,
 } from '../subgraphs/records/src/journal';
+import { migrations } from '../subgraphs/records/src/migrations';
 import { startJournalAudit } from '../subgraphs/records/src/workers/journal-audit';
+import { createTestDatabase, sql } from './kit/db';
 
 /**
  * The periodic self-audit against a real PostgreSQL: it verifies what was added since its last run,
@@ -49,8 +51,12 @@ describe('journal self-audit', () => {
   };
   /** Runs SQL as the owner with the append-only triggers off, as a tamperer with superuser rights would. */
   const tamper = (statements: string) =>
-    sql(url, `${TABLES.map((t) => `alter table records.${t} disable trigger user;`).join('')} ${statements}; ${TABLES.map((t) => `alter table records.${t} enable trigger user;`).join('')}`);
-  const audit = (o: { maxLeaves?: number; sweepLeaves?: number } = {}) => runJournalAudit(orm.em.fork(), o).then((r) => r!);
+    sql(
+      url,
+      `${TABLES.map((t) => `alter table records.${t} disable trigger user;`).join('')} ${statements}; ${TABLES.map((t) => `alter table records.${t} enable trigger user;`).join('')}`,
+    );
+  const audit = (o: { maxLeaves?: number; sweepLeaves?: number } = {}) =>
+    runJournalAudit(orm.em.fork(), o).then((r) => r!);
   const messages = (ps: JournalAuditProblem[]) => ps.map((p) => p.message);
 
   beforeAll(async () => {
@@ -71,14 +77,31 @@ describe('journal self-audit', () => {
     await appendN(300);
     const r = await audit();
     const head = await treeHead(orm.em.fork());
-    expect(r).toMatchObject({ ok: true, fromSize: 0, treeSize: 300, rootHash: head.rootHash, entriesChecked: 300, checkpointSize: 300, problems: [], pending: 0 });
+    expect(r).toMatchObject({
+      ok: true,
+      fromSize: 0,
+      treeSize: 300,
+      rootHash: head.rootHash,
+      entriesChecked: 300,
+      checkpointSize: 300,
+      problems: [],
+      pending: 0,
+    });
     expect((await latestCheckpoint(orm.em.fork()))?.rootHash).toBe(head.rootHash);
   });
 
   it('continues from its last head, and sweeps the older leaves', async () => {
     await appendN(50);
     const r = await audit();
-    expect(r).toMatchObject({ ok: true, fromSize: 300, treeSize: 350, sweptFrom: 0, sweptTo: 300, entriesChecked: 350, checkpointSize: 350 });
+    expect(r).toMatchObject({
+      ok: true,
+      fromSize: 300,
+      treeSize: 350,
+      sweptFrom: 0,
+      sweptTo: 300,
+      entriesChecked: 350,
+      checkpointSize: 350,
+    });
     const [row] = await sql<{ n: string }>(url, `select count(*) as n from records.journal_audit`);
     expect(Number(row.n)).toBe(3);
   });
@@ -89,7 +112,13 @@ describe('journal self-audit', () => {
     expect((await createCheckpoint(orm.em.fork())).size).toBe(380);
     const first = await audit({ maxLeaves: 20 });
     expect(first).toMatchObject({ ok: true, fromSize: 350, treeSize: 370, pending: 10, checkpointSize: 370 });
-    expect(await audit({ maxLeaves: 20 })).toMatchObject({ ok: true, fromSize: 370, treeSize: 380, pending: 0, checkpointSize: 380 });
+    expect(await audit({ maxLeaves: 20 })).toMatchObject({
+      ok: true,
+      fromSize: 370,
+      treeSize: 380,
+      pending: 0,
+      checkpointSize: 380,
+    });
     expect((await listCheckpoints(orm.em.fork(), { first: 4 })).map((c) => c.size)).toEqual([380, 370, 350, 300]);
   });
 
@@ -121,7 +150,12 @@ describe('journal self-audit', () => {
     expect(messages(again.problems)).toEqual(messages(r.problems));
 
     await tamper(`update records.journal_leaf set leaf_hash = '\\x${hex(original)}' where idx = 17`);
-    expect(await audit({ sweepLeaves: 64 })).toMatchObject({ ok: true, sweptFrom: 0, sweptTo: 64, checkpointSize: 385 });
+    expect(await audit({ sweepLeaves: 64 })).toMatchObject({
+      ok: true,
+      sweptFrom: 0,
+      sweptTo: 64,
+      checkpointSize: 385,
+    });
     expect(await latestAuditProblems(orm.em.fork())).toEqual([]);
     // The sweep moves on once the window is clean.
     expect(await audit({ sweepLeaves: 64 })).toMatchObject({ ok: true, sweptFrom: 64, sweptTo: 128 });
@@ -130,14 +164,18 @@ describe('journal self-audit', () => {
   it('finds a leaf altered after its last head (the new nodes do not fold), and an entry altered in the records', async () => {
     await appendN(20);
     const leaf = 390;
-    await tamper(`update records.journal_leaf set leaf_hash = '\\x${hex(hashLeaf(Buffer.from('forged')))}' where idx = ${leaf}`);
+    await tamper(
+      `update records.journal_leaf set leaf_hash = '\\x${hex(hashLeaf(Buffer.from('forged')))}' where idx = ${leaf}`,
+    );
     const r = await audit();
     expect(r.ok).toBe(false);
     expect(messages(r.problems)).toEqual([
       expect.stringMatching(/^node 1\/195 \(leaves 390…391\) does not match the leaves below it/),
       `entry ${entryOf[leaf]} (leaf ${leaf}) no longer hashes to its leaf: the entry or the leaf was altered`,
     ]);
-    await tamper(`update records.journal_leaf set leaf_hash = '\\x${hex(hashLeaf(entries.get(entryOf[leaf])!))}' where idx = ${leaf}`);
+    await tamper(
+      `update records.journal_leaf set leaf_hash = '\\x${hex(hashLeaf(entries.get(entryOf[leaf])!))}' where idx = ${leaf}`,
+    );
     expect((await audit()).ok).toBe(true);
 
     // An entry changed in the records (the journal untouched): only the re-hash sees it.
@@ -145,9 +183,13 @@ describe('journal self-audit', () => {
     const kept = entries.get(id)!;
     entries.set(id, Buffer.from(kept.toString().replace('现场检查', '补录')));
     const r2 = await audit({ sweepLeaves: 256 });
-    expect(r2.problems).toEqual(expect.arrayContaining([expect.objectContaining({ entryId: id, leafIndex: 100, caseIds: [caseOf[100]] })]));
+    expect(r2.problems).toEqual(
+      expect.arrayContaining([expect.objectContaining({ entryId: id, leafIndex: 100, caseIds: [caseOf[100]] })]),
+    );
     entries.delete(id);
-    expect(messages((await audit({ sweepLeaves: 256 })).problems)).toContainEqual(`entry ${id} (leaf 100) is journaled but missing from the records: it was deleted`);
+    expect(messages((await audit({ sweepLeaves: 256 })).problems)).toContainEqual(
+      `entry ${id} (leaf 100) is journaled but missing from the records: it was deleted`,
+    );
     entries.set(id, kept);
     expect((await audit({ sweepLeaves: 256 })).ok).toBe(true);
   });
@@ -164,11 +206,18 @@ describe('journal self-audit', () => {
 
   it('finds deleted rows: a leaf after its last head, a node before it', async () => {
     await appendN(10);
-    const saved = await sql<{ leaf_hash: Buffer; entry_id: string; case_id: string }>(url, `select leaf_hash, entry_id, case_id from records.journal_leaf where idx = 412`);
+    const saved = await sql<{ leaf_hash: Buffer; entry_id: string; case_id: string }>(
+      url,
+      `select leaf_hash, entry_id, case_id from records.journal_leaf where idx = 412`,
+    );
     await tamper(`delete from records.journal_leaf where idx = 412`);
     const r = await audit();
     expect(messages(r.problems)).toEqual(['1 leaves between 405 and 415 are missing (first: 412): rows were deleted']);
-    await sql(url, `insert into records.journal_leaf (idx, leaf_hash, entry_id, case_id) values (412, $1, $2, $3)`, [saved[0].leaf_hash, saved[0].entry_id, saved[0].case_id]);
+    await sql(url, `insert into records.journal_leaf (idx, leaf_hash, entry_id, case_id) values (412, $1, $2, $3)`, [
+      saved[0].leaf_hash,
+      saved[0].entry_id,
+      saved[0].case_id,
+    ]);
     expect((await audit()).ok).toBe(true);
 
     const last = (await latestAudit(orm.em.fork()))!;
@@ -176,17 +225,22 @@ describe('journal self-audit', () => {
     await tamper(`delete from records.journal_node where level = 2 and idx = 10`);
     const r2 = await audit(window);
     expect(r2.ok).toBe(false);
-    expect(messages(r2.problems)).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^node 3\/5 \(leaves 40…47\) has a missing child/),
-      expect.stringMatching(/1 stored nodes over leaves .* are missing/),
-    ]));
+    expect(messages(r2.problems)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^node 3\/5 \(leaves 40…47\) has a missing child/),
+        expect.stringMatching(/1 stored nodes over leaves .* are missing/),
+      ]),
+    );
     expect(r2.fromSize).toBe(last.treeSize);
   });
 
   it('runs on its own every interval, and stops cleanly', async () => {
     // Put back the node the previous test deleted (the owner may insert).
-    await sql(url, `insert into records.journal_node (level, idx, hash) select 2, 10, sha256('\\x01'::bytea || a.hash || b.hash)
-      from records.journal_node a, records.journal_node b where a.level = 1 and a.idx = 20 and b.level = 1 and b.idx = 21`);
+    await sql(
+      url,
+      `insert into records.journal_node (level, idx, hash) select 2, 10, sha256('\\x01'::bytea || a.hash || b.hash)
+      from records.journal_node a, records.journal_node b where a.level = 1 and a.idx = 20 and b.level = 1 and b.idx = 21`,
+    );
     const [{ n: before }] = await sql<{ n: string }>(url, `select count(*) as n from records.journal_audit`);
     const worker = startJournalAudit(orm, { intervalMs: 100, firstRunMs: 10, sweepLeaves: 1024 });
     const deadline = Date.now() + 20_000;
@@ -200,11 +254,16 @@ describe('journal self-audit', () => {
     expect(await latestAudit(orm.em.fork())).toMatchObject({ ok: true, problems: [] });
     const settled = Number((await sql<{ n: string }>(url, `select count(*) as n from records.journal_audit`))[0].n);
     await new Promise((r) => setTimeout(r, 300));
-    expect(Number((await sql<{ n: string }>(url, `select count(*) as n from records.journal_audit`))[0].n)).toBe(settled);
+    expect(Number((await sql<{ n: string }>(url, `select count(*) as n from records.journal_audit`))[0].n)).toBe(
+      settled,
+    );
   });
 
   it('notices a log rebuilt with one entry changed, every hash made consistent again', async () => {
-    const rows = await sql<{ idx: string; entry_id: string; case_id: string }>(url, `select idx, entry_id, case_id from records.journal_leaf order by idx`);
+    const rows = await sql<{ idx: string; entry_id: string; case_id: string }>(
+      url,
+      `select idx, entry_id, case_id from records.journal_leaf order by idx`,
+    );
     await tamper(`delete from records.journal_leaf; delete from records.journal_node`);
     for (const row of rows) {
       const data = Number(row.idx) === 5 ? Buffer.from('rewritten history') : entries.get(row.entry_id)!;
@@ -213,16 +272,24 @@ describe('journal self-audit', () => {
     }
     const r = await audit({ sweepLeaves: 1024 });
     expect(r.ok).toBe(false);
-    expect(messages(r.problems)).toEqual(expect.arrayContaining([
-      expect.stringMatching(/no longer hash to the head audited at that size/),
-      expect.stringMatching(/not consistent with its newest signed checkpoint/),
-    ]));
+    expect(messages(r.problems)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/no longer hash to the head audited at that size/),
+        expect.stringMatching(/not consistent with its newest signed checkpoint/),
+      ]),
+    );
   });
 
   it('keeps its outcomes append-only, and lets the writer role only read and add them', async () => {
-    await expect(sql(url, `update records.journal_audit set ok = true`)).rejects.toThrow('records.journal_audit is append-only: UPDATE refused');
-    await expect(sql(url, `delete from records.journal_audit`)).rejects.toThrow('records.journal_audit is append-only: DELETE refused');
-    await expect(sql(url, `truncate records.journal_audit`)).rejects.toThrow('records.journal_audit is append-only: TRUNCATE refused');
+    await expect(sql(url, `update records.journal_audit set ok = true`)).rejects.toThrow(
+      'records.journal_audit is append-only: UPDATE refused',
+    );
+    await expect(sql(url, `delete from records.journal_audit`)).rejects.toThrow(
+      'records.journal_audit is append-only: DELETE refused',
+    );
+    await expect(sql(url, `truncate records.journal_audit`)).rejects.toThrow(
+      'records.journal_audit is append-only: TRUNCATE refused',
+    );
     const [p] = await sql<Record<string, boolean>>(
       url,
       `select has_table_privilege('records_writer', 'records.journal_audit', 'SELECT') as s, has_table_privilege('records_writer', 'records.journal_audit', 'INSERT') as i,

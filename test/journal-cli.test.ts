@@ -1,18 +1,31 @@
 import { execFile } from 'node:child_process';
-import { randomUUID, generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { forbidden, internalSecret, INTERNAL_SECRET_HEADER, migrate, openOrm, Role, signDevToken, startSubgraph, type Orm, type RunningSubgraph } from '@tsp/shared';
-import { createTestDatabase, sql } from './kit/db';
-import { migrations } from '../subgraphs/records/src/migrations';
+
+import {
+  forbidden,
+  INTERNAL_SECRET_HEADER,
+  internalSecret,
+  migrate,
+  openOrm,
+  type Orm,
+  Role,
+  type RunningSubgraph,
+  signDevToken,
+  startSubgraph,
+} from '@tsp/shared';
+
 import {
   appendLeaf,
   canonicalEntryBytes,
   publicKeyPem,
   registerJournalEntrySource,
 } from '../subgraphs/records/src/journal';
+import { migrations } from '../subgraphs/records/src/migrations';
 import { JournalResolver } from '../subgraphs/records/src/schema/journal.resolver';
+import { createTestDatabase, sql } from './kit/db';
 
 /**
  * The standalone verifier, run as the built CLI a person would run, against a real HTTP server
@@ -47,9 +60,27 @@ describe('verify-journal CLI', () => {
     for (let i = 0; i < n; i++) {
       const id = randomUUID();
       const bytes = canonicalEntryBytes({
-        id, caseId, agencyId, sequence: ids.length + 1, stage: 'INVESTIGATION', activity: 'ON_SITE_INSPECTION',
-        occurredAt: new Date(1_735_000_000_000 + i), recordedAt: new Date(1_735_000_000_000 + i), officerIds: [randomUUID(), randomUUID()],
-        summary: `现场检查 ${ids.length + 1}`, correctsId: null, attachments: [{ sha256: 'ab'.repeat(32), kind: 'VIDEO', size: 10, mediaType: 'video/mp4', name: 'a.mp4', fullProcess: true }],
+        id,
+        caseId,
+        agencyId,
+        sequence: ids.length + 1,
+        stage: 'INVESTIGATION',
+        activity: 'ON_SITE_INSPECTION',
+        occurredAt: new Date(1_735_000_000_000 + i),
+        recordedAt: new Date(1_735_000_000_000 + i),
+        officerIds: [randomUUID(), randomUUID()],
+        summary: `现场检查 ${ids.length + 1}`,
+        correctsId: null,
+        attachments: [
+          {
+            sha256: 'ab'.repeat(32),
+            kind: 'VIDEO',
+            size: 10,
+            mediaType: 'video/mp4',
+            name: 'a.mp4',
+            fullProcess: true,
+          },
+        ],
       });
       await orm.em.fork().transactional((em) => appendLeaf(em, { entryId: id, caseId, data: bytes }));
       stored.set(id, bytes);
@@ -71,7 +102,12 @@ describe('verify-journal CLI', () => {
     });
     server = await startSubgraph(
       // No personnel runs beside this lone records subgraph: nobody is a registered officer, so the stale-token check passes every sub.
-      { name: 'records', schema: { resolvers: [JournalResolver], references: {} }, db: { schema: 'records', entities: [], migrations }, officerAgencies: () => async () => new Map() },
+      {
+        name: 'records',
+        schema: { resolvers: [JournalResolver], references: {} },
+        db: { schema: 'records', entities: [], migrations },
+        officerAgencies: () => async () => new Map(),
+      },
       { databaseUrl: url },
     );
     token = await signDevToken({ role: Role.OFFICER, sub: randomUUID(), agencyId });
@@ -93,7 +129,22 @@ describe('verify-journal CLI', () => {
 
   it('proves consistency with the old checkpoint and inclusion of chosen entries, key pinned', async () => {
     await appendEntries(30);
-    const r = await cli('--server', server.url, '--checkpoint', file('old.json'), '--public-key', file('key.pem'), '--token', token, '--entry', ids[3], '--entry', ids[70], '--save', file('bundle.json'));
+    const r = await cli(
+      '--server',
+      server.url,
+      '--checkpoint',
+      file('old.json'),
+      '--public-key',
+      file('key.pem'),
+      '--token',
+      token,
+      '--entry',
+      ids[3],
+      '--entry',
+      ids[70],
+      '--save',
+      file('bundle.json'),
+    );
     expect(r.out).toContain('✔ consistency 50 → 80');
     expect(r.out).toContain(`✔ entry ${ids[3]} (leaf 3) is included in the signed checkpoint`);
     expect(r.out).toContain(`case ${caseId}, #71 ON_SITE_INSPECTION`);
@@ -103,20 +154,37 @@ describe('verify-journal CLI', () => {
   });
 
   it('checks an export offline, and fails a tampered export', async () => {
-    const ok = await cli('--export', file('bundle.json'), '--checkpoint', file('old.json'), '--public-key', file('key.pem'));
+    const ok = await cli(
+      '--export',
+      file('bundle.json'),
+      '--checkpoint',
+      file('old.json'),
+      '--public-key',
+      file('key.pem'),
+    );
     expect(ok.code).toBe(0);
     const bundle = JSON.parse(readFileSync(file('bundle.json'), 'utf8'));
     bundle.consistency.proof[0] = bundle.consistency.proof[0].replace(/^./, (c: string) => (c === '0' ? '1' : '0'));
     bundle.inclusions[0].proof[1] = bundle.inclusions[1].proof[1];
     writeFileSync(file('tampered.json'), JSON.stringify(bundle));
-    const bad = await cli('--export', file('tampered.json'), '--checkpoint', file('old.json'), '--public-key', file('key.pem'));
+    const bad = await cli(
+      '--export',
+      file('tampered.json'),
+      '--checkpoint',
+      file('old.json'),
+      '--public-key',
+      file('key.pem'),
+    );
     expect(bad.out).toContain('✘ consistency 50 → 80 FAILS');
     expect(bad.out).toContain(`✘ entry ${ids[3]} (leaf 3) is NOT included`);
     expect(bad.code).toBe(1);
   });
 
   it('fails a checkpoint signed by another key than the pinned one', async () => {
-    writeFileSync(file('other.pem'), generateKeyPairSync('ed25519').publicKey.export({ format: 'pem', type: 'spki' }) as string);
+    writeFileSync(
+      file('other.pem'),
+      generateKeyPairSync('ed25519').publicKey.export({ format: 'pem', type: 'spki' }) as string,
+    );
     const r = await cli('--server', server.url, '--public-key', file('other.pem'));
     expect(r.out).toContain('✘ current checkpoint: no signature by key');
     expect(r.code).toBe(1);
@@ -154,7 +222,14 @@ describe('verify-journal CLI', () => {
     }
     // The body is still what counts: an altered one fails.
     writeFileSync(file('note-bad.txt'), note.replace(/^(.*\n)50\n/, '$149\n'));
-    const bad = await cli('--server', server.url, '--checkpoint', file('note-bad.txt'), '--public-key', file('key.pem'));
+    const bad = await cli(
+      '--server',
+      server.url,
+      '--checkpoint',
+      file('note-bad.txt'),
+      '--public-key',
+      file('key.pem'),
+    );
     expect(bad.out).toContain('✘ old checkpoint: the signature does not verify');
     expect(bad.code).toBe(1);
   });
@@ -163,14 +238,26 @@ describe('verify-journal CLI', () => {
     const tables = ['journal_leaf', 'journal_node', 'checkpoint'];
     const off = tables.map((t) => `alter table records.${t} disable trigger user;`).join('');
     const on = tables.map((t) => `alter table records.${t} enable trigger user;`).join('');
-    const rows = await sql<{ entry_id: string; case_id: string }>(url, `select entry_id, case_id from records.journal_leaf order by idx`);
-    await sql(url, `${off} delete from records.journal_leaf; delete from records.journal_node; delete from records.checkpoint; ${on}`);
+    const rows = await sql<{ entry_id: string; case_id: string }>(
+      url,
+      `select entry_id, case_id from records.journal_leaf order by idx`,
+    );
+    await sql(
+      url,
+      `${off} delete from records.journal_leaf; delete from records.journal_node; delete from records.checkpoint; ${on}`,
+    );
     for (const r of rows.filter((r) => r.entry_id !== ids[20])) {
-      await orm.em.fork().transactional((em) => appendLeaf(em, { entryId: r.entry_id, caseId: r.case_id, data: stored.get(r.entry_id)! }));
+      await orm.em
+        .fork()
+        .transactional((em) =>
+          appendLeaf(em, { entryId: r.entry_id, caseId: r.case_id, data: stored.get(r.entry_id)! }),
+        );
     }
     await appendEntries(5);
     const r = await cli('--server', server.url, '--checkpoint', file('old.json'), '--public-key', file('key.pem'));
-    expect(r.out).toContain('✘ consistency 50 → 85 FAILS: entries covered by the old checkpoint were changed, removed or reordered');
+    expect(r.out).toContain(
+      '✘ consistency 50 → 85 FAILS: entries covered by the old checkpoint were changed, removed or reordered',
+    );
     expect(r.out).toContain('RESULT: FAILED');
     expect(r.code).toBe(1);
   });

@@ -1,8 +1,18 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+
 import { migrate, openOrm, type Orm } from '@tsp/shared';
+
+import {
+  appendLeaf,
+  appendLeaves,
+  hashLeaf,
+  MissingNodeError,
+  nodeSourceFromLeaves,
+  rootFromLeaves,
+  treeHead,
+} from '../subgraphs/records/src/journal';
 import { migrations } from '../subgraphs/records/src/migrations';
 import { createTestDatabase, sql } from './kit/db';
-import { appendLeaf, appendLeaves, hashLeaf, MissingNodeError, nodeSourceFromLeaves, rootFromLeaves, treeHead } from '../subgraphs/records/src/journal';
 
 /**
  * records.journal_append(_batch) hashes in PostgreSQL; merkle.ts is the reference. Every leaf and node
@@ -21,12 +31,18 @@ const hex = (b: Buffer) => b.toString('hex');
 /** Leaf data of every shape bytea must carry unchanged: empty, NUL bytes, non-UTF-8, large, and plain JSON. */
 function leafData(i: number): Buffer {
   switch (i % 6) {
-    case 0: return Buffer.alloc(0);
-    case 1: return Buffer.from([0x00, 0x01, 0xff, 0x5c, 0x22, 0x7b, 0x2c]);
-    case 2: return randomBytes(1 + (i % 97));
-    case 3: return randomBytes(10_000);
-    case 4: return Buffer.from(`{"@type":"tsp.records.RecordEntry/v1","summary":"现场检查 ${i} \\"quoted\\" \\\\ back"}`);
-    default: return Buffer.from(`entry ${i}`);
+    case 0:
+      return Buffer.alloc(0);
+    case 1:
+      return Buffer.from([0x00, 0x01, 0xff, 0x5c, 0x22, 0x7b, 0x2c]);
+    case 2:
+      return randomBytes(1 + (i % 97));
+    case 3:
+      return randomBytes(10_000);
+    case 4:
+      return Buffer.from(`{"@type":"tsp.records.RecordEntry/v1","summary":"现场检查 ${i} \\"quoted\\" \\\\ back"}`);
+    default:
+      return Buffer.from(`entry ${i}`);
   }
 }
 
@@ -64,7 +80,11 @@ describe('journal_append in SQL equals the TypeScript reference', () => {
       // Odd sizes through appendLeaf, even ones through the plain SQL entry point journal_append(entry, case, leaf).
       const r = await orm.em.fork().transactional(async (em) => {
         if (n % 2 === 1) return appendLeaf(em, { entryId: randomUUID(), caseId: randomUUID(), data });
-        const [row] = await em.execute(`select idx::text as idx, leaf_hash from records.journal_append(?, ?, ?)`, [randomUUID(), randomUUID(), data]);
+        const [row] = await em.execute(`select idx::text as idx, leaf_hash from records.journal_append(?, ?, ?)`, [
+          randomUUID(),
+          randomUUID(),
+          data,
+        ]);
         return { index: Number(row.idx), leafHash: hex(row.leaf_hash) };
       });
       expect(r).toEqual({ index: n - 1, leafHash: hex(hashLeaf(data)) });
@@ -80,7 +100,11 @@ describe('journal_append in SQL equals the TypeScript reference', () => {
     ({ url, orm } = await freshJournal());
     const leaves: Buffer[] = [];
     for (let b = 1; b <= 24; b++) {
-      const items = Array.from({ length: b }, (_, k) => ({ entryId: randomUUID(), caseId: randomUUID(), data: leafData(leaves.length + k) }));
+      const items = Array.from({ length: b }, (_, k) => ({
+        entryId: randomUUID(),
+        caseId: randomUUID(),
+        data: leafData(leaves.length + k),
+      }));
       const r = await orm.em.fork().transactional((em) => appendLeaves(em, items));
       expect(r.map((x) => x.index)).toEqual(items.map((_, k) => leaves.length + k));
       leaves.push(...items.map((i) => hashLeaf(i.data)));
@@ -92,27 +116,48 @@ describe('journal_append in SQL equals the TypeScript reference', () => {
 
   it('a rolled-back append leaves no hole: the next append takes the same index', async () => {
     ({ url, orm } = await freshJournal());
-    await orm.em.fork().transactional((em) => appendLeaf(em, { entryId: randomUUID(), caseId: randomUUID(), data: Buffer.from('a') }));
+    await orm.em
+      .fork()
+      .transactional((em) => appendLeaf(em, { entryId: randomUUID(), caseId: randomUUID(), data: Buffer.from('a') }));
     await expect(
       orm.em.fork().transactional(async (em) => {
         await appendLeaf(em, { entryId: randomUUID(), caseId: randomUUID(), data: Buffer.from('rolled back') });
         throw new Error('caller fails after appending');
       }),
     ).rejects.toThrow('caller fails');
-    const r = await orm.em.fork().transactional((em) => appendLeaf(em, { entryId: randomUUID(), caseId: randomUUID(), data: Buffer.from('b') }));
+    const r = await orm.em
+      .fork()
+      .transactional((em) => appendLeaf(em, { entryId: randomUUID(), caseId: randomUUID(), data: Buffer.from('b') }));
     expect(r.index).toBe(1);
     expect(await storedTree(url)).toEqual(referenceTree([hashLeaf(Buffer.from('a')), hashLeaf(Buffer.from('b'))]));
   });
 
   it('refuses to extend a tree whose left sibling was deleted, and refuses REPEATABLE READ', async () => {
     ({ url, orm } = await freshJournal());
-    for (let i = 0; i < 3; i++) await orm.em.fork().transactional((em) => appendLeaf(em, { entryId: randomUUID(), caseId: randomUUID(), data: Buffer.from(`x${i}`) }));
-    await sql(url, `alter table records.journal_leaf disable trigger user; delete from records.journal_leaf where idx = 2; alter table records.journal_leaf enable trigger user`);
-    await sql(url, `alter table records.journal_node disable trigger user; delete from records.journal_node where level = 1 and idx = 0; alter table records.journal_node enable trigger user`);
+    for (let i = 0; i < 3; i++)
+      await orm.em
+        .fork()
+        .transactional((em) =>
+          appendLeaf(em, { entryId: randomUUID(), caseId: randomUUID(), data: Buffer.from(`x${i}`) }),
+        );
+    await sql(
+      url,
+      `alter table records.journal_leaf disable trigger user; delete from records.journal_leaf where idx = 2; alter table records.journal_leaf enable trigger user`,
+    );
+    await sql(
+      url,
+      `alter table records.journal_node disable trigger user; delete from records.journal_node where level = 1 and idx = 0; alter table records.journal_node enable trigger user`,
+    );
     // Size is 2 again (leaf 2 gone); appending leaf 2 is fine, leaf 3 then needs leaf 2 (present) and node 1/0 (deleted).
-    await orm.em.fork().transactional((em) => appendLeaf(em, { entryId: randomUUID(), caseId: randomUUID(), data: Buffer.from('x2') }));
+    await orm.em
+      .fork()
+      .transactional((em) => appendLeaf(em, { entryId: randomUUID(), caseId: randomUUID(), data: Buffer.from('x2') }));
     await expect(
-      orm.em.fork().transactional((em) => appendLeaf(em, { entryId: randomUUID(), caseId: randomUUID(), data: Buffer.from('x3') })),
+      orm.em
+        .fork()
+        .transactional((em) =>
+          appendLeaf(em, { entryId: randomUUID(), caseId: randomUUID(), data: Buffer.from('x3') }),
+        ),
     ).rejects.toThrow(MissingNodeError);
     await expect(
       orm.em.fork().transactional(async (em) => {

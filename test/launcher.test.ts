@@ -1,8 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
+
+import { childEnv, freePort, Role, signDevToken, SUBGRAPHS, subgraphUrlVar } from '@tsp/shared';
 import { decodeJwt } from 'jose';
-import { Role, SUBGRAPHS, freePort, signDevToken, subgraphUrlVar, childEnv } from '@tsp/shared';
+
 import { createTestDatabase, sql } from './kit/db';
 import { until } from './kit/until';
 
@@ -31,27 +33,34 @@ let env: NodeJS.ProcessEnv;
 let gatewayUrl: string;
 const running: Launcher[] = [];
 
-
 function launch(): Launcher {
   const script = path.join(ROOT, 'scripts', 'dist', 'start.js');
   const proc = spawn(process.execPath, [script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   // Colour codes out, so the patterns read as the text does.
   for (const s of [proc.stdout!, proc.stderr!]) {
-    readline.createInterface({ input: s }).on('line', (l) => lines.push(l.replace(new RegExp(String.raw`\u001b\[[0-9;]*m`, 'g'), '')));
+    readline
+      .createInterface({ input: s })
+      .on('line', (l) => lines.push(l.replace(new RegExp(String.raw`\u001b\[[0-9;]*m`, 'g'), '')));
   }
   const exit = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
   const l: Launcher = {
-    proc, lines, exit,
+    proc,
+    lines,
+    exit,
     waitFor: (re, ms = 240_000, from = 0) =>
-      until(`${re} in the launcher's output:\n${lines.slice(-30).join('\n')}`, () => {
-        const i = lines.findIndex((line, n) => n >= from && re.test(line));
-        if (i >= 0) return i;
-        if (proc.exitCode !== null) {
-          throw new Error(`launcher exited (${proc.exitCode}) before ${re}:\n${lines.slice(-30).join('\n')}`);
-        }
-        return undefined;
-      }, ms),
+      until(
+        `${re} in the launcher's output:\n${lines.slice(-30).join('\n')}`,
+        () => {
+          const i = lines.findIndex((line, n) => n >= from && re.test(line));
+          if (i >= 0) return i;
+          if (proc.exitCode !== null) {
+            throw new Error(`launcher exited (${proc.exitCode}) before ${re}:\n${lines.slice(-30).join('\n')}`);
+          }
+          return undefined;
+        },
+        ms,
+      ),
   };
   running.push(l);
   return l;
@@ -153,7 +162,9 @@ const ALL_FINDINGS = `{ agencies(region: "宁晋县") { id name
   personnelFindings { kind } recordFindings { kind } reviewFindings { kind } disclosureFindings { kind } } }`;
 type AgencyFindings = { id: string; name: string } & Record<string, { kind: string }[]>;
 const kindsOf = (a: AgencyFindings) =>
-  new Set([...a.personnelFindings, ...a.recordFindings, ...a.reviewFindings, ...a.disclosureFindings].map((f) => f.kind));
+  new Set(
+    [...a.personnelFindings, ...a.recordFindings, ...a.reviewFindings, ...a.disclosureFindings].map((f) => f.kind),
+  );
 
 test("the demo shows the supervisor's one query each seeded finding kind for the right agency", async () => {
   const sup = await signDevToken({ role: Role.SUPERVISOR, sub: 'sfj', region: '宁晋县' });
@@ -163,7 +174,12 @@ test("the demo shows the supervisor's one query each seeded finding kind for the
     return JSON.stringify(r.data).includes('WITHDRAWAL_OVERDUE') ? (r.data.agencies as AgencyFindings[]) : undefined;
   });
   const of = (name: string) => [...kindsOf(agencies.find((a) => a.name === name)!)];
-  const market = ['REVIEWER_STAFFING_BELOW_MINIMUM', 'CASE_OVERDUE', 'AUDIO_VISUAL_MISSING', 'ACTION_WITHOUT_VALID_CREDENTIAL'];
+  const market = [
+    'REVIEWER_STAFFING_BELOW_MINIMUM',
+    'CASE_OVERDUE',
+    'AUDIO_VISUAL_MISSING',
+    'ACTION_WITHOUT_VALID_CREDENTIAL',
+  ];
   for (const k of market) expect(of('宁晋县市场监督管理局')).toContain(k);
   for (const k of ['MAJOR_DECISION_WITHOUT_REVIEW', 'PUBLICATION_OVERDUE', 'SERVICE_OVERDUE']) {
     expect(of('宁晋县城乡规划局')).toContain(k);
@@ -193,15 +209,29 @@ test("the demo's supervisionSummary counts each subgraph's findings per agency, 
     disclosure { kind category count } } }`;
   const r = await gql(Q, sup, { f: '2024-12-01', t: '2027-11-30' });
   expect(r.errors).toBeUndefined();
-  const by = (name: string) => r.data.supervisionSummary.find((s: { agency: { name: string } }) => s.agency.name === name);
+  const by = (name: string) =>
+    r.data.supervisionSummary.find((s: { agency: { name: string } }) => s.agency.name === name);
   expect(by('宁晋县市场监督管理局').records).toContainEqual({ kind: 'CASE_OVERDUE', category: 'PENALTY', count: 1 });
-  expect(by('宁晋县城乡规划局').review).toContainEqual({ kind: 'MAJOR_DECISION_WITHOUT_REVIEW', category: 'PENALTY', count: 1 });
-  expect(by('宁晋县文化和旅游局').disclosure).toContainEqual(expect.objectContaining({ kind: 'WITHDRAWAL_OVERDUE', count: 1 }));
+  expect(by('宁晋县城乡规划局').review).toContainEqual({
+    kind: 'MAJOR_DECISION_WITHOUT_REVIEW',
+    category: 'PENALTY',
+    count: 1,
+  });
+  expect(by('宁晋县文化和旅游局').disclosure).toContainEqual(
+    expect.objectContaining({ kind: 'WITHDRAWAL_OVERDUE', count: 1 }),
+  );
   // A period that ends before any finding began counts nothing.
   const empty = await gql(Q, sup, { f: '2001-01-01', t: '2001-12-31' });
-  for (const s of empty.data.supervisionSummary) expect([...s.personnel, ...s.records, ...s.review, ...s.disclosure]).toEqual([]);
-  const head = await signDevToken({ role: Role.AGENCY_HEAD, sub: 'h', agencyId: '00000000-0000-4000-8000-000000000001' });
-  expect((await gql(Q, head, { f: '2026-01-01', t: '2026-12-31' })).errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+  for (const s of empty.data.supervisionSummary)
+    expect([...s.personnel, ...s.records, ...s.review, ...s.disclosure]).toEqual([]);
+  const head = await signDevToken({
+    role: Role.AGENCY_HEAD,
+    sub: 'h',
+    agencyId: '00000000-0000-4000-8000-000000000001',
+  });
+  expect((await gql(Q, head, { f: '2026-01-01', t: '2026-12-31' })).errors?.[0]).toMatchObject({
+    extensions: { code: 'FORBIDDEN' },
+  });
 }, 60_000);
 
 test('a subgraph killed with SIGKILL is restarted and healthy again; SIGTERM then stops all with exit code 0', async () => {

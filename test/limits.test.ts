@@ -1,6 +1,7 @@
 import { Role } from '@tsp/shared';
-import { startPlatform, token, type GqlResult, type Platform } from './kit/platform';
+
 import { sql } from './kit/db';
+import { type GqlResult, type Platform, startPlatform, token } from './kit/platform';
 
 /**
  * Bad input gets the contract's codes with a message naming the field, nothing is
@@ -16,9 +17,17 @@ const code = (r: GqlResult) => r.errors?.[0]?.extensions?.code;
 beforeAll(async () => {
   p = await startPlatform();
   admin = await token({ role: Role.ADMIN, sub: 'admin-1' });
-  const a = await p.gql(`mutation { createAgency(input: { code: "130528-GHJ", name: "宁晋县城乡规划局", kind: PLANNING, region: "宁晋县", legalOfficeName: "政策法规股" }) { id } }`, {}, { token: admin });
+  const a = await p.gql(
+    `mutation { createAgency(input: { code: "130528-GHJ", name: "宁晋县城乡规划局", kind: PLANNING, region: "宁晋县", legalOfficeName: "政策法规股" }) { id } }`,
+    {},
+    { token: admin },
+  );
   agencyId = a.data.createAgency.id;
-  const o = await p.gql(`mutation($a: ID!) { registerOfficer(input: { agencyId: $a, name: "孙国栋", position: "规划监察大队大队长", roles: [ENFORCEMENT] }) { id } }`, { a: agencyId }, { token: admin });
+  const o = await p.gql(
+    `mutation($a: ID!) { registerOfficer(input: { agencyId: $a, name: "孙国栋", position: "规划监察大队大队长", roles: [ENFORCEMENT] }) { id } }`,
+    { a: agencyId },
+    { token: admin },
+  );
   officerId = o.data.registerOfficer.id;
 });
 afterAll(async () => {
@@ -34,8 +43,23 @@ afterEach(async () => {
 
 const ISSUE = `mutation($i: IssueCredentialInput!) { issueCredential(input: $i) { number } }`;
 const issue = (over: Record<string, unknown> = {}) =>
-  p.gql(ISSUE, { i: { officerId, number: '13052820260001', categories: ['PENALTY'], region: '宁晋县', issuedOn: '2026-01-05', expiresOn: '2031-01-04', ...over } }, { token: admin });
-const rows = async (table: string) => Number((await sql<{ n: string }>(p.databaseUrl, `select count(*) as n from personnel.${table}`))[0].n);
+  p.gql(
+    ISSUE,
+    {
+      i: {
+        officerId,
+        number: '13052820260001',
+        categories: ['PENALTY'],
+        region: '宁晋县',
+        issuedOn: '2026-01-05',
+        expiresOn: '2031-01-04',
+        ...over,
+      },
+    },
+    { token: admin },
+  );
+const rows = async (table: string) =>
+  Number((await sql<{ n: string }>(p.databaseUrl, `select count(*) as n from personnel.${table}`))[0].n);
 
 describe('unknown ids → NOT_FOUND', () => {
   test.each([
@@ -44,10 +68,26 @@ describe('unknown ids → NOT_FOUND', () => {
     ['officer(id)', `{ officer(id: "${UNKNOWN}") { id } }`, { token: true }],
     ['officers(agencyId)', `{ officers(agencyId: "${UNKNOWN}") { edges { cursor } } }`, { token: true }],
     ['publicOfficers(agencyId)', `{ publicOfficers(agencyId: "${UNKNOWN}") { name } }`, {}],
-    ['registerOfficer into an unknown agency', `mutation { registerOfficer(input: { agencyId: "${UNKNOWN}", name: "某人", position: "科员", roles: [ENFORCEMENT] }) { id } }`, { token: true }],
-    ['issueCredential to an unknown officer', `mutation { issueCredential(input: { officerId: "${UNKNOWN}", number: "13052820260099", categories: [PENALTY], region: "宁晋县", issuedOn: "2026-01-05", expiresOn: "2031-01-04" }) { number } }`, { token: true }],
-    ['changeCredentialStatus of an unknown number', `mutation { changeCredentialStatus(number: "13052800000000", status: SUSPENDED, reason: "x") { number } }`, { token: true }],
-    ['recordTraining for an unknown officer', `mutation { recordTraining(input: { officerId: "${UNKNOWN}", day: "2026-03-02", hours: 2, topic: "x" }) }`, { token: true }],
+    [
+      'registerOfficer into an unknown agency',
+      `mutation { registerOfficer(input: { agencyId: "${UNKNOWN}", name: "某人", position: "科员", roles: [ENFORCEMENT] }) { id } }`,
+      { token: true },
+    ],
+    [
+      'issueCredential to an unknown officer',
+      `mutation { issueCredential(input: { officerId: "${UNKNOWN}", number: "13052820260099", categories: [PENALTY], region: "宁晋县", issuedOn: "2026-01-05", expiresOn: "2031-01-04" }) { number } }`,
+      { token: true },
+    ],
+    [
+      'changeCredentialStatus of an unknown number',
+      `mutation { changeCredentialStatus(number: "13052800000000", status: SUSPENDED, reason: "x") { number } }`,
+      { token: true },
+    ],
+    [
+      'recordTraining for an unknown officer',
+      `mutation { recordTraining(input: { officerId: "${UNKNOWN}", day: "2026-03-02", hours: 2, topic: "x" }) }`,
+      { token: true },
+    ],
   ] as [string, string, { token?: boolean }][])('%s', async (_what, query, opts) => {
     const r = await p.gql(query, {}, opts.token ? { token: admin } : {});
     expect(code(r)).toBe('NOT_FOUND');
@@ -57,13 +97,25 @@ describe('unknown ids → NOT_FOUND', () => {
 
 describe('wrong enum values → BAD_USER_INPUT', () => {
   test('in a literal and in variables', async () => {
-    const lit = await p.gql(`mutation { createAgency(input: { code: "X", name: "某局", kind: BUREAU, region: "宁晋县", legalOfficeName: "法制股" }) { id } }`, {}, { token: admin });
+    const lit = await p.gql(
+      `mutation { createAgency(input: { code: "X", name: "某局", kind: BUREAU, region: "宁晋县", legalOfficeName: "法制股" }) { id } }`,
+      {},
+      { token: admin },
+    );
     expect(code(lit)).toBe('BAD_USER_INPUT');
     expect(lit.errors![0].message).toMatch(/BUREAU.*AgencyKind/);
-    const vars = await p.gql(`mutation($i: RegisterOfficerInput!) { registerOfficer(input: $i) { id } }`, { i: { agencyId, name: "某人", position: '科员', roles: ['CHIEF'] } }, { token: admin });
+    const vars = await p.gql(
+      `mutation($i: RegisterOfficerInput!) { registerOfficer(input: $i) { id } }`,
+      { i: { agencyId, name: '某人', position: '科员', roles: ['CHIEF'] } },
+      { token: admin },
+    );
     expect(code(vars)).toBe('BAD_USER_INPUT');
     expect(vars.errors![0].message).toMatch(/CHIEF.*OfficerRole/);
-    const status = await p.gql(`mutation($s: CredentialStatus!) { changeCredentialStatus(number: "13052820260001", status: $s, reason: "x") { number } }`, { s: 'ACTIVE' }, { token: admin });
+    const status = await p.gql(
+      `mutation($s: CredentialStatus!) { changeCredentialStatus(number: "13052820260001", status: $s, reason: "x") { number } }`,
+      { s: 'ACTIVE' },
+      { token: admin },
+    );
     expect(code(status)).toBe('BAD_USER_INPUT');
     const cat = await issue({ categories: ['PARKING'] });
     expect(code(cat)).toBe('BAD_USER_INPUT');
@@ -79,8 +131,11 @@ describe('empty or oversize text → BAD_USER_INPUT naming the field', () => {
     ['name', { name: '局'.repeat(101) }],
   ])('createAgency %s', async (field, over) => {
     const before = await rows('agency');
-    const r = await p.gql(`mutation($i: CreateAgencyInput!) { createAgency(input: $i) { id } }`,
-      { i: { code: 'NEW-1', name: '新局', kind: 'OTHER', region: '宁晋县', legalOfficeName: '法制股', ...over } }, { token: admin });
+    const r = await p.gql(
+      `mutation($i: CreateAgencyInput!) { createAgency(input: $i) { id } }`,
+      { i: { code: 'NEW-1', name: '新局', kind: 'OTHER', region: '宁晋县', legalOfficeName: '法制股', ...over } },
+      { token: admin },
+    );
     expect(code(r)).toBe('BAD_USER_INPUT');
     expect(r.errors![0].extensions!.field).toBe(field);
     expect(r.errors![0].message.startsWith(`${field}:`)).toBe(true);
@@ -94,8 +149,11 @@ describe('empty or oversize text → BAD_USER_INPUT naming the field', () => {
     ['idNumber', { idNumber: '12345' }],
   ])('registerOfficer %s', async (field, over) => {
     const before = await rows('officer');
-    const r = await p.gql(`mutation($i: RegisterOfficerInput!) { registerOfficer(input: $i) { id } }`,
-      { i: { agencyId, name: '某人', position: '科员', roles: ['ENFORCEMENT'], ...over } }, { token: admin });
+    const r = await p.gql(
+      `mutation($i: RegisterOfficerInput!) { registerOfficer(input: $i) { id } }`,
+      { i: { agencyId, name: '某人', position: '科员', roles: ['ENFORCEMENT'], ...over } },
+      { token: admin },
+    );
     expect(code(r)).toBe('BAD_USER_INPUT');
     expect(r.errors![0].extensions!.field).toBe(field);
     expect(await rows('officer')).toBe(before);
@@ -131,13 +189,28 @@ describe('credentials and training', () => {
   });
 
   test('training: hours out of range, a future day, a year out of range → BAD_USER_INPUT', async () => {
-    const train = (i: object) => p.gql(`mutation($i: RecordTrainingInput!) { recordTraining(input: $i) }`, { i: { officerId, day: '2026-03-02', hours: 2, topic: '培训', ...i } }, { token: admin });
-    for (const [over, field] of [[{ hours: 0 }, 'hours'], [{ hours: 25 }, 'hours'], [{ hours: 1.3 }, 'hours'], [{ day: '2099-01-01' }, 'day'], [{ topic: '' }, 'topic']] as const) {
+    const train = (i: object) =>
+      p.gql(
+        `mutation($i: RecordTrainingInput!) { recordTraining(input: $i) }`,
+        { i: { officerId, day: '2026-03-02', hours: 2, topic: '培训', ...i } },
+        { token: admin },
+      );
+    for (const [over, field] of [
+      [{ hours: 0 }, 'hours'],
+      [{ hours: 25 }, 'hours'],
+      [{ hours: 1.3 }, 'hours'],
+      [{ day: '2099-01-01' }, 'day'],
+      [{ topic: '' }, 'topic'],
+    ] as const) {
       const r = await train(over);
       expect([over, code(r), r.errors?.[0].extensions?.field]).toEqual([over, 'BAD_USER_INPUT', field]);
     }
     expect(await rows('training_record')).toBe(0);
-    const y = await p.gql(`query($id: ID!) { officer(id: $id) { trainingHours(year: 1900) } }`, { id: officerId }, { token: admin });
+    const y = await p.gql(
+      `query($id: ID!) { officer(id: $id) { trainingHours(year: 1900) } }`,
+      { id: officerId },
+      { token: admin },
+    );
     expect(code(y)).toBe('BAD_USER_INPUT');
   });
 
@@ -149,7 +222,11 @@ describe('credentials and training', () => {
   });
 
   test('a duplicate agency code → CONFLICT', async () => {
-    const r = await p.gql(`mutation { createAgency(input: { code: "130528-GHJ", name: "重复", kind: PLANNING, region: "宁晋县", legalOfficeName: "法制股" }) { id } }`, {}, { token: admin });
+    const r = await p.gql(
+      `mutation { createAgency(input: { code: "130528-GHJ", name: "重复", kind: PLANNING, region: "宁晋县", legalOfficeName: "法制股" }) { id } }`,
+      {},
+      { token: admin },
+    );
     expect(code(r)).toBe('CONFLICT');
   });
 });
@@ -157,8 +234,19 @@ describe('credentials and training', () => {
 describe('request size and shape', () => {
   test('a 10 MB string → 413 BAD_USER_INPUT before any subgraph is asked', async () => {
     const before = await rows('agency');
-    const r = await p.gql(`mutation($i: CreateAgencyInput!) { createAgency(input: $i) { id } }`,
-      { i: { code: 'BIG', name: 'x'.repeat(10 * 1024 * 1024), kind: 'OTHER', region: '宁晋县', legalOfficeName: '法制股' } }, { token: admin });
+    const r = await p.gql(
+      `mutation($i: CreateAgencyInput!) { createAgency(input: $i) { id } }`,
+      {
+        i: {
+          code: 'BIG',
+          name: 'x'.repeat(10 * 1024 * 1024),
+          kind: 'OTHER',
+          region: '宁晋县',
+          legalOfficeName: '法制股',
+        },
+      },
+      { token: admin },
+    );
     expect(r.status).toBe(413);
     expect(code(r)).toBe('BAD_USER_INPUT');
     expect(r.errors![0].message).toMatch(/too large/);
@@ -166,7 +254,9 @@ describe('request size and shape', () => {
   });
 
   test('a 10 MB string to the public credential check → 413 as well', async () => {
-    const r = await p.gql(`query($n: String!) { verifyCredential(number: $n) { valid } }`, { n: '9'.repeat(10 * 1024 * 1024) });
+    const r = await p.gql(`query($n: String!) { verifyCredential(number: $n) { valid } }`, {
+      n: '9'.repeat(10 * 1024 * 1024),
+    });
     expect(r.status).toBe(413);
     expect(code(r)).toBe('BAD_USER_INPUT');
   });
@@ -182,8 +272,15 @@ describe('request size and shape', () => {
   });
 
   test('the same depth hidden in nested fragments is counted too', async () => {
-    const frags = Array.from({ length: 24 }, (_, i) => `fragment F${i} on Officer { agency { officers { ${i === 23 ? 'id' : `...F${i + 1}`} } } }`).join('\n');
-    const r = await p.gql(`query($a: ID!) { agency(id: $a) { officers { ...F0 } } }\n${frags}`, { a: agencyId }, { token: admin });
+    const frags = Array.from(
+      { length: 24 },
+      (_, i) => `fragment F${i} on Officer { agency { officers { ${i === 23 ? 'id' : `...F${i + 1}`} } } }`,
+    ).join('\n');
+    const r = await p.gql(
+      `query($a: ID!) { agency(id: $a) { officers { ...F0 } } }\n${frags}`,
+      { a: agencyId },
+      { token: admin },
+    );
     expect(code(r)).toBe('QUERY_TOO_COSTLY');
     expect(r.errors![0].message).toMatch(/query depth: \d+ exceeds/);
   });
@@ -195,7 +292,11 @@ describe('request size and shape', () => {
   });
 
   test('malformed JSON → 400 BAD_USER_INPUT', async () => {
-    const res = await fetch(p.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": "{ agencies { id } }",' });
+    const res = await fetch(p.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": "{ agencies { id } }",',
+    });
     expect(res.status).toBe(400);
     const body = (await res.json()) as GqlResult;
     expect(code(body)).toBe('BAD_USER_INPUT');
@@ -215,13 +316,18 @@ describe('request size and shape', () => {
 });
 
 test('after all that, every subgraph and the gateway still answer, and the refused writes left nothing behind', async () => {
-  for (const sg of Object.values(p.subgraphs)) expect((await fetch(sg.url.replace(/\/graphql$/, '/health'))).status).toBe(200);
+  for (const sg of Object.values(p.subgraphs))
+    expect((await fetch(sg.url.replace(/\/graphql$/, '/health'))).status).toBe(200);
   const ready = await fetch(p.gatewayUrl.replace(/\/graphql$/, '/ready'));
   expect(ready.status).toBe(200);
   const r = await p.gql(`{ agencies { id name reviewerStaffing { required } } }`);
   expect(r.errors).toBeUndefined();
   expect(r.data.agencies).toHaveLength(1);
-  expect(r.data.agencies[0]).toMatchObject({ id: agencyId, name: '宁晋县城乡规划局', reviewerStaffing: { required: 1 } });
+  expect(r.data.agencies[0]).toMatchObject({
+    id: agencyId,
+    name: '宁晋县城乡规划局',
+    reviewerStaffing: { required: 1 },
+  });
   expect(await rows('officer')).toBe(1);
   expect(await rows('credential')).toBe(1);
 });

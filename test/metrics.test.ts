@@ -1,11 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
-import { INTERNAL_SECRET_HEADER, Role, internalSecret, publishEvent, overrideConfig, type SubgraphName } from '@tsp/shared';
+
 import { runJournalAudit } from '@tsp/records';
-import { startPlatform, token, type Platform } from './kit/platform';
+import {
+  INTERNAL_SECRET_HEADER,
+  internalSecret,
+  overrideConfig,
+  publishEvent,
+  Role,
+  type SubgraphName,
+} from '@tsp/shared';
+import { Client } from 'pg';
+
 import { sql } from './kit/db';
-import { Receiver } from './kit/webhooks-receiver';
+import { type Platform, startPlatform, token } from './kit/platform';
 import { pollUntil } from './kit/until';
+import { Receiver } from './kit/webhooks-receiver';
 
 // Before the platform starts: a loopback webhook receiver is allowed, and retries are fast.
 overrideConfig({ WEBHOOK_ALLOW_PRIVATE_ADDRESSES: '1', WEBHOOK_RETRY_BASE_MS: '50' });
@@ -21,15 +30,24 @@ const scrape = async (service: 'gateway' | SubgraphName, headers: Record<string,
   return { status: res.status, type: res.headers.get('content-type'), text: await res.text() };
 };
 
-interface Sample { name: string; labels: Record<string, string>; value: number }
+interface Sample {
+  name: string;
+  labels: Record<string, string>;
+  value: number;
+}
 /** The exposition's sample lines (labels without escaped quotes, which ours never carry). */
 function samples(text: string): Sample[] {
-  return text.split('\n').filter((l) => l && !l.startsWith('#')).map((line) => {
-    const m = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
-    if (!m) throw new Error(`not an exposition line: ${line}`);
-    const labels = Object.fromEntries([...(m[2] ?? '').matchAll(/([a-zA-Z_]\w*)="([^"]*)"/g)].map((l) => [l[1], l[2]]));
-    return { name: m[1], labels, value: Number(m[3]) };
-  });
+  return text
+    .split('\n')
+    .filter((l) => l && !l.startsWith('#'))
+    .map((line) => {
+      const m = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
+      if (!m) throw new Error(`not an exposition line: ${line}`);
+      const labels = Object.fromEntries(
+        [...(m[2] ?? '').matchAll(/([a-zA-Z_]\w*)="([^"]*)"/g)].map((l) => [l[1], l[2]]),
+      );
+      return { name: m[1], labels, value: Number(m[3]) };
+    });
 }
 const find = (text: string, name: string, labels: Record<string, string> = {}) =>
   samples(text).filter((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v));
@@ -38,7 +56,6 @@ const value = (text: string, name: string, labels: Record<string, string> = {}) 
   if (found.length !== 1) throw new Error(`${found.length} samples of ${name} ${JSON.stringify(labels)}`);
   return found[0].value;
 };
-
 
 beforeAll(async () => {
   p = await startPlatform();
@@ -88,28 +105,32 @@ test('requests by operation and outcome with durations, at the gateway and in su
 
   // Process metrics, once per scrape.
   const PROCESS = ['process_cpu_user_seconds_total', 'process_resident_memory_bytes', 'nodejs_eventloop_lag_seconds'];
-  for (const name of [...PROCESS, 'nodejs_heap_size_used_bytes'])
-    expect(find(g.text, name).length).toBe(1);
+  for (const name of [...PROCESS, 'nodejs_heap_size_used_bytes']) expect(find(g.text, name).length).toBe(1);
 
   // personnel answered the gateway's fetch (named by the gateway after the client's operation) and ran SQL for it.
   const personnel = await scrape('personnel');
-  const fetches = find(personnel.text, 'tsp_graphql_requests_total', { service: 'personnel', outcome: 'ok' })
-    .filter((s) => /^MetricsAgencies__personnel__\d+$/.test(s.labels.operation));
+  const fetches = find(personnel.text, 'tsp_graphql_requests_total', { service: 'personnel', outcome: 'ok' }).filter(
+    (s) => /^MetricsAgencies__personnel__\d+$/.test(s.labels.operation),
+  );
   expect(fetches.length).toBeGreaterThanOrEqual(1);
-  expect(value(personnel.text, 'tsp_sql_statements_total', { service: 'personnel', scope: 'request' }))
-    .toBeGreaterThan(0);
+  expect(value(personnel.text, 'tsp_sql_statements_total', { service: 'personnel', scope: 'request' })).toBeGreaterThan(
+    0,
+  );
   expect(find(personnel.text, 'process_cpu_user_seconds_total').length).toBe(1);
   const records = await scrape('records');
-  expect(find(records.text, 'tsp_graphql_requests_total', { service: 'records', outcome: 'UNAUTHENTICATED' }).length)
-    .toBeGreaterThanOrEqual(1);
+  expect(
+    find(records.text, 'tsp_graphql_requests_total', { service: 'records', outcome: 'UNAUTHENTICATED' }).length,
+  ).toBeGreaterThanOrEqual(1);
 });
 
-test('/metrics answers 403 without the internal secret, with a wrong one, or with a user\'s token', async () => {
+test("/metrics answers 403 without the internal secret, with a wrong one, or with a user's token", async () => {
   const admin = await token({ role: Role.ADMIN, sub: 'admin-metrics' });
   for (const service of ['gateway', 'review'] as const) {
     const refused: Record<string, string>[] = [
-      {}, { [INTERNAL_SECRET_HEADER]: 'wrong' },
-      { authorization: 'Bearer wrong' }, { authorization: `Bearer ${admin}` },
+      {},
+      { [INTERNAL_SECRET_HEADER]: 'wrong' },
+      { authorization: 'Bearer wrong' },
+      { authorization: `Bearer ${admin}` },
     ];
     for (const headers of refused) {
       const r = await scrape(service, headers);
@@ -138,18 +159,22 @@ test('with METRICS_TOKEN set, /metrics takes only it; INTERNAL_SECRET (signs ser
 test('requests whose operation never resolves (unparsable, invalid) take no operation label slot', async () => {
   const post = (query: string, operationName: string) =>
     fetch(p.gatewayUrl, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, operationName }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, operationName }),
     });
   const refusedAsOther = (text: string) =>
     find(text, 'tsp_graphql_requests_total', { operation: 'other', outcome: 'BAD_USER_INPUT' })[0]?.value ?? 0;
   const before = refusedAsOther((await scrape('gateway')).text);
   for (let i = 0; i < 150; i += 10)
-    await Promise.all(Array.from({ length: 10 }, async (_, j) => {
-      const n = i + j;
-      const r = await post(n % 2 ? `query Junk${n} {` : `query Junk${n} { noSuchField }`, `Junk${n}`);
-      const body = (await r.json()) as { errors?: { extensions?: { reason?: string } }[] };
-      expect(body.errors?.[0]?.extensions?.reason).toMatch(/^GRAPHQL_(PARSE|VALIDATION)_FAILED$/);
-    }));
+    await Promise.all(
+      Array.from({ length: 10 }, async (_, j) => {
+        const n = i + j;
+        const r = await post(n % 2 ? `query Junk${n} {` : `query Junk${n} { noSuchField }`, `Junk${n}`);
+        const body = (await r.json()) as { errors?: { extensions?: { reason?: string } }[] };
+        expect(body.errors?.[0]?.extensions?.reason).toMatch(/^GRAPHQL_(PARSE|VALIDATION)_FAILED$/);
+      }),
+    );
   expect((await p.gql(`query MetricsAfterJunk { __typename }`)).errors).toBeUndefined();
   const g = await scrape('gateway');
   const operations = new Set(find(g.text, 'tsp_graphql_requests_total').map((s) => s.labels.operation));
@@ -160,9 +185,11 @@ test('requests whose operation never resolves (unparsable, invalid) take no oper
 
 test('a flood of distinct operation names stays bounded: 100 names, the rest "other"', async () => {
   for (let i = 0; i < 150; i += 10)
-    await Promise.all(Array.from({ length: 10 }, async (_, j) => {
-      expect((await p.gql(`query Flood${i + j} { __typename }`)).errors).toBeUndefined();
-    }));
+    await Promise.all(
+      Array.from({ length: 10 }, async (_, j) => {
+        expect((await p.gql(`query Flood${i + j} { __typename }`)).errors).toBeUndefined();
+      }),
+    );
   const g = await scrape('gateway');
   const operations = new Set(find(g.text, 'tsp_graphql_requests_total').map((s) => s.labels.operation));
   const named = [...operations].filter((o) => o !== 'other' && o !== 'anonymous');
@@ -180,8 +207,11 @@ test('review reports its webhook queue, failing endpoints and delivery outcomes'
     const delivered = (outcome: string) => value(text, 'tsp_webhook_deliveries_total', { outcome });
     return {
       queued: value(text, 'tsp_webhook_queue_events', { service: 'review' }),
-      failing: value(text, 'tsp_webhook_endpoints_failing'), failingSeconds: value(text, 'tsp_webhook_failing_seconds'),
-      delivered: delivered('DELIVERED'), failed: delivered('FAILED_ATTEMPT'), gaveUp: delivered('GAVE_UP'),
+      failing: value(text, 'tsp_webhook_endpoints_failing'),
+      failingSeconds: value(text, 'tsp_webhook_failing_seconds'),
+      delivered: delivered('DELIVERED'),
+      failed: delivered('FAILED_ATTEMPT'),
+      gaveUp: delivered('GAVE_UP'),
     };
   };
   expect(await webhooks()).toEqual({ queued: 0, failing: 0, failingSeconds: 0, delivered: 0, failed: 0, gaveUp: 0 });
@@ -194,13 +224,22 @@ test('review reports its webhook queue, failing endpoints and delivery outcomes'
   expect((await p.gql(allow, { h: receiver.hostPort }, { token: admin })).errors).toBeUndefined();
   const agencyId = randomUUID();
   const integrator = await token({ role: Role.INTEGRATOR, sub: 'int-metrics', agencyIds: [agencyId] });
-  const reg = await p.gql(`mutation($u: String!, $s: String!) { registerWebhook(url: $u, secret: $s) { id } }`,
-    { u: receiver.url, s: 'receiver-secret-0123456789' }, { token: integrator });
+  const reg = await p.gql(
+    `mutation($u: String!, $s: String!) { registerWebhook(url: $u, secret: $s) { id } }`,
+    { u: receiver.url, s: 'receiver-secret-0123456789' },
+    { token: integrator },
+  );
   expect(reg.errors).toBeUndefined();
   for (let i = 0; i < 2; i++) {
-    await p.subgraphs.review.orm.em.fork().transactional((em) => publishEvent(em, 'review', {
-      type: 'ReviewPassed', agencyId, region: '宁晋县', subjectId: randomUUID(), payload: { reviewId: randomUUID() },
-    }));
+    await p.subgraphs.review.orm.em.fork().transactional((em) =>
+      publishEvent(em, 'review', {
+        type: 'ReviewPassed',
+        agencyId,
+        region: '宁晋县',
+        subjectId: randomUUID(),
+        payload: { reviewId: randomUUID() },
+      }),
+    );
   }
   // Head of line: the first event fails, so both wait; the endpoint counts as failing.
   const failing = await pollUntil(webhooks, (w) => w.failed >= 1 && w.failing === 1);
@@ -210,8 +249,12 @@ test('review reports its webhook queue, failing endpoints and delivery outcomes'
   expect(failing.failingSeconds).toBeLessThan(120);
 
   receiver.answer = () => 200;
-  expect(await pollUntil(webhooks, (w) => w.queued === 0))
-    .toMatchObject({ queued: 0, failing: 0, failingSeconds: 0, delivered: 2 });
+  expect(await pollUntil(webhooks, (w) => w.queued === 0)).toMatchObject({
+    queued: 0,
+    failing: 0,
+    failingSeconds: 0,
+    delivered: 2,
+  });
 });
 
 test('records reports its newest journal self-audit: when, and intact', async () => {
@@ -244,8 +287,12 @@ test('consumer lag: events after the cursor and the age of the oldest, back to 0
     const cursor = 'disclosure.consumer_cursor';
     await holder.query(`insert into ${cursor} (consumer) values ('disclosure.decisions') on conflict do nothing`);
     await holder.query(`select position from ${cursor} where consumer = 'disclosure.decisions' for update`);
-    await sql(p.databaseUrl, `insert into records.outbox (id, type, agency_id, region, subject_id, occurred_at, payload)
-      values ($1, 'MetricsProbe', $2, '宁晋县', 'x', now() - interval '1 hour', '{}')`, [randomUUID(), randomUUID()]);
+    await sql(
+      p.databaseUrl,
+      `insert into records.outbox (id, type, agency_id, region, subject_id, occurred_at, payload)
+      values ($1, 'MetricsProbe', $2, '宁晋县', 'x', now() - interval '1 hour', '{}')`,
+      [randomUUID(), randomUUID()],
+    );
     const held = await lag('disclosure.decisions');
     expect(held.events).toBe(1);
     expect(held.seconds).toBeGreaterThanOrEqual(3600);
@@ -254,5 +301,10 @@ test('consumer lag: events after the cursor and the age of the oldest, back to 0
     await holder.query('rollback').catch(() => undefined);
     await holder.end();
   }
-  expect(await pollUntil(() => lag('disclosure.decisions'), (l) => l.events === 0)).toEqual({ events: 0, seconds: 0 });
+  expect(
+    await pollUntil(
+      () => lag('disclosure.decisions'),
+      (l) => l.events === 0,
+    ),
+  ).toEqual({ events: 0, seconds: 0 });
 });

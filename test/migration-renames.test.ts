@@ -1,4 +1,5 @@
-import { migrate, openOrm, type MigrationRenames } from '@tsp/shared';
+import { migrate, type MigrationRenames, openOrm } from '@tsp/shared';
+
 import { migrations, renamedMigrations } from '../subgraphs/review/src/migrations';
 import { createTestDatabase, sql } from './kit/db';
 

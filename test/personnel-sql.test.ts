@@ -1,6 +1,7 @@
 import { Role } from '@tsp/shared';
-import { startPlatform, token, type Platform } from './kit/platform';
+
 import { sql } from './kit/db';
+import { type Platform, startPlatform, token } from './kit/platform';
 
 /**
  * Listing officers with their agency and credentials costs a number of SQL
@@ -13,22 +14,34 @@ let admin: string;
 
 /** An agency with `n` officers, each with two credentials and a training record, written behind the API for speed. */
 async function agencyWith(code: string, n: number): Promise<string> {
-  const [{ id }] = await sql<{ id: string }>(p.databaseUrl,
+  const [{ id }] = await sql<{ id: string }>(
+    p.databaseUrl,
     `insert into personnel.agency (id, code, name, kind, region, legal_office_name)
-     values (gen_random_uuid(), $1, $2, 'MARKET_REGULATION', '宁晋县', '政策法规科') returning id`, [code, `测试局${code}`]);
-  await sql(p.databaseUrl,
+     values (gen_random_uuid(), $1, $2, 'MARKET_REGULATION', '宁晋县', '政策法规科') returning id`,
+    [code, `测试局${code}`],
+  );
+  await sql(
+    p.databaseUrl,
     `insert into personnel.officer (id, agency_id, name, position, roles)
      select gen_random_uuid(), $1, '执法人员' || g, '科员', case when g % 10 = 0 then '{LEGAL_REVIEWER}'::text[] else '{ENFORCEMENT}'::text[] end
-       from generate_series(1, $2) g`, [id, n]);
-  await sql(p.databaseUrl,
+       from generate_series(1, $2) g`,
+    [id, n],
+  );
+  await sql(
+    p.databaseUrl,
     `insert into personnel.credential (id, number, officer_id, agency_id, categories, region, issued_on, expires_on, status, issuing_authority)
      select gen_random_uuid(), $2 || '-' || row_number() over () || '-' || k, o.id, o.agency_id, '{PENALTY,INSPECTION}', '宁晋县',
             date '2024-01-01', current_date + 10 + k * 400, 'VALID', '河北省人民政府'
-       from personnel.officer o cross join generate_series(1, 2) k where o.agency_id = $1`, [id, code]);
-  await sql(p.databaseUrl,
+       from personnel.officer o cross join generate_series(1, 2) k where o.agency_id = $1`,
+    [id, code],
+  );
+  await sql(
+    p.databaseUrl,
     `insert into personnel.training_record (id, officer_id, day, hours, topic, recorded_by)
      select gen_random_uuid(), o.id, make_date(extract(year from current_date)::int - 1, 4, 16), 8, '三项制度培训', 'seed'
-       from personnel.officer o where o.agency_id = $1`, [id]);
+       from personnel.officer o where o.agency_id = $1`,
+    [id],
+  );
   return id;
 }
 
@@ -43,7 +56,11 @@ afterAll(async () => {
 });
 
 /** Fewest statements over three runs: background workers of other subgraphs may poll meanwhile. */
-async function statements(query: string, variables: Record<string, unknown>, tok?: string): Promise<{ n: number; data: any }> {
+async function statements(
+  query: string,
+  variables: Record<string, unknown>,
+  tok?: string,
+): Promise<{ n: number; data: any }> {
   let best = Infinity;
   let data: any;
   for (let i = 0; i < 3; i++) {
@@ -64,7 +81,9 @@ test('officers(agencyId, first: 50) with agency and credentials: same statement 
   const fifty = await statements(PAGED, { a: big }, admin);
   expect(five.data.officers.edges).toHaveLength(5);
   expect(fifty.data.officers.edges).toHaveLength(50);
-  expect(fifty.data.officers.edges.every((e: any) => e.node.credentials.length === 2 && e.node.agency.name === '测试局B50')).toBe(true);
+  expect(
+    fifty.data.officers.edges.every((e: any) => e.node.credentials.length === 2 && e.node.agency.name === '测试局B50'),
+  ).toBe(true);
   expect(fifty.n).toBe(five.n);
   expect(fifty.n).toBeLessThanOrEqual(6);
 });

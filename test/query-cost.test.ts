@@ -1,7 +1,16 @@
-import { Role, SUBGRAPHS, overrideConfig, sqlStats, startSubgraph, subgraphUrlVar, type RunningSubgraph } from '@tsp/shared';
-import { startGateway, type RunningGateway } from '@tsp/gateway';
+import { type RunningGateway, startGateway } from '@tsp/gateway';
+import { type BenchData, seedBench } from '@tsp/scripts/bench/seed';
 import { services } from '@tsp/scripts/services';
-import { seedBench, type BenchData } from '@tsp/scripts/bench/seed';
+import {
+  overrideConfig,
+  Role,
+  type RunningSubgraph,
+  sqlStats,
+  startSubgraph,
+  SUBGRAPHS,
+  subgraphUrlVar,
+} from '@tsp/shared';
+
 import { createMigratedDatabase } from './kit/db';
 import { token } from './kit/platform';
 
@@ -24,9 +33,21 @@ const CASES = `query($n: Int!) { cases(first: $n) { edges { node { agency { name
 
 beforeAll(async () => {
   const databaseUrl = await createMigratedDatabase();
-  for (const n of [10, 30, 100, 1000]) regions[n] = await seedBench(databaseUrl, { agencies: n, casesPerAgency: 4, officersPerAgency: 3 }, () => undefined, `成本县${n}`);
-  caseAgency = await seedBench(databaseUrl, { agencies: 1, casesPerAgency: 1000, officersPerAgency: 4 }, () => undefined, '成本县案件');
-  for (const name of SUBGRAPHS) subgraphs.push(await startSubgraph({ ...services[name], workers: undefined }, { databaseUrl }));
+  for (const n of [10, 30, 100, 1000])
+    regions[n] = await seedBench(
+      databaseUrl,
+      { agencies: n, casesPerAgency: 4, officersPerAgency: 3 },
+      () => undefined,
+      `成本县${n}`,
+    );
+  caseAgency = await seedBench(
+    databaseUrl,
+    { agencies: 1, casesPerAgency: 1000, officersPerAgency: 4 },
+    () => undefined,
+    '成本县案件',
+  );
+  for (const name of SUBGRAPHS)
+    subgraphs.push(await startSubgraph({ ...services[name], workers: undefined }, { databaseUrl }));
   // Subgraphs ask personnel where an officer belongs (the stale-token check) at these URLs.
   overrideConfig(Object.fromEntries(subgraphs.map((s) => [subgraphUrlVar(s.name), s.url])));
   // That check costs one lookup per officer per subgraph per cache window (4 statements for the case list's
@@ -40,9 +61,18 @@ afterAll(async () => {
   for (const s of subgraphs) await s.stop();
 });
 
-async function statements(query: string, variables: Record<string, unknown>, bearer: string, check: (data: any) => void): Promise<number> {
+async function statements(
+  query: string,
+  variables: Record<string, unknown>,
+  bearer: string,
+  check: (data: any) => void,
+): Promise<number> {
   const before = sqlStats.statements;
-  const r = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` }, body: JSON.stringify({ query, variables }) });
+  const r = await fetch(gateway.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await r.json()) as { data?: unknown; errors?: unknown };
   expect(body.errors).toBeUndefined();
   check(body.data);
@@ -70,7 +100,11 @@ async function caseListStatements(n: number): Promise<number> {
 
 test('the case list with agency, handlers, reviews and publication costs the same for 10, 100 and 200 (the page limit) of 1,000 cases', async () => {
   await caseListStatements(10); // the first request pays one-time costs (metadata, caches)
-  const counts = { 10: await caseListStatements(10), 100: await caseListStatements(100), 200: await caseListStatements(200) };
+  const counts = {
+    10: await caseListStatements(10),
+    100: await caseListStatements(100),
+    200: await caseListStatements(200),
+  };
   expect(counts).toEqual({ 10: counts[10], 100: counts[10], 200: counts[10] });
 }, 120_000);
 
@@ -86,6 +120,10 @@ test('the all-findings query costs the same for 10 and 30 agencies (every loader
 // this test passes (tried locally); the file is the lead's. Once lifted, this fails: make it a plain test.
 test('the all-findings query costs the same for 10, 100 and 1,000 agencies', async () => {
   await findingsStatements(10);
-  const counts = { 10: await findingsStatements(10), 100: await findingsStatements(100), 1000: await findingsStatements(1000) };
+  const counts = {
+    10: await findingsStatements(10),
+    100: await findingsStatements(100),
+    1000: await findingsStatements(1000),
+  };
   expect(counts).toEqual({ 10: counts[10], 100: counts[10], 1000: counts[10] });
 }, 300_000);

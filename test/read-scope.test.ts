@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { canRead, openOrm, Role, scopeSql, scopeWhere, type Identity, type Orm } from '@tsp/shared';
+
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { canRead, type Identity, openOrm, type Orm, Role, scopeSql, scopeWhere } from '@tsp/shared';
+
 import { createMigratedDatabase } from './kit/db';
 
 // The one translation of the read scope, run against PostgreSQL: for every role, the rows a list query returns
@@ -45,10 +47,15 @@ let orm: Orm;
 const ids: string[] = [];
 beforeAll(async () => {
   orm = await openOrm({
-    schema: 'personnel', clientUrl: await createMigratedDatabase(), entities: [ScopedRow], migrations: [],
+    schema: 'personnel',
+    clientUrl: await createMigratedDatabase(),
+    entities: [ScopedRow],
+    migrations: [],
   });
   const em = orm.em.fork();
-  await em.execute('create table personnel.scoped_row (id uuid primary key, agency_id uuid not null, region text not null)');
+  await em.execute(
+    'create table personnel.scoped_row (id uuid primary key, agency_id uuid not null, region text not null)',
+  );
   for (const r of ROWS) ids.push(em.create(ScopedRow, r).id);
   await em.flush();
 });
@@ -64,9 +71,9 @@ describe.each(Object.entries(CALLERS))('%s', (_name, identity) => {
 
   it('scopeSql selects exactly the rows canRead allows', async () => {
     const c = scopeSql(identity, 'n');
-    const rows: { id: string }[] = await orm.em.fork().execute(
-      `select n.id from personnel.scoped_row n where ${c.sql}`, c.params,
-    );
+    const rows: { id: string }[] = await orm.em
+      .fork()
+      .execute(`select n.id from personnel.scoped_row n where ${c.sql}`, c.params);
     expect(rows.map((r) => r.id).sort()).toEqual(expected(identity));
   });
 });

@@ -1,7 +1,18 @@
-import { INTERNAL_SECRET_HEADER, Role, internalSecret, periodicWorker, logger, startSubgraph, overrideConfig, type RunningSubgraph, type SubgraphName } from '@tsp/shared';
-import { startGateway, type RunningGateway } from '@tsp/gateway';
+import { type RunningGateway, startGateway } from '@tsp/gateway';
 import { services } from '@tsp/scripts/services';
-import { startPlatform, token, type GqlResult, type Platform } from './kit/platform';
+import {
+  INTERNAL_SECRET_HEADER,
+  internalSecret,
+  logger,
+  overrideConfig,
+  periodicWorker,
+  Role,
+  type RunningSubgraph,
+  startSubgraph,
+  type SubgraphName,
+} from '@tsp/shared';
+
+import { type GqlResult, type Platform, startPlatform, token } from './kit/platform';
 import { startTcpProxy, type TcpProxy } from './kit/tcp-proxy';
 import { pollUntil } from './kit/until';
 
@@ -23,7 +34,10 @@ let admin: string;
 
 const readyOf = async (url: string, headers: Record<string, string> = {}) => {
   const r = await fetch(url.replace(/\/graphql$/, '/ready'), { headers });
-  return { status: r.status, body: (await r.json()) as { ready: boolean; failing: string[]; subgraphs?: Record<string, { failing: string[] }> } };
+  return {
+    status: r.status,
+    body: (await r.json()) as { ready: boolean; failing: string[]; subgraphs?: Record<string, { failing: string[] }> },
+  };
 };
 const SECRET = () => ({ [INTERNAL_SECRET_HEADER]: internalSecret() });
 const agencies = (): Promise<GqlResult> => p.gql('{ agencies { id name } }', {}, { token: admin, url: gateway.url });
@@ -31,14 +45,21 @@ const agencies = (): Promise<GqlResult> => p.gql('{ agencies { id name } }', {},
 beforeAll(async () => {
   p = await startPlatform();
   admin = await token({ role: Role.ADMIN, sub: 'admin-ready' });
-  const created = await p.gql(`mutation { createAgency(input: { code: "R-1", name: "就绪县某局", kind: OTHER, region: "宁晋县", legalOfficeName: "法制股" }) { id } }`, {}, { token: admin });
+  const created = await p.gql(
+    `mutation { createAgency(input: { code: "R-1", name: "就绪县某局", kind: OTHER, region: "宁晋县", legalOfficeName: "法制股" }) { id } }`,
+    {},
+    { token: admin },
+  );
   expect(created.errors).toBeUndefined();
   const db = new URL(p.databaseUrl);
   proxy = await startTcpProxy({ host: db.hostname, port: Number(db.port) });
   const viaProxy = new URL(p.databaseUrl);
   viaProxy.port = String(proxy.port);
   personnel = await startSubgraph(services.personnel, { databaseUrl: viaProxy.toString() });
-  const urls = Object.fromEntries(Object.entries(p.subgraphs).map(([n, s]) => [n, s.url])) as Record<SubgraphName, string>;
+  const urls = Object.fromEntries(Object.entries(p.subgraphs).map(([n, s]) => [n, s.url])) as Record<
+    SubgraphName,
+    string
+  >;
   gateway = await startGateway({ urls: { ...urls, personnel: personnel.url } });
 });
 
@@ -76,11 +97,17 @@ test('PostgreSQL unreachable: /ready 503 naming the database, the gateway 503 na
   expect((await agencies()).errors).toBeUndefined();
   proxy.cut();
   try {
-    const sub = await pollUntil(() => readyOf(personnel.url), (r) => r.status === 503);
+    const sub = await pollUntil(
+      () => readyOf(personnel.url),
+      (r) => r.status === 503,
+    );
     expect(sub).toMatchObject({ status: 503, body: { ready: false, failing: ['personnel database'] } });
     expect(await readyOf(p.subgraphs.records.url)).toMatchObject({ status: 200 });
     // The gateway's /ready is public: subgraph names only; what failed inside personnel needs the secret.
-    const gw = await pollUntil(() => readyOf(gateway.url, SECRET()), (r) => r.status === 503);
+    const gw = await pollUntil(
+      () => readyOf(gateway.url, SECRET()),
+      (r) => r.status === 503,
+    );
     expect(gw).toMatchObject({ status: 503, body: { ready: false, failing: ['personnel'] } });
     expect(gw.body.subgraphs!.personnel.failing).toEqual(['personnel database']);
     const anonymous = await readyOf(gateway.url);
@@ -96,8 +123,18 @@ test('PostgreSQL unreachable: /ready 503 naming the database, the gateway 503 na
   } finally {
     proxy.restore();
   }
-  expect(await pollUntil(() => readyOf(personnel.url), (x) => x.status === 200)).toMatchObject({ status: 200, body: { ready: true } });
-  expect(await pollUntil(() => readyOf(gateway.url), (x) => x.status === 200)).toMatchObject({ status: 200 });
+  expect(
+    await pollUntil(
+      () => readyOf(personnel.url),
+      (x) => x.status === 200,
+    ),
+  ).toMatchObject({ status: 200, body: { ready: true } });
+  expect(
+    await pollUntil(
+      () => readyOf(gateway.url),
+      (x) => x.status === 200,
+    ),
+  ).toMatchObject({ status: 200 });
   const back = await pollUntil(agencies, (x) => !x.errors);
   expect(back.errors).toBeUndefined();
   expect(back.data.agencies.map((a: { name: string }) => a.name)).toContain('就绪县某局');
@@ -129,12 +166,20 @@ test('a stuck background worker makes /ready 503 naming it; once it moves again 
     { databaseUrl: p.databaseUrl },
   );
   try {
-    const r = await pollUntil(() => readyOf(stuck.url), (x) => x.status === 503);
+    const r = await pollUntil(
+      () => readyOf(stuck.url),
+      (x) => x.status === 503,
+    );
     expect(runs).toBe(1);
     expect(r).toMatchObject({ status: 503, body: { ready: false, failing: ['worker test.hanging-run'] } });
     expect((r.body as unknown as { database: { ok: boolean } }).database.ok).toBe(true);
     release();
-    expect(await pollUntil(() => readyOf(stuck.url), (x) => x.status === 200)).toMatchObject({ status: 200, body: { ready: true } });
+    expect(
+      await pollUntil(
+        () => readyOf(stuck.url),
+        (x) => x.status === 200,
+      ),
+    ).toMatchObject({ status: 200, body: { ready: true } });
   } finally {
     release();
     await stuck.stop();

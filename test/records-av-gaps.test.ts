@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+
 import { migrate, openOrm } from '@tsp/shared';
+
 import { migrations } from '../subgraphs/records/src/migrations';
 import { createTestDatabase, sql } from './kit/db';
 
@@ -18,37 +20,74 @@ beforeAll(async () => {
   url = await createTestDatabase();
   const orm = await openOrm({ schema: 'records', clientUrl: url, entities: [], migrations, poolMax: 1 });
   await migrate(orm, 'records').finally(() => orm.close());
-  await sql(url, `insert into records.enforcement_case (id, agency_id, region, case_number, category, cause, party_type, party_name, handler_ids, stage, filed_at, created_by)
-    values ($1, $2, '宁晋县', 'T-1', 'INSPECTION', 'test', 'ORGANIZATION', '某公司', '{}', 'INVESTIGATION', now(), 'test')`, [caseId, agency]);
+  await sql(
+    url,
+    `insert into records.enforcement_case (id, agency_id, region, case_number, category, cause, party_type, party_name, handler_ids, stage, filed_at, created_by)
+    values ($1, $2, '宁晋县', 'T-1', 'INSPECTION', 'test', 'ORGANIZATION', '某公司', '{}', 'INVESTIGATION', now(), 'test')`,
+    [caseId, agency],
+  );
 });
 
 /** One transaction: the entry, then its attachments (the order records writes them in). */
-async function entry(sequence: number, o: { affects?: boolean; media?: { kind: string; full: boolean }[] }): Promise<string> {
+async function entry(
+  sequence: number,
+  o: { affects?: boolean; media?: { kind: string; full: boolean }[] },
+): Promise<string> {
   const id = randomUUID();
-  const attachments = (o.media ?? []).map((m, i) =>
-    `insert into records.attachment (id, entry_id, case_id, position, kind, sha256, size, media_type, name, full_process)
-     values ('${randomUUID()}', '${id}', '${caseId}', ${i}, '${m.kind}', '${'a'.repeat(64)}', 1, 'video/mp4', 'x', ${m.full});`).join('\n');
-  await sql(url, `begin;
+  const attachments = (o.media ?? [])
+    .map(
+      (m, i) =>
+        `insert into records.attachment (id, entry_id, case_id, position, kind, sha256, size, media_type, name, full_process)
+     values ('${randomUUID()}', '${id}', '${caseId}', ${i}, '${m.kind}', '${'a'.repeat(64)}', 1, 'video/mp4', 'x', ${m.full});`,
+    )
+    .join('\n');
+  await sql(
+    url,
+    `begin;
     insert into records.record_entry (id, case_id, agency_id, sequence, stage, activity, occurred_at, recorded_at, officer_ids, summary, affects_liberty_or_property, hash, recorded_by)
       values ('${id}', '${caseId}', '${agency}', ${sequence}, 'INVESTIGATION', 'ON_SITE_INSPECTION', now(), now(), '{}', 's', ${o.affects ?? false}, 'h', 'test');
     ${attachments}
-    commit;`);
+    commit;`,
+  );
   return id;
 }
 
 const gap = async (id: string) =>
-  (await sql<{ has_av: boolean; affects_liberty_or_property: boolean }>(url, `select has_av, affects_liberty_or_property from records.entry_without_full_av where entry_id = $1`, [id]))[0] ?? null;
+  (
+    await sql<{ has_av: boolean; affects_liberty_or_property: boolean }>(
+      url,
+      `select has_av, affects_liberty_or_property from records.entry_without_full_av where entry_id = $1`,
+      [id],
+    )
+  )[0] ?? null;
 
 test('holds entries without full-process audio/video, with whether they have any', async () => {
   expect(await gap(await entry(1, {}))).toEqual({ has_av: false, affects_liberty_or_property: false });
-  expect(await gap(await entry(2, { media: [{ kind: 'PHOTO', full: false }] }))).toEqual({ has_av: false, affects_liberty_or_property: false });
-  expect(await gap(await entry(3, { affects: true, media: [{ kind: 'VIDEO', full: false }] }))).toEqual({ has_av: true, affects_liberty_or_property: true });
-  expect(await gap(await entry(4, { media: [{ kind: 'PHOTO', full: false }, { kind: 'AUDIO', full: true }] }))).toBeNull();
+  expect(await gap(await entry(2, { media: [{ kind: 'PHOTO', full: false }] }))).toEqual({
+    has_av: false,
+    affects_liberty_or_property: false,
+  });
+  expect(await gap(await entry(3, { affects: true, media: [{ kind: 'VIDEO', full: false }] }))).toEqual({
+    has_av: true,
+    affects_liberty_or_property: true,
+  });
+  expect(
+    await gap(
+      await entry(4, {
+        media: [
+          { kind: 'PHOTO', full: false },
+          { kind: 'AUDIO', full: true },
+        ],
+      }),
+    ),
+  ).toBeNull();
 });
 
 test('refuses changes, like the entries', async () => {
   const id = await entry(5, {});
-  await expect(sql(url, `update records.entry_without_full_av set has_av = true where entry_id = $1`, [id])).rejects.toThrow();
+  await expect(
+    sql(url, `update records.entry_without_full_av set has_av = true where entry_id = $1`, [id]),
+  ).rejects.toThrow();
   await expect(sql(url, `delete from records.entry_without_full_av where entry_id = $1`, [id])).rejects.toThrow();
   expect(await gap(id)).toEqual({ has_av: false, affects_liberty_or_property: false });
 });

@@ -1,8 +1,9 @@
-import { Role } from '@tsp/shared';
+import { seedCases } from '@tsp/scripts/seed/cases';
 import { blobUploader, gqlClient } from '@tsp/scripts/seed/index';
 import { seedPersonnel } from '@tsp/scripts/seed/personnel';
-import { seedCases } from '@tsp/scripts/seed/cases';
-import { startPlatform, token, type Platform } from './kit/platform';
+import { Role } from '@tsp/shared';
+
+import { type Platform, startPlatform, token } from './kit/platform';
 
 let p: Platform;
 beforeAll(async () => {
@@ -16,18 +17,37 @@ test('the demo cases go through the public API with every rule met, and the lega
   const as = gqlClient(p.gatewayUrl);
   const personnel = await seedPersonnel((q, v) => as({ role: Role.ADMIN, sub: 'seed-admin' }, q, v));
   const seeded = await seedCases(as, personnel, blobUploader(p.gatewayUrl));
-  expect(seeded.cases.filter((c) => c.stage === 'ARCHIVED').map((c) => c.category).sort()).toEqual(['INSPECTION', 'LICENSING', 'PENALTY', 'PENALTY']);
-  expect(new Set(seeded.cases.map((c) => c.stage))).toEqual(new Set(['ARCHIVED', 'EVIDENCE', 'INVESTIGATION', 'DECISION', 'FILING']));
+  expect(
+    seeded.cases
+      .filter((c) => c.stage === 'ARCHIVED')
+      .map((c) => c.category)
+      .sort(),
+  ).toEqual(['INSPECTION', 'LICENSING', 'PENALTY', 'PENALTY']);
+  expect(new Set(seeded.cases.map((c) => c.stage))).toEqual(
+    new Set(['ARCHIVED', 'EVIDENCE', 'INVESTIGATION', 'DECISION', 'FILING']),
+  );
 
   const sup = await token({ role: Role.SUPERVISOR, sub: 'sfj', region: '宁晋县' });
   const legacy = seeded.cases.find((c) => c.legacy)!;
-  const r = await p.gql(`query($a: ID!) { agency(id: $a) { caseCount recordFindings { kind subjectId } } }`, { a: personnel.agencies.marketRegulation.id }, { token: sup });
+  const r = await p.gql(
+    `query($a: ID!) { agency(id: $a) { caseCount recordFindings { kind subjectId } } }`,
+    { a: personnel.agencies.marketRegulation.id },
+    { token: sup },
+  );
   expect(r.errors).toBeUndefined();
   const kinds = r.data.agency.recordFindings.map((f: { kind: string }) => f.kind);
-  expect(kinds).toEqual(expect.arrayContaining(['CASE_OVERDUE', 'AUDIO_VISUAL_MISSING', 'ACTION_WITHOUT_VALID_CREDENTIAL']));
-  expect(r.data.agency.recordFindings.find((f: { kind: string }) => f.kind === 'CASE_OVERDUE').subjectId).toBe(legacy.id);
+  expect(kinds).toEqual(
+    expect.arrayContaining(['CASE_OVERDUE', 'AUDIO_VISUAL_MISSING', 'ACTION_WITHOUT_VALID_CREDENTIAL']),
+  );
+  expect(r.data.agency.recordFindings.find((f: { kind: string }) => f.kind === 'CASE_OVERDUE').subjectId).toBe(
+    legacy.id,
+  );
   expect(kinds).not.toContain('JOURNAL_NOT_INTACT');
   // The agencies whose cases were all recorded live have no records findings.
-  const clean = await p.gql(`query($a: ID!) { agency(id: $a) { recordFindings { kind } } }`, { a: personnel.agencies.planning.id }, { token: sup });
+  const clean = await p.gql(
+    `query($a: ID!) { agency(id: $a) { recordFindings { kind } } }`,
+    { a: personnel.agencies.planning.id },
+    { token: sup },
+  );
   expect(clean.data.agency.recordFindings).toEqual([]);
 }, 240_000);

@@ -1,5 +1,15 @@
-import { startPlatform, type Platform } from './kit/platform';
-import { code, COMPLETE, lawfulPenaltyChecklist, openPenaltyCase, proposal, setupReviewWorld, START, SUBMIT, type ReviewWorld } from './kit/review-fixtures';
+import { type Platform, startPlatform } from './kit/platform';
+import {
+  code,
+  COMPLETE,
+  lawfulPenaltyChecklist,
+  openPenaltyCase,
+  proposal,
+  type ReviewWorld,
+  setupReviewWorld,
+  START,
+  SUBMIT,
+} from './kit/review-fixtures';
 
 /**
  * The durable review event log (`reviewEvents(after, first)`), resumable
@@ -13,7 +23,17 @@ const PAGE = `query($after: String, $first: Int, $agencyId: ID) { reviewEvents(a
   edges { cursor node { id type position cursor caseNumber status agency { id name } review { id status case { caseNumber } } } }
   pageInfo { hasNextPage endCursor } } }`;
 
-type Edge = { cursor: string; node: { id: string; type: string; position: number; caseNumber: string; agency: { id: string; name: string }; review: { id: string; case: { caseNumber: string } } } };
+type Edge = {
+  cursor: string;
+  node: {
+    id: string;
+    type: string;
+    position: number;
+    caseNumber: string;
+    agency: { id: string; name: string };
+    review: { id: string; case: { caseNumber: string } };
+  };
+};
 
 async function submitIn(agency: 'A' | 'B') {
   const [t, handlers] = agency === 'A' ? [w.tokens.h1, [w.h1, w.h2]] : [w.tokens.bh1, [w.bh1, w.bh2]];
@@ -49,7 +69,11 @@ beforeAll(async () => {
   await submitIn('A');
   await submitIn('B');
   await p.gql(START, { id: a1 }, { token: w.tokens.rq });
-  const passed = await p.gql(COMPLETE, { i: { reviewId: a1, outcome: 'PASS', checklist: lawfulPenaltyChecklist() } }, { token: w.tokens.rq });
+  const passed = await p.gql(
+    COMPLETE,
+    { i: { reviewId: a1, outcome: 'PASS', checklist: lawfulPenaltyChecklist() } },
+    { token: w.tokens.rq },
+  );
   expect(passed.errors).toBeUndefined();
   await submitIn('A');
 }, 180_000);
@@ -57,9 +81,14 @@ afterAll(async () => {
   await p?.stop();
 });
 
-test('an integrator scoped to agency A reads A\'s events in order, with federated fields, and never B\'s', async () => {
+test("an integrator scoped to agency A reads A's events in order, with federated fields, and never B's", async () => {
   const all = await readAll(w.tokens.integratorA, 200);
-  expect(all.map((e) => e.node.type)).toEqual(['ReviewSubmitted', 'ReviewSubmitted', 'ReviewPassed', 'ReviewSubmitted']);
+  expect(all.map((e) => e.node.type)).toEqual([
+    'ReviewSubmitted',
+    'ReviewSubmitted',
+    'ReviewPassed',
+    'ReviewSubmitted',
+  ]);
   expect(all.every((e) => e.node.agency.id === w.agencyA && e.node.agency.name === '宁晋县市场监督管理局')).toBe(true);
   expect(all.every((e) => e.node.review.case.caseNumber === e.node.caseNumber)).toBe(true);
   const positions = all.map((e) => e.node.position);
@@ -80,11 +109,13 @@ test('paging resumes exactly after a cursor: small pages equal one big page, no 
   expect(before).toEqual({ edges: [], pageInfo: { hasNextPage: false, endCursor: big.at(-1)!.cursor } });
   const fresh = [await submitIn('A'), await submitIn('B'), await submitIn('A')];
   const resumed = await readAll(w.tokens.supervisor, 2, stoppedAt);
-  expect(resumed.map((e) => e.node.id)).toEqual([...big.slice(3), ...(await readAll(w.tokens.supervisor, 200, big.at(-1)!.cursor))].map((e) => e.node.id));
+  expect(resumed.map((e) => e.node.id)).toEqual(
+    [...big.slice(3), ...(await readAll(w.tokens.supervisor, 200, big.at(-1)!.cursor))].map((e) => e.node.id),
+  );
   expect(resumed.slice(-3).map((e) => e.node.review.id)).toEqual(fresh);
 });
 
-test('scope: an agency\'s own staff see their agency, another region\'s supervisor none, the public is refused', async () => {
+test("scope: an agency's own staff see their agency, another region's supervisor none, the public is refused", async () => {
   const b = await readAll(w.tokens.bh1, 200);
   expect(b.length).toBeGreaterThan(0);
   expect(b.every((e) => e.node.agency.id === w.agencyB)).toBe(true);

@@ -1,8 +1,9 @@
-import { Role, type TokenClaims } from '@tsp/shared';
-import { seedPersonnel } from '@tsp/scripts/seed/personnel';
 import { blobUploader } from '@tsp/scripts/seed/index';
-import { seedReviews, type SeededReviews } from '@tsp/scripts/seed/reviews';
-import { startPlatform, token, type Platform } from './kit/platform';
+import { seedPersonnel } from '@tsp/scripts/seed/personnel';
+import { type SeededReviews, seedReviews } from '@tsp/scripts/seed/reviews';
+import { Role, type TokenClaims } from '@tsp/shared';
+
+import { type Platform, startPlatform, token } from './kit/platform';
 
 /** The review demo seed runs through the API on top of the personnel seed, and shows supervision working. */
 let p: Platform;
@@ -27,14 +28,32 @@ afterAll(async () => {
 
 test('catalogues, and reviews in every state, with one overdue for the supervisor', async () => {
   expect(seeded.catalogueRules).toBeGreaterThanOrEqual(15);
-  expect(seeded.reviews.map((r) => r.status).sort()).toEqual(['COORDINATION', 'IN_REVIEW', 'PASSED', 'RETURNED', 'SUBMITTED']);
+  expect(seeded.reviews.map((r) => r.status).sort()).toEqual([
+    'COORDINATION',
+    'IN_REVIEW',
+    'PASSED',
+    'RETURNED',
+    'SUBMITTED',
+  ]);
   const sup = await token({ role: Role.SUPERVISOR, sub: 'sfj', region: '宁晋县' });
-  const r = await p.gql(`{ agencies(region: "宁晋县") { name reviewCatalog { description automatic } reviewFindings { kind subjectId } } }`, {}, { token: sup });
+  const r = await p.gql(
+    `{ agencies(region: "宁晋县") { name reviewCatalog { description automatic } reviewFindings { kind subjectId } } }`,
+    {},
+    { token: sup },
+  );
   expect(r.errors).toBeUndefined();
   const planning = r.data.agencies.find((a: { name: string }) => a.name === '宁晋县城乡规划局');
   const overdue = seeded.reviews.find((x) => x.status === 'IN_REVIEW')!;
   expect(planning.reviewFindings).toEqual([{ kind: 'REVIEW_OVERDUE', subjectId: overdue.reviewId }]);
-  expect(planning.reviewCatalog.some((c: { description: string; automatic: boolean }) => c.description === '拟强制拆除违法建筑物、构筑物的' && !c.automatic)).toBe(true);
-  const market = await p.gql(`query($a: ID!) { agency(id: $a) { reviewSettings { normalDays complexDays isDefault } } }`, { a: agencies.marketRegulation.id });
+  expect(
+    planning.reviewCatalog.some(
+      (c: { description: string; automatic: boolean }) =>
+        c.description === '拟强制拆除违法建筑物、构筑物的' && !c.automatic,
+    ),
+  ).toBe(true);
+  const market = await p.gql(
+    `query($a: ID!) { agency(id: $a) { reviewSettings { normalDays complexDays isDefault } } }`,
+    { a: agencies.marketRegulation.id },
+  );
   expect(market.data.agency.reviewSettings).toEqual({ normalDays: 5, complexDays: 10, isDefault: false });
 });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
-import { isTypeDefinitionNode, parse, type DirectiveNode, type DocumentNode, type StringValueNode } from 'graphql';
+
 import { SUBSCRIPTION_SDL, SUPERGRAPH_PATH } from '@tsp/gateway';
+import { type DirectiveNode, type DocumentNode, isTypeDefinitionNode, parse, type StringValueNode } from 'graphql';
 
 /**
  * Clients read the schema's docs in the sandbox (GraphiQL), and they read Chinese: every public type,
@@ -9,8 +10,10 @@ import { SUBSCRIPTION_SDL, SUPERGRAPH_PATH } from '@tsp/gateway';
  * clients never see, are left out.
  */
 const HAN = /\p{Script=Han}/u;
-const isPlumbing = (name: string) => name.startsWith('join__') || name.startsWith('link__') || name === 'link' || name.startsWith('_');
-const hidden = (node: { directives?: readonly DirectiveNode[] }) => (node.directives ?? []).some((d) => d.name.value === 'inaccessible');
+const isPlumbing = (name: string) =>
+  name.startsWith('join__') || name.startsWith('link__') || name === 'link' || name.startsWith('_');
+const hidden = (node: { directives?: readonly DirectiveNode[] }) =>
+  (node.directives ?? []).some((d) => d.name.value === 'inaccessible');
 
 interface Audit {
   /** Elements checked, so a filter that skips everything cannot pass unnoticed. */
@@ -36,7 +39,8 @@ function audit(doc: DocumentNode): Audit {
       for (const f of def.fields ?? []) {
         if (hidden(f) || isPlumbing(f.name.value)) continue;
         check(`${type}.${f.name.value}`, f);
-        if ('arguments' in f) for (const a of f.arguments ?? []) if (!hidden(a)) check(`${type}.${f.name.value}(${a.name.value})`, a);
+        if ('arguments' in f)
+          for (const a of f.arguments ?? []) if (!hidden(a)) check(`${type}.${f.name.value}(${a.name.value})`, a);
       }
     if ('values' in def) for (const v of def.values ?? []) if (!hidden(v)) check(`${type}.${v.name.value}`, v);
   }
@@ -75,7 +79,7 @@ test('every public type, field, argument, input field and enum value of the supe
   expect(checked).toBeGreaterThan(1000);
 });
 
-test('the gateway\'s own Subscription type is described in Chinese too', () => {
+test("the gateway's own Subscription type is described in Chinese too", () => {
   const { checked, problems } = audit(parse(SUBSCRIPTION_SDL));
   expect(problems).toEqual([]);
   expect(checked).toBeGreaterThanOrEqual(4);

@@ -1,5 +1,6 @@
-import { startPlatform, token, type Platform } from './kit/platform';
 import { Role } from '@tsp/shared';
+
+import { type Platform, startPlatform, token } from './kit/platform';
 
 let p: Platform;
 beforeAll(async () => {
@@ -18,7 +19,18 @@ test('an agency created by an admin is visible publicly across all four subgraph
   );
   expect(created.errors).toBeUndefined();
   const id = created.data.createAgency.id;
-  const r = await p.gql(`{ agencies(region: "宁晋县") { id name reviewerStaffing { compliant required } caseCount reviewCatalog { id } enforcementItems { id } } }`);
+  const r = await p.gql(
+    `{ agencies(region: "宁晋县") { id name reviewerStaffing { compliant required } caseCount reviewCatalog { id } enforcementItems { id } } }`,
+  );
   expect(r.errors).toBeUndefined();
-  expect(r.data.agencies).toEqual([{ id, name: '测试局', reviewerStaffing: { compliant: false, required: 1 }, caseCount: null, reviewCatalog: [], enforcementItems: [] }]);
+  expect(r.data.agencies).toEqual([
+    {
+      id,
+      name: '测试局',
+      reviewerStaffing: { compliant: false, required: 1 },
+      caseCount: null,
+      reviewCatalog: [],
+      enforcementItems: [],
+    },
+  ]);
 });

@@ -1,9 +1,19 @@
+import { type RunningGateway, startGateway } from '@tsp/gateway';
+import { encodeCursor, Role, SUBGRAPHS } from '@tsp/shared';
+import { type Client, createClient } from 'graphql-ws';
 import { WebSocket } from 'ws';
-import { createClient, type Client } from 'graphql-ws';
-import { Role, SUBGRAPHS, encodeCursor } from '@tsp/shared';
-import { startGateway, type RunningGateway } from '@tsp/gateway';
-import { startPlatform, token, type Platform } from './kit/platform';
-import { COMPLETE, lawfulPenaltyChecklist, openPenaltyCase, proposal, setupReviewWorld, START, SUBMIT, type ReviewWorld } from './kit/review-fixtures';
+
+import { type Platform, startPlatform, token } from './kit/platform';
+import {
+  COMPLETE,
+  lawfulPenaltyChecklist,
+  openPenaltyCase,
+  proposal,
+  type ReviewWorld,
+  setupReviewWorld,
+  START,
+  SUBMIT,
+} from './kit/review-fixtures';
 
 /** Review events live over graphql-ws at the gateway, resumable from the durable log. */
 let p: Platform;
@@ -12,7 +22,12 @@ let n = 0;
 const open: Client[] = [];
 
 const SUB = `subscription($after: String) { reviewEvents(after: $after) { type cursor caseNumber review { status case { caseNumber agency { name } } } } }`;
-type Event = { type: string; cursor: string; caseNumber: string; review: { status: string; case: { caseNumber: string; agency: { name: string } } } };
+type Event = {
+  type: string;
+  cursor: string;
+  caseNumber: string;
+  review: { status: string; case: { caseNumber: string; agency: { name: string } } };
+};
 
 function subscribe(url: string, tok: string | undefined, variables: Record<string, unknown> = {}) {
   const events: Event[] = [];
@@ -24,14 +39,20 @@ function subscribe(url: string, tok: string | undefined, variables: Record<strin
     webSocketImpl: WebSocket,
     connectionParams: tok ? { authorization: `Bearer ${tok}` } : {},
     retryAttempts: 0,
-    on: { connected: () => void (state.connected = true), closed: (e) => void closes.push((e as { code: number }).code) },
+    on: {
+      connected: () => void (state.connected = true),
+      closed: (e) => void closes.push((e as { code: number }).code),
+    },
   });
   open.push(client);
-  client.subscribe<{ reviewEvents: Event }>({ query: SUB, variables }, {
-    next: (v) => (v.data ? events.push(v.data.reviewEvents) : errors.push(v.errors)),
-    error: (e) => void errors.push(e),
-    complete: () => {},
-  });
+  client.subscribe<{ reviewEvents: Event }>(
+    { query: SUB, variables },
+    {
+      next: (v) => (v.data ? events.push(v.data.reviewEvents) : errors.push(v.errors)),
+      error: (e) => void errors.push(e),
+      complete: () => {},
+    },
+  );
   return { events, errors, closes, state, dispose: () => client.dispose() };
 }
 
@@ -42,7 +63,11 @@ function subscribe(url: string, tok: string | undefined, variables: Record<strin
 async function head(tok: string): Promise<string> {
   let after = encodeCursor('0');
   for (;;) {
-    const r = await p.gql(`query($a: String) { reviewEvents(after: $a, first: 200) { pageInfo { endCursor hasNextPage } } }`, { a: after }, { token: tok });
+    const r = await p.gql(
+      `query($a: String) { reviewEvents(after: $a, first: 200) { pageInfo { endCursor hasNextPage } } }`,
+      { a: after },
+      { token: tok },
+    );
     expect(r.errors).toBeUndefined();
     const page = r.data.reviewEvents.pageInfo;
     after = page.endCursor ?? after;
@@ -51,7 +76,11 @@ async function head(tok: string): Promise<string> {
 }
 
 /** Waits for a condition; generous deadlines, since a loaded machine can be slow but not wrong. */
-async function until(what: () => boolean, ms = 30_000, seen?: { events: unknown[]; errors: unknown[]; closes: number[] }) {
+async function until(
+  what: () => boolean,
+  ms = 30_000,
+  seen?: { events: unknown[]; errors: unknown[]; closes: number[] },
+) {
   const end = Date.now() + ms;
   while (!what()) {
     if (Date.now() > end) throw new Error(`timed out waiting; seen ${JSON.stringify(seen)}`);
@@ -78,16 +107,23 @@ afterAll(async () => {
 });
 
 // How soon an event arrives is measured by the bench, not asserted here (timing targets are not tests).
-test('a subscriber receives ReviewPassed after completeReview, with federated fields, and never another agency\'s events', async () => {
+test("a subscriber receives ReviewPassed after completeReview, with federated fields, and never another agency's events", async () => {
   const s = subscribe(p.gatewayUrl, w.tokens.integratorA, { after: await head(w.tokens.integratorA) });
   const other = await submit('B');
   const mine = await submit('A');
   await p.gql(START, { id: mine.reviewId }, { token: w.tokens.rq });
-  const done = await p.gql(COMPLETE, { i: { reviewId: mine.reviewId, outcome: 'PASS', checklist: lawfulPenaltyChecklist() } }, { token: w.tokens.rq });
+  const done = await p.gql(
+    COMPLETE,
+    { i: { reviewId: mine.reviewId, outcome: 'PASS', checklist: lawfulPenaltyChecklist() } },
+    { token: w.tokens.rq },
+  );
   expect(done.errors).toBeUndefined();
   await until(() => s.events.some((e) => e.type === 'ReviewPassed'), 30_000, s);
   const passed = s.events.find((e) => e.type === 'ReviewPassed')!;
-  expect(passed.review).toEqual({ status: 'PASSED', case: { caseNumber: mine.caseNumber, agency: { name: expect.any(String) } } });
+  expect(passed.review).toEqual({
+    status: 'PASSED',
+    case: { caseNumber: mine.caseNumber, agency: { name: expect.any(String) } },
+  });
   expect(s.events.map((e) => e.type)).toEqual(['ReviewSubmitted', 'ReviewPassed']);
   expect(s.events.some((e) => e.caseNumber === other.caseNumber)).toBe(false);
   expect(s.errors).toEqual([]);
@@ -101,7 +137,9 @@ test('a subscriber disconnected during three events resumes by cursor and gets e
   const cursor = s.events[0].cursor;
   await s.dispose();
 
-  const missed = [await submit('A'), await submit('B'), await submit('A'), await submit('A')].filter((x) => x.caseNumber.startsWith('宁市监罚'));
+  const missed = [await submit('A'), await submit('B'), await submit('A'), await submit('A')].filter((x) =>
+    x.caseNumber.startsWith('宁市监罚'),
+  );
   const again = subscribe(p.gatewayUrl, w.tokens.integratorA, { after: cursor });
   // One more event, live: once it is in, everything before it has been delivered, so the list is final.
   const live = await submit('A');

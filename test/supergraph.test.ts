@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+
 import { SUPERGRAPH_PATH } from '@tsp/gateway';
 import { composeSupergraph } from '@tsp/scripts/composition';
 

@@ -1,6 +1,7 @@
-import { Role, shanghaiDate, addCalendarDays } from '@tsp/shared';
-import { seedPersonnel, type SeededPersonnel } from '@tsp/scripts/seed/personnel';
-import { startPlatform, token, type Platform } from './kit/platform';
+import { type SeededPersonnel, seedPersonnel } from '@tsp/scripts/seed/personnel';
+import { addCalendarDays, Role, shanghaiDate } from '@tsp/shared';
+
+import { type Platform, startPlatform, token } from './kit/platform';
 
 let p: Platform;
 let seed: SeededPersonnel;
@@ -26,25 +27,60 @@ const RESPOND = `mutation($id: ID!, $r: String!) { respondToRectificationNotice(
 
 test('the supervisor issues a notice against a finding and the agency answers it; both are timed and visible', async () => {
   const market = seed.agencies.marketRegulation.id;
-  const findings = await p.gql(`query($id: ID!) { agency(id: $id) { personnelFindings { kind subjectId } } }`, { id: market }, { token: supervisor });
-  const staffing = findings.data.agency.personnelFindings.find((f: { kind: string }) => f.kind === 'REVIEWER_STAFFING_BELOW_MINIMUM');
+  const findings = await p.gql(
+    `query($id: ID!) { agency(id: $id) { personnelFindings { kind subjectId } } }`,
+    { id: market },
+    { token: supervisor },
+  );
+  const staffing = findings.data.agency.personnelFindings.find(
+    (f: { kind: string }) => f.kind === 'REVIEWER_STAFFING_BELOW_MINIMUM',
+  );
   expect(staffing).toBeDefined();
 
   const dueOn = addCalendarDays(shanghaiDate(), 15);
-  const issued = await p.gql(ISSUE, { i: { agencyId: market, findingKind: staffing.kind, subjectId: staffing.subjectId, notice: '请于15日内按5%比例配齐法制审核人员', dueOn } }, { token: supervisor });
+  const issued = await p.gql(
+    ISSUE,
+    {
+      i: {
+        agencyId: market,
+        findingKind: staffing.kind,
+        subjectId: staffing.subjectId,
+        notice: '请于15日内按5%比例配齐法制审核人员',
+        dueOn,
+      },
+    },
+    { token: supervisor },
+  );
   expect(issued.errors).toBeUndefined();
-  expect(issued.data.issueRectificationNotice).toMatchObject({ state: 'OPEN', dueOn, agency: { name: '宁晋县市场监督管理局' }, issuedBy: 'sfj-1' });
+  expect(issued.data.issueRectificationNotice).toMatchObject({
+    state: 'OPEN',
+    dueOn,
+    agency: { name: '宁晋县市场监督管理局' },
+    issuedBy: 'sfj-1',
+  });
   const id = issued.data.issueRectificationNotice.id;
 
   // Another agency's head cannot answer it; a supervisor cannot answer for the agency.
-  expect((await p.gql(RESPOND, { id, r: 'x' }, { token: planningHead })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  expect((await p.gql(RESPOND, { id, r: 'x' }, { token: planningHead })).errors?.[0].extensions?.code).toBe(
+    'FORBIDDEN',
+  );
   expect((await p.gql(RESPOND, { id, r: 'x' }, { token: supervisor })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
 
   const answered = await p.gql(RESPOND, { id, r: '已新增2名法制审核人员' }, { token: marketHead });
-  expect(answered.data.respondToRectificationNotice).toMatchObject({ state: 'ANSWERED', response: '已新增2名法制审核人员', respondedBy: 'sjj-head' });
-  expect((await p.gql(RESPOND, { id, r: 'again' }, { token: marketHead })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  expect(answered.data.respondToRectificationNotice).toMatchObject({
+    state: 'ANSWERED',
+    response: '已新增2名法制审核人员',
+    respondedBy: 'sjj-head',
+  });
+  expect((await p.gql(RESPOND, { id, r: 'again' }, { token: marketHead })).errors?.[0].extensions?.code).toBe(
+    'BAD_USER_INPUT',
+  );
 
-  const seenByAgency = await p.gql(`query($id: ID!) { agency(id: $id) { rectificationNotices { id state } } }`, { id: market }, { token: marketHead });
+  const seenByAgency = await p.gql(
+    `query($id: ID!) { agency(id: $id) { rectificationNotices { id state } } }`,
+    { id: market },
+    { token: marketHead },
+  );
   expect(seenByAgency.data.agency.rectificationNotices).toEqual([{ id, state: 'ANSWERED' }]);
   const planningList = await p.gql(`{ rectificationNotices { id } }`, {}, { token: planningHead });
   expect(planningList.data.rectificationNotices).toEqual([]);
@@ -54,7 +90,13 @@ test('the notice list shows each caller only the notices in its read scope', asy
   const planning = seed.agencies.planning.id;
   const market = seed.agencies.marketRegulation.id;
   const dueOn = addCalendarDays(shanghaiDate(), 10);
-  const i = { agencyId: planning, findingKind: 'NO_TRAINING_LAST_YEAR', subjectId: 'scope-check', notice: '请补充培训记录', dueOn };
+  const i = {
+    agencyId: planning,
+    findingKind: 'NO_TRAINING_LAST_YEAR',
+    subjectId: 'scope-check',
+    notice: '请补充培训记录',
+    dueOn,
+  };
   const issued = await p.gql(ISSUE, { i }, { token: supervisor });
   expect(issued.errors).toBeUndefined();
   const id = issued.data.issueRectificationNotice.id;
@@ -83,11 +125,19 @@ test('the notice list shows each caller only the notices in its read scope', asy
 });
 
 test('only the supervisor of the region issues notices', async () => {
-  const i = { agencyId: seed.agencies.planning.id, findingKind: 'CASE_OVERDUE', subjectId: 'x', notice: 'n', dueOn: addCalendarDays(shanghaiDate(), 5) };
+  const i = {
+    agencyId: seed.agencies.planning.id,
+    findingKind: 'CASE_OVERDUE',
+    subjectId: 'x',
+    notice: 'n',
+    dueOn: addCalendarDays(shanghaiDate(), 5),
+  };
   expect((await p.gql(ISSUE, { i }, { token: otherRegion })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
   expect((await p.gql(ISSUE, { i }, { token: planningHead })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
   expect((await p.gql(ISSUE, { i })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-  expect((await p.gql(ISSUE, { i: { ...i, dueOn: '2020-01-01' } }, { token: supervisor })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  expect(
+    (await p.gql(ISSUE, { i: { ...i, dueOn: '2020-01-01' } }, { token: supervisor })).errors?.[0].extensions?.code,
+  ).toBe('BAD_USER_INPUT');
 });
 
 test('supervisionSummary counts the personnel findings of every agency of the region', async () => {
@@ -99,8 +149,26 @@ test('supervisionSummary counts the personnel findings of every agency of the re
   );
   expect(r.errors).toBeUndefined();
   expect(r.data.supervisionSummary).toHaveLength(5);
-  const market = r.data.supervisionSummary.find((s: { agency: { name: string } }) => s.agency.name === '宁晋县市场监督管理局');
+  const market = r.data.supervisionSummary.find(
+    (s: { agency: { name: string } }) => s.agency.name === '宁晋县市场监督管理局',
+  );
   expect(market.personnel).toContainEqual({ kind: 'REVIEWER_STAFFING_BELOW_MINIMUM', count: 1 });
-  expect((await p.gql(`{ supervisionSummary(region: "宁晋县", from: "2026-01-01", to: "2026-02-01") { agencyId } }`, {}, { token: otherRegion })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-  expect((await p.gql(`{ supervisionSummary(region: "宁晋县", from: "2026-03-01", to: "2026-02-01") { agencyId } }`, {}, { token: supervisor })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  expect(
+    (
+      await p.gql(
+        `{ supervisionSummary(region: "宁晋县", from: "2026-01-01", to: "2026-02-01") { agencyId } }`,
+        {},
+        { token: otherRegion },
+      )
+    ).errors?.[0].extensions?.code,
+  ).toBe('FORBIDDEN');
+  expect(
+    (
+      await p.gql(
+        `{ supervisionSummary(region: "宁晋县", from: "2026-03-01", to: "2026-02-01") { agencyId } }`,
+        {},
+        { token: supervisor },
+      )
+    ).errors?.[0].extensions?.code,
+  ).toBe('BAD_USER_INPUT');
 });

@@ -1,11 +1,21 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
-import { INTERNAL_SECRET_HEADER, Role, SUBGRAPHS, internalSecret, childEnv, overrideConfig, type SubgraphName } from '@tsp/shared';
-import { startGateway, type RunningGateway } from '@tsp/gateway';
+
+import { type RunningGateway, startGateway } from '@tsp/gateway';
 import { migrateAll } from '@tsp/scripts/migrate';
-import { token, type GqlResult } from './kit/platform';
+import {
+  childEnv,
+  INTERNAL_SECRET_HEADER,
+  internalSecret,
+  overrideConfig,
+  Role,
+  type SubgraphName,
+  SUBGRAPHS,
+} from '@tsp/shared';
+
 import { createTestDatabase } from './kit/db';
+import { type GqlResult, token } from './kit/platform';
 import { pollUntil } from './kit/until';
 
 /**
@@ -51,7 +61,11 @@ beforeAll(async () => {
     stdio: 'ignore',
   });
   const health = await pollUntil(
-    () => fetch(personnelUrl.replace(/\/graphql$/, '/health')).then((r) => r.status, () => 0),
+    () =>
+      fetch(personnelUrl.replace(/\/graphql$/, '/health')).then(
+        (r) => r.status,
+        () => 0,
+      ),
     (s) => s === 200,
     45_000,
   );
@@ -92,7 +106,11 @@ test('SIGSTOPped subgraph: TIMEOUT naming it, then CIRCUIT_OPEN without waiting,
 
     // Timeouts in a row open personnel's breaker; from then on the answer comes without asking.
     const open = await pollUntil(agencies, (r) => failure(r)?.reason === 'CIRCUIT_OPEN', 40_000);
-    expect(failure(open)).toMatchObject({ code: 'DEPENDENCY_UNAVAILABLE', service: 'personnel', reason: 'CIRCUIT_OPEN' });
+    expect(failure(open)).toMatchObject({
+      code: 'DEPENDENCY_UNAVAILABLE',
+      service: 'personnel',
+      reason: 'CIRCUIT_OPEN',
+    });
     // CIRCUIT_OPEN comes only from the breaker refusing to send: the stopped process was not asked.
     expect(failure(await agencies())).toMatchObject({ reason: 'CIRCUIT_OPEN' });
   } finally {

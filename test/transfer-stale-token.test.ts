@@ -1,11 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
+
+import { encodeCursor, overrideConfig, Role, shanghaiDate } from '@tsp/shared';
+import { type Client, createClient } from 'graphql-ws';
 import { WebSocket } from 'ws';
-import { createClient, type Client } from 'graphql-ws';
-import { Role, encodeCursor, shanghaiDate, overrideConfig } from '@tsp/shared';
-import { startPlatform, token, type GqlResult, type Platform } from './kit/platform';
+
 import { sql } from './kit/db';
-import { APPEND, OPEN, doc, penaltyCase, setupWorld, type RecordsWorld } from './kit/records-fixtures';
-import { SUBMIT, proposal } from './kit/review-fixtures';
+import { type GqlResult, type Platform, startPlatform, token } from './kit/platform';
+import { APPEND, doc, OPEN, penaltyCase, type RecordsWorld, setupWorld } from './kit/records-fixtures';
+import { proposal, SUBMIT } from './kit/review-fixtures';
 
 /**
  * A token names its agency. Once an officer is transferred, the token she holds for the old agency must
@@ -40,14 +42,33 @@ const INSPECTION = `mutation($i: InspectionResultInput!) { publishInspectionResu
 
 let seq = 0;
 const inspection = (agencyId: string) => ({
-  agencyId, inspectionNumber: `宁规抽〔2026〕${++seq}号`, partyName: '宁晋县某建筑工程有限公司', partyType: 'ORGANIZATION',
-  summary: '施工现场规划许可公示情况', conclusion: '未发现问题', legalBasis: '《中华人民共和国城乡规划法》', inspectedOn: today, publishNow: false,
+  agencyId,
+  inspectionNumber: `宁规抽〔2026〕${++seq}号`,
+  partyName: '宁晋县某建筑工程有限公司',
+  partyType: 'ORGANIZATION',
+  summary: '施工现场规划许可公示情况',
+  conclusion: '未发现问题',
+  legalBasis: '《中华人民共和国城乡规划法》',
+  inspectedOn: today,
+  publishNow: false,
 });
-const note = (c: string) => ({ caseId: c, stage: 'INVESTIGATION', activity: 'DOCUMENT', occurredAt: new Date().toISOString(), officerIds: [w.o1], attachments: [doc('调查笔录')], summary: '询问当事人' });
+const note = (c: string) => ({
+  caseId: c,
+  stage: 'INVESTIGATION',
+  activity: 'DOCUMENT',
+  occurredAt: new Date().toISOString(),
+  officerIds: [w.o1],
+  attachments: [doc('调查笔录')],
+  summary: '询问当事人',
+});
 /** Uploads an attachment never seen before (the store outlives a run), so 201 means it was stored now. */
 const putBlob = (tok: string, what: string) => {
   const content = `${what} ${randomUUID()}`;
-  return fetch(`${base}/blobs/${createHash('sha256').update(content).digest('hex')}`, { method: 'PUT', body: content, headers: { authorization: `Bearer ${tok}` } });
+  return fetch(`${base}/blobs/${createHash('sha256').update(content).digest('hex')}`, {
+    method: 'PUT',
+    body: content,
+    headers: { authorization: `Bearer ${tok}` },
+  });
 };
 
 /**
@@ -65,20 +86,24 @@ function subscribe(tok: string) {
     on: { closed: (e) => void seen.closes.push((e as { code: number }).code) },
   });
   sockets.push(client);
-  client.subscribe<{ reviewEvents: { caseNumber: string } }>({
-    query: `subscription($after: String) { reviewEvents(after: $after) { caseNumber } }`,
-    variables: { after: encodeCursor('0') },
-  }, {
-    next: (v) => (v.data ? seen.events.push(v.data.reviewEvents.caseNumber) : seen.errors.push(v.errors)),
-    error: (e) => void seen.errors.push(e),
-    complete: () => {},
-  });
+  client.subscribe<{ reviewEvents: { caseNumber: string } }>(
+    {
+      query: `subscription($after: String) { reviewEvents(after: $after) { caseNumber } }`,
+      variables: { after: encodeCursor('0') },
+    },
+    {
+      next: (v) => (v.data ? seen.events.push(v.data.reviewEvents.caseNumber) : seen.errors.push(v.errors)),
+      error: (e) => void seen.errors.push(e),
+      complete: () => {},
+    },
+  );
   return seen;
 }
 
 /** Waits for a condition; the deadline is generous because a loaded machine can be slow, never wrong. */
 async function until(what: () => boolean, seen: unknown, ms = 30_000) {
-  for (const end = Date.now() + ms; !what(); await sleep(20)) if (Date.now() > end) throw new Error(`timed out; seen ${JSON.stringify(seen)}`);
+  for (const end = Date.now() + ms; !what(); await sleep(20))
+    if (Date.now() > end) throw new Error(`timed out; seen ${JSON.stringify(seen)}`);
 }
 
 async function ok<T = any>(q: string, v: Record<string, unknown>, tok: string): Promise<T> {
@@ -118,15 +143,20 @@ test('before the transfer, her token reads and writes agency A’s data in perso
   reviewId = (await ok(SUBMIT, { i: { caseId, proposedDecision: proposal() } }, oldToken)).submitForReview.id;
   expect((await ok(REVIEW, { id: reviewId }, oldToken)).review.status).toBe('SUBMITTED');
   draftId = (await ok(INSPECTION, { i: inspection(w.agencyA) }, oldToken)).publishInspectionResult.id;
-  expect((await ok(DRAFTS, { a: w.agencyA }, oldToken)).publications.edges.map((e: any) => e.node.id)).toContain(draftId);
+  expect((await ok(DRAFTS, { a: w.agencyA }, oldToken)).publications.edges.map((e: any) => e.node.id)).toContain(
+    draftId,
+  );
   expect((await putBlob(oldToken, 'evidence before the transfer')).status).toBe(201);
   await until(() => live.events.length > 0, live); // the stream is live: her own submission arrives
   expect(live.events).toEqual(['宁规罚〔2026〕21号']);
 });
 
 test('after the transfer, a fresh token for B works at once, in every subgraph', async () => {
-  const moved = await p.gql(`mutation($i: TransferOfficerInput!) { transferOfficer(input: $i) { agency { id } } }`,
-    { i: { officerId: w.o2, agencyId: w.agencyB, effectiveOn: today, reason: '工作调动' } }, { token: w.tokens.supervisor });
+  const moved = await p.gql(
+    `mutation($i: TransferOfficerInput!) { transferOfficer(input: $i) { agency { id } } }`,
+    { i: { officerId: w.o2, agencyId: w.agencyB, effectiveOn: today, reason: '工作调动' } },
+    { token: w.tokens.supervisor },
+  );
   expect(moved.errors).toBeUndefined();
   expect(moved.data.transferOfficer.agency.id).toBe(w.agencyB);
   // No waiting: a token that disagrees with a cached answer is checked against personnel before any refusal.
@@ -154,8 +184,12 @@ async function untilRefusedEverywhere(reads: [string, string, Record<string, unk
 
 test('once the cache window has passed, her old token is UNAUTHENTICATED by each subgraph itself, for reads and writes; nothing is written', async () => {
   // Reads only: a write accepted inside the window would be a write, not a refusal.
-  await untilRefusedEverywhere([['personnel', OFFICERS, { a: w.agencyA }], ['records', CASE, { id: caseId }],
-    ['review', REVIEW, { id: reviewId }], ['disclosure', DRAFTS, { a: w.agencyA }]]);
+  await untilRefusedEverywhere([
+    ['personnel', OFFICERS, { a: w.agencyA }],
+    ['records', CASE, { id: caseId }],
+    ['review', REVIEW, { id: reviewId }],
+    ['disclosure', DRAFTS, { a: w.agencyA }],
+  ]);
   const before = await written();
   const refusals: [string, string, Record<string, unknown>][] = [
     ['personnel', OFFICERS, { a: w.agencyA }],
@@ -168,8 +202,12 @@ test('once the cache window has passed, her old token is UNAUTHENTICATED by each
   ];
   for (const [service, q, v] of refusals) {
     const r = await p.gql(q, v, { token: oldToken });
-    expect({ service, code: code(r), serviceName: r.errors?.[0]?.extensions?.serviceName, data: r.data ? Object.values(r.data)[0] : null })
-      .toEqual({ service, code: 'UNAUTHENTICATED', serviceName: service, data: null });
+    expect({
+      service,
+      code: code(r),
+      serviceName: r.errors?.[0]?.extensions?.serviceName,
+      data: r.data ? Object.values(r.data)[0] : null,
+    }).toEqual({ service, code: 'UNAUTHENTICATED', serviceName: service, data: null });
     expect(r.errors![0].message).toMatch(/transfer.*调动后请重新登录/);
   }
   expect(await written()).toEqual(before);
@@ -182,7 +220,9 @@ test('once the cache window has passed, her old token is UNAUTHENTICATED by each
 test('her live review-event stream is closed with 4403 at the next event, and a new one at once; the event is not delivered', async () => {
   expect(live.closes).toEqual([]);
   // A colleague still in A submits the second case: an event her old token may no longer see.
-  expect((await ok(SUBMIT, { i: { caseId: secondCase, proposedDecision: proposal() } }, w.tokens.a)).submitForReview.id).toBeTruthy();
+  expect(
+    (await ok(SUBMIT, { i: { caseId: secondCase, proposedDecision: proposal() } }, w.tokens.a)).submitForReview.id,
+  ).toBeTruthy();
   await until(() => live.closes.length > 0, live);
   expect(live.closes).toEqual([4403]);
   expect(live.events).toEqual(['宁规罚〔2026〕21号']);
@@ -211,7 +251,10 @@ test('personnel not answering: officers’ tokens are refused as DEPENDENCY_UNAV
     let r = await p.gql(CASE, { id: caseId }, { token: w.tokens.a });
     for (const end = Date.now() + 30_000; !r.errors && Date.now() < end; await sleep(100))
       r = await p.gql(CASE, { id: caseId }, { token: w.tokens.a });
-    expect({ code: code(r), service: r.errors?.[0]?.extensions?.serviceName }).toEqual({ code: 'DEPENDENCY_UNAVAILABLE', service: 'records' });
+    expect({ code: code(r), service: r.errors?.[0]?.extensions?.serviceName }).toEqual({
+      code: 'DEPENDENCY_UNAVAILABLE',
+      service: 'records',
+    });
     expect(r.errors![0].message).toMatch(/current agency cannot be confirmed/);
     expect((await ok(CASE, { id: caseId }, w.tokens.supervisor)).case.id).toBe(caseId);
     expect((await ok(CASE, { id: caseId }, w.tokens.aHead)).case.id).toBe(caseId);

@@ -1,14 +1,16 @@
 import { execFile } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { randomBytes, randomUUID } from 'node:crypto';
+
+import { childEnv, overrideConfig, publishEvent, Role } from '@tsp/shared';
 import { Client } from 'pg';
-import { publishEvent, Role, childEnv, overrideConfig } from '@tsp/shared';
-import { verifyWebhookSignature } from '../subgraphs/review/src/webhooks/signature';
-import { openSealed, openSecret, sealSecret } from '../subgraphs/review/src/webhooks/secret-box';
+
 import { rotateWebhookSecrets } from '../subgraphs/review/src/webhooks/rotate';
-import { startPlatform, token, type Platform } from './kit/platform';
+import { openSealed, openSecret, sealSecret } from '../subgraphs/review/src/webhooks/secret-box';
+import { verifyWebhookSignature } from '../subgraphs/review/src/webhooks/signature';
 import { sql } from './kit/db';
+import { type Platform, startPlatform, token } from './kit/platform';
 import { Receiver, waitFor } from './kit/webhooks-receiver';
 
 // Three keys: A (the old one), B (the new one), C (one nobody configured any more).
@@ -20,7 +22,10 @@ const CLI = path.resolve(__dirname, '..', 'scripts', 'dist', 'rotate-webhook-key
 
 overrideConfig({ WEBHOOK_ALLOW_PRIVATE_ADDRESSES: '1', WEBHOOK_RETRY_BASE_MS: '50' });
 const useKeys = (current: Buffer, previous?: Buffer) =>
-  overrideConfig({ WEBHOOK_SECRET_KEY: current.toString('hex'), WEBHOOK_SECRET_KEY_PREVIOUS: previous?.toString('base64') });
+  overrideConfig({
+    WEBHOOK_SECRET_KEY: current.toString('hex'),
+    WEBHOOK_SECRET_KEY_PREVIOUS: previous?.toString('base64'),
+  });
 useKeys(A);
 
 let p: Platform;
@@ -31,7 +36,10 @@ beforeAll(async () => {
   p = await startPlatform();
   const admin = await token({ role: Role.ADMIN, sub: 'admin-1' });
   r = await new Receiver().start();
-  expect((await p.gql(`mutation($h: String!) { allowWebhookHost(host: $h) { host } }`, { h: r.hostPort }, { token: admin })).errors).toBeUndefined();
+  expect(
+    (await p.gql(`mutation($h: String!) { allowWebhookHost(host: $h) { host } }`, { h: r.hostPort }, { token: admin }))
+      .errors,
+  ).toBeUndefined();
 });
 afterAll(async () => {
   await p?.stop();
@@ -43,7 +51,11 @@ async function register(sub: string) {
   const agency = randomUUID();
   const integrator = await token({ role: Role.INTEGRATOR, sub, agencyIds: [agency] });
   const secret = `secret-of-${sub}-0123456789`;
-  const reg = await p.gql(`mutation($u: String!, $s: String!) { registerWebhook(url: $u, secret: $s) { id } }`, { u: r.url, s: secret }, { token: integrator });
+  const reg = await p.gql(
+    `mutation($u: String!, $s: String!) { registerWebhook(url: $u, secret: $s) { id } }`,
+    { u: r.url, s: secret },
+    { token: integrator },
+  );
   expect(reg.errors).toBeUndefined();
   const id = reg.data.registerWebhook.id as string;
   secrets.set(id, secret);
@@ -53,17 +65,29 @@ async function register(sub: string) {
 function publish(agencyId: string) {
   const reviewId = randomUUID();
   return p.subgraphs.review.orm.em.fork().transactional((em) =>
-    publishEvent(em, 'review', { type: 'ReviewPassed', agencyId, region: '宁晋县', subjectId: reviewId, payload: { reviewId, status: 'PASSED' } }),
+    publishEvent(em, 'review', {
+      type: 'ReviewPassed',
+      agencyId,
+      region: '宁晋县',
+      subjectId: reviewId,
+      payload: { reviewId, status: 'PASSED' },
+    }),
   );
 }
 
 async function delivered(agency: string, endpointId: string) {
   const e = await publish(agency);
   const got = await waitFor('the delivery', () => r.requests.find((q) => q.eventId === e.id));
-  expect(verifyWebhookSignature(secrets.get(endpointId)!, got.headers['x-tsp-signature'] as string, got.raw).ok).toBe(true);
+  expect(verifyWebhookSignature(secrets.get(endpointId)!, got.headers['x-tsp-signature'] as string, got.raw).ok).toBe(
+    true,
+  );
 }
 
-const rows = () => sql<{ id: string; secret_sealed: Buffer }>(p.databaseUrl, `select id, secret_sealed from review.webhook_endpoint order by id`);
+const rows = () =>
+  sql<{ id: string; secret_sealed: Buffer }>(
+    p.databaseUrl,
+    `select id, secret_sealed from review.webhook_endpoint order by id`,
+  );
 
 async function withClient<T>(fn: (c: Client) => Promise<T>): Promise<T> {
   const c = new Client({ connectionString: p.databaseUrl });
@@ -77,7 +101,12 @@ async function withClient<T>(fn: (c: Client) => Promise<T>): Promise<T> {
 
 function runCli(extraArgs: string[] = []): Promise<{ code: number; stdout: string; stderr: string }> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: build first (npx tsc -b)`);
-  const env = childEnv({ DATABASE_URL: p.databaseUrl, WEBHOOK_SECRET_KEY: B.toString('base64'), WEBHOOK_SECRET_KEY_PREVIOUS: A.toString('hex'), LOG_LEVEL: 'silent' });
+  const env = childEnv({
+    DATABASE_URL: p.databaseUrl,
+    WEBHOOK_SECRET_KEY: B.toString('base64'),
+    WEBHOOK_SECRET_KEY_PREVIOUS: A.toString('hex'),
+    LOG_LEVEL: 'silent',
+  });
   return new Promise((resolve) => {
     execFile(process.execPath, [CLI, ...extraArgs], { env, timeout: 30_000 }, (err, stdout, stderr) => {
       resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
@@ -106,9 +135,19 @@ test('with the new key current and the old one previous, secrets sealed under th
 
 test('the rotation re-seals every old secret under the new key, and a second run changes nothing', async () => {
   const progress: string[] = [];
-  const report = await withClient((c) => rotateWebhookSecrets(c, ROTATING, { onProgress: (x) => progress.push(`${x.phase} ${x.done}/${x.total}`) }));
+  const report = await withClient((c) =>
+    rotateWebhookSecrets(c, ROTATING, { onProgress: (x) => progress.push(`${x.phase} ${x.done}/${x.total}`) }),
+  );
   expect(report).toEqual({ total: 4, alreadyCurrent: 1, underPrevious: 3, unreadable: [], resealed: 3 });
-  expect(progress).toEqual(['check 1/4', 'check 2/4', 'check 3/4', 'check 4/4', 'reseal 1/3', 'reseal 2/3', 'reseal 3/3']);
+  expect(progress).toEqual([
+    'check 1/4',
+    'check 2/4',
+    'check 3/4',
+    'check 4/4',
+    'reseal 1/3',
+    'reseal 2/3',
+    'reseal 3/3',
+  ]);
   const after = await rows();
   for (const row of after) {
     // The new key alone opens every row; the old one opens none.
@@ -152,7 +191,10 @@ test('npm run rotate-webhook-key exits 1 and writes nothing while a secret is un
   // The operator finds the lost secret's key and seals it under the new one by hand (here: directly).
   const lost = before.find((x) => x.id === lostId)!;
   expect(openSecret(lost.id, lost.secret_sealed, C)).toBe(secrets.get(lost.id));
-  await sql(p.databaseUrl, `update review.webhook_endpoint set secret_sealed = $1 where id = $2`, [sealSecret(lost.id, secrets.get(lost.id)!, B), lost.id]);
+  await sql(p.databaseUrl, `update review.webhook_endpoint set secret_sealed = $1 where id = $2`, [
+    sealSecret(lost.id, secrets.get(lost.id)!, B),
+    lost.id,
+  ]);
 
   const dry = await runCli(['--dry-run']);
   expect(dry.code).toBe(0);

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { publishEvent, Role, overrideConfig } from '@tsp/shared';
+
+import { overrideConfig, publishEvent, Role } from '@tsp/shared';
+
 import { verifyWebhookSignature } from '../subgraphs/review/src/webhooks/signature';
 import { startWebhookWorker } from '../subgraphs/review/src/webhooks/worker';
-import { startPlatform, token, type Platform } from './kit/platform';
 import { sql } from './kit/db';
+import { type Platform, startPlatform, token } from './kit/platform';
 import { Receiver, waitFor } from './kit/webhooks-receiver';
 
 // Before the platform starts: loopback receivers are allowed here, and retries are fast.
@@ -27,14 +29,22 @@ afterAll(async () => {
 async function receiver(): Promise<Receiver> {
   const r = await new Receiver().start();
   receivers.push(r);
-  const allowed = await p.gql(`mutation($h: String!) { allowWebhookHost(host: $h) { host addedBy } }`, { h: r.hostPort }, { token: admin });
+  const allowed = await p.gql(
+    `mutation($h: String!) { allowWebhookHost(host: $h) { host addedBy } }`,
+    { h: r.hostPort },
+    { token: admin },
+  );
   expect(allowed.errors).toBeUndefined();
   expect(allowed.data.allowWebhookHost).toEqual({ host: r.hostPort, addedBy: 'admin-1' });
   return r;
 }
 
 async function register(tok: string, url: string, secret = SECRET) {
-  return p.gql(`mutation($u: String!, $s: String!) { registerWebhook(url: $u, secret: $s) { id url active agencyIds region cursor } }`, { u: url, s: secret }, { token: tok });
+  return p.gql(
+    `mutation($u: String!, $s: String!) { registerWebhook(url: $u, secret: $s) { id url active agencyIds region cursor } }`,
+    { u: url, s: secret },
+    { token: tok },
+  );
 }
 
 /** Writes a review event the way review's workflow does: in a transaction, into review's outbox. */
@@ -42,8 +52,20 @@ async function publish(agencyId: string, type = 'ReviewPassed', region = '宁晋
   const reviewId = randomUUID();
   return p.subgraphs.review.orm.em.fork().transactional((em) =>
     publishEvent(em, 'review', {
-      type, agencyId, region, subjectId: reviewId,
-      payload: { reviewId, caseId: randomUUID(), caseNumber: `宁市监罚〔2026〕${Math.floor(Math.random() * 1000)}号`, category: 'MARKET_REGULATION', status: 'PASSED', reviewerId: null, opinion: '同意', dueOn: '2026-03-10' },
+      type,
+      agencyId,
+      region,
+      subjectId: reviewId,
+      payload: {
+        reviewId,
+        caseId: randomUUID(),
+        caseNumber: `宁市监罚〔2026〕${Math.floor(Math.random() * 1000)}号`,
+        category: 'MARKET_REGULATION',
+        status: 'PASSED',
+        reviewerId: null,
+        opinion: '同意',
+        dueOn: '2026-03-10',
+      },
     }),
   );
 }
@@ -56,7 +78,20 @@ async function deliveries(tok: string, endpointId: string) {
   );
   expect(r.errors).toBeUndefined();
   // The log is newest first; tests read it oldest first.
-  return (r.data.webhookDeliveries.edges as { node: { eventId: string; attempt: number; httpStatus: number | null; error: string | null; outcome: string; cursor: string } }[]).map((e) => e.node).reverse();
+  return (
+    r.data.webhookDeliveries.edges as {
+      node: {
+        eventId: string;
+        attempt: number;
+        httpStatus: number | null;
+        error: string | null;
+        outcome: string;
+        cursor: string;
+      };
+    }[]
+  )
+    .map((e) => e.node)
+    .reverse();
 }
 
 test('a registered endpoint receives the review event, signed so the receiver can verify it, with the reviewEvents cursor', async () => {
@@ -70,10 +105,21 @@ test('a registered endpoint receives the review event, signed so the receiver ca
   const e = await publish(agencyA);
   const got = await waitFor('the delivery', () => r.requests.find((q) => q.eventId === e.id));
   expect(got.headers['content-type']).toBe('application/json');
-  expect(verifyWebhookSignature(SECRET, got.headers['x-tsp-signature'] as string, got.raw)).toEqual({ ok: true, timestamp: expect.any(Number) });
-  expect(verifyWebhookSignature('not-the-secret-at-all', got.headers['x-tsp-signature'] as string, got.raw).ok).toBe(false);
+  expect(verifyWebhookSignature(SECRET, got.headers['x-tsp-signature'] as string, got.raw)).toEqual({
+    ok: true,
+    timestamp: expect.any(Number),
+  });
+  expect(verifyWebhookSignature('not-the-secret-at-all', got.headers['x-tsp-signature'] as string, got.raw).ok).toBe(
+    false,
+  );
   expect(got.body).toEqual({
-    id: e.id, type: 'ReviewPassed', occurredAt: e.occurredAt.toISOString(), agencyId: agencyA, subjectId: e.subjectId, payload: e.payload, cursor: expect.any(String),
+    id: e.id,
+    type: 'ReviewPassed',
+    occurredAt: e.occurredAt.toISOString(),
+    agencyId: agencyA,
+    subjectId: e.subjectId,
+    payload: e.payload,
+    cursor: expect.any(String),
   });
 
   // The cursor in the body is the one the durable log gives the same integrator for this event.
@@ -84,7 +130,14 @@ test('a registered endpoint receives the review event, signed so the receiver ca
   const endpointId = reg.data.registerWebhook.id;
   await waitFor('the delivery log row', async () => (await deliveries(integrator, endpointId)).length === 1);
   expect(await deliveries(integrator, endpointId)).toEqual([
-    expect.objectContaining({ eventId: e.id, attempt: 1, httpStatus: 200, error: null, outcome: 'DELIVERED', cursor: got.body.cursor }),
+    expect.objectContaining({
+      eventId: e.id,
+      attempt: 1,
+      httpStatus: 200,
+      error: null,
+      outcome: 'DELIVERED',
+      cursor: got.body.cursor,
+    }),
   ]);
   const eps = await p.gql(`{ webhookEndpoints { id cursor failedAttempts } }`, {}, { token: integrator });
   expect(eps.data.webhookEndpoints).toEqual([{ id: endpointId, cursor: got.body.cursor, failedAttempts: 0 }]);
@@ -105,7 +158,12 @@ test('a receiver failing twice then succeeding gets the event acknowledged once,
   await new Promise((res) => setTimeout(res, 300)); // nothing more should come
   expect(r.acknowledged()).toEqual([first.id, second.id]);
   // Head of line: the second event was not sent while the first was failing.
-  expect(r.requests.map((q) => [q.eventId, q.status])).toEqual([[first.id, 500], [first.id, 500], [first.id, 200], [second.id, 200]]);
+  expect(r.requests.map((q) => [q.eventId, q.status])).toEqual([
+    [first.id, 500],
+    [first.id, 500],
+    [first.id, 200],
+    [second.id, 200],
+  ]);
   const log = await deliveries(integrator, endpointId);
   expect(log.map((d) => [d.eventId, d.attempt, d.httpStatus, d.outcome])).toEqual([
     [first.id, 1, 500, 'FAILED_ATTEMPT'],
@@ -128,10 +186,18 @@ test('after 24 h of failures an event is logged GAVE_UP and the endpoint moves o
   await waitFor('a failed attempt', async () => (await deliveries(integrator, endpointId)).length >= 1);
   expect(r.acknowledged()).toEqual([]);
   // Pretend the first failure was 25 hours ago: the next failed attempt is the last one.
-  await sql(p.databaseUrl, `update review.webhook_endpoint set failing_since = now() - interval '25 hours' where id = $1`, [endpointId]);
+  await sql(
+    p.databaseUrl,
+    `update review.webhook_endpoint set failing_since = now() - interval '25 hours' where id = $1`,
+    [endpointId],
+  );
   // The receiver answers before the worker commits its log row: wait for the row, not the request.
-  await waitFor('the next event delivered and logged', async () =>
-    r.acknowledged().includes(next.id) && (await deliveries(integrator, endpointId)).some((d) => d.eventId === next.id && d.outcome === 'DELIVERED'));
+  await waitFor(
+    'the next event delivered and logged',
+    async () =>
+      r.acknowledged().includes(next.id) &&
+      (await deliveries(integrator, endpointId)).some((d) => d.eventId === next.id && d.outcome === 'DELIVERED'),
+  );
   const log = await deliveries(integrator, endpointId);
   const forPoison = log.filter((d) => d.eventId === poison.id);
   expect(forPoison.at(-1)).toMatchObject({ outcome: 'GAVE_UP', httpStatus: 503 });
@@ -142,7 +208,10 @@ test('after 24 h of failures an event is logged GAVE_UP and the endpoint moves o
 });
 
 test('three worker instances deliver each event once and in order (endpoints are claimed FOR UPDATE SKIP LOCKED)', async () => {
-  const extra = [startWebhookWorker({ orm: p.subgraphs.review.orm, pollMs: 20 }), startWebhookWorker({ orm: p.subgraphs.review.orm, pollMs: 20 })];
+  const extra = [
+    startWebhookWorker({ orm: p.subgraphs.review.orm, pollMs: 20 }),
+    startWebhookWorker({ orm: p.subgraphs.review.orm, pollMs: 20 }),
+  ];
   try {
     const endpoints = await Promise.all([0, 1, 2].map(() => receiver()));
     const agency = randomUUID();
@@ -160,7 +229,7 @@ test('three worker instances deliver each event once and in order (endpoints are
   }
 });
 
-test('an integrator scoped to agency A never receives agency B\'s events (while B\'s integrator does)', async () => {
+test("an integrator scoped to agency A never receives agency B's events (while B's integrator does)", async () => {
   const ra = await receiver();
   const rb = await receiver();
   const [agencyA, agencyB] = [randomUUID(), randomUUID()];
@@ -173,8 +242,8 @@ test('an integrator scoped to agency A never receives agency B\'s events (while 
   const a1 = await publish(agencyA);
   const b1 = await publish(agencyB);
   const a2 = await publish(agencyA, 'ReviewReturned');
-  await waitFor('A\'s two events', () => ra.acknowledged().length === 2);
-  await waitFor('B\'s event', () => rb.acknowledged().length === 1);
+  await waitFor("A's two events", () => ra.acknowledged().length === 2);
+  await waitFor("B's event", () => rb.acknowledged().length === 1);
   await new Promise((res) => setTimeout(res, 300));
   expect(ra.acknowledged()).toEqual([a1.id, a2.id]);
   expect(rb.acknowledged()).toEqual([b1.id]);
@@ -192,7 +261,9 @@ test('an integrator scoped to agency A never receives agency B\'s events (while 
     const res = await p.gql(q, { e: aId }, { token: intB });
     expect(res.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   }
-  expect((await p.gql(`{ webhookEndpoints { id active } }`, {}, { token: intA })).data.webhookEndpoints).toEqual([{ id: aId, active: true }]);
+  expect((await p.gql(`{ webhookEndpoints { id active } }`, {}, { token: intA })).data.webhookEndpoints).toEqual([
+    { id: aId, active: true },
+  ]);
 });
 
 test('replay from a cursor re-sends exactly the events after it, in order; from the start, all of them', async () => {
@@ -201,12 +272,20 @@ test('replay from a cursor re-sends exactly the events after it, in order; from 
   const integrator = await token({ role: Role.INTEGRATOR, sub: 'int-replay', agencyIds: [agency] });
   const reg = await register(integrator, r.url);
   const endpointId = reg.data.registerWebhook.id;
-  const events = [await publish(agency, 'ReviewSubmitted'), await publish(agency, 'ReviewReturned'), await publish(agency, 'ReviewPassed')];
+  const events = [
+    await publish(agency, 'ReviewSubmitted'),
+    await publish(agency, 'ReviewReturned'),
+    await publish(agency, 'ReviewPassed'),
+  ];
   await waitFor('three deliveries', () => r.acknowledged().length === 3);
   const cursorOfFirst = r.requests[0].body.cursor;
   r.requests.length = 0;
 
-  const replay = await p.gql(`mutation($e: ID!, $a: String) { replayWebhook(endpointId: $e, after: $a) { id cursor } }`, { e: endpointId, a: cursorOfFirst }, { token: integrator });
+  const replay = await p.gql(
+    `mutation($e: ID!, $a: String) { replayWebhook(endpointId: $e, after: $a) { id cursor } }`,
+    { e: endpointId, a: cursorOfFirst },
+    { token: integrator },
+  );
   expect(replay.errors).toBeUndefined();
   expect(replay.data.replayWebhook).toEqual({ id: endpointId, cursor: cursorOfFirst });
   await waitFor('the replayed events', () => r.acknowledged().length === 2);
@@ -214,17 +293,29 @@ test('replay from a cursor re-sends exactly the events after it, in order; from 
   expect(r.acknowledged()).toEqual([events[1].id, events[2].id]);
 
   r.requests.length = 0;
-  const fromStart = await p.gql(`mutation($e: ID!) { replayWebhook(endpointId: $e) { cursor } }`, { e: endpointId }, { token: integrator });
+  const fromStart = await p.gql(
+    `mutation($e: ID!) { replayWebhook(endpointId: $e) { cursor } }`,
+    { e: endpointId },
+    { token: integrator },
+  );
   expect(fromStart.data.replayWebhook).toEqual({ cursor: null });
   await waitFor('all events again', () => r.acknowledged().length === 3);
   await new Promise((res) => setTimeout(res, 300));
   expect(r.acknowledged()).toEqual(events.map((e) => e.id));
 
-  const bad = await p.gql(`mutation($e: ID!) { replayWebhook(endpointId: $e, after: "garbage!") { id } }`, { e: endpointId }, { token: integrator });
+  const bad = await p.gql(
+    `mutation($e: ID!) { replayWebhook(endpointId: $e, after: "garbage!") { id } }`,
+    { e: endpointId },
+    { token: integrator },
+  );
   expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
 
   // Deactivated: nothing more is sent.
-  const off = await p.gql(`mutation($e: ID!) { deactivateWebhook(endpointId: $e) { active } }`, { e: endpointId }, { token: integrator });
+  const off = await p.gql(
+    `mutation($e: ID!) { deactivateWebhook(endpointId: $e) { active } }`,
+    { e: endpointId },
+    { token: integrator },
+  );
   expect(off.data.deactivateWebhook).toEqual({ active: false });
   r.requests.length = 0;
   await publish(agency);
@@ -240,13 +331,19 @@ test('only INTEGRATORs manage webhooks and only ADMINs the allowlist', async () 
   for (const tok of [officer, supervisor, admin]) {
     const res = await register(tok, 'http://127.0.0.1:9/x');
     expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect((await p.gql(`{ webhookEndpoints { id } }`, {}, { token: tok })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await p.gql(`{ webhookEndpoints { id } }`, {}, { token: tok })).errors?.[0].extensions?.code).toBe(
+      'FORBIDDEN',
+    );
   }
-  expect((await register('', 'http://127.0.0.1:9/x')).errors?.[0].extensions?.code).toMatch(/UNAUTHENTICATED|FORBIDDEN/);
+  expect((await register('', 'http://127.0.0.1:9/x')).errors?.[0].extensions?.code).toMatch(
+    /UNAUTHENTICATED|FORBIDDEN/,
+  );
   for (const tok of [integrator, officer]) {
     const res = await p.gql(`mutation { allowWebhookHost(host: "evil.example") { host } }`, {}, { token: tok });
     expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect((await p.gql(`{ webhookAllowlist { host } }`, {}, { token: tok })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await p.gql(`{ webhookAllowlist { host } }`, {}, { token: tok })).errors?.[0].extensions?.code).toBe(
+      'FORBIDDEN',
+    );
   }
   const list = await p.gql(`{ webhookAllowlist { host } }`, {}, { token: admin });
   expect(list.data.webhookAllowlist.map((h: { host: string }) => h.host)).not.toContain('evil.example');
@@ -264,7 +361,9 @@ describe('with the private-address relaxation OFF', () => {
     const integrator = await token({ role: Role.INTEGRATOR, sub: 'int-refused', agencyIds: [randomUUID()] });
     // The admin allows them, so it is the address check (not the allowlist) that refuses.
     for (const h of ['10.0.0.1', 'localhost', '169.254.169.254', '[::1]', 'hooks.example.com']) {
-      expect((await p.gql(`mutation($h: String!) { allowWebhookHost(host: $h) { host } }`, { h }, { token: admin })).errors).toBeUndefined();
+      expect(
+        (await p.gql(`mutation($h: String!) { allowWebhookHost(host: $h) { host } }`, { h }, { token: admin })).errors,
+      ).toBeUndefined();
     }
     const cases: [string, string, RegExp][] = [
       ['http://10.0.0.1/', 'BAD_USER_INPUT', /internal address/],
@@ -301,7 +400,13 @@ describe('with the private-address relaxation OFF', () => {
       const d = await deliveries(integrator, reg.data.registerWebhook.id);
       return d.length ? d : null;
     });
-    expect(log[0]).toMatchObject({ eventId: e.id, attempt: 1, httpStatus: null, outcome: 'FAILED_ATTEMPT', error: expect.stringContaining('internal address') });
+    expect(log[0]).toMatchObject({
+      eventId: e.id,
+      attempt: 1,
+      httpStatus: null,
+      outcome: 'FAILED_ATTEMPT',
+      error: expect.stringContaining('internal address'),
+    });
     expect(r.requests).toEqual([]);
     // Once allowed again (development), the retry delivers it.
     allowPrivate(true);

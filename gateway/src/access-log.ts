@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { logger } from '@tsp/shared';
+
 import type { GatewayContext } from './context.js';
 
 const log = logger('gateway');

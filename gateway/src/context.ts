@@ -1,5 +1,5 @@
-import type { Request } from 'express';
 import type { Identity } from '@tsp/shared';
+import type { Request } from 'express';
 
 export interface GatewayContext {
   identity: Identity;
@@ -13,5 +13,10 @@ export interface GatewayContext {
 
 /** The edge (limits/edge.ts) has verified the token already; a bad one never reaches Apollo. */
 export function gatewayContext(req: Request, identity: Identity, checkedQuery?: string): GatewayContext {
-  return { identity, authorization: req.header('authorization'), idempotencyKey: req.header('idempotency-key'), checkedQuery };
+  return {
+    identity,
+    authorization: req.header('authorization'),
+    idempotencyKey: req.header('idempotency-key'),
+    checkedQuery,
+  };
 }

@@ -1,6 +1,7 @@
-import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { GraphQLError } from 'graphql';
+import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { INTERNAL_SECRET_HEADER, internalSecret, logger } from '@tsp/shared';
+import { GraphQLError } from 'graphql';
+
 import type { GatewayContext } from './context.js';
 import { LIMITS } from './limits/numbers.js';
 import { tooCostly } from './limits/refusal.js';
@@ -63,15 +64,25 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
    * only the subgraph knows the scalar. Pass its GraphQL error on (code and readable message)
    * instead of "400: Bad Request" / INTERNAL_SERVER_ERROR with the subgraph's address in it.
    */
-  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]): Promise<GraphQLError> {
+  override async errorFromResponse(
+    response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0],
+  ): Promise<GraphQLError> {
     const body = await this.parseBody(response).catch(() => undefined);
-    const first = (body as { errors?: { message?: unknown; extensions?: { code?: unknown } }[] } | undefined)?.errors?.[0];
+    const first = (body as { errors?: { message?: unknown; extensions?: { code?: unknown } }[] } | undefined)
+      ?.errors?.[0];
     if (response.status === 400 && first && typeof first.message === 'string') {
-      const code = first.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' ? 'BAD_USER_INPUT' : (first.extensions?.code ?? 'BAD_USER_INPUT');
+      const code =
+        first.extensions?.code === 'GRAPHQL_VALIDATION_FAILED'
+          ? 'BAD_USER_INPUT'
+          : (first.extensions?.code ?? 'BAD_USER_INPUT');
       return new GraphQLError(first.message, { extensions: { code } });
     }
     if (response.status === 401 || response.status === 403)
-      return new GraphQLError(response.status === 401 ? 'not authenticated' : 'forbidden', { extensions: { code: response.status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN' } });
-    return new GraphQLError(`${this.subgraph} answered HTTP ${response.status}`, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+      return new GraphQLError(response.status === 401 ? 'not authenticated' : 'forbidden', {
+        extensions: { code: response.status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN' },
+      });
+    return new GraphQLError(`${this.subgraph} answered HTTP ${response.status}`, {
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
   }
 }

@@ -1,2 +1,2 @@
-export { startGateway, SUPERGRAPH_PATH, type RunningGateway, type GatewayOptions } from './server.js';
+export { type GatewayOptions, type RunningGateway, startGateway, SUPERGRAPH_PATH } from './server.js';
 export { SUBSCRIPTION_SDL } from './subscriptions/ws.js';

@@ -1,8 +1,14 @@
 import http from 'node:http';
-import type { Request, Response } from 'express';
+
 import {
-  INTERNAL_SECRET_HEADER, errorBody, identityFromHeader, internalSecret, isAppError, subgraphTimeoutMs,
+  errorBody,
+  identityFromHeader,
+  INTERNAL_SECRET_HEADER,
+  internalSecret,
+  isAppError,
+  subgraphTimeoutMs,
 } from '@tsp/shared';
+import type { Request, Response } from 'express';
 
 /** Answers without reading the request body, closing the connection so an unread upload cannot keep it open. */
 function refuseUnread(res: Response, status: number, body: unknown): void {
@@ -20,7 +26,8 @@ export function proxyTo(subgraphGraphqlUrl: string, opts: { requireUser: boolean
   return async (req: Request, res: Response) => {
     try {
       const id = await identityFromHeader(req.header('authorization'));
-      if (opts.requireUser && !id.role) return void refuseUnread(res, 401, errorBody('UNAUTHENTICATED', 'a bearer token is required'));
+      if (opts.requireUser && !id.role)
+        return void refuseUnread(res, 401, errorBody('UNAUTHENTICATED', 'a bearer token is required'));
     } catch (e) {
       return void refuseUnread(res, 401, errorBody('UNAUTHENTICATED', isAppError(e) ? e.message : 'invalid token'));
     }
@@ -28,18 +35,22 @@ export function proxyTo(subgraphGraphqlUrl: string, opts: { requireUser: boolean
     for (const h of ['authorization', 'content-length', 'content-type']) if (req.header(h)) headers[h] = req.header(h);
     let timer: NodeJS.Timeout | undefined;
     let timedOut = false;
-    const upstream = http.request({ hostname: base.hostname, port: base.port, path: req.originalUrl, method: req.method, headers }, (up) => {
-      clearTimeout(timer);
-      // The subgraph answered before reading the whole upload (a refusal): stop sending it, and close the
-      // connection after the answer, or the client's upload and its socket hang on forever.
-      if (!req.complete) {
-        req.unpipe(upstream);
-        res.setHeader('connection', 'close');
-      }
-      res.status(up.statusCode ?? 502);
-      for (const h of ['content-type', 'content-length', 'cache-control', 'x-content-sha256']) if (up.headers[h]) res.setHeader(h, up.headers[h]!);
-      up.pipe(res);
-    });
+    const upstream = http.request(
+      { hostname: base.hostname, port: base.port, path: req.originalUrl, method: req.method, headers },
+      (up) => {
+        clearTimeout(timer);
+        // The subgraph answered before reading the whole upload (a refusal): stop sending it, and close the
+        // connection after the answer, or the client's upload and its socket hang on forever.
+        if (!req.complete) {
+          req.unpipe(upstream);
+          res.setHeader('connection', 'close');
+        }
+        res.status(up.statusCode ?? 502);
+        for (const h of ['content-type', 'content-length', 'cache-control', 'x-content-sha256'])
+          if (up.headers[h]) res.setHeader(h, up.headers[h]!);
+        up.pipe(res);
+      },
+    );
     // The subgraph's answer is due SUBGRAPH_TIMEOUT_MS after the request (an upload: all of it) reached it.
     upstream.on('finish', () => {
       timer = setTimeout(() => ((timedOut = true), upstream.destroy()), subgraphTimeoutMs());

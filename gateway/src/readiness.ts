@@ -1,7 +1,13 @@
-import type { RequestHandler } from 'express';
 import {
-  READY_CHECK_TIMEOUT_MS, SUBGRAPHS, hasInternalSecret, hasMetricsSecret, logger, singleFlight, type SubgraphName,
+  hasInternalSecret,
+  hasMetricsSecret,
+  logger,
+  READY_CHECK_TIMEOUT_MS,
+  singleFlight,
+  type SubgraphName,
+  SUBGRAPHS,
 } from '@tsp/shared';
+import type { RequestHandler } from 'express';
 
 const log = logger('gateway');
 /** How long one aggregated answer serves every /ready request: probes cannot fan out per anonymous GET. */

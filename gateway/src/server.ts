@@ -1,29 +1,42 @@
-import http from 'node:http';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
-import express from 'express';
-import { ApolloServer } from '@apollo/server';
+
 import { ApolloGateway } from '@apollo/gateway';
-import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import type { GraphQLFormattedError } from 'graphql';
-import { BODY_LIMIT, SUBGRAPHS, requireInternalSecret, baseApp, jsonErrors, loadConfig, logger, subgraphUrl, type SubgraphName, SUBGRAPH_REGISTRY } from '@tsp/shared';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import {
+  baseApp,
+  BODY_LIMIT,
+  jsonErrors,
+  loadConfig,
+  logger,
+  requireInternalSecret,
+  SUBGRAPH_REGISTRY,
+  type SubgraphName,
+  SUBGRAPHS,
+  subgraphUrl,
+} from '@tsp/shared';
 import { createServiceMetrics } from '@tsp/shared';
-import { upstreamMetrics } from './upstream-metrics.js';
+import express from 'express';
+import type { GraphQLFormattedError } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
+
+import { accessLog } from './access-log.js';
+import { type GatewayContext, gatewayContext } from './context.js';
 import { ForwardingDataSource } from './datasource.js';
-import { upstreamFetcher } from './upstream.js';
-import { gatewayContext, type GatewayContext } from './context.js';
 import { OperationGuard } from './limits/check.js';
 import { edgeGuard, edgeResult } from './limits/edge.js';
 import { operationLimits } from './limits/plugin.js';
-import { sandboxRouter } from './sandbox.js';
 import { proxyTo } from './proxy.js';
 import { gatewayReadiness } from './readiness.js';
+import { sandboxRouter } from './sandbox.js';
 import { attachSubscriptions, withSubscriptions } from './subscriptions/ws.js';
-import type { GraphQLSchema } from 'graphql';
 import { traceIdHeader } from './trace-header.js';
-import { accessLog } from './access-log.js';
+import { upstreamFetcher } from './upstream.js';
+import { upstreamMetrics } from './upstream-metrics.js';
 
 export const SUPERGRAPH_PATH = path.join(__dirname, '..', 'supergraph.graphql');
 
@@ -55,16 +68,23 @@ function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
 export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGateway> {
   // Parsed and checked before anything starts: a misconfiguration must stop the gateway, not fail requests later.
   loadConfig();
-  const urls = Object.fromEntries(SUBGRAPHS.map((n) => [n, opts.urls?.[n] ?? subgraphUrl(n)])) as Record<SubgraphName, string>;
+  const urls = Object.fromEntries(SUBGRAPHS.map((n) => [n, opts.urls?.[n] ?? subgraphUrl(n)])) as Record<
+    SubgraphName,
+    string
+  >;
   const supergraphSdl = opts.supergraphSdl ?? fs.readFileSync(SUPERGRAPH_PATH, 'utf8');
-  const metrics = createServiceMetrics('gateway'), measured = upstreamMetrics(metrics);
+  const metrics = createServiceMetrics('gateway'),
+    measured = upstreamMetrics(metrics);
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name }) =>
-      measured(name, new ForwardingDataSource(name, {
-        url: urls[name as SubgraphName],
-        fetcher: upstreamFetcher as never /* reads only ok, status, headers.get, json, text */,
-      })),
+      measured(
+        name,
+        new ForwardingDataSource(name, {
+          url: urls[name as SubgraphName],
+          fetcher: upstreamFetcher as never /* reads only ok, status, headers.get, json, text */,
+        }),
+      ),
   });
   let subscriptionSchema: GraphQLSchema | undefined;
   let apiSchema: GraphQLSchema | undefined;
@@ -90,13 +110,28 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
     persistedQueries: false,
     // run-service.ts owns SIGINT/SIGTERM; Apollo's own handlers made the gateway exit 1 on SIGTERM.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), operationLimits(guard), metrics.plugin, accessLog()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      operationLimits(guard),
+      metrics.plugin,
+      accessLog(),
+    ],
   });
   await apollo.start();
-  const subscriptions = attachSubscriptions({ httpServer, apollo, schema: () => subscriptionSchema, reviewUrl: urls.review });
+  const subscriptions = attachSubscriptions({
+    httpServer,
+    apollo,
+    schema: () => subscriptionSchema,
+    reviewUrl: urls.review,
+  });
 
   app.get('/health', (_req, res) => void res.json({ status: 'ok', service: 'gateway' }));
-  app.get('/internal/stats', requireInternalSecret, (_req, res) => void res.json({ service: 'gateway', rss: process.memoryUsage().rss }));
+  app.get(
+    '/internal/stats',
+    requireInternalSecret,
+    (_req, res) => void res.json({ service: 'gateway', rss: process.memoryUsage().rss }),
+  );
   metrics.mount(app);
   app.get('/ready', gatewayReadiness(urls));
   app.use(sandboxRouter());

@@ -1,4 +1,5 @@
 import type http from 'node:http';
+
 import { traceFields } from '@tsp/shared';
 
 export const TRACE_ID_HEADER = 'x-trace-id';

@@ -1,5 +1,5 @@
+import { asTransportFailure, DependencyFailure, subgraphTimeoutMs, throughBreaker } from '@tsp/shared';
 import { GraphQLError } from 'graphql';
-import { DependencyFailure, asTransportFailure, subgraphTimeoutMs, throughBreaker } from '@tsp/shared';
 
 /** Raw reply fields the guard reads. */
 interface Reply {

@@ -1,6 +1,6 @@
 import type { GraphQLDataSource } from '@apollo/gateway';
+import { outcomeOf, type ServiceMetrics, thrownOutcome } from '@tsp/shared';
 import { Counter, Histogram } from 'prom-client';
-import { outcomeOf, thrownOutcome, type ServiceMetrics } from '@tsp/shared';
 
 /**
  * Counts and times the gateway's calls to each subgraph: tsp_upstream_requests_total and
@@ -11,12 +11,16 @@ import { outcomeOf, thrownOutcome, type ServiceMetrics } from '@tsp/shared';
 export function upstreamMetrics(metrics: ServiceMetrics) {
   const labelNames = ['subgraph', 'outcome'] as const;
   const calls = new Counter({
-    name: 'tsp_upstream_requests_total', help: 'Operations the gateway sent to a subgraph, by outcome',
-    labelNames, registers: [metrics.registry],
+    name: 'tsp_upstream_requests_total',
+    help: 'Operations the gateway sent to a subgraph, by outcome',
+    labelNames,
+    registers: [metrics.registry],
   });
   const duration = new Histogram({
-    name: 'tsp_upstream_request_duration_seconds', help: 'Time a subgraph took to answer the gateway',
-    labelNames, registers: [metrics.registry],
+    name: 'tsp_upstream_request_duration_seconds',
+    help: 'Time a subgraph took to answer the gateway',
+    labelNames,
+    registers: [metrics.registry],
   });
   return <D extends GraphQLDataSource>(subgraph: string, ds: D): D => {
     const process = ds.process.bind(ds);

@@ -1,5 +1,7 @@
 import http from 'node:http';
+
 import { DependencyFailure } from '@tsp/shared';
+
 import { LIMITS } from './limits/numbers.js';
 import { guardedPost } from './upstream-guard.js';
 
@@ -64,21 +66,31 @@ function postOnce(url: string, headers: Record<string, string>, body: string, ti
       reject(new DependencyFailure('TIMEOUT', `no answer within ${timeoutMs} ms`));
       req.destroy();
     }, timeoutMs);
-    const req = http.request(url, { method: 'POST', agent, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
-      const chunks: Buffer[] = [];
-      let bytes = 0;
-      res.on('data', (c: Buffer) => {
-        bytes += c.length;
-        // Stop reading before an answer too large to merge fills the heap.
-        if (bytes > LIMITS.maxUpstreamBytes) return void req.destroy(new UpstreamTooLarge(bytes, LIMITS.maxUpstreamBytes));
-        chunks.push(c);
-      });
-      res.on('end', () => {
-        clearTimeout(deadline);
-        resolve({ status: res.statusCode ?? 0, headers: res.headers as Record<string, string>, text: Buffer.concat(chunks).toString('utf8'), bytes });
-      });
-      res.on('error', reject);
-    });
+    const req = http.request(
+      url,
+      { method: 'POST', agent, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        let bytes = 0;
+        res.on('data', (c: Buffer) => {
+          bytes += c.length;
+          // Stop reading before an answer too large to merge fills the heap.
+          if (bytes > LIMITS.maxUpstreamBytes)
+            return void req.destroy(new UpstreamTooLarge(bytes, LIMITS.maxUpstreamBytes));
+          chunks.push(c);
+        });
+        res.on('end', () => {
+          clearTimeout(deadline);
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers as Record<string, string>,
+            text: Buffer.concat(chunks).toString('utf8'),
+            bytes,
+          });
+        });
+        res.on('error', reject);
+      },
+    );
     req.on('close', () => clearTimeout(deadline));
     req.on('error', reject);
     req.end(body);
@@ -129,7 +141,9 @@ export class Upstream {
   private settle(p: Pending, r: UpstreamReply): void {
     this.inFlight.delete(p.key);
     // Copies first, before anyone can touch the original: the gateway writes into what it receives.
-    const replies = p.waiters.map((_, i) => (i === 0 || r.body === undefined ? r : { ...r, body: structuredClone(r.body) }));
+    const replies = p.waiters.map((_, i) =>
+      i === 0 || r.body === undefined ? r : { ...r, body: structuredClone(r.body) },
+    );
     p.waiters.forEach((w, i) => w.resolve(replies[i]));
   }
 
@@ -141,7 +155,11 @@ export class Upstream {
   private async flush(group: string): Promise<void> {
     const { url, headers, items } = this.queue.get(group)!;
     this.queue.delete(group);
-    const alone = (p: Pending) => this.send(url, headers, p.body).then((r) => this.settle(p, r), (e) => this.fail(p, e));
+    const alone = (p: Pending) =>
+      this.send(url, headers, p.body).then(
+        (r) => this.settle(p, r),
+        (e) => this.fail(p, e),
+      );
     if (items.length === 1) return alone(items[0]);
     try {
       const r = await post(url, headers, `[${items.map((p) => p.body).join(',')}]`);
@@ -192,8 +210,15 @@ const QUERY_BODY = /^\{"query":"(query\b|\{)/;
 const client = new Upstream();
 
 /** A `fetcher` for RemoteGraphQLDataSource: one shared client, so batching and deduplication see every fetch. */
-export async function upstreamFetcher(url: string, init?: { method?: string; headers?: unknown; body?: unknown }): Promise<UpstreamResponse> {
-  const headers = Object.fromEntries(Object.entries((init?.headers ?? {}) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), String(v)]));
+export async function upstreamFetcher(
+  url: string,
+  init?: { method?: string; headers?: unknown; body?: unknown },
+): Promise<UpstreamResponse> {
+  const headers = Object.fromEntries(
+    Object.entries((init?.headers ?? {}) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), String(v)]),
+  );
   const body = String(init?.body ?? '');
-  return new UpstreamResponse(QUERY_BODY.test(body) ? await client.query(url, headers, body) : await client.send(url, headers, body));
+  return new UpstreamResponse(
+    QUERY_BODY.test(body) ? await client.query(url, headers, body) : await client.send(url, headers, body),
+  );
 }

@@ -1,14 +1,17 @@
 import { ApolloServer } from '@apollo/server';
 import { buildSchema } from 'graphql';
+
+import type { GatewayContext } from '../src/context';
 import { OperationGuard } from '../src/limits/check';
 import { operationLimits } from '../src/limits/plugin';
-import type { GatewayContext } from '../src/context';
 
 /**
  * The plugin is the last word on what Apollo runs, whatever way the operation arrived (the HTTP edge
  * check runs first; a subscription's per-event query reaches Apollo only through executeOperation).
  */
-const schema = buildSchema(`type Query { items: [Item!]! } type Item { id: ID! a: Int b: Int c: Int d: Int e: Int f: Int g: Int h: Int i: Int children: [Item!]! }`);
+const schema = buildSchema(
+  `type Query { items: [Item!]! } type Item { id: ID! a: Int b: Int c: Int d: Int e: Int f: Int g: Int h: Int i: Int children: [Item!]! }`,
+);
 const server = new ApolloServer<GatewayContext>({
   schema,
   rootValue: { items: () => [{ id: '1', children: [] }] },

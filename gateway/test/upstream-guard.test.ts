@@ -1,6 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { BREAKER, DependencyFailure, InternalClient, breakerState, overrideConfig, resetBreakers } from '@tsp/shared';
+
+import { BREAKER, breakerState, DependencyFailure, InternalClient, overrideConfig, resetBreakers } from '@tsp/shared';
+
 import { upstreamFetcher } from '../src/upstream';
 
 /**
@@ -27,7 +29,8 @@ beforeAll(async () => {
         res.end(JSON.stringify(body));
       };
       if (mode === 'fail503') return json(503, { errors: [{ message: 'unavailable' }] });
-      if (mode === 'graphqlError') return json(200, { errors: [{ message: 'nope', extensions: { code: 'NOT_FOUND' } }], data: null });
+      if (mode === 'graphqlError')
+        return json(200, { errors: [{ message: 'nope', extensions: { code: 'NOT_FOUND' } }], data: null });
       json(200, { data: { ok: true } });
     });
   });
@@ -50,7 +53,11 @@ afterEach(() => restore());
 
 /** Each test its own path, so each has its own breaker. */
 const gatewayPost = (path: string, n: number) =>
-  upstreamFetcher(`${base}/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `mutation { m${n} }` }) });
+  upstreamFetcher(`${base}/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: `mutation { m${n} }` }),
+  });
 
 const reasonOf = async (p: Promise<unknown>) => {
   try {
@@ -91,12 +98,15 @@ describe('gateway → subgraph', () => {
     await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((r) => closed.close(() => r()));
-    expect(await reasonOf(upstreamFetcher(`http://127.0.0.1:${port}/graphql`, { body: '{"query":"mutation { x }"}' }))).toBe('UNREACHABLE');
+    expect(
+      await reasonOf(upstreamFetcher(`http://127.0.0.1:${port}/graphql`, { body: '{"query":"mutation { x }"}' })),
+    ).toBe('UNREACHABLE');
   });
 });
 
 describe('subgraph → subgraph (InternalClient)', () => {
-  const call = (path: string, timeoutMs = 300) => new InternalClient('records', 'personnel', `${base}/${path}`, timeoutMs).request('{ ok }');
+  const call = (path: string, timeoutMs = 300) =>
+    new InternalClient('records', 'personnel', `${base}/${path}`, timeoutMs).request('{ ok }');
   const failure = async (p: Promise<unknown>) => {
     try {
       await p;
@@ -108,25 +118,35 @@ describe('subgraph → subgraph (InternalClient)', () => {
 
   test('no answer within the timeout: DEPENDENCY_UNAVAILABLE naming the target, reason TIMEOUT; then CIRCUIT_OPEN', async () => {
     mode = 'hang';
-    expect(await failure(call('i-hang'))).toMatchObject({ code: 'DEPENDENCY_UNAVAILABLE', service: 'personnel', reason: 'TIMEOUT' });
+    expect(await failure(call('i-hang'))).toMatchObject({
+      code: 'DEPENDENCY_UNAVAILABLE',
+      service: 'personnel',
+      reason: 'TIMEOUT',
+    });
     for (let i = 1; i < BREAKER.minCalls; i++) await failure(call('i-hang'));
     const asked = seen;
-    expect(await failure(call('i-hang'))).toMatchObject({ code: 'DEPENDENCY_UNAVAILABLE', service: 'personnel', reason: 'CIRCUIT_OPEN' });
+    expect(await failure(call('i-hang'))).toMatchObject({
+      code: 'DEPENDENCY_UNAVAILABLE',
+      service: 'personnel',
+      reason: 'CIRCUIT_OPEN',
+    });
     expect(seen).toBe(asked);
   });
 
   test('its refusals pass through and never open the breaker', async () => {
     mode = 'graphqlError';
-    for (let i = 0; i < BREAKER.minCalls * 2; i++) expect(await failure(call('i-gqlerr'))).toMatchObject({ code: 'NOT_FOUND' });
+    for (let i = 0; i < BREAKER.minCalls * 2; i++)
+      expect(await failure(call('i-gqlerr'))).toMatchObject({ code: 'NOT_FOUND' });
     expect(breakerState(`${base}/i-gqlerr`)).toBe('closed');
   });
 
   test('after the open interval one trial call goes through and closes the breaker when it is answered', async () => {
     mode = 'fail503';
-    for (let i = 0; i < BREAKER.minCalls; i++) expect(await failure(call('i-503'))).toMatchObject({ reason: 'HTTP_5XX' });
+    for (let i = 0; i < BREAKER.minCalls; i++)
+      expect(await failure(call('i-503'))).toMatchObject({ reason: 'HTTP_5XX' });
     expect(breakerState(`${base}/i-503`)).toBe('open');
     mode = 'ok';
-    for (const end = Date.now() + BREAKER.openMs * 3; breakerState(`${base}/i-503`) === 'open' && Date.now() < end; )
+    for (const end = Date.now() + BREAKER.openMs * 3; breakerState(`${base}/i-503`) === 'open' && Date.now() < end;)
       await new Promise((r) => setTimeout(r, 100));
     expect(await call('i-503')).toEqual({ ok: true });
     expect(breakerState(`${base}/i-503`)).toBe('closed');

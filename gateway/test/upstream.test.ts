@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+
 import { upstreamFetcher } from '../src/upstream';
 
 /**
@@ -17,7 +18,9 @@ let server: http.Server;
 let url: string;
 let seen: Seen[] = [];
 /** How the server answers a single operation; a batch answers each element this way. */
-let answer: (op: { query: string; variables?: Record<string, unknown> }) => unknown = (op) => ({ data: { echo: op.variables ?? null } });
+let answer: (op: { query: string; variables?: Record<string, unknown> }) => unknown = (op) => ({
+  data: { echo: op.variables ?? null },
+});
 let refuseBatches = false;
 let status = 200;
 
@@ -53,7 +56,11 @@ beforeEach(() => {
 });
 
 const fetchOp = (query: string, variables: Record<string, unknown>, authorization = 'Bearer a') =>
-  upstreamFetcher(url, { method: 'POST', headers: { 'Content-Type': 'application/json', authorization }, body: JSON.stringify({ query, variables }) });
+  upstreamFetcher(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', authorization },
+    body: JSON.stringify({ query, variables }),
+  });
 
 test('queries started in the same tick for the same caller travel as one batch, each gets its own answer', async () => {
   const [a, b] = await Promise.all([fetchOp('query A { a }', { n: 1 }), fetchOp('query B { b }', { n: 2 })]);
@@ -87,7 +94,11 @@ test('an identical query already in flight is asked once, and each waiter gets a
 });
 
 test('mutations go alone, in order, even when identical', async () => {
-  await Promise.all([fetchOp('mutation M { m }', { n: 1 }), fetchOp('mutation M { m }', { n: 1 }), fetchOp('query A { a }', { n: 2 })]);
+  await Promise.all([
+    fetchOp('mutation M { m }', { n: 1 }),
+    fetchOp('mutation M { m }', { n: 1 }),
+    fetchOp('query A { a }', { n: 2 }),
+  ]);
   expect(seen).toHaveLength(3);
   expect(seen.filter((s) => Array.isArray(s.body))).toHaveLength(0);
 });
@@ -107,5 +118,7 @@ test('an HTTP error reaches the data source with its status and body; an unreach
   expect(r.ok).toBe(false);
   expect(r.status).toBe(400);
   expect(JSON.parse(await r.text()).errors[0].extensions.code).toBe('BAD_USER_INPUT');
-  await expect(upstreamFetcher('http://127.0.0.1:1/graphql', { headers: {}, body: '{"query":"{ a }"}' })).rejects.toThrow();
+  await expect(
+    upstreamFetcher('http://127.0.0.1:1/graphql', { headers: {}, body: '{"query":"{ a }"}' }),
+  ).rejects.toThrow();
 });

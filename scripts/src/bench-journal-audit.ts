@@ -1,12 +1,14 @@
 import os from 'node:os';
-import { Client } from 'pg';
-import { loadConfigOrExit, openOrm } from '@tsp/shared';
+
 // Importing the records service registers its entry source (the audit re-hashes real entries through it).
 import { records } from '@tsp/records';
-import { ChangeWatch, runJournalAudit, type JournalAuditOptions } from '@tsp/records/dist/journal/index.js';
-import { migrateAll } from './migrate.js';
-import { seedBench } from './bench/seed.js';
+import { ChangeWatch, type JournalAuditOptions, runJournalAudit } from '@tsp/records/dist/journal/index.js';
+import { loadConfigOrExit, openOrm } from '@tsp/shared';
+import { Client } from 'pg';
+
 import { benchDatabase } from './bench/platform.js';
+import { seedBench } from './bench/seed.js';
+import { migrateAll } from './migrate.js';
 
 /**
  * Cost of the journal's self-audit at about 10^5 real entries (not a test; run by hand):
@@ -74,25 +76,38 @@ async function main() {
       return `${fmt(ms)} in ${runs} runs`;
     };
     const firstWatched = await time({ sweep: false, watch });
-    rows.push(['frequent run, first of its process: whole tree in SQL + suspects + first entry window (ms)',
-      fmt(firstWatched.ms)]);
+    rows.push([
+      'frequent run, first of its process: whole tree in SQL + suspects + first entry window (ms)',
+      fmt(firstWatched.ms),
+    ]);
     rows.push(['  the rest of its all-entries pass, a window per run (total ms)', await drain()]);
-    rows.push(['frequent run, nothing changed (median of 7, ms)',
-      fmt(await median(7, async () => (await time({ sweep: false, watch })).ms))]);
+    rows.push([
+      'frequent run, nothing changed (median of 7, ms)',
+      fmt(await median(7, async () => (await time({ sweep: false, watch })).ms)),
+    ]);
     const em = orm.em.fork();
-    rows.push(['  of which: change marks from pg_stat_user_tables (median of 7, ms)', fmt(await median(7, async () => {
-      const s = performance.now();
-      await em.execute(`select n_tup_upd, n_tup_del, pg_relation_filenode(relid)
+    rows.push([
+      '  of which: change marks from pg_stat_user_tables (median of 7, ms)',
+      fmt(
+        await median(7, async () => {
+          const s = performance.now();
+          await em.execute(`select n_tup_upd, n_tup_del, pg_relation_filenode(relid)
         from pg_stat_user_tables where schemaname = 'records'`);
-      return performance.now() - s;
-    }))]);
+          return performance.now() - s;
+        }),
+      ),
+    ]);
     const { journalEntrySource } = await import('@tsp/records/dist/journal/entry-source.js');
-    rows.push(['suspect query alone (xmin of entries and attachments vs. their leaf; median of 5, ms)',
-      fmt(await median(5, async () => {
-        const s = performance.now();
-        await journalEntrySource()!.suspects!(orm.em.fork());
-        return performance.now() - s;
-      }))]);
+    rows.push([
+      'suspect query alone (xmin of entries and attachments vs. their leaf; median of 5, ms)',
+      fmt(
+        await median(5, async () => {
+          const s = performance.now();
+          await journalEntrySource()!.suspects!(orm.em.fork());
+          return performance.now() - s;
+        }),
+      ),
+    ]);
 
     // Behind the service's back: a no-op UPDATE still writes a new row version, which is what is detected.
     // Each in its own session: PostgreSQL counts a session's updates when it ends (a live one within seconds).
@@ -106,13 +121,17 @@ async function main() {
        where id = (select entry_id from records.journal_leaf where idx = ${Math.floor(n / 2)});
       alter table records.record_entry enable trigger user`);
     const afterEntry = await time({ sweep: false, watch });
-    rows.push([`frequent run after an entry UPDATE: suspects + ${afterEntry.r.entriesChecked} re-hashed (ms)`,
-      fmt(afterEntry.ms)]);
+    rows.push([
+      `frequent run after an entry UPDATE: suspects + ${afterEntry.r.entriesChecked} re-hashed (ms)`,
+      fmt(afterEntry.ms),
+    ]);
     await tamper(`alter table records.journal_node disable trigger user;
       update records.journal_node set hash = hash where level = 1 and idx = 0;
       alter table records.journal_node enable trigger user`);
-    rows.push(['frequent run after a journal_node UPDATE: whole tree in SQL + first entry window (ms)',
-      fmt((await time({ sweep: false, watch })).ms)]);
+    rows.push([
+      'frequent run after a journal_node UPDATE: whole tree in SQL + first entry window (ms)',
+      fmt((await time({ sweep: false, watch })).ms),
+    ]);
     rows.push(['  the rest of that all-entries pass, a window per run (total ms)', await drain()]);
 
     let sweep = 0;
@@ -123,19 +142,24 @@ async function main() {
       windows++;
       if (r.r.sweptTo === r.r.fromSize) break;
     }
-    rows.push([`full sweep: ${windows} windows of 16,384 leaves, nodes and entries re-hashed (total ms)`,
-      fmt(sweep)]);
+    rows.push([`full sweep: ${windows} windows of 16,384 leaves, nodes and entries re-hashed (total ms)`, fmt(sweep)]);
   } finally {
     await c.end().catch(() => undefined);
     await orm.close();
     await db.stop();
   }
-  const load = os.loadavg().map((x) => x.toFixed(1)).join(' ');
+  const load = os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
   console.log(`\n| measure (load average ${load}, ${os.cpus().length} cores) | value |\n|---|---|`);
   for (const [k, v] of rows) console.log(`| ${k} | ${v} |`);
 }
 
-main().then(() => process.exit(0), (e) => {
-  console.error(e);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

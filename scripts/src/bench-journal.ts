@@ -1,8 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
-import { config, loadConfigOrExit, migrate, openOrm, startEmbeddedPostgres, type Orm } from '@tsp/shared';
+
 import { records } from '@tsp/records';
 import {
   appendLeaf,
@@ -18,6 +17,8 @@ import {
   verifyConsistency,
   verifyInclusion,
 } from '@tsp/records/dist/journal/index.js';
+import { config, loadConfigOrExit, migrate, openOrm, type Orm, startEmbeddedPostgres } from '@tsp/shared';
+import { Client } from 'pg';
 
 /**
  * Journal benchmark (not a test): appends/s with proofs maintained, single writer and 8 concurrent
@@ -40,7 +41,13 @@ const urls = new WeakMap<Orm, string>();
 
 async function journalDb(adminUrl: string, poolMax: number): Promise<Orm> {
   const url = await freshDatabase(adminUrl);
-  const orm = await openOrm({ schema: 'records', clientUrl: url, entities: [], migrations: records.db.migrations, poolMax });
+  const orm = await openOrm({
+    schema: 'records',
+    clientUrl: url,
+    entities: [],
+    migrations: records.db.migrations,
+    poolMax,
+  });
   await migrate(orm, 'records');
   urls.set(orm, url);
   return orm;
@@ -50,37 +57,57 @@ async function journalDb(adminUrl: string, poolMax: number): Promise<Orm> {
 const appendOne = (orm: Orm, i: number, asyncCommit = false) =>
   orm.em.fork().transactional(async (em) => {
     if (asyncCommit) await em.execute('set local synchronous_commit = off');
-    return appendLeaf(em, { entryId: randomUUID(), caseId: randomUUID(), data: Buffer.from(`bench entry ${i} ${randomUUID()}`) });
+    return appendLeaf(em, {
+      entryId: randomUUID(),
+      caseId: randomUUID(),
+      data: Buffer.from(`bench entry ${i} ${randomUUID()}`),
+    });
   });
 
 async function appendRate(orm: Orm, writers: number, perWriter: number, asyncCommit = false): Promise<number> {
   const t0 = performance.now();
-  await Promise.all(Array.from({ length: writers }, async (_, w) => {
-    for (let i = 0; i < perWriter; i++) await appendOne(orm, w * perWriter + i, asyncCommit);
-  }));
+  await Promise.all(
+    Array.from({ length: writers }, async (_, w) => {
+      for (let i = 0; i < perWriter; i++) await appendOne(orm, w * perWriter + i, asyncCommit);
+    }),
+  );
   return (writers * perWriter) / ((performance.now() - t0) / 1000);
 }
 
 /** Entries per second when each transaction appends `batch` entries at once (appendLeaves: one call). */
 async function batchRate(orm: Orm, writers: number, transactions: number, batch: number): Promise<number> {
   const t0 = performance.now();
-  await Promise.all(Array.from({ length: writers }, async (_, w) => {
-    for (let t = 0; t < transactions; t++) {
-      const items = Array.from({ length: batch }, (_, k) => ({ entryId: randomUUID(), caseId: randomUUID(), data: Buffer.from(`bench batch ${w} ${t} ${k} ${randomUUID()}`) }));
-      await orm.em.fork().transactional((em) => appendLeaves(em, items));
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: writers }, async (_, w) => {
+      for (let t = 0; t < transactions; t++) {
+        const items = Array.from({ length: batch }, (_, k) => ({
+          entryId: randomUUID(),
+          caseId: randomUUID(),
+          data: Buffer.from(`bench batch ${w} ${t} ${k} ${randomUUID()}`),
+        }));
+        await orm.em.fork().transactional((em) => appendLeaves(em, items));
+      }
+    }),
+  );
   return (writers * transactions * batch) / ((performance.now() - t0) / 1000);
 }
 
 /** Diagnostics: the same append through the plain pg driver (no ORM), and an ORM transaction that appends nothing. */
-async function floorRates(url: string, orm: Orm, n: number): Promise<{ plain: number; emptyOrmTx: number; inside: number }> {
+async function floorRates(
+  url: string,
+  orm: Orm,
+  n: number,
+): Promise<{ plain: number; emptyOrmTx: number; inside: number }> {
   const c = new Client({ connectionString: url });
   await c.connect();
   let t0 = performance.now();
   for (let i = 0; i < n; i++) {
     await c.query('begin');
-    await c.query('select * from records.journal_append($1, $2, $3)', [randomUUID(), randomUUID(), Buffer.from(`bench plain ${i} ${randomUUID()}`)]);
+    await c.query('select * from records.journal_append($1, $2, $3)', [
+      randomUUID(),
+      randomUUID(),
+      Buffer.from(`bench plain ${i} ${randomUUID()}`),
+    ]);
     await c.query('commit');
   }
   const plain = n / ((performance.now() - t0) / 1000);
@@ -91,7 +118,12 @@ async function floorRates(url: string, orm: Orm, n: number): Promise<{ plain: nu
   // What an append adds to a transaction that is open anyway (the records write path).
   t0 = performance.now();
   await orm.em.fork().transactional(async (em) => {
-    for (let i = 0; i < n; i++) await appendLeaf(em, { entryId: randomUUID(), caseId: randomUUID(), data: Buffer.from(`bench inside ${i} ${randomUUID()}`) });
+    for (let i = 0; i < n; i++)
+      await appendLeaf(em, {
+        entryId: randomUUID(),
+        caseId: randomUUID(),
+        data: Buffer.from(`bench inside ${i} ${randomUUID()}`),
+      });
   });
   return { plain, emptyOrmTx, inside: n / ((performance.now() - t0) / 1000) };
 }
@@ -118,7 +150,10 @@ async function bulkLoad(orm: Orm, from: number, to: number, frontier: Buffer[]):
     }
     const em = orm.em.fork();
     await em.execute(`insert into records.journal_leaf (idx, leaf_hash, entry_id, case_id) values ${leaves.join(',')}`);
-    if (nodes.length) await em.execute(`insert into records.journal_node (level, idx, hash) values ${nodes.map(([l, i, h]) => `(${l},${i},'\\x${h}')`).join(',')}`);
+    if (nodes.length)
+      await em.execute(
+        `insert into records.journal_node (level, idx, hash) values ${nodes.map(([l, i, h]) => `(${l},${i},'\\x${h}')`).join(',')}`,
+      );
   }
 }
 
@@ -140,12 +175,24 @@ async function proofTimes(orm: Orm, size: number, samples = 200) {
   const inclusion = await time(async () => {
     const i = Math.floor(Math.random() * size);
     const p = await inclusionProofFor(em, i, size);
-    ok &&= verifyInclusion(i, size, Buffer.from(p.leafHash, 'hex'), p.proof.map((x) => Buffer.from(x, 'hex')), root);
+    ok &&= verifyInclusion(
+      i,
+      size,
+      Buffer.from(p.leafHash, 'hex'),
+      p.proof.map((x) => Buffer.from(x, 'hex')),
+      root,
+    );
   });
   const consistency = await time(async () => {
     const m = 1 + Math.floor(Math.random() * (size - 1));
     const p = await consistencyProofFor(em, m, size);
-    ok &&= verifyConsistency(m, size, p.proof.map((x) => Buffer.from(x, 'hex')), Buffer.from(p.fromRoot, 'hex'), root);
+    ok &&= verifyConsistency(
+      m,
+      size,
+      p.proof.map((x) => Buffer.from(x, 'hex')),
+      Buffer.from(p.fromRoot, 'hex'),
+      root,
+    );
   });
   const headTime = await time(() => treeHead(em, size));
   if (!ok) throw new Error(`a proof at size ${size} did not verify`);
@@ -154,7 +201,9 @@ async function proofTimes(orm: Orm, size: number, samples = 200) {
 
 async function main() {
   const given = loadConfigOrExit().DATABASE_URL;
-  const embedded = given ? null : await startEmbeddedPostgres(path.join(os.tmpdir(), `tsp-bench-${randomBytes(3).toString('hex')}`, 'data'));
+  const embedded = given
+    ? null
+    : await startEmbeddedPostgres(path.join(os.tmpdir(), `tsp-bench-${randomBytes(3).toString('hex')}`, 'data'));
   const admin = given ?? embedded!.url;
   const rows: [string, string][] = [];
   const fmt = (x: number) => x.toFixed(x < 10 ? 2 : 0);
@@ -163,15 +212,33 @@ async function main() {
     await appendRate(small, 1, 200); // warm-up
     rows.push(['appends/s, 1 writer (2,000 appends, one transaction each)', fmt(await appendRate(small, 1, 2000))]);
     rows.push(['appends/s, 8 concurrent writers (8 × 500)', fmt(await appendRate(small, 8, 500))]);
-    rows.push(['appends/s, 1 writer, synchronous_commit off (diagnostic)', fmt(await appendRate(small, 1, 2000, true))]);
-    rows.push(['appends/s, 8 writers, synchronous_commit off (diagnostic)', fmt(await appendRate(small, 8, 500, true))]);
-    rows.push(['appends/s, 1 writer, 10 entries per transaction (appendLeaves)', fmt(await batchRate(small, 1, 200, 10))]);
-    rows.push(['appends/s, 8 writers, 10 entries per transaction (appendLeaves)', fmt(await batchRate(small, 8, 50, 10))]);
-    rows.push(['appends/s, 1 writer, 100 entries per transaction (appendLeaves)', fmt(await batchRate(small, 1, 40, 100))]);
+    rows.push([
+      'appends/s, 1 writer, synchronous_commit off (diagnostic)',
+      fmt(await appendRate(small, 1, 2000, true)),
+    ]);
+    rows.push([
+      'appends/s, 8 writers, synchronous_commit off (diagnostic)',
+      fmt(await appendRate(small, 8, 500, true)),
+    ]);
+    rows.push([
+      'appends/s, 1 writer, 10 entries per transaction (appendLeaves)',
+      fmt(await batchRate(small, 1, 200, 10)),
+    ]);
+    rows.push([
+      'appends/s, 8 writers, 10 entries per transaction (appendLeaves)',
+      fmt(await batchRate(small, 8, 50, 10)),
+    ]);
+    rows.push([
+      'appends/s, 1 writer, 100 entries per transaction (appendLeaves)',
+      fmt(await batchRate(small, 1, 40, 100)),
+    ]);
     const floor = await floorRates(urls.get(small)!, small, 2000);
     rows.push(['appends/s, 1 writer, plain pg driver: BEGIN; journal_append; COMMIT (diagnostic)', fmt(floor.plain)]);
-    rows.push(['transactions/s, 1 writer, ORM transaction appending nothing (diagnostic floor)', fmt(floor.emptyOrmTx)]);
-    rows.push(['appendLeaf calls/s inside one open transaction (an append\'s own cost)', fmt(floor.inside)]);
+    rows.push([
+      'transactions/s, 1 writer, ORM transaction appending nothing (diagnostic floor)',
+      fmt(floor.emptyOrmTx),
+    ]);
+    rows.push(["appendLeaf calls/s inside one open transaction (an append's own cost)", fmt(floor.inside)]);
     const cp = await createCheckpoint(small.em.fork());
     rows.push([`checkpoint signed at size ${cp.size}`, 'ok']);
     await small.close();
@@ -184,7 +251,10 @@ async function main() {
     for (const [size, label] of [[100_000, '10^5']] as const) {
       const t = await proofTimes(big, size);
       rows.push([`${label}: inclusion proof p50 / p95 (ms)`, `${fmt(t.inclusion.p50)} / ${fmt(t.inclusion.p95)}`]);
-      rows.push([`${label}: consistency proof p50 / p95 (ms)`, `${fmt(t.consistency.p50)} / ${fmt(t.consistency.p95)}`]);
+      rows.push([
+        `${label}: consistency proof p50 / p95 (ms)`,
+        `${fmt(t.consistency.p50)} / ${fmt(t.consistency.p95)}`,
+      ]);
       rows.push([`${label}: tree head p50 (ms)`, fmt(t.head.p50)]);
     }
     rows.push(['appends/s, 1 writer at 10^5 leaves (1,000)', fmt(await appendRate(big, 1, 1000))]);
@@ -197,12 +267,18 @@ async function main() {
       if (!r.ok) throw new Error(`self-audit failed: ${JSON.stringify(r.problems)}`);
       verified = r.treeSize;
     }
-    rows.push([`self-audit from nothing to ${verified} leaves, runs of 50,000 (leaves/s)`, fmt(verified / ((performance.now() - t0) / 1000))]);
+    rows.push([
+      `self-audit from nothing to ${verified} leaves, runs of 50,000 (leaves/s)`,
+      fmt(verified / ((performance.now() - t0) / 1000)),
+    ]);
     await appendRate(big, 1, 1000);
     t0 = performance.now();
     const steady = await runJournalAudit(big.em.fork());
     if (!steady?.ok) throw new Error('self-audit failed');
-    rows.push([`self-audit run after 1,000 appends, sweeping ${steady.sweptTo! - steady.sweptFrom!} older leaves (ms)`, fmt(performance.now() - t0)]);
+    rows.push([
+      `self-audit run after 1,000 appends, sweeping ${steady.sweptTo! - steady.sweptFrom!} older leaves (ms)`,
+      fmt(performance.now() - t0),
+    ]);
     if (config().BENCH_QUICK) {
       await big.close();
       return print(rows);
@@ -227,8 +303,13 @@ async function main() {
 
 function print(rows: [string, string][]) {
   const w = Math.max(...rows.map(([k]) => k.length));
-  const load = os.loadavg().map((x) => x.toFixed(2)).join(' ');
-  console.log(`\nrecords journal benchmark — ${os.cpus().length} cores, load average at the end ${load}, ${config().DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL (fsync on)'}\n`);
+  const load = os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
+  console.log(
+    `\nrecords journal benchmark — ${os.cpus().length} cores, load average at the end ${load}, ${config().DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL (fsync on)'}\n`,
+  );
   for (const [k, v] of rows) console.log(`${k.padEnd(w)}  ${v}`);
 }
 

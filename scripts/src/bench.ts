@@ -2,13 +2,15 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+
 import { childEnv, config, loadConfigOrExit } from '@tsp/shared';
-import { migrateAll } from './migrate.js';
-import { seedBench, type BenchSize } from './bench/seed.js';
+
+import { type LoadOptions, measure, type Measurement, quiesce, warm } from './bench/measure.js';
 import { BENCH_DIR, benchDatabase, ensureBenchInstalled, startServices } from './bench/platform.js';
+import { ratios, ratioTable, table } from './bench/report.js';
 import { scenarios, type Target } from './bench/scenarios.js';
-import { measure, quiesce, warm, type LoadOptions, type Measurement } from './bench/measure.js';
-import { ratioTable, ratios, table } from './bench/report.js';
+import { type BenchSize, seedBench } from './bench/seed.js';
+import { migrateAll } from './migrate.js';
 
 /**
  * Npm run bench [-- --quick] [-- --journal]: seeds a large data set with bulk SQL, starts the four
@@ -21,12 +23,15 @@ import { ratioTable, ratios, table } from './bench/report.js';
  */
 const QUICK = process.argv.includes('--quick');
 const JOURNAL = !QUICK || process.argv.includes('--journal');
-const SIZE: BenchSize = QUICK ? { agencies: 5, casesPerAgency: 100, officersPerAgency: 10 } : { agencies: 20, casesPerAgency: 500, officersPerAgency: 10 };
+const SIZE: BenchSize = QUICK
+  ? { agencies: 5, casesPerAgency: 100, officersPerAgency: 10 }
+  : { agencies: 20, casesPerAgency: 500, officersPerAgency: 10 };
 const CONNECTIONS = QUICK ? [10] : [10, 50];
 const TIMING = QUICK ? { duration: 3, warmup: 1 } : { duration: 10, warmup: 2 };
 
 const t0 = Date.now();
-const say = (m: string) => process.stdout.write(`\x1b[1mbench\x1b[0m [${((Date.now() - t0) / 1000).toFixed(0).padStart(3)}s] ${m}\n`);
+const say = (m: string) =>
+  process.stdout.write(`\x1b[1mbench\x1b[0m [${((Date.now() - t0) / 1000).toFixed(0).padStart(3)}s] ${m}\n`);
 
 async function main() {
   loadConfigOrExit();
@@ -34,9 +39,13 @@ async function main() {
   const db = await benchDatabase();
   let stopServices: (() => Promise<void>) | null = null;
   try {
-    say(`database ${config().DATABASE_URL ? 'on DATABASE_URL (fresh database)' : 'embedded PostgreSQL (throwaway)'}; migrating`);
+    say(
+      `database ${config().DATABASE_URL ? 'on DATABASE_URL (fresh database)' : 'embedded PostgreSQL (throwaway)'}; migrating`,
+    );
     await migrateAll(db.url);
-    say(`seeding ${SIZE.agencies} agencies × ${SIZE.casesPerAgency} cases, ${SIZE.agencies * SIZE.officersPerAgency} officers (bulk SQL)`);
+    say(
+      `seeding ${SIZE.agencies} agencies × ${SIZE.casesPerAgency} cases, ${SIZE.agencies * SIZE.officersPerAgency} officers (bulk SQL)`,
+    );
     const data = await seedBench(db.url, SIZE, (m) => say(`seed: ${m}`));
     say('starting 4 subgraphs, our gateway and Hive Gateway');
     const run = await startServices(db.url);
@@ -54,16 +63,28 @@ async function main() {
       // --quick is a smoke check that must stay under two minutes: it skips this round.
       for (const t of QUICK ? [] : targets) {
         await quiesce(run, say);
-        await warm(run, s, t, { connections: connectionCounts[0], duration: TIMING.duration, warmup: TIMING.duration }, say);
+        await warm(
+          run,
+          s,
+          t,
+          { connections: connectionCounts[0], duration: TIMING.duration, warmup: TIMING.duration },
+          say,
+        );
       }
       for (const connections of connectionCounts) {
         for (const t of targets) {
           // A findings request takes seconds at full size: give it a window that holds several.
-          const o: LoadOptions = { connections, ...TIMING, duration: s.key === 'findings' ? TIMING.duration * 2 : TIMING.duration };
+          const o: LoadOptions = {
+            connections,
+            ...TIMING,
+            duration: s.key === 'findings' ? TIMING.duration * 2 : TIMING.duration,
+          };
           // Requests the load generator gave up on may still be running: start from quiet servers.
           await quiesce(run, say);
           const m = await measure(run, s, t, o, say);
-          say(`${s.key.padEnd(12)} via ${t.padEnd(7)} c=${String(connections).padStart(2)}: ${m.rps.toFixed(1)} req/s, p50 ${m.p50?.toFixed(0) ?? '–'} ms, p95 ${m.p95?.toFixed(0) ?? '–'} ms, first ${m.firstMs.toFixed(0)} ms, alone ${m.aloneMs.toFixed(1)} ms, ${m.sqlPerRequest.toFixed(2)} SQL/req${m.non2xx + m.errors + m.graphqlErrors ? `, ${m.non2xx} non-2xx, ${m.errors} errors, ${m.graphqlErrors} GraphQL errors` : ''}`);
+          say(
+            `${s.key.padEnd(12)} via ${t.padEnd(7)} c=${String(connections).padStart(2)}: ${m.rps.toFixed(1)} req/s, p50 ${m.p50?.toFixed(0) ?? '–'} ms, p95 ${m.p95?.toFixed(0) ?? '–'} ms, first ${m.firstMs.toFixed(0)} ms, alone ${m.aloneMs.toFixed(1)} ms, ${m.sqlPerRequest.toFixed(2)} SQL/req${m.non2xx + m.errors + m.graphqlErrors ? `, ${m.non2xx} non-2xx, ${m.errors} errors, ${m.graphqlErrors} GraphQL errors` : ''}`,
+          );
           results.push(m);
         }
       }
@@ -72,7 +93,12 @@ async function main() {
     stopServices = null;
     const journal = JOURNAL ? await journalBench(db.admin) : null;
     const rs = ratios(results);
-    const machine = { cores: os.cpus().length, cpu: cpuModel(), node: process.version, memoryGb: Math.round(os.totalmem() / 2 ** 30) };
+    const machine = {
+      cores: os.cpus().length,
+      cpu: cpuModel(),
+      node: process.version,
+      memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    };
     const out = {
       when: new Date().toISOString(),
       mode: QUICK ? 'quick' : 'full',
@@ -84,8 +110,16 @@ async function main() {
       journal,
     };
     fs.writeFileSync(path.join(BENCH_DIR, 'results.json'), JSON.stringify(out, null, 2));
-    console.log(`\n${QUICK ? 'quick' : 'full'} benchmark — ${machine.cores} cores (${machine.cpu}), Node ${machine.node}; data: ${Object.entries(data.counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
-    console.log(`each load ${TIMING.duration}s after ${TIMING.warmup}s warm-up; SQL/req: statements the four subgraphs ran for the requests (results.json also has all statements, background included)\n`);
+    console.log(
+      `\n${QUICK ? 'quick' : 'full'} benchmark — ${machine.cores} cores (${machine.cpu}), Node ${machine.node}; data: ${Object.entries(
+        data.counts,
+      )
+        .map(([k, v]) => `${v} ${k}`)
+        .join(', ')}`,
+    );
+    console.log(
+      `each load ${TIMING.duration}s after ${TIMING.warmup}s warm-up; SQL/req: statements the four subgraphs ran for the requests (results.json also has all statements, background included)\n`,
+    );
     console.log(table(results));
     console.log(`\n${ratioTable(rs)}`);
     if (journal) console.log(`\n${journal.join('\n')}`);
@@ -98,16 +132,23 @@ async function main() {
 
 /** --keep: leave the seeded platform running for profiling; prints what to send. Ctrl-C stops. */
 async function keep(urls: Record<string, string>, list: Awaited<ReturnType<typeof scenarios>>): Promise<void> {
-  fs.writeFileSync(path.join(os.tmpdir(), 'tsp-bench-keep.json'), JSON.stringify({ urls, scenarios: list.map((s) => ({ ...s, bodies: s.bodies.slice(0, 3) })) }, null, 2));
+  fs.writeFileSync(
+    path.join(os.tmpdir(), 'tsp-bench-keep.json'),
+    JSON.stringify({ urls, scenarios: list.map((s) => ({ ...s, bodies: s.bodies.slice(0, 3) })) }, null, 2),
+  );
   say(`running; urls and sample requests in ${path.join(os.tmpdir(), 'tsp-bench-keep.json')}; Ctrl-C stops`);
   const alive = setInterval(() => undefined, 60_000);
-  await new Promise<void>((resolve) => ['SIGINT', 'SIGTERM'].forEach((sig) => process.once(sig, () => (say(`${sig}: stopping`), resolve()))));
+  await new Promise<void>((resolve) =>
+    ['SIGINT', 'SIGTERM'].forEach((sig) => process.once(sig, () => (say(`${sig}: stopping`), resolve()))),
+  );
   clearInterval(alive);
 }
 
 function cpuModel(): string {
   try {
-    return /model name\s*:\s*(.*)/.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model ?? 'unknown';
+    return (
+      /model name\s*:\s*(.*)/.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model ?? 'unknown'
+    );
   } catch {
     return os.cpus()[0]?.model ?? 'unknown';
   }
@@ -117,10 +158,15 @@ function cpuModel(): string {
 function journalBench(adminUrl: string): Promise<string[]> {
   say('journal benchmark (scripts/dist/bench-journal.js)');
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [path.join(__dirname, 'bench-journal.js')], { env: childEnv({ DATABASE_URL: adminUrl, ...(QUICK ? { BENCH_QUICK: '1' } : {}) }), stdio: ['ignore', 'pipe', 'inherit'] });
+    const p = spawn(process.execPath, [path.join(__dirname, 'bench-journal.js')], {
+      env: childEnv({ DATABASE_URL: adminUrl, ...(QUICK ? { BENCH_QUICK: '1' } : {}) }),
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     p.stdout!.on('data', (d) => (out += d));
-    p.once('exit', (code) => (code === 0 ? resolve(out.trim().split('\n')) : reject(new Error(`bench-journal exited with ${code}`))));
+    p.once('exit', (code) =>
+      code === 0 ? resolve(out.trim().split('\n')) : reject(new Error(`bench-journal exited with ${code}`)),
+    );
   });
 }
 

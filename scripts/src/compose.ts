@@ -1,6 +1,8 @@
 import fs from 'node:fs';
-import { loadConfigOrExit } from '@tsp/shared';
+
 import { SUPERGRAPH_PATH } from '@tsp/gateway';
+import { loadConfigOrExit } from '@tsp/shared';
+
 import { composeSupergraph } from './composition.js';
 
 /** npm run compose: writes gateway/supergraph.graphql (checked in; a test fails when it is stale). */

@@ -1,6 +1,7 @@
 import { composeServices } from '@apollo/composition';
+import { buildFederatedSchema, SUBGRAPHS, subgraphUrl } from '@tsp/shared';
 import { parse } from 'graphql';
-import { SUBGRAPHS, buildFederatedSchema, subgraphUrl } from '@tsp/shared';
+
 import { services } from './services.js';
 
 export interface Composed {

@@ -1,4 +1,5 @@
 import { config, loadConfigOrExit } from '@tsp/shared';
+
 import { migrateAll } from './migrate.js';
 
 /** npm run migrate / the compose `migrate` service: applies every schema's migrations to DATABASE_URL. */

@@ -1,4 +1,5 @@
-import { SUBGRAPHS, calendarMigrations, migrate, openOrm, type SubgraphName, type SubgraphService } from '@tsp/shared';
+import { calendarMigrations, migrate, openOrm, type SubgraphName, SUBGRAPHS, type SubgraphService } from '@tsp/shared';
+
 import { services } from './services.js';
 
 /** Applies the shared calendar schema and every subgraph's migrations, each in its own schema. */
@@ -8,7 +9,13 @@ export async function migrateAll(databaseUrl: string, only: readonly SubgraphNam
     ...only.map((n) => services[n].db),
   ];
   for (const t of targets) {
-    const orm = await openOrm({ schema: t.schema, clientUrl: databaseUrl, entities: t.entities, migrations: t.migrations, poolMax: 1 });
+    const orm = await openOrm({
+      schema: t.schema,
+      clientUrl: databaseUrl,
+      entities: t.entities,
+      migrations: t.migrations,
+      poolMax: 1,
+    });
     try {
       await migrate(orm, t.schema, t.renamedMigrations);
     } finally {

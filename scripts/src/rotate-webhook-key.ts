@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
-import { Client } from 'pg';
-import { loadConfigOrExit } from '@tsp/shared';
+
 import { rotateWebhookSecrets, type RotationProgress } from '@tsp/review/dist/webhooks/rotate.js';
 import { webhookSecretKeys } from '@tsp/review/dist/webhooks/secret-key.js';
+import { loadConfigOrExit } from '@tsp/shared';
+import { Client } from 'pg';
 
 const USAGE = `rotate-webhook-key: re-seals every webhook secret under WEBHOOK_SECRET_KEY.
 
@@ -17,7 +18,8 @@ neither key (then nothing is changed) or on errors; 2 on usage errors.`;
 const EVERY = 100;
 
 function progress(p: RotationProgress) {
-  if (p.done % EVERY === 0 || p.done === p.total) console.log(`  ${p.phase === 'check' ? 'checked' : 're-sealed'} ${p.done}/${p.total}`);
+  if (p.done % EVERY === 0 || p.done === p.total)
+    console.log(`  ${p.phase === 'check' ? 'checked' : 're-sealed'} ${p.done}/${p.total}`);
 }
 
 async function main(): Promise<number> {
@@ -37,7 +39,8 @@ async function main(): Promise<number> {
   // Re-sealing under the development key derived from INTERNAL_SECRET is never what a rotation wants.
   if (!WEBHOOK_SECRET_KEY) throw new Error('WEBHOOK_SECRET_KEY is required: it is the key secrets are re-sealed under');
   const keys = webhookSecretKeys();
-  if (!keys.previous) console.log('WEBHOOK_SECRET_KEY_PREVIOUS is unset: only checking that every secret opens with WEBHOOK_SECRET_KEY');
+  if (!keys.previous)
+    console.log('WEBHOOK_SECRET_KEY_PREVIOUS is unset: only checking that every secret opens with WEBHOOK_SECRET_KEY');
   const db = new Client({ connectionString: url });
   await db.connect();
   try {
@@ -47,12 +50,20 @@ async function main(): Promise<number> {
     for (const u of r.unreadable) console.log(`  ✘ ${u.why}`);
     const refused = r.unreadable.length > 0;
     const resealed = refused || dryRun ? `${r.underPrevious} to re-seal, none written` : `${r.resealed} re-sealed`;
-    console.log(`${r.total} endpoints: ${resealed}, ${r.alreadyCurrent} already current, ${r.unreadable.length} unreadable`);
+    console.log(
+      `${r.total} endpoints: ${resealed}, ${r.alreadyCurrent} already current, ${r.unreadable.length} unreadable`,
+    );
     if (refused) {
-      console.log('RESULT: REFUSED — nothing changed. Set the key those secrets were sealed with as WEBHOOK_SECRET_KEY_PREVIOUS and run again.');
+      console.log(
+        'RESULT: REFUSED — nothing changed. Set the key those secrets were sealed with as WEBHOOK_SECRET_KEY_PREVIOUS and run again.',
+      );
       return 1;
     }
-    console.log(dryRun ? 'RESULT: OK (dry run)' : 'RESULT: OK — every secret is sealed under WEBHOOK_SECRET_KEY; WEBHOOK_SECRET_KEY_PREVIOUS can be removed');
+    console.log(
+      dryRun
+        ? 'RESULT: OK (dry run)'
+        : 'RESULT: OK — every secret is sealed under WEBHOOK_SECRET_KEY; WEBHOOK_SECRET_KEY_PREVIOUS can be removed',
+    );
     return 0;
   } finally {
     await db.end();

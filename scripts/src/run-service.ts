@@ -1,8 +1,21 @@
-// First: the tracing SDK patches http, pg and graphql before the imports below load them.
-import { stopTracing } from './start-tracing.js';
-import { DEFAULT_PORTS, config, loadConfigOrExit, logger, startSubgraph, SUBGRAPHS, type ServiceName, type SubgraphName } from '@tsp/shared';
+// First: the tracing SDK patches http, pg and graphql before the imports below load them (a side-effect import,
+// which import sorting keeps at the top).
+import './start-tracing.js';
+
 import { startGateway } from '@tsp/gateway';
+import {
+  config,
+  DEFAULT_PORTS,
+  loadConfigOrExit,
+  logger,
+  type ServiceName,
+  startSubgraph,
+  type SubgraphName,
+  SUBGRAPHS,
+} from '@tsp/shared';
+
 import { services } from './services.js';
+import { stopTracing } from './start-tracing.js';
 
 /** Runs one service in this process (the launcher and docker-compose start one per process). */
 export async function runService(name: ServiceName): Promise<{ stop(): Promise<void> }> {

@@ -1,6 +1,8 @@
 import path from 'node:path';
+
 // Only config, never the package index: graphql, pg and http must load after the instrumentations.
 import { loadConfigOrExit } from '@tsp/shared/dist/config.js';
+
 import { tracingSdk } from './tracing/sdk.js';
 
 /**

@@ -1,11 +1,13 @@
-import path from 'node:path';
 import { fork } from 'node:child_process';
-import { SUBGRAPHS, config, loadConfigOrExit, subgraphUrlVar, type ServiceName } from '@tsp/shared';
-import { migrateAll } from './migrate.js';
-import { Supervised, waitUntilHealthy } from './launcher/supervised.js';
+import path from 'node:path';
+
+import { config, loadConfigOrExit, type ServiceName, SUBGRAPHS, subgraphUrlVar } from '@tsp/shared';
+
 import { serviceAddresses } from './launcher/ports.js';
-import { seedStore } from './launcher/seed-store.js';
 import { readyHints } from './launcher/ready.js';
+import { seedStore } from './launcher/seed-store.js';
+import { Supervised, waitUntilHealthy } from './launcher/supervised.js';
+import { migrateAll } from './migrate.js';
 import { seedDemo } from './seed/index.js';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -17,7 +19,10 @@ interface Embedded {
 
 /** Starts scripts/dist/embedded-db.js detached (its own process group) and waits for its URL. */
 function startEmbedded(): Promise<{ url: string; embedded: Embedded }> {
-  const proc = fork(path.join(__dirname, 'embedded-db.js'), [path.join(ROOT, '.data', 'postgres')], { detached: true, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const proc = fork(path.join(__dirname, 'embedded-db.js'), [path.join(ROOT, '.data', 'postgres')], {
+    detached: true,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {
     proc.once('message', (m: { url: string }) =>
@@ -44,7 +49,11 @@ async function databaseUrl(): Promise<{ url: string; embedded?: Embedded }> {
 }
 
 async function hasAgencies(gatewayUrl: string): Promise<boolean> {
-  const r = await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ agencies { id } }' }) });
+  const r = await fetch(gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ agencies { id } }' }),
+  });
   const body = (await r.json()) as { data?: { agencies: unknown[] }; errors?: { message: string }[] };
   // Unknown is not empty: never seed demo data over a database that may hold real data.
   if (!body.data) throw new Error(`could not ask for agencies: ${body.errors?.map((e) => e.message).join('; ')}`);
@@ -60,7 +69,8 @@ async function seedIfNeeded(databaseUrl: string, gatewayUrl: string, stopping: (
   try {
     const state = await store.state();
     if (state === 'complete') return;
-    if (state === 'none' && (await hasAgencies(gatewayUrl))) return say('the database holds agencies already: no demo data added');
+    if (state === 'none' && (await hasAgencies(gatewayUrl)))
+      return say('the database holds agencies already: no demo data added');
     if (state === 'partial') say('completing the demo data an earlier start did not finish');
     else say('first run: seeding demo data for 宁晋县');
     await seedDemo(gatewayUrl, (m) => void (stopping() || say(`seed: ${m}`)), store);

@@ -1,8 +1,15 @@
 import { parseArgs } from 'node:util';
+
 import {
-  Role, defaultDevTokenTtlSeconds, formatDuration, loadConfigOrExit, maxTokenLifetimeSeconds, signDevToken,
+  defaultDevTokenTtlSeconds,
+  formatDuration,
+  loadConfigOrExit,
+  maxTokenLifetimeSeconds,
+  Role,
+  signDevToken,
   type TokenClaims,
 } from '@tsp/shared';
+
 import { findDemoPerson, missingScope } from './launcher/demo.js';
 import { gatewayUrl } from './launcher/ports.js';
 

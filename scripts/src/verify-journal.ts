@@ -1,8 +1,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { loadConfigOrExit } from '@tsp/shared';
+
 // The pure verifier only: no database, no service code, nothing that trusts the server.
-import { checkJournal, checkpointNoteFrom, parseCheckpointNote, type JournalBundle } from '@tsp/records/dist/journal/verifier.js';
+import {
+  checkJournal,
+  checkpointNoteFrom,
+  type JournalBundle,
+  parseCheckpointNote,
+} from '@tsp/records/dist/journal/verifier.js';
+import { loadConfigOrExit } from '@tsp/shared';
 
 const USAGE = `verify-journal: checks the records journal (执法全过程记录日志) without trusting the server.
 
@@ -34,30 +40,51 @@ async function ask<T>(server: Server, query: string, variables: Record<string, u
     headers: { 'content-type': 'application/json', ...server.headers },
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await res.json().catch(() => ({ errors: [{ message: `HTTP ${res.status}` }] }))) as { data?: T; errors?: { message: string }[] };
+  const body = (await res.json().catch(() => ({ errors: [{ message: `HTTP ${res.status}` }] }))) as {
+    data?: T;
+    errors?: { message: string }[];
+  };
   if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
   return body.data as T;
 }
 
 async function fetchBundle(server: Server, oldSize: number | null, entries: string[]): Promise<JournalBundle> {
   const head = await ask<{ journalCheckpoint: JournalBundle['checkpoint']; journalPublicKey: string }>(
-    server, `{ journalCheckpoint { ${CHECKPOINT_FIELDS} } journalPublicKey }`,
+    server,
+    `{ journalCheckpoint { ${CHECKPOINT_FIELDS} } journalPublicKey }`,
   );
   // Proofs are asked for the size the signed note states, whatever the JSON fields say.
   const size = parseCheckpointNote(head.journalCheckpoint.note).size;
   let consistency: JournalBundle['consistency'] = null;
   if (oldSize !== null && oldSize <= size) {
-    consistency = (await ask<{ journalConsistencyProof: NonNullable<JournalBundle['consistency']> }>(
-      server, `query($from: Int!, $to: Int!) { journalConsistencyProof(from: $from, to: $to) { fromSize toSize fromRoot toRoot proof } }`, { from: oldSize, to: size },
-    )).journalConsistencyProof;
+    consistency = (
+      await ask<{ journalConsistencyProof: NonNullable<JournalBundle['consistency']> }>(
+        server,
+        `query($from: Int!, $to: Int!) { journalConsistencyProof(from: $from, to: $to) { fromSize toSize fromRoot toRoot proof } }`,
+        { from: oldSize, to: size },
+      )
+    ).journalConsistencyProof;
   }
   const inclusions: JournalBundle['inclusions'] = [];
   for (const entryId of entries) {
-    inclusions.push((await ask<{ journalInclusionProof: JournalBundle['inclusions'][number] }>(
-      server, `query($id: ID!, $size: Int) { journalInclusionProof(entryId: $id, treeSize: $size) { entryId leafIndex treeSize leafHash rootHash proof leafData } }`, { id: entryId, size },
-    )).journalInclusionProof);
+    inclusions.push(
+      (
+        await ask<{ journalInclusionProof: JournalBundle['inclusions'][number] }>(
+          server,
+          `query($id: ID!, $size: Int) { journalInclusionProof(entryId: $id, treeSize: $size) { entryId leafIndex treeSize leafHash rootHash proof leafData } }`,
+          { id: entryId, size },
+        )
+      ).journalInclusionProof,
+    );
   }
-  return { format: 'tsp.records.journal.bundle/v1', server: server.url, publicKey: head.journalPublicKey, checkpoint: head.journalCheckpoint, consistency, inclusions };
+  return {
+    format: 'tsp.records.journal.bundle/v1',
+    server: server.url,
+    publicKey: head.journalPublicKey,
+    checkpoint: head.journalCheckpoint,
+    consistency,
+    inclusions,
+  };
 }
 
 function server(url: string, token: string | undefined, headers: string[]): Server {
@@ -75,8 +102,16 @@ async function main(): Promise<number> {
   try {
     ({ values } = parseArgs({
       options: {
-        server: { type: 'string' }, checkpoint: { type: 'string' }, entry: { type: 'string', multiple: true },
-        'public-key': { type: 'string' }, 'save-key': { type: 'string' }, token: { type: 'string' }, header: { type: 'string', multiple: true }, save: { type: 'string' }, export: { type: 'string' }, help: { type: 'boolean' },
+        server: { type: 'string' },
+        checkpoint: { type: 'string' },
+        entry: { type: 'string', multiple: true },
+        'public-key': { type: 'string' },
+        'save-key': { type: 'string' },
+        token: { type: 'string' },
+        header: { type: 'string', multiple: true },
+        save: { type: 'string' },
+        export: { type: 'string' },
+        help: { type: 'boolean' },
       },
     }));
   } catch (e) {
@@ -89,7 +124,9 @@ async function main(): Promise<number> {
   }
   const token = values.token ?? loadConfigOrExit().JOURNAL_TOKEN;
   if (values.entry?.length && values.server && !token) {
-    console.error(`--entry needs --token (or env JOURNAL_TOKEN): inclusion proofs are given to those who may read the entry's case\n\n${USAGE}`);
+    console.error(
+      `--entry needs --token (or env JOURNAL_TOKEN): inclusion proofs are given to those who may read the entry's case\n\n${USAGE}`,
+    );
     return 2;
   }
   const oldCheckpoint = values.checkpoint ? checkpointNoteFrom(readFileSync(values.checkpoint, 'utf8')) : undefined;
@@ -98,7 +135,11 @@ async function main(): Promise<number> {
   try {
     bundle = values.export
       ? (JSON.parse(readFileSync(values.export, 'utf8')) as JournalBundle)
-      : await fetchBundle(server(values.server!, token, values.header ?? []), oldCheckpoint ? parseCheckpointNote(oldCheckpoint).size : null, values.entry ?? []);
+      : await fetchBundle(
+          server(values.server!, token, values.header ?? []),
+          oldCheckpoint ? parseCheckpointNote(oldCheckpoint).size : null,
+          values.entry ?? [],
+        );
   } catch (e) {
     console.log(`✘ the log could not be read: ${(e as Error).message}\nRESULT: FAILED`);
     return 1;
@@ -106,7 +147,13 @@ async function main(): Promise<number> {
   if (values.save) writeFileSync(values.save, `${JSON.stringify(bundle, null, 2)}\n`);
   if (values['save-key']) writeFileSync(values['save-key'], bundle.publicKey);
   const r = checkJournal({ bundle, oldCheckpoint, pinnedKeyPem });
-  console.log([`Journal ${values.export ? `export ${values.export}` : values.server}`, ...r.lines, `RESULT: ${r.ok ? 'OK — the log checks out' : 'FAILED'}`].join('\n'));
+  console.log(
+    [
+      `Journal ${values.export ? `export ${values.export}` : values.server}`,
+      ...r.lines,
+      `RESULT: ${r.ok ? 'OK — the log checks out' : 'FAILED'}`,
+    ].join('\n'),
+  );
   return r.ok ? 0 : 1;
 }
 

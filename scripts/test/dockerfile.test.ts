@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+
 import { SUPERGRAPH_PATH } from '@tsp/gateway';
 import { SUBGRAPHS } from '@tsp/shared';
 
@@ -42,9 +43,7 @@ function stages(): Stage[] {
 /** Every workspace folder, with package.json's globs (subgraphs/*) expanded as npm does. */
 function workspaceFolders(): string[] {
   return rootPackage.workspaces.flatMap((w) =>
-    w.endsWith('/*')
-      ? fs.readdirSync(path.join(ROOT, w.slice(0, -2))).map((d) => `${w.slice(0, -2)}/${d}`)
-      : [w],
+    w.endsWith('/*') ? fs.readdirSync(path.join(ROOT, w.slice(0, -2))).map((d) => `${w.slice(0, -2)}/${d}`) : [w],
   );
 }
 
@@ -74,7 +73,9 @@ test('the runtime stage installs production dependencies only, and holds no sour
   const installs = runtime.lines.filter((l) => /^RUN npm (ci|install)\b/.test(l));
   expect(installs).toHaveLength(1);
   expect(installs[0]).toMatch(/^RUN npm (ci|install) --omit=dev\b/);
-  expect(runtime.lines.indexOf('COPY --from=manifests /manifests/ ./')).toBeLessThan(runtime.lines.indexOf(installs[0]));
+  expect(runtime.lines.indexOf('COPY --from=manifests /manifests/ ./')).toBeLessThan(
+    runtime.lines.indexOf(installs[0]),
+  );
   expect(runtime.lines.filter((l) => /^(COPY|ADD) \.\s/.test(l) || /tsc/.test(l))).toEqual([]);
   expect(runtime.lines.filter((l) => l.startsWith('COPY --from=build'))).toEqual(['COPY --from=build /out/ ./']);
   expect(runtime.lines).toContain('ENV HOST=0.0.0.0 NODE_ENV=production');
@@ -112,7 +113,9 @@ describe("the image's files, chosen by the Dockerfile's own shell steps run on t
       .split('\n')
       .map((f) => f.slice(2))
       .sort();
-    expect(found).toEqual(['package-lock.json', 'package.json', ...workspaceFolders().map((w) => `${w}/package.json`)].sort());
+    expect(found).toEqual(
+      ['package-lock.json', 'package.json', ...workspaceFolders().map((w) => `${w}/package.json`)].sort(),
+    );
   });
 
   test("the runtime gets every workspace's package.json and compiled dist/, the supergraph, and no sources", () => {

@@ -5,7 +5,9 @@ import path from 'node:path';
 const ROOT = path.resolve(__dirname, '..', '..');
 const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');
 const engines = (JSON.parse(read('package.json')) as { engines: { node: string } }).engines.node;
-const lock = JSON.parse(read('package-lock.json')) as { packages: Record<string, { engines?: { node?: string } | string[] }> };
+const lock = JSON.parse(read('package-lock.json')) as {
+  packages: Record<string, { engines?: { node?: string } | string[] }>;
+};
 
 type Version = [number, number, number];
 const cmp = (a: Version, b: Version) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
@@ -30,13 +32,19 @@ function meets(v: Version, comparator: string): boolean {
 
 function satisfies(v: Version, range: string): boolean {
   return range.split('||').some((alternative) => {
-    const comparators = alternative.trim().replace(/(>=|<=|>|<|=|\^|~)\s+/g, '$1').split(/\s+/).filter(Boolean);
+    const comparators = alternative
+      .trim()
+      .replace(/(>=|<=|>|<|=|\^|~)\s+/g, '$1')
+      .split(/\s+/)
+      .filter(Boolean);
     return comparators.every((c) => meets(v, c));
   });
 }
 
 const needs = Object.entries(lock.packages)
-  .flatMap(([name, p]) => (p.engines && !Array.isArray(p.engines) && p.engines.node ? [[name || 'root', p.engines.node] as const] : []))
+  .flatMap(([name, p]) =>
+    p.engines && !Array.isArray(p.engines) && p.engines.node ? [[name || 'root', p.engines.node] as const] : [],
+  )
   .filter(([name]) => name !== 'root');
 
 /** The lowest version each alternative of our engines admits: `^22.15.0 || >=24` → 22.15.0 and 24.0.0. */

@@ -1,7 +1,8 @@
 import { Role } from '@tsp/shared';
+
 import { BACKOFF, nextAttempt, restartDelayMs } from '../src/launcher/backoff';
 import { parseCpuSeconds } from '../src/launcher/cpu';
-import { demoClaims, matchAgency, missingScope, refuseRemoteGateway, type DemoOfficer } from '../src/launcher/demo';
+import { demoClaims, type DemoOfficer, matchAgency, missingScope, refuseRemoteGateway } from '../src/launcher/demo';
 import { serviceAddresses } from '../src/launcher/ports';
 // Plain JavaScript (it runs before anything is built).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -37,7 +38,10 @@ describe('where npm start runs the services', () => {
     const d = serviceAddresses(() => undefined);
     expect([d.gateway.port, d.personnel.port, d.disclosure.port]).toEqual([4000, 4001, 4004]);
     expect(d.records.health).toBe('http://127.0.0.1:4002/health');
-    const given: Record<string, string> = { GATEWAY_URL: 'http://127.0.0.1:5100/graphql', REVIEW_URL: 'http://127.0.0.1:5103/graphql' };
+    const given: Record<string, string> = {
+      GATEWAY_URL: 'http://127.0.0.1:5100/graphql',
+      REVIEW_URL: 'http://127.0.0.1:5103/graphql',
+    };
     const moved = serviceAddresses((n) => given[n]);
     expect([moved.gateway.port, moved.review.port, moved.personnel.port]).toEqual([5100, 5103, 4001]);
     expect(moved.gateway.url).toBe('http://127.0.0.1:5100/graphql');
@@ -61,8 +65,13 @@ describe('npm run token', () => {
     { id: 'p', name: '宁晋县城乡规划局', region: '宁晋县' },
     { id: 'j', name: '宁晋县司法局', region: '宁晋县' },
   ];
-  const officer = (id: string, position: string, roles: string[], status = 'VALID'): DemoOfficer =>
-    ({ id, name: id, position, roles, credentials: status ? [{ status }] : [] });
+  const officer = (id: string, position: string, roles: string[], status = 'VALID'): DemoOfficer => ({
+    id,
+    name: id,
+    position,
+    roles,
+    credentials: status ? [{ status }] : [],
+  });
   const staff = [
     officer('o1', '规划监察大队队员', ['ENFORCEMENT'], 'EXPIRED'),
     officer('o2', '规划监察大队队员', ['ENFORCEMENT']),
@@ -74,7 +83,11 @@ describe('npm run token', () => {
     for (const url of ['http://127.0.0.1:4000/graphql', 'http://localhost:4000/graphql', 'http://[::1]:4000/graphql']) {
       expect(() => refuseRemoteGateway(url)).not.toThrow();
     }
-    for (const url of ['http://10.0.0.5:4000/graphql', 'https://gateway.example.org/graphql', 'http://[::ffff:8.8.8.8]/']) {
+    for (const url of [
+      'http://10.0.0.5:4000/graphql',
+      'https://gateway.example.org/graphql',
+      'http://[::ffff:8.8.8.8]/',
+    ]) {
       expect(() => refuseRemoteGateway(url)).toThrow(/on this machine only/);
     }
   });
@@ -97,8 +110,11 @@ describe('npm run token', () => {
 });
 
 describe('build-if-stale', () => {
-  const project = (builtAt: number | undefined, ...mtimes: number[]) =>
-    ({ name: 'shared', builtAt, inputs: mtimes.map((m, i) => ({ path: `shared/src/f${i}.ts`, mtimeMs: m })) });
+  const project = (builtAt: number | undefined, ...mtimes: number[]) => ({
+    name: 'shared',
+    builtAt,
+    inputs: mtimes.map((m, i) => ({ path: `shared/src/f${i}.ts`, mtimeMs: m })),
+  });
   const token = (exists: boolean) => [{ path: 'scripts/dist/token.js', exists }];
   test('current when every input is older than its project build', () => {
     expect(staleReason([project(100, 50, 99), project(200, 200)], token(true))).toBeUndefined();

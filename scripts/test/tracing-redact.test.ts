@@ -1,18 +1,25 @@
-import { defaultTextMapGetter, defaultTextMapSetter, ROOT_CONTEXT, trace, type Span } from '@opentelemetry/api';
+import { defaultTextMapGetter, defaultTextMapSetter, ROOT_CONTEXT, type Span, trace } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+
 import { InjectOnlyPropagator } from '../src/tracing/inject-only';
 import { messageShape, RedactingSpanProcessor, statementShape } from '../src/tracing/redact';
 
 test('a statement keeps its shape and loses every inlined value', () => {
   const sql = `insert into "records"."enforcement_case" ("id", "party_name", "party_id_number", "amount", "t1") values ('6b1d…', '王某''s 店', E'a\\'b', 120000.50, 7) limit 100`;
-  expect(statementShape(sql)).toBe(`insert into "records"."enforcement_case" ("id", "party_name", "party_id_number", "amount", "t1") values (?, ?, ?, ?, ?) limit ?`);
-  expect(statementShape('select e0.* from records.x as e0 where e0.id = $1')).toBe('select e0.* from records.x as e0 where e0.id = $1');
+  expect(statementShape(sql)).toBe(
+    `insert into "records"."enforcement_case" ("id", "party_name", "party_id_number", "amount", "t1") values (?, ?, ?, ?, ?) limit ?`,
+  );
+  expect(statementShape('select e0.* from records.x as e0 where e0.id = $1')).toBe(
+    'select e0.* from records.x as e0 where e0.id = $1',
+  );
   expect(statementShape(`select 1 from t where phone = '13812345678'`)).not.toContain('1381234');
 });
 
 test('a driver message loses its quoted value and long digit runs', () => {
-  expect(messageShape('invalid input syntax for type uuid: "13052819900101123X"')).toBe('invalid input syntax for type uuid: "?"');
+  expect(messageShape('invalid input syntax for type uuid: "13052819900101123X"')).toBe(
+    'invalid input syntax for type uuid: "?"',
+  );
   expect(messageShape('value 13812345678 out of range')).toBe('value ? out of range');
 });
 
@@ -30,13 +37,20 @@ function exportedBy(record: (span: Span) => void) {
 
 test('URL attributes keep the path and lose the query string', () => {
   const q = '?query=query%20Q(%24n%3AString)&variables=%7B%22n%22%3A%2213052819900101123X%22%7D';
-  const span = exportedBy((s) => s.setAttributes({
-    'url.full': `http://gw:4000/graphql${q}`, 'http.url': `http://gw:4000/graphql${q}`,
-    'http.target': `/graphql${q}`, 'url.query': q.slice(1), 'url.path': '/graphql',
-  }));
+  const span = exportedBy((s) =>
+    s.setAttributes({
+      'url.full': `http://gw:4000/graphql${q}`,
+      'http.url': `http://gw:4000/graphql${q}`,
+      'http.target': `/graphql${q}`,
+      'url.query': q.slice(1),
+      'url.path': '/graphql',
+    }),
+  );
   expect(span.attributes).toEqual({
-    'url.full': 'http://gw:4000/graphql', 'http.url': 'http://gw:4000/graphql',
-    'http.target': '/graphql', 'url.path': '/graphql',
+    'url.full': 'http://gw:4000/graphql',
+    'http.url': 'http://gw:4000/graphql',
+    'http.target': '/graphql',
+    'url.path': '/graphql',
   });
 });
 
@@ -51,10 +65,12 @@ test('an exception event loses the document literals its message and stack quote
   expect(text).not.toContain('13052819900101123');
 });
 
-test('the gateway\'s propagator writes traceparent but never reads one', () => {
+test("the gateway's propagator writes traceparent but never reads one", () => {
   const p = new InjectOnlyPropagator(new W3CTraceContextPropagator());
   const incoming = `00-${'a'.repeat(32)}-${'b'.repeat(16)}-01`;
-  expect(trace.getSpanContext(p.extract(ROOT_CONTEXT, { traceparent: incoming }, defaultTextMapGetter))).toBeUndefined();
+  expect(
+    trace.getSpanContext(p.extract(ROOT_CONTEXT, { traceparent: incoming }, defaultTextMapGetter)),
+  ).toBeUndefined();
   const ctx = trace.setSpanContext(ROOT_CONTEXT, { traceId: 'c'.repeat(32), spanId: 'd'.repeat(16), traceFlags: 1 });
   const carrier: Record<string, string> = {};
   p.inject(ctx, carrier, defaultTextMapSetter);

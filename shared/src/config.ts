@@ -1,24 +1,24 @@
 import { config } from './config/current.js';
-import { subgraphUrlVar, type SubgraphName } from './config/variables.js';
+import { type SubgraphName, subgraphUrlVar } from './config/variables.js';
 
-export * from './config/variables.js';
+export {
+  childEnv,
+  config,
+  type ConfigOverrides,
+  loadConfig,
+  loadConfigOrExit,
+  overrideConfig,
+} from './config/current.js';
+export { decodeSecretKey, SECRET_KEY_BYTES } from './config/fields.js';
+export type { Config, RawVariables } from './config/schema.js';
 export {
   ConfigError,
   DEFAULT_RETRY_BASE_MS,
   LOG_LEVELS,
-  PRODUCTION_RETRY_BASE_MS,
   parseConfig,
+  PRODUCTION_RETRY_BASE_MS,
 } from './config/schema.js';
-export type { Config, RawVariables } from './config/schema.js';
-export {
-  childEnv,
-  config,
-  loadConfig,
-  loadConfigOrExit,
-  overrideConfig,
-  type ConfigOverrides,
-} from './config/current.js';
-export { SECRET_KEY_BYTES, decodeSecretKey } from './config/fields.js';
+export * from './config/variables.js';
 
 export function jwtSecret(): string {
   return config().JWT_SECRET;

@@ -2,9 +2,17 @@ import { GraphQLError } from 'graphql';
 
 /** The contract's error codes (README § API lists them). */
 export type ErrorCode =
-  | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT'
-  | 'CREDENTIAL_INVALID' | 'AUDIO_VISUAL_REQUIRED' | 'TWO_OFFICERS_REQUIRED' | 'STAGE_ORDER'
-  | 'REVIEW_REQUIRED' | 'DEPENDENCY_UNAVAILABLE'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'BAD_USER_INPUT'
+  | 'CONFLICT'
+  | 'CREDENTIAL_INVALID'
+  | 'AUDIO_VISUAL_REQUIRED'
+  | 'TWO_OFFICERS_REQUIRED'
+  | 'STAGE_ORDER'
+  | 'REVIEW_REQUIRED'
+  | 'DEPENDENCY_UNAVAILABLE'
   /** A query over the cost, size or result limits (README § Limits and abuse). */
   | 'QUERY_TOO_COSTLY';
 
@@ -21,8 +29,7 @@ export class AppError extends GraphQLError {
   }
 }
 
-export const badInput = (field: string, why: string) =>
-  new AppError('BAD_USER_INPUT', `${field}: ${why}`, { field });
+export const badInput = (field: string, why: string) => new AppError('BAD_USER_INPUT', `${field}: ${why}`, { field });
 export const notFound = (what: string, id: string) =>
   new AppError('NOT_FOUND', `${what} ${id} not found / 未找到`, { id });
 export const forbidden = (why: string) => new AppError('FORBIDDEN', why);
@@ -34,7 +41,11 @@ export const conflict = (why: string, details: Record<string, unknown> = {}) => 
  * 127.0.0.1:4002") names an internal address, so it is logged where it happens, never answered.
  */
 export const dependencyUnavailable = (service: string, details: Record<string, unknown> = {}) =>
-  new AppError('DEPENDENCY_UNAVAILABLE', `${service} did not answer; the write was refused / 依赖服务不可用，已拒绝写入`, { service, ...details });
+  new AppError(
+    'DEPENDENCY_UNAVAILABLE',
+    `${service} did not answer; the write was refused / 依赖服务不可用，已拒绝写入`,
+    { service, ...details },
+  );
 
 export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;

@@ -1,7 +1,8 @@
-import { pino, stdSerializers, type Logger } from 'pino';
 import { DriverException } from '@mikro-orm/core';
-import { traceFields } from './tracing/propagation.js';
+import { type Logger, pino, stdSerializers } from 'pino';
+
 import { config } from './config.js';
+import { traceFields } from './tracing/propagation.js';
 
 /**
  * The level is fixed when the logger loads (child loggers keep it). An invalid configuration is not
@@ -21,8 +22,23 @@ const defaultLevel = levelAtLoad();
  * first four levels of a log object. GraphQL `variables` carry whatever a caller typed.
  */
 const PRIVATE_KEYS = [
-  'idNumber', 'partyIdNumber', 'party_id_number', 'phone', 'partyPhone', 'party_phone', 'address', 'partyAddress',
-  'party_address', 'authorization', 'cookie', 'password', 'secret', 'token', 'variables', 'params', 'bindings',
+  'idNumber',
+  'partyIdNumber',
+  'party_id_number',
+  'phone',
+  'partyPhone',
+  'party_phone',
+  'address',
+  'partyAddress',
+  'party_address',
+  'authorization',
+  'cookie',
+  'password',
+  'secret',
+  'token',
+  'variables',
+  'params',
+  'bindings',
 ];
 export const REDACTED_PATHS = PRIVATE_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`, `*.*.*.${k}`]);
 
@@ -74,8 +90,15 @@ export function loggableError(err: unknown): unknown {
     type: e.name,
     message: databaseMessage(e.message),
     statement: statementOf(e.message),
-    code: e.code, table: e.table, column: e.column, constraint: e.constraint, routine: e.routine,
-    stack: e.stack?.split('\n').filter((l) => l.trim().startsWith('at ')).join('\n'),
+    code: e.code,
+    table: e.table,
+    column: e.column,
+    constraint: e.constraint,
+    routine: e.routine,
+    stack: e.stack
+      ?.split('\n')
+      .filter((l) => l.trim().startsWith('at '))
+      .join('\n'),
   };
 }
 

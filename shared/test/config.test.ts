@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { ConfigError, ENV_VARS, childEnv, config, overrideConfig, parseConfig, subgraphUrl } from '../src';
+
+import { childEnv, config, ConfigError, ENV_VARS, overrideConfig, parseConfig, subgraphUrl } from '../src';
 
 /** The configuration as parsed from `vars` alone, or the message it is refused with. */
 const problem = (vars: Record<string, string>) => {

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
+
 import { overrideConfig } from '../src/config';
-import { CurrentAgencies, type OfficerAgencySource } from '../src/identity/current-agency';
-import { Role, type Identity } from '../src/identity/roles';
 import { AppError } from '../src/errors';
+import { CurrentAgencies, type OfficerAgencySource } from '../src/identity/current-agency';
+import { type Identity, Role } from '../src/identity/roles';
 
 /**
  * The stale-token check's cache and batching, against an in-memory answer (the real sources — personnel's
@@ -26,7 +27,11 @@ function world(initial: Record<string, string>) {
 }
 
 const as = (sub: string, agencyId: string, role = Role.OFFICER): Identity => ({ role, sub, agencyId });
-const outcome = (p: Promise<void>) => p.then(() => 'OK', (e: unknown) => (e instanceof AppError ? e.code : String(e)));
+const outcome = (p: Promise<void>) =>
+  p.then(
+    () => 'OK',
+    (e: unknown) => (e instanceof AppError ? e.code : String(e)),
+  );
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let restore: () => void;
@@ -74,7 +79,8 @@ test('after a transfer: the old token passes until the window ends, then is UNAU
 test('every agency role is checked; other roles, unknown subs and subs that are not ids are not', async () => {
   const w = world({ [officer]: A });
   const checks = new CurrentAgencies(w.source);
-  for (const role of [Role.OFFICER, Role.LEGAL_REVIEWER, Role.AGENCY_HEAD]) expect(await outcome(checks.check(as(officer, B, role)))).toBe('UNAUTHENTICATED');
+  for (const role of [Role.OFFICER, Role.LEGAL_REVIEWER, Role.AGENCY_HEAD])
+    expect(await outcome(checks.check(as(officer, B, role)))).toBe('UNAUTHENTICATED');
   const asked = w.calls.length;
   expect(await outcome(checks.check({ role: Role.SUPERVISOR, sub: officer, region: '宁晋县' }))).toBe('OK');
   expect(await outcome(checks.check({ role: Role.INTEGRATOR, sub: officer, agencyId: B }))).toBe('OK');

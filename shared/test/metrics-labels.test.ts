@@ -1,5 +1,13 @@
+import {
+  BoundedNames,
+  codeOutcome,
+  hasMetricsSecret,
+  internalSecret,
+  outcomeOf,
+  overrideConfig,
+  thrownOutcome,
+} from '@tsp/shared';
 import { GraphQLError } from 'graphql';
-import { BoundedNames, codeOutcome, hasMetricsSecret, internalSecret, outcomeOf, overrideConfig, thrownOutcome } from '@tsp/shared';
 
 describe('operation name labels stay bounded', () => {
   test('the first names keep their label, later ones are "other", a missing name is "anonymous"', () => {

@@ -1,7 +1,8 @@
 import net from 'node:net';
-import { Client } from 'pg';
+
 import { DriverException, UniqueConstraintViolationException } from '@mikro-orm/core';
-import { Heartbeat, blameDatabase, isDatabaseUnreachable } from '@tsp/shared';
+import { blameDatabase, Heartbeat, isDatabaseUnreachable } from '@tsp/shared';
+import { Client } from 'pg';
 
 /** Which errors blame the database (no database here: real connection failures against local sockets). */
 describe('isDatabaseUnreachable', () => {
@@ -35,12 +36,20 @@ describe('isDatabaseUnreachable', () => {
         expect(isDatabaseUnreachable(e)).toBe(true);
         expect(isDatabaseUnreachable(new DriverException(e as Error))).toBe(true);
       }
-      expect(isDatabaseUnreachable(Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }))).toBe(true);
-      const dup = new UniqueConstraintViolationException(Object.assign(new Error('duplicate key value'), { code: '23505' }));
+      expect(
+        isDatabaseUnreachable(
+          Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
+        ),
+      ).toBe(true);
+      const dup = new UniqueConstraintViolationException(
+        Object.assign(new Error('duplicate key value'), { code: '23505' }),
+      );
       expect(isDatabaseUnreachable(dup)).toBe(false);
       expect(blameDatabase('records', dup)).toBe(dup);
       expect((blameDatabase('records', refused) as { extensions: unknown }).extensions).toEqual({
-        code: 'DEPENDENCY_UNAVAILABLE', service: 'records database', reason: 'UNREACHABLE',
+        code: 'DEPENDENCY_UNAVAILABLE',
+        service: 'records database',
+        reason: 'UNREACHABLE',
       });
     } finally {
       for (const sock of held) sock.destroy();

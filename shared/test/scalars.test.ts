@@ -1,8 +1,16 @@
 import { Kind } from 'graphql';
-import {
-  DateScalar, DateTimeScalar, DecimalScalar, addDecimal, compareDecimal, isIsoDate, normalizeDecimal, shanghaiDate,
-} from '../src/graphql/scalars';
+
 import { AppError } from '../src/errors';
+import {
+  addDecimal,
+  compareDecimal,
+  DateScalar,
+  DateTimeScalar,
+  DecimalScalar,
+  isIsoDate,
+  normalizeDecimal,
+  shanghaiDate,
+} from '../src/graphql/scalars';
 
 const code = (f: () => unknown) => {
   try {
@@ -42,7 +50,9 @@ describe('Date', () => {
 
 describe('DateTime', () => {
   test('needs an offset; parses to an instant', () => {
-    expect((DateTimeScalar.parseValue('2026-10-01T08:00:00+08:00') as Date).toISOString()).toBe('2026-10-01T00:00:00.000Z');
+    expect((DateTimeScalar.parseValue('2026-10-01T08:00:00+08:00') as Date).toISOString()).toBe(
+      '2026-10-01T00:00:00.000Z',
+    );
     expect(code(() => DateTimeScalar.parseValue('2026-10-01T08:00:00'))).toBe('BAD_USER_INPUT');
     expect(code(() => DateTimeScalar.parseValue('2026-02-30T08:00:00Z'))).toBe('BAD_USER_INPUT');
   });

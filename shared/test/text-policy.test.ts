@@ -1,7 +1,8 @@
-import { GraphQLError, graphql, buildSchema } from 'graphql';
-import { acceptText, textProblem } from '../src/text-policy';
-import { acceptTextValue, applyTextPolicy } from '../src/server/text-args';
+import { buildSchema, graphql, GraphQLError } from 'graphql';
+
 import { AppError } from '../src/errors';
+import { acceptTextValue, applyTextPolicy } from '../src/server/text-args';
+import { acceptText, textProblem } from '../src/text-policy';
 
 /** The one text policy, as a pure rule and as the schema layer applies it. */
 describe('textProblem: what text is acceptable', () => {
@@ -75,12 +76,14 @@ describe('acceptTextValue: strings anywhere in an argument', () => {
 });
 
 describe('applyTextPolicy on a schema', () => {
-  const schema = applyTextPolicy(buildSchema(`
+  const schema = applyTextPolicy(
+    buildSchema(`
     input Party { name: String! tags: [String!] }
     type Query {
       echo(text: String!, party: Party): String!
       count(n: Int!, flag: Boolean): Int!
-    }`));
+    }`),
+  );
   const rootValue = {
     echo: (a: { text: string; party?: { name: string; tags?: string[] } }) =>
       [a.text, a.party?.name, ...(a.party?.tags ?? [])].join('|'),

@@ -1,6 +1,14 @@
 import { SignJWT } from 'jose';
+
 import {
-  Role, jwtSecret, overrideConfig, parseDurationSeconds, signDevToken, tokenLifetimeLimits, tokenLifetimeProblem, verifyUserToken,
+  jwtSecret,
+  overrideConfig,
+  parseDurationSeconds,
+  Role,
+  signDevToken,
+  tokenLifetimeLimits,
+  tokenLifetimeProblem,
+  verifyUserToken,
 } from '../src';
 
 const H = 3600;
@@ -9,7 +17,10 @@ const NOW = 1_800_000_000;
 const limits = { userSeconds: 12 * H, integratorSeconds: 90 * D };
 type Refusal = { extensions?: { code?: string }; message: string };
 const refusal = (p: Promise<unknown>) =>
-  p.then(() => 'accepted', (e: Refusal) => `${e.extensions?.code}: ${e.message}`);
+  p.then(
+    () => 'accepted',
+    (e: Refusal) => `${e.extensions?.code}: ${e.message}`,
+  );
 
 describe('tokenLifetimeProblem (the rule)', () => {
   test('no exp is refused, whatever else the token says', () => {
@@ -48,19 +59,24 @@ describe('configuration', () => {
   });
 
   test.each([
-    ['12h', 12 * H], ['90d', 90 * D], ['30m', 1800], ['3600', 3600], ['45s', 45],
-    ['0', undefined], ['1w', undefined], ['-1h', undefined],
-  ])(
-    'duration %s → %s seconds', (raw, seconds) => expect(parseDurationSeconds(raw)).toBe(seconds),
-  );
+    ['12h', 12 * H],
+    ['90d', 90 * D],
+    ['30m', 1800],
+    ['3600', 3600],
+    ['45s', 45],
+    ['0', undefined],
+    ['1w', undefined],
+    ['-1h', undefined],
+  ])('duration %s → %s seconds', (raw, seconds) => expect(parseDurationSeconds(raw)).toBe(seconds));
 
   test('defaults 12h and 90d; the variables change them; a bad value names the variable', () => {
     override({ USER_TOKEN_MAX_LIFETIME: undefined, INTEGRATOR_TOKEN_MAX_LIFETIME: undefined });
     expect(tokenLifetimeLimits()).toEqual({ userSeconds: 12 * H, integratorSeconds: 90 * D });
     override({ USER_TOKEN_MAX_LIFETIME: '1h', INTEGRATOR_TOKEN_MAX_LIFETIME: '7d' });
     expect(tokenLifetimeLimits()).toEqual({ userSeconds: H, integratorSeconds: 7 * D });
-    expect(() => override({ USER_TOKEN_MAX_LIFETIME: 'forever' }))
-      .toThrow('USER_TOKEN_MAX_LIFETIME: expected a duration such as 12h, 90d or 3600 (seconds), got "forever"');
+    expect(() => override({ USER_TOKEN_MAX_LIFETIME: 'forever' })).toThrow(
+      'USER_TOKEN_MAX_LIFETIME: expected a duration such as 12h, 90d or 3600 (seconds), got "forever"',
+    );
   });
 });
 
@@ -69,21 +85,30 @@ describe('verifyUserToken (HS256 development mode)', () => {
 
   test('a signed token without exp is UNAUTHENTICATED with a clear message', async () => {
     const eternal = await new SignJWT({ role: Role.ADMIN })
-      .setProtectedHeader({ alg: 'HS256' }).setSubject('admin-1').setIssuedAt().sign(key());
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('admin-1')
+      .setIssuedAt()
+      .sign(key());
     expect(await refusal(verifyUserToken(eternal))).toMatch(/^UNAUTHENTICATED: token has no "exp" \(expiry\) claim/);
   });
 
   test('a user token valid 13 h is refused; 12 h passes; an integrator may hold 60 days', async () => {
     const sign = (role: Role, ttl: string, extra: Record<string, unknown> = {}) =>
       new SignJWT({ role, ...extra })
-        .setProtectedHeader({ alg: 'HS256' }).setSubject('s-1').setIssuedAt().setExpirationTime(ttl).sign(key());
-    expect(await refusal(verifyUserToken(await sign(Role.ADMIN, '13h'))))
-      .toMatch(/^UNAUTHENTICATED: token lifetime 13h exceeds the maximum of 12h/);
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('s-1')
+        .setIssuedAt()
+        .setExpirationTime(ttl)
+        .sign(key());
+    expect(await refusal(verifyUserToken(await sign(Role.ADMIN, '13h')))).toMatch(
+      /^UNAUTHENTICATED: token lifetime 13h exceeds the maximum of 12h/,
+    );
     expect(await verifyUserToken(await sign(Role.ADMIN, '12h'))).toEqual({ role: Role.ADMIN, sub: 's-1' });
     const region = { region: '宁晋县' };
     expect(await verifyUserToken(await sign(Role.INTEGRATOR, '60d', region))).toMatchObject({ role: Role.INTEGRATOR });
-    expect(await refusal(verifyUserToken(await sign(Role.INTEGRATOR, '91d', region))))
-      .toMatch(/maximum of 90d for role INTEGRATOR/);
+    expect(await refusal(verifyUserToken(await sign(Role.INTEGRATOR, '91d', region)))).toMatch(
+      /maximum of 90d for role INTEGRATOR/,
+    );
   });
 
   test('signDevToken: a token signed across a second boundary is still within its lifetime', async () => {
@@ -115,7 +140,8 @@ describe('verifyUserToken (HS256 development mode)', () => {
     expect(user.exp - user.iat).toBe(12 * H);
     const integrator = payload(await signDevToken({ role: Role.INTEGRATOR, sub: 'i-1', region: 'r' }, '60d'));
     expect(integrator.exp - integrator.iat).toBe(60 * D);
-    await expect(signDevToken({ role: Role.OFFICER, sub: 'o-1', agencyId: 'a-1' }, '24h'))
-      .rejects.toThrow(/exceeds the maximum of 12h/);
+    await expect(signDevToken({ role: Role.OFFICER, sub: 'o-1', agencyId: 'a-1' }, '24h')).rejects.toThrow(
+      /exceeds the maximum of 12h/,
+    );
   });
 });

@@ -1,7 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { z } from 'zod';
+
 import { AgencyFactsSchema, InternalClient, personnelClient } from '@tsp/shared';
+import { z } from 'zod';
+
 import { ask } from '../src/clients/answer';
 
 // A producer's answer is parsed with its contract at the boundary: a drifted answer is the producer's fault
@@ -26,8 +28,14 @@ beforeAll(async () => {
 afterAll(() => new Promise((resolve) => server.close(resolve)));
 
 const askAgencies = () =>
-  ask(new InternalClient('records', 'personnel', url), 'personnel', 'agencyFacts', '{ agencyFacts { id name region } }', {},
-    z.array(AgencyFactsSchema));
+  ask(
+    new InternalClient('records', 'personnel', url),
+    'personnel',
+    'agencyFacts',
+    '{ agencyFacts { id name region } }',
+    {},
+    z.array(AgencyFactsSchema),
+  );
 
 it('an answer that matches the contract comes back typed', async () => {
   answer = [{ id: 'a', name: '规划局', region: 'R1' }];

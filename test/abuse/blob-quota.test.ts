@@ -1,14 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { randomUUID } from 'node:crypto';
-import { overrideConfig } from '@tsp/shared';
+
 import { FsBlobStore, sweepExpiredUploads } from '@tsp/records';
-import { startPlatform, type Platform } from '../kit/platform';
+import { overrideConfig } from '@tsp/shared';
+
+import { type TestBlob, testBlob, uploadBlob } from '../kit/blobs';
 import { sql } from '../kit/db';
-import { testBlob, uploadBlob, type TestBlob } from '../kit/blobs';
-import { APPEND, OPEN, penaltyCase, setupWorld, type RecordsWorld } from '../kit/records-fixtures';
+import { type Platform, startPlatform } from '../kit/platform';
+import { APPEND, OPEN, penaltyCase, type RecordsWorld, setupWorld } from '../kit/records-fixtures';
 
 /**
  * Agency staff could upload any number of 2 GiB files no case cites, kept
@@ -25,7 +27,8 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'abuse-item8-'));
 const file = (sha: string) => path.join(dir, sha.slice(0, 2), sha.slice(2, 4), sha);
 const blob = (bytes: number): TestBlob => testBlob(`${randomUUID()} `.padEnd(bytes, 'x'), 'application/pdf');
 const holds = async (sha: string, agencyId: string) =>
-  (await sql(p.databaseUrl, 'select 1 from records.blob_upload where sha256 = $1 and agency_id = $2', [sha, agencyId])).length === 1;
+  (await sql(p.databaseUrl, 'select 1 from records.blob_upload where sha256 = $1 and agency_id = $2', [sha, agencyId]))
+    .length === 1;
 
 beforeAll(async () => {
   overrideConfig({ BLOB_DIR: dir, BLOB_AGENCY_QUOTA_BYTES: String(QUOTA) });
@@ -46,7 +49,11 @@ test('uploads no case cites are limited per agency: over the quota is 413 with a
   const over = await uploadBlob(p, w.tokens.a, second);
   expect(over.status).toBe(413);
   const body = (await over.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] };
-  expect(body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'UPLOAD_QUOTA_EXCEEDED', quotaBytes: QUOTA });
+  expect(body.errors[0].extensions).toMatchObject({
+    code: 'BAD_USER_INPUT',
+    reason: 'UPLOAD_QUOTA_EXCEEDED',
+    quotaBytes: QUOTA,
+  });
   expect(body.errors[0].message).toMatch(/quota of 4096/);
   expect(fs.existsSync(file(second.sha256))).toBe(false);
   expect(await holds(second.sha256, w.agencyA)).toBe(false);
@@ -56,11 +63,15 @@ test('uploads no case cites are limited per agency: over the quota is 413 with a
 
 test('an upload without a Content-Length is refused before a byte is stored: 411', async () => {
   const res = await fetch(`${base}/blobs/${second.sha256}`, {
-    method: 'PUT', body: Readable.toWeb(Readable.from([second.bytes])) as ReadableStream, duplex: 'half',
+    method: 'PUT',
+    body: Readable.toWeb(Readable.from([second.bytes])) as ReadableStream,
+    duplex: 'half',
     headers: { authorization: `Bearer ${w.tokens.a}`, 'content-type': second.mediaType },
   } as RequestInit);
   expect(res.status).toBe(411);
-  expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe(
+    'BAD_USER_INPUT',
+  );
   expect(await holds(second.sha256, w.agencyA)).toBe(false);
   expect(fs.existsSync(file(second.sha256))).toBe(true); // B still holds these bytes
 });
@@ -68,10 +79,29 @@ test('an upload without a Content-Length is refused before a byte is stored: 411
 test('citing an upload frees its quota; then it no longer expires', async () => {
   const opened = await p.gql(OPEN, { i: penaltyCase(w, '宁规罚〔2026〕800号') }, { token: w.tokens.a });
   expect(opened.errors).toBeUndefined();
-  const cited = await p.gql(APPEND, { i: {
-    caseId: opened.data.openCase.id, stage: 'FILING', activity: 'NOTE', officerIds: [w.o1], summary: '补充材料', occurredAt: new Date().toISOString(),
-    attachments: [{ kind: 'TEXT_DOCUMENT', sha256: first.sha256, size: first.size, mediaType: first.mediaType, name: '材料.pdf' }],
-  } }, { token: w.tokens.a });
+  const cited = await p.gql(
+    APPEND,
+    {
+      i: {
+        caseId: opened.data.openCase.id,
+        stage: 'FILING',
+        activity: 'NOTE',
+        officerIds: [w.o1],
+        summary: '补充材料',
+        occurredAt: new Date().toISOString(),
+        attachments: [
+          {
+            kind: 'TEXT_DOCUMENT',
+            sha256: first.sha256,
+            size: first.size,
+            mediaType: first.mediaType,
+            name: '材料.pdf',
+          },
+        ],
+      },
+    },
+    { token: w.tokens.a },
+  );
   expect(cited.errors).toBeUndefined();
   expect((await uploadBlob(p, w.tokens.a, second)).status).toBe(200);
 });
@@ -96,10 +126,31 @@ test('uploads uncited past the expiry are deleted with their bytes; cited or rec
 
   // An expired upload can no longer be cited: the agency must upload it again.
   const opened = await p.gql(OPEN, { i: penaltyCase(w, '宁规罚〔2026〕801号') }, { token: w.tokens.a });
-  const late = await p.gql(APPEND, { i: {
-    caseId: opened.data.openCase.id, stage: 'FILING', activity: 'NOTE', officerIds: [w.o1], summary: '补充材料', occurredAt: new Date().toISOString(),
-    attachments: [{ kind: 'TEXT_DOCUMENT', sha256: second.sha256, size: second.size, mediaType: second.mediaType, name: '材料.pdf' }],
-  } }, { token: w.tokens.a });
+  const late = await p.gql(
+    APPEND,
+    {
+      i: {
+        caseId: opened.data.openCase.id,
+        stage: 'FILING',
+        activity: 'NOTE',
+        officerIds: [w.o1],
+        summary: '补充材料',
+        occurredAt: new Date().toISOString(),
+        attachments: [
+          {
+            kind: 'TEXT_DOCUMENT',
+            sha256: second.sha256,
+            size: second.size,
+            mediaType: second.mediaType,
+            name: '材料.pdf',
+          },
+        ],
+      },
+    },
+    { token: w.tokens.a },
+  );
   expect(late.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'attachments[0].sha256' });
-  expect((await sweepExpiredUploads(em, store, { now: new Date(Date.now() + DAY + 60_000), ttlMs: DAY })).expiredUploads).toBe(0);
+  expect(
+    (await sweepExpiredUploads(em, store, { now: new Date(Date.now() + DAY + 60_000), ttlMs: DAY })).expiredUploads,
+  ).toBe(0);
 });

@@ -1,5 +1,6 @@
 import { Role, signDevToken } from '@tsp/shared';
-import { startPlatform, token, type GqlResult, type Platform } from '../kit/platform';
+
+import { type GqlResult, type Platform, startPlatform, token } from '../kit/platform';
 
 /**
  * Before this guard, a bad token and a multi-operation document without
@@ -17,11 +18,18 @@ afterAll(async () => {
 
 describe('a bad or expired token is HTTP 401 UNAUTHENTICATED with WWW-Authenticate, never 500', () => {
   const post = (authorization: string) =>
-    fetch(p.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify({ query: '{ agencies { id } }' }) });
+    fetch(p.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization },
+      body: JSON.stringify({ query: '{ agencies { id } }' }),
+    });
   test.each([
     ['garbage', async () => 'Bearer not-a-jwt'],
     ['not a bearer header', async () => 'Basic dXNlcjpwYXNz'],
-    ['expired', async () => `Bearer ${await signDevToken({ role: Role.ADMIN, sub: 'a' }, Math.floor(Date.now() / 1000) - 60)}`],
+    [
+      'expired',
+      async () => `Bearer ${await signDevToken({ role: Role.ADMIN, sub: 'a' }, Math.floor(Date.now() / 1000) - 60)}`,
+    ],
   ])('%s', async (_what, header) => {
     const res = await post(await header());
     expect(res.status).toBe(401);
@@ -36,15 +44,27 @@ test('several operations without operationName → HTTP 400 BAD_USER_INPUT; an u
   expect(none.status).toBe(400);
   expect(code(none)).toBe('BAD_USER_INPUT');
   expect(none.errors![0].message).toMatch(/operationName/);
-  const unknown = await fetch(p.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: doc, operationName: 'C' }) });
+  const unknown = await fetch(p.gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: doc, operationName: 'C' }),
+  });
   expect(unknown.status).toBe(400);
-  const named = await fetch(p.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: doc, operationName: 'B' }) });
+  const named = await fetch(p.gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: doc, operationName: 'B' }),
+  });
   expect(((await named.json()) as GqlResult).errors).toBeUndefined();
 });
 
 test('a subgraph that is down is DEPENDENCY_UNAVAILABLE naming it, never an address', async () => {
   const admin = await token({ role: Role.ADMIN, sub: 'a' });
-  const created = await p.gql(`mutation { createAgency(input: { code: "E-1", name: "某局", kind: OTHER, region: "宁晋县", legalOfficeName: "法制股" }) { id } }`, {}, { token: admin });
+  const created = await p.gql(
+    `mutation { createAgency(input: { code: "E-1", name: "某局", kind: OTHER, region: "宁晋县", legalOfficeName: "法制股" }) { id } }`,
+    {},
+    { token: admin },
+  );
   expect(created.errors).toBeUndefined();
   await p.stopSubgraph('review');
   try {

@@ -1,8 +1,9 @@
-import { WebSocket } from 'ws';
-import { createClient, type Client } from 'graphql-ws';
 import { Role } from '@tsp/shared';
-import { startPlatform, token, type Platform } from '../kit/platform';
-import { openPenaltyCase, proposal, setupReviewWorld, SUBMIT, type ReviewWorld } from '../kit/review-fixtures';
+import { type Client, createClient } from 'graphql-ws';
+import { WebSocket } from 'ws';
+
+import { type Platform, startPlatform, token } from '../kit/platform';
+import { openPenaltyCase, proposal, type ReviewWorld, setupReviewWorld, SUBMIT } from '../kit/review-fixtures';
 
 /**
  * A token valid longer than 2^31 ms (24.8 days) made the expiry timer fire at once,

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+
 import { outboxSql, Role } from '@tsp/shared';
-import { startPlatform, token, type Platform } from '../kit/platform';
+
 import { sql } from '../kit/db';
+import { type Platform, startPlatform, token } from '../kit/platform';
 
 /**
  * A decision whose party is 欧阳娜娜 and whose text names 当事人张三 (not the
@@ -25,9 +27,11 @@ beforeAll(async () => {
     for (const s of outboxSql('records')) await sql(p.databaseUrl, s);
   }
   const admin = await token({ role: Role.ADMIN, sub: 'admin-1' });
-  const created = await p.gql('mutation($i: CreateAgencyInput!) { createAgency(input: $i) { id } }',
+  const created = await p.gql(
+    'mutation($i: CreateAgencyInput!) { createAgency(input: $i) { id } }',
     { i: { code: 'M01', name: '宁晋县城乡规划局', kind: 'PLANNING', region: '宁晋县', legalOfficeName: '法制股' } },
-    { token: admin });
+    { token: admin },
+  );
   expect(created.errors).toBeUndefined();
   agencyId = created.data.createAgency.id;
   head = await token({ role: Role.AGENCY_HEAD, sub: 'head-1', agencyId });
@@ -49,16 +53,29 @@ async function waitFor<T>(fn: () => Promise<T | undefined>, what: string, ms = 1
 test('a published decision names nobody in full but organisations', async () => {
   const caseId = randomUUID();
   const payload = {
-    caseId, caseNumber: '宁规罚〔2026〕701号', agencyId, category: 'PENALTY', cause: '未取得建设工程规划许可证进行建设',
-    party: { type: 'NATURAL_PERSON', name: '欧阳娜娜', isMinor: false }, outcome: '罚款', penaltyKinds: ['FINE'],
-    fineAmount: '20000.00', confiscationAmount: null, legalBasis: '《中华人民共和国城乡规划法》第六十四条', facts: FACTS,
-    conclusion: '对欧阳娜娜处罚款20000元；张三、李四另案处理', decidedOn: '2026-09-29', reviewId: null,
+    caseId,
+    caseNumber: '宁规罚〔2026〕701号',
+    agencyId,
+    category: 'PENALTY',
+    cause: '未取得建设工程规划许可证进行建设',
+    party: { type: 'NATURAL_PERSON', name: '欧阳娜娜', isMinor: false },
+    outcome: '罚款',
+    penaltyKinds: ['FINE'],
+    fineAmount: '20000.00',
+    confiscationAmount: null,
+    legalBasis: '《中华人民共和国城乡规划法》第六十四条',
+    facts: FACTS,
+    conclusion: '对欧阳娜娜处罚款20000元；张三、李四另案处理',
+    decidedOn: '2026-09-29',
+    reviewId: null,
   };
   // DecisionRecorded exactly as records writes it; disclosure turns it into a masked draft.
-  await sql(p.databaseUrl,
+  await sql(
+    p.databaseUrl,
     `insert into records.outbox (id, type, agency_id, region, subject_id, occurred_at, payload)
      values ($1, 'DecisionRecorded', $2, '宁晋县', $3, now(), $4::jsonb)`,
-    [randomUUID(), agencyId, caseId, JSON.stringify(payload)]);
+    [randomUUID(), agencyId, caseId, JSON.stringify(payload)],
+  );
   await sql(p.databaseUrl, `select pg_notify('tsp_events', 'records')`);
   const draft = 'select id from disclosure.publication where case_id = $1';
   const id = await waitFor(async () => (await sql<{ id: string }>(p.databaseUrl, draft, [caseId]))[0]?.id, 'the draft');

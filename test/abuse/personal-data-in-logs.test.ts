@@ -1,8 +1,10 @@
 import '../kit/log-level-info';
+
 import { captureLogs, logger } from '@tsp/shared';
-import { startPlatform, type Platform } from '../kit/platform';
+
 import { sql } from '../kit/db';
-import { OPEN, penaltyCase, setupWorld, snapshot, type RecordsWorld } from '../kit/records-fixtures';
+import { type Platform, startPlatform } from '../kit/platform';
+import { OPEN, penaltyCase, type RecordsWorld, setupWorld, snapshot } from '../kit/records-fixtures';
 
 /**
  * No log line ever contains a party's ID number or phone. A NUL byte in
@@ -29,8 +31,14 @@ afterAll(async () => {
 });
 
 const code = (r: { errors?: { extensions?: { code?: string } }[] }) => r.errors?.[0]?.extensions?.code;
-const party = (extra: Record<string, unknown> = {}) =>
-  ({ type: 'NATURAL_PERSON', name: '王某某', idNumber: ID_NUMBER, phone: PHONE, address: '宁晋县凤凰镇某村', ...extra });
+const party = (extra: Record<string, unknown> = {}) => ({
+  type: 'NATURAL_PERSON',
+  name: '王某某',
+  idNumber: ID_NUMBER,
+  phone: PHONE,
+  address: '宁晋县凤凰镇某村',
+  ...extra,
+});
 const open = (caseNumber: string, partyExtra: Record<string, unknown> = {}) =>
   p.gql(OPEN, { i: { ...penaltyCase(w, caseNumber), party: party(partyExtra) } }, { token: w.tokens.a });
 
@@ -46,8 +54,10 @@ test('the logs are really captured (so the searches below can fail)', () => {
 test('refused input and conflicts: NUL in party.address is BAD_USER_INPUT; no log has the numbers', async () => {
   const from = lines.length;
   const nul = await open('宁规罚〔2026〕701号', { address: '凤凰镇\u0000某村' });
-  expect({ code: code(nul), field: nul.errors?.[0]?.extensions?.field })
-    .toEqual({ code: 'BAD_USER_INPUT', field: 'input.party.address' });
+  expect({ code: code(nul), field: nul.errors?.[0]?.extensions?.field }).toEqual({
+    code: 'BAD_USER_INPUT',
+    field: 'input.party.address',
+  });
   expect(code(await open('宁规罚〔2026〕702号', { type: 'ORGANIZATION', isMinor: true }))).toBe('BAD_USER_INPUT');
   expect((await open('宁规罚〔2026〕703号')).errors).toBeUndefined();
   expect(code(await open('宁规罚〔2026〕703号'))).toBe('CONFLICT');
@@ -58,7 +68,9 @@ describe('a write that fails unexpectedly inside PostgreSQL', () => {
   // A real database failure at INSERT time (as a full disk or a broken constraint would give), whose
   // message and detail themselves quote the party's numbers.
   beforeAll(async () => {
-    await sql(p.databaseUrl, `
+    await sql(
+      p.databaseUrl,
+      `
       create function records.test_fail_insert() returns trigger language plpgsql as $$
       begin
         if new.party_address like '%模拟故障%' then
@@ -68,14 +80,17 @@ describe('a write that fails unexpectedly inside PostgreSQL', () => {
         return new;
       end $$;
       create trigger test_fail_insert before insert on records.enforcement_case
-        for each row execute function records.test_fail_insert();`);
+        for each row execute function records.test_fail_insert();`,
+    );
   });
   afterAll(async () => {
-    await sql(p.databaseUrl,
-      `drop trigger test_fail_insert on records.enforcement_case; drop function records.test_fail_insert();`);
+    await sql(
+      p.databaseUrl,
+      `drop trigger test_fail_insert on records.enforcement_case; drop function records.test_fail_insert();`,
+    );
   });
 
-  test('answers INTERNAL_SERVER_ERROR, writes nothing, and logs the failure without the SQL\'s values', async () => {
+  test("answers INTERNAL_SERVER_ERROR, writes nothing, and logs the failure without the SQL's values", async () => {
     const before = await snapshot(p);
     const from = lines.length;
     const r = await open('宁规罚〔2026〕704号', { address: '凤凰镇模拟故障村' });
@@ -87,7 +102,8 @@ describe('a write that fails unexpectedly inside PostgreSQL', () => {
     const failure = logged.map((l) => JSON.parse(l)).find((l) => l.msg === 'unexpected error');
     // Enough to find the cause: which statement on which table, and what PostgreSQL said.
     expect(failure?.err).toMatchObject({
-      statement: expect.stringMatching(/^insert into "records"\."enforcement_case"/), routine: expect.any(String),
+      statement: expect.stringMatching(/^insert into "records"\."enforcement_case"/),
+      routine: expect.any(String),
     });
     expect(failure.err.message).toMatch(/simulated storage failure/);
     expect(JSON.stringify(failure)).not.toMatch(/values|王某某|凤凰镇/);
@@ -104,8 +120,12 @@ test('pino redacts personal fields by name, and scrubs the numbers from any text
   log.warn({ err: driverMessage }, 'batch failed');
   log.error(`caller typed ${PHONE} and ${ID_NUMBER.slice(0, 17)}x`);
   const logged = lines.slice(from).map((l) => JSON.parse(l));
-  expect(logged[0].input.party)
-    .toEqual({ name: '王某某', idNumber: '[redacted]', phone: '[redacted]', address: '[redacted]' });
+  expect(logged[0].input.party).toEqual({
+    name: '王某某',
+    idNumber: '[redacted]',
+    phone: '[redacted]',
+    address: '[redacted]',
+  });
   expect(logged[0].variables).toBe('[redacted]');
   expect(logged[1].err).toBe('insert into "records"."enforcement_case" failed: boom');
   expect(logged[2].msg).toBe('caller typed [redacted] and [redacted]');

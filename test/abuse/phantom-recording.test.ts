@@ -1,11 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
+
 import { overrideConfig } from '@tsp/shared';
-import { startPlatform, type Platform } from '../kit/platform';
+
 import { testBlob, uploadBlob } from '../kit/blobs';
-import { APPEND, OPEN, penaltyCase, setupWorld, snapshot, type RecordsWorld } from '../kit/records-fixtures';
+import { type Platform, startPlatform } from '../kit/platform';
+import { APPEND, OPEN, penaltyCase, type RecordsWorld, setupWorld, snapshot } from '../kit/records-fixtures';
 
 /**
  * An ON_SITE_INSPECTION affecting liberty or property passed the audio-visual
@@ -32,15 +34,34 @@ afterAll(async () => {
 });
 
 const seizure = (film: Record<string, unknown>) => ({
-  caseId, stage: 'INVESTIGATION', activity: 'ON_SITE_INSPECTION', affectsLibertyOrProperty: true, occurredAt: new Date().toISOString(),
-  officerIds: [w.o1, w.o2], summary: '现场查封',
-  attachments: [{ kind: 'VIDEO', name: '执法记录仪.mp4', fullProcess: true, sha256: recording.sha256, size: recording.size, mediaType: 'video/mp4', ...film }],
+  caseId,
+  stage: 'INVESTIGATION',
+  activity: 'ON_SITE_INSPECTION',
+  affectsLibertyOrProperty: true,
+  occurredAt: new Date().toISOString(),
+  officerIds: [w.o1, w.o2],
+  summary: '现场查封',
+  attachments: [
+    {
+      kind: 'VIDEO',
+      name: '执法记录仪.mp4',
+      fullProcess: true,
+      sha256: recording.sha256,
+      size: recording.size,
+      mediaType: 'video/mp4',
+      ...film,
+    },
+  ],
 });
 const refusal = async (film: Record<string, unknown>) => {
   const before = await snapshot(p, caseId);
   const r = await p.gql(APPEND, { i: seizure(film) }, { token: w.tokens.a });
   expect(await snapshot(p, caseId)).toEqual(before);
-  return { code: r.errors?.[0].extensions?.code, field: r.errors?.[0].extensions?.field, message: r.errors?.[0].message ?? '' };
+  return {
+    code: r.errors?.[0].extensions?.code,
+    field: r.errors?.[0].extensions?.field,
+    message: r.errors?.[0].message ?? '',
+  };
 };
 
 test('a full-process video never uploaded, declared 1 GB, is refused naming the field; nothing is written', async () => {
@@ -50,8 +71,14 @@ test('a full-process video never uploaded, declared 1 GB, is refused naming the 
 
 test('an uploaded video is refused when the declared size or media type differ, or when the file is not a video', async () => {
   expect((await uploadBlob(p, w.tokens.a, recording)).status).toBe(201);
-  expect(await refusal({ size: 1_000_000_000 })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'attachments[0].size' });
-  expect(await refusal({ mediaType: 'video/quicktime' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'attachments[0].mediaType' });
+  expect(await refusal({ size: 1_000_000_000 })).toMatchObject({
+    code: 'BAD_USER_INPUT',
+    field: 'attachments[0].size',
+  });
+  expect(await refusal({ mediaType: 'video/quicktime' })).toMatchObject({
+    code: 'BAD_USER_INPUT',
+    field: 'attachments[0].mediaType',
+  });
   expect((await uploadBlob(p, w.tokens.a, pdf)).status).toBe(201);
   const notVideo = await refusal({ sha256: pdf.sha256, size: pdf.size, mediaType: pdf.mediaType });
   expect(notVideo).toMatchObject({ code: 'BAD_USER_INPUT', field: 'attachments[0].kind' });
@@ -65,11 +92,24 @@ test('the real recording, as uploaded, passes; the SQL of a write does not grow 
   const ok = await p.gql(APPEND, { i: seizure({}) }, { token: w.tokens.a });
   expect(ok.errors).toBeUndefined();
 
-  const many = (n: number) => Array.from({ length: n }, (_, i) => ({
-    kind: 'VIDEO', name: `录像${i}.mp4`, fullProcess: true, sha256: recording.sha256, size: recording.size, mediaType: 'video/mp4',
-  }));
-  const note = (n: number) => ({ caseId, stage: 'INVESTIGATION', activity: 'NOTE', occurredAt: new Date().toISOString(), officerIds: [w.o1],
-    summary: `附 ${n} 段录像`, attachments: many(n) });
+  const many = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({
+      kind: 'VIDEO',
+      name: `录像${i}.mp4`,
+      fullProcess: true,
+      sha256: recording.sha256,
+      size: recording.size,
+      mediaType: 'video/mp4',
+    }));
+  const note = (n: number) => ({
+    caseId,
+    stage: 'INVESTIGATION',
+    activity: 'NOTE',
+    occurredAt: new Date().toISOString(),
+    officerIds: [w.o1],
+    summary: `附 ${n} 段录像`,
+    attachments: many(n),
+  });
   const one = await p.countSql(() => p.gql(APPEND, { i: note(1) }, { token: w.tokens.a }));
   const forty = await p.countSql(() => p.gql(APPEND, { i: note(40) }, { token: w.tokens.a }));
   expect(one.result.errors).toBeUndefined();

@@ -1,9 +1,11 @@
 import http from 'node:http';
-import { INTERNAL_SECRET_HEADER, Role, internalSecret, startSubgraph, type RunningSubgraph } from '@tsp/shared';
-import { startGateway, type RunningGateway } from '@tsp/gateway';
-import { services } from '@tsp/scripts/services';
+
+import { type RunningGateway, startGateway } from '@tsp/gateway';
 import { seedPersonnel } from '@tsp/scripts/seed/personnel';
-import { startPlatform, token, type GqlResult, type Platform } from '../kit/platform';
+import { services } from '@tsp/scripts/services';
+import { INTERNAL_SECRET_HEADER, internalSecret, Role, type RunningSubgraph, startSubgraph } from '@tsp/shared';
+
+import { type GqlResult, type Platform, startPlatform, token } from '../kit/platform';
 
 /**
  * Before this guard, an anonymous 2.4 KB query grew its answer about 6x per level and
@@ -25,7 +27,14 @@ beforeAll(async () => {
   for (let i = 0; i < 6; i++) {
     const r = await p.gql(
       `mutation($i: ReviewCatalogRuleInput!) { setReviewCatalogRule(input: $i) { id } }`,
-      { i: { agencyId, category: "PENALTY", description: `拟作出第${i}类重大处罚的`, legalBasis: "《重大执法决定法制审核办法》第五条" } },
+      {
+        i: {
+          agencyId,
+          category: 'PENALTY',
+          description: `拟作出第${i}类重大处罚的`,
+          legalBasis: '《重大执法决定法制审核办法》第五条',
+        },
+      },
       { token: admin },
     );
     expect(r.errors).toBeUndefined();
@@ -40,7 +49,8 @@ afterAll(async () => {
 /** The gateway and every subgraph still answer: nothing died. */
 async function allAlive() {
   expect((await fetch(p.gatewayUrl.replace(/\/graphql$/, '/health'))).status).toBe(200);
-  for (const sg of Object.values(p.subgraphs)) expect((await fetch(sg.url.replace(/\/graphql$/, '/health'))).status).toBe(200);
+  for (const sg of Object.values(p.subgraphs))
+    expect((await fetch(sg.url.replace(/\/graphql$/, '/health'))).status).toBe(200);
 }
 
 function catalogBomb(levels: number) {
@@ -105,7 +115,11 @@ describe('hard caps behind the estimate', () => {
   test('a subgraph stops a request past its resolved-value cap and answers one QUERY_TOO_COSTLY', async () => {
     const res = await fetch(capped.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [INTERNAL_SECRET_HEADER]: internalSecret(), authorization: `Bearer ${supervisorToken}` },
+      headers: {
+        'content-type': 'application/json',
+        [INTERNAL_SECRET_HEADER]: internalSecret(),
+        authorization: `Bearer ${supervisorToken}`,
+      },
       body: JSON.stringify({ query: `{ agencies(region: "宁晋县") { id name officers { id name position } } }` }),
     });
     const body = (await res.json()) as GqlResult;

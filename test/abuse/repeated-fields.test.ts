@@ -1,4 +1,4 @@
-import { startPlatform, type GqlResult, type Platform } from '../kit/platform';
+import { type GqlResult, type Platform, startPlatform } from '../kit/platform';
 
 /**
  * Before this guard, `{ agencies { id id … } }` with 10,000 fields (30 KB, anonymous) took
@@ -22,8 +22,16 @@ async function attackWithHealth(query: string) {
 }
 
 test.each([
-  ['10,000 repeated fields (30 KB): over the token limit', `{ agencies { ${Array(10_000).fill('id').join(' ')} } }`, /tokens: 10\d\d\d? exceeds|tokens: 3001/],
-  ['2,500 repeated fields: within the token limit, over the same-name limit', `{ agencies { ${Array(2_500).fill('id').join(' ')} } }`, /fields named "id" in one selection: 2500 exceeds the limit of 20/],
+  [
+    '10,000 repeated fields (30 KB): over the token limit',
+    `{ agencies { ${Array(10_000).fill('id').join(' ')} } }`,
+    /tokens: 10\d\d\d? exceeds|tokens: 3001/,
+  ],
+  [
+    '2,500 repeated fields: within the token limit, over the same-name limit',
+    `{ agencies { ${Array(2_500).fill('id').join(' ')} } }`,
+    /fields named "id" in one selection: 2500 exceeds the limit of 20/,
+  ],
   [
     '300 fragment spreads in one selection',
     `{ agencies { ${Array.from({ length: 300 }, (_, i) => `...F${i}`).join(' ')} } }\n${Array.from({ length: 300 }, (_, i) => `fragment F${i} on Agency { name }`).join('\n')}`,
@@ -50,7 +58,9 @@ test('the sandbox introspection query is within the anonymous budget', async () 
 });
 
 test('a cyclic introspection query is refused by cost', async () => {
-  const r = await p.gql(`{ __schema { types { fields { type { fields { type { fields { type { fields { name } } } } } } } } } }`);
+  const r = await p.gql(
+    `{ __schema { types { fields { type { fields { type { fields { type { fields { name } } } } } } } } } }`,
+  );
   expect(code(r)).toBe('QUERY_TOO_COSTLY');
 });
 
@@ -59,7 +69,9 @@ describe('no way of sending a query skips the limits', () => {
 
   test('GET, even behind 1,000 padding parameters that Express stops reading at', async () => {
     const padding = Array(1000).fill('a').join('&');
-    const res = await fetch(`${p.gatewayUrl}?${padding}&query=${encodeURIComponent(aliases)}`, { headers: { 'apollo-require-preflight': '1' } });
+    const res = await fetch(`${p.gatewayUrl}?${padding}&query=${encodeURIComponent(aliases)}`, {
+      headers: { 'apollo-require-preflight': '1' },
+    });
     expect(res.status).toBe(400);
     expect(code((await res.json()) as GqlResult)).toBe('QUERY_TOO_COSTLY');
   });
@@ -70,9 +82,11 @@ describe('no way of sending a query skips the limits', () => {
     const sha256Hash = createHash('sha256').update(doc).digest('hex');
     const extensions = { persistedQuery: { version: 1, sha256Hash } };
     const post = (body: object) =>
-      fetch(p.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(
-        async (r) => ({ status: r.status, body: (await r.json()) as GqlResult }),
-      );
+      fetch(p.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }).then(async (r) => ({ status: r.status, body: (await r.json()) as GqlResult }));
     const register = await post({ query: doc, operationName: 'A', extensions });
     expect(code(register.body)).toBe('PERSISTED_QUERY_NOT_SUPPORTED');
     const replay = await post({ operationName: 'B', extensions });

@@ -1,9 +1,19 @@
 import { Role, shanghaiDate } from '@tsp/shared';
-import { startPlatform, token, type Platform } from '../kit/platform';
+
+import { type Platform, startPlatform, token } from '../kit/platform';
 import {
-  APPEND, DECIDE, OPEN, doc, penaltyCase, photo, setupWorld, snapshot, video, type RecordsWorld,
+  APPEND,
+  DECIDE,
+  doc,
+  OPEN,
+  penaltyCase,
+  photo,
+  type RecordsWorld,
+  setupWorld,
+  snapshot,
+  video,
 } from '../kit/records-fixtures';
-import { COMPLETE, START, SUBMIT, lawfulPenaltyChecklist } from '../kit/review-fixtures';
+import { COMPLETE, lawfulPenaltyChecklist, START, SUBMIT } from '../kit/review-fixtures';
 
 /**
  * `case.reviewRequirement` answered `major: false` for a case whose
@@ -26,8 +36,18 @@ const now = () => new Date().toISOString();
 const REQUIREMENT = `query($id: ID!, $d: DecisionToCheckInput) {
   case(id: $id) { reviewRequirement(decision: $d) { major reasons covered problem basedOn } } }`;
 
-interface Decision { penaltyKinds: string[]; fineAmount?: string; confiscationAmount?: string }
-interface Requirement { major: boolean; reasons: string[]; covered: boolean; problem: string | null; basedOn: string }
+interface Decision {
+  penaltyKinds: string[];
+  fineAmount?: string;
+  confiscationAmount?: string;
+}
+interface Requirement {
+  major: boolean;
+  reasons: string[];
+  covered: boolean;
+  problem: string | null;
+  basedOn: string;
+}
 
 /** Opens a natural person's penalty case and brings it to EXAMINATION, ready for its decision. */
 async function caseReadyForDecision(caseNumber: string): Promise<string> {
@@ -35,7 +55,8 @@ async function caseReadyForDecision(caseNumber: string): Promise<string> {
   expect(opened.errors).toBeUndefined();
   const caseId = opened.data.openCase.id;
   const steps = [
-    ['INVESTIGATION', 'ON_SITE_INSPECTION', [video(), photo()]], ['EVIDENCE', 'DOCUMENT', [doc('调查笔录')]],
+    ['INVESTIGATION', 'ON_SITE_INSPECTION', [video(), photo()]],
+    ['EVIDENCE', 'DOCUMENT', [doc('调查笔录')]],
     ['EXAMINATION', 'DOCUMENT', []],
   ] as const;
   for (const [stage, activity, attachments] of steps) {
@@ -52,12 +73,23 @@ async function requirement(caseId: string, decision?: Decision) {
   return r.data.case.reviewRequirement as Requirement;
 }
 
-const decide = (caseId: string, d: Decision) => p.gql(DECIDE, {
-  i: {
-    caseId, outcome: '处罚', legalBasis: '《中华人民共和国城乡规划法》第六十四条', facts: '未取得建设工程规划许可证建设房屋',
-    conclusion: '依法处罚', decidedOn: shanghaiDate(), officerIds: [w.o1, w.o2], ...d,
-  },
-}, { token: w.tokens.a });
+const decide = (caseId: string, d: Decision) =>
+  p.gql(
+    DECIDE,
+    {
+      i: {
+        caseId,
+        outcome: '处罚',
+        legalBasis: '《中华人民共和国城乡规划法》第六十四条',
+        facts: '未取得建设工程规划许可证建设房屋',
+        conclusion: '依法处罚',
+        decidedOn: shanghaiDate(),
+        officerIds: [w.o1, w.o2],
+        ...d,
+      },
+    },
+    { token: w.tokens.a },
+  );
 
 /** The field's answer for `d` must be exactly what recordDecision does with `d`. */
 async function expectSameAnswer(caseId: string, d: Decision) {
@@ -65,8 +97,11 @@ async function expectSameAnswer(caseId: string, d: Decision) {
   const before = await snapshot(p, caseId);
   const r = await decide(caseId, d);
   if (asked.major && !asked.covered) {
-    expect(r.errors?.[0]?.extensions)
-      .toMatchObject({ code: 'REVIEW_REQUIRED', reasons: asked.reasons, problem: asked.problem });
+    expect(r.errors?.[0]?.extensions).toMatchObject({
+      code: 'REVIEW_REQUIRED',
+      reasons: asked.reasons,
+      problem: asked.problem,
+    });
     expect(await snapshot(p, caseId)).toEqual(before);
   } else {
     expect(r.errors).toBeUndefined();
@@ -84,7 +119,7 @@ test('before any submission: "not major" for a large fine that recordDecision th
   const refused: Decision[] = [
     // The disagreement of the issue: a large fine for a natural person.
     { penaltyKinds: ['WARNING', 'FINE'], fineAmount: '20000.00' },
-    { penaltyKinds: ['FINE'], fineAmount: '10000' },                     // exactly the threshold
+    { penaltyKinds: ['FINE'], fineAmount: '10000' }, // exactly the threshold
     { penaltyKinds: ['CONFISCATION'], confiscationAmount: '15000.00' },
     { penaltyKinds: ['LICENCE_REVOCATION'] },
     { penaltyKinds: ['BUSINESS_SUSPENSION'] },
@@ -102,14 +137,21 @@ test('before any submission: "not major" for a large fine that recordDecision th
 test('after a PASSED review of a minor proposal: the field judged the proposal, the gate the decision', async () => {
   const caseId = await caseReadyForDecision('宁规罚〔2026〕902号');
   const officer = {
-    agencyId: w.agencyA, name: '李淑芬', position: '政策法规股股长', roles: ['LEGAL_REVIEWER'], legalProfessionQualified: true,
+    agencyId: w.agencyA,
+    name: '李淑芬',
+    position: '政策法规股股长',
+    roles: ['LEGAL_REVIEWER'],
+    legalProfessionQualified: true,
   };
   const register = `mutation($i: RegisterOfficerInput!) { registerOfficer(input: $i) { id } }`;
   const reg = await p.gql(register, { i: officer }, { token: w.tokens.admin });
   expect(reg.errors).toBeUndefined();
   const reviewer = await token({ role: Role.LEGAL_REVIEWER, sub: reg.data.registerOfficer.id, agencyId: w.agencyA });
   const proposedDecision = {
-    penaltyKinds: ['WARNING', 'FINE'], fineAmount: '5000.00', legalBasis: '《城乡规划法》第六十四条', summary: '警告，罚款5000元',
+    penaltyKinds: ['WARNING', 'FINE'],
+    fineAmount: '5000.00',
+    legalBasis: '《城乡规划法》第六十四条',
+    summary: '警告，罚款5000元',
   };
   const sub = await p.gql(SUBMIT, { i: { caseId, proposedDecision } }, { token: w.tokens.a });
   expect(sub.errors).toBeUndefined();
@@ -124,7 +166,9 @@ test('after a PASSED review of a minor proposal: the field judged the proposal, 
   // A decision beyond the proposal is major and not covered, in both places alike.
   const beyond = await expectSameAnswer(caseId, { penaltyKinds: ['WARNING', 'FINE'], fineAmount: '30000.00' });
   expect(beyond).toMatchObject({
-    major: true, covered: false, problem: expect.stringMatching(/above the reviewed amount/),
+    major: true,
+    covered: false,
+    problem: expect.stringMatching(/above the reviewed amount/),
   });
   expect(beyond.basedOn).toMatch(/decision asked about/);
   const accepted = await expectSameAnswer(caseId, { penaltyKinds: ['FINE'], fineAmount: '5000.00' });

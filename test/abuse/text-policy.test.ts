@@ -1,10 +1,20 @@
 import { shanghaiDate } from '@tsp/shared';
-import { startPlatform, type Platform } from '../kit/platform';
-import { sql } from '../kit/db';
-import {
-  APPEND, DECIDE, OPEN, doc, penaltyCase, photo, setupWorld, snapshot, video, type RecordsWorld,
-} from '../kit/records-fixtures';
+
 import { runJournalAudit } from '../../subgraphs/records/src/journal';
+import { sql } from '../kit/db';
+import { type Platform, startPlatform } from '../kit/platform';
+import {
+  APPEND,
+  DECIDE,
+  doc,
+  OPEN,
+  penaltyCase,
+  photo,
+  type RecordsWorld,
+  setupWorld,
+  snapshot,
+  video,
+} from '../kit/records-fixtures';
 
 /**
  * No officer can plant a false "journal altered" alarm with text PostgreSQL keeps
@@ -48,8 +58,11 @@ test('journal-hashed fields round-trip hostile Unicode through PostgreSQL; the j
   const filing = penaltyCase(w, '宁规罚〔2026〕301号');
   const party = { ...filing.party, name: 'Zoe\u0308 王某某', address: HOSTILE[0] + HOSTILE[3] };
   const caseId = (await ok(OPEN, { ...filing, party, summary: HOSTILE.join(' | ') })).openCase.id;
-  const named = (documentType: string, i: number) =>
-    ({ ...doc(documentType), name: `${HOSTILE[i]}.pdf`, documentType: `${documentType}${HOSTILE[i]}` });
+  const named = (documentType: string, i: number) => ({
+    ...doc(documentType),
+    name: `${HOSTILE[i]}.pdf`,
+    documentType: `${documentType}${HOSTILE[i]}`,
+  });
   const step = (stage: string, activity: string, attachments: unknown[], summary: string) =>
     ok(APPEND, { caseId, stage, activity, occurredAt: now(), officerIds: [w.o1, w.o2], attachments, summary });
   const emojiPhoto = { ...photo(), name: `${HOSTILE[2]}.jpg` };
@@ -58,32 +71,53 @@ test('journal-hashed fields round-trip hostile Unicode through PostgreSQL; the j
   await step('EVIDENCE', 'EVIDENCE_COLLECTION', [video(), photo()], HOSTILE[6]);
   await step('EXAMINATION', 'DOCUMENT', [named('行政处罚事先告知书', 3)], HOSTILE[3]);
   await ok(DECIDE, {
-    caseId, outcome: `处罚${HOSTILE[0]}`, penaltyKinds: ['WARNING', 'FINE'], fineAmount: '5000',
-    legalBasis: `《城乡规划法》${HOSTILE[5]}`, facts: HOSTILE.join('\n'), conclusion: `警告${HOSTILE[1]}`,
-    decidedOn: shanghaiDate(), officerIds: [w.o1, w.o2], attachments: [named('处罚决定书', 2)],
+    caseId,
+    outcome: `处罚${HOSTILE[0]}`,
+    penaltyKinds: ['WARNING', 'FINE'],
+    fineAmount: '5000',
+    legalBasis: `《城乡规划法》${HOSTILE[5]}`,
+    facts: HOSTILE.join('\n'),
+    conclusion: `警告${HOSTILE[1]}`,
+    decidedOn: shanghaiDate(),
+    officerIds: [w.o1, w.o2],
+    attachments: [named('处罚决定书', 2)],
   });
 
   // PostgreSQL keeps exactly the NFC text (the journal hashed that same text).
-  const entries = await sql<{ summary: string }>(p.databaseUrl,
-    'select summary from records.record_entry where case_id = $1 order by sequence', [caseId]);
-  expect(entries.map((e) => e.summary)).toEqual([
-    HOSTILE.join(' | '), HOSTILE[2] + HOSTILE[4], HOSTILE[1] + HOSTILE[5], HOSTILE[6], HOSTILE[3],
-    `处罚${HOSTILE[0]}：警告${HOSTILE[1]}`,
-  ].map(nfc));
+  const entries = await sql<{ summary: string }>(
+    p.databaseUrl,
+    'select summary from records.record_entry where case_id = $1 order by sequence',
+    [caseId],
+  );
+  expect(entries.map((e) => e.summary)).toEqual(
+    [
+      HOSTILE.join(' | '),
+      HOSTILE[2] + HOSTILE[4],
+      HOSTILE[1] + HOSTILE[5],
+      HOSTILE[6],
+      HOSTILE[3],
+      `处罚${HOSTILE[0]}：警告${HOSTILE[1]}`,
+    ].map(nfc),
+  );
   // It did change: compatibility ideographs mapped, combining marks reordered.
   expect(entries[2].summary).not.toBe(HOSTILE[1] + HOSTILE[5]);
-  const files = await sql<{ name: string; document_type: string | null }>(p.databaseUrl,
+  const files = await sql<{ name: string; document_type: string | null }>(
+    p.databaseUrl,
     `select a.name, a.document_type from records.attachment a join records.record_entry e on e.id = a.entry_id
      where a.case_id = $1 and a.document_type is not null and e.sequence > 1 order by e.sequence, a.position`,
-    [caseId]);
+    [caseId],
+  );
   expect(files).toEqual([
     { name: nfc(`${HOSTILE[0]}.pdf`), document_type: nfc(`调查笔录${HOSTILE[0]}`) },
     { name: nfc(`${HOSTILE[5]}.pdf`), document_type: nfc(`询问笔录${HOSTILE[5]}`) },
     { name: nfc(`${HOSTILE[3]}.pdf`), document_type: nfc(`行政处罚事先告知书${HOSTILE[3]}`) },
     { name: nfc(`${HOSTILE[2]}.pdf`), document_type: nfc(`处罚决定书${HOSTILE[2]}`) },
   ]);
-  const [row] = await sql<{ party_name: string; party_address: string }>(p.databaseUrl,
-    'select party_name, party_address from records.enforcement_case where id = $1', [caseId]);
+  const [row] = await sql<{ party_name: string; party_address: string }>(
+    p.databaseUrl,
+    'select party_name, party_address from records.enforcement_case where id = $1',
+    [caseId],
+  );
   expect(row).toEqual({ party_name: 'Zo\u00eb 王某某', party_address: nfc(HOSTILE[0] + HOSTILE[3]) });
 
   // Every verifier agrees the journal is intact: the live check, the self-audit and the findings it feeds.
@@ -116,7 +150,12 @@ describe('refused text names the field, and nothing is written', () => {
     return r.errors![0].message;
   }
   const entry = (extra: Record<string, unknown>) => ({
-    caseId, stage: 'INVESTIGATION', activity: 'DOCUMENT', occurredAt: now(), officerIds: [w.o1, w.o2], summary: '询问',
+    caseId,
+    stage: 'INVESTIGATION',
+    activity: 'DOCUMENT',
+    occurredAt: now(),
+    officerIds: [w.o1, w.o2],
+    summary: '询问',
     ...extra,
   });
   const append = (extra: Record<string, unknown>) => () => p.gql(APPEND, { i: entry(extra) }, { token: w.tokens.a });
@@ -130,7 +169,9 @@ describe('refused text names the field, and nothing is written', () => {
 
   test('NUL and C0 controls, nested in input objects and lists', async () => {
     const nulName = { ...doc('询问笔录'), name: 'a\u0000.pdf' };
-    expect(await refused('input.attachments[1].name', append({ attachments: [doc('调查笔录'), nulName] }))).toMatch(/NUL/);
+    expect(await refused('input.attachments[1].name', append({ attachments: [doc('调查笔录'), nulName] }))).toMatch(
+      /NUL/,
+    );
     const ansi = { ...doc('调查笔录'), documentType: '笔录\u001b[2J' };
     await refused('input.attachments[0].documentType', append({ attachments: [ansi] }));
     const party = { ...penaltyCase(w, '').party, address: '凤凰镇\u0000某村' };
@@ -139,10 +180,13 @@ describe('refused text names the field, and nothing is written', () => {
   });
 
   test('inline literals are checked like variables (a GraphQL escape reaches the resolver as NUL)', async () => {
-    const inline = (summary: string, officers = `"${w.o1}", "${w.o2}"`) => p.gql(
-      `mutation { appendRecord(input: { caseId: "${caseId}", stage: INVESTIGATION, activity: DOCUMENT,
+    const inline = (summary: string, officers = `"${w.o1}", "${w.o2}"`) =>
+      p.gql(
+        `mutation { appendRecord(input: { caseId: "${caseId}", stage: INVESTIGATION, activity: DOCUMENT,
         occurredAt: "${now()}", officerIds: [${officers}], summary: "${summary}" }) { id } }`,
-      {}, { token: w.tokens.a });
+        {},
+        { token: w.tokens.a },
+      );
     await refused('input.summary', () => inline('询问\\u0000笔录'));
     // GraphQL's own grammar has no lone surrogate escape: the parser refuses it before any resolver runs.
     const before = await snapshot(p, caseId);
@@ -163,19 +207,24 @@ test('the same policy holds in personnel, review and disclosure', async () => {
   const register = `mutation($i: RegisterOfficerInput!) { registerOfficer(input: $i) { id } }`;
   const officer = await p.gql(register, { i }, { token: w.tokens.admin });
   expect(officer.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.name' });
-  const [{ n }] = await sql<{ n: string }>(p.databaseUrl,
-    `select count(*) as n from personnel.officer where name like '宋%江'`);
+  const [{ n }] = await sql<{ n: string }>(
+    p.databaseUrl,
+    `select count(*) as n from personnel.officer where name like '宋%江'`,
+  );
   expect(Number(n)).toBe(0);
 
-  const credential = await p.gql(`query($n: String!) { verifyCredential(number: $n) { valid } }`,
-    { n: 'HB-NJ-0001\ud800' });
+  const credential = await p.gql(`query($n: String!) { verifyCredential(number: $n) { valid } }`, {
+    n: 'HB-NJ-0001\ud800',
+  });
   expect(credential.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'number' });
 
-  const catalog = await p.gql(`query($a: ID!) { reviewCatalog(agencyId: $a) { description } }`,
-    { a: `${w.agencyA}\u0001` });
+  const catalog = await p.gql(`query($a: ID!) { reviewCatalog(agencyId: $a) { description } }`, {
+    a: `${w.agencyA}\u0001`,
+  });
   expect(catalog.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'agencyId' });
 
-  const report = await p.gql(`query($a: ID!) { annualReport(agencyId: $a, year: 2025) { year } }`,
-    { a: `\udc00${w.agencyA}` });
+  const report = await p.gql(`query($a: ID!) { annualReport(agencyId: $a, year: 2025) { year } }`, {
+    a: `\udc00${w.agencyA}`,
+  });
   expect(report.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'agencyId' });
 });

@@ -1,6 +1,7 @@
+import { jwtSecret, overrideConfig, Role } from '@tsp/shared';
 import { SignJWT } from 'jose';
-import { jwtSecret, Role, overrideConfig } from '@tsp/shared';
-import { startPlatform, token, type Platform } from '../kit/platform';
+
+import { type Platform, startPlatform, token } from '../kit/platform';
 
 /**
  * A token without exp was accepted forever, any lifetime was
@@ -50,8 +51,11 @@ test.each(['::ffff:127.0.0.1', '::7f00:1', '64:ff9b::7f00:1', '2002:7f00:1::'])(
     const allowed = await p.gql(allow, { h: `[${ip}]` }, { token: admin });
     expect(allowed.errors).toBeUndefined();
     const integrator = await token({ role: Role.INTEGRATOR, sub: `client-${ip}`, region: '宁晋县' });
-    const r = await p.gql('mutation($u: String!, $s: String!) { registerWebhook(url: $u, secret: $s) { id } }',
-      { u: `http://[${ip}]:9/hook`, s: 'receiver-secret-0123456789' }, { token: integrator });
+    const r = await p.gql(
+      'mutation($u: String!, $s: String!) { registerWebhook(url: $u, secret: $s) { id } }',
+      { u: `http://[${ip}]:9/hook`, s: 'receiver-secret-0123456789' },
+      { token: integrator },
+    );
     expect(r.data?.registerWebhook ?? null).toBeNull();
     expect(r.errors?.[0]).toMatchObject(refused('BAD_USER_INPUT', 'internal address'));
   },

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+
 import type { Platform } from './platform';
 
 /** Bytes and the media type they are uploaded as; `sha256` and `size` are what an attachment then declares. */
@@ -23,10 +24,17 @@ export const FIXTURE_BLOBS = {
 } as const;
 
 /** PUT /blobs/<sha256> through the gateway, as agency staff upload evidence. */
-export function uploadBlob(p: Platform, token: string, blob: TestBlob, headers: Record<string, string> = {}): Promise<Response> {
+export function uploadBlob(
+  p: Platform,
+  token: string,
+  blob: TestBlob,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   const base = p.gatewayUrl.replace(/\/graphql$/, '');
   return fetch(`${base}/blobs/${blob.sha256}`, {
-    method: 'PUT', body: blob.bytes, headers: { authorization: `Bearer ${token}`, 'content-type': blob.mediaType, ...headers },
+    method: 'PUT',
+    body: blob.bytes,
+    headers: { authorization: `Bearer ${token}`, 'content-type': blob.mediaType, ...headers },
   });
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
+
 import { migrateAll } from '@tsp/scripts/migrate';
+import { Client } from 'pg';
 
 /** Holds every file's migrated copy until the run's template exists (pg_advisory_lock key). */
 const TEMPLATE_LOCK = 7_301_013;
@@ -9,7 +10,8 @@ export const TEMPLATE_DATABASE = 'tsp_template';
 
 function adminUrl(): string {
   const admin = process.env.TEST_ADMIN_DATABASE_URL;
-  if (!admin) throw new Error('TEST_ADMIN_DATABASE_URL is not set: run tests through jest (global setup starts PostgreSQL)');
+  if (!admin)
+    throw new Error('TEST_ADMIN_DATABASE_URL is not set: run tests through jest (global setup starts PostgreSQL)');
   return admin;
 }
 
@@ -63,7 +65,11 @@ export async function createMigratedDatabase(): Promise<string> {
 }
 
 /** Runs SQL as the database owner, behind the services' backs (tamper tests, legacy imports). */
-export async function sql<T = Record<string, unknown>>(databaseUrl: string, text: string, params: unknown[] = []): Promise<T[]> {
+export async function sql<T = Record<string, unknown>>(
+  databaseUrl: string,
+  text: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   const c = new Client({ connectionString: databaseUrl });
   await c.connect();
   try {

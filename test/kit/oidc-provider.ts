@@ -1,4 +1,4 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import path from 'node:path';
 
 export interface OidcClient {
@@ -62,7 +62,10 @@ function next(child: ChildProcess, type: Message['type'], stderr: () => string):
 
 /** Starts oidc-provider in a child process (see oidc-provider-process.mjs for why). */
 export async function startOidcProvider(config: OidcProviderConfig): Promise<OidcProvider> {
-  const child = fork(path.join(__dirname, 'oidc-provider-process.mjs'), [JSON.stringify(config)], { execArgv: [], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  const child = fork(path.join(__dirname, 'oidc-provider-process.mjs'), [JSON.stringify(config)], {
+    execArgv: [],
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => void (stderr += d.toString()));
   const ready = (await next(child, 'ready', () => stderr)) as Extract<Message, { type: 'ready' }>;
@@ -87,7 +90,8 @@ export async function startOidcProvider(config: OidcProviderConfig): Promise<Oid
         body: new URLSearchParams({ grant_type: 'client_credentials', resource, scope: 'api' }),
       });
       const body = (await res.json()) as { access_token?: string; error?: string; error_description?: string };
-      if (!body.access_token) throw new Error(`token endpoint: HTTP ${res.status} ${body.error}: ${body.error_description}`);
+      if (!body.access_token)
+        throw new Error(`token endpoint: HTTP ${res.status} ${body.error}: ${body.error_description}`);
       return body.access_token;
     },
     async rotateKeys() {

@@ -1,6 +1,18 @@
-import { SUBGRAPHS, overrideConfig, resetBreakers, signDevToken, sqlStats, startSubgraph, subgraphUrlVar, type RunningSubgraph, type SubgraphName, type TokenClaims } from '@tsp/shared';
-import { startGateway, type RunningGateway } from '@tsp/gateway';
+import { type RunningGateway, startGateway } from '@tsp/gateway';
 import { services } from '@tsp/scripts/services';
+import {
+  overrideConfig,
+  resetBreakers,
+  type RunningSubgraph,
+  signDevToken,
+  sqlStats,
+  startSubgraph,
+  type SubgraphName,
+  SUBGRAPHS,
+  subgraphUrlVar,
+  type TokenClaims,
+} from '@tsp/shared';
+
 import { createMigratedDatabase } from './db';
 
 export interface GqlResult<T = any> {
@@ -15,7 +27,11 @@ export interface Platform {
   subgraphs: Record<SubgraphName, RunningSubgraph>;
   gateway: RunningGateway;
   /** POSTs a GraphQL request to the gateway (or `url`) with an optional bearer token. */
-  gql<T = any>(query: string, variables?: Record<string, unknown>, opts?: { token?: string; url?: string; headers?: Record<string, string> }): Promise<GqlResult<T>>;
+  gql<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    opts?: { token?: string; url?: string; headers?: Record<string, string> },
+  ): Promise<GqlResult<T>>;
   /** Counts SQL statements the subgraphs run for GraphQL requests while `fn` runs (all run in this process; background work excluded). */
   countSql<T>(fn: () => Promise<T>): Promise<{ result: T; statements: number }>;
   stopSubgraph(name: SubgraphName): Promise<void>;
@@ -40,7 +56,11 @@ export async function startPlatform(): Promise<Platform> {
   const gql: Platform['gql'] = async (query, variables = {}, opts = {}) => {
     const res = await fetch(opts.url ?? gateway.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}), ...opts.headers },
+      headers: {
+        'content-type': 'application/json',
+        ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+        ...opts.headers,
+      },
       body: JSON.stringify({ query, variables }),
     });
     const text = await res.text();

@@ -1,17 +1,29 @@
 import { Role } from '@tsp/shared';
-import { token, type Platform } from './platform';
-import { sql } from './db';
+
 import { FIXTURE_BLOBS, uploadFixtureBlobs } from './blobs';
+import { sql } from './db';
+import { type Platform, token } from './platform';
 
 /** Two agencies of one county, a supervisor, officers with valid / expired credentials, and their tokens. */
 export interface RecordsWorld {
   agencyA: string;
   agencyB: string;
   /** A's officers: o1, o2 valid for PENALTY in 宁晋县; o3 expired; o4 valid for LICENSING only. */
-  o1: string; o2: string; o3: string; o4: string;
+  o1: string;
+  o2: string;
+  o3: string;
+  o4: string;
   /** B's officer, valid for PENALTY. */
   b1: string;
-  tokens: { admin: string; a: string; aHead: string; b: string; supervisor: string; otherSupervisor: string; integrator: string };
+  tokens: {
+    admin: string;
+    a: string;
+    aHead: string;
+    b: string;
+    supervisor: string;
+    otherSupervisor: string;
+    integrator: string;
+  };
 }
 
 export async function setupWorld(p: Platform): Promise<RecordsWorld> {
@@ -22,15 +34,37 @@ export async function setupWorld(p: Platform): Promise<RecordsWorld> {
     return r.data;
   };
   const agency = async (code: string, name: string, kind: string) =>
-    (await ok(`mutation($i: CreateAgencyInput!) { createAgency(input: $i) { id } }`, { i: { code, name, kind, region: '宁晋县', legalOfficeName: '法制股' } })).createAgency.id as string;
+    (
+      await ok(`mutation($i: CreateAgencyInput!) { createAgency(input: $i) { id } }`, {
+        i: { code, name, kind, region: '宁晋县', legalOfficeName: '法制股' },
+      })
+    ).createAgency.id as string;
   const officer = async (agencyId: string, name: string) =>
-    (await ok(`mutation($i: RegisterOfficerInput!) { registerOfficer(input: $i) { id } }`, { i: { agencyId, name, position: '执法队员', roles: ['ENFORCEMENT'] } })).registerOfficer.id as string;
-  const credential = (officerId: string, number: string, categories: string[], issuedOn = '2024-01-01', expiresOn = '2030-12-31') =>
-    ok(`mutation($i: IssueCredentialInput!) { issueCredential(input: $i) { number } }`, { i: { officerId, number, categories, region: '宁晋县', issuedOn, expiresOn } });
+    (
+      await ok(`mutation($i: RegisterOfficerInput!) { registerOfficer(input: $i) { id } }`, {
+        i: { agencyId, name, position: '执法队员', roles: ['ENFORCEMENT'] },
+      })
+    ).registerOfficer.id as string;
+  const credential = (
+    officerId: string,
+    number: string,
+    categories: string[],
+    issuedOn = '2024-01-01',
+    expiresOn = '2030-12-31',
+  ) =>
+    ok(`mutation($i: IssueCredentialInput!) { issueCredential(input: $i) { number } }`, {
+      i: { officerId, number, categories, region: '宁晋县', issuedOn, expiresOn },
+    });
 
   const agencyA = await agency('NJ-GH', '宁晋县城乡规划局', 'PLANNING');
   const agencyB = await agency('NJ-WL', '宁晋县文化和旅游局', 'CULTURE_TOURISM');
-  const [o1, o2, o3, o4, b1] = [await officer(agencyA, '张伟'), await officer(agencyA, '王芳'), await officer(agencyA, '李强'), await officer(agencyA, '赵敏'), await officer(agencyB, '刘洋')];
+  const [o1, o2, o3, o4, b1] = [
+    await officer(agencyA, '张伟'),
+    await officer(agencyA, '王芳'),
+    await officer(agencyA, '李强'),
+    await officer(agencyA, '赵敏'),
+    await officer(agencyB, '刘洋'),
+  ];
   await credential(o1, 'HB-NJ-0001', ['PENALTY', 'INSPECTION']);
   await credential(o2, 'HB-NJ-0002', ['PENALTY', 'INSPECTION']);
   await credential(o3, 'HB-NJ-0003', ['PENALTY'], '2018-01-01', '2023-01-01');
@@ -43,7 +77,13 @@ export async function setupWorld(p: Platform): Promise<RecordsWorld> {
   await uploadFixtureBlobs(p, tokenA);
   await uploadFixtureBlobs(p, tokenB);
   return {
-    agencyA, agencyB, o1, o2, o3, o4, b1,
+    agencyA,
+    agencyB,
+    o1,
+    o2,
+    o3,
+    o4,
+    b1,
     tokens: {
       admin,
       a: tokenA,
@@ -60,15 +100,30 @@ let n = 0;
 /** A distinct SHA-256 per call that nobody uploaded. */
 export const sha = () => (++n).toString(16).padStart(64, 'a');
 /** Attachments of files setupWorld uploaded for both agencies (citing needs the file uploaded). */
-const cite = (blob: { sha256: string; size: number; mediaType: string }) => ({ sha256: blob.sha256, size: blob.size, mediaType: blob.mediaType });
-export const doc = (documentType: string) => ({ kind: 'TEXT_DOCUMENT', ...cite(FIXTURE_BLOBS.document), name: `${documentType}.pdf`, documentType });
-export const video = (fullProcess = false) => ({ kind: 'VIDEO', ...cite(FIXTURE_BLOBS.video), name: '执法记录仪.mp4', fullProcess });
+const cite = (blob: { sha256: string; size: number; mediaType: string }) => ({
+  sha256: blob.sha256,
+  size: blob.size,
+  mediaType: blob.mediaType,
+});
+export const doc = (documentType: string) => ({
+  kind: 'TEXT_DOCUMENT',
+  ...cite(FIXTURE_BLOBS.document),
+  name: `${documentType}.pdf`,
+  documentType,
+});
+export const video = (fullProcess = false) => ({
+  kind: 'VIDEO',
+  ...cite(FIXTURE_BLOBS.video),
+  name: '执法记录仪.mp4',
+  fullProcess,
+});
 export const photo = () => ({ kind: 'PHOTO', ...cite(FIXTURE_BLOBS.photo), name: '现场照片.jpg' });
 export const audio = () => ({ kind: 'AUDIO', ...cite(FIXTURE_BLOBS.audio), name: '询问录音.mp3' });
 
 /** Row counts that must not move when a write is refused. */
 export async function snapshot(p: Platform, caseId?: string) {
-  const one = async (q: string, params: unknown[] = []) => Number((await sql<{ n: string }>(p.databaseUrl, q, params))[0].n);
+  const one = async (q: string, params: unknown[] = []) =>
+    Number((await sql<{ n: string }>(p.databaseUrl, q, params))[0].n);
   return {
     cases: await one('select count(*) as n from records.enforcement_case'),
     entries: await one('select count(*) as n from records.record_entry'),
@@ -76,7 +131,13 @@ export async function snapshot(p: Platform, caseId?: string) {
     decisions: await one('select count(*) as n from records.case_decision'),
     outbox: await one('select count(*) as n from records.outbox'),
     leaves: await one('select count(*) as n from records.journal_leaf'),
-    stage: caseId ? (await sql<{ stage: string }>(p.databaseUrl, 'select stage from records.enforcement_case where id = $1', [caseId]))[0]?.stage : undefined,
+    stage: caseId
+      ? (
+          await sql<{ stage: string }>(p.databaseUrl, 'select stage from records.enforcement_case where id = $1', [
+            caseId,
+          ])
+        )[0]?.stage
+      : undefined,
   };
 }
 
@@ -87,8 +148,19 @@ export const ARCHIVE = `mutation($i: ArchiveCaseInput!) { archiveCase(input: $i)
 
 export function penaltyCase(w: RecordsWorld, caseNumber: string, extra: Record<string, unknown> = {}) {
   return {
-    caseNumber, category: 'PENALTY', cause: '未取得建设工程规划许可证进行建设',
-    party: { type: 'NATURAL_PERSON', name: '王某某', idNumber: '130528198001011234', phone: '13800000000', address: '宁晋县凤凰镇某村' },
-    amountInvolved: '80000.00', handlerIds: [w.o1, w.o2], attachments: [doc('立案审批表')], ...extra,
+    caseNumber,
+    category: 'PENALTY',
+    cause: '未取得建设工程规划许可证进行建设',
+    party: {
+      type: 'NATURAL_PERSON',
+      name: '王某某',
+      idNumber: '130528198001011234',
+      phone: '13800000000',
+      address: '宁晋县凤凰镇某村',
+    },
+    amountInvolved: '80000.00',
+    handlerIds: [w.o1, w.o2],
+    attachments: [doc('立案审批表')],
+    ...extra,
   };
 }

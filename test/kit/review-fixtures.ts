@@ -1,20 +1,38 @@
 import { Role } from '@tsp/shared';
-import { token, type GqlResult, type Platform } from './platform';
+
 import { FIXTURE_BLOBS, uploadBlob } from './blobs';
+import { type GqlResult, type Platform, token } from './platform';
 
 /** Two agencies of 宁晋县, their handlers and legal reviewers, and the tokens the review tests use. */
 export interface ReviewWorld {
   agencyA: string;
   agencyB: string;
   /** A's handlers (valid PENALTY credentials), a qualified reviewer, an unqualified first-time reviewer, the legal office head. */
-  h1: string; h2: string; rq: string; ru: string; head: string;
+  h1: string;
+  h2: string;
+  rq: string;
+  ru: string;
+  head: string;
   /** An officer who both enforces and reviews (qualified): handler of some cases, reviewer of others. */
   dual: string;
   /** B's handlers and reviewer. */
-  bh1: string; bh2: string; br: string;
+  bh1: string;
+  bh2: string;
+  br: string;
   tokens: {
-    admin: string; h1: string; h2: string; dual: string; rq: string; ru: string; head: string; aHead: string;
-    bh1: string; br: string; supervisor: string; otherSupervisor: string; integratorA: string;
+    admin: string;
+    h1: string;
+    h2: string;
+    dual: string;
+    rq: string;
+    ru: string;
+    head: string;
+    aHead: string;
+    bh1: string;
+    br: string;
+    supervisor: string;
+    otherSupervisor: string;
+    integratorA: string;
   };
 }
 
@@ -28,13 +46,28 @@ export async function setupReviewWorld(p: Platform): Promise<ReviewWorld> {
     return r.data;
   };
   const agency = async (code: string, name: string, kind: string) =>
-    (await ok(`mutation($i: CreateAgencyInput!) { createAgency(input: $i) { id } }`, { i: { code, name, kind, region: '宁晋县', legalOfficeName: '法制股' } })).createAgency.id as string;
+    (
+      await ok(`mutation($i: CreateAgencyInput!) { createAgency(input: $i) { id } }`, {
+        i: { code, name, kind, region: '宁晋县', legalOfficeName: '法制股' },
+      })
+    ).createAgency.id as string;
   const officer = async (agencyId: string, name: string, roles: string[], legalProfessionQualified = false) =>
-    (await ok(`mutation($i: RegisterOfficerInput!) { registerOfficer(input: $i) { id } }`, { i: { agencyId, name, position: '科员', roles, legalProfessionQualified } })).registerOfficer.id as string;
+    (
+      await ok(`mutation($i: RegisterOfficerInput!) { registerOfficer(input: $i) { id } }`, {
+        i: { agencyId, name, position: '科员', roles, legalProfessionQualified },
+      })
+    ).registerOfficer.id as string;
   let n = 0;
   const credential = (officerId: string) =>
     ok(`mutation($i: IssueCredentialInput!) { issueCredential(input: $i) { number } }`, {
-      i: { officerId, number: `HB-RV-${String(++n).padStart(4, '0')}`, categories: ['PENALTY', 'LICENSING'], region: '宁晋县', issuedOn: '2024-01-01', expiresOn: '2030-12-31' },
+      i: {
+        officerId,
+        number: `HB-RV-${String(++n).padStart(4, '0')}`,
+        categories: ['PENALTY', 'LICENSING'],
+        region: '宁晋县',
+        issuedOn: '2024-01-01',
+        expiresOn: '2030-12-31',
+      },
     });
 
   const agencyA = await agency('RV-SJJ', '宁晋县市场监督管理局', 'MARKET_REGULATION');
@@ -51,13 +84,28 @@ export async function setupReviewWorld(p: Platform): Promise<ReviewWorld> {
   for (const o of [h1, h2, dual, bh1, bh2]) await credential(o);
   const as = (role: Role, sub: string, agencyId: string) => token({ role, sub, agencyId });
   return {
-    agencyA, agencyB, h1, h2, rq, ru, head, dual, bh1, bh2, br,
+    agencyA,
+    agencyB,
+    h1,
+    h2,
+    rq,
+    ru,
+    head,
+    dual,
+    bh1,
+    bh2,
+    br,
     tokens: {
       admin,
-      h1: await as(Role.OFFICER, h1, agencyA), h2: await as(Role.OFFICER, h2, agencyA), dual: await as(Role.LEGAL_REVIEWER, dual, agencyA),
-      rq: await as(Role.LEGAL_REVIEWER, rq, agencyA), ru: await as(Role.LEGAL_REVIEWER, ru, agencyA), head: await as(Role.LEGAL_REVIEWER, head, agencyA),
+      h1: await as(Role.OFFICER, h1, agencyA),
+      h2: await as(Role.OFFICER, h2, agencyA),
+      dual: await as(Role.LEGAL_REVIEWER, dual, agencyA),
+      rq: await as(Role.LEGAL_REVIEWER, rq, agencyA),
+      ru: await as(Role.LEGAL_REVIEWER, ru, agencyA),
+      head: await as(Role.LEGAL_REVIEWER, head, agencyA),
       aHead: await as(Role.AGENCY_HEAD, 'head-a', agencyA),
-      bh1: await as(Role.OFFICER, bh1, agencyB), br: await as(Role.LEGAL_REVIEWER, br, agencyB),
+      bh1: await as(Role.OFFICER, bh1, agencyB),
+      br: await as(Role.LEGAL_REVIEWER, br, agencyB),
       supervisor: await token({ role: Role.SUPERVISOR, sub: 'sfj-1', region: '宁晋县' }),
       otherSupervisor: await token({ role: Role.SUPERVISOR, sub: 'sfj-2', region: '柏乡县' }),
       integratorA: await token({ role: Role.INTEGRATOR, sub: 'client-a', agencyIds: [agencyA] }),
@@ -66,18 +114,41 @@ export async function setupReviewWorld(p: Platform): Promise<ReviewWorld> {
 }
 
 /** Opens a penalty case in the officer's agency through records (the handlers act), citing a file the officer uploads. */
-export async function openPenaltyCase(p: Platform, officerToken: string, handlerIds: string[], caseNumber: string, party: 'NATURAL_PERSON' | 'ORGANIZATION' = 'ORGANIZATION'): Promise<string> {
+export async function openPenaltyCase(
+  p: Platform,
+  officerToken: string,
+  handlerIds: string[],
+  caseNumber: string,
+  party: 'NATURAL_PERSON' | 'ORGANIZATION' = 'ORGANIZATION',
+): Promise<string> {
   const filing = FIXTURE_BLOBS.document;
   const put = await uploadBlob(p, officerToken, filing);
   if (put.status !== 200 && put.status !== 201) throw new Error(`upload: ${put.status} ${await put.text()}`);
-  const r = await p.gql(`mutation($i: OpenCaseInput!) { openCase(input: $i) { id } }`, {
-    i: {
-      caseNumber, category: 'PENALTY', cause: '销售不符合食品安全标准的食品',
-      party: party === 'ORGANIZATION' ? { type: party, name: '宁晋县某某商贸有限公司' } : { type: party, name: '王某某' },
-      amountInvolved: '120000.00', handlerIds,
-      attachments: [{ kind: 'TEXT_DOCUMENT', sha256: filing.sha256, size: filing.size, mediaType: filing.mediaType, name: '立案审批表.pdf', documentType: '立案审批表' }],
+  const r = await p.gql(
+    `mutation($i: OpenCaseInput!) { openCase(input: $i) { id } }`,
+    {
+      i: {
+        caseNumber,
+        category: 'PENALTY',
+        cause: '销售不符合食品安全标准的食品',
+        party:
+          party === 'ORGANIZATION' ? { type: party, name: '宁晋县某某商贸有限公司' } : { type: party, name: '王某某' },
+        amountInvolved: '120000.00',
+        handlerIds,
+        attachments: [
+          {
+            kind: 'TEXT_DOCUMENT',
+            sha256: filing.sha256,
+            size: filing.size,
+            mediaType: filing.mediaType,
+            name: '立案审批表.pdf',
+            documentType: '立案审批表',
+          },
+        ],
+      },
     },
-  }, { token: officerToken });
+    { token: officerToken },
+  );
   if (r.errors) throw new Error(`openCase: ${JSON.stringify(r.errors)}`);
   return r.data.openCase.id;
 }
@@ -87,11 +158,24 @@ export const START = `mutation($id: ID!) { startReview(reviewId: $id) { id statu
 export const COMPLETE = `mutation($i: CompleteReviewInput!) { completeReview(input: $i) { id status reviewerOpinion reviewerSignedOn checklist { code answer comment } } }`;
 
 export const proposal = (fine = '150000.00') => ({
-  penaltyKinds: ['WARNING', 'FINE'], fineAmount: fine, legalBasis: '《中华人民共和国食品安全法》第一百二十四条', summary: `拟给予警告，并处罚款${fine}元`,
+  penaltyKinds: ['WARNING', 'FINE'],
+  fineAmount: fine,
+  legalBasis: '《中华人民共和国食品安全法》第一百二十四条',
+  summary: `拟给予警告，并处罚款${fine}元`,
 });
 
 /** Every item of the PENALTY form answered the lawful way. */
 export const lawfulPenaltyChecklist = () =>
-  ['SUBJECT_QUALIFIED', 'PROCEDURE_LAWFUL', 'FACTS_CLEAR', 'LAW_APPLIED_CORRECTLY', 'DOCUMENTS_STANDARD', 'REMEDY_NOTICE_CORRECT',
-    'PENALTY_TYPE_APPROPRIATE', 'PERFORMANCE_MANNER_TERM', 'DISCRETION_REASONABLE'].map((code) => ({ code, answer: true, comment: '符合' }))
+  [
+    'SUBJECT_QUALIFIED',
+    'PROCEDURE_LAWFUL',
+    'FACTS_CLEAR',
+    'LAW_APPLIED_CORRECTLY',
+    'DOCUMENTS_STANDARD',
+    'REMEDY_NOTICE_CORRECT',
+    'PENALTY_TYPE_APPROPRIATE',
+    'PERFORMANCE_MANNER_TERM',
+    'DISCRETION_REASONABLE',
+  ]
+    .map((code) => ({ code, answer: true, comment: '符合' }))
     .concat([{ code: 'CRIME_TRANSFER', answer: false, comment: '未达到刑事立案追诉标准' }]);

@@ -1,8 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
-import { SUBGRAPHS, childEnv, subgraphUrlVar, type ServiceName } from '@tsp/shared';
+
+import { childEnv, type ServiceName, SUBGRAPHS, subgraphUrlVar } from '@tsp/shared';
 
 const RUN_SERVICE = path.resolve(__dirname, '..', '..', 'scripts', 'dist', 'run-service.js');
 
@@ -37,7 +38,9 @@ export async function startServiceProcesses(
   const names: ServiceName[] = o.only ?? [...SUBGRAPHS, 'gateway'];
   const deadlineMs = o.deadlineMs ?? 180_000;
   // Every subgraph gets a port (and a URL), started or not: a call to one not started fails fast.
-  const ports = Object.fromEntries(await Promise.all([...SUBGRAPHS, 'gateway'].map(async (n) => [n, await freePort()] as const))) as Record<ServiceName, number>;
+  const ports = Object.fromEntries(
+    await Promise.all([...SUBGRAPHS, 'gateway'].map(async (n) => [n, await freePort()] as const)),
+  ) as Record<ServiceName, number>;
   const urls = Object.fromEntries(SUBGRAPHS.map((n) => [subgraphUrlVar(n), `http://127.0.0.1:${ports[n]}/graphql`]));
   const logs = Object.fromEntries(names.map((n) => [n, []])) as unknown as ServiceProcesses['logs'];
   const procs: ChildProcess[] = names.map((name) => {
@@ -55,22 +58,30 @@ export async function startServiceProcesses(
       });
     return proc;
   });
-  const exited = procs.map((p) => new Promise<void>((resolve) => (p.exitCode !== null ? resolve() : p.once('exit', () => resolve()))));
+  const exited = procs.map(
+    (p) => new Promise<void>((resolve) => (p.exitCode !== null ? resolve() : p.once('exit', () => resolve()))),
+  );
   const stop = async () => {
     for (const p of procs) if (p.exitCode === null) p.kill('SIGTERM');
     await Promise.all(exited);
   };
   try {
-    await Promise.all(names.map(async (name, i) => {
-      const until = Date.now() + deadlineMs;
-      for (;;) {
-        if (procs[i].exitCode !== null) throw new Error(`${name} exited (${procs[i].exitCode}): ${JSON.stringify(logs[name].slice(-5))}`);
-        const ok = await fetch(`http://127.0.0.1:${ports[name]}/health`, { signal: AbortSignal.timeout(1000) }).then((r) => r.ok, () => false);
-        if (ok) return;
-        if (Date.now() > until) throw new Error(`${name} did not answer /health within ${deadlineMs} ms`);
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    }));
+    await Promise.all(
+      names.map(async (name, i) => {
+        const until = Date.now() + deadlineMs;
+        for (;;) {
+          if (procs[i].exitCode !== null)
+            throw new Error(`${name} exited (${procs[i].exitCode}): ${JSON.stringify(logs[name].slice(-5))}`);
+          const ok = await fetch(`http://127.0.0.1:${ports[name]}/health`, { signal: AbortSignal.timeout(1000) }).then(
+            (r) => r.ok,
+            () => false,
+          );
+          if (ok) return;
+          if (Date.now() > until) throw new Error(`${name} did not answer /health within ${deadlineMs} ms`);
+          await new Promise((r) => setTimeout(r, 200));
+        }
+      }),
+    );
   } catch (e) {
     await stop();
     throw e;

@@ -2,8 +2,11 @@
 class SummaryReporter {
   onRunComplete(_contexts, r) {
     const suitesFailed = r.numFailedTestSuites;
-    process.stdout.write(`\njest: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped\n`);
-    if (suitesFailed > 0 && r.numFailedTests === 0) process.stdout.write(`(${suitesFailed} test files failed to run)\n`);
+    process.stdout.write(
+      `\njest: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped\n`,
+    );
+    if (suitesFailed > 0 && r.numFailedTests === 0)
+      process.stdout.write(`(${suitesFailed} test files failed to run)\n`);
   }
 }
 module.exports = SummaryReporter;

@@ -5,7 +5,15 @@ export interface Received {
   eventId: string;
   headers: http.IncomingHttpHeaders;
   raw: string;
-  body: { id: string; type: string; occurredAt: string; agencyId: string; subjectId: string; payload: Record<string, unknown>; cursor: string };
+  body: {
+    id: string;
+    type: string;
+    occurredAt: string;
+    agencyId: string;
+    subjectId: string;
+    payload: Record<string, unknown>;
+    cursor: string;
+  };
   status: number;
 }
 
@@ -45,7 +53,11 @@ export class Receiver {
   }
 }
 
-export async function waitFor<T>(what: string, fn: () => T | null | undefined | false | Promise<T | null | undefined | false>, timeoutMs = 10_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  fn: () => T | null | undefined | false | Promise<T | null | undefined | false>,
+  timeoutMs = 10_000,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const v = await fn();
@@ -54,4 +66,3 @@ export async function waitFor<T>(what: string, fn: () => T | null | undefined | 
     await new Promise((r) => setTimeout(r, 25));
   }
 }
-

@@ -1,7 +1,12 @@
-import { WorkingCalendar, addCalendarDays, addCalendarMonths, BUNDLED_YEARS } from '../../shared/src/calendar/working-days';
 import { loadCalendar } from '../../shared/src/calendar/store';
+import {
+  addCalendarDays,
+  addCalendarMonths,
+  BUNDLED_YEARS,
+  WorkingCalendar,
+} from '../../shared/src/calendar/working-days';
 import { Role } from '../../shared/src/identity/roles';
-import { startPlatform, token, type Platform } from '../kit/platform';
+import { type Platform, startPlatform, token } from '../kit/platform';
 
 const bundled = new WorkingCalendar();
 
@@ -26,7 +31,9 @@ describe('工作日历 bundled official schedule (chinese-days 1.5.7)', () => {
   });
 
   test('an ordinary week: Monday–Friday working, weekend not', () => {
-    expect(['2026-06-08', '2026-06-09', '2026-06-10', '2026-06-11', '2026-06-12'].every((d) => bundled.isWorkingDay(d))).toBe(true);
+    expect(
+      ['2026-06-08', '2026-06-09', '2026-06-10', '2026-06-11', '2026-06-12'].every((d) => bundled.isWorkingDay(d)),
+    ).toBe(true);
     expect(bundled.isWorkingDay('2026-06-13')).toBe(false);
     expect(bundled.isWorkingDay('2026-06-14')).toBe(false);
   });
@@ -117,7 +124,11 @@ describe('ADMIN loads a newly announced year through the gateway (calendar.day_o
     expect(r.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const anon = await p.gql(LOAD, { days });
     expect(anon.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-    const sup = await p.gql(LOAD, { days }, { token: await token({ role: Role.SUPERVISOR, sub: 's-1', region: '宁晋县' }) });
+    const sup = await p.gql(
+      LOAD,
+      { days },
+      { token: await token({ role: Role.SUPERVISOR, sub: 's-1', region: '宁晋县' }) },
+    );
     expect(sup.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const listed = await p.gql(`{ workingDayOverrides(year: 2027) { date } }`);
     expect(listed.data.workingDayOverrides).toEqual([]);
@@ -125,7 +136,16 @@ describe('ADMIN loads a newly announced year through the gateway (calendar.day_o
 
   test('a bad date is refused as BAD_USER_INPUT and nothing is saved', async () => {
     const admin = await token({ role: Role.ADMIN, sub: 'admin-1' });
-    const r = await p.gql(LOAD, { days: [{ date: '2027-03-01', working: false, note: 'ok' }, { date: '2027-02-30', working: false, note: 'x' }] }, { token: admin });
+    const r = await p.gql(
+      LOAD,
+      {
+        days: [
+          { date: '2027-03-01', working: false, note: 'ok' },
+          { date: '2027-02-30', working: false, note: 'x' },
+        ],
+      },
+      { token: admin },
+    );
     expect(r.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(r.errors?.[0].message).toMatch(/2027-02-30/);
     const listed = await p.gql(`{ workingDayOverrides(year: 2027) { date } }`);
@@ -137,7 +157,11 @@ describe('ADMIN loads a newly announced year through the gateway (calendar.day_o
     const r = await p.gql(LOAD, { days }, { token: admin });
     expect(r.errors).toBeUndefined();
     expect(r.data.loadWorkingDayCalendar).toBe(2);
-    const again = await p.gql(LOAD, { days: [{ date: '2027-01-01', working: false, note: '元旦（国办发明电）' }] }, { token: admin });
+    const again = await p.gql(
+      LOAD,
+      { days: [{ date: '2027-01-01', working: false, note: '元旦（国办发明电）' }] },
+      { token: admin },
+    );
     expect(again.data.loadWorkingDayCalendar).toBe(1);
 
     const listed = await p.gql(`{ workingDayOverrides(year: 2027) { date working note } }`);

@@ -1,4 +1,15 @@
-import { openOrm, publishEvent, readEvents, startConsumer, outboxSql, outboxTraceparentSql, inboxSql, type Orm, type DomainEvent } from '@tsp/shared';
+import {
+  type DomainEvent,
+  inboxSql,
+  openOrm,
+  type Orm,
+  outboxSql,
+  outboxTraceparentSql,
+  publishEvent,
+  readEvents,
+  startConsumer,
+} from '@tsp/shared';
+
 import { createTestDatabase, sql } from '../kit/db';
 
 const AGENCY = '00000000-0000-4000-8000-000000000001';
@@ -8,7 +19,13 @@ let orm: Orm;
 beforeAll(async () => {
   url = await createTestDatabase();
   await sql(url, 'create schema src; create schema dst');
-  for (const s of [...outboxSql('src'), ...outboxTraceparentSql('src'), ...inboxSql('dst'), 'create table dst.applied (event_id uuid not null, n int not null)']) await sql(url, s);
+  for (const s of [
+    ...outboxSql('src'),
+    ...outboxTraceparentSql('src'),
+    ...inboxSql('dst'),
+    'create table dst.applied (event_id uuid not null, n int not null)',
+  ])
+    await sql(url, s);
   orm = await openOrm({ schema: 'dst', clientUrl: url, entities: [], migrations: [] });
 });
 afterAll(async () => {
@@ -17,7 +34,15 @@ afterAll(async () => {
 
 async function publishMany(n: number, from = 0) {
   for (let i = from; i < from + n; i++) {
-    await orm.em.fork().transactional((em) => publishEvent(em, 'src', { type: 'Thing', agencyId: AGENCY, region: '宁晋县', subjectId: `s${i}`, payload: { n: i } }));
+    await orm.em.fork().transactional((em) =>
+      publishEvent(em, 'src', {
+        type: 'Thing',
+        agencyId: AGENCY,
+        region: '宁晋县',
+        subjectId: `s${i}`,
+        payload: { n: i },
+      }),
+    );
   }
 }
 
@@ -34,14 +59,22 @@ test('an event is written only with its transaction', async () => {
     }),
   ).rejects.toThrow('the change failed');
   expect(await sql(url, `select * from src.outbox where type = 'Lost'`)).toHaveLength(0);
-  await expect(publishEvent(orm.em.fork(), 'src', { type: 'T', agencyId: AGENCY, region: 'x', subjectId: 'x', payload: {} })).rejects.toThrow(/inside the transaction/);
+  await expect(
+    publishEvent(orm.em.fork(), 'src', { type: 'T', agencyId: AGENCY, region: 'x', subjectId: 'x', payload: {} }),
+  ).rejects.toThrow(/inside the transaction/);
 });
 
 test('a consumer that crashes mid-batch and restarts applies every event exactly once; two instances never double-apply', async () => {
   await publishMany(60);
   let failOnce = true;
   const crashing = startConsumer({
-    orm, schema: 'dst', name: 'test.crash', source: 'src', fetch: fetchLocal, batch: 25, pollMs: 50,
+    orm,
+    schema: 'dst',
+    name: 'test.crash',
+    source: 'src',
+    fetch: fetchLocal,
+    batch: 25,
+    pollMs: 50,
     handle: async (em, e) => {
       await apply(em, e);
       if ((e.payload as { n: number }).n === 40 && failOnce) {
@@ -57,8 +90,26 @@ test('a consumer that crashes mid-batch and restarts applies every event exactly
   expect(Number(partial[0].n)).toBeLessThan(60);
 
   await publishMany(20, 60);
-  const a = startConsumer({ orm, schema: 'dst', name: 'test.crash', source: 'src', fetch: fetchLocal, handle: apply, batch: 7, pollMs: 30 });
-  const b = startConsumer({ orm, schema: 'dst', name: 'test.crash', source: 'src', fetch: fetchLocal, handle: apply, batch: 7, pollMs: 30 });
+  const a = startConsumer({
+    orm,
+    schema: 'dst',
+    name: 'test.crash',
+    source: 'src',
+    fetch: fetchLocal,
+    handle: apply,
+    batch: 7,
+    pollMs: 30,
+  });
+  const b = startConsumer({
+    orm,
+    schema: 'dst',
+    name: 'test.crash',
+    source: 'src',
+    fetch: fetchLocal,
+    handle: apply,
+    batch: 7,
+    pollMs: 30,
+  });
   await Promise.all([a.drain(), b.drain()]);
   // b's poll may hold the cursor when a finishes; with b gone, a must take it and catch up.
   await b.stop();
@@ -71,7 +122,12 @@ test('a consumer that crashes mid-batch and restarts applies every event exactly
 test('LISTEN/NOTIFY wakes a consumer long before its poll', async () => {
   const seen: number[] = [];
   const c = startConsumer({
-    orm, schema: 'dst', name: 'test.notify', source: 'src', fetch: fetchLocal, pollMs: 60_000,
+    orm,
+    schema: 'dst',
+    name: 'test.notify',
+    source: 'src',
+    fetch: fetchLocal,
+    pollMs: 60_000,
     handle: async (_em, e) => void seen.push((e.payload as { n: number }).n),
   });
   await c.drain();
@@ -87,6 +143,8 @@ test('positions increase in commit order and filters scope by agency or region',
   const all = await readEvents(orm.em.fork(), 'src', { limit: 1000 });
   const positions = all.map((e) => e.position);
   expect([...positions].sort((x, y) => x - y)).toEqual(positions);
-  expect(await readEvents(orm.em.fork(), 'src', { limit: 10, agencyIds: ['00000000-0000-4000-8000-000000000002'] })).toHaveLength(0);
+  expect(
+    await readEvents(orm.em.fork(), 'src', { limit: 10, agencyIds: ['00000000-0000-4000-8000-000000000002'] }),
+  ).toHaveLength(0);
   expect((await readEvents(orm.em.fork(), 'src', { limit: 10, region: '宁晋县' })).length).toBe(10);
 });

@@ -1,7 +1,8 @@
-import { SignJWT, decodeProtectedHeader, generateKeyPair } from 'jose';
-import { AppError, Role, overrideConfig, signDevToken, verifyUserToken } from '@tsp/shared';
-import { startOidcProvider, type OidcProvider } from '../kit/oidc-provider';
-import { startPlatform, type Platform } from '../kit/platform';
+import { AppError, overrideConfig, Role, signDevToken, verifyUserToken } from '@tsp/shared';
+import { decodeProtectedHeader, generateKeyPair, SignJWT } from 'jose';
+
+import { type OidcProvider, startOidcProvider } from '../kit/oidc-provider';
+import { type Platform, startPlatform } from '../kit/platform';
 
 /**
  * User tokens in production mode (JWKS_URL) against a real OpenID provider: oidc-provider issues JWT
@@ -26,7 +27,8 @@ async function useProvider(provider = idp, issuer = main) {
 const refusal = (p: Promise<unknown>) =>
   p.then(
     () => 'accepted',
-    (e: unknown) => (e instanceof AppError ? `${e.code}: ${e.message}` : `${(e as Error).constructor.name}: ${(e as Error).message}`),
+    (e: unknown) =>
+      e instanceof AppError ? `${e.code}: ${e.message}` : `${(e as Error).constructor.name}: ${(e as Error).message}`,
   );
 
 beforeAll(async () => {
@@ -39,7 +41,12 @@ beforeAll(async () => {
       { id: 'admin-console', secret: 'admin-secret', claims: { role: Role.ADMIN } },
       { id: 'short-lived', secret: 'short-secret', claims: { role: Role.ADMIN }, ttl: 3 },
       { id: 'day-long', secret: 'day-long-secret', claims: { role: Role.ADMIN }, ttl: 13 * 3600 },
-      { id: 'feed-client', secret: 'feed-secret', claims: { role: Role.INTEGRATOR, region: '宁晋县' }, ttl: 60 * 86_400 },
+      {
+        id: 'feed-client',
+        secret: 'feed-secret',
+        claims: { role: Role.INTEGRATOR, region: '宁晋县' },
+        ttl: 60 * 86_400,
+      },
     ],
   });
   main = idp.issuers.main;
@@ -58,7 +65,11 @@ test("a token from the provider's token endpoint becomes the identity its claims
   const officer = await idp.token(main, 'officer-app', API);
   expect(decodeProtectedHeader(officer)).toMatchObject({ alg: 'ES256', kid: idp.kid });
   expect(await verifyUserToken(officer)).toEqual({ role: Role.OFFICER, sub: 'officer-app', agencyId: AGENCY });
-  expect(await verifyUserToken(await idp.token(main, 'supervision-app', API))).toEqual({ role: Role.SUPERVISOR, sub: 'supervision-app', region: '宁晋县' });
+  expect(await verifyUserToken(await idp.token(main, 'supervision-app', API))).toEqual({
+    role: Role.SUPERVISOR,
+    sub: 'supervision-app',
+    region: '宁晋县',
+  });
 });
 
 test('a token the same provider issued for another application (audience) is refused', async () => {
@@ -69,12 +80,16 @@ test('a token the same provider issued for another application (audience) is ref
 test("a token of another issuer is refused, even signed with keys the JWKS publishes (another tenant's)", async () => {
   const otherTenant = await idp.token(idp.issuers['other-tenant'], 'admin-console', API);
   expect(decodeProtectedHeader(otherTenant).kid).toBe(idp.kid);
-  expect(await refusal(verifyUserToken(otherTenant))).toBe('UNAUTHENTICATED: invalid token: unexpected "iss" claim value');
+  expect(await refusal(verifyUserToken(otherTenant))).toBe(
+    'UNAUTHENTICATED: invalid token: unexpected "iss" claim value',
+  );
 });
 
 test('an HS256 token signed with JWT_SECRET is refused in JWKS mode, with the right iss and aud', async () => {
   const dev = await signDevToken({ role: Role.ADMIN, sub: 'admin-1' });
-  expect(await refusal(verifyUserToken(dev))).toBe('UNAUTHENTICATED: invalid token: "alg" (Algorithm) Header Parameter value not allowed');
+  expect(await refusal(verifyUserToken(dev))).toBe(
+    'UNAUTHENTICATED: invalid token: "alg" (Algorithm) Header Parameter value not allowed',
+  );
 });
 
 test("a token signed with a key the provider never published is refused, even under the provider's kid", async () => {
@@ -91,8 +106,9 @@ test("a token signed with a key the provider never published is refused, even un
 });
 
 test("provider tokens longer-lived than the role's maximum are refused; an integrator's 60 days pass", async () => {
-  expect(await refusal(verifyUserToken(await idp.token(main, 'day-long', API))))
-    .toMatch(/^UNAUTHENTICATED: token lifetime 13h exceeds the maximum of 12h for role ADMIN/);
+  expect(await refusal(verifyUserToken(await idp.token(main, 'day-long', API)))).toMatch(
+    /^UNAUTHENTICATED: token lifetime 13h exceeds the maximum of 12h for role ADMIN/,
+  );
   expect(await verifyUserToken(await idp.token(main, 'feed-client', API))).toMatchObject({ role: Role.INTEGRATOR });
 });
 
@@ -128,11 +144,21 @@ test('after the provider rotates its signing key, its new tokens verify once the
 });
 
 test('a changed JWKS_URL is honoured: the key set is cached per URL', async () => {
-  const second = await startOidcProvider({ issuers: ['main'], resources: [API], clients: [{ id: 'admin-console', secret: 's', claims: { role: Role.ADMIN } }] });
+  const second = await startOidcProvider({
+    issuers: ['main'],
+    resources: [API],
+    clients: [{ id: 'admin-console', secret: 's', claims: { role: Role.ADMIN } }],
+  });
   try {
-    expect(await verifyUserToken(await idp.token(main, 'admin-console', API))).toEqual({ role: Role.ADMIN, sub: 'admin-console' });
+    expect(await verifyUserToken(await idp.token(main, 'admin-console', API))).toEqual({
+      role: Role.ADMIN,
+      sub: 'admin-console',
+    });
     await useProvider(second, second.issuers.main);
-    expect(await verifyUserToken(await second.token(second.issuers.main, 'admin-console', API))).toEqual({ role: Role.ADMIN, sub: 'admin-console' });
+    expect(await verifyUserToken(await second.token(second.issuers.main, 'admin-console', API))).toEqual({
+      role: Role.ADMIN,
+      sub: 'admin-console',
+    });
   } finally {
     await second.stop();
   }
@@ -167,11 +193,19 @@ describe('through the gateway', () => {
     await p?.stop();
   });
 
-  test("a provider-issued token is accepted by the gateway and by the subgraph it forwards to; an HS256 one is not", async () => {
+  test('a provider-issued token is accepted by the gateway and by the subgraph it forwards to; an HS256 one is not', async () => {
     const admin = await idp.token(main, 'admin-console', API);
     const created = await p.gql(
       `mutation($i: CreateAgencyInput!) { createAgency(input: $i) { id name } }`,
-      { i: { code: 'JWKS-01', name: '宁晋县市场监督管理局', kind: 'MARKET_REGULATION', region: '宁晋县', legalOfficeName: '法规股' } },
+      {
+        i: {
+          code: 'JWKS-01',
+          name: '宁晋县市场监督管理局',
+          kind: 'MARKET_REGULATION',
+          region: '宁晋县',
+          legalOfficeName: '法规股',
+        },
+      },
       { token: admin },
     );
     expect(created.errors).toBeUndefined();

@@ -1,5 +1,7 @@
 import net from 'node:net';
+
 import { listenForEvents, logger } from '@tsp/shared';
+
 import { createTestDatabase, sql } from '../kit/db';
 
 /** A TCP proxy to PostgreSQL that holds each new connection back, as a loaded machine does. */
@@ -36,7 +38,10 @@ beforeAll(async () => {
 afterAll(() => proxy.close());
 
 const listening = async () => {
-  const [r] = await sql<{ n: number }>(databaseUrl, `select count(*)::int as n from pg_stat_activity where datname = current_database() and query like 'listen %'`);
+  const [r] = await sql<{ n: number }>(
+    databaseUrl,
+    `select count(*)::int as n from pg_stat_activity where datname = current_database() and query like 'listen %'`,
+  );
   return r.n;
 };
 const settle = async (want: number) => {
@@ -66,7 +71,10 @@ test('a LISTEN connection the server drops is replaced by one new connection, wh
   const l = listenForEvents(databaseUrl, (payload) => got.push(payload), log, 50);
   try {
     expect(await settle(1)).toBe(1);
-    await sql(databaseUrl, `select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query like 'listen %'`);
+    await sql(
+      databaseUrl,
+      `select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query like 'listen %'`,
+    );
     await new Promise((r) => setTimeout(r, 500));
     expect(await settle(1)).toBe(1);
     await sql(databaseUrl, `select pg_notify('tsp_events', 'after-reconnect')`);

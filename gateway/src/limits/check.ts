@@ -1,8 +1,17 @@
-import { GraphQLError, Kind, parse, validate, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { MAX_NODES, costModel, type CostModel } from './cost.js';
+import {
+  type DocumentNode,
+  GraphQLError,
+  type GraphQLSchema,
+  Kind,
+  parse,
+  validate,
+  type ValidationRule,
+} from 'graphql';
+
+import { type CostModel, costModel, MAX_NODES } from './cost.js';
 import { LIMITS } from './numbers.js';
 import { tooCostly } from './refusal.js';
 import { checkSelectionShape } from './selection-shape.js';
@@ -24,7 +33,9 @@ const armorRules: [string, number, (o: object) => ValidationRule][] = [
 function armorCheck(schema: GraphQLSchema, document: DocumentNode): GraphQLError | undefined {
   const found: (number | undefined)[] = [];
   const rules = armorRules.map(([, limit, rule], i) => {
-    const onReject = [(_: unknown, e: GraphQLError) => (found[i] = Number(/found (\d+)/.exec(e.message)?.[1] ?? limit + 1))];
+    const onReject = [
+      (_: unknown, e: GraphQLError) => (found[i] = Number(/found (\d+)/.exec(e.message)?.[1] ?? limit + 1)),
+    ];
     return rule({ onReject, propagateOnRejection: false });
   });
   validate(schema, document, rules);
@@ -58,17 +69,22 @@ export class OperationGuard {
     if (shape) return shape;
     const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
     const name = request.operationName ?? undefined;
-    if (!name && operations.length > 1) return badInput('the document has several operations: operationName must name one / 需指定操作名');
-    if (name && !operations.some((o) => o.name?.value === name)) return badInput(`operationName "${name}" is not in the document / 操作名不存在`);
+    if (!name && operations.length > 1)
+      return badInput('the document has several operations: operationName must name one / 需指定操作名');
+    if (name && !operations.some((o) => o.name?.value === name))
+      return badInput(`operationName "${name}" is not in the document / 操作名不存在`);
     const budget = signedIn ? LIMITS.userCost : LIMITS.anonymousCost;
     let cost: number;
     try {
       cost = this.costs(schema).cost(document, request.variables ?? {}, name);
     } catch (e) {
-      if (/maximum allowed number of nodes/.test((e as Error).message)) return tooCostly('query nodes', MAX_NODES, MAX_NODES);
+      if (/maximum allowed number of nodes/.test((e as Error).message))
+        return tooCostly('query nodes', MAX_NODES, MAX_NODES);
       return undefined; // bad variables and the like: validation explains them
     }
-    return cost > budget ? tooCostly(signedIn ? 'estimated cost' : 'estimated cost without a token', cost, budget) : undefined;
+    return cost > budget
+      ? tooCostly(signedIn ? 'estimated cost' : 'estimated cost without a token', cost, budget)
+      : undefined;
   }
 
   private costs(schema: GraphQLSchema): CostModel {

@@ -1,9 +1,16 @@
-import {
-  getNullableType, isListType, isObjectType, isInterfaceType, isInputObjectType, isEnumType, isUnionType,
-  type DocumentNode, type GraphQLSchema,
-} from 'graphql';
-import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { MAX_PAGE } from '@tsp/shared';
+import {
+  type DocumentNode,
+  getNullableType,
+  type GraphQLSchema,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isListType,
+  isObjectType,
+  isUnionType,
+} from 'graphql';
+import { type ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 
 /** The page a connection answers when `first` is not given (shared/src/graphql/pagination.ts). */
 const DEFAULT_PAGE = 50;
@@ -42,7 +49,8 @@ function introspectionBounds(schema: GraphQLSchema): Record<string, number> {
   const types = Object.values(schema.getTypeMap());
   const avg = (count: (t: (typeof types)[number]) => number) =>
     Math.max(1, Math.ceil(types.reduce((n, t) => n + count(t), 0) / types.length));
-  const fieldsOf = (t: (typeof types)[number]) => (isObjectType(t) || isInterfaceType(t) ? Object.values(t.getFields()) : []);
+  const fieldsOf = (t: (typeof types)[number]) =>
+    isObjectType(t) || isInterfaceType(t) ? Object.values(t.getFields()) : [];
   const fields = types.flatMap(fieldsOf);
   const directives = schema.getDirectives();
   return {

@@ -1,5 +1,6 @@
+import { errorBody, type Identity, identityFromHeader, isAppError } from '@tsp/shared';
 import type { Request, RequestHandler, Response } from 'express';
-import { errorBody, identityFromHeader, isAppError, type Identity } from '@tsp/shared';
+
 import type { OperationGuard, OperationRequest } from './check.js';
 
 /** What the edge found, for the GraphQL context: the caller (the token is verified once) and the query it checked. */
@@ -14,7 +15,11 @@ function operationOf(req: Request): OperationRequest | undefined {
   let fields: Record<string, unknown>;
   if (req.method === 'GET') {
     const params = new URL(req.originalUrl, 'http://gateway').searchParams;
-    fields = { query: params.get('query'), operationName: params.get('operationName'), variables: params.get('variables') };
+    fields = {
+      query: params.get('query'),
+      operationName: params.get('operationName'),
+      variables: params.get('variables'),
+    };
   } else if (req.body && typeof req.body === 'object' && !Array.isArray(req.body)) {
     fields = req.body as Record<string, unknown>;
   } else return undefined; // batches and bad bodies: Apollo refuses them

@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+
 import type { GatewayContext } from '../context.js';
 import type { OperationGuard } from './check.js';
 
@@ -15,7 +16,10 @@ export function operationLimits(guard: OperationGuard): ApolloServerPlugin<Gatew
           // Apollo read the same body (or URL) the edge checked: the edge's answer stands.
           if (source === contextValue.checkedQuery) return;
           const signedIn = contextValue.identity.role !== null;
-          const refusal = guard.check({ query: source, operationName: request.operationName, variables: request.variables }, signedIn);
+          const refusal = guard.check(
+            { query: source, operationName: request.operationName, variables: request.variables },
+            signedIn,
+          );
           if (refusal) throw refusal;
         },
       };

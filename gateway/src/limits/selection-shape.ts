@@ -1,4 +1,5 @@
-import { Kind, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+import { type DocumentNode, type FragmentDefinitionNode, Kind, type SelectionSetNode } from 'graphql';
+
 import { LIMITS } from './numbers.js';
 import { tooCostly } from './refusal.js';
 
@@ -37,7 +38,8 @@ export function checkSelectionShape(document: DocumentNode) {
     if (spreads.size > LIMITS.maxFragmentSpreads)
       return tooCostly('fragment spreads in one selection', spreads.size, LIMITS.maxFragmentSpreads);
     for (const [name, n] of names)
-      if (n > LIMITS.maxSameResponseName) return tooCostly(`fields named "${name}" in one selection`, n, LIMITS.maxSameResponseName);
+      if (n > LIMITS.maxSameResponseName)
+        return tooCostly(`fields named "${name}" in one selection`, n, LIMITS.maxSameResponseName);
     for (const s of set.selections) if ('selectionSet' in s && s.selectionSet) sets.push(s.selectionSet);
   }
   return undefined;

@@ -1,5 +1,17 @@
-import { GraphQLError, Kind, print, visit, type ASTNode, type DocumentNode, type ExecutionResult, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { encodeCursor } from '@tsp/shared';
+import {
+  type ASTNode,
+  type DocumentNode,
+  type ExecutionResult,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  GraphQLError,
+  Kind,
+  type OperationDefinitionNode,
+  print,
+  visit,
+} from 'graphql';
+
 import type { LogTail } from './tail.js';
 
 export const PAGE = 100;
@@ -51,7 +63,8 @@ function startCursor(doc: DocumentNode, variables: Record<string, unknown>): str
   const arg = field.arguments?.find((a) => a.name.value === 'after');
   if (!arg) return undefined;
   if (arg.value.kind === Kind.STRING) return arg.value.value;
-  if (arg.value.kind === Kind.VARIABLE) return (variables[arg.value.name.value] as string | null | undefined) ?? undefined;
+  if (arg.value.kind === Kind.VARIABLE)
+    return (variables[arg.value.name.value] as string | null | undefined) ?? undefined;
   return undefined;
 }
 

@@ -1,16 +1,18 @@
 import type http from 'node:http';
-import { WebSocketServer } from 'ws';
-import { useServer } from 'graphql-ws/use/ws';
-import { CloseCode } from 'graphql-ws';
-import { decodeJwt } from 'jose';
-import { GraphQLError, extendSchema, parse, type ExecutionResult, type GraphQLSchema } from 'graphql';
+
 import type { ApolloServer } from '@apollo/server';
-import { Role, identityFromHeader, logger, type Identity } from '@tsp/shared';
+import { type Identity, identityFromHeader, logger, Role } from '@tsp/shared';
+import { type ExecutionResult, extendSchema, GraphQLError, type GraphQLSchema, parse } from 'graphql';
+import { CloseCode } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { decodeJwt } from 'jose';
+import { WebSocketServer } from 'ws';
+
 import type { GatewayContext } from '../context.js';
 import { OperationGuard } from '../limits/check.js';
-import { LogTail } from './tail.js';
-import { reviewEventStream } from './stream.js';
 import { callAt, type LongTimer } from './long-timer.js';
+import { reviewEventStream } from './stream.js';
+import { LogTail } from './tail.js';
 
 const log = logger('gateway:ws');
 export const MAX_SUBSCRIPTIONS_PER_SOCKET = 20;
@@ -63,7 +65,11 @@ export function attachSubscriptions(o: {
   // A subscription document is a query too: the same limits as over HTTP, before graphql-ws validates it.
   const guard = new OperationGuard(o.schema);
 
-  const execute = async (ctx: GatewayContext, query: string, variables: Record<string, unknown>): Promise<ExecutionResult> => {
+  const execute = async (
+    ctx: GatewayContext,
+    query: string,
+    variables: Record<string, unknown>,
+  ): Promise<ExecutionResult> => {
     const res = await o.apollo.executeOperation({ query, variables }, { contextValue: ctx });
     if (res.body.kind !== 'single') return { errors: [new GraphQLError('unexpected incremental result')] };
     return res.body.singleResult as ExecutionResult;
@@ -97,7 +103,11 @@ export function attachSubscriptions(o: {
       onSubscribe: (ctx, _id, payload) => {
         const s = sessions.get(ctx.extra.socket);
         if (s && s.open >= MAX_SUBSCRIPTIONS_PER_SOCKET)
-          return [new GraphQLError(`at most ${MAX_SUBSCRIPTIONS_PER_SOCKET} subscriptions per connection`, { extensions: { code: 'BAD_USER_INPUT' } })];
+          return [
+            new GraphQLError(`at most ${MAX_SUBSCRIPTIONS_PER_SOCKET} subscriptions per connection`, {
+              extensions: { code: 'BAD_USER_INPUT' },
+            }),
+          ];
         const refusal = guard.check(payload, true);
         if (refusal) return [refusal];
       },

@@ -2,8 +2,10 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { INTERNAL_SECRET_HEADER, SUBGRAPHS, internalSecret } from '@tsp/shared';
-import { BENCH_DIR, processRss, subgraphStats, type Running } from './platform.js';
+
+import { INTERNAL_SECRET_HEADER, internalSecret, SUBGRAPHS } from '@tsp/shared';
+
+import { BENCH_DIR, processRss, type Running, subgraphStats } from './platform.js';
 import type { Scenario, Target } from './scenarios.js';
 
 export interface Measurement {
@@ -56,7 +58,11 @@ function headers(s: Scenario, t: Target): Record<string, string> {
 /** A benchmark of error answers measures nothing: one request must succeed with data before the load. */
 export async function verifySample(run: Running, s: Scenario, t: Target): Promise<number> {
   const t0 = performance.now();
-  const r = await fetch(targetUrl(run, s, t), { method: 'POST', headers: { 'content-type': 'application/json', ...headers(s, t) }, body: s.bodies[0] });
+  const r = await fetch(targetUrl(run, s, t), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers(s, t) },
+    body: s.bodies[0],
+  });
   const text = await r.text();
   let json: { data?: unknown; errors?: unknown[] } = {};
   try {
@@ -65,7 +71,9 @@ export async function verifySample(run: Running, s: Scenario, t: Target): Promis
     // reported below
   }
   if (!r.ok || json.errors?.length || !json.data)
-    throw new Error(`${s.key} via ${t}: the sample request failed (HTTP ${r.status}): ${text.slice(0, 600)}\nrefusing to benchmark error answers`);
+    throw new Error(
+      `${s.key} via ${t}: the sample request failed (HTTP ${r.status}): ${text.slice(0, 600)}\nrefusing to benchmark error answers`,
+    );
   return performance.now() - t0;
 }
 
@@ -85,13 +93,16 @@ export async function quiesce(run: Running, say: (m: string) => void): Promise<v
     const b = await statsAll(run);
     const sql = SUBGRAPHS.reduce((x, n) => x + b[n].sqlStatements - a[n].sqlStatements, 0);
     if (sql < 40 && healthMs < 100) return;
-    if (!warned) say(`waiting for the servers to finish earlier work (${sql} statements/s, health in ${healthMs.toFixed(0)} ms)`);
+    if (!warned)
+      say(`waiting for the servers to finish earlier work (${sql} statements/s, health in ${healthMs.toFixed(0)} ms)`);
     warned = true;
   }
 }
 
 async function statsAll(run: Running) {
-  return Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (n) => [n, await subgraphStats(run.urls[n])] as const)));
+  return Object.fromEntries(
+    await Promise.all(SUBGRAPHS.map(async (n) => [n, await subgraphStats(run.urls[n])] as const)),
+  );
 }
 
 /**
@@ -100,7 +111,13 @@ async function statsAll(run: Running) {
  * measured first pays for the JIT (the case request at 10 connections measured 0.74-0.87× Hive's
  * rate via ours when ours went first, 1.3-1.4× once both were warm).
  */
-export async function warm(run: Running, s: Scenario, t: Target, o: LoadOptions, say: (m: string) => void): Promise<void> {
+export async function warm(
+  run: Running,
+  s: Scenario,
+  t: Target,
+  o: LoadOptions,
+  say: (m: string) => void,
+): Promise<void> {
   await verifySample(run, s, t);
   await load(writeSpec(run, s, t, o), { warmupOnly: true });
   await quiesce(run, say);
@@ -108,12 +125,29 @@ export async function warm(run: Running, s: Scenario, t: Target, o: LoadOptions,
 
 function writeSpec(run: Running, s: Scenario, t: Target, o: LoadOptions): string {
   const specFile = path.join(os.tmpdir(), `tsp-bench-spec-${process.pid}.json`);
-  fs.writeFileSync(specFile, JSON.stringify({ url: targetUrl(run, s, t), headers: headers(s, t), authorizations: s.authorizations ?? [], bodies: s.bodies, connections: o.connections, duration: o.duration, warmup: o.warmup }));
+  fs.writeFileSync(
+    specFile,
+    JSON.stringify({
+      url: targetUrl(run, s, t),
+      headers: headers(s, t),
+      authorizations: s.authorizations ?? [],
+      bodies: s.bodies,
+      connections: o.connections,
+      duration: o.duration,
+      warmup: o.warmup,
+    }),
+  );
   return specFile;
 }
 
 /** Runs autocannon (bench/load.js, its own process) against one target and reads the servers' counters around it. */
-export async function measure(run: Running, s: Scenario, t: Target, o: LoadOptions, say: (m: string) => void): Promise<Measurement> {
+export async function measure(
+  run: Running,
+  s: Scenario,
+  t: Target,
+  o: LoadOptions,
+  say: (m: string) => void,
+): Promise<Measurement> {
   const firstMs = await verifySample(run, s, t);
   const specFile = writeSpec(run, s, t, o);
   const gatewayPid = t === 'direct' ? null : run.pids[t];
@@ -141,13 +175,26 @@ export async function measure(run: Running, s: Scenario, t: Target, o: LoadOptio
   }
   const after = await statsAll(run);
   const per = (n: number) => n / Math.max(1, out.requests);
-  const requestSql = (x: { sqlStatements: number; requestSqlStatements?: number }) => x.requestSqlStatements ?? x.sqlStatements;
-  const sqlPerSubgraph = Object.fromEntries(SUBGRAPHS.map((n) => [n, per(requestSql(after[n]) - requestSql(before[n]))]));
+  const requestSql = (x: { sqlStatements: number; requestSqlStatements?: number }) =>
+    x.requestSqlStatements ?? x.sqlStatements;
+  const sqlPerSubgraph = Object.fromEntries(
+    SUBGRAPHS.map((n) => [n, per(requestSql(after[n]) - requestSql(before[n]))]),
+  );
   const allSqlPerRequest = SUBGRAPHS.reduce((x, n) => x + per(after[n].sqlStatements - before[n].sqlStatements), 0);
   return {
-    scenario: s.key, target: t, connections: o.connections,
-    requests: out.requests, rps: out.rps, p50: out.p50, p95: out.p95, p99: out.p99, firstMs, aloneMs,
-    non2xx: out.non2xx, errors: out.errors, graphqlErrors: out.graphqlErrors,
+    scenario: s.key,
+    target: t,
+    connections: o.connections,
+    requests: out.requests,
+    rps: out.rps,
+    p50: out.p50,
+    p95: out.p95,
+    p99: out.p99,
+    firstMs,
+    aloneMs,
+    non2xx: out.non2xx,
+    errors: out.errors,
+    graphqlErrors: out.graphqlErrors,
     sqlPerRequest: Object.values(sqlPerSubgraph).reduce((x, y) => x + y, 0),
     sqlPerSubgraph,
     allSqlPerRequest,
@@ -170,7 +217,11 @@ interface LoadResult {
 
 function load(specFile: string, mode: { warmupOnly: boolean }): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [path.join(BENCH_DIR, 'load.js'), specFile, mode.warmupOnly ? 'warmup' : 'measure'], { cwd: BENCH_DIR, stdio: ['ignore', 'pipe', 'inherit'] });
+    const p = spawn(
+      process.execPath,
+      [path.join(BENCH_DIR, 'load.js'), specFile, mode.warmupOnly ? 'warmup' : 'measure'],
+      { cwd: BENCH_DIR, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let out = '';
     p.stdout!.on('data', (d) => (out += d));
     p.once('exit', (code) => {

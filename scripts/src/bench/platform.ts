@@ -1,11 +1,23 @@
-import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+
+import {
+  childEnv,
+  config,
+  freePort,
+  INTERNAL_SECRET_HEADER,
+  internalSecret,
+  startEmbeddedPostgres,
+  type SubgraphName,
+  SUBGRAPHS,
+  subgraphUrlVar,
+} from '@tsp/shared';
 import { Client } from 'pg';
-import { INTERNAL_SECRET_HEADER, SUBGRAPHS, childEnv, config, freePort, internalSecret, startEmbeddedPostgres, subgraphUrlVar, type SubgraphName } from '@tsp/shared';
-import { startChild, waitHealthy, type Child } from '../launcher/children.js';
+
+import { type Child, startChild, waitHealthy } from '../launcher/children.js';
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 export const BENCH_DIR = path.join(ROOT, 'bench');
@@ -46,12 +58,18 @@ export async function benchDatabase(): Promise<{ url: string; admin: string; sto
 
 /** Installs bench/ (autocannon, Hive Gateway) on first use, so the main install stays lean. */
 export async function ensureBenchInstalled(say: (m: string) => void): Promise<void> {
-  const have = ['autocannon', '@graphql-hive/gateway'].every((p) => fs.existsSync(path.join(BENCH_DIR, 'node_modules', p, 'package.json')));
+  const have = ['autocannon', '@graphql-hive/gateway'].every((p) =>
+    fs.existsSync(path.join(BENCH_DIR, 'node_modules', p, 'package.json')),
+  );
   if (have) return;
   say('first run: npm install --prefix bench (autocannon, @graphql-hive/gateway)');
   await new Promise<void>((resolve, reject) => {
-    const p = spawn('npm', ['install', '--prefix', BENCH_DIR, '--no-audit', '--no-fund', '--loglevel=error'], { stdio: 'inherit' });
-    p.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`npm install --prefix bench failed (${code})`))));
+    const p = spawn('npm', ['install', '--prefix', BENCH_DIR, '--no-audit', '--no-fund', '--loglevel=error'], {
+      stdio: 'inherit',
+    });
+    p.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`npm install --prefix bench failed (${code})`)),
+    );
   });
 }
 
@@ -63,10 +81,19 @@ export interface Running {
 
 /** The four subgraphs, our gateway and Hive Gateway, each a process of its own, on free ports. */
 export async function startServices(databaseUrl: string): Promise<Running> {
-  const ports = Object.fromEntries(await Promise.all([...SUBGRAPHS, 'gateway', 'hive'].map(async (n) => [n, await freePort()]))) as Record<SubgraphName | 'gateway' | 'hive', number>;
-  const urls = Object.fromEntries(Object.entries(ports).map(([n, p]) => [n, `http://127.0.0.1:${p}/graphql`])) as Running['urls'];
+  const ports = Object.fromEntries(
+    await Promise.all([...SUBGRAPHS, 'gateway', 'hive'].map(async (n) => [n, await freePort()])),
+  ) as Record<SubgraphName | 'gateway' | 'hive', number>;
+  const urls = Object.fromEntries(
+    Object.entries(ports).map(([n, p]) => [n, `http://127.0.0.1:${p}/graphql`]),
+  ) as Running['urls'];
   const subgraphEnv = Object.fromEntries(SUBGRAPHS.map((n) => [subgraphUrlVar(n), urls[n]]));
-  const base = { ...subgraphEnv, DATABASE_URL: databaseUrl, LOG_LEVEL: config().LOG_LEVEL ?? 'error', NODE_ENV: 'production' };
+  const base = {
+    ...subgraphEnv,
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: config().LOG_LEVEL ?? 'error',
+    NODE_ENV: 'production',
+  };
   const children: Child[] = [];
   const stop = async () => {
     await Promise.all(children.reverse().map((c) => c.stop()));
@@ -75,8 +102,25 @@ export async function startServices(databaseUrl: string): Promise<Running> {
     for (const [i, name] of [...SUBGRAPHS, 'gateway'].entries()) {
       children.push(startChild(name, { ...base, PORT: String(ports[name as SubgraphName]) }, i));
     }
-    children.push(hiveChild({ ...base, PORT: String(ports.hive), SUPERGRAPH: path.join(ROOT, 'gateway', 'supergraph.graphql'), INTERNAL_SECRET: internalSecret() }));
-    await Promise.all(children.map((c) => waitHealthy(c.name === 'hive' ? urls.hive.replace(/\/graphql$/, '/healthcheck') : urls[c.name as SubgraphName].replace(/\/graphql$/, '/health'), c, 60_000)));
+    children.push(
+      hiveChild({
+        ...base,
+        PORT: String(ports.hive),
+        SUPERGRAPH: path.join(ROOT, 'gateway', 'supergraph.graphql'),
+        INTERNAL_SECRET: internalSecret(),
+      }),
+    );
+    await Promise.all(
+      children.map((c) =>
+        waitHealthy(
+          c.name === 'hive'
+            ? urls.hive.replace(/\/graphql$/, '/healthcheck')
+            : urls[c.name as SubgraphName].replace(/\/graphql$/, '/health'),
+          c,
+          60_000,
+        ),
+      ),
+    );
   } catch (e) {
     await stop();
     throw e;
@@ -86,7 +130,11 @@ export async function startServices(databaseUrl: string): Promise<Running> {
 }
 
 function hiveChild(env: NodeJS.ProcessEnv): Child {
-  const proc = spawn(process.execPath, [path.join(BENCH_DIR, 'hive.js')], { cwd: BENCH_DIR, env: childEnv(env), stdio: ['ignore', 'inherit', 'inherit'] });
+  const proc = spawn(process.execPath, [path.join(BENCH_DIR, 'hive.js')], {
+    cwd: BENCH_DIR,
+    env: childEnv(env),
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
   return {
     name: 'hive',
@@ -105,8 +153,12 @@ function hiveChild(env: NodeJS.ProcessEnv): Child {
  * SQL statements so far and RSS of one subgraph (its own counters, read over HTTP): all statements,
  * and those run for GraphQL requests (background consumers excluded; absent in older subgraphs).
  */
-export async function subgraphStats(url: string): Promise<{ sqlStatements: number; requestSqlStatements?: number; rss: number }> {
-  const r = await fetch(url.replace(/\/graphql$/, '/internal/stats'), { headers: { [INTERNAL_SECRET_HEADER]: internalSecret() } });
+export async function subgraphStats(
+  url: string,
+): Promise<{ sqlStatements: number; requestSqlStatements?: number; rss: number }> {
+  const r = await fetch(url.replace(/\/graphql$/, '/internal/stats'), {
+    headers: { [INTERNAL_SECRET_HEADER]: internalSecret() },
+  });
   if (!r.ok) throw new Error(`${url}: /internal/stats answered ${r.status}`);
   return (await r.json()) as { sqlStatements: number; requestSqlStatements?: number; rss: number };
 }

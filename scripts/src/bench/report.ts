@@ -4,8 +4,38 @@ const f = (x: number | null, d = 0) => (x === null || Number.isNaN(x) ? '–' : 
 
 /** The measurements as an aligned table, then the ratios the issue's targets are stated in. */
 export function table(rows: Measurement[]): string {
-  const head = ['request', 'via', 'conc', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'first ms', 'alone ms', 'non2xx', 'errors', 'gql err', 'SQL/req', 'gw RSS MB'];
-  const body = rows.map((m) => [m.scenario, m.target, String(m.connections), f(m.rps, 1), f(m.p50), f(m.p95), f(m.p99), f(m.firstMs), f(m.aloneMs, 1), String(m.non2xx), String(m.errors), String(m.graphqlErrors), m.requests ? f(m.sqlPerRequest, 2) : '–', f(m.gatewayRssMb)]);
+  const head = [
+    'request',
+    'via',
+    'conc',
+    'req/s',
+    'p50 ms',
+    'p95 ms',
+    'p99 ms',
+    'first ms',
+    'alone ms',
+    'non2xx',
+    'errors',
+    'gql err',
+    'SQL/req',
+    'gw RSS MB',
+  ];
+  const body = rows.map((m) => [
+    m.scenario,
+    m.target,
+    String(m.connections),
+    f(m.rps, 1),
+    f(m.p50),
+    f(m.p95),
+    f(m.p99),
+    f(m.firstMs),
+    f(m.aloneMs, 1),
+    String(m.non2xx),
+    String(m.errors),
+    String(m.graphqlErrors),
+    m.requests ? f(m.sqlPerRequest, 2) : '–',
+    f(m.gatewayRssMb),
+  ]);
   const w = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
   const line = (r: string[]) => r.map((c, i) => (i < 2 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  ');
   return [line(head), line(w.map((n) => '-'.repeat(n))), ...body.map(line)].join('\n');
@@ -26,8 +56,11 @@ export function ratios(rows: Measurement[]): Ratio[] {
   const keys = [...new Set(rows.map((m) => `${m.scenario}|${m.connections}`))];
   return keys.map((k) => {
     const [scenario, c] = k.split('|');
-    const get = (t: string) => rows.find((m) => m.scenario === scenario && m.connections === Number(c) && m.target === t);
-    const ours = get('gateway'), hive = get('hive'), direct = get('direct');
+    const get = (t: string) =>
+      rows.find((m) => m.scenario === scenario && m.connections === Number(c) && m.target === t);
+    const ours = get('gateway'),
+      hive = get('hive'),
+      direct = get('direct');
     return {
       scenario,
       connections: Number(c),
@@ -40,6 +73,9 @@ export function ratios(rows: Measurement[]): Ratio[] {
 
 export function ratioTable(rs: Ratio[]): string {
   return rs
-    .map((r) => `${r.scenario.padEnd(13)} conc ${String(r.connections).padStart(3)}   ours/Hive req/s ${f(r.throughputVsHive, 2).padStart(5)}   ours/direct p50 ${f(r.p50OverDirect, 2).padStart(5)}   ours/direct alone ${f(r.aloneOverDirect, 2).padStart(5)}`)
+    .map(
+      (r) =>
+        `${r.scenario.padEnd(13)} conc ${String(r.connections).padStart(3)}   ours/Hive req/s ${f(r.throughputVsHive, 2).padStart(5)}   ours/direct p50 ${f(r.p50OverDirect, 2).padStart(5)}   ours/direct alone ${f(r.aloneOverDirect, 2).padStart(5)}`,
+    )
     .join('\n');
 }

@@ -1,4 +1,5 @@
 import { Role, signDevToken, type SubgraphName } from '@tsp/shared';
+
 import type { BenchData } from './seed.js';
 
 export type Target = 'gateway' | 'hive' | 'direct';
@@ -27,24 +28,56 @@ export async function scenarios(data: BenchData): Promise<Scenario[]> {
   const officer = a.officers[0];
   // Each officer of the agency, and ten supervisors of the region: Hive Gateway merges identical in-flight
   // upstream requests (same body and headers), which would otherwise turn 10 clients into one.
-  const agencyTokens = await Promise.all(a.officers.map(async (sub) => `Bearer ${await signDevToken({ role: Role.OFFICER, sub, agencyId: a.id }, '6h')}`));
+  const agencyTokens = await Promise.all(
+    a.officers.map(async (sub) => `Bearer ${await signDevToken({ role: Role.OFFICER, sub, agencyId: a.id }, '6h')}`),
+  );
   const writer = [`Bearer ${await signDevToken({ role: Role.OFFICER, sub: officer, agencyId: a.id }, '6h')}`];
-  const supervisors = await Promise.all(Array.from({ length: 10 }, async (_, i) => `Bearer ${await signDevToken({ role: Role.SUPERVISOR, sub: `bench-supervisor-${i}`, region: data.region }, '6h')}`));
+  const supervisors = await Promise.all(
+    Array.from(
+      { length: 10 },
+      async (_, i) =>
+        `Bearer ${await signDevToken({ role: Role.SUPERVISOR, sub: `bench-supervisor-${i}`, region: data.region }, '6h')}`,
+    ),
+  );
   // occurredAt must not precede filing nor lie in the future: a minute ago is valid for every seeded case.
   const occurredAt = new Date(Date.now() - 60_000).toISOString();
   return [
-    { key: 'publications', title: '(1) publications(first: 20), public', bodies: [body(PUBLICATIONS)], owner: 'disclosure' },
-    { key: 'case', title: '(2) case + agency, handlers, reviews, publication', bodies: a.cases.map((id) => body(CASE, { id })), authorizations: agencyTokens },
+    {
+      key: 'publications',
+      title: '(1) publications(first: 20), public',
+      bodies: [body(PUBLICATIONS)],
+      owner: 'disclosure',
+    },
+    {
+      key: 'case',
+      title: '(2) case + agency, handlers, reviews, publication',
+      bodies: a.cases.map((id) => body(CASE, { id })),
+      authorizations: agencyTokens,
+    },
     {
       key: 'append',
       title: '(4) appendRecord (NOTE, one officer)',
       bodies: a.openCases.map((caseId) =>
-        body(APPEND, { input: { caseId, stage: 'INVESTIGATION', activity: 'NOTE', occurredAt, officerIds: [officer], summary: '基准测试备注 bench note' } }),
+        body(APPEND, {
+          input: {
+            caseId,
+            stage: 'INVESTIGATION',
+            activity: 'NOTE',
+            occurredAt,
+            officerIds: [officer],
+            summary: '基准测试备注 bench note',
+          },
+        }),
       ),
       authorizations: writer,
       owner: 'records',
     },
     // Last: at full size it is the slowest by far, and leaves the most work behind.
-    { key: 'findings', title: `(3) supervisor: all findings of ${data.agencies.length} agencies`, bodies: [body(FINDINGS, { region: data.region })], authorizations: supervisors },
+    {
+      key: 'findings',
+      title: `(3) supervisor: all findings of ${data.agencies.length} agencies`,
+      bodies: [body(FINDINGS, { region: data.region })],
+      authorizations: supervisors,
+    },
   ];
 }

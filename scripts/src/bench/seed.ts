@@ -1,11 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Client } from 'pg';
-import { EnforcementCategory, PenaltyKind, WorkingCalendar, shanghaiDate } from '@tsp/shared';
+
+import { canonicalEntryBytes } from '@tsp/records/dist/journal/canonical.js';
 // The pure modules only: journal/index.js would also load resolvers, whose decorators must not run twice in tests.
 import { hashChildren, hashLeaf } from '@tsp/records/dist/journal/merkle.js';
-import { canonicalEntryBytes } from '@tsp/records/dist/journal/canonical.js';
-import { journalInput } from '@tsp/records/dist/write/journal-input.js';
 import { serviceDueOn } from '@tsp/records/dist/rules/service.js';
+import { journalInput } from '@tsp/records/dist/write/journal-input.js';
+import { EnforcementCategory, PenaltyKind, shanghaiDate, WorkingCalendar } from '@tsp/shared';
+import { Client } from 'pg';
+
 import { insertRows } from './bulk.js';
 
 export interface BenchSize {
@@ -44,7 +46,12 @@ const day = (d: Date) => shanghaiDate(d);
  * due day and a few entries lack their video, so the findings have something real to report.
  * Events are not written: consumers have nothing to catch up with.
  */
-export async function seedBench(url: string, size: BenchSize, say: (m: string) => void, region = BENCH_REGION): Promise<BenchData> {
+export async function seedBench(
+  url: string,
+  size: BenchSize,
+  say: (m: string) => void,
+  region = BENCH_REGION,
+): Promise<BenchData> {
   const db = new Client({ connectionString: url });
   await db.connect();
   try {
@@ -61,34 +68,99 @@ async function seed(db: Client, size: BenchSize, say: (m: string) => void, regio
   // Codes and credential numbers are unique database-wide: one seed per region must not collide with another.
   const tag = randomBytes(3).toString('hex').toUpperCase();
   const agencies: BenchAgency[] = [];
-  const agencyRows: unknown[][] = [], officerRows: unknown[][] = [], credRows: unknown[][] = [], trainingRows: unknown[][] = [];
+  const agencyRows: unknown[][] = [],
+    officerRows: unknown[][] = [],
+    credRows: unknown[][] = [],
+    trainingRows: unknown[][] = [];
   const reviewers = new Map<string, string>();
   for (let a = 0; a < size.agencies; a++) {
     const id = randomUUID();
-    agencyRows.push([id, `BENCH-${tag}-${String(a).padStart(4, '0')}`, `${region}第${a + 1}执法局`, 'MARKET_REGULATION', region, false, '法制股']);
+    agencyRows.push([
+      id,
+      `BENCH-${tag}-${String(a).padStart(4, '0')}`,
+      `${region}第${a + 1}执法局`,
+      'MARKET_REGULATION',
+      region,
+      false,
+      '法制股',
+    ]);
     const officers: string[] = [];
     for (let o = 0; o < size.officersPerAgency; o++) {
       const oid = randomUUID();
       const reviewer = o === size.officersPerAgency - 1;
-      officerRows.push([oid, id, `执法员${a}-${o}`, reviewer ? '法制审核员' : '执法员', reviewer ? ['LEGAL_REVIEWER'] : ['ENFORCEMENT'], reviewer]);
+      officerRows.push([
+        oid,
+        id,
+        `执法员${a}-${o}`,
+        reviewer ? '法制审核员' : '执法员',
+        reviewer ? ['LEGAL_REVIEWER'] : ['ENFORCEMENT'],
+        reviewer,
+      ]);
       trainingRows.push([randomUUID(), oid, lastYear, '60.0', '年度执法培训', 'bench']);
       if (reviewer) {
         reviewers.set(id, oid);
         continue;
       }
       officers.push(oid);
-      credRows.push([randomUUID(), `BENCH${tag}${a}-${o}`, oid, id, ['PENALTY', 'INSPECTION', 'LICENSING', 'COERCION'], region, day(new Date(now.getTime() - 400 * DAY)), day(new Date(now.getTime() + 800 * DAY)), 'VALID', `${region}人民政府`]);
+      credRows.push([
+        randomUUID(),
+        `BENCH${tag}${a}-${o}`,
+        oid,
+        id,
+        ['PENALTY', 'INSPECTION', 'LICENSING', 'COERCION'],
+        region,
+        day(new Date(now.getTime() - 400 * DAY)),
+        day(new Date(now.getTime() + 800 * DAY)),
+        'VALID',
+        `${region}人民政府`,
+      ]);
     }
     agencies.push({ id, officers, cases: [], openCases: [] });
   }
-  await insertRows(db, 'personnel.agency', ['id', 'code', 'name', 'kind', 'region', 'is_supervisor', 'legal_office_name'], agencyRows);
-  await insertRows(db, 'personnel.officer', ['id', 'agency_id', 'name', 'position', 'roles', 'legal_profession_qualified'], officerRows);
-  await insertRows(db, 'personnel.credential', ['id', 'number', 'officer_id', 'agency_id', 'categories', 'region', 'issued_on', 'expires_on', 'status', 'issuing_authority'], credRows);
-  await insertRows(db, 'personnel.training_record', ['id', 'officer_id', 'day', 'hours', 'topic', 'recorded_by'], trainingRows);
+  await insertRows(
+    db,
+    'personnel.agency',
+    ['id', 'code', 'name', 'kind', 'region', 'is_supervisor', 'legal_office_name'],
+    agencyRows,
+  );
+  await insertRows(
+    db,
+    'personnel.officer',
+    ['id', 'agency_id', 'name', 'position', 'roles', 'legal_profession_qualified'],
+    officerRows,
+  );
+  await insertRows(
+    db,
+    'personnel.credential',
+    [
+      'id',
+      'number',
+      'officer_id',
+      'agency_id',
+      'categories',
+      'region',
+      'issued_on',
+      'expires_on',
+      'status',
+      'issuing_authority',
+    ],
+    credRows,
+  );
+  await insertRows(
+    db,
+    'personnel.training_record',
+    ['id', 'officer_id', 'day', 'hours', 'topic', 'recorded_by'],
+    trainingRows,
+  );
   say(`personnel: ${agencyRows.length} agencies, ${officerRows.length} officers`);
 
-  const caseRows: unknown[][] = [], entryRows: unknown[][] = [], attRows: unknown[][] = [], decisionRows: unknown[][] = [];
-  const reviewRows: unknown[][] = [], pubRows: unknown[][] = [], unreviewedRows: unknown[][] = [];
+  const caseRows: unknown[][] = [],
+    entryRows: unknown[][] = [],
+    attRows: unknown[][] = [],
+    decisionRows: unknown[][] = [];
+  const reviewRows: unknown[][] = [],
+    pubRows: unknown[][] = [],
+    unreviewedRows: unknown[][] = [];
   const leaves: { entryId: string; caseId: string; hash: Buffer }[] = [];
   const calendar = new WorkingCalendar();
   let n = 0;
@@ -105,79 +177,385 @@ async function seed(db: Client, size: BenchSize, say: (m: string) => void, regio
       const entries: { stage: string; activity: string; officers: string[]; video: boolean; at: Date }[] = [
         { stage: 'FILING', activity: 'FILING', officers: handlers, video: false, at: filedAt },
         // One in a hundred inspections lacks its video: a real AUDIO_VISUAL finding.
-        { stage: 'INVESTIGATION', activity: 'ON_SITE_INSPECTION', officers: handlers, video: c % 100 !== 7, at: new Date(filedAt.getTime() + DAY) },
+        {
+          stage: 'INVESTIGATION',
+          activity: 'ON_SITE_INSPECTION',
+          officers: handlers,
+          video: c % 100 !== 7,
+          at: new Date(filedAt.getTime() + DAY),
+        },
       ];
       const decidedAt = new Date(filedAt.getTime() + 1.5 * DAY);
-      if (decided) entries.push({ stage: 'DECISION', activity: 'DECISION', officers: handlers, video: false, at: decidedAt });
+      if (decided)
+        entries.push({ stage: 'DECISION', activity: 'DECISION', officers: handlers, video: false, at: decidedAt });
       // Party presence not recorded (null): due 7 working days after the decision (records rules/service.ts).
-      const serviceDue = decided ? serviceDueOn({ category: EnforcementCategory.PENALTY, penaltyKinds: [PenaltyKind.FINE], decidedOn: day(decidedAt), partyPresent: null }, calendar) : null;
+      const serviceDue = decided
+        ? serviceDueOn(
+            {
+              category: EnforcementCategory.PENALTY,
+              penaltyKinds: [PenaltyKind.FINE],
+              decidedOn: day(decidedAt),
+              partyPresent: null,
+            },
+            calendar,
+          )
+        : null;
       // One decision in a hundred is never served: a real SERVICE_OVERDUE finding once its due day has passed.
       const servedAt = decided && c % 100 !== 11 ? new Date(filedAt.getTime() + 1.75 * DAY) : null;
-      if (servedAt) entries.push({ stage: 'SERVICE', activity: 'SERVICE', officers: handlers, video: false, at: servedAt });
-      caseRows.push([id, ag.id, region, caseNumber, 'PENALTY', '未按规定明码标价', 'NATURAL_PERSON', party, '5000.00', handlers, servedAt ? 'SERVICE' : decided ? 'DECISION' : 'INVESTIGATION', filedAt, dueOn, decided, entries.length, 'bench', serviceDue, servedAt]);
+      if (servedAt)
+        entries.push({ stage: 'SERVICE', activity: 'SERVICE', officers: handlers, video: false, at: servedAt });
+      caseRows.push([
+        id,
+        ag.id,
+        region,
+        caseNumber,
+        'PENALTY',
+        '未按规定明码标价',
+        'NATURAL_PERSON',
+        party,
+        '5000.00',
+        handlers,
+        servedAt ? 'SERVICE' : decided ? 'DECISION' : 'INVESTIGATION',
+        filedAt,
+        dueOn,
+        decided,
+        entries.length,
+        'bench',
+        serviceDue,
+        servedAt,
+      ]);
       ag.cases.push(id);
       if (!decided) ag.openCases.push(id);
       for (const [k, e] of entries.entries()) {
         const entryId = randomUUID();
         const recordedAt = new Date(e.at.getTime() + 60_000);
         const row = {
-          id: entryId, caseId: id, agencyId: ag.id, sequence: k + 1, stage: e.stage, activity: e.activity, occurredAt: e.at, recordedAt,
-          officerIds: e.officers, summary: `${e.activity} ${caseNumber}`, correctsId: null, affectsLibertyOrProperty: false,
-          recordedBy: e.officers[0], legacy: false, credentialProblem: null,
+          id: entryId,
+          caseId: id,
+          agencyId: ag.id,
+          sequence: k + 1,
+          stage: e.stage,
+          activity: e.activity,
+          occurredAt: e.at,
+          recordedAt,
+          officerIds: e.officers,
+          summary: `${e.activity} ${caseNumber}`,
+          correctsId: null,
+          affectsLibertyOrProperty: false,
+          recordedBy: e.officers[0],
+          legacy: false,
+          credentialProblem: null,
         };
         const att = e.video
-          ? [{ entryId, caseId: id, position: 0, kind: 'VIDEO', sha256: hashLeaf(Buffer.from(entryId)).toString('hex'), size: '1048576', mediaType: 'video/mp4', name: '执法记录仪.mp4', fullProcess: true, documentType: null }]
+          ? [
+              {
+                entryId,
+                caseId: id,
+                position: 0,
+                kind: 'VIDEO',
+                sha256: hashLeaf(Buffer.from(entryId)).toString('hex'),
+                size: '1048576',
+                mediaType: 'video/mp4',
+                name: '执法记录仪.mp4',
+                fullProcess: true,
+                documentType: null,
+              },
+            ]
           : [];
         const hash = hashLeaf(canonicalEntryBytes(journalInput(row as never, att as never)));
-        entryRows.push([entryId, id, ag.id, k + 1, e.stage, e.activity, e.at, recordedAt, e.officers, row.summary, false, hash.toString('hex'), row.recordedBy]);
-        for (const a of att) attRows.push([randomUUID(), entryId, id, 0, a.kind, a.sha256, a.size, a.mediaType, a.name, true]);
+        entryRows.push([
+          entryId,
+          id,
+          ag.id,
+          k + 1,
+          e.stage,
+          e.activity,
+          e.at,
+          recordedAt,
+          e.officers,
+          row.summary,
+          false,
+          hash.toString('hex'),
+          row.recordedBy,
+        ]);
+        for (const a of att)
+          attRows.push([randomUUID(), entryId, id, 0, a.kind, a.sha256, a.size, a.mediaType, a.name, true]);
         leaves.push({ entryId, caseId: id, hash });
         if (e.activity === 'DECISION') {
           const decidedOn = day(e.at);
-          decisionRows.push([id, entryId, 'PENALTY', ['FINE'], '2000.00', '《价格法》第四十二条', '未明码标价', '罚款二千元', decidedOn]);
+          decisionRows.push([
+            id,
+            entryId,
+            'PENALTY',
+            ['FINE'],
+            '2000.00',
+            '《价格法》第四十二条',
+            '未明码标价',
+            '罚款二千元',
+            decidedOn,
+          ]);
           const reviewId = randomUUID();
-          reviewRows.push(reviewRow(reviewId, ag.id, region, id, caseNumber, handlers, 'PASSED', day(new Date(e.at.getTime() - DAY)), reviewers.get(ag.id)!));
-          pubRows.push([randomUUID(), 'DECISION', id, ag.id, region, 'PENALTY', 'NATURAL_PERSON', caseNumber, `当事人${ai}-*`, '未按规定明码标价', '罚款二千元', '《价格法》第四十二条', 'PENALTY', ['FINE'], '2000.00', decidedOn, day(new Date(e.at.getTime() + 7 * DAY)), 'PUBLISHED', true, new Date(e.at.getTime() + DAY), 'bench', day(new Date(now.getTime() + 365 * DAY))]);
+          reviewRows.push(
+            reviewRow(
+              reviewId,
+              ag.id,
+              region,
+              id,
+              caseNumber,
+              handlers,
+              'PASSED',
+              day(new Date(e.at.getTime() - DAY)),
+              reviewers.get(ag.id)!,
+            ),
+          );
+          pubRows.push([
+            randomUUID(),
+            'DECISION',
+            id,
+            ag.id,
+            region,
+            'PENALTY',
+            'NATURAL_PERSON',
+            caseNumber,
+            `当事人${ai}-*`,
+            '未按规定明码标价',
+            '罚款二千元',
+            '《价格法》第四十二条',
+            'PENALTY',
+            ['FINE'],
+            '2000.00',
+            decidedOn,
+            day(new Date(e.at.getTime() + 7 * DAY)),
+            'PUBLISHED',
+            true,
+            new Date(e.at.getTime() + DAY),
+            'bench',
+            day(new Date(now.getTime() + 365 * DAY)),
+          ]);
           // One decision in two hundred was made without its review: a real REVIEW finding.
-          if (c % 200 === 3) unreviewedRows.push([id, ag.id, region, caseNumber, 'PENALTY', decidedOn, ['FINE ≥ large amount'], randomUUID()]);
+          if (c % 200 === 3)
+            unreviewedRows.push([
+              id,
+              ag.id,
+              region,
+              caseNumber,
+              'PENALTY',
+              decidedOn,
+              ['FINE ≥ large amount'],
+              randomUUID(),
+            ]);
         }
       }
       if (!decided && c % 4 === 0)
-        reviewRows.push(reviewRow(randomUUID(), ag.id, region, id, caseNumber, handlers, 'SUBMITTED', day(new Date(now.getTime() - DAY)), null));
+        reviewRows.push(
+          reviewRow(
+            randomUUID(),
+            ag.id,
+            region,
+            id,
+            caseNumber,
+            handlers,
+            'SUBMITTED',
+            day(new Date(now.getTime() - DAY)),
+            null,
+          ),
+        );
     }
     if ((ai + 1) % 5 === 0 || ai === agencies.length - 1) say(`prepared ${n} cases`);
   }
-  await insertRows(db, 'records.enforcement_case', ['id', 'agency_id', 'region', 'case_number', 'category', 'cause', 'party_type', 'party_name', 'amount_involved', 'handler_ids', 'stage', 'filed_at', 'decision_due_on', 'decided', 'entry_count', 'created_by', 'service_due_on', 'served_at'], caseRows);
+  await insertRows(
+    db,
+    'records.enforcement_case',
+    [
+      'id',
+      'agency_id',
+      'region',
+      'case_number',
+      'category',
+      'cause',
+      'party_type',
+      'party_name',
+      'amount_involved',
+      'handler_ids',
+      'stage',
+      'filed_at',
+      'decision_due_on',
+      'decided',
+      'entry_count',
+      'created_by',
+      'service_due_on',
+      'served_at',
+    ],
+    caseRows,
+  );
   say(`records: ${caseRows.length} cases`);
   // Entries and their attachments in one transaction, as records writes them: the entry_without_full_av
   // trigger (records migration 0007) looks at an entry's attachments when the transaction commits.
   await db.query('begin');
-  await insertRows(db, 'records.record_entry', ['id', 'case_id', 'agency_id', 'sequence', 'stage', 'activity', 'occurred_at', 'recorded_at', 'officer_ids', 'summary', 'affects_liberty_or_property', 'hash', 'recorded_by'], entryRows);
-  await insertRows(db, 'records.attachment', ['id', 'entry_id', 'case_id', 'position', 'kind', 'sha256', 'size', 'media_type', 'name', 'full_process'], attRows);
+  await insertRows(
+    db,
+    'records.record_entry',
+    [
+      'id',
+      'case_id',
+      'agency_id',
+      'sequence',
+      'stage',
+      'activity',
+      'occurred_at',
+      'recorded_at',
+      'officer_ids',
+      'summary',
+      'affects_liberty_or_property',
+      'hash',
+      'recorded_by',
+    ],
+    entryRows,
+  );
+  await insertRows(
+    db,
+    'records.attachment',
+    ['id', 'entry_id', 'case_id', 'position', 'kind', 'sha256', 'size', 'media_type', 'name', 'full_process'],
+    attRows,
+  );
   await db.query('commit');
-  await insertRows(db, 'records.case_decision', ['case_id', 'entry_id', 'outcome', 'penalty_kinds', 'fine_amount', 'legal_basis', 'facts', 'conclusion', 'decided_on'], decisionRows);
+  await insertRows(
+    db,
+    'records.case_decision',
+    [
+      'case_id',
+      'entry_id',
+      'outcome',
+      'penalty_kinds',
+      'fine_amount',
+      'legal_basis',
+      'facts',
+      'conclusion',
+      'decided_on',
+    ],
+    decisionRows,
+  );
   say(`records: ${entryRows.length} entries, ${attRows.length} attachments, ${decisionRows.length} decisions`);
   await loadJournal(db, leaves);
   say(`records: journal of ${leaves.length} leaves`);
   await insertRows(db, 'review.legal_review', REVIEW_COLUMNS, reviewRows);
-  await insertRows(db, 'review.unreviewed_decision', ['case_id', 'agency_id', 'region', 'case_number', 'category', 'decided_on', 'reasons', 'event_id'], unreviewedRows);
+  await insertRows(
+    db,
+    'review.unreviewed_decision',
+    ['case_id', 'agency_id', 'region', 'case_number', 'category', 'decided_on', 'reasons', 'event_id'],
+    unreviewedRows,
+  );
   say(`review: ${reviewRows.length} reviews`);
-  await insertRows(db, 'disclosure.publication', ['id', 'kind', 'case_id', 'agency_id', 'region', 'category', 'party_type', 'case_number', 'party_name', 'summary', 'conclusion', 'legal_basis', 'outcome', 'penalty_kinds', 'fine_amount', 'decided_on', 'due_on', 'status', 'publishable', 'published_at', 'published_by', 'expires_on'], pubRows);
+  await insertRows(
+    db,
+    'disclosure.publication',
+    [
+      'id',
+      'kind',
+      'case_id',
+      'agency_id',
+      'region',
+      'category',
+      'party_type',
+      'case_number',
+      'party_name',
+      'summary',
+      'conclusion',
+      'legal_basis',
+      'outcome',
+      'penalty_kinds',
+      'fine_amount',
+      'decided_on',
+      'due_on',
+      'status',
+      'publishable',
+      'published_at',
+      'published_by',
+      'expires_on',
+    ],
+    pubRows,
+  );
   say(`disclosure: ${pubRows.length} publications`);
   await db.query('analyze');
   return {
     region,
     agencies,
-    counts: { agencies: agencyRows.length, officers: officerRows.length, cases: caseRows.length, entries: entryRows.length, reviews: reviewRows.length, publications: pubRows.length },
+    counts: {
+      agencies: agencyRows.length,
+      officers: officerRows.length,
+      cases: caseRows.length,
+      entries: entryRows.length,
+      reviews: reviewRows.length,
+      publications: pubRows.length,
+    },
   };
 }
 
-const REVIEW_COLUMNS = ['id', 'agency_id', 'region', 'case_id', 'case_number', 'cause', 'category', 'party_type', 'handler_ids', 'amount_involved', 'hearing_held', 'submitted_by', 'complex', 'received_on', 'due_on', 'status', 'penalty_kinds', 'fine_amount', 'legal_basis', 'summary', 'checklist', 'reviewer_id', 'reviewer_opinion', 'reviewer_signed_on'];
+const REVIEW_COLUMNS = [
+  'id',
+  'agency_id',
+  'region',
+  'case_id',
+  'case_number',
+  'cause',
+  'category',
+  'party_type',
+  'handler_ids',
+  'amount_involved',
+  'hearing_held',
+  'submitted_by',
+  'complex',
+  'received_on',
+  'due_on',
+  'status',
+  'penalty_kinds',
+  'fine_amount',
+  'legal_basis',
+  'summary',
+  'checklist',
+  'reviewer_id',
+  'reviewer_opinion',
+  'reviewer_signed_on',
+];
 
-function reviewRow(id: string, agencyId: string, region: string, caseId: string, caseNumber: string, handlers: string[], status: string, receivedOn: string, reviewer: string | null): unknown[] {
+function reviewRow(
+  id: string,
+  agencyId: string,
+  region: string,
+  caseId: string,
+  caseNumber: string,
+  handlers: string[],
+  status: string,
+  receivedOn: string,
+  reviewer: string | null,
+): unknown[] {
   const dueOn = day(new Date(Date.parse(receivedOn) + 20 * DAY));
-  return [id, agencyId, region, caseId, caseNumber, '未按规定明码标价', 'PENALTY', 'NATURAL_PERSON', handlers, '5000.00', false, handlers[0], false, receivedOn, dueOn, status,
-    ['FINE'], '2000.00', '《价格法》第四十二条', '拟罚款二千元', '[]', reviewer, reviewer ? '同意' : null, reviewer ? receivedOn : null];
+  return [
+    id,
+    agencyId,
+    region,
+    caseId,
+    caseNumber,
+    '未按规定明码标价',
+    'PENALTY',
+    'NATURAL_PERSON',
+    handlers,
+    '5000.00',
+    false,
+    handlers[0],
+    false,
+    receivedOn,
+    dueOn,
+    status,
+    ['FINE'],
+    '2000.00',
+    '《价格法》第四十二条',
+    '拟罚款二千元',
+    '[]',
+    reviewer,
+    reviewer ? '同意' : null,
+    reviewer ? receivedOn : null,
+  ];
 }
 
 /**
@@ -186,12 +564,18 @@ function reviewRow(id: string, agencyId: string, region: string, caseId: string,
  * sibling written by an earlier load is read back from the database.
  */
 async function loadJournal(db: Client, leaves: { entryId: string; caseId: string; hash: Buffer }[]): Promise<void> {
-  const { rows } = await db.query<{ n: string }>('select coalesce(max(idx) + 1, 0)::text as n from records.journal_leaf');
+  const { rows } = await db.query<{ n: string }>(
+    'select coalesce(max(idx) + 1, 0)::text as n from records.journal_leaf',
+  );
   const start = Number(rows[0].n);
   const stored = async (level: number, idx: number): Promise<Buffer> => {
-    const r = level === 0
-      ? await db.query<{ h: Buffer }>('select leaf_hash as h from records.journal_leaf where idx = $1', [idx])
-      : await db.query<{ h: Buffer }>('select hash as h from records.journal_node where level = $1 and idx = $2', [level, idx]);
+    const r =
+      level === 0
+        ? await db.query<{ h: Buffer }>('select leaf_hash as h from records.journal_leaf where idx = $1', [idx])
+        : await db.query<{ h: Buffer }>('select hash as h from records.journal_node where level = $1 and idx = $2', [
+            level,
+            idx,
+          ]);
     return r.rows[0].h;
   };
   const frontier: Buffer[] = [];

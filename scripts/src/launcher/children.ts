@@ -1,7 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
-import { NODE_FLAGS, childEnv, type ServiceName } from '@tsp/shared';
+
+import { childEnv, NODE_FLAGS, type ServiceName } from '@tsp/shared';
 
 const COLORS = ['\x1b[36m', '\x1b[33m', '\x1b[35m', '\x1b[32m', '\x1b[34m'];
 const RESET = '\x1b[0m';
@@ -25,7 +26,10 @@ export function forwardOutput(proc: ChildProcess, name: string, index: number): 
 export function startChild(name: string, env: NodeJS.ProcessEnv, index: number): Child {
   const script = path.join(__dirname, '..', 'run-service.js');
   const flags = NODE_FLAGS[name as ServiceName] ?? [];
-  const proc = spawn(process.execPath, ['--enable-source-maps', ...flags, script, name], { env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  const proc = spawn(process.execPath, ['--enable-source-maps', ...flags, script, name], {
+    env: childEnv(env),
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
   forwardOutput(proc, name, index);
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
   return {

@@ -1,5 +1,5 @@
-import ipaddr from 'ipaddr.js';
 import { Role, signDevToken, type TokenClaims } from '@tsp/shared';
+import ipaddr from 'ipaddr.js';
 
 export interface DemoAgency {
   id: string;
@@ -18,8 +18,11 @@ export interface DemoOfficer {
 export const AGENCY_SCOPED: readonly Role[] = [Role.OFFICER, Role.LEGAL_REVIEWER, Role.AGENCY_HEAD];
 
 /** Why a token of this role with these scopes would be refused everywhere; undefined when it is usable. */
-export function missingScope(role: Role, s: { agency?: string; agencies?: string; region?: string }): string | undefined {
-  const demo = '--demo <part of a demo agency\'s name> (e.g. --demo 规划局)';
+export function missingScope(
+  role: Role,
+  s: { agency?: string; agencies?: string; region?: string },
+): string | undefined {
+  const demo = "--demo <part of a demo agency's name> (e.g. --demo 规划局)";
   if (AGENCY_SCOPED.includes(role) && !s.agency) {
     return `${role} tokens need their agency: --agency <agency id> [--sub <officer id>], or ${demo}`;
   }
@@ -61,7 +64,10 @@ export function demoClaims(role: Role, agency: DemoAgency, officers: DemoOfficer
         'enforcement officer with a valid credential',
       );
     case Role.LEGAL_REVIEWER:
-      return as(officers.find((o) => o.roles.includes('LEGAL_REVIEWER')), 'legal reviewer');
+      return as(
+        officers.find((o) => o.roles.includes('LEGAL_REVIEWER')),
+        'legal reviewer',
+      );
     case Role.AGENCY_HEAD:
       return as(officers.find((o) => /^副?[局镇]长$/.test(o.position)) ?? officers[0], 'officer');
     case Role.SUPERVISOR:

@@ -1,4 +1,4 @@
-import { DEFAULT_PORTS, SUBGRAPHS, config, subgraphUrlVar, type ServiceName } from '@tsp/shared';
+import { config, DEFAULT_PORTS, type ServiceName, SUBGRAPHS, subgraphUrlVar } from '@tsp/shared';
 
 export interface ServiceAddress {
   port: number;

@@ -1,4 +1,5 @@
-import { Role, defaultDevTokenTtlSeconds, formatDuration, signDevToken } from '@tsp/shared';
+import { defaultDevTokenTtlSeconds, formatDuration, Role, signDevToken } from '@tsp/shared';
+
 import { demoAgencies, demoClaims, demoOfficers } from './demo.js';
 
 /**
@@ -7,7 +8,8 @@ import { demoAgencies, demoClaims, demoOfficers } from './demo.js';
  * tokens only (JWT_SECRET); with JWKS_URL the platform refuses them, so only the commands are shown.
  */
 export async function readyHints(gatewayUrl: string): Promise<string[]> {
-  const more = 'Tokens:   npm run token -- --role OFFICER --demo 规划局   ' +
+  const more =
+    'Tokens:   npm run token -- --role OFFICER --demo 规划局   ' +
     '(roles: OFFICER LEGAL_REVIEWER AGENCY_HEAD SUPERVISOR INTEGRATOR ADMIN)';
   try {
     const agencies = await demoAgencies(gatewayUrl);

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+
 import type { SeedStore } from '../seed/index.js';
 
 /**

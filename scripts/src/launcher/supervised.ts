@@ -1,6 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
-import { NODE_FLAGS, childEnv, type ServiceName } from '@tsp/shared';
+
+import { childEnv, NODE_FLAGS, type ServiceName } from '@tsp/shared';
+
 import { nextAttempt, restartDelayMs } from './backoff.js';
 import { forwardOutput } from './children.js';
 import { cpuSeconds } from './cpu.js';

@@ -1,4 +1,5 @@
 import { Role, type TokenClaims } from '@tsp/shared';
+
 import type { AgencyKey } from './personnel.js';
 
 /**
@@ -9,13 +10,36 @@ import type { AgencyKey } from './personnel.js';
  */
 export type SeedAs = (claims: TokenClaims, query: string, variables?: Record<string, unknown>) => Promise<any>;
 
-interface Item { name: string; category: string; legalBasis: string }
-interface Inspection { name: string; legalBasis: string; inspectedObjects: string; content: string; samplingRatio: string; method: string; frequency: string }
-interface Guide {
-  name: string; category: string; legalBasis: string; handlingUnit: string; object: string; applicationMaterials: string[];
-  process: string; timeLimit: string; fees?: string;
+interface Item {
+  name: string;
+  category: string;
+  legalBasis: string;
 }
-interface Body { duties: string; powers: string; legalBasis: string }
+interface Inspection {
+  name: string;
+  legalBasis: string;
+  inspectedObjects: string;
+  content: string;
+  samplingRatio: string;
+  method: string;
+  frequency: string;
+}
+interface Guide {
+  name: string;
+  category: string;
+  legalBasis: string;
+  handlingUnit: string;
+  object: string;
+  applicationMaterials: string[];
+  process: string;
+  timeLimit: string;
+  fees?: string;
+}
+interface Body {
+  duties: string;
+  powers: string;
+  legalBasis: string;
+}
 
 interface AgencyPlan {
   items: Item[];
@@ -28,7 +52,8 @@ interface AgencyPlan {
 }
 
 const SUPERVISION = '宁晋县司法局行政执法监督科（监督电话 0319-5000000）；宁晋县人民政府12345便民服务热线';
-const REMEDY = '对行政行为不服的，可自知道之日起六十日内向宁晋县人民政府申请行政复议，或自知道之日起六个月内向有管辖权的人民法院提起行政诉讼';
+const REMEDY =
+  '对行政行为不服的，可自知道之日起六十日内向宁晋县人民政府申请行政复议，或自知道之日起六个月内向有管辖权的人民法院提起行政诉讼';
 const HOURS = '法定工作日 上午8:30-12:00，下午14:30-17:30（夏季15:00-18:00）';
 
 const PLANS: Partial<Record<AgencyKey, AgencyPlan>> = {
@@ -36,33 +61,68 @@ const PLANS: Partial<Record<AgencyKey, AgencyPlan>> = {
     address: '宁晋县政务服务中心三楼城乡规划窗口',
     phone: '0319-5800101',
     body: {
-      duties: '负责全县城乡规划的编制、实施和监督管理；核发建设项目选址意见书、建设用地规划许可证、建设工程规划许可证、乡村建设规划许可证；查处违反城乡规划的行为。',
+      duties:
+        '负责全县城乡规划的编制、实施和监督管理；核发建设项目选址意见书、建设用地规划许可证、建设工程规划许可证、乡村建设规划许可证；查处违反城乡规划的行为。',
       powers: '行政许可4项、行政处罚12项、行政强制2项、行政检查3项（详见行政执法事项清单）。',
       legalBasis: '《中华人民共和国城乡规划法》《河北省城乡规划条例》《建设项目选址规划管理办法》',
     },
     items: [
-      { name: '对未取得建设工程规划许可证进行建设的处罚', category: 'PENALTY', legalBasis: '《中华人民共和国城乡规划法》第六十四条' },
-      { name: '对未按照建设工程规划许可证的规定进行建设的处罚', category: 'PENALTY', legalBasis: '《中华人民共和国城乡规划法》第六十四条' },
-      { name: '对未经批准进行临时建设或临时建筑物逾期不拆除的处罚', category: 'PENALTY', legalBasis: '《中华人民共和国城乡规划法》第六十六条' },
-      { name: '对建设单位竣工验收后六个月内未报送有关竣工验收资料的处罚', category: 'PENALTY', legalBasis: '《中华人民共和国城乡规划法》第六十七条' },
+      {
+        name: '对未取得建设工程规划许可证进行建设的处罚',
+        category: 'PENALTY',
+        legalBasis: '《中华人民共和国城乡规划法》第六十四条',
+      },
+      {
+        name: '对未按照建设工程规划许可证的规定进行建设的处罚',
+        category: 'PENALTY',
+        legalBasis: '《中华人民共和国城乡规划法》第六十四条',
+      },
+      {
+        name: '对未经批准进行临时建设或临时建筑物逾期不拆除的处罚',
+        category: 'PENALTY',
+        legalBasis: '《中华人民共和国城乡规划法》第六十六条',
+      },
+      {
+        name: '对建设单位竣工验收后六个月内未报送有关竣工验收资料的处罚',
+        category: 'PENALTY',
+        legalBasis: '《中华人民共和国城乡规划法》第六十七条',
+      },
       { name: '建设工程规划许可证核发', category: 'LICENSING', legalBasis: '《中华人民共和国城乡规划法》第四十条' },
       { name: '乡村建设规划许可证核发', category: 'LICENSING', legalBasis: '《中华人民共和国城乡规划法》第四十一条' },
       { name: '查封施工现场、强制拆除', category: 'COERCION', legalBasis: '《中华人民共和国城乡规划法》第六十八条' },
-      { name: '对城乡规划实施情况的监督检查', category: 'INSPECTION', legalBasis: '《中华人民共和国城乡规划法》第五十一条、第五十三条' },
+      {
+        name: '对城乡规划实施情况的监督检查',
+        category: 'INSPECTION',
+        legalBasis: '《中华人民共和国城乡规划法》第五十一条、第五十三条',
+      },
     ],
     inspections: [
       {
-        name: '建设工程规划许可批后监管', legalBasis: '《中华人民共和国城乡规划法》第五十三条；《国务院关于在市场监管领域全面推行部门联合“双随机、一公开”监管的意见》',
-        inspectedObjects: '辖区内已取得建设工程规划许可证的在建项目', content: '是否按规划许可证核定的位置、面积、高度、用途进行建设',
-        samplingRatio: '不低于在建项目总数的5%', method: '随机抽取检查对象、随机选派执法检查人员，现场核查', frequency: '每年不少于2次',
+        name: '建设工程规划许可批后监管',
+        legalBasis:
+          '《中华人民共和国城乡规划法》第五十三条；《国务院关于在市场监管领域全面推行部门联合“双随机、一公开”监管的意见》',
+        inspectedObjects: '辖区内已取得建设工程规划许可证的在建项目',
+        content: '是否按规划许可证核定的位置、面积、高度、用途进行建设',
+        samplingRatio: '不低于在建项目总数的5%',
+        method: '随机抽取检查对象、随机选派执法检查人员，现场核查',
+        frequency: '每年不少于2次',
       },
     ],
     guides: [
       {
-        name: '建设工程规划许可证核发', category: 'LICENSING', legalBasis: '《中华人民共和国城乡规划法》第四十条；《河北省城乡规划条例》第四十二条',
-        handlingUnit: '规划管理股', object: '在城市、镇规划区内进行建筑物、构筑物、道路、管线和其他工程建设的单位或个人',
-        applicationMaterials: ['建设工程规划许可证申请表', '使用土地的有关证明文件', '建设工程设计方案总平面图及电子文件', '法律、法规规定的其他材料'],
-        process: '申请—受理—审查（含现场踏勘、批前公示）—决定—送达', timeLimit: '法定20个工作日，承诺10个工作日',
+        name: '建设工程规划许可证核发',
+        category: 'LICENSING',
+        legalBasis: '《中华人民共和国城乡规划法》第四十条；《河北省城乡规划条例》第四十二条',
+        handlingUnit: '规划管理股',
+        object: '在城市、镇规划区内进行建筑物、构筑物、道路、管线和其他工程建设的单位或个人',
+        applicationMaterials: [
+          '建设工程规划许可证申请表',
+          '使用土地的有关证明文件',
+          '建设工程设计方案总平面图及电子文件',
+          '法律、法规规定的其他材料',
+        ],
+        process: '申请—受理—审查（含现场踏勘、批前公示）—决定—送达',
+        timeLimit: '法定20个工作日，承诺10个工作日',
       },
     ],
     steps: {
@@ -84,34 +144,67 @@ const PLANS: Partial<Record<AgencyKey, AgencyPlan>> = {
     address: '宁晋县政务服务中心二楼文化旅游窗口',
     phone: '0319-5800202',
     body: {
-      duties: '负责文化市场、旅游市场的行政审批和综合执法；对营业性演出、娱乐场所、互联网上网服务营业场所、旅行社等实施监督管理。',
+      duties:
+        '负责文化市场、旅游市场的行政审批和综合执法；对营业性演出、娱乐场所、互联网上网服务营业场所、旅行社等实施监督管理。',
       powers: '行政许可6项、行政处罚35项、行政检查5项（详见行政执法事项清单）。',
-      legalBasis: '《营业性演出管理条例》《娱乐场所管理条例》《互联网上网服务营业场所管理条例》《中华人民共和国旅游法》',
+      legalBasis:
+        '《营业性演出管理条例》《娱乐场所管理条例》《互联网上网服务营业场所管理条例》《中华人民共和国旅游法》',
     },
     items: [
       { name: '营业性演出许可', category: 'LICENSING', legalBasis: '《营业性演出管理条例》第六条、第十条' },
       { name: '娱乐场所从事娱乐场所经营活动审批', category: 'LICENSING', legalBasis: '《娱乐场所管理条例》第九条' },
-      { name: '对未经批准擅自举办营业性演出的处罚', category: 'PENALTY', legalBasis: '《营业性演出管理条例》第四十三条' },
-      { name: '对互联网上网服务营业场所接纳未成年人进入的处罚', category: 'PENALTY', legalBasis: '《互联网上网服务营业场所管理条例》第三十一条' },
-      { name: '对旅行社未与旅游者签订旅游合同的处罚', category: 'PENALTY', legalBasis: '《中华人民共和国旅游法》第一百条' },
+      {
+        name: '对未经批准擅自举办营业性演出的处罚',
+        category: 'PENALTY',
+        legalBasis: '《营业性演出管理条例》第四十三条',
+      },
+      {
+        name: '对互联网上网服务营业场所接纳未成年人进入的处罚',
+        category: 'PENALTY',
+        legalBasis: '《互联网上网服务营业场所管理条例》第三十一条',
+      },
+      {
+        name: '对旅行社未与旅游者签订旅游合同的处罚',
+        category: 'PENALTY',
+        legalBasis: '《中华人民共和国旅游法》第一百条',
+      },
       { name: '对文化市场经营场所的监督检查', category: 'INSPECTION', legalBasis: '《营业性演出管理条例》第三十五条' },
     ],
     inspections: [
       {
-        name: '营业性演出活动监督检查', legalBasis: '《营业性演出管理条例》第三十五条', inspectedObjects: '辖区内营业性演出场所、演出经营主体',
-        content: '演出许可情况、演出内容、安全措施、实名购票', samplingRatio: '5%', method: '双随机抽取、现场检查', frequency: '每年不少于1次',
+        name: '营业性演出活动监督检查',
+        legalBasis: '《营业性演出管理条例》第三十五条',
+        inspectedObjects: '辖区内营业性演出场所、演出经营主体',
+        content: '演出许可情况、演出内容、安全措施、实名购票',
+        samplingRatio: '5%',
+        method: '双随机抽取、现场检查',
+        frequency: '每年不少于1次',
       },
       {
-        name: '互联网上网服务营业场所监督检查', legalBasis: '《互联网上网服务营业场所管理条例》第四条', inspectedObjects: '辖区内网吧',
-        content: '是否接纳未成年人、是否核对登记上网消费者身份、营业时间', samplingRatio: '10%', method: '双随机抽取、现场检查与远程监控相结合', frequency: '每季度1次',
+        name: '互联网上网服务营业场所监督检查',
+        legalBasis: '《互联网上网服务营业场所管理条例》第四条',
+        inspectedObjects: '辖区内网吧',
+        content: '是否接纳未成年人、是否核对登记上网消费者身份、营业时间',
+        samplingRatio: '10%',
+        method: '双随机抽取、现场检查与远程监控相结合',
+        frequency: '每季度1次',
       },
     ],
     guides: [
       {
-        name: '营业性演出许可', category: 'LICENSING', legalBasis: '《营业性演出管理条例》第六条；《营业性演出管理条例实施细则》第六条',
-        handlingUnit: '行政审批股', object: '文艺表演团体、个体演员',
-        applicationMaterials: ['营业性演出许可申请书', '法定代表人或主要负责人身份证明', '演出人员的职业资格证明或文艺表演能力证明', '与业务相适应的演出器材设备书面声明'],
-        process: '申请—受理—审查—决定—送达', timeLimit: '法定20日，承诺5个工作日',
+        name: '营业性演出许可',
+        category: 'LICENSING',
+        legalBasis: '《营业性演出管理条例》第六条；《营业性演出管理条例实施细则》第六条',
+        handlingUnit: '行政审批股',
+        object: '文艺表演团体、个体演员',
+        applicationMaterials: [
+          '营业性演出许可申请书',
+          '法定代表人或主要负责人身份证明',
+          '演出人员的职业资格证明或文艺表演能力证明',
+          '与业务相适应的演出器材设备书面声明',
+        ],
+        process: '申请—受理—审查—决定—送达',
+        timeLimit: '法定20日，承诺5个工作日',
       },
     ],
     steps: {
@@ -131,27 +224,54 @@ const PLANS: Partial<Record<AgencyKey, AgencyPlan>> = {
     body: {
       duties: '负责市场主体登记注册、食品安全、特种设备安全、产品质量、价格和计量等领域的监督管理和综合执法。',
       powers: '行政许可9项、行政处罚600余项、行政强制8项、行政检查20项（详见行政执法事项清单）。',
-      legalBasis: '《中华人民共和国食品安全法》《中华人民共和国产品质量法》《中华人民共和国价格法》《市场监督管理行政处罚程序规定》',
+      legalBasis:
+        '《中华人民共和国食品安全法》《中华人民共和国产品质量法》《中华人民共和国价格法》《市场监督管理行政处罚程序规定》',
     },
     items: [
       { name: '食品经营许可', category: 'LICENSING', legalBasis: '《中华人民共和国食品安全法》第三十五条' },
-      { name: '对经营超过保质期食品的处罚', category: 'PENALTY', legalBasis: '《中华人民共和国食品安全法》第一百二十四条' },
-      { name: '对未取得食品经营许可从事食品经营活动的处罚', category: 'PENALTY', legalBasis: '《中华人民共和国食品安全法》第一百二十二条' },
-      { name: '查封、扣押不符合食品安全标准的食品', category: 'COERCION', legalBasis: '《中华人民共和国食品安全法》第一百一十条' },
+      {
+        name: '对经营超过保质期食品的处罚',
+        category: 'PENALTY',
+        legalBasis: '《中华人民共和国食品安全法》第一百二十四条',
+      },
+      {
+        name: '对未取得食品经营许可从事食品经营活动的处罚',
+        category: 'PENALTY',
+        legalBasis: '《中华人民共和国食品安全法》第一百二十二条',
+      },
+      {
+        name: '查封、扣押不符合食品安全标准的食品',
+        category: 'COERCION',
+        legalBasis: '《中华人民共和国食品安全法》第一百一十条',
+      },
     ],
     inspections: [
       {
-        name: '食品经营者监督检查', legalBasis: '《中华人民共和国食品安全法》第一百一十条；《食品生产经营监督检查管理办法》',
-        inspectedObjects: '辖区内取得食品经营许可的经营者', content: '许可资质、进货查验记录、食品贮存条件、从业人员健康证明',
-        samplingRatio: '3%', method: '国家企业信用信息公示系统随机抽取', frequency: '每年不少于1次',
+        name: '食品经营者监督检查',
+        legalBasis: '《中华人民共和国食品安全法》第一百一十条；《食品生产经营监督检查管理办法》',
+        inspectedObjects: '辖区内取得食品经营许可的经营者',
+        content: '许可资质、进货查验记录、食品贮存条件、从业人员健康证明',
+        samplingRatio: '3%',
+        method: '国家企业信用信息公示系统随机抽取',
+        frequency: '每年不少于1次',
       },
     ],
     guides: [
       {
-        name: '食品经营许可', category: 'LICENSING', legalBasis: '《中华人民共和国食品安全法》第三十五条；《食品经营许可和备案管理办法》',
-        handlingUnit: '行政审批股', object: '在本县从事食品销售和餐饮服务的经营者',
-        applicationMaterials: ['食品经营许可申请书', '营业执照复印件', '与食品经营相适应的主要设备设施、经营布局、操作流程等文件', '食品安全自查、从业人员健康管理等制度'],
-        process: '申请—受理—审查（必要时现场核查）—决定—送达', timeLimit: '法定10个工作日', fees: '不收费',
+        name: '食品经营许可',
+        category: 'LICENSING',
+        legalBasis: '《中华人民共和国食品安全法》第三十五条；《食品经营许可和备案管理办法》',
+        handlingUnit: '行政审批股',
+        object: '在本县从事食品销售和餐饮服务的经营者',
+        applicationMaterials: [
+          '食品经营许可申请书',
+          '营业执照复印件',
+          '与食品经营相适应的主要设备设施、经营布局、操作流程等文件',
+          '食品安全自查、从业人员健康管理等制度',
+        ],
+        process: '申请—受理—审查（必要时现场核查）—决定—送达',
+        timeLimit: '法定10个工作日',
+        fees: '不收费',
       },
     ],
   },
@@ -164,8 +284,16 @@ const PLANS: Partial<Record<AgencyKey, AgencyPlan>> = {
       legalBasis: '《中华人民共和国土地管理法》《中华人民共和国城乡规划法》《河北省乡镇和街道综合行政执法条例》',
     },
     items: [
-      { name: '对未依法取得乡村建设规划许可证进行建设的处罚', category: 'PENALTY', legalBasis: '《中华人民共和国城乡规划法》第六十五条' },
-      { name: '对农村村民未经批准或者采取欺骗手段骗取批准非法占用土地建住宅的处罚', category: 'PENALTY', legalBasis: '《中华人民共和国土地管理法》第七十八条' },
+      {
+        name: '对未依法取得乡村建设规划许可证进行建设的处罚',
+        category: 'PENALTY',
+        legalBasis: '《中华人民共和国城乡规划法》第六十五条',
+      },
+      {
+        name: '对农村村民未经批准或者采取欺骗手段骗取批准非法占用土地建住宅的处罚',
+        category: 'PENALTY',
+        legalBasis: '《中华人民共和国土地管理法》第七十八条',
+      },
     ],
     inspections: [],
     guides: [],
@@ -185,7 +313,10 @@ export interface SeededDisclosure {
 }
 
 /** Writes each agency's ex-ante lists as that agency's head (the agency's own check before publication). */
-export async function seedDisclosure(as: SeedAs, agencies: Record<AgencyKey, { id: string; name: string }>): Promise<SeededDisclosure> {
+export async function seedDisclosure(
+  as: SeedAs,
+  agencies: Record<AgencyKey, { id: string; name: string }>,
+): Promise<SeededDisclosure> {
   const out: SeededDisclosure = { enforcementItems: 0, randomInspectionItems: 0, serviceGuides: 0 };
   for (const [key, plan] of Object.entries(PLANS) as [AgencyKey, AgencyPlan][]) {
     const agency = agencies[key];
@@ -193,7 +324,12 @@ export async function seedDisclosure(as: SeedAs, agencies: Record<AgencyKey, { i
     const head: TokenClaims = { role: Role.AGENCY_HEAD, sub: `seed-head-${key}`, agencyId: agency.id };
     const call = (q: string, v: Record<string, unknown>) => as(head, q, { a: agency.id, ...v });
     await call(UPSERT_BODY, {
-      i: { ...plan.body, procedures: '按本机关公布的各类别执法流程图办理（见流程图）', supervisionChannels: SUPERVISION, remedyChannels: REMEDY },
+      i: {
+        ...plan.body,
+        procedures: '按本机关公布的各类别执法流程图办理（见流程图）',
+        supervisionChannels: SUPERVISION,
+        remedyChannels: REMEDY,
+      },
     });
     for (const item of plan.items) {
       await call(UPSERT_ITEM, { i: { ...item, responsibleBody: agency.name } });
@@ -206,8 +342,15 @@ export async function seedDisclosure(as: SeedAs, agencies: Record<AgencyKey, { i
     for (const g of plan.guides) {
       await call(UPSERT_GUIDE, {
         i: {
-          fees: '不收费', accountability: '对违反规定办理的，依照《行政机关公务员处分条例》追究责任', ...g, body: agency.name,
-          supervision: SUPERVISION, remedy: REMEDY, officeHours: HOURS, address: plan.address, phone: plan.phone,
+          fees: '不收费',
+          accountability: '对违反规定办理的，依照《行政机关公务员处分条例》追究责任',
+          ...g,
+          body: agency.name,
+          supervision: SUPERVISION,
+          remedy: REMEDY,
+          officeHours: HOURS,
+          address: plan.address,
+          phone: plan.phone,
         },
       });
       out.serviceGuides++;

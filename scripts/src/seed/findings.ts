@@ -1,6 +1,7 @@
 import { addCalendarDays, Role, shanghaiDate } from '@tsp/shared';
-import type { SeedAs } from './reviews.js';
+
 import type { AgencyKey, SeededPersonnel } from './personnel.js';
+import type { SeedAs } from './reviews.js';
 
 const IMPORT = `mutation($i: ImportLegacyCaseInput!) { importLegacyCase(input: $i) { id caseNumber } }`;
 const DRAFTS = `query($a: ID!) { publications(filter: { agencyId: $a, status: DRAFT }, first: 50) { edges { node { id caseNumber } } } }`;
@@ -12,20 +13,54 @@ const DRAFTS = `query($a: ID!) { publications(filter: { agencyId: $a, status: DR
  * and later revoked but never taken down (withdrawal overdue). Together with the other
  * seeds, the supervisor's query shows every finding kind the data can produce.
  */
-export async function seedLegacyDecisions(as: SeedAs, personnel: SeededPersonnel, today = shanghaiDate()): Promise<void> {
+export async function seedLegacyDecisions(
+  as: SeedAs,
+  personnel: SeededPersonnel,
+  today = shanghaiDate(),
+): Promise<void> {
   const admin = { role: Role.ADMIN, sub: 'seed-admin' };
   const year = today.slice(0, 4);
-  const imported = async (agency: AgencyKey, caseNumber: string, cause: string, party: object, decision: object, daysAgo: number, served = false) => {
-    const officers = personnel.officers.filter((o) => o.agencyKey === agency && o.role === 'ENFORCEMENT').slice(0, 2).map((o) => o.id);
+  const imported = async (
+    agency: AgencyKey,
+    caseNumber: string,
+    cause: string,
+    party: object,
+    decision: object,
+    daysAgo: number,
+    served = false,
+  ) => {
+    const officers = personnel.officers
+      .filter((o) => o.agencyKey === agency && o.role === 'ENFORCEMENT')
+      .slice(0, 2)
+      .map((o) => o.id);
     const filed = addCalendarDays(today, -daysAgo - 30);
     const servedOn = addCalendarDays(today, -daysAgo + 2);
-    const service = { stage: 'SERVICE', activity: 'SERVICE', occurredAt: `${servedOn}T10:00:00+08:00`, officerIds: officers, summary: '直接送达行政处罚决定书（历史系统导入）', attachments: [] };
+    const service = {
+      stage: 'SERVICE',
+      activity: 'SERVICE',
+      occurredAt: `${servedOn}T10:00:00+08:00`,
+      officerIds: officers,
+      summary: '直接送达行政处罚决定书（历史系统导入）',
+      attachments: [],
+    };
     await as(admin, IMPORT, {
       i: {
-        agencyId: personnel.agencies[agency].id, caseNumber, category: 'PENALTY', cause, party, handlerIds: officers,
+        agencyId: personnel.agencies[agency].id,
+        caseNumber,
+        category: 'PENALTY',
+        cause,
+        party,
+        handlerIds: officers,
         filedAt: `${filed}T09:00:00+08:00`,
         entries: [
-          { stage: 'FILING', activity: 'FILING', occurredAt: `${filed}T09:00:00+08:00`, officerIds: officers, summary: '立案（历史系统导入）', attachments: [] },
+          {
+            stage: 'FILING',
+            activity: 'FILING',
+            occurredAt: `${filed}T09:00:00+08:00`,
+            officerIds: officers,
+            summary: '立案（历史系统导入）',
+            attachments: [],
+          },
           ...(served ? [service] : []),
         ],
         decision: { officerIds: officers, decidedOn: addCalendarDays(today, -daysAgo), ...decision },
@@ -33,26 +68,57 @@ export async function seedLegacyDecisions(as: SeedAs, personnel: SeededPersonnel
     });
   };
 
-  await imported('planning', `宁规罚〔${year}〕88号`, '未取得建设工程规划许可证建设厂房',
+  await imported(
+    'planning',
+    `宁规罚〔${year}〕88号`,
+    '未取得建设工程规划许可证建设厂房',
     { type: 'ORGANIZATION', name: '宁晋县恒达建材有限公司' },
-    { outcome: '罚款', penaltyKinds: ['FINE'], fineAmount: '200000.00', legalBasis: '《中华人民共和国城乡规划法》第六十四条',
-      facts: '当事人未取得建设工程规划许可证，在凤凰镇建设厂房约2000平方米。', conclusion: '处建设工程造价百分之十的罚款200000元。', partyPresent: false }, 30);
+    {
+      outcome: '罚款',
+      penaltyKinds: ['FINE'],
+      fineAmount: '200000.00',
+      legalBasis: '《中华人民共和国城乡规划法》第六十四条',
+      facts: '当事人未取得建设工程规划许可证，在凤凰镇建设厂房约2000平方米。',
+      conclusion: '处建设工程造价百分之十的罚款200000元。',
+      partyPresent: false,
+    },
+    30,
+  );
 
   const culture = personnel.agencies.cultureTourism;
   const caseNumber = `宁文旅罚〔${year}〕66号`;
-  await imported('cultureTourism', caseNumber, '未按规定悬挂营业执照',
+  await imported(
+    'cultureTourism',
+    caseNumber,
+    '未按规定悬挂营业执照',
     { type: 'ORGANIZATION', name: '宁晋县欢乐颂娱乐有限公司' },
-    { outcome: '警告', penaltyKinds: ['WARNING'], legalBasis: '《娱乐场所管理条例》第五十条', facts: '当事人未在显著位置悬挂娱乐经营许可证。', conclusion: '给予警告。' }, 40, true);
+    {
+      outcome: '警告',
+      penaltyKinds: ['WARNING'],
+      legalBasis: '《娱乐场所管理条例》第五十条',
+      facts: '当事人未在显著位置悬挂娱乐经营许可证。',
+      conclusion: '给予警告。',
+    },
+    40,
+    true,
+  );
   // The draft appears when disclosure has consumed DecisionRecorded; then it is published and later revoked.
   const head = { role: Role.AGENCY_HEAD, sub: 'seed-culture-head', agencyId: culture.id };
   let draft: { id: string } | undefined;
   for (let i = 0; i < 100 && !draft; i++) {
     const r = await as(head, DRAFTS, { a: culture.id });
-    draft = r.publications.edges.map((e: { node: { id: string; caseNumber: string } }) => e.node).find((n: { caseNumber: string }) => n.caseNumber === caseNumber);
+    draft = r.publications.edges
+      .map((e: { node: { id: string; caseNumber: string } }) => e.node)
+      .find((n: { caseNumber: string }) => n.caseNumber === caseNumber);
     if (!draft) await new Promise((res) => setTimeout(res, 100));
   }
   if (!draft) throw new Error(`seed: disclosure did not draft ${caseNumber}`);
-  await as(head, `mutation($id: ID!) { publishDecision(id: $id, checkNote: "历史数据补录公示") { id } }`, { id: draft.id });
-  await as(head, `mutation($id: ID!, $on: String!) { reportDecisionChange(id: $id, trigger: DECISION_REVOKED, happenedOn: $on, note: "经行政复议撤销") { id } }`,
-    { id: draft.id, on: addCalendarDays(today, -10) });
+  await as(head, `mutation($id: ID!) { publishDecision(id: $id, checkNote: "历史数据补录公示") { id } }`, {
+    id: draft.id,
+  });
+  await as(
+    head,
+    `mutation($id: ID!, $on: String!) { reportDecisionChange(id: $id, trigger: DECISION_REVOKED, happenedOn: $on, note: "经行政复议撤销") { id } }`,
+    { id: draft.id, on: addCalendarDays(today, -10) },
+  );
 }

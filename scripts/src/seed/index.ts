@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
+
 import { Role, shanghaiDate, signDevToken, type TokenClaims } from '@tsp/shared';
+
+import { seedCases } from './cases.js';
+import { seedDisclosure } from './disclosure.js';
+import { seedLegacyDecisions } from './findings.js';
 import { seedPersonnel } from './personnel.js';
 import { seedReviews } from './reviews.js';
-import { seedDisclosure } from './disclosure.js';
-import { seedCases } from './cases.js';
-import { seedLegacyDecisions } from './findings.js';
 
 export type GqlAs = (claims: TokenClaims, query: string, variables?: object) => Promise<any>;
 
@@ -21,13 +23,20 @@ export function gqlClient(url: string, keyPrefix?: string): GqlAs {
     if (keyPrefix && /^\s*mutation\b/.test(query)) headers['idempotency-key'] = `${keyPrefix}:${++n}`;
     const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
     const body = (await res.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
-    if (body.errors?.length) throw new Error(`seed request failed: ${body.errors.map((e) => `${e.extensions?.code}: ${e.message}`).join('; ')}\n${query.slice(0, 200)}`);
+    if (body.errors?.length)
+      throw new Error(
+        `seed request failed: ${body.errors.map((e) => `${e.extensions?.code}: ${e.message}`).join('; ')}\n${query.slice(0, 200)}`,
+      );
     return body.data;
   };
 }
 
 /** Uploads a file as the caller (PUT /blobs/<sha256> on the gateway) and returns what an attachment declares. */
-export type SeedUpload = (claims: TokenClaims, content: string, mediaType: string) => Promise<{ sha256: string; size: number; mediaType: string }>;
+export type SeedUpload = (
+  claims: TokenClaims,
+  content: string,
+  mediaType: string,
+) => Promise<{ sha256: string; size: number; mediaType: string }>;
 
 /** Attachments must be uploaded by the citing agency before they are cited, so the seed uploads them too. */
 export function blobUploader(gatewayUrl: string): SeedUpload {
@@ -36,8 +45,13 @@ export function blobUploader(gatewayUrl: string): SeedUpload {
     const bytes = Buffer.from(content);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const token = await signDevToken(claims, '1h');
-    const res = await fetch(`${base}/blobs/${sha256}`, { method: 'PUT', body: bytes, headers: { authorization: `Bearer ${token}`, 'content-type': mediaType } });
-    if (res.status !== 200 && res.status !== 201) throw new Error(`seed upload failed: ${res.status} ${await res.text()}`);
+    const res = await fetch(`${base}/blobs/${sha256}`, {
+      method: 'PUT',
+      body: bytes,
+      headers: { authorization: `Bearer ${token}`, 'content-type': mediaType },
+    });
+    if (res.status !== 200 && res.status !== 201)
+      throw new Error(`seed upload failed: ${res.status} ${await res.text()}`);
     return { sha256, size: bytes.length, mediaType };
   };
 }
@@ -92,14 +106,19 @@ export async function seedDemo(
     return result;
   };
   const personnel = await step('personnel', 'agencies, officers, credentials, training', (as) =>
-    seedPersonnel((q, v) => as({ role: Role.ADMIN, sub: 'seed-admin' }, q, v), today));
+    seedPersonnel((q, v) => as({ role: Role.ADMIN, sub: 'seed-admin' }, q, v), today),
+  );
   await step('records', 'cases at every stage, one imported legacy case with findings', (as) =>
-    seedCases(as, personnel, upload, today));
+    seedCases(as, personnel, upload, today),
+  );
   await step('review', 'catalogues, reviews passed, returned, failed, in coordination, overdue', (as) =>
-    seedReviews(as, personnel, upload, today));
+    seedReviews(as, personnel, upload, today),
+  );
   await step('disclosure', 'enforcement items, random inspections, service guides, body information', (as) =>
-    seedDisclosure(as, personnel.agencies));
+    seedDisclosure(as, personnel.agencies),
+  );
   await step('legacy decisions', 'one major without review, one revoked but still published', (as) =>
-    seedLegacyDecisions(as, personnel, today));
+    seedLegacyDecisions(as, personnel, today),
+  );
   await store.complete();
 }

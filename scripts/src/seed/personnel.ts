@@ -76,8 +76,13 @@ interface AgencyPlan {
 
 const PLANS: AgencyPlan[] = [
   {
-    key: 'planning', name: '宁晋县城乡规划局', kind: 'PLANNING', isSupervisor: false, legalOfficeName: '政策法规股',
-    categories: ['LICENSING', 'PENALTY', 'INSPECTION'], fields: ['城乡规划'],
+    key: 'planning',
+    name: '宁晋县城乡规划局',
+    kind: 'PLANNING',
+    isSupervisor: false,
+    legalOfficeName: '政策法规股',
+    categories: ['LICENSING', 'PENALTY', 'INSPECTION'],
+    fields: ['城乡规划'],
     officers: [
       ['赵立新', '副局长', 'E'],
       ['孙国栋', '规划监察大队大队长', 'E'],
@@ -91,8 +96,13 @@ const PLANS: AgencyPlan[] = [
     untrained: [],
   },
   {
-    key: 'justice', name: '宁晋县司法局', kind: 'JUSTICE', isSupervisor: true, legalOfficeName: '法制股',
-    categories: ['INSPECTION', 'OTHER'], fields: ['行政执法监督', '法律服务'],
+    key: 'justice',
+    name: '宁晋县司法局',
+    kind: 'JUSTICE',
+    isSupervisor: true,
+    legalOfficeName: '法制股',
+    categories: ['INSPECTION', 'OTHER'],
+    fields: ['行政执法监督', '法律服务'],
     officers: [
       ['王建华', '副局长', 'E'],
       ['陈丽娟', '行政执法协调监督股股长', 'E'],
@@ -105,8 +115,13 @@ const PLANS: AgencyPlan[] = [
     untrained: [],
   },
   {
-    key: 'cultureTourism', name: '宁晋县文化和旅游局', kind: 'CULTURE_TOURISM', isSupervisor: false, legalOfficeName: '法制股',
-    categories: ['LICENSING', 'PENALTY', 'INSPECTION'], fields: ['文化市场', '旅游市场'],
+    key: 'cultureTourism',
+    name: '宁晋县文化和旅游局',
+    kind: 'CULTURE_TOURISM',
+    isSupervisor: false,
+    legalOfficeName: '法制股',
+    categories: ['LICENSING', 'PENALTY', 'INSPECTION'],
+    fields: ['文化市场', '旅游市场'],
     officers: [
       ['许文博', '副局长', 'E'],
       ['何建军', '文化市场综合执法大队大队长', 'E'],
@@ -122,8 +137,13 @@ const PLANS: AgencyPlan[] = [
   },
   {
     // Deliberately below the 5% rule: 21 enforcement officers need 2 reviewers, it has 1.
-    key: 'marketRegulation', name: '宁晋县市场监督管理局', kind: 'MARKET_REGULATION', isSupervisor: false, legalOfficeName: '政策法规科',
-    categories: ['LICENSING', 'PENALTY', 'COERCION', 'INSPECTION'], fields: ['食品安全', '特种设备', '价格监督', '产品质量'],
+    key: 'marketRegulation',
+    name: '宁晋县市场监督管理局',
+    kind: 'MARKET_REGULATION',
+    isSupervisor: false,
+    legalOfficeName: '政策法规科',
+    categories: ['LICENSING', 'PENALTY', 'COERCION', 'INSPECTION'],
+    fields: ['食品安全', '特种设备', '价格监督', '产品质量'],
     officers: [
       ['贾志刚', '副局长', 'E'],
       ['魏红霞', '综合行政执法大队大队长', 'E'],
@@ -151,8 +171,13 @@ const PLANS: AgencyPlan[] = [
     untrained: ['任俊杰', '范晓东', '邹雅婷'],
   },
   {
-    key: 'township', name: '宁晋县河渠镇人民政府', kind: 'TOWNSHIP', isSupervisor: false, legalOfficeName: '法制办公室',
-    categories: ['PENALTY', 'COERCION', 'INSPECTION'], fields: ['综合行政执法'],
+    key: 'township',
+    name: '宁晋县河渠镇人民政府',
+    kind: 'TOWNSHIP',
+    isSupervisor: false,
+    legalOfficeName: '法制办公室',
+    categories: ['PENALTY', 'COERCION', 'INSPECTION'],
+    fields: ['综合行政执法'],
     officers: [
       ['崔振华', '副镇长', 'E'],
       ['程建新', '综合行政执法队队长', 'E'],
@@ -181,11 +206,18 @@ const TRAIN = `mutation($i: RecordTrainingInput!) { recordTraining(input: $i) }`
 export async function seedPersonnel(gql: SeedGql, today = shanghaiDate()): Promise<SeededPersonnel> {
   const call = async (query: string, variables: object) => {
     const r = await gql(query, variables);
-    if (r?.errors?.length) throw new Error(`seed personnel: ${r.errors.map((e: { message: string }) => e.message).join('; ')}`);
+    if (r?.errors?.length)
+      throw new Error(`seed personnel: ${r.errors.map((e: { message: string }) => e.message).join('; ')}`);
     return r?.data ?? r;
   };
   const lastYear = Number(today.slice(0, 4)) - 1;
-  const out: SeededPersonnel = { region: REGION, agencyIds: {}, agencies: {} as SeededPersonnel['agencies'], officers: [], credentials: [] };
+  const out: SeededPersonnel = {
+    region: REGION,
+    agencyIds: {},
+    agencies: {} as SeededPersonnel['agencies'],
+    officers: [],
+    credentials: [],
+  };
   let serial = 0;
   let expiring = 0;
   let person = 0;
@@ -193,7 +225,14 @@ export async function seedPersonnel(gql: SeedGql, today = shanghaiDate()): Promi
   for (const plan of PLANS) {
     const code = AGENCY_CODES[plan.key];
     const { createAgency: a } = await call(CREATE_AGENCY, {
-      i: { code, name: plan.name, kind: plan.kind, region: REGION, isSupervisor: plan.isSupervisor, legalOfficeName: plan.legalOfficeName },
+      i: {
+        code,
+        name: plan.name,
+        kind: plan.kind,
+        region: REGION,
+        isSupervisor: plan.isSupervisor,
+        legalOfficeName: plan.legalOfficeName,
+      },
     });
     out.agencyIds[code] = a.id;
     out.agencies[plan.key] = { id: a.id, code, name: a.name };
@@ -202,11 +241,27 @@ export async function seedPersonnel(gql: SeedGql, today = shanghaiDate()): Promi
       person++;
       const roles = duty === 'R' ? ['LEGAL_REVIEWER'] : ['ENFORCEMENT'];
       const { registerOfficer: o } = await call(REGISTER, {
-        i: { agencyId: a.id, name, position, roles, legalProfessionQualified: qualified, idNumber: fictionalIdNumber(person), phone: `0319-68${String(61000 + person * 7).slice(-5)}` },
+        i: {
+          agencyId: a.id,
+          name,
+          position,
+          roles,
+          legalProfessionQualified: qualified,
+          idNumber: fictionalIdNumber(person),
+          phone: `0319-68${String(61000 + person * 7).slice(-5)}`,
+        },
       });
       const officer: SeededOfficer = {
-        id: o.id, name, position, role: roles[0] as SeededOfficer['role'], roles, legalProfessionQualified: qualified,
-        agencyId: a.id, agencyCode: code, agencyKey: plan.key, credentialNumbers: [],
+        id: o.id,
+        name,
+        position,
+        role: roles[0] as SeededOfficer['role'],
+        roles,
+        legalProfessionQualified: qualified,
+        agencyId: a.id,
+        agencyCode: code,
+        agencyKey: plan.key,
+        credentialNumbers: [],
       };
       out.officers.push(officer);
 
@@ -216,18 +271,34 @@ export async function seedPersonnel(gql: SeedGql, today = shanghaiDate()): Promi
         serial++;
         const number = `130528${issuedOn.slice(0, 4)}${String(serial).padStart(4, '0')}`;
         await call(ISSUE, {
-          i: { officerId: o.id, number, categories: plan.categories, fields: plan.fields, region: REGION, issuedOn, expiresOn, issuingAuthority: '河北省人民政府' },
+          i: {
+            officerId: o.id,
+            number,
+            categories: plan.categories,
+            fields: plan.fields,
+            region: REGION,
+            issuedOn,
+            expiresOn,
+            issuingAuthority: '河北省人民政府',
+          },
         });
-        if (state === 'SUSPENDED') await call(SUSPEND, { n: number, r: '涉嫌违反执法纪律，暂扣执法证件，待调查处理 / suspended pending a disciplinary inquiry' });
+        if (state === 'SUSPENDED')
+          await call(SUSPEND, {
+            n: number,
+            r: '涉嫌违反执法纪律，暂扣执法证件，待调查处理 / suspended pending a disciplinary inquiry',
+          });
         officer.credentialNumbers.push(number);
         out.credentials.push({ number, officerId: o.id, agencyCode: code, state, issuedOn, expiresOn });
       }
 
       if (!plan.untrained.includes(name)) {
-        await call(TRAIN, { i: { officerId: o.id, day: `${lastYear}-04-16`, hours: 8, topic: '行政执法三项制度专题培训' } });
-        const second = duty === 'R'
-          ? { day: `${lastYear}-09-11`, hours: 6, topic: '重大执法决定法制审核实务' }
-          : { day: `${lastYear}-06-19`, hours: 4, topic: '《中华人民共和国行政处罚法》解读' };
+        await call(TRAIN, {
+          i: { officerId: o.id, day: `${lastYear}-04-16`, hours: 8, topic: '行政执法三项制度专题培训' },
+        });
+        const second =
+          duty === 'R'
+            ? { day: `${lastYear}-09-11`, hours: 6, topic: '重大执法决定法制审核实务' }
+            : { day: `${lastYear}-06-19`, hours: 4, topic: '《中华人民共和国行政处罚法》解读' };
         if (duty === 'R' || person % 2 === 0) await call(TRAIN, { i: { officerId: o.id, ...second } });
       }
     }
@@ -235,7 +306,12 @@ export async function seedPersonnel(gql: SeedGql, today = shanghaiDate()): Promi
   return out;
 }
 
-function credentialDates(state: CredentialState, today: string, serial: number, expiringIn = 20): { issuedOn: string; expiresOn: string } {
+function credentialDates(
+  state: CredentialState,
+  today: string,
+  serial: number,
+  expiringIn = 20,
+): { issuedOn: string; expiresOn: string } {
   const fiveYearsBefore = (expiresOn: string) => addCalendarDays(addCalendarMonths(expiresOn, -60), 1);
   if (state === 'EXPIRING') {
     const expiresOn = addCalendarDays(today, expiringIn);

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { WorkingCalendar } from './working-days.js';
-import { isIsoDate } from '../graphql/scalars.js';
+
 import { badInput } from '../errors.js';
+import { isIsoDate } from '../graphql/scalars.js';
+import { WorkingCalendar } from './working-days.js';
 
 export interface DayOverride {
   date: string;

@@ -21,7 +21,7 @@ export class WorkingCalendar {
   addWorkingDays(date: string, n: number): string {
     if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days must be a non-negative integer, got ${n}`);
     let d = date;
-    for (let left = n; left > 0; ) {
+    for (let left = n; left > 0;) {
       d = addCalendarDays(d, 1);
       if (this.isWorkingDay(d)) left--;
     }

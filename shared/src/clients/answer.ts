@@ -1,8 +1,9 @@
 import type { z } from 'zod';
+
+import type { ServiceName, SubgraphName } from '../config.js';
 import { dependencyUnavailable } from '../errors.js';
 import { InternalClient } from '../internal/client.js';
 import { logger } from '../logger.js';
-import type { ServiceName, SubgraphName } from '../config.js';
 
 const log = logger('internal-client');
 
@@ -12,7 +13,12 @@ const log = logger('internal-client');
  * BAD_ANSWER) and logged with the paths that failed, never the values (they may be personal data).
  */
 export async function ask<S extends z.ZodType>(
-  client: InternalClient, to: SubgraphName, field: string, document: string, variables: Record<string, unknown>, schema: S,
+  client: InternalClient,
+  to: SubgraphName,
+  field: string,
+  document: string,
+  variables: Record<string, unknown>,
+  schema: S,
 ): Promise<z.infer<S>> {
   const data = await client.request<Record<string, unknown>>(document, variables);
   const parsed = schema.safeParse(data[field]);

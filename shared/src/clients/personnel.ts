@@ -1,7 +1,13 @@
 import { z } from 'zod';
+
 import type { ServiceName } from '../config.js';
 import {
-  AgencyFactsSchema, CredentialCheckSchema, OfficerFactsSchema, type AgencyFacts, type CredentialCheck, type OfficerFacts,
+  type AgencyFacts,
+  AgencyFactsSchema,
+  type CredentialCheck,
+  CredentialCheckSchema,
+  type OfficerFacts,
+  OfficerFactsSchema,
 } from '../contracts/personnel.js';
 import type { EnforcementCategory } from '../graphql/enums.js';
 import { ask, lazyClient } from './answer.js';
@@ -10,7 +16,12 @@ import { ask, lazyClient } from './answer.js';
 export interface PersonnelClient {
   officerFacts(ids: readonly string[]): Promise<OfficerFacts[]>;
   agencyFacts(ids: readonly string[]): Promise<AgencyFacts[]>;
-  credentialChecks(officerIds: readonly string[], category: EnforcementCategory, region: string, day: string): Promise<CredentialCheck[]>;
+  credentialChecks(
+    officerIds: readonly string[],
+    category: EnforcementCategory,
+    region: string,
+    day: string,
+  ): Promise<CredentialCheck[]>;
 }
 
 const OFFICER_FACTS = `query($ids:[ID!]!){ officerFacts(ids:$ids){ id agencyId name roles legalProfessionQualified } }`;
@@ -22,13 +33,23 @@ export function personnelClient(from: ServiceName): PersonnelClient {
   const client = lazyClient(from, 'personnel');
   return {
     officerFacts: (ids) =>
-      ids.length ? ask(client(), 'personnel', 'officerFacts', OFFICER_FACTS, { ids }, z.array(OfficerFactsSchema)) : Promise.resolve([]),
+      ids.length
+        ? ask(client(), 'personnel', 'officerFacts', OFFICER_FACTS, { ids }, z.array(OfficerFactsSchema))
+        : Promise.resolve([]),
     agencyFacts: (ids) =>
-      ids.length ? ask(client(), 'personnel', 'agencyFacts', AGENCY_FACTS, { ids }, z.array(AgencyFactsSchema)) : Promise.resolve([]),
+      ids.length
+        ? ask(client(), 'personnel', 'agencyFacts', AGENCY_FACTS, { ids }, z.array(AgencyFactsSchema))
+        : Promise.resolve([]),
     credentialChecks: (officerIds, category, region, day) =>
       officerIds.length
-        ? ask(client(), 'personnel', 'credentialChecks', CREDENTIAL_CHECKS, { o: officerIds, c: category, r: region, d: day },
-          z.array(CredentialCheckSchema))
+        ? ask(
+            client(),
+            'personnel',
+            'credentialChecks',
+            CREDENTIAL_CHECKS,
+            { o: officerIds, c: category, r: region, d: day },
+            z.array(CredentialCheckSchema),
+          )
         : Promise.resolve([]),
   };
 }

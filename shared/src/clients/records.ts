@@ -1,6 +1,7 @@
 import { z } from 'zod';
+
 import type { ServiceName } from '../config.js';
-import { CaseFactsSchema, type CaseFacts } from '../contracts/records.js';
+import { type CaseFacts, CaseFactsSchema } from '../contracts/records.js';
 import type { DomainEvent } from '../events/types.js';
 import { ask, lazyClient } from './answer.js';
 import { readFeed } from './feed.js';
@@ -19,7 +20,9 @@ export function recordsClient(from: ServiceName): RecordsClient {
   const client = lazyClient(from, 'records');
   return {
     caseFacts: (ids) =>
-      ids.length ? ask(client(), 'records', 'caseFacts', CASE_FACTS, { ids }, z.array(CaseFactsSchema)) : Promise.resolve([]),
+      ids.length
+        ? ask(client(), 'records', 'caseFacts', CASE_FACTS, { ids }, z.array(CaseFactsSchema))
+        : Promise.resolve([]),
     events: (after, limit) => readFeed(client(), 'records', after, limit),
   };
 }

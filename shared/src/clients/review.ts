@@ -1,5 +1,9 @@
 import type { ServiceName } from '../config.js';
-import { DecisionReviewCheckSchema, type DecisionReviewCheck, type DecisionReviewCheckInput } from '../contracts/review.js';
+import {
+  type DecisionReviewCheck,
+  type DecisionReviewCheckInput,
+  DecisionReviewCheckSchema,
+} from '../contracts/review.js';
 import type { DomainEvent } from '../events/types.js';
 import { ask, lazyClient } from './answer.js';
 import { readFeed } from './feed.js';
@@ -17,7 +21,8 @@ const CHECK = `query($i:DecisionReviewCheckInput!){ decisionReviewCheck(input:$i
 export function reviewClient(from: ServiceName): ReviewClient {
   const client = lazyClient(from, 'review');
   return {
-    decisionReviewCheck: (input) => ask(client(), 'review', 'decisionReviewCheck', CHECK, { i: input }, DecisionReviewCheckSchema),
+    decisionReviewCheck: (input) =>
+      ask(client(), 'review', 'decisionReviewCheck', CHECK, { i: input }, DecisionReviewCheckSchema),
     events: (after, limit) => readFeed(client(), 'review', after, limit),
   };
 }

@@ -1,4 +1,4 @@
-import { ConfigError, parseConfig, type Config, type RawVariables } from './schema.js';
+import { type Config, ConfigError, parseConfig, type RawVariables } from './schema.js';
 import type { EnvVar } from './variables.js';
 
 /**

@@ -1,9 +1,18 @@
 import path from 'node:path';
+
 import { z } from 'zod';
+
 import { durationSeconds, flag, nonNegativeWhole, oneOf, port, positiveWhole, secretKey, text, url } from './fields.js';
 import {
-  DEFAULT_PORTS, DEV_INTERNAL_SECRET, DEV_JWT_SECRET, ENV_VARS, SUBGRAPHS, subgraphUrlVar, type EnvVar, type SubgraphName,
+  DEFAULT_PORTS,
+  DEV_INTERNAL_SECRET,
+  DEV_JWT_SECRET,
+  ENV_VARS,
+  type EnvVar,
+  type SubgraphName,
+  SUBGRAPHS,
   type SubgraphUrlVar,
+  subgraphUrlVar,
 } from './variables.js';
 
 const HTTP = ['http:', 'https:'] as const;

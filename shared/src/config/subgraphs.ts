@@ -23,7 +23,12 @@ export interface SubgraphEntry {
  * proxied routes, the tests' platform and the docker-compose/Dockerfile/tsconfig tests all read this list.
  */
 export const SUBGRAPH_REGISTRY = [
-  { name: 'personnel', port: 4001, title: '执法人员与资格 Agencies, officers, credentials, supervision notices', routes: [] },
+  {
+    name: 'personnel',
+    port: 4001,
+    title: '执法人员与资格 Agencies, officers, credentials, supervision notices',
+    routes: [],
+  },
   {
     name: 'records',
     port: 4002,
@@ -60,5 +65,8 @@ export const DEFAULT_PORTS = Object.freeze({
 
 /** `<NAME>_URL: <name> subgraph GraphQL URL` for each subgraph, for the variables' documentation. */
 export const SUBGRAPH_URL_VARS = Object.fromEntries(
-  SUBGRAPHS.map((n) => [subgraphUrlVar(n), `${n} subgraph GraphQL URL (default http://127.0.0.1:${DEFAULT_PORTS[n]}/graphql)`]),
+  SUBGRAPHS.map((n) => [
+    subgraphUrlVar(n),
+    `${n} subgraph GraphQL URL (default http://127.0.0.1:${DEFAULT_PORTS[n]}/graphql)`,
+  ]),
 ) as Record<SubgraphUrlVar, string>;

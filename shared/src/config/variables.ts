@@ -1,4 +1,4 @@
-import { SUBGRAPH_URL_VARS, type ServiceName } from './subgraphs.js';
+import { type ServiceName, SUBGRAPH_URL_VARS } from './subgraphs.js';
 
 export * from './subgraphs.js';
 
@@ -9,9 +9,11 @@ export * from './subgraphs.js';
 export const ENV_VARS = {
   DATABASE_URL: 'PostgreSQL URL; unset = embedded PostgreSQL under .data/',
   JWT_SECRET: 'HS256 secret for user tokens (development)',
-  JWKS_URL: "identity provider's JWKS endpoint for user tokens (production); when set, only asymmetric (RS/PS/ES/EdDSA) tokens signed by its keys are accepted, and JWT_ISSUER and JWT_AUDIENCE are required",
+  JWKS_URL:
+    "identity provider's JWKS endpoint for user tokens (production); when set, only asymmetric (RS/PS/ES/EdDSA) tokens signed by its keys are accepted, and JWT_ISSUER and JWT_AUDIENCE are required",
   JWT_ISSUER: "the identity provider's issuer (its tokens' iss); required with JWKS_URL, checked whenever set",
-  JWT_AUDIENCE: "this platform's audience at the identity provider (its tokens' aud, e.g. the resource indicator); required with JWKS_URL, checked whenever set",
+  JWT_AUDIENCE:
+    "this platform's audience at the identity provider (its tokens' aud, e.g. the resource indicator); required with JWKS_URL, checked whenever set",
   USER_TOKEN_MAX_LIFETIME:
     'longest validity (exp − iat) of a token of any role but INTEGRATOR: 12h, 30m, 3600 (seconds)… (default 12h); ' +
     'longer tokens and tokens without exp are refused',
@@ -22,23 +24,35 @@ export const ENV_VARS = {
   HOST: 'interface to listen on (default 127.0.0.1; 0.0.0.0 in containers)',
   BLOB_DIR: 'folder of the attachment store (default .data/blobs)',
   BLOB_MAX_BYTES: 'largest attachment accepted, in bytes (default 2 GiB)',
-  BLOB_UNCITED_TTL_MS: 'how long an upload no case of its agency cites is kept before it is deleted, in ms (default 24 h)',
-  BLOB_AGENCY_QUOTA_BYTES: "bytes of uploads not yet cited that one agency may hold at once (default 10 GiB); over it a PUT /blobs answers 413",
+  BLOB_UNCITED_TTL_MS:
+    'how long an upload no case of its agency cites is kept before it is deleted, in ms (default 24 h)',
+  BLOB_AGENCY_QUOTA_BYTES:
+    'bytes of uploads not yet cited that one agency may hold at once (default 10 GiB); over it a PUT /blobs answers 413',
   BLOB_SWEEP_INTERVAL_MS: 'how often records deletes expired uncited uploads, in ms (default 10 minutes)',
-  BLOB_STORE: 'where attachments are kept: fs (default, under BLOB_DIR) or s3 (an S3-compatible bucket; needs the S3_* variables)',
-  S3_ENDPOINT: 'with BLOB_STORE=s3: base URL of the S3-compatible service; objects are addressed path-style, <endpoint>/<bucket>/<sha256>',
+  BLOB_STORE:
+    'where attachments are kept: fs (default, under BLOB_DIR) or s3 (an S3-compatible bucket; needs the S3_* variables)',
+  S3_ENDPOINT:
+    'with BLOB_STORE=s3: base URL of the S3-compatible service; objects are addressed path-style, <endpoint>/<bucket>/<sha256>',
   S3_BUCKET: 'with BLOB_STORE=s3: bucket of the attachments (created beforehand)',
   S3_REGION: 'with BLOB_STORE=s3: region the requests are signed for (default us-east-1)',
   S3_ACCESS_KEY_ID: 'with BLOB_STORE=s3: access key id (Signature V4)',
   S3_SECRET_ACCESS_KEY: 'with BLOB_STORE=s3: secret access key (Signature V4)',
-  WEBHOOK_ALLOW_PRIVATE_ADDRESSES: '1 lets webhooks reach loopback/private addresses (tests and local development only; the ADMIN allowlist still applies)',
-  WEBHOOK_SECRET_KEY: 'AES-256-GCM key (32 bytes: 64 hex characters or base64) encrypting webhook signing secrets at rest; migration and review need the same one; unset = derived from INTERNAL_SECRET (development only)',
-  WEBHOOK_SECRET_KEY_PREVIOUS: 'during a rotation only: the WEBHOOK_SECRET_KEY before the current one (same format); secrets it sealed still open until `npm run rotate-webhook-key` re-seals them under the current key',
-  WEBHOOK_RETRY_BASE_MS: 'first webhook retry delay, doubling per attempt, capped at 1 h (default 1000; 10000 with NODE_ENV=production)',
-  JOURNAL_AUDIT_INTERVAL_MS: 'how often records audits new journal entries, checks for tampering and signs a checkpoint, in ms (default 30000)',
-  JOURNAL_FULL_AUDIT_INTERVAL_MS: 'how often records re-hashes its whole journal and every entry, in ms (default 21600000, 6 hours)',
-  JOURNAL_SIGNING_KEY: 'Ed25519 private key (PKCS8 PEM) that signs journal checkpoints; unset = a development key kept in the database',
-  OFFICER_AGENCY_CACHE_MS: "how long a subgraph trusts personnel's answer to where an officer belongs, in ms (default 5000): a transfer refuses the officer's old token everywhere within this time",
+  WEBHOOK_ALLOW_PRIVATE_ADDRESSES:
+    '1 lets webhooks reach loopback/private addresses (tests and local development only; the ADMIN allowlist still applies)',
+  WEBHOOK_SECRET_KEY:
+    'AES-256-GCM key (32 bytes: 64 hex characters or base64) encrypting webhook signing secrets at rest; migration and review need the same one; unset = derived from INTERNAL_SECRET (development only)',
+  WEBHOOK_SECRET_KEY_PREVIOUS:
+    'during a rotation only: the WEBHOOK_SECRET_KEY before the current one (same format); secrets it sealed still open until `npm run rotate-webhook-key` re-seals them under the current key',
+  WEBHOOK_RETRY_BASE_MS:
+    'first webhook retry delay, doubling per attempt, capped at 1 h (default 1000; 10000 with NODE_ENV=production)',
+  JOURNAL_AUDIT_INTERVAL_MS:
+    'how often records audits new journal entries, checks for tampering and signs a checkpoint, in ms (default 30000)',
+  JOURNAL_FULL_AUDIT_INTERVAL_MS:
+    'how often records re-hashes its whole journal and every entry, in ms (default 21600000, 6 hours)',
+  JOURNAL_SIGNING_KEY:
+    'Ed25519 private key (PKCS8 PEM) that signs journal checkpoints; unset = a development key kept in the database',
+  OFFICER_AGENCY_CACHE_MS:
+    "how long a subgraph trusts personnel's answer to where an officer belongs, in ms (default 5000): a transfer refuses the officer's old token everywhere within this time",
   // Metrics (README § Metrics): /metrics on each service's port, behind METRICS_TOKEN (else INTERNAL_SECRET).
   METRICS_TOKEN:
     "the scraper's credential for /metrics (Authorization: Bearer); when set it is the only one accepted; " +
@@ -61,7 +75,7 @@ export const ENV_VARS = {
     'and makes /ready answer 503 (default 300000)',
   ...SUBGRAPH_URL_VARS,
   // Launcher (npm start) and CLI scripts.
-  GATEWAY_URL: "gateway GraphQL URL: npm start serves it there, npm run token -- --demo asks it (default port 4000)",
+  GATEWAY_URL: 'gateway GraphQL URL: npm start serves it there, npm run token -- --demo asks it (default port 4000)',
   LAUNCHER_WAIT_MS: 'how long npm start waits for a service to become healthy, in ms (default 180000)',
   // Traces: the standard OpenTelemetry variable; the other OTEL_* variables apply as usual.
   OTEL_EXPORTER_OTLP_ENDPOINT:

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { EnforcementCategory, PartyType } from '../graphql/enums.js';
 
 /** records' `caseFacts`: what review needs to know about a case. */

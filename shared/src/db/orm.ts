@@ -1,8 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { MikroORM, PostgreSqlDriver, type Options, type EntityManager } from '@mikro-orm/postgresql';
-import { DefaultLogger, type LoggerNamespace, type LogContext, type LoggerOptions } from '@mikro-orm/core';
-import { Migrator } from '@mikro-orm/migrations';
+
 import type { MigrationObject } from '@mikro-orm/core';
+import { DefaultLogger, type LogContext, type LoggerNamespace, type LoggerOptions } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
+import { type EntityManager, MikroORM, type Options, PostgreSqlDriver } from '@mikro-orm/postgresql';
+
 import { config } from '../config.js';
 import { logger } from '../logger.js';
 import { countSqlStatement } from '../metrics/sql.js';
@@ -19,7 +21,10 @@ const sqlLog = logger('sql');
 
 class CountingLogger extends DefaultLogger {
   private readonly verbose = config().LOG_SQL;
-  constructor(options: LoggerOptions, private readonly schema: string) {
+  constructor(
+    options: LoggerOptions,
+    private readonly schema: string,
+  ) {
     super(options);
   }
   override logQuery(context: { query: string } & LogContext): void {
@@ -76,7 +81,8 @@ export async function openOrm(o: DbOptions): Promise<Orm> {
     pool: { min: 0, max: o.poolMax ?? 10, acquireTimeoutMillis: dbAcquireTimeoutMs() },
     driverOptions: { connection: { connectionTimeoutMillis: dbConnectTimeoutMs() }, log: knexLog(o.schema) },
     // LOG_SQL lines go through pino too, so its redaction and number scrubbing apply to them.
-    loggerFactory: (opts: LoggerOptions) => new CountingLogger({ ...opts, writer: (line) => sqlLog.info(line) }, o.schema),
+    loggerFactory: (opts: LoggerOptions) =>
+      new CountingLogger({ ...opts, writer: (line) => sqlLog.info(line) }, o.schema),
     debug: ['query'],
     allowGlobalContext: false,
     forceUtcTimezone: true,

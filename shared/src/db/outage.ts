@@ -2,15 +2,27 @@ import { AppError } from '../errors.js';
 
 /** Socket errors of a connection to PostgreSQL that did not open or broke. */
 const NETWORK_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
 ]);
 /** SQLSTATEs of an unusable server: connection exception (08…), shutdown or start-up (57P01–03), too many clients */
 const SERVER_STATES = /^(08...|57P0[123]|53300)$/;
 /** What pg and knex say when a connection times out, is cut, or cannot be taken from the pool in time. */
 const MESSAGES = new RegExp(
   [
-    'Connection terminated', 'connection timeout', 'timeout expired', 'Timeout acquiring a connection',
-    'Connection ended unexpectedly', 'Client has encountered a connection error', 'Client was closed',
+    'Connection terminated',
+    'connection timeout',
+    'timeout expired',
+    'Timeout acquiring a connection',
+    'Connection ended unexpectedly',
+    'Client has encountered a connection error',
+    'Client was closed',
   ].join('|'),
   'i',
 );

@@ -1,12 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+
 import type { Orm } from '../db/orm.js';
-import type { Worker } from '../server/subgraph.js';
 import { logger } from '../logger.js';
-import type { DomainEvent } from './types.js';
-import { listenForEvents } from './listener.js';
 import { watchConsumerLag } from '../metrics/consumer-lag.js';
 import { Heartbeat } from '../server/heartbeat.js';
+import type { Worker } from '../server/subgraph.js';
 import { continueTrace } from '../tracing/propagation.js';
+import { listenForEvents } from './listener.js';
+import type { DomainEvent } from './types.js';
 
 export interface ConsumerOptions {
   orm: Orm;
@@ -53,7 +54,9 @@ export function startConsumer(o: ConsumerOptions): Consumer {
     heartbeat.beat();
     const em = o.orm.em.fork();
     return em.transactional(async (tx) => {
-      await tx.execute(`insert into ${o.schema}.consumer_cursor (consumer) values (?) on conflict do nothing`, [o.name]);
+      await tx.execute(`insert into ${o.schema}.consumer_cursor (consumer) values (?) on conflict do nothing`, [
+        o.name,
+      ]);
       const rows: { position: string }[] = await tx.execute(
         `select position from ${o.schema}.consumer_cursor where consumer = ? for update skip locked`,
         [o.name],
@@ -68,7 +71,10 @@ export function startConsumer(o: ConsumerOptions): Consumer {
         if (fresh.length) await continueTrace(`consume ${e.source}.${e.type}`, e, () => o.handle(tx, e));
       }
       if (events.length)
-        await tx.execute(`update ${o.schema}.consumer_cursor set position = ?, updated_at = now() where consumer = ?`, [events.at(-1)!.position, o.name]);
+        await tx.execute(`update ${o.schema}.consumer_cursor set position = ?, updated_at = now() where consumer = ?`, [
+          events.at(-1)!.position,
+          o.name,
+        ]);
       return events.length;
     });
   };

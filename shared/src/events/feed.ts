@@ -1,9 +1,10 @@
 import { Arg, Ctx, Directive, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import type { Context } from '../server/context.js';
-import { requireService } from '../identity/access.js';
-import { DateTimeScalar } from '../graphql/scalars.js';
-import { readEvents } from './outbox.js';
+
 import { requestScope } from '../db/orm.js';
+import { DateTimeScalar } from '../graphql/scalars.js';
+import { requireService } from '../identity/access.js';
+import type { Context } from '../server/context.js';
+import { readEvents } from './outbox.js';
 import type { DomainEvent } from './types.js';
 
 /**
@@ -30,14 +31,20 @@ export function eventFeed(source: string, typePrefix: string) {
     payloadJson!: string;
     @Field(() => Int, { description: '位置 Position in the source' })
     position!: number;
-    @Field(() => String, { nullable: true, description: '追踪上下文 W3C traceparent of the request that wrote the event' })
+    @Field(() => String, {
+      nullable: true,
+      description: '追踪上下文 W3C traceparent of the request that wrote the event',
+    })
     traceparent!: string | null;
   }
 
   @Resolver()
   class FeedResolver {
     @Directive('@inaccessible')
-    @Query(() => [OutboxEvent], { name: `${source}OutboxFeed`, description: `内部：${source} 事件流 Internal: ${source} events after a position` })
+    @Query(() => [OutboxEvent], {
+      name: `${source}OutboxFeed`,
+      description: `内部：${source} 事件流 Internal: ${source} events after a position`,
+    })
     async feed(
       @Ctx() ctx: Context,
       @Arg('after', () => Int, { defaultValue: 0 }) after: number,
@@ -45,7 +52,9 @@ export function eventFeed(source: string, typePrefix: string) {
     ) {
       requireService(ctx.identity);
       // Feed polling is background traffic: keep it out of per-request statement counts.
-      const events = await requestScope.exit(() => readEvents(ctx.em, source, { after, limit: Math.min(Math.max(first, 1), 500) }));
+      const events = await requestScope.exit(() =>
+        readEvents(ctx.em, source, { after, limit: Math.min(Math.max(first, 1), 500) }),
+      );
       return events.map((e) => ({ ...e, payloadJson: JSON.stringify(e.payload) }));
     }
   }
@@ -53,8 +62,26 @@ export function eventFeed(source: string, typePrefix: string) {
 }
 
 /** Reads a feed from another subgraph back into DomainEvents. */
-export function parseFeed(source: string, rows: { id: string; type: string; agencyId: string; region: string; subjectId: string; occurredAt: string; payloadJson: string; position: number; traceparent?: string | null }[]): DomainEvent[] {
-  return rows.map((r) => ({ ...r, source, occurredAt: new Date(r.occurredAt), payload: JSON.parse(r.payloadJson) as Record<string, unknown> }));
+export function parseFeed(
+  source: string,
+  rows: {
+    id: string;
+    type: string;
+    agencyId: string;
+    region: string;
+    subjectId: string;
+    occurredAt: string;
+    payloadJson: string;
+    position: number;
+    traceparent?: string | null;
+  }[],
+): DomainEvent[] {
+  return rows.map((r) => ({
+    ...r,
+    source,
+    occurredAt: new Date(r.occurredAt),
+    payload: JSON.parse(r.payloadJson) as Record<string, unknown>,
+  }));
 }
 
 export const FEED_FIELDS = 'id type agencyId region subjectId occurredAt payloadJson position traceparent';

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+
 import type { Logger } from '../logger.js';
 import { EVENTS_CHANNEL } from './types.js';
 
@@ -10,7 +11,12 @@ export interface EventListener {
  * LISTENs on the events channel with its own connection and calls `onNotify` with each payload
  * (the source name). A lost connection is re-opened every `retryMs`; callers poll meanwhile.
  */
-export function listenForEvents(clientUrl: string, onNotify: (payload: string) => void, log: Logger, retryMs = 1000): EventListener {
+export function listenForEvents(
+  clientUrl: string,
+  onNotify: (payload: string) => void,
+  log: Logger,
+  retryMs = 1000,
+): EventListener {
   let client: Client | null = null;
   // One attempt at a time: a connection slower than retryMs must not start a second one, which
   // would replace the first and leave it LISTENing, never ended (it kept test workers alive).

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { EVENTS_CHANNEL, type DomainEvent, type NewEvent } from './types.js';
-import { currentTraceparent } from '../tracing/propagation.js';
+
 import { scopeSqlOf } from '../identity/scope.js';
+import { currentTraceparent } from '../tracing/propagation.js';
+import { type DomainEvent, EVENTS_CHANNEL, type NewEvent } from './types.js';
 
 interface OutboxRow {
   position: string;
@@ -18,8 +20,16 @@ interface OutboxRow {
 
 function toEvent(source: string, r: OutboxRow): DomainEvent {
   return {
-    id: r.id, source, type: r.type, agencyId: r.agency_id, region: r.region, subjectId: r.subject_id,
-    occurredAt: new Date(r.occurred_at), payload: r.payload, position: Number(r.position), traceparent: r.traceparent,
+    id: r.id,
+    source,
+    type: r.type,
+    agencyId: r.agency_id,
+    region: r.region,
+    subjectId: r.subject_id,
+    occurredAt: new Date(r.occurred_at),
+    payload: r.payload,
+    position: Number(r.position),
+    traceparent: r.traceparent,
   };
 }
 
@@ -28,7 +38,11 @@ function toEvent(source: string, r: OutboxRow): DomainEvent {
  * when the change it describes does. The advisory lock makes positions commit in order, so a
  * reader that has seen position n can never later find a smaller one appear.
  */
-export async function publishEvent<P extends Record<string, unknown>>(em: EntityManager, source: string, e: NewEvent<P>): Promise<DomainEvent<P>> {
+export async function publishEvent<P extends Record<string, unknown>>(
+  em: EntityManager,
+  source: string,
+  e: NewEvent<P>,
+): Promise<DomainEvent<P>> {
   if (!em.isInTransaction()) throw new Error('publishEvent must run inside the transaction of the change it reports');
   await em.execute(`select pg_advisory_xact_lock(hashtext(?))`, [`${source}.outbox`]);
   const id = randomUUID();

@@ -16,7 +16,10 @@ export interface DomainEvent<P = Record<string, unknown>> {
   traceparent?: string | null;
 }
 
-export type NewEvent<P = Record<string, unknown>> = Pick<DomainEvent<P>, 'type' | 'agencyId' | 'region' | 'subjectId' | 'payload'> & {
+export type NewEvent<P = Record<string, unknown>> = Pick<
+  DomainEvent<P>,
+  'type' | 'agencyId' | 'region' | 'subjectId' | 'payload'
+> & {
   occurredAt?: Date;
 };
 

@@ -23,7 +23,12 @@ registerEnumType(EnforcementCategory, {
 });
 
 export const CATEGORY_NAMES_ZH: Record<EnforcementCategory, string> = {
-  LICENSING: '行政许可', PENALTY: '行政处罚', COERCION: '行政强制', INSPECTION: '行政检查', EXPROPRIATION: '行政征收征用', OTHER: '其他',
+  LICENSING: '行政许可',
+  PENALTY: '行政处罚',
+  COERCION: '行政强制',
+  INSPECTION: '行政检查',
+  EXPROPRIATION: '行政征收征用',
+  OTHER: '其他',
 };
 
 /** 处罚种类 Kinds of penalty (行政处罚法 §9) and related decisions a review covers. */
@@ -64,5 +69,8 @@ export enum PartyType {
 registerEnumType(PartyType, {
   name: 'PartyType',
   description: '当事人类型 Party type',
-  valuesConfig: { NATURAL_PERSON: { description: '自然人 natural person' }, ORGANIZATION: { description: '法人或其他组织 organisation' } },
+  valuesConfig: {
+    NATURAL_PERSON: { description: '自然人 natural person' },
+    ORGANIZATION: { description: '法人或其他组织 organisation' },
+  },
 });

@@ -1,6 +1,7 @@
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
-import { FindingKind, type Finding } from './finding.js';
+
 import { EnforcementCategory } from './enums.js';
+import { type Finding, FindingKind } from './finding.js';
 
 /** 监督统计 How many findings of a kind (and category) an agency has in a period. @shareable: every subgraph returns it. */
 @Directive('@shareable')
@@ -26,5 +27,7 @@ export function countFindings(findings: readonly Finding[], from: string, to: st
     c.count++;
     counts.set(key, c);
   }
-  return [...counts.values()].sort((a, b) => a.kind.localeCompare(b.kind) || String(a.category).localeCompare(String(b.category)));
+  return [...counts.values()].sort(
+    (a, b) => a.kind.localeCompare(b.kind) || String(a.category).localeCompare(String(b.category)),
+  );
 }

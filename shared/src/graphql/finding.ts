@@ -1,6 +1,7 @@
-import { Directive, Field, ID, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
-import { DateTimeScalar } from './scalars.js';
+import { type ClassType, Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+
 import { EnforcementCategory } from './enums.js';
+import { DateTimeScalar } from './scalars.js';
 
 /** Supervision finding kinds (行政执法监督: what the justice bureau is shown); each subgraph reports the kinds it owns. */
 export enum FindingKind {
@@ -23,20 +24,40 @@ registerEnumType(FindingKind, {
   name: 'FindingKind',
   description: '监督发现类型 Kind of supervision finding',
   valuesConfig: {
-    REVIEWER_STAFFING_BELOW_MINIMUM: { description: '法制审核人员不足 Fewer legal reviewers than 5% of enforcement officers (and at least 1)' },
+    REVIEWER_STAFFING_BELOW_MINIMUM: {
+      description: '法制审核人员不足 Fewer legal reviewers than 5% of enforcement officers (and at least 1)',
+    },
     CREDENTIAL_EXPIRING: { description: '执法证件即将到期 A valid credential expires within 30 days' },
     NO_TRAINING_LAST_YEAR: { description: '上年度无培训 An officer has no training hours last year' },
-    ACTION_WITHOUT_VALID_CREDENTIAL: { description: '无有效证件执法 A recorded action by an officer without a valid credential (持证上岗)' },
+    ACTION_WITHOUT_VALID_CREDENTIAL: {
+      description: '无有效证件执法 A recorded action by an officer without a valid credential (持证上岗)',
+    },
     CASE_OVERDUE: { description: '案件超期未决 A penalty case undecided past its deadline (90 days, 行政处罚法 §60)' },
-    SERVICE_OVERDUE: { description: '送达超期 A penalty decision not served by its due date (on the spot if the party was present, else 7 working days, 行政处罚法 §61, §85)' },
-    AUDIO_VISUAL_MISSING: { description: '音像记录缺失 A record lacks the audio-visual record the agency\'s list requires' },
-    JOURNAL_NOT_INTACT: { description: '记录日志校验失败 A case\'s journal fails verification: entries altered or deleted' },
-    MAJOR_DECISION_WITHOUT_REVIEW: { description: '重大决定未经法制审核 A major decision made without a passed legal review' },
-    REVIEW_OVERDUE: { description: '法制审核超期 A legal review past the agency\'s time limit' },
-    PUBLICATION_OVERDUE: { description: '逾期未公示 A decision not published in time (7 working days for licensing and penalty, 20 otherwise)' },
-    WITHDRAWAL_OVERDUE: { description: '逾期未撤回 A changed or revoked decision still published after 3 working days (行政处罚法 §48)' },
-    WITHDRAWN_STILL_VISIBLE: { description: '撤回后仍公开 A withdrawn, expired or unpublishable decision still on the public list' },
-    ANNUAL_REPORT_MISSING: { description: '年度数据未公开 Last year\'s enforcement totals not published by 31 January' },
+    SERVICE_OVERDUE: {
+      description:
+        '送达超期 A penalty decision not served by its due date (on the spot if the party was present, else 7 working days, 行政处罚法 §61, §85)',
+    },
+    AUDIO_VISUAL_MISSING: {
+      description: "音像记录缺失 A record lacks the audio-visual record the agency's list requires",
+    },
+    JOURNAL_NOT_INTACT: {
+      description: "记录日志校验失败 A case's journal fails verification: entries altered or deleted",
+    },
+    MAJOR_DECISION_WITHOUT_REVIEW: {
+      description: '重大决定未经法制审核 A major decision made without a passed legal review',
+    },
+    REVIEW_OVERDUE: { description: "法制审核超期 A legal review past the agency's time limit" },
+    PUBLICATION_OVERDUE: {
+      description:
+        '逾期未公示 A decision not published in time (7 working days for licensing and penalty, 20 otherwise)',
+    },
+    WITHDRAWAL_OVERDUE: {
+      description: '逾期未撤回 A changed or revoked decision still published after 3 working days (行政处罚法 §48)',
+    },
+    WITHDRAWN_STILL_VISIBLE: {
+      description: '撤回后仍公开 A withdrawn, expired or unpublishable decision still on the public list',
+    },
+    ANNUAL_REPORT_MISSING: { description: "年度数据未公开 Last year's enforcement totals not published by 31 January" },
   },
 });
 

@@ -1,4 +1,5 @@
-import { Directive, Field, ObjectType, type ClassType } from 'type-graphql';
+import { type ClassType, Directive, Field, ObjectType } from 'type-graphql';
+
 import { badInput } from '../errors.js';
 
 /** Relay page info 分页信息. Every subgraph with a paged list declares it, hence @shareable. */
@@ -38,7 +39,11 @@ export function connectionType<T extends object>(node: ClassType<T>, name: strin
 export const MAX_PAGE = 200;
 
 /** Validates `first` and decodes `after`; cursors are opaque base64url of a sort key. */
-export function pageArgs(first: number | undefined | null, after: string | undefined | null, def = 50): { limit: number; after: string | null } {
+export function pageArgs(
+  first: number | undefined | null,
+  after: string | undefined | null,
+  def = 50,
+): { limit: number; after: string | null } {
   const limit = first ?? def;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) throw badInput('first', `must be 1…${MAX_PAGE}`);
   return { limit, after: after ? decodeCursor(after) : null };

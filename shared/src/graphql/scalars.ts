@@ -1,4 +1,5 @@
 import { GraphQLScalarType, Kind } from 'graphql';
+
 import { AppError } from '../errors.js';
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -12,7 +13,8 @@ export function isIsoDate(s: string): boolean {
 }
 
 function parseDate(v: unknown): string {
-  if (typeof v !== 'string' || !isIsoDate(v)) throw new AppError('BAD_USER_INPUT', `Date must be YYYY-MM-DD, got ${JSON.stringify(v)?.slice(0, 40)}`);
+  if (typeof v !== 'string' || !isIsoDate(v))
+    throw new AppError('BAD_USER_INPUT', `Date must be YYYY-MM-DD, got ${JSON.stringify(v)?.slice(0, 40)}`);
   return v;
 }
 
@@ -26,10 +28,14 @@ export const DateScalar = new GraphQLScalarType({
 
 function parseDateTime(v: unknown): Date {
   if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v))
-    throw new AppError('BAD_USER_INPUT', `DateTime must be ISO-8601 with offset, got ${JSON.stringify(v)?.slice(0, 40)}`);
+    throw new AppError(
+      'BAD_USER_INPUT',
+      `DateTime must be ISO-8601 with offset, got ${JSON.stringify(v)?.slice(0, 40)}`,
+    );
   const d = new Date(v);
   // JS Date rolls 2026-02-30 over to 2 March instead of failing: check the day itself.
-  if (Number.isNaN(d.getTime()) || !isIsoDate(v.slice(0, 10))) throw new AppError('BAD_USER_INPUT', `DateTime is not a real instant: ${v}`);
+  if (Number.isNaN(d.getTime()) || !isIsoDate(v.slice(0, 10)))
+    throw new AppError('BAD_USER_INPUT', `DateTime is not a real instant: ${v}`);
   return d;
 }
 
@@ -44,7 +50,11 @@ export const DateTimeScalar = new GraphQLScalarType({
 const DECIMAL_RE = /^-?\d{1,13}(\.\d{1,2})?$/;
 function parseDecimal(v: unknown): string {
   const s = typeof v === 'number' ? String(v) : v;
-  if (typeof s !== 'string' || !DECIMAL_RE.test(s)) throw new AppError('BAD_USER_INPUT', `Decimal must be yuan like "50000.00", got ${JSON.stringify(v)?.slice(0, 40)}`);
+  if (typeof s !== 'string' || !DECIMAL_RE.test(s))
+    throw new AppError(
+      'BAD_USER_INPUT',
+      `Decimal must be yuan like "50000.00", got ${JSON.stringify(v)?.slice(0, 40)}`,
+    );
   return normalizeDecimal(s);
 }
 /** "5" → "5.00": money always has two places. */
@@ -56,7 +66,8 @@ export function normalizeDecimal(s: string): string {
 /** Compares two decimal strings exactly (no floating point for money). */
 export function compareDecimal(a: string, b: string): number {
   const toCents = (s: string) => BigInt(normalizeDecimal(s).replace('.', ''));
-  const x = toCents(a), y = toCents(b);
+  const x = toCents(a),
+    y = toCents(b);
   return x < y ? -1 : x > y ? 1 : 0;
 }
 export function addDecimal(a: string, b: string): string {
@@ -71,7 +82,8 @@ export const DecimalScalar = new GraphQLScalarType({
   description: '金额（元） Money in yuan as a decimal string, e.g. "50000.00"',
   serialize: (v) => normalizeDecimal(String(v)),
   parseValue: parseDecimal,
-  parseLiteral: (ast) => parseDecimal(ast.kind === Kind.STRING || ast.kind === Kind.INT || ast.kind === Kind.FLOAT ? ast.value : undefined),
+  parseLiteral: (ast) =>
+    parseDecimal(ast.kind === Kind.STRING || ast.kind === Kind.INT || ast.kind === Kind.FLOAT ? ast.value : undefined),
 });
 
 /** Today's calendar day in Asia/Shanghai. */

@@ -1,9 +1,10 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { DateScalar } from './scalars.js';
+
+import { forbidden } from '../errors.js';
+import { requireRole } from '../identity/access.js';
 import type { Identity } from '../identity/roles.js';
 import { Role } from '../identity/roles.js';
-import { requireRole } from '../identity/access.js';
-import { forbidden } from '../errors.js';
+import { DateScalar } from './scalars.js';
 
 export interface SummaryKey {
   agencyId: string;
@@ -19,7 +20,9 @@ export interface SummaryKey {
  */
 export function summaryType() {
   @Directive('@key(fields: "agencyId region from to")')
-  @ObjectType('AgencySupervisionSummary', { description: '机关监督统计 Supervision summary of one agency for a period; each subgraph adds its part' })
+  @ObjectType('AgencySupervisionSummary', {
+    description: '机关监督统计 Supervision summary of one agency for a period; each subgraph adds its part',
+  })
   class AgencySupervisionSummary implements SummaryKey {
     @Field(() => ID, { description: '机关 Agency id' })
     agencyId!: string;
@@ -36,6 +39,7 @@ export function summaryType() {
 /** Only the supervisor of the region (or ADMIN) reads a summary, in every subgraph. */
 export function authorizeSummary(identity: Identity, key: SummaryKey): SummaryKey {
   requireRole(identity, Role.SUPERVISOR, Role.ADMIN);
-  if (identity.role === Role.SUPERVISOR && identity.region !== key.region) throw forbidden('you supervise another region');
+  if (identity.role === Role.SUPERVISOR && identity.region !== key.region)
+    throw forbidden('you supervise another region');
   return key;
 }

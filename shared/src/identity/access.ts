@@ -1,5 +1,5 @@
-import { Role, AGENCY_ROLES, type Identity } from './roles.js';
 import { forbidden, unauthenticated } from '../errors.js';
+import { AGENCY_ROLES, type Identity, Role } from './roles.js';
 
 /** What access checks need to know about a row: whose it is and where. */
 export interface Scoped {
@@ -13,7 +13,8 @@ export function requireUser(id: Identity): asserts id is Identity & { role: Role
 
 export function requireRole(id: Identity, ...roles: Role[]): asserts id is Identity & { role: Role; sub: string } {
   requireUser(id);
-  if (!roles.includes(id.role)) throw forbidden(`role ${id.role} may not do this; needs one of ${roles.join(', ')} / 无权限`);
+  if (!roles.includes(id.role))
+    throw forbidden(`role ${id.role} may not do this; needs one of ${roles.join(', ')} / 无权限`);
 }
 
 export function requireService(id: Identity): void {
@@ -29,7 +30,11 @@ export function canRead(id: Identity, row: Scoped): boolean {
     case Role.SUPERVISOR:
       return id.region === row.region;
     case Role.INTEGRATOR:
-      return id.agencyId === row.agencyId || !!id.agencyIds?.includes(row.agencyId) || (!!id.region && id.region === row.region);
+      return (
+        id.agencyId === row.agencyId ||
+        !!id.agencyIds?.includes(row.agencyId) ||
+        (!!id.region && id.region === row.region)
+      );
     case Role.OFFICER:
     case Role.LEGAL_REVIEWER:
     case Role.AGENCY_HEAD:
@@ -47,8 +52,10 @@ export function assertCanRead(id: Identity, row: Scoped, what = 'record'): void 
 /** Write scope: only the agency's own staff in the given roles. Supervisors and integrators never write agency data. */
 export function assertCanWrite(id: Identity, agencyId: string, roles: readonly Role[] = AGENCY_ROLES): void {
   requireUser(id);
-  if (!roles.includes(id.role)) throw forbidden(`role ${id.role} may not change this; needs one of ${roles.join(', ')} / 无权修改`);
-  if (id.role !== Role.ADMIN && id.agencyId !== agencyId) throw forbidden('this belongs to another agency / 无权修改其他机关的数据');
+  if (!roles.includes(id.role))
+    throw forbidden(`role ${id.role} may not change this; needs one of ${roles.join(', ')} / 无权修改`);
+  if (id.role !== Role.ADMIN && id.agencyId !== agencyId)
+    throw forbidden('this belongs to another agency / 无权修改其他机关的数据');
 }
 
 /** SQL-friendly form of the read scope, for list queries: null = everything, [] = nothing. */

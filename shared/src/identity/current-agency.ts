@@ -1,9 +1,10 @@
 import DataLoader from 'dataloader';
-import { AGENCY_ROLES, type Identity } from './roles.js';
-import { AppError } from '../errors.js';
+
 import { config } from '../config.js';
-import { isUuid } from '../validate.js';
 import { databaseUnavailable, isDatabaseUnreachable } from '../db/outage.js';
+import { AppError } from '../errors.js';
+import { isUuid } from '../validate.js';
+import { AGENCY_ROLES, type Identity } from './roles.js';
 
 /**
  * Where officers belong now: officer id → current agency id. An id missing from the answer is not a

@@ -1,7 +1,8 @@
-import { SignJWT, decodeJwt, jwtVerify, createRemoteJWKSet, errors as joseErrors, type JWTPayload } from 'jose';
-import { Role, type Identity, AGENCY_ROLES } from './roles.js';
-import { config, jwtSecret, internalSecret } from '../config.js';
+import { createRemoteJWKSet, decodeJwt, errors as joseErrors, type JWTPayload, jwtVerify, SignJWT } from 'jose';
+
+import { config, internalSecret, jwtSecret } from '../config.js';
 import { unauthenticated } from '../errors.js';
+import { AGENCY_ROLES, type Identity, Role } from './roles.js';
 import { jwksConfig, maxTokenLifetimeSeconds, tokenLifetimeProblem } from './token-config.js';
 
 const enc = new TextEncoder();
@@ -49,7 +50,11 @@ export async function verifyUserToken(token: string): Promise<Identity> {
   const jwks = jwksConfig();
   try {
     if (jwks) {
-      const { payload } = await jwtVerify(token, remoteKeys(jwks.url), { issuer: jwks.issuer, audience: jwks.audience, algorithms: JWKS_ALGORITHMS });
+      const { payload } = await jwtVerify(token, remoteKeys(jwks.url), {
+        issuer: jwks.issuer,
+        audience: jwks.audience,
+        algorithms: JWKS_ALGORITHMS,
+      });
       return claimsToIdentity(payload);
     }
     const { payload } = await jwtVerify(token, enc.encode(jwtSecret()), { ...claimChecks(), algorithms: ['HS256'] });

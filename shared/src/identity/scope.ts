@@ -1,5 +1,5 @@
-import type { Identity } from './roles.js';
 import { readFilter } from './access.js';
+import type { Identity } from './roles.js';
 
 /**
  * A caller's read scope as data: null = everything; otherwise rows of these agencies OR of this region

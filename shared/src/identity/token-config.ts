@@ -24,7 +24,12 @@ export function jwksConfig(): JwksConfig | undefined {
 export function formatDuration(seconds: number): string {
   const parts: string[] = [];
   let rest = Math.max(0, Math.round(seconds));
-  for (const [unit, size] of [['d', 86_400], ['h', 3600], ['m', 60], ['s', 1]] as const) {
+  for (const [unit, size] of [
+    ['d', 86_400],
+    ['h', 3600],
+    ['m', 60],
+    ['s', 1],
+  ] as const) {
     if (rest >= size) parts.push(`${Math.floor(rest / size)}${unit}`);
     rest %= size;
   }
@@ -66,6 +71,8 @@ export function tokenLifetimeProblem(
   const max = maxTokenLifetimeSeconds(role, limits);
   if (lifetime <= max) return null;
   const setting = role === 'INTEGRATOR' ? 'INTEGRATOR_TOKEN_MAX_LIFETIME' : 'USER_TOKEN_MAX_LIFETIME';
-  return `token lifetime ${formatDuration(lifetime)} exceeds the maximum of ${formatDuration(max)} ` +
-    `for role ${role ?? '(none)'} (${setting}); ask for a shorter-lived token / 令牌有效期超过上限`;
+  return (
+    `token lifetime ${formatDuration(lifetime)} exceeds the maximum of ${formatDuration(max)} ` +
+    `for role ${role ?? '(none)'} (${setting}); ask for a shorter-lived token / 令牌有效期超过上限`
+  );
 }

@@ -1,10 +1,11 @@
-import { GraphQLClient, ClientError } from 'graphql-request';
+import { ClientError, GraphQLClient } from 'graphql-request';
+
+import { internalSecret, type SubgraphName, subgraphUrl } from '../config.js';
 import { AppError, dependencyUnavailable, type ErrorCode } from '../errors.js';
-import { internalSecret, subgraphUrl, type SubgraphName } from '../config.js';
 import { signServiceToken } from '../identity/jwt.js';
 import { logger } from '../logger.js';
+import { asTransportFailure, DependencyFailure, throughBreaker } from '../resilience/breaker.js';
 import { internalCallTimeoutMs } from '../resilience/timeouts.js';
-import { DependencyFailure, asTransportFailure, throughBreaker } from '../resilience/breaker.js';
 import { traceHeaders } from '../tracing/propagation.js';
 
 const log = logger('internal-client');
@@ -39,7 +40,9 @@ export class InternalClient {
 
   async request<T>(document: string, variables: Record<string, unknown> = {}): Promise<T> {
     const headers = {
-      [INTERNAL_SECRET_HEADER]: internalSecret(), [SERVICE_TOKEN_HEADER]: await this.serviceToken(), ...traceHeaders(),
+      [INTERNAL_SECRET_HEADER]: internalSecret(),
+      [SERVICE_TOKEN_HEADER]: await this.serviceToken(),
+      ...traceHeaders(),
     };
     const url = this.fixedUrl ?? subgraphUrl(this.to);
     const client = this.clientFor(url);
@@ -80,7 +83,8 @@ export class InternalClient {
 
   private async serviceToken(): Promise<string> {
     // Tokens live 2 minutes; renew after one.
-    if (!this.token || Date.now() - this.token.at > 60_000) this.token = { value: await signServiceToken(this.from), at: Date.now() };
+    if (!this.token || Date.now() - this.token.at > 60_000)
+      this.token = { value: await signServiceToken(this.from), at: Date.now() };
     return this.token.value;
   }
 }

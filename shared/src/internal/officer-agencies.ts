@@ -1,5 +1,5 @@
-import type { ServiceName } from '../config.js';
 import { personnelClient } from '../clients/personnel.js';
+import type { ServiceName } from '../config.js';
 import type { OfficerAgencySource } from '../identity/current-agency.js';
 
 /**

@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'express';
+
 import { config, internalSecret } from '../config.js';
 import { errorBody, hasInternalSecret } from '../server/http.js';
 import { secretMatches } from '../server/secret.js';

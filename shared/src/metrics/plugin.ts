@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin, BaseContext, GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import { getOperationAST } from 'graphql';
 import { Counter, Histogram, type Registry } from 'prom-client';
+
 import { BoundedNames, outcomeOf } from './labels.js';
 
 /** The operation's name: from the operation Apollo resolved, else from the document or the request. */
@@ -18,12 +19,16 @@ function operationNameOf(rc: GraphQLRequestContextWillSendResponse<BaseContext>)
 export function requestMetrics(registry: Registry, names: BoundedNames): ApolloServerPlugin<BaseContext> {
   const labelNames = ['operation', 'outcome'] as const;
   const requests = new Counter({
-    name: 'tsp_graphql_requests_total', help: 'GraphQL operations handled, by operation name and outcome',
-    labelNames, registers: [registry],
+    name: 'tsp_graphql_requests_total',
+    help: 'GraphQL operations handled, by operation name and outcome',
+    labelNames,
+    registers: [registry],
   });
   const duration = new Histogram({
-    name: 'tsp_graphql_request_duration_seconds', help: 'Time from receiving a GraphQL operation to its response',
-    labelNames, registers: [registry],
+    name: 'tsp_graphql_request_duration_seconds',
+    help: 'Time from receiving a GraphQL operation to its response',
+    labelNames,
+    registers: [registry],
   });
   return {
     async requestDidStart() {

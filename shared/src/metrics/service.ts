@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { Express } from 'express';
-import { Counter, Gauge, Registry, type GaugeConfiguration } from 'prom-client';
+import { Counter, Gauge, type GaugeConfiguration, Registry } from 'prom-client';
+
 import { logger } from '../logger.js';
 import { requireMetricsSecret } from './auth.js';
 import { collectTimeoutMs, maxOperationNames } from './config.js';
@@ -36,8 +37,10 @@ export function createServiceMetrics(service: string): ServiceMetrics {
   const registry = new Registry();
   registry.setDefaultLabels({ service });
   const failures = new Counter({
-    name: 'tsp_metrics_collect_failures_total', help: 'Scrape-time gauge reads that failed or ran out of time',
-    labelNames: ['collector'], registers: [registry],
+    name: 'tsp_metrics_collect_failures_total',
+    help: 'Scrape-time gauge reads that failed or ran out of time',
+    labelNames: ['collector'],
+    registers: [registry],
   });
   const timeoutMs = collectTimeoutMs();
 

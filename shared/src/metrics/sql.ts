@@ -15,7 +15,8 @@ export function sqlStatementsMetric(registry: Registry, schema: string): void {
   new Counter({
     name: 'tsp_sql_statements_total',
     help: 'SQL statements sent to PostgreSQL: scope "request" for GraphQL requests, "background" for the rest',
-    labelNames: ['scope'], registers: [registry],
+    labelNames: ['scope'],
+    registers: [registry],
     collect() {
       const [request, background] = counts.get(schema) ?? [0, 0];
       this.reset();

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+
 import type { Identity } from '../identity/roles.js';
 import type { Logger } from '../logger.js';
 import { Loaders } from './loaders.js';

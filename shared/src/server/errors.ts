@@ -1,8 +1,9 @@
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { Logger } from '../logger.js';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+
 import { databaseUnavailable, isDatabaseUnreachable } from '../db/outage.js';
+import type { Logger } from '../logger.js';
 
 /**
  * Keeps the contract's refusals as they are, turns known database conflicts into CONFLICT and

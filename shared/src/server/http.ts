@@ -1,4 +1,5 @@
-import express, { type Express, type ErrorRequestHandler, type RequestHandler } from 'express';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+
 import { internalSecret } from '../config.js';
 import { INTERNAL_SECRET_HEADER } from '../internal/client.js';
 import { secretMatches } from './secret.js';
@@ -14,8 +15,10 @@ export function errorBody(code: string, message: string) {
 export const jsonErrors: ErrorRequestHandler = (err, _req, res, next) => {
   if (res.headersSent) return next(err);
   const e = err as { type?: string; status?: number; message?: string };
-  if (e.type === 'entity.too.large') return res.status(413).json(errorBody('BAD_USER_INPUT', `request body too large (limit ${BODY_LIMIT}) / 请求过大`));
-  if (e.type === 'entity.parse.failed') return res.status(400).json(errorBody('BAD_USER_INPUT', 'request body is not valid JSON'));
+  if (e.type === 'entity.too.large')
+    return res.status(413).json(errorBody('BAD_USER_INPUT', `request body too large (limit ${BODY_LIMIT}) / 请求过大`));
+  if (e.type === 'entity.parse.failed')
+    return res.status(400).json(errorBody('BAD_USER_INPUT', 'request body is not valid JSON'));
   return res.status(e.status ?? 500).json(errorBody('INTERNAL_SERVER_ERROR', 'internal error'));
 };
 

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, conflict } from '../errors.js';
 import type { MiddlewareFn } from 'type-graphql';
+
+import { badInput, conflict } from '../errors.js';
 import type { Context } from './context.js';
 import { Loaders } from './loaders.js';
 import type { Replay } from './replay.js';
@@ -34,7 +35,11 @@ function keyOf(ctx: Context): string | undefined {
  * `args` are the mutation's field arguments by name, as its resolver got them (`{ input }`).
  */
 export async function idempotent<T>(
-  ctx: Context, schema: string, operation: string, args: Record<string, unknown>, replay: Replay<T>,
+  ctx: Context,
+  schema: string,
+  operation: string,
+  args: Record<string, unknown>,
+  replay: Replay<T>,
   write: (remember: Remember<T>) => Promise<T>,
 ): Promise<T> {
   if (!SCHEMA.test(schema)) throw new Error(`not a schema name: ${schema}`);
@@ -44,13 +49,18 @@ export async function idempotent<T>(
   const hash = requestHash(args);
   const prior = async (): Promise<{ result: T } | null> => {
     const [row]: { operation: string; result: unknown; request_hash: string | null }[] = await ctx.em.execute(
-      `select operation, result, request_hash from ${schema}.idempotency where actor = ? and key = ?`, [actor, key],
+      `select operation, result, request_hash from ${schema}.idempotency where actor = ? and key = ?`,
+      [actor, key],
     );
     if (!row) return null;
     if (row.operation !== operation)
-      throw conflict(`Idempotency-Key ${key} was already used for ${row.operation} / 幂等键已用于其他操作`, { field: 'Idempotency-Key' });
+      throw conflict(`Idempotency-Key ${key} was already used for ${row.operation} / 幂等键已用于其他操作`, {
+        field: 'Idempotency-Key',
+      });
     if (row.request_hash !== null && row.request_hash !== hash)
-      throw conflict(`Idempotency-Key ${key} was already used with different arguments / 幂等键已用于不同的参数`, { field: 'Idempotency-Key' });
+      throw conflict(`Idempotency-Key ${key} was already used with different arguments / 幂等键已用于不同的参数`, {
+        field: 'Idempotency-Key',
+      });
     return { result: await replay.restore(row.result, ctx) };
   };
   const first = await prior();

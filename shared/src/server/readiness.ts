@@ -1,8 +1,9 @@
 import type { RequestHandler } from 'express';
+
 import type { Orm } from '../db/orm.js';
-import type { Heartbeat, HeartbeatStatus } from './heartbeat.js';
-import { READY_CHECK_TIMEOUT_MS } from '../resilience/timeouts.js';
 import { logger } from '../logger.js';
+import { READY_CHECK_TIMEOUT_MS } from '../resilience/timeouts.js';
+import type { Heartbeat, HeartbeatStatus } from './heartbeat.js';
 
 export interface Readiness {
   ready: boolean;
@@ -18,7 +19,13 @@ async function databaseAnswers(orm: Orm, timeoutMs: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
   try {
-    return await Promise.race([orm.em.getConnection().execute('select 1').then(() => true), late]);
+    return await Promise.race([
+      orm.em
+        .getConnection()
+        .execute('select 1')
+        .then(() => true),
+      late,
+    ]);
   } catch {
     return false;
   } finally {
@@ -50,7 +57,11 @@ export function readinessRoute(service: string, orm: Orm, workers: () => { heart
   const log = logger(service);
   let wasReady = true;
   return async (_req, res) => {
-    const r = await checkReadiness(service, orm, workers().flatMap((w) => (w.heartbeat ? [w.heartbeat] : [])));
+    const r = await checkReadiness(
+      service,
+      orm,
+      workers().flatMap((w) => (w.heartbeat ? [w.heartbeat] : [])),
+    );
     if (r.ready && !wasReady) log.info('ready again');
     if (!r.ready && wasReady) log.warn({ failing: r.failing }, 'not ready');
     wasReady = r.ready;

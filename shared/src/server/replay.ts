@@ -1,4 +1,5 @@
 import type { EntityName } from '@mikro-orm/core';
+
 import type { Context } from './context.js';
 
 /**

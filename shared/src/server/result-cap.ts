@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+
 import { AppError } from '../errors.js';
 import type { Context } from './context.js';
 
@@ -11,10 +12,14 @@ import type { Context } from './context.js';
 export const MAX_RESOLVED_VALUES = 500_000;
 
 const refusal = (limit: number) =>
-  new AppError('QUERY_TOO_COSTLY', `resolved values: more than ${limit}, the limit; the query was stopped / 查询超出限制`, {
-    measured: limit + 1,
-    limit,
-  });
+  new AppError(
+    'QUERY_TOO_COSTLY',
+    `resolved values: more than ${limit}, the limit; the query was stopped / 查询超出限制`,
+    {
+      measured: limit + 1,
+      limit,
+    },
+  );
 
 /** Stops a request once it has resolved `limit` values, and answers one error instead of a partial result. */
 export function resultCap(limit = MAX_RESOLVED_VALUES): ApolloServerPlugin<Context> {

@@ -1,11 +1,13 @@
 import 'reflect-metadata';
-import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
-import { MapperKind, mapSchema, printSchemaWithDirectives } from '@graphql-tools/utils';
+
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { GraphQLObjectType, lexicographicSortSchema, parse, type GraphQLSchema } from 'graphql';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
-import { DateTimeScalar } from '../graphql/scalars.js';
+import { MapperKind, mapSchema, printSchemaWithDirectives } from '@graphql-tools/utils';
+import { GraphQLObjectType, type GraphQLSchema, lexicographicSortSchema, parse } from 'graphql';
+import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+
 import { ROOT_DESCRIPTIONS } from '../graphql/descriptions.js';
+import { DateTimeScalar } from '../graphql/scalars.js';
 import type { Context } from './context.js';
 import { applyTextPolicy } from './text-args.js';
 

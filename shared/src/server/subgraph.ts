@@ -1,31 +1,36 @@
 import http from 'node:http';
-import type { Express } from 'express';
-import express from 'express';
+
 import { ApolloServer } from '@apollo/server';
-import { expressMiddleware } from '@as-integrations/express5';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
 import type { MigrationObject } from '@mikro-orm/core';
 import type { Options } from '@mikro-orm/core';
-import { buildFederatedSchema, type SchemaDefinition } from './schema.js';
-import { newContext, type Context } from './context.js';
-import { formatErrorWith } from './errors.js';
-import { resultCap } from './result-cap.js';
-import { baseApp, BODY_LIMIT, jsonErrors, requireInternalSecret } from './http.js';
-import { openOrm, requestScope, sqlStats, type MigrationRenames, type Orm } from '../db/orm.js';
-import { identityFromHeader, verifyServiceToken } from '../identity/jwt.js';
-import { loadConfig } from '../config.js';
-import { SERVICE_TOKEN_HEADER } from '../internal/client.js';
-import { logger } from '../logger.js';
+import type { Express } from 'express';
+import express from 'express';
+
 import type { SubgraphName } from '../config.js';
+import { loadConfig } from '../config.js';
+import { type MigrationRenames, openOrm, type Orm, requestScope, sqlStats } from '../db/orm.js';
+import { blameDatabase } from '../db/outage.js';
 import { AppError } from '../errors.js';
 import { CurrentAgencies, type OfficerAgencySource } from '../identity/current-agency.js';
-import { officerAgenciesFromPersonnel } from '../internal/officer-agencies.js';
+import { identityFromHeader, verifyServiceToken } from '../identity/jwt.js';
 import type { Identity } from '../identity/roles.js';
-import { subgraphMetrics, type ServiceMetrics } from '../metrics/index.js';
+import { SERVICE_TOKEN_HEADER } from '../internal/client.js';
+import { officerAgenciesFromPersonnel } from '../internal/officer-agencies.js';
+import { logger } from '../logger.js';
+import { type ServiceMetrics, subgraphMetrics } from '../metrics/index.js';
+import { type Context, newContext } from './context.js';
+import { formatErrorWith } from './errors.js';
 import type { Heartbeat } from './heartbeat.js';
+import { baseApp, BODY_LIMIT, jsonErrors, requireInternalSecret } from './http.js';
 import { readinessRoute } from './readiness.js';
-import { blameDatabase } from '../db/outage.js';
+import { resultCap } from './result-cap.js';
+import { buildFederatedSchema, type SchemaDefinition } from './schema.js';
 
 export interface Worker {
   stop(): Promise<void>;
@@ -38,7 +43,12 @@ export interface SubgraphService {
   name: SubgraphName;
   schema: SchemaDefinition;
   /** `renamedMigrations`: former → current names of renumbered migrations, renamed before migrating. */
-  db: { schema: string; entities: Options['entities']; migrations: MigrationObject[]; renamedMigrations?: MigrationRenames };
+  db: {
+    schema: string;
+    entities: Options['entities'];
+    migrations: MigrationObject[];
+    renamedMigrations?: MigrationRenames;
+  };
   /** Extra HTTP routes (blobs, flowcharts…), mounted before /graphql; `identify` checks a user's bearer header as /graphql does. */
   routes?: (app: Express, orm: Orm, identify: Identify) => void;
   /** Where officers belong now, for the stale-token check; default: ask personnel. Personnel reads its own table. */
@@ -75,7 +85,14 @@ export async function startSubgraph(
   // Parsed and checked before anything starts: a misconfiguration must stop the service, not fail requests later.
   loadConfig();
   const log = logger(svc.name);
-  const orm = opts.orm ?? (await openOrm({ schema: svc.db.schema, clientUrl: opts.databaseUrl, entities: svc.db.entities, migrations: svc.db.migrations }));
+  const orm =
+    opts.orm ??
+    (await openOrm({
+      schema: svc.db.schema,
+      clientUrl: opts.databaseUrl,
+      entities: svc.db.entities,
+      migrations: svc.db.migrations,
+    }));
   const { schema } = await buildFederatedSchema(svc.schema);
   const currentAgencies = new CurrentAgencies(svc.officerAgencies?.(orm) ?? officerAgenciesFromPersonnel(svc.name));
   const identify: Identify = async (authorization) => {
@@ -106,9 +123,20 @@ export async function startSubgraph(
   await apollo.start();
 
   app.get('/health', (_req, res) => void res.json({ status: 'ok', service: svc.name }));
-  app.get('/ready', readinessRoute(svc.name, orm, () => workers));
-  app.get('/internal/stats', requireInternalSecret, (_req, res) =>
-    void res.json({ service: svc.name, sqlStatements: sqlStats.statements, requestSqlStatements: sqlStats.requestStatements, rss: process.memoryUsage().rss }),
+  app.get(
+    '/ready',
+    readinessRoute(svc.name, orm, () => workers),
+  );
+  app.get(
+    '/internal/stats',
+    requireInternalSecret,
+    (_req, res) =>
+      void res.json({
+        service: svc.name,
+        sqlStatements: sqlStats.statements,
+        requestSqlStatements: sqlStats.requestStatements,
+        rss: process.memoryUsage().rss,
+      }),
   );
   metrics.mount(app);
   svc.routes?.(app, orm, identify);
@@ -126,7 +154,13 @@ export async function startSubgraph(
           : await identify(authorization).catch((e: unknown) => {
               throw asGraphqlRefusal(blameDatabase(svc.name, e));
             });
-        return newContext({ identity, em: orm.em.fork(), log, authorization, idempotencyKey: req.header('idempotency-key') });
+        return newContext({
+          identity,
+          em: orm.em.fork(),
+          log,
+          authorization,
+          idempotencyKey: req.header('idempotency-key'),
+        });
       },
     }),
   );

@@ -1,7 +1,15 @@
 import {
-  defaultFieldResolver, isInputObjectType, isListType, isNonNullType, isObjectType, isScalarType,
-  type GraphQLFieldResolver, type GraphQLInputType, type GraphQLSchema,
+  defaultFieldResolver,
+  type GraphQLFieldResolver,
+  type GraphQLInputType,
+  type GraphQLSchema,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isScalarType,
 } from 'graphql';
+
 import { badInput } from '../errors.js';
 import { acceptText } from '../text-policy.js';
 
@@ -48,7 +56,8 @@ export function acceptTextValue(value: unknown, path: string): unknown {
 }
 
 function withTextPolicy<S, C>(
-  resolve: GraphQLFieldResolver<S, C>, textArgs: readonly string[],
+  resolve: GraphQLFieldResolver<S, C>,
+  textArgs: readonly string[],
 ): GraphQLFieldResolver<S, C> {
   return (source, args: Record<string, unknown>, context, info) => {
     let accepted = args;

@@ -1,6 +1,15 @@
 import { randomBytes } from 'node:crypto';
+
 import {
-  context, isSpanContextValid, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, TraceFlags, type Context,
+  type Context,
+  context,
+  isSpanContextValid,
+  propagation,
+  ROOT_CONTEXT,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+  TraceFlags,
 } from '@opentelemetry/api';
 
 /**
@@ -22,8 +31,10 @@ export function traceFields(): { traceId?: string; spanId?: string } {
  */
 function unsampled(): Context {
   return trace.setSpanContext(ROOT_CONTEXT, {
-    traceId: randomBytes(16).toString('hex'), spanId: randomBytes(8).toString('hex'),
-    traceFlags: TraceFlags.NONE, isRemote: false,
+    traceId: randomBytes(16).toString('hex'),
+    spanId: randomBytes(8).toString('hex'),
+    traceFlags: TraceFlags.NONE,
+    isRemote: false,
   });
 }
 

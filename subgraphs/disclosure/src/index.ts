@@ -1,2 +1,2 @@
-export { disclosure } from './main.js';
 export * from './entities/index.js';
+export { disclosure } from './main.js';

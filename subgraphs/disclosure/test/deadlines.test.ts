@@ -1,5 +1,12 @@
 import { EnforcementCategory, WorkingCalendar } from '@tsp/shared';
-import { annualReportDueOn, publicationDueOn, publishedOnTime, withdrawalDueOn, PUBLICATION_WORKING_DAYS } from '../src/rules/deadlines';
+
+import {
+  annualReportDueOn,
+  PUBLICATION_WORKING_DAYS,
+  publicationDueOn,
+  publishedOnTime,
+  withdrawalDueOn,
+} from '../src/rules/deadlines';
 
 const cal = new WorkingCalendar();
 
@@ -7,7 +14,12 @@ describe('publication due dates on the official calendar', () => {
   test('7 and 20 working days by category', () => {
     expect(PUBLICATION_WORKING_DAYS.PENALTY).toBe(7);
     expect(PUBLICATION_WORKING_DAYS.LICENSING).toBe(7);
-    for (const c of [EnforcementCategory.COERCION, EnforcementCategory.INSPECTION, EnforcementCategory.EXPROPRIATION, EnforcementCategory.OTHER])
+    for (const c of [
+      EnforcementCategory.COERCION,
+      EnforcementCategory.INSPECTION,
+      EnforcementCategory.EXPROPRIATION,
+      EnforcementCategory.OTHER,
+    ])
       expect(PUBLICATION_WORKING_DAYS[c]).toBe(20);
   });
 

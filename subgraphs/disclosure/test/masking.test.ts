@@ -1,4 +1,5 @@
 import { PartyType } from '@tsp/shared';
+
 import { maskAddress, maskPersonName, maskText, publicPartyName, REMOVED } from '../src/rules/masking';
 
 const person = { partyType: PartyType.NATURAL_PERSON, partyName: '张三丰' };
@@ -66,15 +67,31 @@ describe('numbers', () => {
   });
 
   test.each([
-    '13812345678', '138-1234-5678', '138 1234 5678', '+8613812345678', '+86 138 1234 5678', '0086-13812345678',
-    '0319-5551234', '(0319)5551234', '（0319）5551234', '010-12345678', '0319 555 1234', '0319-5551234转806',
+    '13812345678',
+    '138-1234-5678',
+    '138 1234 5678',
+    '+8613812345678',
+    '+86 138 1234 5678',
+    '0086-13812345678',
+    '0319-5551234',
+    '(0319)5551234',
+    '（0319）5551234',
+    '010-12345678',
+    '0319 555 1234',
+    '0319-5551234转806',
   ])('phone %s is removed', (p) => {
     const out = m(`经查当事人${p}，`);
     expect(digitRuns(out)).toEqual([]);
     expect(out).toContain(REMOVED);
   });
 
-  test.each(['6222021234567890123', '6222 0212 3456 7890 123', '6222 0212 3456 7890 1', '6228-4800-1234-5678', '4367421234567890'])('bank card %s is removed', (c) => {
+  test.each([
+    '6222021234567890123',
+    '6222 0212 3456 7890 123',
+    '6222 0212 3456 7890 1',
+    '6228-4800-1234-5678',
+    '4367421234567890',
+  ])('bank card %s is removed', (c) => {
     expect(m(`罚款缴入账户${c}。`)).toBe('罚款缴入账户***。');
   });
 
@@ -89,13 +106,24 @@ describe('numbers', () => {
   });
 
   test('money, dates, legal articles and case numbers survive', () => {
-    const text = '依据《城乡规划法》第六十四条，罚款50000.00元，没收违法所得1200000元，于2026年9月29日作出宁规罚〔2026〕12号决定。';
+    const text =
+      '依据《城乡规划法》第六十四条，罚款50000.00元，没收违法所得1200000元，于2026年9月29日作出宁规罚〔2026〕12号决定。';
     expect(m(text)).toBe(text);
   });
 });
 
 describe('plates and property certificates', () => {
-  test.each(['冀E·12345', '冀E12345', '冀E 12345', '冀ED12345', '京AF12345', '粤B·D12345', '冀e12345', '冀E1234挂', '冀E-A1B2C'])('plate %s is removed', (p) => {
+  test.each([
+    '冀E·12345',
+    '冀E12345',
+    '冀E 12345',
+    '冀ED12345',
+    '京AF12345',
+    '粤B·D12345',
+    '冀e12345',
+    '冀E1234挂',
+    '冀E-A1B2C',
+  ])('plate %s is removed', (p) => {
     const out = m(`驾驶${p}号车辆`);
     expect(out).not.toContain(p.slice(2));
     expect(out).toContain(REMOVED);
@@ -127,7 +155,9 @@ describe('addresses', () => {
   });
 
   test('addresses in running text keep only the county', () => {
-    const out = m('当事人在河北省邢台市宁晋县凤凰镇东马庄村3组东侧建房，现居解放路12号院2号楼；另查其在大陆村5组有宅基地。');
+    const out = m(
+      '当事人在河北省邢台市宁晋县凤凰镇东马庄村3组东侧建房，现居解放路12号院2号楼；另查其在大陆村5组有宅基地。',
+    );
     expect(out).toContain('宁晋县');
     for (const s of ['凤凰镇', '东马庄', '3组', '解放路', '12号', '大陆村', '5组']) expect(out).not.toContain(s);
   });
@@ -148,7 +178,20 @@ describe('hostile free text', () => {
   test('leaves no identifying number, plate, address detail or other name', () => {
     const out = m(hostile);
     expect(digitRuns(out.replace(/2026年9月1日/, ''))).toEqual([]);
-    for (const s of ['三丰', '李四', '王小明', '刘梅', '冀E', '凤凰镇', '东马庄', '大陆村', '不动产权第', '6222', '5551234']) expect(out).not.toContain(s);
+    for (const s of [
+      '三丰',
+      '李四',
+      '王小明',
+      '刘梅',
+      '冀E',
+      '凤凰镇',
+      '东马庄',
+      '大陆村',
+      '不动产权第',
+      '6222',
+      '5551234',
+    ])
+      expect(out).not.toContain(s);
     expect(out).toContain('张**');
     expect(out).toContain('宁晋县');
   });
@@ -188,13 +231,22 @@ describe('every personal name, whatever precedes it', () => {
   });
 
   test('organisation names stay whole, a person-like name inside one included (public registration data)', () => {
-    for (const text of ['当事人宁晋县张三建材有限公司未取得许可', '宁晋县张三建材有限公司法定代表人李四称', '王五称其受雇于李四百货商行'])
+    for (const text of [
+      '当事人宁晋县张三建材有限公司未取得许可',
+      '宁晋县张三建材有限公司法定代表人李四称',
+      '王五称其受雇于李四百货商行',
+    ])
       expect(mp(text)).toContain(text.match(/[^，。]*?(?:有限公司|商行)/)![0].replace(/^.*?(宁晋县|李四)/, '$1'));
     expect(mp('宁晋县张三建材有限公司法定代表人李四称')).toBe('宁晋县张三建材有限公司法定代表人李**称');
   });
 
   test('words after 当事人 that are no names, and everyday words starting with a surname character, stay', () => {
-    for (const text of ['当事人应当在十五日内缴纳罚款', '当事人于2026年9月1日', '时间：2026年9月1日，方式：现场检查', '文化和旅游局协助，高度重视'])
+    for (const text of [
+      '当事人应当在十五日内缴纳罚款',
+      '当事人于2026年9月1日',
+      '时间：2026年9月1日，方式：现场检查',
+      '文化和旅游局协助，高度重视',
+    ])
       expect(mp(text)).toBe(text);
   });
 

@@ -1,15 +1,34 @@
 import { EnforcementCategory, FindingKind, PartyType, PenaltyKind, WorkingCalendar } from '@tsp/shared';
-import { parseDecisionRecorded } from '../src/rules/decision-event';
-import { assertPublishable, assertWithdrawable, draftFromDecision, effectiveStatus, MINOR_REASON, publiclyVisible } from '../src/rules/publication';
-import { PublicationStatus } from '../src/rules/kinds';
-import { disclosureFindings } from '../src/rules/findings';
+
 import { annualTotals } from '../src/rules/annual-report';
+import { parseDecisionRecorded } from '../src/rules/decision-event';
+import { disclosureFindings } from '../src/rules/findings';
+import { PublicationStatus } from '../src/rules/kinds';
+import {
+  assertPublishable,
+  assertWithdrawable,
+  draftFromDecision,
+  effectiveStatus,
+  MINOR_REASON,
+  publiclyVisible,
+} from '../src/rules/publication';
 
 const payload = {
-  caseId: '7b0c9a4e-1111-4111-8111-111111111111', caseNumber: '宁规罚〔2026〕12号', agencyId: '7b0c9a4e-2222-4222-8222-222222222222',
-  category: 'PENALTY', cause: '未取得建设工程规划许可证进行建设', party: { type: 'NATURAL_PERSON', name: '欧阳春花', isMinor: false },
-  outcome: '处罚', penaltyKinds: ['FINE'], fineAmount: '20000', confiscationAmount: null, legalBasis: '《城乡规划法》第六十四条',
-  facts: '欧阳春花（身份证13052819900101123X，电话13812345678）在宁晋县凤凰镇东马庄村3组建房', conclusion: '对欧阳春花罚款20000元', decidedOn: '2026-09-29', reviewId: null,
+  caseId: '7b0c9a4e-1111-4111-8111-111111111111',
+  caseNumber: '宁规罚〔2026〕12号',
+  agencyId: '7b0c9a4e-2222-4222-8222-222222222222',
+  category: 'PENALTY',
+  cause: '未取得建设工程规划许可证进行建设',
+  party: { type: 'NATURAL_PERSON', name: '欧阳春花', isMinor: false },
+  outcome: '处罚',
+  penaltyKinds: ['FINE'],
+  fineAmount: '20000',
+  confiscationAmount: null,
+  legalBasis: '《城乡规划法》第六十四条',
+  facts: '欧阳春花（身份证13052819900101123X，电话13812345678）在宁晋县凤凰镇东马庄村3组建房',
+  conclusion: '对欧阳春花罚款20000元',
+  decidedOn: '2026-09-29',
+  reviewId: null,
 };
 
 describe('drafts from DecisionRecorded', () => {
@@ -32,7 +51,9 @@ describe('drafts from DecisionRecorded', () => {
     expect(d.notPublishableReason).toBe(MINOR_REASON);
     expect(d.partyNamePrivate).toBeNull();
     expect(JSON.stringify(d)).not.toContain('欧阳');
-    expect(() => assertPublishable({ status: PublicationStatus.DRAFT, publishable: false, notPublishableReason: MINOR_REASON })).toThrow(/minor/);
+    expect(() =>
+      assertPublishable({ status: PublicationStatus.DRAFT, publishable: false, notPublishableReason: MINOR_REASON }),
+    ).toThrow(/minor/);
   });
 
   test('a payload without isMinor is treated as a possible minor; broken payloads are refused in words', () => {
@@ -54,14 +75,23 @@ describe('status and visibility', () => {
     expect(publiclyVisible({ ...published, status: PublicationStatus.DRAFT }, '2026-10-01')).toBe(false);
   });
   test('only published items can be withdrawn; only drafts published', () => {
-    expect(() => assertWithdrawable({ ...published, status: PublicationStatus.DRAFT }, '2026-10-01')).toThrow(/PUBLISHED/);
+    expect(() => assertWithdrawable({ ...published, status: PublicationStatus.DRAFT }, '2026-10-01')).toThrow(
+      /PUBLISHED/,
+    );
     expect(() => assertWithdrawable(published, '2027-01-01')).toThrow(/EXPIRED/);
     expect(() => assertPublishable(published)).toThrow(/DRAFT/);
   });
 });
 
 describe('findings', () => {
-  const base = { agencyId: 'a', now: new Date(), overdueDrafts: [], pendingWithdrawals: [], visibleButGone: [], reportedYears: [2025] };
+  const base = {
+    agencyId: 'a',
+    now: new Date(),
+    overdueDrafts: [],
+    pendingWithdrawals: [],
+    visibleButGone: [],
+    reportedYears: [2025],
+  };
   test('a draft past its due day is overdue; on its due day it is not', () => {
     const d = { id: 'p1', caseNumber: 'X', category: EnforcementCategory.PENALTY, dueOn: '2026-10-14' };
     expect(disclosureFindings({ ...base, today: '2026-10-14', overdueDrafts: [d] })).toEqual([]);
@@ -71,13 +101,18 @@ describe('findings', () => {
   });
   test('annual report missing only after 31 January', () => {
     expect(disclosureFindings({ ...base, reportedYears: [], today: '2026-01-31' })).toEqual([]);
-    expect(disclosureFindings({ ...base, reportedYears: [], today: '2026-02-01' }).map((x) => x.kind)).toEqual([FindingKind.ANNUAL_REPORT_MISSING]);
+    expect(disclosureFindings({ ...base, reportedYears: [], today: '2026-02-01' }).map((x) => x.kind)).toEqual([
+      FindingKind.ANNUAL_REPORT_MISSING,
+    ]);
     expect(disclosureFindings({ ...base, reportedYears: [2025], today: '2026-02-01' })).toEqual([]);
   });
   test('withdrawn still visible and overdue withdrawals are reported', () => {
     const f = disclosureFindings({
-      ...base, today: '2026-10-20',
-      pendingWithdrawals: [{ id: 'p2', caseNumber: 'Y', category: EnforcementCategory.PENALTY, withdrawalDueOn: '2026-10-19' }],
+      ...base,
+      today: '2026-10-20',
+      pendingWithdrawals: [
+        { id: 'p2', caseNumber: 'Y', category: EnforcementCategory.PENALTY, withdrawalDueOn: '2026-10-19' },
+      ],
       visibleButGone: [{ id: 'p3', caseNumber: 'Z', category: EnforcementCategory.PENALTY, why: '已撤回' }],
     });
     expect(f.map((x) => x.kind).sort()).toEqual([FindingKind.WITHDRAWAL_OVERDUE, FindingKind.WITHDRAWN_STILL_VISIBLE]);
@@ -88,19 +123,55 @@ describe('annual totals', () => {
   test('counts per category and outcome, exact money, on time vs late', () => {
     const t = annualTotals(
       [
-        { category: EnforcementCategory.PENALTY, outcome: '罚款', fineAmount: '0.10', confiscationAmount: null, dueOn: '2025-03-10', publishedOn: '2025-03-10', publishable: true },
-        { category: EnforcementCategory.PENALTY, outcome: '罚款', fineAmount: '0.20', confiscationAmount: '5.00', dueOn: '2025-03-10', publishedOn: '2025-03-11', publishable: true },
-        { category: EnforcementCategory.LICENSING, outcome: '准予许可', fineAmount: null, confiscationAmount: null, dueOn: '2025-03-10', publishedOn: null, publishable: true },
-        { category: EnforcementCategory.PENALTY, outcome: '警告', fineAmount: null, confiscationAmount: null, dueOn: '2025-03-10', publishedOn: null, publishable: false },
+        {
+          category: EnforcementCategory.PENALTY,
+          outcome: '罚款',
+          fineAmount: '0.10',
+          confiscationAmount: null,
+          dueOn: '2025-03-10',
+          publishedOn: '2025-03-10',
+          publishable: true,
+        },
+        {
+          category: EnforcementCategory.PENALTY,
+          outcome: '罚款',
+          fineAmount: '0.20',
+          confiscationAmount: '5.00',
+          dueOn: '2025-03-10',
+          publishedOn: '2025-03-11',
+          publishable: true,
+        },
+        {
+          category: EnforcementCategory.LICENSING,
+          outcome: '准予许可',
+          fineAmount: null,
+          confiscationAmount: null,
+          dueOn: '2025-03-10',
+          publishedOn: null,
+          publishable: true,
+        },
+        {
+          category: EnforcementCategory.PENALTY,
+          outcome: '警告',
+          fineAmount: null,
+          confiscationAmount: null,
+          dueOn: '2025-03-10',
+          publishedOn: null,
+          publishable: false,
+        },
       ],
       { passed: 2, returned: 1, failed: 0 },
     );
     expect(t.decisions).toBe(4);
     expect(t.finesTotal).toBe('0.30');
     expect(t.confiscationsTotal).toBe('5.00');
-    expect(t.byCategory).toEqual([{ category: 'LICENSING', count: 1 }, { category: 'PENALTY', count: 3 }]);
+    expect(t.byCategory).toEqual([
+      { category: 'LICENSING', count: 1 },
+      { category: 'PENALTY', count: 3 },
+    ]);
     expect(t.byOutcome[0]).toEqual({ outcome: '罚款', count: 2 });
     expect([t.publishedOnTime, t.publishedLate, t.unpublished, t.withheld]).toEqual([1, 1, 1, 1]);
-    void PartyType; void PenaltyKind;
+    void PartyType;
+    void PenaltyKind;
   });
 });

@@ -1,11 +1,15 @@
 import { EnforcementCategory, PenaltyKind } from '@tsp/shared';
-import { WithdrawalTrigger } from '../src/rules/kinds';
-import {
-  requireDeadlineTrigger, requireNotFuture, startsWithdrawalDeadline, withdrawalTriggerOf,
-} from '../src/rules/withdrawal';
-import { checkPeriodMonths, MAX_PERIOD_MONTHS } from '../src/rules/periods';
+
 import { assertYearOver, requireReportYear } from '../src/rules/annual-report';
+import { WithdrawalTrigger } from '../src/rules/kinds';
 import { isProcessData } from '../src/rules/listings';
+import { checkPeriodMonths, MAX_PERIOD_MONTHS } from '../src/rules/periods';
+import {
+  requireDeadlineTrigger,
+  requireNotFuture,
+  startsWithdrawalDeadline,
+  withdrawalTriggerOf,
+} from '../src/rules/withdrawal';
 
 /** The field a BAD_USER_INPUT names, or null when `f` does not throw one. */
 function badField(f: () => unknown): unknown {
@@ -80,7 +84,12 @@ describe('ex-ante list content', () => {
     const steps = [{ name: '立案', description: '', timeLimit: '' }];
     expect(isProcessData({ category: EnforcementCategory.PENALTY, steps })).toBe(true);
     const body = {
-      duties: 'a', powers: 'b', legalBasis: 'c', procedures: 'd', supervisionChannels: 'e', remedyChannels: 'f',
+      duties: 'a',
+      powers: 'b',
+      legalBasis: 'c',
+      procedures: 'd',
+      supervisionChannels: 'e',
+      remedyChannels: 'f',
     };
     expect(isProcessData(body)).toBe(false);
   });

@@ -1,5 +1,5 @@
-export { personnel } from './main.js';
 export * from './entities/index.js';
-export * from './rules/kinds.js';
+export { personnel } from './main.js';
 export * from './rules/credentials.js';
+export * from './rules/kinds.js';
 export * from './rules/staffing.js';

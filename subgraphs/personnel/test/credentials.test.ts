@@ -1,6 +1,14 @@
 import { EnforcementCategory } from '@tsp/shared';
+
 import {
-  credentialCoverage, credentialNumberProblem, credentialValidOn, credentialValidityProblem, effectiveStatus, regionCovers, statusChangeProblem, type CredentialFacts,
+  credentialCoverage,
+  type CredentialFacts,
+  credentialNumberProblem,
+  credentialValidityProblem,
+  credentialValidOn,
+  effectiveStatus,
+  regionCovers,
+  statusChangeProblem,
 } from '../src/rules/credentials';
 import { CredentialStatus } from '../src/rules/kinds';
 
@@ -27,8 +35,12 @@ describe('effective status: EXPIRED follows from the date', () => {
     expect(effectiveStatus(c, '2026-07-01')).toBe(CredentialStatus.EXPIRED);
   });
   test('a suspended or revoked credential stays so after expiry (the stronger fact wins)', () => {
-    expect(effectiveStatus(cred({ status: CredentialStatus.SUSPENDED, expiresOn: '2026-01-01' }), '2026-06-01')).toBe(CredentialStatus.SUSPENDED);
-    expect(effectiveStatus(cred({ status: CredentialStatus.REVOKED, expiresOn: '2026-01-01' }), '2026-06-01')).toBe(CredentialStatus.REVOKED);
+    expect(effectiveStatus(cred({ status: CredentialStatus.SUSPENDED, expiresOn: '2026-01-01' }), '2026-06-01')).toBe(
+      CredentialStatus.SUSPENDED,
+    );
+    expect(effectiveStatus(cred({ status: CredentialStatus.REVOKED, expiresOn: '2026-01-01' }), '2026-06-01')).toBe(
+      CredentialStatus.REVOKED,
+    );
   });
 });
 
@@ -46,7 +58,11 @@ describe('执法区域 region coverage', () => {
 
 describe('持证执法 credential coverage', () => {
   test('a valid credential covering category, region and day is valid and names the credential', () => {
-    expect(credentialCoverage([cred()], need())).toEqual({ valid: true, reason: null, credentialNumber: '13052820260001' });
+    expect(credentialCoverage([cred()], need())).toEqual({
+      valid: true,
+      reason: null,
+      credentialNumber: '13052820260001',
+    });
   });
   test('no credential at all', () => {
     const c = credentialCoverage([], need());
@@ -65,22 +81,38 @@ describe('持证执法 credential coverage', () => {
   });
   test('not yet issued on the day, valid from the issue day', () => {
     const c = cred({ issuedOn: '2026-06-16' });
-    expect(credentialCoverage([c], need({ day: '2026-06-15' }))).toMatchObject({ valid: false, reason: expect.stringMatching(/not yet issued on 2026-06-15/) });
+    expect(credentialCoverage([c], need({ day: '2026-06-15' }))).toMatchObject({
+      valid: false,
+      reason: expect.stringMatching(/not yet issued on 2026-06-15/),
+    });
     expect(credentialCoverage([c], need({ day: '2026-06-16' })).valid).toBe(true);
   });
   test('valid on the expiry day, EXPIRED on the day after', () => {
     const c = cred({ expiresOn: '2026-06-15' });
     expect(credentialCoverage([c], need({ day: '2026-06-15' })).valid).toBe(true);
-    expect(credentialCoverage([c], need({ day: '2026-06-16' }))).toMatchObject({ valid: false, reason: '13052820260001 is EXPIRED' });
+    expect(credentialCoverage([c], need({ day: '2026-06-16' }))).toMatchObject({
+      valid: false,
+      reason: '13052820260001 is EXPIRED',
+    });
   });
   test('suspended and revoked credentials do not cover', () => {
-    expect(credentialCoverage([cred({ status: CredentialStatus.SUSPENDED })], need())).toMatchObject({ valid: false, reason: '13052820260001 is SUSPENDED' });
-    expect(credentialCoverage([cred({ status: CredentialStatus.REVOKED })], need())).toMatchObject({ valid: false, reason: '13052820260001 is REVOKED' });
+    expect(credentialCoverage([cred({ status: CredentialStatus.SUSPENDED })], need())).toMatchObject({
+      valid: false,
+      reason: '13052820260001 is SUSPENDED',
+    });
+    expect(credentialCoverage([cred({ status: CredentialStatus.REVOKED })], need())).toMatchObject({
+      valid: false,
+      reason: '13052820260001 is REVOKED',
+    });
   });
   test('one good credential among bad ones is enough; all bad lists every reason', () => {
     const bad = cred({ number: 'BAD-0001', status: CredentialStatus.SUSPENDED });
     const good = cred({ number: 'GOOD-0001' });
-    expect(credentialCoverage([bad, good], need())).toEqual({ valid: true, reason: null, credentialNumber: 'GOOD-0001' });
+    expect(credentialCoverage([bad, good], need())).toEqual({
+      valid: true,
+      reason: null,
+      credentialNumber: 'GOOD-0001',
+    });
     const r = credentialCoverage([bad, cred({ number: 'OLD-0001', expiresOn: '2025-01-01' })], need());
     expect(r.valid).toBe(false);
     expect(r.reason).toBe('BAD-0001 is SUSPENDED; OLD-0001 is EXPIRED');
@@ -104,7 +136,9 @@ describe('动态管理 status transitions', () => {
     expect(statusChangeProblem(CredentialStatus.VALID as any, CredentialStatus.EXPIRED)).toMatch(/expiry date/);
   });
   test('a change to the same status is refused (it would record a change that did not happen)', () => {
-    expect(statusChangeProblem(CredentialStatus.VALID as any, CredentialStatus.VALID)).toMatch(/cannot change a VALID credential to VALID/);
+    expect(statusChangeProblem(CredentialStatus.VALID as any, CredentialStatus.VALID)).toMatch(
+      /cannot change a VALID credential to VALID/,
+    );
     expect(statusChangeProblem(CredentialStatus.SUSPENDED as any, CredentialStatus.SUSPENDED)).not.toBeNull();
   });
 });

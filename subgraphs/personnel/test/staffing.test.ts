@@ -18,7 +18,12 @@ describe('法制审核人员配备 reviewer staffing: at least 5% of enforcement
   });
 
   test('an agency with no enforcement officers still needs one reviewer', () => {
-    expect(reviewerStaffing(0, 0)).toEqual({ enforcementOfficers: 0, legalReviewers: 0, required: 1, compliant: false });
+    expect(reviewerStaffing(0, 0)).toEqual({
+      enforcementOfficers: 0,
+      legalReviewers: 0,
+      required: 1,
+      compliant: false,
+    });
     expect(reviewerStaffing(0, 1).compliant).toBe(true);
   });
 
@@ -32,6 +37,11 @@ describe('法制审核人员配备 reviewer staffing: at least 5% of enforcement
   });
 
   test('more reviewers than required is compliant', () => {
-    expect(reviewerStaffing(10, 3)).toEqual({ enforcementOfficers: 10, legalReviewers: 3, required: 1, compliant: true });
+    expect(reviewerStaffing(10, 3)).toEqual({
+      enforcementOfficers: 10,
+      legalReviewers: 3,
+      required: 1,
+      compliant: true,
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { NoticeState, noticeDueProblem, noticeResponseProblem, noticeState } from '../src/rules/supervision';
+import { noticeDueProblem, noticeResponseProblem, NoticeState, noticeState } from '../src/rules/supervision';
 
 describe('整改期限 a notice is due today or later', () => {
   test('met: due today or a later day', () => {
@@ -21,7 +21,10 @@ describe('整改回复 one response per notice', () => {
 
 describe('整改通知状态 notice state', () => {
   test('open until the due day, overdue after it; answered on time or late by the Asia/Shanghai day', () => {
-    const n = (respondedAt: string | null) => ({ dueOn: '2026-03-05', respondedAt: respondedAt ? new Date(respondedAt) : null });
+    const n = (respondedAt: string | null) => ({
+      dueOn: '2026-03-05',
+      respondedAt: respondedAt ? new Date(respondedAt) : null,
+    });
     expect(noticeState(n(null), '2026-03-05')).toBe(NoticeState.OPEN);
     expect(noticeState(n(null), '2026-03-06')).toBe(NoticeState.OVERDUE);
     expect(noticeState(n('2026-03-05T15:59:00Z'), '2026-03-09')).toBe(NoticeState.ANSWERED);

@@ -1,10 +1,21 @@
-import {
-  assignmentHistory, credentialsEndedByTransfer, currentSince, registeredOn, transferProblem, transferRevocationReason, type TransferRequest,
-} from '../src/rules/transfer';
 import { CredentialStatus } from '../src/rules/kinds';
+import {
+  assignmentHistory,
+  credentialsEndedByTransfer,
+  currentSince,
+  registeredOn,
+  transferProblem,
+  type TransferRequest,
+  transferRevocationReason,
+} from '../src/rules/transfer';
 
 const request = (over: Partial<TransferRequest> = {}): TransferRequest => ({
-  currentAgencyId: 'planning', targetAgencyId: 'market', effectiveOn: '2026-03-02', currentSince: '2025-01-10', today: '2026-03-05', ...over,
+  currentAgencyId: 'planning',
+  targetAgencyId: 'market',
+  effectiveOn: '2026-03-02',
+  currentSince: '2025-01-10',
+  today: '2026-03-05',
+  ...over,
 });
 
 describe('人员调动 transfer rules', () => {
@@ -14,19 +25,30 @@ describe('人员调动 transfer rules', () => {
     expect(transferProblem(request({ effectiveOn: '2025-01-10' }))).toBeNull();
   });
   test('broken: the officer already belongs to the target agency', () => {
-    expect(transferProblem(request({ targetAgencyId: 'planning' }))).toEqual({ field: 'agencyId', why: expect.stringMatching(/already belongs/) });
+    expect(transferProblem(request({ targetAgencyId: 'planning' }))).toEqual({
+      field: 'agencyId',
+      why: expect.stringMatching(/already belongs/),
+    });
   });
   test('broken: effective after today (transfers are recorded when they take effect)', () => {
-    expect(transferProblem(request({ effectiveOn: '2026-03-06' }))).toEqual({ field: 'effectiveOn', why: expect.stringMatching(/not be after today \(2026-03-05\)/) });
+    expect(transferProblem(request({ effectiveOn: '2026-03-06' }))).toEqual({
+      field: 'effectiveOn',
+      why: expect.stringMatching(/not be after today \(2026-03-05\)/),
+    });
   });
   test('broken: effective before the current assignment began (no overlapping history)', () => {
-    expect(transferProblem(request({ effectiveOn: '2025-01-09' }))).toEqual({ field: 'effectiveOn', why: expect.stringMatching(/2025-01-10/) });
+    expect(transferProblem(request({ effectiveOn: '2025-01-09' }))).toEqual({
+      field: 'effectiveOn',
+      why: expect.stringMatching(/2025-01-10/),
+    });
   });
 });
 
 describe('任职经历 assignment history', () => {
   test('never transferred: one current assignment from the registration day', () => {
-    expect(assignmentHistory('2024-05-01', 'planning', [])).toEqual([{ agencyId: 'planning', from: '2024-05-01', to: null, reason: null }]);
+    expect(assignmentHistory('2024-05-01', 'planning', [])).toEqual([
+      { agencyId: 'planning', from: '2024-05-01', to: null, reason: null },
+    ]);
     expect(currentSince('2024-05-01', [])).toBe('2024-05-01');
   });
   test('two transfers: each stretch ends on the day the next begins, the last is open; reasons belong to the move in', () => {
@@ -61,8 +83,14 @@ describe('调离注销 credentials ended by a transfer', () => {
     expect(credentialsEndedByTransfer(creds, 'planning').map((c) => c.number)).toEqual(['V', 'S']);
   });
   test('the history reason names both agencies, the day and the cause', () => {
-    expect(transferRevocationReason({ fromAgencyName: '宁晋县城乡规划局', toAgencyName: '宁晋县文化和旅游局', effectiveOn: '2026-03-02', reason: '工作需要' }))
-      .toBe('调离注销 transferred from 宁晋县城乡规划局 to 宁晋县文化和旅游局 on 2026-03-02: 工作需要');
+    expect(
+      transferRevocationReason({
+        fromAgencyName: '宁晋县城乡规划局',
+        toAgencyName: '宁晋县文化和旅游局',
+        effectiveOn: '2026-03-02',
+        reason: '工作需要',
+      }),
+    ).toBe('调离注销 transferred from 宁晋县城乡规划局 to 宁晋县文化和旅游局 on 2026-03-02: 工作需要');
   });
 });
 

@@ -1,5 +1,5 @@
-export { records } from './main.js';
+export { blobStoreFromEnv, sweepExpiredUploads, type SweepResult } from './blobs/index.js';
+export { type BlobStore, FsBlobStore } from './blobs/store.js';
 export * from './entities/index.js';
 export * from './journal/index.js';
-export { FsBlobStore, type BlobStore } from './blobs/store.js';
-export { sweepExpiredUploads, blobStoreFromEnv, type SweepResult } from './blobs/index.js';
+export { records } from './main.js';

@@ -1,11 +1,13 @@
 import 'reflect-metadata';
+
 import { config, type SubgraphService } from '@tsp/shared';
-import { schema } from './schema/index.js';
+
+import { mountBlobs, startBlobSweeperFromEnv } from './blobs/index.js';
 import { entities } from './entities/index.js';
+import { journalMetrics } from './journal/index.js';
 import { migrations } from './migrations/index.js';
 import { registerEntrySource } from './read/entry-source.js';
-import { mountBlobs, startBlobSweeperFromEnv } from './blobs/index.js';
-import { journalMetrics } from './journal/index.js';
+import { schema } from './schema/index.js';
 import { startJournalAudit } from './workers/journal-audit.js';
 
 // The journal's inclusion proofs return entry content through the lifecycle's read checks.

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { BlobHashMismatch, BlobTooLarge, type BlobStore } from '../src/blobs/store';
+
+import { BlobHashMismatch, type BlobStore, BlobTooLarge } from '../src/blobs/store';
 
 export interface StoreUnderTest {
   store: BlobStore;
@@ -50,7 +51,9 @@ export function blobStoreContract(make: () => Promise<StoreUnderTest>): void {
   });
 
   test('refuses bytes that do not hash to the declared sha256, keeping nothing', async () => {
-    await expect(s.store.put('a'.repeat(64), Readable.from([Buffer.from('x')]), 100)).rejects.toBeInstanceOf(BlobHashMismatch);
+    await expect(s.store.put('a'.repeat(64), Readable.from([Buffer.from('x')]), 100)).rejects.toBeInstanceOf(
+      BlobHashMismatch,
+    );
     expect(await s.store.get('a'.repeat(64))).toBeNull();
     expect(s.leftovers()).toEqual([]);
   });
@@ -58,13 +61,17 @@ export function blobStoreContract(make: () => Promise<StoreUnderTest>): void {
   test('refuses other bytes under a hash already stored, and keeps the original', async () => {
     const body = Buffer.from('original evidence');
     await s.store.put(sha(body), Readable.from([body]), 100);
-    await expect(s.store.put(sha(body), Readable.from([Buffer.from('forged evidence')]), 100)).rejects.toBeInstanceOf(BlobHashMismatch);
+    await expect(s.store.put(sha(body), Readable.from([Buffer.from('forged evidence')]), 100)).rejects.toBeInstanceOf(
+      BlobHashMismatch,
+    );
     expect((await read((await s.store.get(sha(body)))!)).equals(body)).toBe(true);
   });
 
   test('refuses bodies over the size limit, keeping nothing', async () => {
     const body = Buffer.alloc(2000, 1);
-    await expect(s.store.put(sha(body), Readable.from([body.subarray(0, 1000), body.subarray(1000)]), 1000)).rejects.toBeInstanceOf(BlobTooLarge);
+    await expect(
+      s.store.put(sha(body), Readable.from([body.subarray(0, 1000), body.subarray(1000)]), 1000),
+    ).rejects.toBeInstanceOf(BlobTooLarge);
     expect(await s.store.get(sha(body))).toBeNull();
     expect(s.leftovers()).toEqual([]);
   });
@@ -76,7 +83,10 @@ export function blobStoreContract(make: () => Promise<StoreUnderTest>): void {
     const altered = Buffer.from(body);
     altered[0] ^= 1; // one bit, same length
     await s.tamper(h, altered);
-    const err = await s.store.get(h).then(() => null, (e: unknown) => e);
+    const err = await s.store.get(h).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(BlobHashMismatch);
     expect((err as BlobHashMismatch).actual).toBe(sha(altered));
     expect(s.leftovers()).toEqual([]);

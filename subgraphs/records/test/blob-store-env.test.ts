@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+
 import { overrideConfig } from '@tsp/shared';
+
 import { blobStoreFromEnv } from '../src/blobs/from-env';
 import { S3BlobStore } from '../src/blobs/s3-store';
 import { FsBlobStore } from '../src/blobs/store';
@@ -76,7 +78,11 @@ test('the AWS SDK is loaded at the first S3 request, not at startup: the filesys
     const fresh = await import('../src/blobs/from-env.js');
     fresh.blobStoreFromEnv();
     const restore = overrideConfig({
-      BLOB_STORE: 's3', S3_ENDPOINT: 'http://127.0.0.1:9', S3_BUCKET: 'evidence', S3_ACCESS_KEY_ID: 'id', S3_SECRET_ACCESS_KEY: 'secret',
+      BLOB_STORE: 's3',
+      S3_ENDPOINT: 'http://127.0.0.1:9',
+      S3_BUCKET: 'evidence',
+      S3_ACCESS_KEY_ID: 'id',
+      S3_SECRET_ACCESS_KEY: 'secret',
     });
     try {
       const store = fresh.blobStoreFromEnv();

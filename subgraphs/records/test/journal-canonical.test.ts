@@ -1,8 +1,9 @@
-import { generateKeyPairSync, createPublicKey } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync } from 'node:crypto';
+
 import { canonicalBytes, canonicalEntryBytes, canonicalJson, type JournalEntryInput } from '../src/journal/canonical';
+import { parseSigningKey } from '../src/journal/checkpoint';
 import { hashLeaf } from '../src/journal/merkle';
 import { parseCheckpointNote, signCheckpoint, verifierKey, verifyCheckpointNote } from '../src/journal/note';
-import { parseSigningKey } from '../src/journal/checkpoint';
 
 const entry = (): JournalEntryInput => ({
   id: '6f1c1b1e-0000-4000-8000-000000000001',
@@ -16,12 +17,23 @@ const entry = (): JournalEntryInput => ({
   officerIds: ['b', 'a'],
   summary: '现场检查，发现无证经营',
   correctsId: null,
-  attachments: [{ sha256: 'ab'.repeat(32), kind: 'VIDEO', size: 1024, mediaType: 'video/mp4', name: '执法记录仪.mp4', fullProcess: true }],
+  attachments: [
+    {
+      sha256: 'ab'.repeat(32),
+      kind: 'VIDEO',
+      size: 1024,
+      mediaType: 'video/mp4',
+      name: '执法记录仪.mp4',
+      fullProcess: true,
+    },
+  ],
 });
 
 describe('canonical JSON', () => {
   it('sorts keys recursively, keeps array order, drops undefined, writes no whitespace', () => {
-    expect(canonicalJson({ b: 1, a: { d: [3, 1, { z: true, y: null }], c: undefined } })).toBe('{"a":{"d":[3,1,{"y":null,"z":true}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [3, 1, { z: true, y: null }], c: undefined } })).toBe(
+      '{"a":{"d":[3,1,{"y":null,"z":true}]},"b":1}',
+    );
     expect(canonicalJson([undefined, 'x'])).toBe('[null,"x"]');
   });
 
@@ -54,11 +66,21 @@ describe('canonical JSON', () => {
 
 describe('signed checkpoint notes', () => {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-  const cp = { origin: 'tsp.records.journal/v1', size: 1234, rootHash: Buffer.alloc(32, 7), time: new Date('2025-05-01T00:00:00Z') };
+  const cp = {
+    origin: 'tsp.records.journal/v1',
+    size: 1234,
+    rootHash: Buffer.alloc(32, 7),
+    time: new Date('2025-05-01T00:00:00Z'),
+  };
 
   it('signs in the C2SP checkpoint layout and verifies with the public key', () => {
     const { note } = signCheckpoint(cp, privateKey);
-    expect(note.split('\n').slice(0, 4)).toEqual(['tsp.records.journal/v1', '1234', Buffer.alloc(32, 7).toString('base64'), 'time 2025-05-01T00:00:00.000Z']);
+    expect(note.split('\n').slice(0, 4)).toEqual([
+      'tsp.records.journal/v1',
+      '1234',
+      Buffer.alloc(32, 7).toString('base64'),
+      'time 2025-05-01T00:00:00.000Z',
+    ]);
     expect(note).toMatch(/\n\n\u2014 tsp\.records\.journal\/v1 [A-Za-z0-9+/=]+\n$/);
     const parsed = verifyCheckpointNote(note, publicKey);
     expect(parsed.size).toBe(1234);
@@ -83,7 +105,10 @@ describe('signed checkpoint notes', () => {
     expect(pub(parseSigningKey(pem))).toEqual(want);
     expect(pub(parseSigningKey(der.toString('base64')))).toEqual(want);
     expect(pub(parseSigningKey(seed.toString('base64')))).toEqual(want);
-    const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'pem', type: 'pkcs8' }) as string;
+    const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({
+      format: 'pem',
+      type: 'pkcs8',
+    }) as string;
     expect(() => parseSigningKey(ec)).toThrow('must be an Ed25519 key');
   });
 });

@@ -1,12 +1,13 @@
-import { EMPTY_ROOT, hashChildren, hashLeaf, nodeSourceFromLeaves, rootFromLeaves } from '../src/journal/merkle';
 import { extendEdge, rightEdge, rootFromEdge } from '../src/journal/compact';
+import { EMPTY_ROOT, hashChildren, hashLeaf, nodeSourceFromLeaves, rootFromLeaves } from '../src/journal/merkle';
 
 const leaves = Array.from({ length: 300 }, (_, i) => hashLeaf(Buffer.from(`leaf ${i}`)));
 
 describe('right edge (what an append and the self-audit fold onto)', () => {
   it('gives the RFC 6962 root of every size 0 … 300, read from the stored nodes', () => {
     const nodes = nodeSourceFromLeaves(leaves);
-    for (let n = 0; n <= 300; n++) expect(rootFromEdge(n, rightEdge(n, nodes)).equals(rootFromLeaves(leaves.slice(0, n)))).toBe(true);
+    for (let n = 0; n <= 300; n++)
+      expect(rootFromEdge(n, rightEdge(n, nodes)).equals(rootFromLeaves(leaves.slice(0, n)))).toBe(true);
     expect(rootFromEdge(0, new Map())).toEqual(EMPTY_ROOT);
   });
 

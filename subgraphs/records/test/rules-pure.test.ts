@@ -5,8 +5,9 @@ const RULES = join(__dirname, '../src/rules');
 
 /** Every module specifier a source text imports. */
 function importsOf(text: string): string[] {
-  return [...text.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]/gm)]
-    .map((m) => m[1] ?? m[2]);
+  return [
+    ...text.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]/gm),
+  ].map((m) => m[1] ?? m[2]);
 }
 
 describe('rules/ is pure legal logic', () => {
@@ -23,7 +24,8 @@ describe('rules/ is pure legal logic', () => {
   });
 
   test('the check sees GraphQL, ORM and side-effect imports', () => {
-    const text = "import { registerEnumType } from 'type-graphql';\nimport type { X } from '@mikro-orm/core';\nimport 'node:fs';";
+    const text =
+      "import { registerEnumType } from 'type-graphql';\nimport type { X } from '@mikro-orm/core';\nimport 'node:fs';";
     expect(importsOf(text)).toEqual(['type-graphql', '@mikro-orm/core', 'node:fs']);
   });
 });

@@ -1,12 +1,13 @@
+import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { createHash, randomUUID } from 'node:crypto';
-import net, { type AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
+
 import { S3BlobStore, S3Error } from '../src/blobs/s3-store';
 import { blobStoreContract } from './blob-store-contract';
-import { S3_TEST_CREDENTIALS, startS3TestServer, type S3TestServer } from './s3-test-server';
+import { S3_TEST_CREDENTIALS, type S3TestServer, startS3TestServer } from './s3-test-server';
 
 let s3: S3TestServer;
 beforeAll(async () => {
@@ -23,7 +24,14 @@ async function newBucket(): Promise<string> {
 }
 
 function storeIn(bucket: string, tmpDir: string, secretAccessKey = S3_TEST_CREDENTIALS.secretAccessKey) {
-  return new S3BlobStore({ endpoint: s3.endpoint, bucket, region: 'us-east-1', accessKeyId: 'S3RVER', secretAccessKey, tmpDir });
+  return new S3BlobStore({
+    endpoint: s3.endpoint,
+    bucket,
+    region: 'us-east-1',
+    accessKeyId: 'S3RVER',
+    secretAccessKey,
+    tmpDir,
+  });
 }
 
 describe('S3BlobStore on s3rver behind a SigV4-verifying front', () => {
@@ -74,13 +82,18 @@ describe('S3BlobStore requests', () => {
     const body = Buffer.from('现场笔录 signed');
     const h = sha(body);
     await storeIn(bucket, tmp).put(h, Readable.from([body]), 1000);
-    expect(s3.payloadHashes.filter((l) => l.startsWith('PUT '))).toContainEqual(expect.stringMatching(new RegExp(`^PUT /${bucket}/${h}\\S* ${h}$`)));
+    expect(s3.payloadHashes.filter((l) => l.startsWith('PUT '))).toContainEqual(
+      expect.stringMatching(new RegExp(`^PUT /${bucket}/${h}\\S* ${h}$`)),
+    );
   });
 
   test('a wrong secret is refused by the service and reported with its S3 error code', async () => {
     const bucket = await newBucket();
     const store = storeIn(bucket, tmp, 'not-the-secret');
-    const err = await store.get('b'.repeat(64)).then(() => null, (e: unknown) => e);
+    const err = await store.get('b'.repeat(64)).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(S3Error);
     expect(err).toMatchObject({ status: 403, code: 'SignatureDoesNotMatch' });
     expect((err as Error).message).toContain(`GET /${bucket}/${'b'.repeat(64)} answered 403 SignatureDoesNotMatch`);
@@ -107,7 +120,13 @@ describe('S3BlobStore requests', () => {
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const { port } = silent.address() as AddressInfo;
     try {
-      const store = new S3BlobStore({ ...S3_TEST_CREDENTIALS, endpoint: `http://127.0.0.1:${port}`, bucket: 'b', tmpDir: tmp, idleTimeoutMs: 300 });
+      const store = new S3BlobStore({
+        ...S3_TEST_CREDENTIALS,
+        endpoint: `http://127.0.0.1:${port}`,
+        bucket: 'b',
+        tmpDir: tmp,
+        idleTimeoutMs: 300,
+      });
       const started = Date.now();
       await expect(store.get('e'.repeat(64))).rejects.toThrow(`S3 GET /b/${'e'.repeat(64)}: nothing moved for 300 ms`);
       expect(Date.now() - started).toBeLessThan(5000);

@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import http from 'node:http';
-import { createHash } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
+
 import { sign as aws4Sign } from 'aws4';
 import S3rver from 's3rver';
 
@@ -31,7 +32,8 @@ const xmlError = (res: http.ServerResponse, status: number, code: string, messag
   res.end(`<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message></Error>`);
 };
 
-const AUTH_RE = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/s3\/aws4_request, ?SignedHeaders=([a-z0-9;-]+), ?Signature=([0-9a-f]{64})$/;
+const AUTH_RE =
+  /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/s3\/aws4_request, ?SignedHeaders=([a-z0-9;-]+), ?Signature=([0-9a-f]{64})$/;
 
 /**
  * A real S3-compatible server (s3rver 3.7.1, files in a temp folder) behind a front that checks what
@@ -73,10 +75,19 @@ export async function startS3TestServer(): Promise<S3TestServer> {
       { accessKeyId, secretAccessKey: S3_TEST_CREDENTIALS.secretAccessKey },
     );
     const expected = /Signature=([0-9a-f]{64})$/.exec(String(resigned.headers?.Authorization))?.[1];
-    if (expected !== signature) return answer(403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided.');
+    if (expected !== signature)
+      return answer(
+        403,
+        'SignatureDoesNotMatch',
+        'The request signature we calculated does not match the signature you provided.',
+      );
     const declared = signed['x-amz-content-sha256'];
     if (/^[0-9a-f]{64}$/.test(declared) && createHash('sha256').update(body).digest('hex') !== declared)
-      return answer(400, 'XAmzContentSHA256Mismatch', "The provided 'x-amz-content-sha256' header does not match what was computed.");
+      return answer(
+        400,
+        'XAmzContentSHA256Mismatch',
+        "The provided 'x-amz-content-sha256' header does not match what was computed.",
+      );
     payloadHashes.push(`${req.method} ${req.url} ${declared}`);
 
     const forward = http.request(
@@ -98,7 +109,11 @@ export async function startS3TestServer(): Promise<S3TestServer> {
     const url = new URL(`${endpoint}${p}`);
     const { headers } = aws4Sign(
       {
-        service: 's3', region: S3_TEST_CREDENTIALS.region, method, host: url.host, path: p,
+        service: 's3',
+        region: S3_TEST_CREDENTIALS.region,
+        method,
+        host: url.host,
+        path: p,
         headers: { 'content-length': String(body.length), 'x-amz-content-sha256': payloadHash },
       },
       S3_TEST_CREDENTIALS,

@@ -1,7 +1,14 @@
 import { EnforcementCategory, FindingKind, PenaltyKind, WorkingCalendar } from '@tsp/shared';
-import { SERVICE_WORKING_DAYS, decisionServedAt, isServiceActivity, isServiceOverdue, serviceDueOn } from '../src/rules/service';
+
 import { recordFindings } from '../src/rules/findings';
 import { RecordActivity as A } from '../src/rules/kinds';
+import {
+  decisionServedAt,
+  isServiceActivity,
+  isServiceOverdue,
+  SERVICE_WORKING_DAYS,
+  serviceDueOn,
+} from '../src/rules/service';
 
 /**
  * 送达期限 (行政处罚法 §61, §85) on the real calendar (chinese-days): decided Tue 2026-09-29, the next
@@ -25,7 +32,9 @@ describe('service deadline (行政处罚法 §61: on the spot, or 7 working days
     expect(serviceDueOn({ ...fine, penaltyKinds: [], partyPresent: false }, cal)).toBeNull();
   });
   test('an ADMIN override of the calendar counts (e.g. 10-12 declared a rest day)', () => {
-    expect(serviceDueOn({ ...fine, partyPresent: false }, new WorkingCalendar(new Map([['2026-10-12', false]])))).toBe('2026-10-15');
+    expect(serviceDueOn({ ...fine, partyPresent: false }, new WorkingCalendar(new Map([['2026-10-12', false]])))).toBe(
+      '2026-10-15',
+    );
   });
   test('met: unserved on the due day (after the holiday) is not overdue; served is never overdue', () => {
     expect(isServiceOverdue({ dueOn: '2026-10-14', servedOn: null }, '2026-10-14')).toBe(false);
@@ -40,11 +49,24 @@ describe('service deadline (行政处罚法 §61: on the spot, or 7 working days
     expect(isServiceActivity(A.DOCUMENT)).toBe(false);
   });
   test('recordFindings reports SERVICE_OVERDUE from the day after the due day', () => {
-    const unserved = [{ caseId: 'c1', caseNumber: 'N1', category: EnforcementCategory.PENALTY, serviceDueOn: '2026-10-14', servedOn: null }];
+    const unserved = [
+      {
+        caseId: 'c1',
+        caseNumber: 'N1',
+        category: EnforcementCategory.PENALTY,
+        serviceDueOn: '2026-10-14',
+        servedOn: null,
+      },
+    ];
     const base = { agencyId: 'A', audioVisualList: [], cases: [], entries: [], unserved };
     expect(recordFindings({ ...base, today: '2026-10-14' })).toEqual([]);
     expect(recordFindings({ ...base, today: '2026-10-15' })).toEqual([
-      expect.objectContaining({ kind: FindingKind.SERVICE_OVERDUE, subjectId: 'c1', since: new Date('2026-10-15T00:00:00+08:00'), detail: expect.stringContaining('2026-10-14') }),
+      expect.objectContaining({
+        kind: FindingKind.SERVICE_OVERDUE,
+        subjectId: 'c1',
+        since: new Date('2026-10-15T00:00:00+08:00'),
+        detail: expect.stringContaining('2026-10-14'),
+      }),
     ]);
   });
 });
@@ -53,13 +75,19 @@ describe('decision served (行政处罚法 §61: the first service entry after t
   const day = (d: string) => new Date(`${d}T10:00:00+08:00`);
 
   test('meets: the first service of a decided case serves the decision; an earlier one recorded later moves it back', () => {
-    expect(decisionServedAt({ decided: true, servedAt: null }, A.SERVICE_BY_POSTING, day('2026-10-08'))).toEqual(day('2026-10-08'));
-    expect(decisionServedAt({ decided: true, servedAt: day('2026-10-09') }, A.SERVICE, day('2026-10-08'))).toEqual(day('2026-10-08'));
+    expect(decisionServedAt({ decided: true, servedAt: null }, A.SERVICE_BY_POSTING, day('2026-10-08'))).toEqual(
+      day('2026-10-08'),
+    );
+    expect(decisionServedAt({ decided: true, servedAt: day('2026-10-09') }, A.SERVICE, day('2026-10-08'))).toEqual(
+      day('2026-10-08'),
+    );
   });
 
   test('breaks: service before the decision (事先告知书, §44), a later service, or another activity does not count', () => {
     expect(decisionServedAt({ decided: false, servedAt: null }, A.SERVICE, day('2026-10-08'))).toBeNull();
-    expect(decisionServedAt({ decided: true, servedAt: day('2026-10-08') }, A.SERVICE, day('2026-10-09'))).toEqual(day('2026-10-08'));
+    expect(decisionServedAt({ decided: true, servedAt: day('2026-10-08') }, A.SERVICE, day('2026-10-09'))).toEqual(
+      day('2026-10-08'),
+    );
     expect(decisionServedAt({ decided: true, servedAt: null }, A.NOTE, day('2026-10-08'))).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { EnforcementCategory } from '@tsp/shared';
-import { STAGE_PATHS, nextStage, stageProblem } from '../src/rules/stages';
+
 import { CaseStage as S, RecordActivity as A } from '../src/rules/kinds';
+import { nextStage, STAGE_PATHS, stageProblem } from '../src/rules/stages';
 
 describe('stage order (STAGE_ORDER)', () => {
   test('penalty cases use the full path; licensing and inspection skip what does not apply', () => {
@@ -20,7 +21,9 @@ describe('stage order (STAGE_ORDER)', () => {
 
   test('breaks: going back, skipping a required stage, a stage the category lacks, writing to an archived case', () => {
     expect(stageProblem(EnforcementCategory.PENALTY, S.EVIDENCE, S.INVESTIGATION)).toMatch(/go back/);
-    expect(stageProblem(EnforcementCategory.PENALTY, S.INVESTIGATION, S.EXAMINATION)).toMatch(/EVIDENCE cannot be skipped/);
+    expect(stageProblem(EnforcementCategory.PENALTY, S.INVESTIGATION, S.EXAMINATION)).toMatch(
+      /EVIDENCE cannot be skipped/,
+    );
     expect(stageProblem(EnforcementCategory.LICENSING, S.FILING, S.INVESTIGATION)).toMatch(/no INVESTIGATION stage/);
     expect(stageProblem(EnforcementCategory.PENALTY, S.ARCHIVED, S.ARCHIVED, A.DOCUMENT)).toMatch(/archived/);
   });

@@ -1,10 +1,12 @@
 import 'reflect-metadata';
+
 import type { SubgraphService } from '@tsp/shared';
-import { schema } from './schema/index.js';
+
 import { entities } from './entities/index.js';
 import { migrations, renamedMigrations } from './migrations/index.js';
-import { reviewWorkers } from './workers/index.js';
+import { schema } from './schema/index.js';
 import { startWebhookWorker, webhookMetrics } from './webhooks/index.js';
+import { reviewWorkers } from './workers/index.js';
 
 /** 重大执法决定法制审核 Review subgraph: catalogue, legal reviews, the decision gate's check, review events. */
 export const review: SubgraphService = {

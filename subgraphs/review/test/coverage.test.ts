@@ -1,11 +1,23 @@
 import { PenaltyKind } from '@tsp/shared';
+
 import { coverage } from '../src/rules/coverage';
 
-const reviewed = { reviewId: 'rv1', penaltyKinds: [PenaltyKind.FINE, PenaltyKind.CONFISCATION], fineAmount: '50000.00', confiscationAmount: '8000.00' };
+const reviewed = {
+  reviewId: 'rv1',
+  penaltyKinds: [PenaltyKind.FINE, PenaltyKind.CONFISCATION],
+  fineAmount: '50000.00',
+  confiscationAmount: '8000.00',
+};
 
 describe('coverage of a decision by a PASSED review', () => {
   test('same or fewer kinds and amounts not above the reviewed ones are covered', () => {
-    expect(coverage([reviewed], { penaltyKinds: [PenaltyKind.FINE, PenaltyKind.CONFISCATION], fineAmount: '50000.00', confiscationAmount: '8000' })).toEqual({ covered: true, reviewId: 'rv1', problem: null });
+    expect(
+      coverage([reviewed], {
+        penaltyKinds: [PenaltyKind.FINE, PenaltyKind.CONFISCATION],
+        fineAmount: '50000.00',
+        confiscationAmount: '8000',
+      }),
+    ).toEqual({ covered: true, reviewId: 'rv1', problem: null });
     expect(coverage([reviewed], { penaltyKinds: [PenaltyKind.FINE], fineAmount: '30000.00' }).covered).toBe(true);
   });
 
@@ -16,7 +28,10 @@ describe('coverage of a decision by a PASSED review', () => {
   });
 
   test('an extra penalty kind is not covered', () => {
-    const c = coverage([reviewed], { penaltyKinds: [PenaltyKind.FINE, PenaltyKind.LICENCE_REVOCATION], fineAmount: '1000.00' });
+    const c = coverage([reviewed], {
+      penaltyKinds: [PenaltyKind.FINE, PenaltyKind.LICENCE_REVOCATION],
+      fineAmount: '1000.00',
+    });
     expect(c).toMatchObject({ covered: false, reviewId: null });
     expect(c.problem).toMatch(/LICENCE_REVOCATION/);
   });
@@ -30,6 +45,8 @@ describe('coverage of a decision by a PASSED review', () => {
 
   test('a fine amount the review did not include is not covered', () => {
     const noFine = { reviewId: 'rv3', penaltyKinds: [PenaltyKind.FINE], fineAmount: null, confiscationAmount: null };
-    expect(coverage([noFine], { penaltyKinds: [PenaltyKind.FINE], fineAmount: '10.00' }).problem).toMatch(/罚款未经审核/);
+    expect(coverage([noFine], { penaltyKinds: [PenaltyKind.FINE], fineAmount: '10.00' }).problem).toMatch(
+      /罚款未经审核/,
+    );
   });
 });

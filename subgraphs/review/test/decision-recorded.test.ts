@@ -1,4 +1,5 @@
 import { EnforcementCategory, PartyType, PenaltyKind } from '@tsp/shared';
+
 import { isDecisionRecordedFacts } from '../src/events/decision-recorded-facts';
 
 /** A payload as records publishes it (write/decision.ts decisionRecordedPayload). */

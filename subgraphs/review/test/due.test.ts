@@ -1,7 +1,8 @@
 import { WorkingCalendar } from '@tsp/shared';
+import { PenaltyKind } from '@tsp/shared';
+
 import { isOverdue, reviewDueOn } from '../src/rules/due';
 import { checkProposal, checkReceivedOn } from '../src/rules/proposal';
-import { PenaltyKind } from '@tsp/shared';
 
 describe('due date in working days on the official calendar', () => {
   const cal = new WorkingCalendar();
@@ -33,9 +34,13 @@ describe('due date in working days on the official calendar', () => {
 describe('proposed decision and receipt day', () => {
   test('a FINE needs its amount and an amount needs its kind', () => {
     expect(() => checkProposal({ penaltyKinds: [PenaltyKind.FINE] })).toThrow(/fineAmount/);
-    expect(() => checkProposal({ penaltyKinds: [PenaltyKind.WARNING], fineAmount: '100.00' })).toThrow(/FINE is not among/);
+    expect(() => checkProposal({ penaltyKinds: [PenaltyKind.WARNING], fineAmount: '100.00' })).toThrow(
+      /FINE is not among/,
+    );
     expect(() => checkProposal({ penaltyKinds: [PenaltyKind.FINE], fineAmount: '0.00' })).toThrow(/more than 0/);
-    expect(() => checkProposal({ penaltyKinds: [PenaltyKind.FINE, PenaltyKind.CONFISCATION], fineAmount: '100.00' })).not.toThrow();
+    expect(() =>
+      checkProposal({ penaltyKinds: [PenaltyKind.FINE, PenaltyKind.CONFISCATION], fineAmount: '100.00' }),
+    ).not.toThrow();
   });
   test('the file cannot be received in the future or more than 60 days back', () => {
     expect(() => checkReceivedOn('2026-10-13', '2026-10-12')).toThrow(/after today/);

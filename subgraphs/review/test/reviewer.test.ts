@@ -2,7 +2,11 @@ import { assertMayCountersign, assertMayReview, type ReviewerFacts } from '../sr
 
 const AG = 'agency-a';
 const ok: ReviewerFacts = {
-  officerId: 'rev-1', tokenAgencyId: AG, reviewAgencyId: AG, handlerIds: ['h-1', 'h-2'], hasCompletedReview: false,
+  officerId: 'rev-1',
+  tokenAgencyId: AG,
+  reviewAgencyId: AG,
+  handlerIds: ['h-1', 'h-2'],
+  hasCompletedReview: false,
   officer: { agencyId: AG, roles: ['LEGAL_REVIEWER'], legalProfessionQualified: true },
 };
 const code = (f: () => void) => {
@@ -32,11 +36,19 @@ describe('who may review', () => {
   });
   test('an officer unknown to personnel or without the reviewer duty may not', () => {
     expect(code(() => assertMayReview({ ...ok, officer: null }))).toBe('FORBIDDEN');
-    expect(code(() => assertMayReview({ ...ok, officer: { ...ok.officer!, roles: ['ENFORCEMENT'] } }))).toBe('FORBIDDEN');
+    expect(code(() => assertMayReview({ ...ok, officer: { ...ok.officer!, roles: ['ENFORCEMENT'] } }))).toBe(
+      'FORBIDDEN',
+    );
   });
   test('the countersigner is neither the reviewer nor a handler', () => {
-    expect(code(() => assertMayCountersign({ officerId: 'head', reviewerId: 'rev-1', handlerIds: ['h-1'] }))).toBe('OK');
-    expect(code(() => assertMayCountersign({ officerId: 'rev-1', reviewerId: 'rev-1', handlerIds: ['h-1'] }))).toBe('FORBIDDEN');
-    expect(code(() => assertMayCountersign({ officerId: 'h-1', reviewerId: 'rev-1', handlerIds: ['h-1'] }))).toBe('FORBIDDEN');
+    expect(code(() => assertMayCountersign({ officerId: 'head', reviewerId: 'rev-1', handlerIds: ['h-1'] }))).toBe(
+      'OK',
+    );
+    expect(code(() => assertMayCountersign({ officerId: 'rev-1', reviewerId: 'rev-1', handlerIds: ['h-1'] }))).toBe(
+      'FORBIDDEN',
+    );
+    expect(code(() => assertMayCountersign({ officerId: 'h-1', reviewerId: 'rev-1', handlerIds: ['h-1'] }))).toBe(
+      'FORBIDDEN',
+    );
   });
 });

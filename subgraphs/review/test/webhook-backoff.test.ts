@@ -1,4 +1,10 @@
-import { MAX_RETRY_DELAY_MS, RETRY_WINDOW_MS, retryDelayMs, retrySchedule, shouldGiveUp } from '../src/webhooks/backoff';
+import {
+  MAX_RETRY_DELAY_MS,
+  RETRY_WINDOW_MS,
+  retryDelayMs,
+  retrySchedule,
+  shouldGiveUp,
+} from '../src/webhooks/backoff';
 
 const HOUR = 3_600_000;
 
@@ -14,13 +20,16 @@ test('an event is given up only once 24 h have passed since its first failure', 
   expect(shouldGiveUp(first, new Date(first.getTime() + RETRY_WINDOW_MS))).toBe(true);
 });
 
-test.each([1000, 10_000, 50])('the schedule with base %i ms retries for at least 24 h, never waiting more than an hour', (base) => {
-  const s = retrySchedule(base);
-  expect(s.at(-1)!).toBeGreaterThanOrEqual(24 * HOUR);
-  // The last wait that starts before 24 h ends after it, by at most one hour.
-  expect(s.at(-2)!).toBeLessThan(24 * HOUR);
-  for (let i = 1; i < s.length; i++) expect(s[i] - s[i - 1]).toBeLessThanOrEqual(HOUR);
-});
+test.each([1000, 10_000, 50])(
+  'the schedule with base %i ms retries for at least 24 h, never waiting more than an hour',
+  (base) => {
+    const s = retrySchedule(base);
+    expect(s.at(-1)!).toBeGreaterThanOrEqual(24 * HOUR);
+    // The last wait that starts before 24 h ends after it, by at most one hour.
+    expect(s.at(-2)!).toBeLessThan(24 * HOUR);
+    for (let i = 1; i < s.length; i++) expect(s[i] - s[i - 1]).toBeLessThanOrEqual(HOUR);
+  },
+);
 
 test('documented production schedule (base 10 s): about 33 attempts in 24 h', () => {
   const s = retrySchedule(10_000);

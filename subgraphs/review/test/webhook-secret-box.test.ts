@@ -1,7 +1,15 @@
 import { randomBytes } from 'node:crypto';
+
 import { overrideConfig } from '@tsp/shared';
-import { openSealed, openSecret, sealSecret, SEALED_VERSION, WebhookSecretUnreadableError } from '../src/webhooks/secret-box';
-import { parseSecretKey, webhookSecretKey, webhookSecretKeys, WebhookSecretKeyError } from '../src/webhooks/secret-key';
+
+import {
+  openSealed,
+  openSecret,
+  SEALED_VERSION,
+  sealSecret,
+  WebhookSecretUnreadableError,
+} from '../src/webhooks/secret-box';
+import { parseSecretKey, webhookSecretKey, WebhookSecretKeyError, webhookSecretKeys } from '../src/webhooks/secret-key';
 
 const secret = 'receiver-secret-0123456789';
 const endpoint = '0b6f7a4e-8c1d-4d6e-9a5b-2f3c4d5e6f70';
@@ -27,10 +35,12 @@ test('a sealed secret opens with the same key and endpoint, and holds neither th
 test('a wrong key fails with a clear error instead of returning garbage', () => {
   const sealed = sealSecret(endpoint, secret, key);
   expect(() => openSecret(endpoint, sealed, randomBytes(32))).toThrow(WebhookSecretUnreadableError);
-  expect(() => openSecret(endpoint, sealed, randomBytes(32))).toThrow(/endpoint 0b6f7a4e-.* cannot be decrypted: WEBHOOK_SECRET_KEY .* is not the key it was encrypted with/);
+  expect(() => openSecret(endpoint, sealed, randomBytes(32))).toThrow(
+    /endpoint 0b6f7a4e-.* cannot be decrypted: WEBHOOK_SECRET_KEY .* is not the key it was encrypted with/,
+  );
 });
 
-test('altered bytes, another endpoint\'s id, an unknown version or a truncated value do not open', () => {
+test("altered bytes, another endpoint's id, an unknown version or a truncated value do not open", () => {
   const sealed = sealSecret(endpoint, secret, key);
   const flipped = Buffer.from(sealed);
   flipped[flipped.length - 1] ^= 1;
@@ -46,14 +56,21 @@ test('WEBHOOK_SECRET_KEY is read as 64 hex characters or base64 of 32 bytes; any
   expect(parseSecretKey(key.toString('hex')).equals(key)).toBe(true);
   expect(parseSecretKey(key.toString('base64')).equals(key)).toBe(true);
   expect(parseSecretKey(key.toString('base64url')).equals(key)).toBe(true);
-  for (const bad of ['', 'short', key.toString('hex').slice(2), randomBytes(16).toString('base64'), randomBytes(33).toString('base64')]) {
+  for (const bad of [
+    '',
+    'short',
+    key.toString('hex').slice(2),
+    randomBytes(16).toString('base64'),
+    randomBytes(33).toString('base64'),
+  ]) {
     expect(() => parseSecretKey(bad)).toThrow(WebhookSecretKeyError);
   }
   override({ WEBHOOK_SECRET_KEY: key.toString('base64') });
   expect(webhookSecretKey().equals(key)).toBe(true);
   // The configuration refuses it (the service does not start), without showing the value.
-  expect(() => override({ WEBHOOK_SECRET_KEY: 'not-a-key' }))
-    .toThrow('WEBHOOK_SECRET_KEY: expected 32 bytes as 64 hex characters or base64 (e.g. `openssl rand -base64 32`), got a value of 9 characters (not shown)');
+  expect(() => override({ WEBHOOK_SECRET_KEY: 'not-a-key' })).toThrow(
+    'WEBHOOK_SECRET_KEY: expected 32 bytes as 64 hex characters or base64 (e.g. `openssl rand -base64 32`), got a value of 9 characters (not shown)',
+  );
 });
 
 test('unset, the key is derived from INTERNAL_SECRET: the same in every process, another for another secret', () => {
@@ -90,7 +107,9 @@ test('a secret sealed under a third key opens with neither, and the error names 
   const sealed = sealSecret(endpoint, secret, randomBytes(32));
   const keys = { current: randomBytes(32), previous: randomBytes(32) };
   expect(() => openSealed(endpoint, sealed, keys)).toThrow(WebhookSecretUnreadableError);
-  expect(() => openSealed(endpoint, sealed, keys)).toThrow(/endpoint 0b6f7a4e-.* cannot be decrypted: neither WEBHOOK_SECRET_KEY nor WEBHOOK_SECRET_KEY_PREVIOUS is the key/);
+  expect(() => openSealed(endpoint, sealed, keys)).toThrow(
+    /endpoint 0b6f7a4e-.* cannot be decrypted: neither WEBHOOK_SECRET_KEY nor WEBHOOK_SECRET_KEY_PREVIOUS is the key/,
+  );
   // The previous key does not excuse altered bytes either.
   const tampered = sealSecret(endpoint, secret, keys.previous);
   tampered[tampered.length - 1] ^= 1;
@@ -106,5 +125,7 @@ test('WEBHOOK_SECRET_KEY_PREVIOUS is optional, and when set is parsed like the k
   override({ WEBHOOK_SECRET_KEY_PREVIOUS: old.toString('base64url') });
   expect(webhookSecretKeys().previous?.equals(old)).toBe(true);
   expect(webhookSecretKeys().current.equals(key)).toBe(true);
-  expect(() => override({ WEBHOOK_SECRET_KEY_PREVIOUS: 'not-a-key' })).toThrow(/: WEBHOOK_SECRET_KEY_PREVIOUS: expected 32 bytes/);
+  expect(() => override({ WEBHOOK_SECRET_KEY_PREVIOUS: 'not-a-key' })).toThrow(
+    /: WEBHOOK_SECRET_KEY_PREVIOUS: expected 32 bytes/,
+  );
 });

@@ -25,7 +25,10 @@ test('a signature made with another secret is rejected', () => {
 
 test('an old (or future) timestamp is rejected even with a valid signature: replay protection', () => {
   const header = signWebhook(secret, body, t);
-  expect(verifyWebhookSignature(secret, header, body, { now: at(t + 301) })).toMatchObject({ ok: false, reason: expect.stringContaining('tolerance') });
+  expect(verifyWebhookSignature(secret, header, body, { now: at(t + 301) })).toMatchObject({
+    ok: false,
+    reason: expect.stringContaining('tolerance'),
+  });
   expect(verifyWebhookSignature(secret, header, body, { now: at(t - 301) }).ok).toBe(false);
   expect(verifyWebhookSignature(secret, header, body, { now: at(t + 300) }).ok).toBe(true);
   expect(verifyWebhookSignature(secret, header, body, { now: at(t + 3600), toleranceSeconds: 3600 }).ok).toBe(true);

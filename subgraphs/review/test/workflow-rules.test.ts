@@ -1,4 +1,5 @@
 import { EnforcementCategory, Role } from '@tsp/shared';
+
 import { applicableItems, blankChecklist } from '../src/rules/checklist';
 import { assertConcludingReviewer, assertConclusion } from '../src/rules/conclusion';
 import { checkMeetingDay } from '../src/rules/coordination';

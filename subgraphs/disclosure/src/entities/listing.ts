@@ -1,5 +1,7 @@
-import { Entity, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
+
+import { Entity, type Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+
 import type { ListingKind } from '../rules/kinds.js';
 import type { ListingData } from '../rules/listings.js';
 

@@ -1,6 +1,8 @@
-import { Entity, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
+
+import { Entity, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import type { EnforcementCategory, PartyType, PenaltyKind } from '@tsp/shared';
+
 import type { PublicationKind, PublicationStatus, RevisionAction, WithdrawalTrigger } from '../rules/kinds.js';
 import type { PublicText } from '../rules/publication.js';
 

@@ -1,5 +1,6 @@
-import { Entity, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
+import { Entity, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import type { PenaltyKind } from '@tsp/shared';
+
 import type { AnnualTotals } from '../rules/annual-report.js';
 
 /** 公示期限 An agency's publication period for one penalty kind. */

@@ -1,4 +1,5 @@
-import { recordsClient, reviewClient, startConsumer, type Orm, type Worker } from '@tsp/shared';
+import { type Orm, recordsClient, reviewClient, startConsumer, type Worker } from '@tsp/shared';
+
 import { DECISION_RECORDED, onDecisionRecorded } from './decisions.js';
 import { onReviewEvent } from './reviews.js';
 
@@ -9,9 +10,20 @@ const review = reviewClient('disclosure');
 export function consumers(orm: Orm): Worker[] {
   return [
     startConsumer({
-      orm, schema: 'disclosure', name: 'disclosure.decisions', source: 'records', fetch: (after, limit) => records.events(after, limit),
+      orm,
+      schema: 'disclosure',
+      name: 'disclosure.decisions',
+      source: 'records',
+      fetch: (after, limit) => records.events(after, limit),
       handle: (em, e) => (e.type === DECISION_RECORDED ? onDecisionRecorded(em, e) : Promise.resolve()),
     }),
-    startConsumer({ orm, schema: 'disclosure', name: 'disclosure.reviews', source: 'review', fetch: (after, limit) => review.events(after, limit), handle: onReviewEvent }),
+    startConsumer({
+      orm,
+      schema: 'disclosure',
+      name: 'disclosure.reviews',
+      source: 'review',
+      fetch: (after, limit) => review.events(after, limit),
+      handle: onReviewEvent,
+    }),
   ];
 }

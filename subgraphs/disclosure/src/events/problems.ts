@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { logger, type DomainEvent } from '@tsp/shared';
+import { type DomainEvent, logger } from '@tsp/shared';
 
 const log = logger('disclosure:events');
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { shanghaiDate, type DomainEvent } from '@tsp/shared';
+import { type DomainEvent, shanghaiDate } from '@tsp/shared';
 
 /** Review outcomes the annual report counts. */
 export const REVIEW_OUTCOMES = ['ReviewPassed', 'ReviewReturned', 'ReviewFailed'] as const;

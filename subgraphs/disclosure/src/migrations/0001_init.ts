@@ -68,7 +68,9 @@ export class DisclosureInit extends Migration {
       check (publishable or status = 'DRAFT'),
       check (publishable or party_name_private is null))`);
     this.addSql(`create unique index publication_case_uq on disclosure.publication (case_id) where kind = 'DECISION'`);
-    this.addSql(`create index publication_public_idx on disclosure.publication (published_at desc, id desc) where status = 'PUBLISHED'`);
+    this.addSql(
+      `create index publication_public_idx on disclosure.publication (published_at desc, id desc) where status = 'PUBLISHED'`,
+    );
     this.addSql(`create index publication_agency_idx on disclosure.publication (agency_id, status, due_on)`);
     this.addSql(`create index publication_region_idx on disclosure.publication (region)`);
     this.addSql(`create table disclosure.publication_revision (

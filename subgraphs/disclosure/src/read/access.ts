@@ -1,4 +1,5 @@
-import { canRead, isUuid, notFound, requireId, shanghaiDate, type Context, type Scoped } from '@tsp/shared';
+import { canRead, type Context, isUuid, notFound, requireId, type Scoped, shanghaiDate } from '@tsp/shared';
+
 import type { PublicationEntity } from '../entities/index.js';
 import { publiclyVisible } from '../rules/publication.js';
 import { load } from './loaders.js';

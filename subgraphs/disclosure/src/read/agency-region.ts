@@ -1,4 +1,5 @@
-import { notFound, type Context } from '@tsp/shared';
+import { type Context, notFound } from '@tsp/shared';
+
 import { agencyRegion } from '../clients/personnel.js';
 
 /**
@@ -7,7 +8,8 @@ import { agencyRegion } from '../clients/personnel.js';
  */
 export async function regionOf(ctx: Context, agencyId: string): Promise<string> {
   const rows: { region: string }[] = await ctx.em.execute(
-    `select region from disclosure.publication where agency_id = ? limit 1`, [agencyId],
+    `select region from disclosure.publication where agency_id = ? limit 1`,
+    [agencyId],
   );
   if (rows.length) return rows[0].region;
   const region = await agencyRegion(agencyId);

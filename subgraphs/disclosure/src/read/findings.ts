@@ -1,10 +1,17 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  countFindings, requireFindingsCaller, shanghaiDate, type Context, type Finding, type FindingCount, type SummaryKey,
+  type Context,
+  countFindings,
+  type Finding,
+  type FindingCount,
+  requireFindingsCaller,
+  shanghaiDate,
+  type SummaryKey,
 } from '@tsp/shared';
-import { disclosureFindings, type DisclosureFacts } from '../rules/findings.js';
-import { PUBLIC_VISIBLE } from './visibility.js';
+
+import { type DisclosureFacts, disclosureFindings } from '../rules/findings.js';
 import { mayRead } from './access.js';
+import { PUBLIC_VISIBLE } from './visibility.js';
 
 type AgencyFacts = Omit<DisclosureFacts, 'agencyId' | 'today' | 'now'>;
 
@@ -12,7 +19,11 @@ type AgencyFacts = Omit<DisclosureFacts, 'agencyId' | 'today' | 'now'>;
  * Facts for disclosureFindings of several agencies in a constant number of statements. "Still visible"
  * uses the public list's own predicate, so it reports what the public really sees.
  */
-export async function findingFacts(em: EntityManager, agencyIds: readonly string[], today: string): Promise<Map<string, AgencyFacts>> {
+export async function findingFacts(
+  em: EntityManager,
+  agencyIds: readonly string[],
+  today: string,
+): Promise<Map<string, AgencyFacts>> {
   const ids = `{${agencyIds.join(',')}}`;
   const [drafts, withdrawals, visible, reports] = await Promise.all([
     em.execute(
@@ -40,19 +51,30 @@ export async function findingFacts(em: EntityManager, agencyIds: readonly string
     em.execute(`select agency_id, year from disclosure.annual_report where agency_id = any(?::uuid[])`, [ids]),
   ]);
   const out = new Map<string, AgencyFacts>();
-  for (const id of agencyIds) out.set(id, { overdueDrafts: [], pendingWithdrawals: [], visibleButGone: [], reportedYears: [] });
+  for (const id of agencyIds)
+    out.set(id, { overdueDrafts: [], pendingWithdrawals: [], visibleButGone: [], reportedYears: [] });
   for (const r of drafts as { id: string; agency_id: string; case_number: string; category: never; due_on: string }[])
-    out.get(r.agency_id)?.overdueDrafts.push({ id: r.id, caseNumber: r.case_number, category: r.category, dueOn: r.due_on });
+    out
+      .get(r.agency_id)
+      ?.overdueDrafts.push({ id: r.id, caseNumber: r.case_number, category: r.category, dueOn: r.due_on });
   for (const r of withdrawals as { id: string; agency_id: string; case_number: string; category: never; due: string }[])
-    out.get(r.agency_id)?.pendingWithdrawals.push({ id: r.id, caseNumber: r.case_number, category: r.category, withdrawalDueOn: r.due });
+    out
+      .get(r.agency_id)
+      ?.pendingWithdrawals.push({ id: r.id, caseNumber: r.case_number, category: r.category, withdrawalDueOn: r.due });
   for (const r of visible as { id: string; agency_id: string; case_number: string; category: never; why: string }[])
-    out.get(r.agency_id)?.visibleButGone.push({ id: r.id, caseNumber: r.case_number, category: r.category, why: r.why });
-  for (const r of reports as { agency_id: string; year: number }[]) (out.get(r.agency_id)?.reportedYears as number[] | undefined)?.push(r.year);
+    out
+      .get(r.agency_id)
+      ?.visibleButGone.push({ id: r.id, caseNumber: r.case_number, category: r.category, why: r.why });
+  for (const r of reports as { agency_id: string; year: number }[])
+    (out.get(r.agency_id)?.reportedYears as number[] | undefined)?.push(r.year);
   return out;
 }
 
 /** 公示监督发现 One agency's disclosure findings for this caller (the Agency field and the supervision summary). */
-export async function agencyDisclosureFindings(ctx: Context, a: { id: string; region?: string | null }): Promise<Finding[]> {
+export async function agencyDisclosureFindings(
+  ctx: Context,
+  a: { id: string; region?: string | null },
+): Promise<Finding[]> {
   requireFindingsCaller(ctx.identity);
   if (!a.region || !mayRead(ctx, { agencyId: a.id, region: a.region })) return [];
   const today = shanghaiDate();

@@ -1,15 +1,16 @@
-import { CATEGORY_NAMES_ZH, EnforcementCategory, requireId, type Context } from '@tsp/shared';
+import { CATEGORY_NAMES_ZH, type Context, EnforcementCategory, requireId } from '@tsp/shared';
+
 import type { ListingEntity } from '../entities/index.js';
+import { DEFAULT_STEPS, flowchartMermaid, type ProcessStep } from '../rules/flowchart.js';
 import { ListingKind } from '../rules/kinds.js';
 import {
-  isProcessData,
   type BodyInformationData,
   type EnforcementItemData,
+  isProcessData,
   type ListingData,
   type RandomInspectionItemData,
   type ServiceGuideData,
 } from '../rules/listings.js';
-import { DEFAULT_STEPS, flowchartMermaid, type ProcessStep } from '../rules/flowchart.js';
 import { load } from './loaders.js';
 
 /** An entry as served: its kind's fields plus id, agency, version and change date. */

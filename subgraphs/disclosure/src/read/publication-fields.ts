@@ -1,9 +1,10 @@
-import { isUuid, shanghaiDate, type Context } from '@tsp/shared';
+import { type Context, isUuid, shanghaiDate } from '@tsp/shared';
+
 import type { PublicationEntity } from '../entities/index.js';
 import type { PublicationStatus, RevisionAction } from '../rules/kinds.js';
 import { effectiveStatus, type PublicText } from '../rules/publication.js';
-import { load } from './loaders.js';
 import { mayRead } from './access.js';
+import { load } from './loaders.js';
 
 /** The status a reader sees today (EXPIRED once the publication period is over). */
 export function statusToday(p: PublicationEntity): PublicationStatus {

@@ -1,7 +1,18 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  addCalendarDays, badInput, isUuid, pageArgs, requireUser, scopeSql, shanghaiDate, toPage, type Context, type Identity, type Page,
+  addCalendarDays,
+  badInput,
+  type Context,
+  type Identity,
+  isUuid,
+  type Page,
+  pageArgs,
+  requireUser,
+  scopeSql,
+  shanghaiDate,
+  toPage,
 } from '@tsp/shared';
+
 import { PublicationEntity } from '../entities/index.js';
 import { PublicationStatus } from '../rules/kinds.js';
 import { PUBLIC_VISIBLE } from './visibility.js';
@@ -23,7 +34,11 @@ const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
  * With a status: the caller's own scope (scopeSql), newest first by creation.
  */
 export async function listPublications(
-  em: EntityManager, identity: Identity, f: ListFilter, today: string, page: { limit: number; after: string | null },
+  em: EntityManager,
+  identity: Identity,
+  f: ListFilter,
+  today: string,
+  page: { limit: number; after: string | null },
 ): Promise<PublicationEntity[]> {
   const where: string[] = [];
   const params: unknown[] = [];
@@ -64,7 +79,9 @@ export async function listPublications(
   }
   if (f.text?.trim()) {
     // Searches the masked public copy only: a real name or ID number finds nothing.
-    where.push(`(p.case_number || ' ' || p.party_name || ' ' || p.summary || ' ' || p.conclusion || ' ' || p.legal_basis) ilike ?`);
+    where.push(
+      `(p.case_number || ' ' || p.party_name || ' ' || p.summary || ' ' || p.conclusion || ' ' || p.legal_basis) ilike ?`,
+    );
     params.push(`%${likeEscape(f.text.trim().slice(0, 100))}%`);
   }
   if (page.after) {
@@ -95,13 +112,20 @@ function checkCursor(after: string | null): string | null {
 
 /** 公示列表 The `publications` query: the public list, or with a status the signed-in caller's own scope. */
 export async function publications(
-  ctx: Context, filter: ListFilter | null | undefined, first: number | null | undefined, after: string | null | undefined,
+  ctx: Context,
+  filter: ListFilter | null | undefined,
+  first: number | null | undefined,
+  after: string | null | undefined,
 ): Promise<Page<PublicationEntity>> {
   const f = filter ?? {};
   if (f.status) requireUser(ctx.identity);
   if (f.agencyId && !isUuid(f.agencyId)) throw badInput('filter.agencyId', 'not an agency id');
-  if (f.decidedFrom && f.decidedTo && f.decidedFrom > f.decidedTo) throw badInput('filter.decidedFrom', 'is after decidedTo');
+  if (f.decidedFrom && f.decidedTo && f.decidedFrom > f.decidedTo)
+    throw badInput('filter.decidedFrom', 'is after decidedTo');
   const page = pageArgs(first, after, 20);
-  const rows = await listPublications(ctx.em, ctx.identity, f, shanghaiDate(), { limit: page.limit, after: checkCursor(page.after) });
+  const rows = await listPublications(ctx.em, ctx.identity, f, shanghaiDate(), {
+    limit: page.limit,
+    after: checkCursor(page.after),
+  });
   return toPage(rows, page.limit, (p) => cursorKey(p, !!f.status));
 }

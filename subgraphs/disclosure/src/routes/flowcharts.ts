@@ -1,9 +1,10 @@
+import { CATEGORY_NAMES_ZH, EnforcementCategory, isUuid, type Orm, requireInternalSecret } from '@tsp/shared';
 import type { Express } from 'express';
-import { CATEGORY_NAMES_ZH, EnforcementCategory, isUuid, requireInternalSecret, type Orm } from '@tsp/shared';
+
 import { ListingEntity } from '../entities/index.js';
-import { ListingKind } from '../rules/kinds.js';
-import { flowchartSvg, DEFAULT_STEPS } from '../rules/flowchart.js';
 import { processSteps } from '../read/listings.js';
+import { DEFAULT_STEPS, flowchartSvg } from '../rules/flowchart.js';
+import { ListingKind } from '../rules/kinds.js';
 
 /** GET /flowcharts/:agencyId/:category.svg — the public process flowchart, drawn from the configured steps. */
 export function flowchartRoutes(app: Express, orm: Orm): void {
@@ -16,9 +17,17 @@ export function flowchartRoutes(app: Express, orm: Orm): void {
       return;
     }
     try {
-      const l = await orm.em.fork().findOne(ListingEntity, { agencyId: agencyId.toLowerCase(), kind: ListingKind.PROCESS, key: category, active: true });
+      const l = await orm.em.fork().findOne(ListingEntity, {
+        agencyId: agencyId.toLowerCase(),
+        kind: ListingKind.PROCESS,
+        key: category,
+        active: true,
+      });
       const steps = l ? processSteps(l) : DEFAULT_STEPS[category];
-      res.type('image/svg+xml').set('cache-control', 'public, max-age=60').send(flowchartSvg(`${CATEGORY_NAMES_ZH[category]}流程图`, steps));
+      res
+        .type('image/svg+xml')
+        .set('cache-control', 'public, max-age=60')
+        .send(flowchartSvg(`${CATEGORY_NAMES_ZH[category]}流程图`, steps));
     } catch {
       res.status(500).type('text/plain').send('flowchart unavailable');
     }

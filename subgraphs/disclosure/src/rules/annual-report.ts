@@ -1,4 +1,5 @@
 import { addDecimal, badInput, EnforcementCategory } from '@tsp/shared';
+
 import { publishedOnTime } from './deadlines.js';
 
 export interface DecisionFact {
@@ -12,7 +13,11 @@ export interface DecisionFact {
   publishable: boolean;
 }
 
-export interface ReviewOutcomeCounts { passed: number; returned: number; failed: number }
+export interface ReviewOutcomeCounts {
+  passed: number;
+  returned: number;
+  failed: number;
+}
 
 export interface AnnualTotals {
   decisions: number;
@@ -35,7 +40,12 @@ const UNSPECIFIED = '未注明 unspecified';
 export function annualTotals(decisions: readonly DecisionFact[], reviews: ReviewOutcomeCounts): AnnualTotals {
   const byCategory = new Map<EnforcementCategory, number>();
   const byOutcome = new Map<string, number>();
-  let finesTotal = '0.00', confiscationsTotal = '0.00', onTime = 0, late = 0, unpublished = 0, withheld = 0;
+  let finesTotal = '0.00',
+    confiscationsTotal = '0.00',
+    onTime = 0,
+    late = 0,
+    unpublished = 0,
+    withheld = 0;
   for (const d of decisions) {
     byCategory.set(d.category, (byCategory.get(d.category) ?? 0) + 1);
     const o = d.outcome.trim() || UNSPECIFIED;
@@ -50,8 +60,12 @@ export function annualTotals(decisions: readonly DecisionFact[], reviews: Review
   const order = Object.values(EnforcementCategory);
   return {
     decisions: decisions.length,
-    byCategory: [...byCategory].map(([category, count]) => ({ category, count })).sort((a, b) => order.indexOf(a.category) - order.indexOf(b.category)),
-    byOutcome: [...byOutcome].map(([outcome, count]) => ({ outcome, count })).sort((a, b) => b.count - a.count || a.outcome.localeCompare(b.outcome)),
+    byCategory: [...byCategory]
+      .map(([category, count]) => ({ category, count }))
+      .sort((a, b) => order.indexOf(a.category) - order.indexOf(b.category)),
+    byOutcome: [...byOutcome]
+      .map(([outcome, count]) => ({ outcome, count }))
+      .sort((a, b) => b.count - a.count || a.outcome.localeCompare(b.outcome)),
     finesTotal,
     confiscationsTotal,
     reviews,

@@ -73,7 +73,10 @@ const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 
 /** A self-contained SVG of the steps: boxes top to bottom joined by arrows. */
 export function flowchartSvg(title: string, steps: readonly ProcessStep[]): string {
-  const w = 520, boxH = 64, gap = 36, top = 56;
+  const w = 520,
+    boxH = 64,
+    gap = 36,
+    top = 56;
   const h = top + steps.length * (boxH + gap) + 8;
   const parts = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" font-family="sans-serif" role="img" aria-label="${xml(title)}">`,
@@ -83,9 +86,16 @@ export function flowchartSvg(title: string, steps: readonly ProcessStep[]): stri
   steps.forEach((s, i) => {
     const y = top + i * (boxH + gap);
     parts.push(`<rect x="40" y="${y}" width="${w - 80}" height="${boxH}" rx="8" fill="#eef4fb" stroke="#2b6cb0"/>`);
-    parts.push(`<text x="${w / 2}" y="${y + 26}" text-anchor="middle" font-size="15" font-weight="bold">${i + 1}. ${xml(s.name)}${s.timeLimit ? `（${xml(s.timeLimit)}）` : ''}</text>`);
-    parts.push(`<text x="${w / 2}" y="${y + 48}" text-anchor="middle" font-size="12">${xml(s.description.slice(0, 36))}</text>`);
-    if (i > 0) parts.push(`<line x1="${w / 2}" y1="${y - gap}" x2="${w / 2}" y2="${y - 4}" stroke="#333" marker-end="url(#arrow)"/>`);
+    parts.push(
+      `<text x="${w / 2}" y="${y + 26}" text-anchor="middle" font-size="15" font-weight="bold">${i + 1}. ${xml(s.name)}${s.timeLimit ? `（${xml(s.timeLimit)}）` : ''}</text>`,
+    );
+    parts.push(
+      `<text x="${w / 2}" y="${y + 48}" text-anchor="middle" font-size="12">${xml(s.description.slice(0, 36))}</text>`,
+    );
+    if (i > 0)
+      parts.push(
+        `<line x1="${w / 2}" y1="${y - gap}" x2="${w / 2}" y2="${y - 4}" stroke="#333" marker-end="url(#arrow)"/>`,
+      );
   });
   parts.push('</svg>');
   return parts.join('\n');

@@ -23,7 +23,10 @@ export enum WithdrawalTrigger {
 
 /** Triggers that carry the 3-working-day withdrawal deadline. */
 export const DEADLINE_TRIGGERS: ReadonlySet<WithdrawalTrigger> = new Set([
-  WithdrawalTrigger.DECISION_CHANGED, WithdrawalTrigger.DECISION_REVOKED, WithdrawalTrigger.CONFIRMED_ILLEGAL, WithdrawalTrigger.CONFIRMED_VOID,
+  WithdrawalTrigger.DECISION_CHANGED,
+  WithdrawalTrigger.DECISION_REVOKED,
+  WithdrawalTrigger.CONFIRMED_ILLEGAL,
+  WithdrawalTrigger.CONFIRMED_VOID,
 ]);
 
 /** 修订动作 What a revision records. */

@@ -1,13 +1,25 @@
 import { badInput, EnforcementCategory } from '@tsp/shared';
+
 import type { ProcessStep } from './flowchart.js';
 
 /** 行政执法事项 An item of 《行政执法事项清单》. */
-export interface EnforcementItemData { name: string; category: EnforcementCategory; legalBasis: string; responsibleBody: string }
+export interface EnforcementItemData {
+  name: string;
+  category: EnforcementCategory;
+  legalBasis: string;
+  responsibleBody: string;
+}
 
 /** 随机抽查事项 An item of 《随机抽查事项清单》 ("双随机、一公开"). */
 export interface RandomInspectionItemData {
-  name: string; inspectingBody: string; legalBasis: string; inspectedObjects: string; content: string;
-  samplingRatio: string; method: string; frequency: string;
+  name: string;
+  inspectingBody: string;
+  legalBasis: string;
+  inspectedObjects: string;
+  content: string;
+  samplingRatio: string;
+  method: string;
+  frequency: string;
 }
 
 /**
@@ -16,21 +28,43 @@ export interface RandomInspectionItemData {
  * (plus 收费 and 责任追究 where the agency gives them).
  */
 export interface ServiceGuideData {
-  name: string; category: EnforcementCategory; legalBasis: string; body: string; handlingUnit: string; object: string;
-  applicationMaterials: string[]; process: string; timeLimit: string; fees: string; supervision: string; remedy: string;
-  accountability: string; officeHours: string; address: string; phone: string;
+  name: string;
+  category: EnforcementCategory;
+  legalBasis: string;
+  body: string;
+  handlingUnit: string;
+  object: string;
+  applicationMaterials: string[];
+  process: string;
+  timeLimit: string;
+  fees: string;
+  supervision: string;
+  remedy: string;
+  accountability: string;
+  officeHours: string;
+  address: string;
+  phone: string;
 }
 
 /** 执法主体信息 Body information: duties, powers, basis, procedures, supervision and remedy channels. */
 export interface BodyInformationData {
-  duties: string; powers: string; legalBasis: string; procedures: string; supervisionChannels: string; remedyChannels: string;
+  duties: string;
+  powers: string;
+  legalBasis: string;
+  procedures: string;
+  supervisionChannels: string;
+  remedyChannels: string;
 }
 
 /** 执法流程 The configured steps of one category's process. */
-export interface ProcessData { category: EnforcementCategory; steps: ProcessStep[] }
+export interface ProcessData {
+  category: EnforcementCategory;
+  steps: ProcessStep[];
+}
 
 /** What an ex-ante list entry holds, by its kind. */
-export type ListingData = EnforcementItemData | RandomInspectionItemData | ServiceGuideData | BodyInformationData | ProcessData;
+export type ListingData =
+  EnforcementItemData | RandomInspectionItemData | ServiceGuideData | BodyInformationData | ProcessData;
 
 /** Whether an entry holds process steps (the PROCESS kind) rather than another kind's fields. */
 export function isProcessData(d: ListingData): d is ProcessData {
@@ -38,7 +72,12 @@ export function isProcessData(d: ListingData): d is ProcessData {
 }
 
 /** Trims every string field, refuses empty required ones and overlong ones, naming the field. */
-export function cleanFields<T extends object>(input: T, required: readonly (keyof T & string)[], optional: readonly (keyof T & string)[] = [], max = 4000): T {
+export function cleanFields<T extends object>(
+  input: T,
+  required: readonly (keyof T & string)[],
+  optional: readonly (keyof T & string)[] = [],
+  max = 4000,
+): T {
   const out: Record<string, unknown> = {};
   for (const k of [...required, ...optional]) {
     const v = (input as Record<string, unknown>)[k];
@@ -70,6 +109,10 @@ export function sameData(a: unknown, b: unknown): boolean {
 /** JSON with sorted keys (jsonb does not keep key order). */
 function canonical(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (v && typeof v === 'object') return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`;
+  if (v && typeof v === 'object')
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   return JSON.stringify(v);
 }

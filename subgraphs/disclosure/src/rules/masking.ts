@@ -27,19 +27,21 @@ export const REMOVED = '***';
 
 /** 复姓 Compound surnames (百家姓 and common modern ones), so 欧阳娜娜 becomes 欧阳** rather than 欧**. */
 export const COMPOUND_SURNAMES: ReadonlySet<string> = new Set(
-  ('欧阳 太史 端木 上官 司马 东方 独孤 南宫 万俟 闻人 夏侯 诸葛 尉迟 公羊 赫连 澹台 皇甫 宗政 濮阳 公冶 太叔 申屠 公孙 慕容 ' +
+  (
+    '欧阳 太史 端木 上官 司马 东方 独孤 南宫 万俟 闻人 夏侯 诸葛 尉迟 公羊 赫连 澹台 皇甫 宗政 濮阳 公冶 太叔 申屠 公孙 慕容 ' +
     '仲孙 钟离 长孙 宇文 司徒 鲜于 司空 闾丘 子车 亓官 司寇 巫马 公西 颛孙 壤驷 公良 漆雕 乐正 宰父 谷梁 拓跋 夹谷 轩辕 令狐 ' +
     '段干 百里 呼延 东郭 南门 羊舌 微生 公户 公玉 公仪 梁丘 公仲 公上 公门 公山 公坚 左丘 公伯 西门 公祖 第五 公乘 贯丘 ' +
-    '公皙 南荣 东里 东宫 仲长 子书 子桑 即墨 达奚 褚师 单于 淳于 完颜 耶律 叱干 纳兰 爱新').split(' '),
+    '公皙 南荣 东里 东宫 仲长 子书 子桑 即墨 达奚 褚师 单于 淳于 完颜 耶律 叱干 纳兰 爱新'
+  ).split(' '),
 );
 
 /** 百家姓 single surnames in common use (about 190; rarer ones are left to the agency's check). */
 export const SINGLE_SURNAMES = new Set([
-  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭' +
+  ...('王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭' +
     '陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔' +
     '伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍' +
     '华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师' +
-    '和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝',
+    '和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝'),
 ]);
 /** Surnames that are also everyday words (时, 和, 查…): accepted only after a label, never from context alone. */
 const AMBIGUOUS_SURNAMES = new Set([...'时和向查全成常文方高安应明单解路关华党司古师商沙']);
@@ -69,12 +71,19 @@ const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const SEP = '[\\s\\-－—.·]?';
 
 /** 18-digit (last may be X) and 15-digit resident ID numbers, with or without separators. */
-const ID18 = new RegExp(`(?<!\\d)[1-9]\\d{5}${SEP}(?:18|19|20)\\d{2}${SEP}(?:0[1-9]|1[0-2])${SEP}(?:0[1-9]|[12]\\d|3[01])${SEP}\\d{3}${SEP}[\\dXx](?![\\dA-Za-z])`, 'g');
-const ID15 = new RegExp(`(?<!\\d)[1-9]\\d{5}${SEP}\\d{2}${SEP}(?:0[1-9]|1[0-2])${SEP}(?:0[1-9]|[12]\\d|3[01])${SEP}\\d{3}(?!\\d)`, 'g');
+const ID18 = new RegExp(
+  `(?<!\\d)[1-9]\\d{5}${SEP}(?:18|19|20)\\d{2}${SEP}(?:0[1-9]|1[0-2])${SEP}(?:0[1-9]|[12]\\d|3[01])${SEP}\\d{3}${SEP}[\\dXx](?![\\dA-Za-z])`,
+  'g',
+);
+const ID15 = new RegExp(
+  `(?<!\\d)[1-9]\\d{5}${SEP}\\d{2}${SEP}(?:0[1-9]|1[0-2])${SEP}(?:0[1-9]|[12]\\d|3[01])${SEP}\\d{3}(?!\\d)`,
+  'g',
+);
 /** Mobile numbers, optionally +86 / 0086 / 86-prefixed, grouped 3-4-4 or not. */
 const MOBILE = /(?:(?:\+|00)?86[\s\-－]?)?(?<!\d)1[3-9]\d[\s\-－]?\d{4}[\s\-－]?\d{4}(?!\d)/g;
 /** Landlines: area code 0xx(x), optionally in brackets, then 7-8 digits and an optional extension. */
-const LANDLINE = /[(（]?(?<!\d)0\d{2,3}[)）]?[\s\-－]?[2-9]\d{2,3}[\s\-－]?\d{4}(?:\s*(?:转|-|ext\.?)\s*\d{1,6})?(?!\d)/gi;
+const LANDLINE =
+  /[(（]?(?<!\d)0\d{2,3}[)）]?[\s\-－]?[2-9]\d{2,3}[\s\-－]?\d{4}(?:\s*(?:转|-|ext\.?)\s*\d{1,6})?(?!\d)/gi;
 /** Bank card numbers: 16-19 digits, plain or in groups of 4. */
 const BANK_CARD = /(?<!\d)(?:\d{4}[\s\-－]?){3}\d{4}(?:[\s\-－]?\d{1,3})?(?!\d)/g;
 /** Any long run of digits that survived (account numbers, QQ, partial IDs): 9+ digits, not a money amount. */
@@ -82,7 +91,8 @@ const LONG_DIGITS = /(?<![\d.])\d(?:[\s\-－]?\d){8,}(?![\d.]*\s*(?:元|万|亿)
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 
 /** 机动车号牌 Vehicle plates: province + letter + 5 (or 6 for new energy) characters, with or without a dot. */
-const PLATE = /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领][A-HJ-NP-Za-hj-np-z]\s*[·•・.\-\s]?\s*(?:[A-HJ-NP-Za-hj-np-z0-9]\s?){4,5}[A-HJ-NP-Za-hj-np-z0-9挂学警港澳领试超](?![A-Za-z0-9])/g;
+const PLATE =
+  /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领][A-HJ-NP-Za-hj-np-z]\s*[·•・.\-\s]?\s*(?:[A-HJ-NP-Za-hj-np-z0-9]\s?){4,5}[A-HJ-NP-Za-hj-np-z0-9挂学警港澳领试超](?![A-Za-z0-9])/g;
 
 /** 不动产权证 / 房产证 / 土地证 numbers in their usual written forms. */
 const PROPERTY_CERT = [
@@ -98,10 +108,14 @@ const PRIVATE_LABELS =
   'QQ号|QQ|微信号|微信|电子邮箱|邮箱|银行卡号|银行账号|银行账户|开户账号|账号|卡号|车牌号码|车牌号|号牌号码|车牌|' +
   '不动产权证号|不动产权证书号|房产证号|产权证号|权证号|土地证号';
 // The value is the number-like token after the label (a plate may start with its province character).
-const PRIVATE_LABEL_RE = new RegExp(`(${PRIVATE_LABELS})(?![明书复])(\\s*[:：为是]?\\s*)((?:[(（]\\d{3,4}[)）])?[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领]?[0-9A-Za-z\\s\\-－+·•・.#*_@]{3,})`, 'gi');
+const PRIVATE_LABEL_RE = new RegExp(
+  `(${PRIVATE_LABELS})(?![明书复])(\\s*[:：为是]?\\s*)((?:[(（]\\d{3,4}[)）])?[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领]?[0-9A-Za-z\\s\\-－+·•・.#*_@]{3,})`,
+  'gi',
+);
 
 /** Labels introducing an address. */
-const ADDRESS_LABELS = '家庭住址|家庭地址|户籍所在地|户籍地址|户籍地|经常居住地|居住地址|居住地|现住址|现住|住址|住所地|住所|住处|地址|家住|居住于|住在';
+const ADDRESS_LABELS =
+  '家庭住址|家庭地址|户籍所在地|户籍地址|户籍地|经常居住地|居住地址|居住地|现住址|现住|住址|住所地|住所|住处|地址|家住|居住于|住在';
 const ADDRESS_LABEL_RE = new RegExp(`(${ADDRESS_LABELS})(\\s*[:：为是]?\\s*)([^，。；;,、\\n）)]+)`, 'g');
 
 /** County-level end of an address (县/区/旗), not the 区 of 小区/社区/园区… */
@@ -126,9 +140,15 @@ const STRONG_PART = `(?:${PLACE}{1,8}?(?:村|社区|小区|花园|家园|公寓|
 const COUNTY_PREFIX = `(?:[${HAN}]{2,7}?(?:省|自治区))?(?:[${HAN}]{2,7}?(?:市|州|盟|地区))?[${HAN}]{1,7}?(?<![小社园校片景厂矿城开发])(?:自治县|县|区|旗)`;
 const ADDRESS_IN_TEXT = new RegExp(`(${COUNTY_PREFIX})((?:${DETAIL_PART})*?${STRONG_PART}(?:${DETAIL_PART})*)`, 'g');
 /** A road with a house number and no county before it: "解放路12号3单元". */
-const ROAD_NUMBER = new RegExp(`(?:${PLACE}|[A-Za-z0-9]){1,10}?(?:大道|路|街|巷|胡同|弄)[0-9一二三四五六七八九十百零〇\\-－]+号(?:院|楼)?(?:[0-9\\-－]+(?:号楼|栋|幢|单元|室|层|楼))*`, 'g');
+const ROAD_NUMBER = new RegExp(
+  `(?:${PLACE}|[A-Za-z0-9]){1,10}?(?:大道|路|街|巷|胡同|弄)[0-9一二三四五六七八九十百零〇\\-－]+号(?:院|楼)?(?:[0-9\\-－]+(?:号楼|栋|幢|单元|室|层|楼))*`,
+  'g',
+);
 /** A town/village chain with a group or house number: "凤凰镇东马庄村3组". */
-const VILLAGE_CHAIN = new RegExp(`(?:${PLACE}{1,6}?(?:镇|乡|街道))?${PLACE}{1,6}?村(?:[0-9一二三四五六七八九十]+(?:组|队|排|号))+`, 'g');
+const VILLAGE_CHAIN = new RegExp(
+  `(?:${PLACE}{1,6}?(?:镇|乡|街道))?${PLACE}{1,6}?村(?:[0-9一二三四五六七八九十]+(?:组|队|排|号))+`,
+  'g',
+);
 
 /** Role labels before other persons' names (证人、委托代理人、法定代表人…). */
 const PERSON_LABELS =
@@ -139,9 +159,12 @@ const ORG_WORD = `(?:(?![系是为在的该与和及到对称等])[${HAN}])`;
 /** Label, optional separator, then a Han name: surname (1-2 chars) + up to 2 more, greedy so it is fully covered. */
 const PERSON_AFTER_LABEL = new RegExp(
   `(${PERSON_LABELS})(\\s*[:：为是]?\\s*)([${HAN}]{2,4}|[${HAN}]{1,6}[·•・][${HAN}]{1,8})(?![*])` +
-  `(?!${ORG_WORD}{0,16}?(?:公司|厂|店|部|中心|合作社|委员会|局|所|站|院|校|协会|集团))`, 'g');
+    `(?!${ORG_WORD}{0,16}?(?:公司|厂|店|部|中心|合作社|委员会|局|所|站|院|校|协会|集团))`,
+  'g',
+);
 /** Words that follow a label but are no names (证人证言, 负责人员, 代理人身份…). */
-const NOT_A_NAME = /^(?:员|证言|证明|身份|签字|签名|到场|在场|陈述|称|表示|未|不|对|与|和|及|等|的|人员|应当|已经|同意|确认|提供|出具|委托|授权|书|名单|信息|情况|意见|材料|姓名|本人|一名|一人|二人|两人|均|也|为|是|系)/;
+const NOT_A_NAME =
+  /^(?:员|证言|证明|身份|签字|签名|到场|在场|陈述|称|表示|未|不|对|与|和|及|等|的|人员|应当|已经|同意|确认|提供|出具|委托|授权|书|名单|信息|情况|意见|材料|姓名|本人|一名|一人|二人|两人|均|也|为|是|系)/;
 
 const COMPOUND_ALT = [...COMPOUND_SURNAMES].join('|');
 const SINGLE_CLASS = [...SINGLE_SURNAMES].join('');
@@ -183,7 +206,8 @@ const NAME_BEFORE_MASKED = new RegExp(
   `((?:${COMPOUND_ALT}|[${CONTEXT_SURNAME_CLASS}])${GIVEN}{1,2}?)(?=[、和与及][${HAN}]{1,2}\\*\\*)${NOT_ORG}`,
   'g',
 );
-const NOT_AFTER_PARTY_LABEL = /^(?:应当|应|于|经|依|有|无|没|未|已|向|将|自|所|当|曾|被|作|涉|存|构|逾|按|在|对|从|再|又|仍|为)/;
+const NOT_AFTER_PARTY_LABEL =
+  /^(?:应当|应|于|经|依|有|无|没|未|已|向|将|自|所|当|曾|被|作|涉|存|构|逾|按|在|对|从|再|又|仍|为)/;
 
 /** Masks names found by context or label (surname + "**"), then every other occurrence of each of them. */
 function maskPersonNames(text: string): string {
@@ -245,7 +269,10 @@ export function maskText(text: string, ctx: MaskContext): string {
   }
   for (const re of PROPERTY_CERT) t = t.replace(re, REMOVED);
   t = t.replace(PRIVATE_LABEL_RE, (_all, label: string, sep: string) => `${label}${sep}${REMOVED}`);
-  t = t.replace(ADDRESS_LABEL_RE, (_all, label: string, sep: string, value: string) => `${label}${sep}${maskAddress(value)}`);
+  t = t.replace(
+    ADDRESS_LABEL_RE,
+    (_all, label: string, sep: string, value: string) => `${label}${sep}${maskAddress(value)}`,
+  );
   t = t.replace(EMAIL, REMOVED);
   t = t.replace(ID18, REMOVED).replace(ID15, REMOVED);
   t = t.replace(MOBILE, REMOVED).replace(BANK_CARD, REMOVED).replace(LANDLINE, REMOVED);

@@ -1,4 +1,4 @@
-import { PartyType, PenaltyKind, addCalendarMonths, badInput, compareDecimal } from '@tsp/shared';
+import { addCalendarMonths, badInput, compareDecimal, PartyType, PenaltyKind } from '@tsp/shared';
 
 /**
  * 公示期限 How long a published decision stays on the public list.

@@ -1,9 +1,10 @@
-import { PartyType, conflict, badInput, type WorkingCalendar } from '@tsp/shared';
-import { maskText, publicPartyName } from './masking.js';
+import { badInput, conflict, PartyType, type WorkingCalendar } from '@tsp/shared';
+
 import { publicationDueOn } from './deadlines.js';
-import { isExpired } from './periods.js';
-import { PublicationStatus } from './kinds.js';
 import type { DecisionRecorded } from './decision-event.js';
+import { PublicationStatus } from './kinds.js';
+import { maskText, publicPartyName } from './masking.js';
+import { isExpired } from './periods.js';
 
 /** The published (masked) text of a publication; what revisions snapshot. */
 export interface PublicText {
@@ -18,7 +19,8 @@ export interface PublicText {
  * 未成年人 Decisions involving minors are never published (未成年人保护法 §§4, 72; 国办发〔2018〕118号:
  * 涉及未成年人的不予公开). The draft keeps no personal data at all.
  */
-export const MINOR_REASON = '当事人为未成年人，依法不予公开（未成年人保护法第七十二条） / party is a minor: never published';
+export const MINOR_REASON =
+  '当事人为未成年人，依法不予公开（未成年人保护法第七十二条） / party is a minor: never published';
 const WITHHELD = '（不予公开）';
 
 export interface Draft extends PublicText {
@@ -34,8 +36,15 @@ export function draftFromDecision(d: DecisionRecorded, cal: WorkingCalendar): Dr
   const dueOn = publicationDueOn(cal, d.category, d.decidedOn);
   if (d.party.isMinor) {
     return {
-      caseNumber: maskText(d.caseNumber, { partyType: d.party.type }), partyName: WITHHELD, summary: WITHHELD, conclusion: WITHHELD, legalBasis: WITHHELD,
-      publishable: false, notPublishableReason: MINOR_REASON, dueOn, partyNamePrivate: null,
+      caseNumber: maskText(d.caseNumber, { partyType: d.party.type }),
+      partyName: WITHHELD,
+      summary: WITHHELD,
+      conclusion: WITHHELD,
+      legalBasis: WITHHELD,
+      publishable: false,
+      notPublishableReason: MINOR_REASON,
+      dueOn,
+      partyNamePrivate: null,
     };
   }
   const ctx = { partyType: d.party.type, partyName: d.party.name };
@@ -87,19 +96,24 @@ export function publiclyVisible(p: PublicationState, today: string): boolean {
 }
 
 export function assertPublishable(p: PublicationState): void {
-  if (!p.publishable) throw conflict(`this decision may not be published: ${p.notPublishableReason ?? 'not publishable'}`);
-  if (p.status !== PublicationStatus.DRAFT) throw conflict(`only a DRAFT can be published; this one is ${p.status} / 仅草稿可发布`);
+  if (!p.publishable)
+    throw conflict(`this decision may not be published: ${p.notPublishableReason ?? 'not publishable'}`);
+  if (p.status !== PublicationStatus.DRAFT)
+    throw conflict(`only a DRAFT can be published; this one is ${p.status} / 仅草稿可发布`);
 }
 
 export function assertCorrectable(p: PublicationState, today: string): void {
-  if (!p.publishable) throw conflict(`this decision may not be published, so it has nothing to correct: ${p.notPublishableReason}`);
+  if (!p.publishable)
+    throw conflict(`this decision may not be published, so it has nothing to correct: ${p.notPublishableReason}`);
   const s = effectiveStatus(p, today);
-  if (s === PublicationStatus.WITHDRAWN || s === PublicationStatus.EXPIRED) throw conflict(`a ${s} publication cannot be corrected / 已撤回或已期满的公示不能纠错`);
+  if (s === PublicationStatus.WITHDRAWN || s === PublicationStatus.EXPIRED)
+    throw conflict(`a ${s} publication cannot be corrected / 已撤回或已期满的公示不能纠错`);
 }
 
 export function assertWithdrawable(p: PublicationState, today: string): void {
   const s = effectiveStatus(p, today);
-  if (s !== PublicationStatus.PUBLISHED) throw conflict(`only a PUBLISHED item can be withdrawn; this one is ${s} / 仅已公示的可撤回`);
+  if (s !== PublicationStatus.PUBLISHED)
+    throw conflict(`only a PUBLISHED item can be withdrawn; this one is ${s} / 仅已公示的可撤回`);
 }
 
 export function requireReason(field: string, reason: string | null | undefined): string {

@@ -1,4 +1,5 @@
 import { badInput } from '@tsp/shared';
+
 import { DEADLINE_TRIGGERS, WithdrawalTrigger } from './kinds.js';
 
 /**

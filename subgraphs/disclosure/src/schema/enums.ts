@@ -1,8 +1,9 @@
 import { registerEnumType } from 'type-graphql';
-import { PublicationStatus, PublicationKind, WithdrawalTrigger, RevisionAction, ListingKind } from '../rules/kinds.js';
+
+import { ListingKind, PublicationKind, PublicationStatus, RevisionAction, WithdrawalTrigger } from '../rules/kinds.js';
 
 /** The GraphQL names of this subgraph's enums: import them from here so they are registered before use. */
-export { PublicationStatus, PublicationKind, WithdrawalTrigger, RevisionAction, ListingKind };
+export { ListingKind, PublicationKind, PublicationStatus, RevisionAction, WithdrawalTrigger };
 
 registerEnumType(PublicationStatus, {
   name: 'PublicationStatus',

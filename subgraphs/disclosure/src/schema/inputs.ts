@@ -1,5 +1,6 @@
-import { Field, ID, InputType, Int } from 'type-graphql';
 import { DateScalar, EnforcementCategory, PartyType, PenaltyKind } from '@tsp/shared';
+import { Field, ID, InputType, Int } from 'type-graphql';
+
 import { PublicationKind, PublicationStatus } from './enums.js';
 
 @InputType({ description: '公示查询条件 Publication filter' })
@@ -14,11 +15,15 @@ export class PublicationFilter {
   decidedFrom?: string | null;
   @Field(() => DateScalar, { nullable: true, description: '决定日期止 Decided to (inclusive)' })
   decidedTo?: string | null;
-  @Field(() => String, { nullable: true, description: '关键词 Text in case number, party, summary, conclusion or basis' })
+  @Field(() => String, {
+    nullable: true,
+    description: '关键词 Text in case number, party, summary, conclusion or basis',
+  })
   text?: string | null;
   @Field(() => PublicationStatus, {
     nullable: true,
-    description: '状态 Status. Omitted = the public list (published, not withdrawn or expired). Given = the caller\'s own scope (agency staff, supervisor), any status.',
+    description:
+      "状态 Status. Omitted = the public list (published, not withdrawn or expired). Given = the caller's own scope (agency staff, supervisor), any status.",
   })
   status?: PublicationStatus | null;
 }
@@ -27,7 +32,10 @@ export class PublicationFilter {
 export class PublicationCorrectionInput {
   @Field(() => String, { nullable: true, description: '文号 Case number' })
   caseNumber?: string | null;
-  @Field(() => String, { nullable: true, description: '当事人（自然人将被遮蔽） Party name (natural persons are masked)' })
+  @Field(() => String, {
+    nullable: true,
+    description: '当事人（自然人将被遮蔽） Party name (natural persons are masked)',
+  })
   partyName?: string | null;
   @Field(() => String, { nullable: true, description: '简要事实 Summary' })
   summary?: string | null;

@@ -1,65 +1,123 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, type ClassType, UseMiddleware } from 'type-graphql';
-import { EnforcementCategory, type Context, Idempotent, asAnswer } from '@tsp/shared';
+import { asAnswer, type Context, EnforcementCategory, Idempotent } from '@tsp/shared';
 import {
-  agencyDisclosure, enforcementItems, listingRevisions, processFlowcharts, randomInspectionItems, serviceGuides,
+  Arg,
+  type ClassType,
+  Ctx,
+  FieldResolver,
+  ID,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+  UseMiddleware,
+} from 'type-graphql';
+
+import {
+  agencyDisclosure,
+  enforcementItems,
+  listingRevisions,
+  processFlowcharts,
+  randomInspectionItems,
+  serviceGuides,
 } from '../read/listings.js';
 import {
-  listingReplay, upsertAgencyDisclosure, upsertEnforcementItem, upsertRandomInspectionItem, upsertServiceGuide,
+  listingReplay,
+  upsertAgencyDisclosure,
+  upsertEnforcementItem,
+  upsertRandomInspectionItem,
+  upsertServiceGuide,
 } from '../write/listings.js';
 import { setProcessSteps } from '../write/process-steps.js';
 import { retireListEntry } from '../write/retire-list-entry.js';
 import {
-  Agency, AgencyDisclosure, EnforcementItem, ListingRevision, ProcessFlowchart, RandomInspectionItem, ServiceGuide,
-} from './types.js';
-import {
-  AgencyDisclosureInput, EnforcementItemInput, ProcessStepInput, RandomInspectionItemInput, ServiceGuideInput,
+  AgencyDisclosureInput,
+  EnforcementItemInput,
+  ProcessStepInput,
+  RandomInspectionItemInput,
+  ServiceGuideInput,
 } from './inputs.js';
+import {
+  Agency,
+  AgencyDisclosure,
+  EnforcementItem,
+  ListingRevision,
+  ProcessFlowchart,
+  RandomInspectionItem,
+  ServiceGuide,
+} from './types.js';
 
 @Resolver()
 export class ListingsResolver {
   @Query(() => [EnforcementItem], { description: '行政执法事项清单（公开） Enforcement item list (public)' })
-  enforcementItems(@Ctx() ctx: Context, @Arg('agencyId', () => ID, { description: '执法主体 Agency id' }) agencyId: string) {
+  enforcementItems(
+    @Ctx() ctx: Context,
+    @Arg('agencyId', () => ID, { description: '执法主体 Agency id' }) agencyId: string,
+  ) {
     return enforcementItems(ctx, agencyId);
   }
 
   @Query(() => [RandomInspectionItem], { description: '随机抽查事项清单（公开） Random-inspection item list (public)' })
-  randomInspectionItems(@Ctx() ctx: Context, @Arg('agencyId', () => ID, { description: '执法主体 Agency id' }) agencyId: string) {
+  randomInspectionItems(
+    @Ctx() ctx: Context,
+    @Arg('agencyId', () => ID, { description: '执法主体 Agency id' }) agencyId: string,
+  ) {
     return randomInspectionItems(ctx, agencyId);
   }
 
   @Query(() => [ServiceGuide], { description: '服务指南（公开） Service guides (public)' })
-  serviceGuides(@Ctx() ctx: Context, @Arg('agencyId', () => ID, { description: '执法主体 Agency id' }) agencyId: string) {
+  serviceGuides(
+    @Ctx() ctx: Context,
+    @Arg('agencyId', () => ID, { description: '执法主体 Agency id' }) agencyId: string,
+  ) {
     return serviceGuides(ctx, agencyId);
   }
 
-  @Query(() => AgencyDisclosure, { nullable: true, description: '执法主体信息（公开） Body information of an agency (public); null until published' })
-  agencyDisclosure(@Ctx() ctx: Context, @Arg('agencyId', () => ID, { description: '执法主体 Agency id' }) agencyId: string) {
+  @Query(() => AgencyDisclosure, {
+    nullable: true,
+    description: '执法主体信息（公开） Body information of an agency (public); null until published',
+  })
+  agencyDisclosure(
+    @Ctx() ctx: Context,
+    @Arg('agencyId', () => ID, { description: '执法主体 Agency id' }) agencyId: string,
+  ) {
     return agencyDisclosure(ctx, agencyId);
   }
 
-  @Query(() => [ProcessFlowchart], { description: '执法流程图（公开） Process flowcharts of an agency, one per category (public)' })
-  processFlowcharts(@Ctx() ctx: Context, @Arg('agencyId', () => ID, { description: '执法主体 Agency id' }) agencyId: string) {
+  @Query(() => [ProcessFlowchart], {
+    description: '执法流程图（公开） Process flowcharts of an agency, one per category (public)',
+  })
+  processFlowcharts(
+    @Ctx() ctx: Context,
+    @Arg('agencyId', () => ID, { description: '执法主体 Agency id' }) agencyId: string,
+  ) {
     return processFlowcharts(ctx, agencyId);
   }
 
   @UseMiddleware(Idempotent('disclosure', listingReplay))
-  @Mutation(() => EnforcementItem, { description: '新增或修改行政执法事项 Create (no id) or change an enforcement item; each change is a new version' })
+  @Mutation(() => EnforcementItem, {
+    description: '新增或修改行政执法事项 Create (no id) or change an enforcement item; each change is a new version',
+  })
   upsertEnforcementItem(
     @Ctx() ctx: Context,
     @Arg('agencyId', () => ID, { description: '执法主体 Agency id' }) agencyId: string,
     @Arg('input', () => EnforcementItemInput, { description: '执法事项 The item' }) input: EnforcementItemInput,
-    @Arg('id', () => ID, { nullable: true, description: '清单条目标识 Entry to change; null creates one' }) id?: string | null,
+    @Arg('id', () => ID, { nullable: true, description: '清单条目标识 Entry to change; null creates one' })
+    id?: string | null,
   ) {
     return upsertEnforcementItem(ctx, agencyId, input, id);
   }
 
   @UseMiddleware(Idempotent('disclosure', listingReplay))
-  @Mutation(() => RandomInspectionItem, { description: '新增或修改随机抽查事项 Create or change a random-inspection item' })
+  @Mutation(() => RandomInspectionItem, {
+    description: '新增或修改随机抽查事项 Create or change a random-inspection item',
+  })
   upsertRandomInspectionItem(
     @Ctx() ctx: Context,
     @Arg('agencyId', () => ID, { description: '执法主体 Agency id' }) agencyId: string,
-    @Arg('input', () => RandomInspectionItemInput, { description: '抽查事项 The item' }) input: RandomInspectionItemInput,
-    @Arg('id', () => ID, { nullable: true, description: '清单条目标识 Entry to change; null creates one' }) id?: string | null,
+    @Arg('input', () => RandomInspectionItemInput, { description: '抽查事项 The item' })
+    input: RandomInspectionItemInput,
+    @Arg('id', () => ID, { nullable: true, description: '清单条目标识 Entry to change; null creates one' })
+    id?: string | null,
   ) {
     return upsertRandomInspectionItem(ctx, agencyId, input, id);
   }
@@ -70,23 +128,29 @@ export class ListingsResolver {
     @Ctx() ctx: Context,
     @Arg('agencyId', () => ID, { description: '执法主体 Agency id' }) agencyId: string,
     @Arg('input', () => ServiceGuideInput, { description: '服务指南 The guide' }) input: ServiceGuideInput,
-    @Arg('id', () => ID, { nullable: true, description: '清单条目标识 Entry to change; null creates one' }) id?: string | null,
+    @Arg('id', () => ID, { nullable: true, description: '清单条目标识 Entry to change; null creates one' })
+    id?: string | null,
   ) {
     return upsertServiceGuide(ctx, agencyId, input, id);
   }
 
   @UseMiddleware(Idempotent('disclosure', listingReplay))
-  @Mutation(() => AgencyDisclosure, { description: '更新执法主体信息 Set the body information of an agency (a new version)' })
+  @Mutation(() => AgencyDisclosure, {
+    description: '更新执法主体信息 Set the body information of an agency (a new version)',
+  })
   upsertAgencyDisclosure(
     @Ctx() ctx: Context,
     @Arg('agencyId', () => ID, { description: '执法主体 Agency id' }) agencyId: string,
-    @Arg('input', () => AgencyDisclosureInput, { description: '主体信息 The body information' }) input: AgencyDisclosureInput,
+    @Arg('input', () => AgencyDisclosureInput, { description: '主体信息 The body information' })
+    input: AgencyDisclosureInput,
   ) {
     return upsertAgencyDisclosure(ctx, agencyId, input);
   }
 
   @UseMiddleware(Idempotent('disclosure', asAnswer()))
-  @Mutation(() => ProcessFlowchart, { description: '配置执法流程 Configure the process steps of a category; the flowchart is drawn from them' })
+  @Mutation(() => ProcessFlowchart, {
+    description: '配置执法流程 Configure the process steps of a category; the flowchart is drawn from them',
+  })
   setProcessSteps(
     @Ctx() ctx: Context,
     @Arg('agencyId', () => ID, { description: '执法主体 Agency id' }) agencyId: string,
@@ -97,7 +161,9 @@ export class ListingsResolver {
   }
 
   @UseMiddleware(Idempotent('disclosure', asAnswer()))
-  @Mutation(() => Boolean, { description: '移出清单 Take an item, inspection item or guide off the public list (kept in its history)' })
+  @Mutation(() => Boolean, {
+    description: '移出清单 Take an item, inspection item or guide off the public list (kept in its history)',
+  })
   retireListEntry(
     @Ctx() ctx: Context,
     @Arg('id', () => ID, { description: '清单条目标识 Entry id' }) id: string,
@@ -126,4 +192,6 @@ function revisionsResolver(cls: ClassType) {
   }
   return VersionedRevisions;
 }
-export const ListingRevisionResolvers = [EnforcementItem, RandomInspectionItem, ServiceGuide, AgencyDisclosure].map(revisionsResolver);
+export const ListingRevisionResolvers = [EnforcementItem, RandomInspectionItem, ServiceGuide, AgencyDisclosure].map(
+  revisionsResolver,
+);

@@ -1,4 +1,5 @@
 import type { Context, ReferenceResolvers } from '@tsp/shared';
+
 import { referencedPublication } from '../read/access.js';
 
 /** Entity references from other subgraphs, batched and authorized like the root fields. */

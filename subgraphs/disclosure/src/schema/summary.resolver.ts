@@ -1,5 +1,6 @@
+import { authorizeSummary, type Context, FindingCount, type SummaryKey, summaryType } from '@tsp/shared';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { FindingCount, authorizeSummary, summaryType, type Context, type SummaryKey } from '@tsp/shared';
+
 import { disclosureSummary } from '../read/findings.js';
 
 /** 监督统计 This subgraph's part of supervisionSummary: its findings counted per kind and category. */

@@ -1,7 +1,15 @@
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import {
-  connectionType, DateScalar, DateTimeScalar, DecimalScalar, EnforcementCategory, ENTITY_DESCRIPTIONS, findingType, PenaltyKind,
+  connectionType,
+  DateScalar,
+  DateTimeScalar,
+  DecimalScalar,
+  EnforcementCategory,
+  ENTITY_DESCRIPTIONS,
+  findingType,
+  PenaltyKind,
 } from '@tsp/shared';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+
 import { PublicationKind, PublicationStatus, RevisionAction, WithdrawalTrigger } from './enums.js';
 
 @Directive('@key(fields: "id")')
@@ -52,7 +60,10 @@ export class DecisionPublication {
   id!: string;
   @Field(() => PublicationKind, { description: '公示类型 Decision or random-inspection result' })
   kind!: PublicationKind;
-  @Field(() => EnforcementCase, { nullable: true, description: '执法案件 The case (agency and supervisor can open it)' })
+  @Field(() => EnforcementCase, {
+    nullable: true,
+    description: '执法案件 The case (agency and supervisor can open it)',
+  })
   case?: EnforcementCase | null;
   @Field(() => Agency, { description: '执法主体 Agency' })
   agency!: Agency;
@@ -92,13 +103,18 @@ export class DecisionPublication {
   withdrawalReason?: string | null;
   @Field(() => WithdrawalTrigger, { nullable: true, description: '撤回原因类型 What made it withdrawn' })
   withdrawalTrigger?: WithdrawalTrigger | null;
-  @Field(() => DateScalar, { nullable: true, description: '撤回期限 Last day to withdraw (3 working days after the decision changed)' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: '撤回期限 Last day to withdraw (3 working days after the decision changed)',
+  })
   withdrawalDueOn?: string | null;
   @Field(() => Int, { description: '版本号 Current version' })
   version!: number;
   @Field(() => DateTimeScalar, { description: '更新时间 Last changed' })
   updatedAt!: Date;
-  @Field(() => [PublicationRevision], { description: '修订记录 History (the public sees revisions made while published)' })
+  @Field(() => [PublicationRevision], {
+    description: '修订记录 History (the public sees revisions made while published)',
+  })
   revisions!: PublicationRevision[];
 }
 

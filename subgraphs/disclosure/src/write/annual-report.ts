@@ -1,7 +1,8 @@
-import { AGENCY_ROLES, assertCanWrite, conflict, requireId, shanghaiDate, type Context } from '@tsp/shared';
+import { AGENCY_ROLES, assertCanWrite, conflict, type Context, requireId, shanghaiDate } from '@tsp/shared';
+
 import { AnnualReportEntity } from '../entities/index.js';
+import { type AnnualReportView, liveTotals, reportView } from '../read/reports.js';
 import { assertYearOver, requireReportYear } from '../rules/annual-report.js';
-import { liveTotals, reportView, type AnnualReportView } from '../read/reports.js';
 
 /** 发布年度报告 Publishes (freezes) an agency's report of a finished year; once frozen it does not change. */
 export async function publishAnnualReport(ctx: Context, agencyId: string, year: number): Promise<AnnualReportView> {

@@ -1,10 +1,11 @@
-import { badInput, optionalText, PartyType, shanghaiDate, type Context } from '@tsp/shared';
+import { badInput, type Context, optionalText, PartyType, shanghaiDate } from '@tsp/shared';
+
 import type { PublicationEntity } from '../entities/index.js';
-import { assertCorrectable, maskCorrection, requireReason, type PublicText } from '../rules/publication.js';
-import { maskText, publicPartyName } from '../rules/masking.js';
 import { RevisionAction } from '../rules/kinds.js';
-import { addRevision } from './revisions.js';
+import { maskText, publicPartyName } from '../rules/masking.js';
+import { assertCorrectable, maskCorrection, type PublicText, requireReason } from '../rules/publication.js';
 import { publicationForWrite } from './publication-for-write.js';
+import { addRevision } from './revisions.js';
 
 /** 纠错 The fields a correction may change; omitted ones stay. */
 export interface PublicationCorrection {

@@ -1,14 +1,15 @@
-import { AGENCY_ROLES, Role, assertCanWrite, reloaded, requireId, type Context } from '@tsp/shared';
+import { AGENCY_ROLES, assertCanWrite, type Context, reloaded, requireId, Role } from '@tsp/shared';
+
 import { ListingEntity } from '../entities/index.js';
+import { type ListingView, view } from '../read/listings.js';
 import { ListingKind } from '../rules/kinds.js';
 import {
-  cleanFields,
   type BodyInformationData,
+  cleanFields,
   type EnforcementItemData,
   type RandomInspectionItemData,
   type ServiceGuideData,
 } from '../rules/listings.js';
-import { view, type ListingView } from '../read/listings.js';
 import { saveListing } from './save-listing.js';
 
 /** Who may keep an agency's ex-ante lists: its own staff, and the administrator. */

@@ -1,10 +1,11 @@
 import type { Context, EnforcementCategory } from '@tsp/shared';
+
+import { type FlowchartView, flowchartView } from '../read/listings.js';
+import type { ProcessStep } from '../rules/flowchart.js';
 import { ListingKind } from '../rules/kinds.js';
 import { cleanSteps, type ProcessData } from '../rules/listings.js';
-import type { ProcessStep } from '../rules/flowchart.js';
-import { flowchartView, type FlowchartView } from '../read/listings.js';
-import { saveListing } from './save-listing.js';
 import { listWriter } from './listings.js';
+import { saveListing } from './save-listing.js';
 
 /** 执法流程 Configures the process steps of a category; the flowchart is drawn from them. */
 export async function setProcessSteps(

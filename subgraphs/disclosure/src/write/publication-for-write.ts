@@ -1,4 +1,5 @@
-import { AGENCY_ROLES, assertCanWrite, notFound, requireId, type Context } from '@tsp/shared';
+import { AGENCY_ROLES, assertCanWrite, type Context, notFound, requireId } from '@tsp/shared';
+
 import { PublicationEntity } from '../entities/index.js';
 
 /** The publication for a write by its own agency's staff (NOT_FOUND when it does not exist). */

@@ -1,7 +1,8 @@
-import { AGENCY_ROLES, assertCanWrite, requireId, type Context, type PenaltyKind } from '@tsp/shared';
+import { AGENCY_ROLES, assertCanWrite, type Context, type PenaltyKind, requireId } from '@tsp/shared';
+
 import { PublicationPeriodEntity } from '../entities/index.js';
-import { checkPeriodMonths } from '../rules/periods.js';
 import { publicationPeriods } from '../read/reports.js';
+import { checkPeriodMonths } from '../rules/periods.js';
 
 /** 公示期限 One penalty kind's period to set; null months = back to the legal default. */
 export interface PeriodSetting {

@@ -1,22 +1,23 @@
 import {
   AGENCY_ROLES,
-  EnforcementCategory,
   assertCanWrite,
+  type Context,
+  EnforcementCategory,
   loadCalendar,
+  type PartyType,
   requireDate,
   requireId,
   requireText,
   shanghaiDate,
-  type Context,
-  type PartyType,
 } from '@tsp/shared';
+
 import { PublicationEntity } from '../entities/index.js';
+import { regionOf } from '../read/agency-region.js';
+import { PublicationKind, PublicationStatus, RevisionAction } from '../rules/kinds.js';
 import { draftFromDecision } from '../rules/publication.js';
 import { requireNotFuture } from '../rules/withdrawal.js';
-import { PublicationKind, PublicationStatus, RevisionAction } from '../rules/kinds.js';
-import { regionOf } from '../read/agency-region.js';
-import { addRevision } from './revisions.js';
 import { publish } from './publish.js';
+import { addRevision } from './revisions.js';
 
 /** 双随机抽查结果 A random-inspection result as entered by the agency. */
 export interface InspectionResult {

@@ -1,11 +1,12 @@
-import { optionalText, shanghaiDate, type Context } from '@tsp/shared';
-import { PublicationPeriodEntity, type PublicationEntity } from '../entities/index.js';
-import { assertPublishable } from '../rules/publication.js';
+import { type Context, optionalText, shanghaiDate } from '@tsp/shared';
+
+import { type PublicationEntity, PublicationPeriodEntity } from '../entities/index.js';
+import { PublicationStatus, RevisionAction } from '../rules/kinds.js';
 import { maskText } from '../rules/masking.js';
 import { periodMonths, visibleUntil } from '../rules/periods.js';
-import { PublicationStatus, RevisionAction } from '../rules/kinds.js';
-import { addRevision } from './revisions.js';
+import { assertPublishable } from '../rules/publication.js';
 import { publicationForWrite } from './publication-for-write.js';
+import { addRevision } from './revisions.js';
 
 async function periodsOf(ctx: Context, agencyId: string) {
   const rows = await ctx.em.find(PublicationPeriodEntity, { agencyId });

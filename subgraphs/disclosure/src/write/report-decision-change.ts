@@ -1,12 +1,13 @@
-import { loadCalendar, requireDate, requireText, shanghaiDate, type Context } from '@tsp/shared';
+import { type Context, loadCalendar, requireDate, requireText, shanghaiDate } from '@tsp/shared';
+
 import type { PublicationEntity } from '../entities/index.js';
-import { assertWithdrawable } from '../rules/publication.js';
-import { maskText } from '../rules/masking.js';
 import { withdrawalDueOn } from '../rules/deadlines.js';
-import { requireDeadlineTrigger, requireNotFuture } from '../rules/withdrawal.js';
 import { RevisionAction, type WithdrawalTrigger } from '../rules/kinds.js';
-import { addRevision } from './revisions.js';
+import { maskText } from '../rules/masking.js';
+import { assertWithdrawable } from '../rules/publication.js';
+import { requireDeadlineTrigger, requireNotFuture } from '../rules/withdrawal.js';
 import { publicationForWrite } from './publication-for-write.js';
+import { addRevision } from './revisions.js';
 
 /**
  * 报告决定变更 Records that a published decision was changed, revoked, confirmed illegal or void: it must be

@@ -1,8 +1,9 @@
-import { assertCanWrite, notFound, requireId, type Context } from '@tsp/shared';
+import { assertCanWrite, type Context, notFound, requireId } from '@tsp/shared';
+
 import { ListingEntity } from '../entities/index.js';
 import { requireReason } from '../rules/publication.js';
-import { retireListing } from './save-listing.js';
 import { LIST_WRITERS } from './listings.js';
+import { retireListing } from './save-listing.js';
 
 /** 移出清单 Takes an entry off the public list; it stays in its history with the reason. */
 export async function retireListEntry(ctx: Context, id: string, reason: string): Promise<boolean> {

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+
 import { PublicationEntity, PublicationRevisionEntity } from '../entities/index.js';
 import { PublicationStatus, type RevisionAction } from '../rules/kinds.js';
 import type { PublicText } from '../rules/publication.js';

@@ -1,9 +1,11 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
+
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { notFound } from '@tsp/shared';
+
 import { ListingEntity, ListingRevisionEntity } from '../entities/index.js';
 import type { ListingKind } from '../rules/kinds.js';
-import { sameData, type ListingData } from '../rules/listings.js';
+import { type ListingData, sameData } from '../rules/listings.js';
 
 /**
  * Creates or changes an ex-ante entry. Each change is a new version with its own revision row; saving the

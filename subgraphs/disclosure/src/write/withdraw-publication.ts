@@ -1,12 +1,13 @@
-import { loadCalendar, requireDate, shanghaiDate, type Context } from '@tsp/shared';
+import { type Context, loadCalendar, requireDate, shanghaiDate } from '@tsp/shared';
+
 import type { PublicationEntity } from '../entities/index.js';
-import { assertWithdrawable, requireReason } from '../rules/publication.js';
-import { maskText } from '../rules/masking.js';
 import { withdrawalDueOn } from '../rules/deadlines.js';
-import { requireNotFuture, startsWithdrawalDeadline, withdrawalTriggerOf } from '../rules/withdrawal.js';
 import { PublicationStatus, RevisionAction, type WithdrawalTrigger } from '../rules/kinds.js';
-import { addRevision } from './revisions.js';
+import { maskText } from '../rules/masking.js';
+import { assertWithdrawable, requireReason } from '../rules/publication.js';
+import { requireNotFuture, startsWithdrawalDeadline, withdrawalTriggerOf } from '../rules/withdrawal.js';
 import { publicationForWrite } from './publication-for-write.js';
+import { addRevision } from './revisions.js';
 
 /**
  * 撤回 Withdraws a published item: off the public list at once, kept for the agency with its history. A §48

@@ -1,5 +1,7 @@
-import { Entity, PrimaryKey, Property, Enum, type Opt } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
+
+import { Entity, Enum, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
+
 import { AgencyKind } from '../rules/kinds.js';
 
 /** 执法主体 An enforcement agency. */

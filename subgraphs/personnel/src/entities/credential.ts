@@ -1,7 +1,9 @@
-import { Entity, PrimaryKey, Property, Index, type Opt } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
+
+import { Entity, Index, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import type { EnforcementCategory } from '@tsp/shared';
-import type { StoredCredentialStatus, CredentialStatus } from '../rules/kinds.js';
+
+import type { CredentialStatus, StoredCredentialStatus } from '../rules/kinds.js';
 
 /** 行政执法证件 An enforcement credential. EXPIRED is never stored: it follows from the date. */
 @Entity({ tableName: 'credential' })

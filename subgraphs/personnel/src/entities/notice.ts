@@ -1,5 +1,6 @@
-import { Entity, Index, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
+
+import { Entity, Index, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import type { FindingKind } from '@tsp/shared';
 
 /** 整改通知 A supervisor's notice of rectification against a finding, and the agency's response. */

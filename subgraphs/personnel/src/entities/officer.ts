@@ -1,5 +1,7 @@
-import { Entity, PrimaryKey, Property, Index, type Opt } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
+
+import { Entity, Index, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
+
 import type { OfficerRole } from '../rules/kinds.js';
 
 /** 行政执法人员 An officer of one agency. Phone and ID number are private to the agency. */

@@ -1,5 +1,6 @@
-import { Entity, PrimaryKey, Property, Index } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
+
+import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 
 /** 培训记录 Hours of training an officer attended on a day. */
 @Entity({ tableName: 'training_record' })

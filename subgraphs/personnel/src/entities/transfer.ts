@@ -1,5 +1,6 @@
-import { Entity, Index, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
+
+import { Entity, Index, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
 
 /** 人员调动 One move of an officer between agencies; append-only, the assignment history is derived from it. */
 @Entity({ tableName: 'officer_transfer' })

@@ -46,7 +46,9 @@ export class PersonnelInit extends Migration {
       reason text not null,
       actor text not null,
       at timestamptz not null default now())`);
-    this.addSql(`create index credential_status_change_cred_idx on personnel.credential_status_change (credential_id, at)`);
+    this.addSql(
+      `create index credential_status_change_cred_idx on personnel.credential_status_change (credential_id, at)`,
+    );
     this.addSql(`create table personnel.training_record (
       id uuid primary key,
       officer_id uuid not null references personnel.officer(id) deferrable initially deferred,

@@ -15,7 +15,9 @@ export class PersonnelSupervision extends Migration {
       response text,
       responded_by text,
       responded_at timestamptz)`);
-    this.addSql(`create index rectification_notice_agency_idx on personnel.rectification_notice (agency_id, issued_at)`);
+    this.addSql(
+      `create index rectification_notice_agency_idx on personnel.rectification_notice (agency_id, issued_at)`,
+    );
     this.addSql(`create index rectification_notice_region_idx on personnel.rectification_notice (region, issued_at)`);
   }
 }

@@ -12,6 +12,8 @@ export class PersonnelOfficerTransfer extends Migration {
       actor text not null,
       at timestamptz not null default now(),
       check (from_agency_id <> to_agency_id))`);
-    this.addSql(`create index officer_transfer_officer_idx on personnel.officer_transfer (officer_id, effective_on, at)`);
+    this.addSql(
+      `create index officer_transfer_officer_idx on personnel.officer_transfer (officer_id, effective_on, at)`,
+    );
   }
 }

@@ -1,4 +1,5 @@
-import { assertCanRead, canRead, notFound, requireId, requireUser, type Context } from '@tsp/shared';
+import { assertCanRead, canRead, type Context, notFound, requireId, requireUser } from '@tsp/shared';
+
 import type { AgencyEntity, OfficerEntity } from '../entities/index.js';
 import { load } from './loaders.js';
 
@@ -29,7 +30,9 @@ async function readsFormerAgency(ctx: Context, o: OfficerEntity): Promise<boolea
   const transfers = await load.transfersOfOfficer(ctx).load(o.id);
   if (transfers.length === 0) return false;
   const former = await load.agency(ctx).loadMany([...new Set(transfers.map((t) => t.fromAgencyId))]);
-  return former.some((f) => !!f && !(f instanceof Error) && canRead(ctx.identity, { agencyId: f.id, region: f.region }));
+  return former.some(
+    (f) => !!f && !(f instanceof Error) && canRead(ctx.identity, { agencyId: f.id, region: f.region }),
+  );
 }
 
 export function mayReadAgency(ctx: Context, a: AgencyEntity): boolean {

@@ -1,4 +1,5 @@
 import { assertCanRead, type Context } from '@tsp/shared';
+
 import { AgencyEntity, type OfficerEntity } from '../entities/index.js';
 import { load } from './loaders.js';
 

@@ -1,6 +1,7 @@
 import type { Context } from '@tsp/shared';
+
 import type { OfficerEntity } from '../entities/index.js';
-import { assignmentHistory, registeredOn, type Assignment } from '../rules/transfer.js';
+import { type Assignment, assignmentHistory, registeredOn } from '../rules/transfer.js';
 import { load } from './loaders.js';
 
 /** 任职经历 The officer's assignments, oldest first, the current one marked. */

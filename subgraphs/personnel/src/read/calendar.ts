@@ -1,4 +1,5 @@
-import { listOverrides, type Context } from '@tsp/shared';
+import { type Context, listOverrides } from '@tsp/shared';
+
 import { requireYear } from './year.js';
 
 /** 工作日历调整 The official calendar days an ADMIN loaded for a year (public). */

@@ -1,4 +1,5 @@
-import { shanghaiDate, type Context } from '@tsp/shared';
+import { type Context, shanghaiDate } from '@tsp/shared';
+
 import type { CredentialEntity, CredentialStatusChangeEntity } from '../entities/index.js';
 import { effectiveStatus } from '../rules/credentials.js';
 import type { CredentialStatus } from '../rules/kinds.js';

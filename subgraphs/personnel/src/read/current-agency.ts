@@ -1,4 +1,5 @@
 import type { OfficerAgencySource, Orm } from '@tsp/shared';
+
 import { OfficerEntity } from '../entities/index.js';
 
 /** Personnel answers the stale-token check from its own table (the other subgraphs ask it over HTTP). */

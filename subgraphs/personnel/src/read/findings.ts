@@ -1,4 +1,5 @@
-import { requireFindingsCaller, shanghaiDate, type Context, type Finding } from '@tsp/shared';
+import { type Context, type Finding, requireFindingsCaller, shanghaiDate } from '@tsp/shared';
+
 import type { AgencyEntity } from '../entities/index.js';
 import { personnelFindings } from '../rules/findings.js';
 import { mayReadAgency } from './access.js';

@@ -1,6 +1,7 @@
-import { isUuid, requireDate, requireService, type Context, type EnforcementCategory } from '@tsp/shared';
+import { type Context, type EnforcementCategory, isUuid, requireDate, requireService } from '@tsp/shared';
+
 import { AgencyEntity, CredentialEntity, OfficerEntity } from '../entities/index.js';
-import { credentialCoverage, type Coverage } from '../rules/credentials.js';
+import { type Coverage, credentialCoverage } from '../rules/credentials.js';
 import { load } from './loaders.js';
 
 /** 持证核查 For each officer asked: who and where, and whether a valid credential covers the action. */

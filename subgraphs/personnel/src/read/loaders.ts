@@ -1,34 +1,54 @@
 import { alignMany, alignOne, type Context } from '@tsp/shared';
+
 import {
-  AgencyEntity, CredentialEntity, CredentialStatusChangeEntity, OfficerEntity, OfficerTransferEntity, RectificationNoticeEntity,
+  AgencyEntity,
+  CredentialEntity,
+  CredentialStatusChangeEntity,
+  OfficerEntity,
+  OfficerTransferEntity,
+  RectificationNoticeEntity,
 } from '../entities/index.js';
-import { reviewerStaffing, type Staffing } from '../rules/staffing.js';
 import type { PersonnelFacts } from '../rules/findings.js';
 import { OfficerRole } from '../rules/kinds.js';
+import { reviewerStaffing, type Staffing } from '../rules/staffing.js';
 
 /** Per-request batched reads: one statement per kind of read, whatever the list length. */
 export const load = {
   agency: (ctx: Context) =>
     ctx.loaders.get<string, AgencyEntity | null>('agency', async (ids) =>
-      alignOne(ids, await ctx.em.find(AgencyEntity, { id: { $in: [...ids] } }), (a) => a.id)),
+      alignOne(ids, await ctx.em.find(AgencyEntity, { id: { $in: [...ids] } }), (a) => a.id),
+    ),
 
   officer: (ctx: Context) =>
     ctx.loaders.get<string, OfficerEntity | null>('officer', async (ids) =>
-      alignOne(ids, await ctx.em.find(OfficerEntity, { id: { $in: [...ids] } }), (o) => o.id)),
+      alignOne(ids, await ctx.em.find(OfficerEntity, { id: { $in: [...ids] } }), (o) => o.id),
+    ),
 
   officersOfAgency: (ctx: Context) =>
     ctx.loaders.get<string, OfficerEntity[]>('officersOfAgency', async (ids) =>
-      alignMany(ids, await ctx.em.find(OfficerEntity, { agencyId: { $in: [...ids] } }, { orderBy: { name: 'asc', id: 'asc' } }), (o) => o.agencyId)),
+      alignMany(
+        ids,
+        await ctx.em.find(OfficerEntity, { agencyId: { $in: [...ids] } }, { orderBy: { name: 'asc', id: 'asc' } }),
+        (o) => o.agencyId,
+      ),
+    ),
 
   credentialsOfOfficer: (ctx: Context) =>
     ctx.loaders.get<string, CredentialEntity[]>('credentialsOfOfficer', async (ids) =>
-      alignMany(ids, await ctx.em.find(CredentialEntity, { officerId: { $in: [...ids] } }, { orderBy: { issuedOn: 'desc' } }), (c) => c.officerId)),
+      alignMany(
+        ids,
+        await ctx.em.find(CredentialEntity, { officerId: { $in: [...ids] } }, { orderBy: { issuedOn: 'desc' } }),
+        (c) => c.officerId,
+      ),
+    ),
 
   /** 证件状态变更 Each credential's status history, oldest first. */
   credentialHistory: (ctx: Context) =>
     ctx.loaders.get<string, CredentialStatusChangeEntity[]>('credentialHistory', async (ids) => {
       const rows = await ctx.em.find(
-        CredentialStatusChangeEntity, { credentialId: { $in: [...ids] } }, { orderBy: { at: 'asc' } },
+        CredentialStatusChangeEntity,
+        { credentialId: { $in: [...ids] } },
+        { orderBy: { at: 'asc' } },
       );
       return ids.map((id) => rows.filter((r) => r.credentialId === id));
     }),
@@ -37,7 +57,9 @@ export const load = {
   noticesOfAgency: (ctx: Context) =>
     ctx.loaders.get<string, RectificationNoticeEntity[]>('noticesOfAgency', async (ids) => {
       const all = await ctx.em.find(
-        RectificationNoticeEntity, { agencyId: { $in: [...ids] } }, { orderBy: { issuedAt: 'desc' } },
+        RectificationNoticeEntity,
+        { agencyId: { $in: [...ids] } },
+        { orderBy: { issuedAt: 'desc' } },
       );
       return ids.map((id) => all.filter((n) => n.agencyId === id));
     }),
@@ -45,7 +67,16 @@ export const load = {
   /** 调动记录 Each officer's transfers in the order they took effect (and were recorded, for one day). */
   transfersOfOfficer: (ctx: Context) =>
     ctx.loaders.get<string, OfficerTransferEntity[]>('transfersOfOfficer', async (ids) =>
-      alignMany(ids, await ctx.em.find(OfficerTransferEntity, { officerId: { $in: [...ids] } }, { orderBy: { effectiveOn: 'asc', at: 'asc' } }), (t) => t.officerId)),
+      alignMany(
+        ids,
+        await ctx.em.find(
+          OfficerTransferEntity,
+          { officerId: { $in: [...ids] } },
+          { orderBy: { effectiveOn: 'asc', at: 'asc' } },
+        ),
+        (t) => t.officerId,
+      ),
+    ),
 
   staffing: (ctx: Context) =>
     ctx.loaders.get<string, Staffing>('staffing', async (ids) => {
@@ -77,26 +108,41 @@ export const load = {
    * most of personnel's time.
    */
   findingFacts: (ctx: Context, lastYear: number) =>
-    ctx.loaders.get<string, Pick<PersonnelFacts, 'credentials' | 'officers'>>(`findingFacts:${lastYear}`, async (ids) => {
-      const agencies = `{${ids.join(',')}}`;
-      const [officers, credentials] = await Promise.all([
-        ctx.em.execute<{ id: string; agency_id: string; name: string; hours: string }[]>(
-          `select o.id, o.agency_id, o.name, coalesce(sum(t.hours), 0) as hours
+    ctx.loaders.get<string, Pick<PersonnelFacts, 'credentials' | 'officers'>>(
+      `findingFacts:${lastYear}`,
+      async (ids) => {
+        const agencies = `{${ids.join(',')}}`;
+        const [officers, credentials] = await Promise.all([
+          ctx.em.execute<{ id: string; agency_id: string; name: string; hours: string }[]>(
+            `select o.id, o.agency_id, o.name, coalesce(sum(t.hours), 0) as hours
              from personnel.officer o
              left join personnel.training_record t on t.officer_id = o.id and t.day between ?::date and ?::date
             where o.agency_id = any(?::uuid[]) group by o.id order by o.name, o.id`,
-          [`${lastYear}-01-01`, `${lastYear}-12-31`, agencies],
-        ),
-        ctx.em.execute<{ agency_id: string; number: string; name: string; expires_on: string; status: PersonnelFacts['credentials'][number]['status'] }[]>(
-          `select o.agency_id, c.number, o.name, to_char(c.expires_on, 'YYYY-MM-DD') as expires_on, c.status
+            [`${lastYear}-01-01`, `${lastYear}-12-31`, agencies],
+          ),
+          ctx.em.execute<
+            {
+              agency_id: string;
+              number: string;
+              name: string;
+              expires_on: string;
+              status: PersonnelFacts['credentials'][number]['status'];
+            }[]
+          >(
+            `select o.agency_id, c.number, o.name, to_char(c.expires_on, 'YYYY-MM-DD') as expires_on, c.status
              from personnel.credential c join personnel.officer o on o.id = c.officer_id
             where o.agency_id = any(?::uuid[]) order by o.name, o.id, c.issued_on desc`,
-          [agencies],
-        ),
-      ]);
-      return ids.map((id) => ({
-        officers: officers.filter((o) => o.agency_id === id).map((o) => ({ id: o.id, name: o.name, trainingHoursLastYear: Number(o.hours) })),
-        credentials: credentials.filter((c) => c.agency_id === id).map((c) => ({ number: c.number, officerName: c.name, expiresOn: c.expires_on, status: c.status })),
-      }));
-    }),
+            [agencies],
+          ),
+        ]);
+        return ids.map((id) => ({
+          officers: officers
+            .filter((o) => o.agency_id === id)
+            .map((o) => ({ id: o.id, name: o.name, trainingHoursLastYear: Number(o.hours) })),
+          credentials: credentials
+            .filter((c) => c.agency_id === id)
+            .map((c) => ({ number: c.number, officerName: c.name, expiresOn: c.expires_on, status: c.status })),
+        }));
+      },
+    ),
 };

@@ -1,6 +1,7 @@
-import { Role, assertCanRead, forbidden, requireId, scopeWhere, shanghaiDate, type Context } from '@tsp/shared';
-import { RectificationNoticeEntity, type AgencyEntity } from '../entities/index.js';
-import { noticeState, type NoticeState } from '../rules/supervision.js';
+import { assertCanRead, type Context, forbidden, requireId, Role, scopeWhere, shanghaiDate } from '@tsp/shared';
+
+import { type AgencyEntity, RectificationNoticeEntity } from '../entities/index.js';
+import { type NoticeState, noticeState } from '../rules/supervision.js';
 import { load } from './loaders.js';
 
 export type NoticeView = RectificationNoticeEntity & { state: NoticeState };

@@ -1,5 +1,6 @@
-import { Role, assertCanRead, pageArgs, toPage, type Context } from '@tsp/shared';
-import { OfficerEntity, type AgencyEntity } from '../entities/index.js';
+import { assertCanRead, type Context, pageArgs, Role, toPage } from '@tsp/shared';
+
+import { type AgencyEntity, OfficerEntity } from '../entities/index.js';
 import { agencyOrThrow, mayReadAgency } from './access.js';
 import { load } from './loaders.js';
 import { requireYear } from './year.js';

@@ -1,4 +1,5 @@
-import { requireId, shanghaiDate, type Context } from '@tsp/shared';
+import { type Context, requireId, shanghaiDate } from '@tsp/shared';
+
 import { AgencyEntity, CredentialEntity, OfficerEntity } from '../entities/index.js';
 import { credentialValidOn, effectiveStatus } from '../rules/credentials.js';
 import { CredentialStatus } from '../rules/kinds.js';

@@ -1,13 +1,14 @@
 import {
-  Role,
   authorizeSummary,
   badInput,
+  type Context,
   countFindings,
   forbidden,
   requireRole,
-  type Context,
+  Role,
   type SummaryKey,
 } from '@tsp/shared';
+
 import { AgencyEntity } from '../entities/index.js';
 import { periodProblem } from '../rules/supervision.js';
 import { agencyOrThrow } from './access.js';

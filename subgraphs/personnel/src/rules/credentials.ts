@@ -1,4 +1,5 @@
 import type { EnforcementCategory } from '@tsp/shared';
+
 import { CredentialStatus, type StoredCredentialStatus } from './kinds.js';
 
 /** What the rules need of a credential (plain data, no ORM). */
@@ -46,8 +47,12 @@ export function credentialValidOn(c: Pick<CredentialFacts, 'status' | 'issuedOn'
  * on `day`: issued, not expired, not suspended or revoked, and covering both (行政处罚法 §42: penalties
  * are imposed by officers qualified for enforcement).
  */
-export function credentialCoverage(creds: readonly CredentialFacts[], need: { category: EnforcementCategory; region: string; day: string }): Coverage {
-  if (creds.length === 0) return { valid: false, reason: 'holds no enforcement credential / 未持有执法证件', credentialNumber: null };
+export function credentialCoverage(
+  creds: readonly CredentialFacts[],
+  need: { category: EnforcementCategory; region: string; day: string },
+): Coverage {
+  if (creds.length === 0)
+    return { valid: false, reason: 'holds no enforcement credential / 未持有执法证件', credentialNumber: null };
   const reasons: string[] = [];
   for (const c of creds) {
     const status = effectiveStatus(c, need.day);
@@ -68,7 +73,8 @@ const TRANSITIONS: Record<StoredCredentialStatus, readonly CredentialStatus[]> =
 };
 
 export function statusChangeProblem(from: StoredCredentialStatus, to: CredentialStatus): string | null {
-  if (to === CredentialStatus.EXPIRED) return 'EXPIRED follows from the expiry date and cannot be set / 过期状态由有效期决定';
+  if (to === CredentialStatus.EXPIRED)
+    return 'EXPIRED follows from the expiry date and cannot be set / 过期状态由有效期决定';
   if (!TRANSITIONS[from].includes(to)) return `cannot change a ${from} credential to ${to}`;
   return null;
 }

@@ -1,7 +1,8 @@
-import { FindingKind, addCalendarDays, type Finding } from '@tsp/shared';
-import type { Staffing } from './staffing.js';
+import { addCalendarDays, type Finding, FindingKind } from '@tsp/shared';
+
 import { effectiveStatus } from './credentials.js';
 import { CredentialStatus, type StoredCredentialStatus } from './kinds.js';
+import type { Staffing } from './staffing.js';
 
 /** Credentials expiring within this many days are a finding (issue: personnelFindings). */
 export const EXPIRY_WARNING_DAYS = 30;
@@ -22,7 +23,10 @@ export function personnelFindings(f: PersonnelFacts): Finding[] {
   const out: Finding[] = [];
   if (!f.staffing.compliant) {
     out.push({
-      kind: FindingKind.REVIEWER_STAFFING_BELOW_MINIMUM, agency, subjectId: f.agencyId, since: f.now,
+      kind: FindingKind.REVIEWER_STAFFING_BELOW_MINIMUM,
+      agency,
+      subjectId: f.agencyId,
+      since: f.now,
       detail: `法制审核人员 ${f.staffing.legalReviewers} 名，应不少于 ${f.staffing.required} 名（执法人员 ${f.staffing.enforcementOfficers} 名的5%且不少于1名）`,
     });
   }
@@ -31,7 +35,10 @@ export function personnelFindings(f: PersonnelFacts): Finding[] {
     // Suspended or revoked credentials are not "about to expire": they are already out of use.
     if (effectiveStatus(c, f.today) === CredentialStatus.VALID && c.expiresOn <= horizon) {
       out.push({
-        kind: FindingKind.CREDENTIAL_EXPIRING, agency, subjectId: c.number, since: startOfDay(addCalendarDays(c.expiresOn, -EXPIRY_WARNING_DAYS)),
+        kind: FindingKind.CREDENTIAL_EXPIRING,
+        agency,
+        subjectId: c.number,
+        since: startOfDay(addCalendarDays(c.expiresOn, -EXPIRY_WARNING_DAYS)),
         detail: `${c.officerName} 的执法证 ${c.number} 将于 ${c.expiresOn} 到期 / expires within ${EXPIRY_WARNING_DAYS} days`,
       });
     }
@@ -39,7 +46,10 @@ export function personnelFindings(f: PersonnelFacts): Finding[] {
   for (const o of f.officers) {
     if (o.trainingHoursLastYear > 0) continue;
     out.push({
-      kind: FindingKind.NO_TRAINING_LAST_YEAR, agency, subjectId: o.id, since: startOfDay(`${f.today.slice(0, 4)}-01-01`),
+      kind: FindingKind.NO_TRAINING_LAST_YEAR,
+      agency,
+      subjectId: o.id,
+      since: startOfDay(`${f.today.slice(0, 4)}-01-01`),
       detail: `${o.name} 上一年度无培训记录 / no training hours last year`,
     });
   }

@@ -1,4 +1,5 @@
 import { shanghaiDate } from '@tsp/shared';
+
 import { CredentialStatus, type StoredCredentialStatus } from './kinds.js';
 
 /**
@@ -39,9 +40,15 @@ export function transferProblem(r: TransferRequest): TransferProblem | null {
   if (r.targetAgencyId === r.currentAgencyId)
     return { field: 'agencyId', why: 'the officer already belongs to this agency / 已在该机关，无需调动' };
   if (r.effectiveOn > r.today)
-    return { field: 'effectiveOn', why: `must not be after today (${r.today}); record the transfer when it takes effect / 生效日期不能晚于今天` };
+    return {
+      field: 'effectiveOn',
+      why: `must not be after today (${r.today}); record the transfer when it takes effect / 生效日期不能晚于今天`,
+    };
   if (r.effectiveOn < r.currentSince)
-    return { field: 'effectiveOn', why: `must not be before the current assignment began (${r.currentSince}) / 生效日期不能早于现任职起始日期` };
+    return {
+      field: 'effectiveOn',
+      why: `must not be before the current assignment began (${r.currentSince}) / 生效日期不能早于现任职起始日期`,
+    };
   return null;
 }
 
@@ -55,8 +62,14 @@ export interface Assignment {
 }
 
 /** The officer's assignments, oldest first, from the registration day and the transfers in order. */
-export function assignmentHistory(registeredOn: string, currentAgencyId: string, transfers: readonly TransferFacts[]): Assignment[] {
-  const ordered = [...transfers].sort((a, b) => (a.effectiveOn < b.effectiveOn ? -1 : a.effectiveOn > b.effectiveOn ? 1 : 0));
+export function assignmentHistory(
+  registeredOn: string,
+  currentAgencyId: string,
+  transfers: readonly TransferFacts[],
+): Assignment[] {
+  const ordered = [...transfers].sort((a, b) =>
+    a.effectiveOn < b.effectiveOn ? -1 : a.effectiveOn > b.effectiveOn ? 1 : 0,
+  );
   const out: Assignment[] = [];
   let agencyId = ordered[0]?.fromAgencyId ?? currentAgencyId;
   let from = registeredOn;
@@ -82,11 +95,19 @@ export function currentSince(registeredOn: string, transfers: readonly TransferF
 }
 
 /** 调离注销 Credentials the move ends: those issued for the old agency and not already revoked (REVOKED is final). */
-export function credentialsEndedByTransfer<C extends { agencyId: string; status: StoredCredentialStatus }>(creds: readonly C[], fromAgencyId: string): C[] {
+export function credentialsEndedByTransfer<C extends { agencyId: string; status: StoredCredentialStatus }>(
+  creds: readonly C[],
+  fromAgencyId: string,
+): C[] {
   return creds.filter((c) => c.agencyId === fromAgencyId && c.status !== CredentialStatus.REVOKED);
 }
 
 /** The reason written into each ended credential's status history. */
-export function transferRevocationReason(t: { fromAgencyName: string; toAgencyName: string; effectiveOn: string; reason: string }): string {
+export function transferRevocationReason(t: {
+  fromAgencyName: string;
+  toAgencyName: string;
+  effectiveOn: string;
+  reason: string;
+}): string {
   return `调离注销 transferred from ${t.fromAgencyName} to ${t.toAgencyName} on ${t.effectiveOn}: ${t.reason}`;
 }

@@ -1,12 +1,13 @@
+import { byId, type Context, Idempotent } from '@tsp/shared';
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root, UseMiddleware } from 'type-graphql';
-import { type Context, Idempotent, byId } from '@tsp/shared';
+
 import { CredentialEntity } from '../entities/index.js';
-import { Credential, CredentialStatusChange } from './types.js';
-import { IssueCredentialInput } from './inputs.js';
-import { CredentialStatus } from './enums.js';
 import { credentialHistory, credentialStatusToday } from '../read/credentials.js';
-import { issueCredential } from '../write/issue-credential.js';
 import { changeCredentialStatus } from '../write/change-credential-status.js';
+import { issueCredential } from '../write/issue-credential.js';
+import { CredentialStatus } from './enums.js';
+import { IssueCredentialInput } from './inputs.js';
+import { Credential, CredentialStatusChange } from './types.js';
 
 @Resolver(() => Credential)
 export class CredentialResolver {
@@ -22,12 +23,17 @@ export class CredentialResolver {
 
   @UseMiddleware(Idempotent('personnel', byId(CredentialEntity)))
   @Mutation(() => Credential, { description: '发放执法证件（管理员） Issue a credential (ADMIN)' })
-  async issueCredential(@Ctx() ctx: Context, @Arg('input', { description: '执法证件 The credential' }) input: IssueCredentialInput) {
+  async issueCredential(
+    @Ctx() ctx: Context,
+    @Arg('input', { description: '执法证件 The credential' }) input: IssueCredentialInput,
+  ) {
     return issueCredential(ctx, input);
   }
 
   @UseMiddleware(Idempotent('personnel', byId(CredentialEntity)))
-  @Mutation(() => Credential, { description: '变更证件状态（管理员），即时反映在公开名单 Suspend, revoke or restore a credential (ADMIN)' })
+  @Mutation(() => Credential, {
+    description: '变更证件状态（管理员），即时反映在公开名单 Suspend, revoke or restore a credential (ADMIN)',
+  })
   async changeCredentialStatus(
     @Ctx() ctx: Context,
     @Arg('number', { description: '证号 Credential number' }) number: string,

@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+
 import { AgencyKind, CredentialStatus, OfficerRole } from '../rules/kinds.js';
 import { NoticeState } from '../rules/supervision.js';
 

@@ -1,19 +1,35 @@
 import type { SchemaDefinition } from '@tsp/shared';
-import { AgencyResolver } from './agency.resolver.js';
-import { OfficerResolver } from './officer.resolver.js';
-import { CredentialResolver } from './credential.resolver.js';
-import { PublicResolver } from './public.resolver.js';
-import { InternalResolver } from './internal.resolver.js';
-import { CalendarResolver } from './calendar.resolver.js';
-import { AssignmentResolver, TransferResolver } from './transfer.resolver.js';
-import { references } from './references.js';
-import { AgencyNoticesResolver, NoticeResolver, SupervisionResolver, SupervisionSummaryResolver } from './supervision.resolver.js';
+
 import { summaryReference } from '../read/summary.js';
+import { AgencyResolver } from './agency.resolver.js';
+import { CalendarResolver } from './calendar.resolver.js';
+import { CredentialResolver } from './credential.resolver.js';
+import { InternalResolver } from './internal.resolver.js';
+import { OfficerResolver } from './officer.resolver.js';
+import { PublicResolver } from './public.resolver.js';
+import { references } from './references.js';
+import {
+  AgencyNoticesResolver,
+  NoticeResolver,
+  SupervisionResolver,
+  SupervisionSummaryResolver,
+} from './supervision.resolver.js';
+import { AssignmentResolver, TransferResolver } from './transfer.resolver.js';
 
 export const schema: SchemaDefinition = {
   resolvers: [
-    AgencyResolver, OfficerResolver, CredentialResolver, PublicResolver, InternalResolver, CalendarResolver,
-    SupervisionResolver, SupervisionSummaryResolver, AgencyNoticesResolver, NoticeResolver, TransferResolver, AssignmentResolver,
+    AgencyResolver,
+    OfficerResolver,
+    CredentialResolver,
+    PublicResolver,
+    InternalResolver,
+    CalendarResolver,
+    SupervisionResolver,
+    SupervisionSummaryResolver,
+    AgencyNoticesResolver,
+    NoticeResolver,
+    TransferResolver,
+    AssignmentResolver,
   ],
   references: { ...references, AgencySupervisionSummary: summaryReference },
 };

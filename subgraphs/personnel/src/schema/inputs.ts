@@ -1,5 +1,6 @@
-import { Field, Float, ID, InputType } from 'type-graphql';
 import { DateScalar, EnforcementCategory } from '@tsp/shared';
+import { Field, Float, ID, InputType } from 'type-graphql';
+
 import { AgencyKind, OfficerRole } from './enums.js';
 
 @InputType({ description: '新建执法主体 New agency' })

@@ -1,14 +1,17 @@
+import { type Context, DateScalar, EnforcementCategory } from '@tsp/shared';
 import { Arg, Ctx, Directive, ID, Query, Resolver } from 'type-graphql';
-import { EnforcementCategory, DateScalar, type Context } from '@tsp/shared';
+
 import type { OfficerEntity } from '../entities/index.js';
-import { AgencyFacts, CredentialCheck, OfficerFacts } from './types.js';
 import { agencyFacts, credentialChecks, officerFacts } from '../read/internal.js';
+import { AgencyFacts, CredentialCheck, OfficerFacts } from './types.js';
 
 /** Queries other subgraphs call with a service token. @inaccessible: not part of the public API. */
 @Resolver()
 export class InternalResolver {
   @Directive('@inaccessible')
-  @Query(() => [CredentialCheck], { description: '内部：持证核查 Internal: for each officer, does a valid credential cover category, region and day' })
+  @Query(() => [CredentialCheck], {
+    description: '内部：持证核查 Internal: for each officer, does a valid credential cover category, region and day',
+  })
   async credentialChecks(
     @Ctx() ctx: Context,
     @Arg('officerIds', () => [ID]) officerIds: string[],

@@ -1,13 +1,14 @@
+import { asAnswer, byId, connectionType, type Context, Idempotent } from '@tsp/shared';
 import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
-import { connectionType, type Context, Idempotent, asAnswer, byId } from '@tsp/shared';
+
 import { OfficerEntity } from '../entities/index.js';
-import { Agency, Credential, Officer } from './types.js';
-import { RecordTrainingInput, RegisterOfficerInput } from './inputs.js';
-import { load } from '../read/loaders.js';
 import { readableOfficer } from '../read/access.js';
+import { load } from '../read/loaders.js';
 import { officerAgency, officersPage, privateField, trainingHoursIn } from '../read/officers.js';
-import { registerOfficer } from '../write/register-officer.js';
 import { recordTraining } from '../write/record-training.js';
+import { registerOfficer } from '../write/register-officer.js';
+import { RecordTrainingInput, RegisterOfficerInput } from './inputs.js';
+import { Agency, Credential, Officer } from './types.js';
 
 const OfficerConnection = connectionType(Officer, 'Officer', '执法人员');
 
@@ -39,7 +40,11 @@ export class OfficerResolver {
   }
 
   @FieldResolver(() => Float, { description: '年度培训学时 Training hours in a year' })
-  trainingHours(@Root() o: OfficerEntity, @Ctx() ctx: Context, @Arg('year', () => Int, { description: '年度 Year' }) year: number) {
+  trainingHours(
+    @Root() o: OfficerEntity,
+    @Ctx() ctx: Context,
+    @Arg('year', () => Int, { description: '年度 Year' }) year: number,
+  ) {
     return trainingHoursIn(ctx, o, year);
   }
 
@@ -54,14 +59,22 @@ export class OfficerResolver {
   }
 
   @UseMiddleware(Idempotent('personnel', byId(OfficerEntity)))
-  @Mutation(() => Officer, { description: '登记执法人员（管理员或本机关负责人） Register an officer (ADMIN, or AGENCY_HEAD of the agency)' })
-  async registerOfficer(@Ctx() ctx: Context, @Arg('input', { description: '执法人员 The officer' }) input: RegisterOfficerInput) {
+  @Mutation(() => Officer, {
+    description: '登记执法人员（管理员或本机关负责人） Register an officer (ADMIN, or AGENCY_HEAD of the agency)',
+  })
+  async registerOfficer(
+    @Ctx() ctx: Context,
+    @Arg('input', { description: '执法人员 The officer' }) input: RegisterOfficerInput,
+  ) {
     return registerOfficer(ctx, input);
   }
 
   @UseMiddleware(Idempotent('personnel', asAnswer()))
   @Mutation(() => Float, { description: '登记培训学时，返回当年累计 Record training; returns the year total' })
-  async recordTraining(@Ctx() ctx: Context, @Arg('input', { description: '培训记录 The training' }) input: RecordTrainingInput) {
+  async recordTraining(
+    @Ctx() ctx: Context,
+    @Arg('input', { description: '培训记录 The training' }) input: RecordTrainingInput,
+  ) {
     return recordTraining(ctx, input);
   }
 }

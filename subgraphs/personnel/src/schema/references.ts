@@ -1,6 +1,7 @@
-import { requireId, type Context, type ReferenceResolvers } from '@tsp/shared';
-import { load } from '../read/loaders.js';
+import { type Context, type ReferenceResolvers, requireId } from '@tsp/shared';
+
 import { readableOfficer } from '../read/access.js';
+import { load } from '../read/loaders.js';
 
 /** Entity references from other subgraphs, batched and authorized like the root fields. */
 export const references: ReferenceResolvers = {

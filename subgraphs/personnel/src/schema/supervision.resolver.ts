@@ -1,39 +1,57 @@
+import { type Context, DateScalar, FindingCount, Idempotent } from '@tsp/shared';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
-import { DateScalar, FindingCount, type Context, Idempotent } from '@tsp/shared';
+
 import type { AgencyEntity, RectificationNoticeEntity } from '../entities/index.js';
-import { Agency } from './types.js';
-import { AgencySupervisionSummary, IssueNoticeInput, RectificationNotice } from './supervision.types.js';
 import { agencyOrThrow } from '../read/access.js';
 import { agencyNotices, rectificationNotices } from '../read/notices.js';
 import { summaryPersonnel, supervisionSummary } from '../read/summary.js';
-import { issueRectificationNotice, noticeReplay, respondToRectificationNotice } from '../write/rectification-notices.js';
+import {
+  issueRectificationNotice,
+  noticeReplay,
+  respondToRectificationNotice,
+} from '../write/rectification-notices.js';
+import { AgencySupervisionSummary, IssueNoticeInput, RectificationNotice } from './supervision.types.js';
+import { Agency } from './types.js';
 
 /** 行政执法监督 The justice bureau's notices and the cross-agency summary root. */
 @Resolver()
 export class SupervisionResolver {
-  @Query(() => [RectificationNotice], { description: '整改通知 Notices in the caller\'s scope (supervisor: its region; agency staff: their agency)' })
-  async rectificationNotices(@Ctx() ctx: Context, @Arg('agencyId', () => ID, { nullable: true, description: '执法主体 Only this agency' }) agencyId?: string | null) {
+  @Query(() => [RectificationNotice], {
+    description: "整改通知 Notices in the caller's scope (supervisor: its region; agency staff: their agency)",
+  })
+  async rectificationNotices(
+    @Ctx() ctx: Context,
+    @Arg('agencyId', () => ID, { nullable: true, description: '执法主体 Only this agency' }) agencyId?: string | null,
+  ) {
     return rectificationNotices(ctx, agencyId);
   }
 
   @UseMiddleware(Idempotent('personnel', noticeReplay))
-  @Mutation(() => RectificationNotice, { description: '发出整改通知（监督机关） Issue a notice of rectification (SUPERVISOR of the agency\'s region)' })
-  async issueRectificationNotice(@Ctx() ctx: Context, @Arg('input', { description: '整改通知 The notice' }) input: IssueNoticeInput) {
+  @Mutation(() => RectificationNotice, {
+    description: "发出整改通知（监督机关） Issue a notice of rectification (SUPERVISOR of the agency's region)",
+  })
+  async issueRectificationNotice(
+    @Ctx() ctx: Context,
+    @Arg('input', { description: '整改通知 The notice' }) input: IssueNoticeInput,
+  ) {
     return issueRectificationNotice(ctx, input);
   }
 
   @UseMiddleware(Idempotent('personnel', noticeReplay))
-  @Mutation(() => RectificationNotice, { description: '回复整改通知（本机关负责人） Record the agency\'s response (AGENCY_HEAD of that agency)' })
+  @Mutation(() => RectificationNotice, {
+    description: "回复整改通知（本机关负责人） Record the agency's response (AGENCY_HEAD of that agency)",
+  })
   async respondToRectificationNotice(
     @Ctx() ctx: Context,
     @Arg('id', () => ID, { description: '整改通知 Notice id' }) id: string,
-    @Arg('response', { description: '整改回复 The agency\'s response' }) response: string,
+    @Arg('response', { description: "整改回复 The agency's response" }) response: string,
   ) {
     return respondToRectificationNotice(ctx, id, response);
   }
 
   @Query(() => [AgencySupervisionSummary], {
-    description: '监督统计 Findings per agency, kind and category in a period, for every agency of a region (SUPERVISOR of the region, ADMIN); each subgraph adds its part',
+    description:
+      '监督统计 Findings per agency, kind and category in a period, for every agency of a region (SUPERVISOR of the region, ADMIN); each subgraph adds its part',
   })
   async supervisionSummary(
     @Ctx() ctx: Context,
@@ -68,7 +86,9 @@ export class NoticeResolver {
 
 @Resolver(() => Agency)
 export class AgencyNoticesResolver {
-  @FieldResolver(() => [RectificationNotice], { description: '整改通知 Notices addressed to the agency (supervisor, the agency)' })
+  @FieldResolver(() => [RectificationNotice], {
+    description: '整改通知 Notices addressed to the agency (supervisor, the agency)',
+  })
   async rectificationNotices(@Root() a: AgencyEntity, @Ctx() ctx: Context) {
     return agencyNotices(ctx, a);
   }

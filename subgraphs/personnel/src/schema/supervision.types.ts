@@ -1,8 +1,12 @@
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { DateScalar, DateTimeScalar, FindingKind, summaryType } from '@tsp/shared';
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
+
 import { NoticeState } from './enums.js';
 
-@ObjectType({ description: '整改通知 Notice of rectification issued by the supervisor against a finding, with the agency\'s response' })
+@ObjectType({
+  description:
+    "整改通知 Notice of rectification issued by the supervisor against a finding, with the agency's response",
+})
 export class RectificationNotice {
   @Field(() => ID, { description: '标识 Id' })
   id!: string;

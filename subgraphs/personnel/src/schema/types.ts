@@ -1,5 +1,6 @@
+import { DateScalar, DateTimeScalar, EnforcementCategory, ENTITY_DESCRIPTIONS, findingType } from '@tsp/shared';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { DateScalar, DateTimeScalar, EnforcementCategory, findingType, ENTITY_DESCRIPTIONS } from '@tsp/shared';
+
 import { AgencyKind, CredentialStatus, OfficerRole } from './enums.js';
 
 @ObjectType({ description: '法制审核人员配备 Legal reviewer staffing against the 5%/1 rule' })
@@ -169,4 +170,3 @@ export class WorkingDayOverride {
   @Field({ description: '说明 Note' })
   note!: string;
 }
-

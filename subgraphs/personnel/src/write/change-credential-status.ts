@@ -1,4 +1,5 @@
-import { Role, badInput, notFound, requireRole, requireText, type Context } from '@tsp/shared';
+import { badInput, type Context, notFound, requireRole, requireText, Role } from '@tsp/shared';
+
 import { CredentialEntity, CredentialStatusChangeEntity } from '../entities/index.js';
 import { statusChangeProblem } from '../rules/credentials.js';
 import type { CredentialStatus } from '../rules/kinds.js';

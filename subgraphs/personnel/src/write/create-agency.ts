@@ -1,4 +1,5 @@
-import { Role, requireRole, requireText, type Context } from '@tsp/shared';
+import { type Context, requireRole, requireText, Role } from '@tsp/shared';
+
 import { AgencyEntity } from '../entities/index.js';
 import type { AgencyKind } from '../rules/kinds.js';
 

@@ -1,15 +1,16 @@
 import {
-  Role,
   badInput,
   conflict,
+  type Context,
+  type EnforcementCategory,
   notFound,
   requireId,
   requireNonEmpty,
   requireRole,
   requireText,
-  type Context,
-  type EnforcementCategory,
+  Role,
 } from '@tsp/shared';
+
 import { CredentialEntity, CredentialStatusChangeEntity, OfficerEntity } from '../entities/index.js';
 import { credentialNumberProblem, credentialValidityProblem } from '../rules/credentials.js';
 import { CredentialStatus } from '../rules/kinds.js';

@@ -1,4 +1,4 @@
-import { Role, badInput, requireRole, saveOverrides, type Context } from '@tsp/shared';
+import { badInput, type Context, requireRole, Role, saveOverrides } from '@tsp/shared';
 
 export interface WorkingDayInputLike {
   date: string;

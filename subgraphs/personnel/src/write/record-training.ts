@@ -1,17 +1,18 @@
 import {
-  Role,
   assertCanWrite,
   badInput,
+  type Context,
   notFound,
   requireDate,
   requireId,
   requireText,
+  Role,
   shanghaiDate,
-  type Context,
 } from '@tsp/shared';
+
 import { TrainingRecordEntity } from '../entities/index.js';
-import { trainingDayProblem, trainingHoursProblem } from '../rules/training.js';
 import { load } from '../read/loaders.js';
+import { trainingDayProblem, trainingHoursProblem } from '../rules/training.js';
 
 export interface RecordTrainingInputLike {
   officerId: string;

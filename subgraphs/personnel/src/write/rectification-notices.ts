@@ -1,6 +1,7 @@
 import {
-  Role,
   badInput,
+  type Context,
+  type FindingKind,
   forbidden,
   notFound,
   reloaded,
@@ -8,14 +9,14 @@ import {
   requireId,
   requireRole,
   requireText,
+  Role,
   shanghaiDate,
-  type Context,
-  type FindingKind,
 } from '@tsp/shared';
+
 import { RectificationNoticeEntity } from '../entities/index.js';
-import { noticeDueProblem, noticeResponseProblem } from '../rules/supervision.js';
 import { agencyOrThrow } from '../read/access.js';
-import { noticeView, type NoticeView } from '../read/notices.js';
+import { type NoticeView, noticeView } from '../read/notices.js';
+import { noticeDueProblem, noticeResponseProblem } from '../rules/supervision.js';
 
 export interface IssueNoticeInputLike {
   agencyId: string;

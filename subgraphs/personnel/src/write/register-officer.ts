@@ -1,8 +1,9 @@
-import { Role, assertCanWrite, badInput, optionalText, requireNonEmpty, requireText, type Context } from '@tsp/shared';
+import { assertCanWrite, badInput, type Context, optionalText, requireNonEmpty, requireText, Role } from '@tsp/shared';
+
 import { OfficerEntity } from '../entities/index.js';
+import { agencyOrThrow } from '../read/access.js';
 import type { OfficerRole } from '../rules/kinds.js';
 import { idNumberProblem } from '../rules/officers.js';
-import { agencyOrThrow } from '../read/access.js';
 
 export interface RegisterOfficerInputLike {
   agencyId: string;

@@ -1,22 +1,25 @@
 import { LockMode } from '@mikro-orm/core';
 import {
-  Role,
   badInput,
   conflict,
+  type Context,
   forbidden,
   notFound,
   requireId,
   requireRole,
   requireText,
+  Role,
   shanghaiDate,
-  type Context,
 } from '@tsp/shared';
+
 import {
   CredentialEntity,
   CredentialStatusChangeEntity,
   OfficerEntity,
   OfficerTransferEntity,
 } from '../entities/index.js';
+import { agencyOrThrow } from '../read/access.js';
+import { load } from '../read/loaders.js';
 import { CredentialStatus } from '../rules/kinds.js';
 import {
   credentialsEndedByTransfer,
@@ -25,8 +28,6 @@ import {
   transferProblem,
   transferRevocationReason,
 } from '../rules/transfer.js';
-import { agencyOrThrow } from '../read/access.js';
-import { load } from '../read/loaders.js';
 
 export interface TransferOfficerInputLike {
   officerId: string;

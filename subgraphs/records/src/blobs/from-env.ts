@@ -1,6 +1,7 @@
 import { config } from '@tsp/shared';
-import { FsBlobStore, type BlobStore } from './store.js';
+
 import { S3BlobStore } from './s3-store.js';
+import { type BlobStore, FsBlobStore } from './store.js';
 
 /**
  * The attachment store named by BLOB_STORE. The configuration refuses BLOB_STORE=s3 without every
@@ -11,7 +12,8 @@ export function blobStoreFromEnv(): BlobStore {
   if (c.BLOB_STORE === 'fs') return new FsBlobStore(c.BLOB_DIR);
   const { S3_ENDPOINT: endpoint, S3_BUCKET: bucket, S3_ACCESS_KEY_ID: accessKeyId } = c;
   const secretAccessKey = c.S3_SECRET_ACCESS_KEY;
-  if (!endpoint || !bucket || !accessKeyId || !secretAccessKey) throw new Error('BLOB_STORE=s3 needs the S3_* variables');
+  if (!endpoint || !bucket || !accessKeyId || !secretAccessKey)
+    throw new Error('BLOB_STORE=s3 needs the S3_* variables');
   return new S3BlobStore({ endpoint, bucket, region: c.S3_REGION, accessKeyId, secretAccessKey });
 }
 

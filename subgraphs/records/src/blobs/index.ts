@@ -1,8 +1,9 @@
-import type { Express } from 'express';
 import type { Identify, Orm } from '@tsp/shared';
-import { blobLimitsFromEnv, blobStoreFromEnv } from './from-env.js';
+import type { Express } from 'express';
+
 import { blobRoutes } from '../routes/blobs.js';
-import { startBlobSweeper, type BlobSweeper } from '../workers/blob-sweeper.js';
+import { type BlobSweeper, startBlobSweeper } from '../workers/blob-sweeper.js';
+import { blobLimitsFromEnv, blobStoreFromEnv } from './from-env.js';
 
 export { DEFAULT_BLOB_MAX_BYTES } from './from-env.js';
 
@@ -23,6 +24,6 @@ export function startBlobSweeperFromEnv(orm: Orm): BlobSweeper {
   return startBlobSweeper(orm, blobStoreFromEnv(), { intervalMs: limits.sweepIntervalMs, ttlMs: limits.uncitedTtlMs });
 }
 
-export { sweepExpiredUploads, type SweepResult } from './sweeper.js';
-export { startBlobSweeper, type BlobSweeper } from '../workers/blob-sweeper.js';
+export { type BlobSweeper, startBlobSweeper } from '../workers/blob-sweeper.js';
 export { blobStoreFromEnv } from './from-env.js';
+export { sweepExpiredUploads, type SweepResult } from './sweeper.js';

@@ -1,13 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import http from 'node:http';
-import { randomUUID } from 'node:crypto';
-import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+
 import type { S3Client } from '@aws-sdk/client-s3';
 import { logger } from '@tsp/shared';
-import { BlobHashMismatch, meter, type BlobStore } from './store.js';
+
+import { BlobHashMismatch, type BlobStore, meter } from './store.js';
 
 export interface S3StoreConfig {
   /** Base URL of the S3-compatible service; objects are addressed path-style, `<endpoint>/<bucket>/<sha256>`. */
@@ -65,7 +67,8 @@ export class S3BlobStore implements BlobStore {
 
   constructor(private readonly c: S3StoreConfig) {
     const url = new URL(c.endpoint);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`S3_ENDPOINT: must be an http(s) URL, not ${c.endpoint}`);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      throw new Error(`S3_ENDPOINT: must be an http(s) URL, not ${c.endpoint}`);
     this.endpoint = `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
     this.tmpDir = c.tmpDir ?? os.tmpdir();
     fs.mkdirSync(this.tmpDir, { recursive: true });
@@ -104,7 +107,7 @@ export class S3BlobStore implements BlobStore {
         const status = e.$metadata.httpStatusCode ?? 0;
         // HEAD answers carry no error document: the SDK names them by status ("NotFound") or not at all.
         const known = /^[A-Za-z]+$/.test(e.name) && e.name !== 'UnknownError';
-        const code = known ? e.name : http.STATUS_CODES[status] ?? 'Error';
+        const code = known ? e.name : (http.STATUS_CODES[status] ?? 'Error');
         throw new S3Error(label, status, code, e.message === e.name || e.message === 'UnknownError' ? '' : e.message);
       }
       if (e instanceof Error && e.name === 'TimeoutError')
@@ -119,7 +122,9 @@ export class S3BlobStore implements BlobStore {
 
   async has(sha: string): Promise<boolean> {
     try {
-      await this.send('HEAD', sha, (s3, sdk) => s3.send(new sdk.HeadObjectCommand({ Bucket: this.c.bucket, Key: sha })));
+      await this.send('HEAD', sha, (s3, sdk) =>
+        s3.send(new sdk.HeadObjectCommand({ Bucket: this.c.bucket, Key: sha })),
+      );
       return true;
     } catch (e) {
       if (e instanceof S3Error && e.status === 404) return false;
@@ -141,7 +146,10 @@ export class S3BlobStore implements BlobStore {
       if (await this.has(sha256)) return { size: m.size(), created: false };
       await this.send('PUT', sha256, (s3, sdk) => {
         const cmd = new sdk.PutObjectCommand({
-          Bucket: this.c.bucket, Key: sha256, Body: fs.createReadStream(tmp), ContentLength: m.size(),
+          Bucket: this.c.bucket,
+          Key: sha256,
+          Body: fs.createReadStream(tmp),
+          ContentLength: m.size(),
         });
         // The payload hash signed is the blob's name: the service refuses the body if it differs. The SDK
         // would sign a stream as UNSIGNED-PAYLOAD; a hash already in the headers is the one it signs.
@@ -163,7 +171,9 @@ export class S3BlobStore implements BlobStore {
   async delete(sha256: string) {
     try {
       // S3 answers 204 whether or not the key existed; some compatible services answer 404 NoSuchKey for an absent one.
-      await this.send('DELETE', sha256, (s3, sdk) => s3.send(new sdk.DeleteObjectCommand({ Bucket: this.c.bucket, Key: sha256 })));
+      await this.send('DELETE', sha256, (s3, sdk) =>
+        s3.send(new sdk.DeleteObjectCommand({ Bucket: this.c.bucket, Key: sha256 })),
+      );
     } catch (e) {
       if (!(e instanceof S3Error) || e.status !== 404 || e.code !== 'NoSuchKey') throw e;
     }
@@ -172,8 +182,11 @@ export class S3BlobStore implements BlobStore {
   async get(sha256: string) {
     let res: Readable;
     try {
-      const out = await this.send('GET', sha256, (s3, sdk) => s3.send(new sdk.GetObjectCommand({ Bucket: this.c.bucket, Key: sha256 })));
-      if (!(out.Body instanceof Readable)) throw new Error(`S3 GET /${this.c.bucket}/${sha256}: the body is not a stream`);
+      const out = await this.send('GET', sha256, (s3, sdk) =>
+        s3.send(new sdk.GetObjectCommand({ Bucket: this.c.bucket, Key: sha256 })),
+      );
+      if (!(out.Body instanceof Readable))
+        throw new Error(`S3 GET /${this.c.bucket}/${sha256}: the body is not a stream`);
       res = out.Body;
     } catch (e) {
       if (e instanceof S3Error && e.status === 404 && e.code === 'NoSuchKey') return null;

@@ -1,14 +1,17 @@
+import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createHash, randomUUID } from 'node:crypto';
+import { type Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Transform, type Readable } from 'node:stream';
 
 export const SHA256_RE = /^[0-9a-f]{64}$/;
 
 export class BlobTooLarge extends Error {}
 export class BlobHashMismatch extends Error {
-  constructor(readonly expected: string, readonly actual: string) {
+  constructor(
+    readonly expected: string,
+    readonly actual: string,
+  ) {
     super(`content hashes to ${actual}, not ${expected}`);
   }
 }

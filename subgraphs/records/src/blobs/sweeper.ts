@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+
 import type { BlobStore } from './store.js';
 import { bytesStillNeeded, deleteExpiredUploads, lockBlobBytes } from './uploads.js';
 
@@ -31,7 +32,9 @@ export async function deleteBytesIfUnneeded(em: EntityManager, store: BlobStore,
  * `now` is an argument so tests need not wait out the expiry.
  */
 export async function sweepExpiredUploads(
-  em: EntityManager, store: BlobStore, o: { now: Date; ttlMs: number; batch?: number },
+  em: EntityManager,
+  store: BlobStore,
+  o: { now: Date; ttlMs: number; batch?: number },
 ): Promise<SweepResult> {
   const cutoff = new Date(o.now.getTime() - o.ttlMs);
   const batch = o.batch ?? 500;

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+
 import type { BlobHolding, BlobOrigin } from '../rules/attachments.js';
 
 /**
@@ -27,7 +28,9 @@ export async function lockBlobBytes(em: EntityManager, sha256: string): Promise<
  * included: they still take space), and whether the agency already cites `sha256` itself.
  */
 export async function uploadQuotaState(
-  em: EntityManager, agencyId: string, sha256: string,
+  em: EntityManager,
+  agencyId: string,
+  sha256: string,
 ): Promise<{ pendingBytes: number; alreadyCited: boolean }> {
   const [row] = await em.execute<{ n: string; cited: boolean }[]>(
     `select (select coalesce(sum(size), 0) from records.blob_upload
@@ -44,7 +47,8 @@ export async function uploadQuotaState(
  * expiry clock. A row already cited stays cited.
  */
 export async function recordUpload(
-  em: EntityManager, u: { sha256: string; agencyId: string; size: number; mediaType: string; uploadedBy: string },
+  em: EntityManager,
+  u: { sha256: string; agencyId: string; size: number; mediaType: string; uploadedBy: string },
 ): Promise<void> {
   await em.execute(
     `insert into records.blob_upload (sha256, agency_id, size, media_type, origin, uploaded_by, uploaded_at)
@@ -62,7 +66,9 @@ export async function recordUpload(
  * and returns every agency's holding of those hashes. Inside the write's transaction.
  */
 export async function citeHoldings(
-  em: EntityManager, agencyId: string, shas: readonly string[],
+  em: EntityManager,
+  agencyId: string,
+  shas: readonly string[],
 ): Promise<Map<string, BlobHolding[]>> {
   const out = new Map<string, BlobHolding[]>();
   if (!shas.length) return out;
@@ -84,7 +90,9 @@ export async function citeHoldings(
 
 /** An ADMIN's legacy import of hashes nobody held: the case's agency holds them, cited, as declared. */
 export async function recordImports(
-  em: EntityManager, agencyId: string, actor: string,
+  em: EntityManager,
+  agencyId: string,
+  actor: string,
   rows: readonly { sha256: string; size: number; mediaType: string }[],
 ): Promise<void> {
   if (!rows.length) return;
@@ -92,8 +100,13 @@ export async function recordImports(
     `insert into records.blob_upload (sha256, agency_id, size, media_type, origin, uploaded_by, uploaded_at, cited_at)
      select s, ?::uuid, z, m, 'IMPORT', ?, now(), now() from unnest(?::text[], ?::bigint[], ?::text[]) v(s, z, m)
      on conflict (sha256, agency_id) do nothing`,
-    [agencyId, actor, textArray(rows.map((r) => r.sha256)), textArray(rows.map((r) => String(r.size))),
-      `{${rows.map((r) => `"${r.mediaType.replace(/["\\]/g, '')}"`).join(',')}}`],
+    [
+      agencyId,
+      actor,
+      textArray(rows.map((r) => r.sha256)),
+      textArray(rows.map((r) => String(r.size))),
+      `{${rows.map((r) => `"${r.mediaType.replace(/["\\]/g, '')}"`).join(',')}}`,
+    ],
   );
 }
 
@@ -102,7 +115,8 @@ export async function recordImports(
  * own agency holds it. A citation of another agency's hash (possible before migration 0010) opens nothing.
  */
 export async function citingCasesOfHolders(
-  em: EntityManager, sha256: string,
+  em: EntityManager,
+  sha256: string,
 ): Promise<{ agencyId: string; region: string }[]> {
   const rows = await em.execute<{ agency_id: string; region: string }[]>(
     `select distinct c.agency_id, c.region
@@ -130,7 +144,9 @@ export async function bytesStillNeeded(em: EntityManager, sha256: string): Promi
  * now (locked), and returns their hashes. One statement; the bytes go separately (see sweeper.ts).
  */
 export async function deleteExpiredUploads(
-  em: EntityManager, cutoff: Date, limit: number,
+  em: EntityManager,
+  cutoff: Date,
+  limit: number,
 ): Promise<{ sha256: string; agencyId: string; size: number }[]> {
   const rows = await em.execute<{ sha256: string; agency_id: string; size: string }[]>(
     `with doomed as (

@@ -1,4 +1,4 @@
-import { personnelClient, type AgencyFacts, type CredentialCheck, type EnforcementCategory } from '@tsp/shared';
+import { type AgencyFacts, type CredentialCheck, type EnforcementCategory, personnelClient } from '@tsp/shared';
 
 export type { AgencyFacts };
 
@@ -6,7 +6,10 @@ const personnel = personnelClient('records');
 
 /** Asks personnel whether each officer holds a credential valid for category, region and day. */
 export function credentialChecks(
-  officerIds: string[], category: EnforcementCategory, region: string, day: string,
+  officerIds: string[],
+  category: EnforcementCategory,
+  region: string,
+  day: string,
 ): Promise<CredentialCheck[]> {
   return personnel.credentialChecks(officerIds, category, region, day);
 }

@@ -1,4 +1,4 @@
-import { reviewClient, type DecisionReviewCheck, type DecisionReviewCheckInput } from '@tsp/shared';
+import { type DecisionReviewCheck, type DecisionReviewCheckInput, reviewClient } from '@tsp/shared';
 
 export type { DecisionReviewCheck, DecisionReviewCheckInput };
 

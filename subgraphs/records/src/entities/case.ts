@@ -1,6 +1,8 @@
-import { Entity, Index, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
+
+import { Entity, Index, type Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import type { EnforcementCategory, PartyType } from '@tsp/shared';
+
 import type { CaseStage } from '../rules/kinds.js';
 
 /**

@@ -1,4 +1,4 @@
-import { Entity, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
+import { Entity, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import type { PenaltyKind } from '@tsp/shared';
 
 /** 执法决定 The case's decision (one per case), written with its DECISION entry. */

@@ -1,5 +1,7 @@
-import { Entity, Index, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
+
+import { Entity, Index, type Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+
 import type { AttachmentKind, CaseStage, RecordActivity } from '../rules/kinds.js';
 
 /** 执法记录 One append-only entry of a case's full-process record; a trigger refuses UPDATE and DELETE. */

@@ -1,5 +1,6 @@
-import { Entity, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
+import { Entity, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import type { EnforcementCategory } from '@tsp/shared';
+
 import type { RecordActivity } from '../rules/kinds.js';
 
 /** 音像记录事项清单 An agency's own audio-visual list (absent = the defaults). */

@@ -1,15 +1,22 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { logger, newContext, Role, type Identity } from '@tsp/shared';
+import { type Identity, logger, newContext, Role } from '@tsp/shared';
+
+import type { ChangeWatch } from './change-watch.js';
 import { createCheckpoint, JournalIntegrityError, latestCheckpoint, publicKey } from './checkpoint.js';
 import { extendEdge, rightEdge, rootFromEdge } from './compact.js';
 import { journalEntrySource } from './entry-source.js';
 import {
-  consistencyProof, EMPTY_ROOT, hashLeaf, MissingNodeError, nodesRead, rootFromNodes, verifyConsistency,
+  consistencyProof,
+  EMPTY_ROOT,
+  hashLeaf,
+  MissingNodeError,
   type NodeSource,
+  nodesRead,
+  rootFromNodes,
+  verifyConsistency,
 } from './merkle.js';
 import { verifyCheckpointNote } from './note.js';
 import { fetchNodes, treeSize } from './store.js';
-import type { ChangeWatch } from './change-watch.js';
 
 /**
  * The journal's self-audit (定期自检). Each run continues from the head the last successful run
@@ -149,7 +156,11 @@ export async function sweepState(em: EntityManager): Promise<{ inPass: boolean; 
 }
 
 async function audit(
-  tx: EntityManager, maxLeaves: number, sweepLeaves: number, sweep: boolean, watch?: ChangeWatch,
+  tx: EntityManager,
+  maxLeaves: number,
+  sweepLeaves: number,
+  sweep: boolean,
+  watch?: ChangeWatch,
 ): Promise<JournalAuditRun> {
   const problems: JournalAuditProblem[] = [];
   const global = (message: string) => problems.push({ message, caseIds: [] });
@@ -186,8 +197,7 @@ async function audit(
     if (!signed) global(`no signed checkpoint exists for the audited head at size ${base}: a checkpoint was deleted`);
     else if (!(signed.root_hash as Buffer).equals(baseRoot)) {
       global(`the audited head at size ${base} differs from the checkpoint signed for it`);
-    }
-    else {
+    } else {
       try {
         verifyCheckpointNote(signed.note as string, key);
       } catch (e) {
@@ -203,9 +213,12 @@ async function audit(
     root: rootFromNodes(target, nodes),
     edge: rightEdge(base, nodes),
     fromBase: consistencyProof(base, target, nodes),
-    withCheckpoint: cpSize === null
-      ? []
-      : cpSize <= target ? consistencyProof(cpSize, target, nodes) : consistencyProof(target, cpSize, nodes),
+    withCheckpoint:
+      cpSize === null
+        ? []
+        : cpSize <= target
+          ? consistencyProof(cpSize, target, nodes)
+          : consistencyProof(target, cpSize, nodes),
   });
   let tree: ReturnType<typeof compute> | null = null;
   try {
@@ -216,18 +229,23 @@ async function audit(
   }
   if (tree) {
     if (!rootFromEdge(base, tree.edge).equals(baseRoot))
-      global(`the first ${base} leaves no longer hash to the head audited at that size: `
-        + 'earlier leaves or nodes were changed or removed');
+      global(
+        `the first ${base} leaves no longer hash to the head audited at that size: ` +
+          'earlier leaves or nodes were changed or removed',
+      );
     else if (!verifyConsistency(base, target, tree.fromBase, baseRoot, tree.root))
       global(`the journal at size ${target} is not consistent with the head audited at size ${base}`);
     if (cp && cpSize !== null) {
       const cpRoot = Buffer.from(cp.rootHash, 'hex');
-      const consistent = cpSize <= target
-        ? verifyConsistency(cpSize, target, tree.withCheckpoint, cpRoot, tree.root)
-        : verifyConsistency(target, cpSize, tree.withCheckpoint, tree.root, cpRoot);
+      const consistent =
+        cpSize <= target
+          ? verifyConsistency(cpSize, target, tree.withCheckpoint, cpRoot, tree.root)
+          : verifyConsistency(target, cpSize, tree.withCheckpoint, tree.root, cpRoot);
       if (!consistent) {
-        global(`the journal is not consistent with its newest signed checkpoint (size ${cp.size}): `
-          + 'earlier leaves were changed or removed');
+        global(
+          `the journal is not consistent with its newest signed checkpoint (size ${cp.size}): ` +
+            'earlier leaves were changed or removed',
+        );
       }
     }
   }
@@ -275,16 +293,28 @@ async function audit(
     }
   }
   const ok = problems.length === 0;
-  const kept = problems.length > AUDIT_MAX_PROBLEMS
-    ? [...problems.slice(0, AUDIT_MAX_PROBLEMS),
-      { message: `… and ${problems.length - AUDIT_MAX_PROBLEMS} more problems of this run`, caseIds: [] }]
-    : problems;
+  const kept =
+    problems.length > AUDIT_MAX_PROBLEMS
+      ? [
+          ...problems.slice(0, AUDIT_MAX_PROBLEMS),
+          { message: `… and ${problems.length - AUDIT_MAX_PROBLEMS} more problems of this run`, caseIds: [] },
+        ]
+      : problems;
   const [row] = await tx.execute(
     `insert into records.journal_audit
        (from_size, tree_size, root_hash, ok, problems, entries_checked, swept_from, swept_to, checkpoint_size)
      values (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?) returning ${AUDIT_COLUMNS}`,
-    [base, target, tree ? tree.root : null, ok, JSON.stringify(kept), entriesChecked, sweptFrom, sweptTo,
-      checkpointSize],
+    [
+      base,
+      target,
+      tree ? tree.root : null,
+      ok,
+      JSON.stringify(kept),
+      entriesChecked,
+      sweptFrom,
+      sweptTo,
+      checkpointSize,
+    ],
   );
   return { ...toAudit(row), pending: size - target };
 }
@@ -300,7 +330,10 @@ async function readLeaves(tx: EntityManager, from: number, to: number): Promise<
 }
 
 const toLeaf = (r: Row): Leaf => ({
-  index: Number(r.idx), hash: r.leaf_hash as Buffer, entryId: r.entry_id as string, caseId: r.case_id as string,
+  index: Number(r.idx),
+  hash: r.leaf_hash as Buffer,
+  entryId: r.entry_id as string,
+  caseId: r.case_id as string,
 });
 
 /** Leaf positions missing from [from, to): rows were deleted (the first few are named). */
@@ -309,8 +342,9 @@ function gaps(leaves: Leaf[], from: number, to: number): JournalAuditProblem[] {
   const have = new Set(leaves.map((l) => l.index));
   const missing: number[] = [];
   for (let i = from; i < to && missing.length < 10; i++) if (!have.has(i)) missing.push(i);
-  const message = `${to - from - leaves.length} leaves between ${from} and ${to} are missing `
-    + `(first: ${missing.join(', ')}): rows were deleted`;
+  const message =
+    `${to - from - leaves.length} leaves between ${from} and ${to} are missing ` +
+    `(first: ${missing.join(', ')}): rows were deleted`;
   return [{ message, caseIds: [] }];
 }
 
@@ -331,9 +365,17 @@ const nodeProblem = (level: number, index: number, leaves: Map<number, Leaf>, wh
 });
 
 async function foldProblems(
-  tx: EntityManager, base: number, target: number, edge: Map<number, Buffer>, fresh: Leaf[],
+  tx: EntityManager,
+  base: number,
+  target: number,
+  edge: Map<number, Buffer>,
+  fresh: Leaf[],
 ): Promise<JournalAuditProblem[]> {
-  const expected = extendEdge(base, new Map(edge), fresh.map((l) => l.hash));
+  const expected = extendEdge(
+    base,
+    new Map(edge),
+    fresh.map((l) => l.hash),
+  );
   if (!expected.length) return [];
   const rows = await tx.execute(
     `select n.level, n.idx::text as idx, n.hash from generate_series(1, 62) g
@@ -353,19 +395,33 @@ async function foldProblems(
   for (const k of wrong) {
     const [level, index] = k.split('/').map(Number);
     if (wrong.has(`${level - 1}/${2 * index}`) || wrong.has(`${level - 1}/${2 * index + 1}`)) continue;
-    out.push(nodeProblem(level, index, byIndex,
-      'does not match the leaves below it: a leaf or the node was altered after it was written'));
+    out.push(
+      nodeProblem(
+        level,
+        index,
+        byIndex,
+        'does not match the leaves below it: a leaf or the node was altered after it was written',
+      ),
+    );
   }
   if (rows.length > expected.length) {
-    out.push({ message: `${rows.length - expected.length} stored nodes above leaf ${base} belong to no leaf: `
-      + 'rows were inserted behind the journal\'s back', caseIds: [] });
+    out.push({
+      message:
+        `${rows.length - expected.length} stored nodes above leaf ${base} belong to no leaf: ` +
+        "rows were inserted behind the journal's back",
+      caseIds: [],
+    });
   }
   return out;
 }
 
 /** Every stored node that starts in [from, to) and lies below `base`, re-hashed from its stored children in SQL. */
 async function sweepProblems(
-  tx: EntityManager, from: number, to: number, base: number, leaves: Leaf[],
+  tx: EntityManager,
+  from: number,
+  to: number,
+  base: number,
+  leaves: Leaf[],
 ): Promise<JournalAuditProblem[]> {
   const [r] = await tx.execute(
     `with c as (
@@ -402,13 +458,19 @@ async function sweepProblems(
       for (const l of await readLeaves(tx, first, first + pow2(b.level))) byIndex.set(l.index, l);
   }
   const out = bad.map((b) =>
-    nodeProblem(b.level, Number(b.idx), byIndex, b.missing
-      ? 'has a missing child: rows were deleted'
-      : 'does not match its children: a leaf or a node was altered after it was written'),
+    nodeProblem(
+      b.level,
+      Number(b.idx),
+      byIndex,
+      b.missing
+        ? 'has a missing child: rows were deleted'
+        : 'does not match its children: a leaf or a node was altered after it was written',
+    ),
   );
   if (r.checked !== expected) {
-    const message = `${expected - (r.checked as number)} stored nodes over leaves ${from}…${to - 1} are missing: `
-      + 'rows were deleted';
+    const message =
+      `${expected - (r.checked as number)} stored nodes over leaves ${from}…${to - 1} are missing: ` +
+      'rows were deleted';
     out.push({ message, caseIds: [] });
   }
   return out;
@@ -416,7 +478,8 @@ async function sweepProblems(
 
 /** Each leaf's entry, rebuilt by the records subgraph (its registered entry source), re-hashed and compared. */
 async function rehashEntries(
-  tx: EntityManager, leaves: Leaf[],
+  tx: EntityManager,
+  leaves: Leaf[],
 ): Promise<{ checked: number; problems: JournalAuditProblem[] }> {
   const source = journalEntrySource();
   if (!source || !leaves.length) return { checked: 0, problems: [] };
@@ -425,7 +488,10 @@ async function rehashEntries(
   for (let i = 0; i < leaves.length; i += ENTRY_CHUNK) {
     const chunk = leaves.slice(i, i + ENTRY_CHUNK);
     const ctx = newContext({ identity: AUDIT_IDENTITY, em: tx, log });
-    const bytes = await source.entryBytes(ctx, chunk.map((l) => l.entryId));
+    const bytes = await source.entryBytes(
+      ctx,
+      chunk.map((l) => l.entryId),
+    );
     chunk.forEach((l, k) => {
       const b = bytes[k];
       const at = { caseIds: [l.caseId], entryId: l.entryId, leafIndex: l.index };
@@ -445,7 +511,11 @@ async function rehashEntries(
  * suspect and the entries the previous run named, re-hashed; and one window of an all-entries pass.
  */
 async function watchedProblems(
-  tx: EntityManager, watch: ChangeWatch, base: number, windowLeaves: number, previous: JournalAudit | null,
+  tx: EntityManager,
+  watch: ChangeWatch,
+  base: number,
+  windowLeaves: number,
+  previous: JournalAudit | null,
   done: Leaf[],
 ): Promise<{ checked: number; problems: JournalAuditProblem[] }> {
   const source = journalEntrySource();
@@ -468,10 +538,10 @@ async function watchedProblems(
   for (const l of [...done, ...inWindow]) ids.delete(l.entryId);
   const rows = ids.size
     ? await tx.execute(
-      `select idx::text as idx, leaf_hash, entry_id, case_id from records.journal_leaf
+        `select idx::text as idx, leaf_hash, entry_id, case_id from records.journal_leaf
         where entry_id = any(?::uuid[]) and idx < ? order by idx`,
-      [`{${[...ids].join(',')}}`, base],
-    )
+        [`{${[...ids].join(',')}}`, base],
+      )
     : [];
   const named = rows.map(toLeaf);
   const r = await rehashEntries(tx, [...inWindow.filter((l) => !doneIds.has(l.entryId)), ...named]);

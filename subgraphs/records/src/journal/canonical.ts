@@ -26,9 +26,11 @@ function write(v: unknown, at: string): string {
       if (!Number.isFinite(v)) throw new TypeError(`${at}: ${v} has no JSON form`);
       return JSON.stringify(v);
     case 'object': {
-      if (Array.isArray(v)) return `[${v.map((x, i) => (x === undefined ? 'null' : write(x, `${at}[${i}]`))).join(',')}]`;
+      if (Array.isArray(v))
+        return `[${v.map((x, i) => (x === undefined ? 'null' : write(x, `${at}[${i}]`))).join(',')}]`;
       // Bytes, maps and sets have no single obvious JSON form: the caller must choose one (e.g. hex).
-      if (ArrayBuffer.isView(v) || v instanceof Map || v instanceof Set) throw new TypeError(`${at}: convert ${v.constructor.name} to plain JSON first`);
+      if (ArrayBuffer.isView(v) || v instanceof Map || v instanceof Set)
+        throw new TypeError(`${at}: convert ${v.constructor.name} to plain JSON first`);
       const o = v as Record<string, unknown>;
       const keys = Object.keys(o)
         .filter((k) => o[k] !== undefined)

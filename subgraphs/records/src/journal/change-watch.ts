@@ -44,7 +44,8 @@ async function readMarks(em: EntityManager, tables: string[]): Promise<{ marks: 
 const moved = (before: Marks | null, now: Marks, tables: string[]) =>
   !before || tables.some((t) => before[t] !== now[t]);
 const deleted = (before: Marks | null, now: Marks, tables: string[]) =>
-  !before || tables.some((t) => {
+  !before ||
+  tables.some((t) => {
     const [, delBefore, nodeBefore] = (before[t] ?? '').split('/');
     const [, delNow, nodeNow] = (now[t] ?? '').split('/');
     return delBefore !== delNow || nodeBefore !== nodeNow;
@@ -80,7 +81,11 @@ export class ChangeWatch {
    * Call `commit(ok)` once the run's outcome is stored.
    */
   async decide(
-    em: EntityManager, entryTables: string[], previousFailed: boolean, base: number, windowLeaves: number,
+    em: EntityManager,
+    entryTables: string[],
+    previousFailed: boolean,
+    base: number,
+    windowLeaves: number,
   ): Promise<WatchDecision> {
     const { marks, counting } = await readMarks(em, [...JOURNAL_TABLES, ...entryTables]);
     const always = !counting || previousFailed;

@@ -1,6 +1,8 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { config } from '@tsp/shared';
+
 import { verifyConsistency } from './merkle.js';
 import { JOURNAL_ORIGIN, signCheckpoint } from './note.js';
 import { consistencyProofFor, treeHead } from './store.js';
@@ -30,9 +32,14 @@ export function parseSigningKey(text: string): KeyObject {
   if (t.startsWith('-----BEGIN')) key = createPrivateKey(t);
   else {
     const der = Buffer.from(t, 'base64');
-    key = createPrivateKey({ key: der.length === 32 ? Buffer.concat([ED25519_PKCS8_PREFIX, der]) : der, format: 'der', type: 'pkcs8' });
+    key = createPrivateKey({
+      key: der.length === 32 ? Buffer.concat([ED25519_PKCS8_PREFIX, der]) : der,
+      format: 'der',
+      type: 'pkcs8',
+    });
   }
-  if (key.asymmetricKeyType !== 'ed25519') throw new Error(`JOURNAL_SIGNING_KEY must be an Ed25519 key, not ${key.asymmetricKeyType}`);
+  if (key.asymmetricKeyType !== 'ed25519')
+    throw new Error(`JOURNAL_SIGNING_KEY must be an Ed25519 key, not ${key.asymmetricKeyType}`);
   return key;
 }
 
@@ -49,15 +56,20 @@ export async function signingKey(em: EntityManager): Promise<KeyObject> {
     if (envKey?.text !== text) envKey = { text, key: parseSigningKey(text) };
     return envKey.key;
   }
-  const read = async () => (await em.execute(`select private_key_pem from records.signing_key where id = 1`))[0]?.private_key_pem as string | undefined;
+  const read = async () =>
+    (await em.execute(`select private_key_pem from records.signing_key where id = 1`))[0]?.private_key_pem as
+      string | undefined;
   let pem = await read();
   if (!pem) {
     const { privateKey, publicKey } = generateKeyPairSync('ed25519');
     // Two processes may race here: the first insert wins and both use it.
-    await em.execute(`insert into records.signing_key (id, private_key_pem, public_key_pem) values (1, ?, ?) on conflict (id) do nothing`, [
-      privateKey.export({ format: 'pem', type: 'pkcs8' }) as string,
-      publicKey.export({ format: 'pem', type: 'spki' }) as string,
-    ]);
+    await em.execute(
+      `insert into records.signing_key (id, private_key_pem, public_key_pem) values (1, ?, ?) on conflict (id) do nothing`,
+      [
+        privateKey.export({ format: 'pem', type: 'pkcs8' }) as string,
+        publicKey.export({ format: 'pem', type: 'spki' }) as string,
+      ],
+    );
     pem = await read();
   }
   return createPrivateKey(pem!);
@@ -93,7 +105,10 @@ export async function latestCheckpoint(em: EntityManager): Promise<SignedCheckpo
 }
 
 /** Stored checkpoints, newest first, below `beforeSize` when given. */
-export async function listCheckpoints(em: EntityManager, o: { beforeSize?: number; first?: number } = {}): Promise<SignedCheckpoint[]> {
+export async function listCheckpoints(
+  em: EntityManager,
+  o: { beforeSize?: number; first?: number } = {},
+): Promise<SignedCheckpoint[]> {
   const rows = await em.execute(`select ${COLUMNS} from records.checkpoint where size < ? order by size desc limit ?`, [
     o.beforeSize ?? Number.MAX_SAFE_INTEGER,
     Math.min(Math.max(o.first ?? 20, 1), 100),
@@ -113,16 +128,31 @@ export async function createCheckpoint(em: EntityManager, size?: number): Promis
   const head = await treeHead(em, size);
   const latest = await latestCheckpoint(em);
   if (latest) {
-    if (latest.size > head.size && size === undefined) throw new JournalIntegrityError(`the journal shrank: checkpoint signed at size ${latest.size}, ${head.size} leaves now`);
+    if (latest.size > head.size && size === undefined)
+      throw new JournalIntegrityError(
+        `the journal shrank: checkpoint signed at size ${latest.size}, ${head.size} leaves now`,
+      );
     const [older, newer] = latest.size <= head.size ? [latest, head] : [head, latest];
     const p = await consistencyProofFor(em, older.size, newer.size);
-    const ok = verifyConsistency(older.size, newer.size, p.proof.map((h) => Buffer.from(h, 'hex')), Buffer.from(older.rootHash, 'hex'), Buffer.from(newer.rootHash, 'hex'));
-    if (!ok) throw new JournalIntegrityError(`the journal is not consistent with its checkpoint at size ${latest.size}: earlier leaves were changed or removed`);
+    const ok = verifyConsistency(
+      older.size,
+      newer.size,
+      p.proof.map((h) => Buffer.from(h, 'hex')),
+      Buffer.from(older.rootHash, 'hex'),
+      Buffer.from(newer.rootHash, 'hex'),
+    );
+    if (!ok)
+      throw new JournalIntegrityError(
+        `the journal is not consistent with its checkpoint at size ${latest.size}: earlier leaves were changed or removed`,
+      );
     if (latest.size === head.size) return latest;
   }
   const key = await signingKey(em);
   const signedAt = new Date();
-  const { note, signature } = signCheckpoint({ origin: JOURNAL_ORIGIN, size: head.size, rootHash: Buffer.from(head.rootHash, 'hex'), time: signedAt }, key);
+  const { note, signature } = signCheckpoint(
+    { origin: JOURNAL_ORIGIN, size: head.size, rootHash: Buffer.from(head.rootHash, 'hex'), time: signedAt },
+    key,
+  );
   const [row] = await em.execute(
     `insert into records.checkpoint (size, root_hash, signed_at, signature, note) values (?, ?, ?, ?, ?)
      on conflict (size) do nothing returning ${COLUMNS}`,
@@ -135,4 +165,3 @@ export async function createCheckpoint(em: EntityManager, size?: number): Promis
   if (existing.rootHash !== head.rootHash) throw new JournalIntegrityError(`two different heads for size ${head.size}`);
   return existing;
 }
-

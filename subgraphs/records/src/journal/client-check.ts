@@ -1,6 +1,7 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
+
 import { hashLeaf, verifyConsistency, verifyInclusion } from './merkle.js';
-import { verifyCheckpointNote, type ParsedNote } from './note.js';
+import { type ParsedNote, verifyCheckpointNote } from './note.js';
 
 /**
  * What a verifier holds after asking the log (or reading an export): the log's answers, unchecked.
@@ -12,7 +13,14 @@ export interface JournalBundle {
   publicKey: string;
   checkpoint: { size: number; rootHash: string; note: string };
   consistency: { fromSize: number; toSize: number; proof: string[] } | null;
-  inclusions: { entryId: string; leafIndex: number; treeSize: number; leafHash: string; proof: string[]; leafData: string | null }[];
+  inclusions: {
+    entryId: string;
+    leafIndex: number;
+    treeSize: number;
+    leafHash: string;
+    proof: string[];
+    leafData: string | null;
+  }[];
 }
 
 export interface CheckResult {
@@ -57,14 +65,21 @@ export function checkJournal(o: { bundle: JournalBundle; oldCheckpoint?: string;
     fail(`public key unreadable: ${(e as Error).message}`);
     return { ok, lines };
   }
-  if (!o.pinnedKeyPem) lines.push('! the public key was taken from the server: pin it with --public-key to trust nothing the server says');
-  else if (bundle.publicKey && createPublicKey(bundle.publicKey).export({ format: 'pem', type: 'spki' }) !== key.export({ format: 'pem', type: 'spki' }))
+  if (!o.pinnedKeyPem)
+    lines.push('! the public key was taken from the server: pin it with --public-key to trust nothing the server says');
+  else if (
+    bundle.publicKey &&
+    createPublicKey(bundle.publicKey).export({ format: 'pem', type: 'spki' }) !==
+      key.export({ format: 'pem', type: 'spki' })
+  )
     lines.push('! the server publishes a different public key than the pinned one');
 
   let now: ParsedNote;
   try {
     now = verifyCheckpointNote(bundle.checkpoint.note, key);
-    pass(`current checkpoint signature verifies: size ${now.size}, root ${now.rootHash.toString('hex')}, signed ${now.time.toISOString()}`);
+    pass(
+      `current checkpoint signature verifies: size ${now.size}, root ${now.rootHash.toString('hex')}, signed ${now.time.toISOString()}`,
+    );
   } catch (e) {
     fail(`current checkpoint: ${(e as Error).message}`);
     return { ok, lines };
@@ -82,11 +97,18 @@ export function checkJournal(o: { bundle: JournalBundle; oldCheckpoint?: string;
     }
     if (old) {
       const c = bundle.consistency;
-      if (old.size > now.size) fail(`the log shrank: the old checkpoint has ${old.size} entries, the current one ${now.size}`);
-      else if (!c || c.fromSize !== old.size || c.toSize !== now.size) fail(`no consistency proof from size ${old.size} to ${now.size} was given`);
+      if (old.size > now.size)
+        fail(`the log shrank: the old checkpoint has ${old.size} entries, the current one ${now.size}`);
+      else if (!c || c.fromSize !== old.size || c.toSize !== now.size)
+        fail(`no consistency proof from size ${old.size} to ${now.size} was given`);
       else if (verifyConsistency(old.size, now.size, c.proof.map(unhex), old.rootHash, now.rootHash))
-        pass(`consistency ${old.size} → ${now.size}: every entry of the old checkpoint is still there, unchanged and in order`);
-      else fail(`consistency ${old.size} → ${now.size} FAILS: entries covered by the old checkpoint were changed, removed or reordered`);
+        pass(
+          `consistency ${old.size} → ${now.size}: every entry of the old checkpoint is still there, unchanged and in order`,
+        );
+      else
+        fail(
+          `consistency ${old.size} → ${now.size} FAILS: entries covered by the old checkpoint were changed, removed or reordered`,
+        );
     }
   } else lines.push('! no old checkpoint given (--checkpoint): nothing to compare the log’s history with');
 
@@ -105,11 +127,16 @@ export function checkJournal(o: { bundle: JournalBundle; oldCheckpoint?: string;
       } catch {
         /* the hash is what is proven; fields are only shown */
       }
-      if (fields.id !== undefined && fields.id !== inc.entryId) fail(`${what}: the leaf is of entry ${String(fields.id)}, not the one asked for`);
-      else lines.push(`  ${what}: case ${String(fields.caseId ?? '?')}, #${String(fields.sequence ?? '?')} ${String(fields.activity ?? '')} recorded ${String(fields.recordedAt ?? '?')}`);
+      if (fields.id !== undefined && fields.id !== inc.entryId)
+        fail(`${what}: the leaf is of entry ${String(fields.id)}, not the one asked for`);
+      else
+        lines.push(
+          `  ${what}: case ${String(fields.caseId ?? '?')}, #${String(fields.sequence ?? '?')} ${String(fields.activity ?? '')} recorded ${String(fields.recordedAt ?? '?')}`,
+        );
     } else lines.push(`! ${what}: no content given (not readable with this token); proving the leaf hash only`);
     if (inc.treeSize !== now.size) fail(`${what}: proof is for size ${inc.treeSize}, not the checkpoint’s ${now.size}`);
-    else if (verifyInclusion(inc.leafIndex, now.size, leafHash, inc.proof.map(unhex), now.rootHash)) pass(`${what} is included in the signed checkpoint`);
+    else if (verifyInclusion(inc.leafIndex, now.size, leafHash, inc.proof.map(unhex), now.rootHash))
+      pass(`${what} is included in the signed checkpoint`);
     else fail(`${what} is NOT included in the signed checkpoint`);
   }
   return { ok, lines };

@@ -1,11 +1,11 @@
-export * from './merkle.js';
+export * from './audit.js';
 export * from './canonical.js';
+export * from './change-watch.js';
+export * from './checkpoint.js';
+export * from './compact.js';
+export * from './entry-source.js';
+export * from './merkle.js';
+export { journalMetrics } from './metrics.js';
 export * from './note.js';
 export * from './store.js';
-export * from './checkpoint.js';
 export * from './verify.js';
-export * from './entry-source.js';
-export * from './compact.js';
-export * from './audit.js';
-export { journalMetrics } from './metrics.js';
-export * from './change-watch.js';

@@ -127,7 +127,9 @@ export function inclusionProof(index: number, size: number, source: NodeSource |
   const path = (m: number, a: number, b: number): Buffer[] => {
     if (b - a === 1) return [];
     const k = splitPoint(b - a);
-    return m < a + k ? [...path(m, a, a + k), rangeHash(a + k, b, nodes)] : [...path(m, a + k, b), rangeHash(a, a + k, nodes)];
+    return m < a + k
+      ? [...path(m, a, a + k), rangeHash(a + k, b, nodes)]
+      : [...path(m, a + k, b), rangeHash(a, a + k, nodes)];
   };
   return path(index, 0, size);
 }
@@ -171,7 +173,12 @@ const isHash = (h: unknown): h is Buffer => Buffer.isBuffer(h) && h.length === H
  * RFC 9162 §2.1.3.2: recomputes the root from a leaf hash and its audit path. Returns null when the
  * path cannot belong to this index and size (wrong length, bad hash size). Trusts nothing it is given.
  */
-export function rootFromInclusionProof(index: number, size: number, leafHash: Buffer, proof: readonly Buffer[]): Buffer | null {
+export function rootFromInclusionProof(
+  index: number,
+  size: number,
+  leafHash: Buffer,
+  proof: readonly Buffer[],
+): Buffer | null {
   if (!Number.isSafeInteger(index) || !Number.isSafeInteger(size) || index < 0 || index >= size) return null;
   if (!isHash(leafHash) || !proof.every(isHash)) return null;
   let fn = index;
@@ -197,7 +204,13 @@ export function rootFromInclusionProof(index: number, size: number, leafHash: Bu
 }
 
 /** True when `proof` proves that `leafHash` is leaf `index` of the tree of `size` leaves whose head is `root`. */
-export function verifyInclusion(index: number, size: number, leafHash: Buffer, proof: readonly Buffer[], root: Buffer): boolean {
+export function verifyInclusion(
+  index: number,
+  size: number,
+  leafHash: Buffer,
+  proof: readonly Buffer[],
+  root: Buffer,
+): boolean {
   const r = rootFromInclusionProof(index, size, leafHash, proof);
   return r !== null && isHash(root) && r.equals(root);
 }
@@ -206,7 +219,13 @@ export function verifyInclusion(index: number, size: number, leafHash: Buffer, p
  * RFC 9162 §2.1.4.2: true when `proof` shows that the tree of size1 with head root1 is a prefix of
  * the tree of size2 with head root2 — nothing in the first tree was changed, removed or reordered.
  */
-export function verifyConsistency(size1: number, size2: number, proof: readonly Buffer[], root1: Buffer, root2: Buffer): boolean {
+export function verifyConsistency(
+  size1: number,
+  size2: number,
+  proof: readonly Buffer[],
+  root1: Buffer,
+  root2: Buffer,
+): boolean {
   if (!Number.isSafeInteger(size1) || !Number.isSafeInteger(size2) || size1 < 0 || size1 > size2) return false;
   if (!proof.every(isHash)) return false;
   if (size1 === 0) return proof.length === 0 && isHash(root2);

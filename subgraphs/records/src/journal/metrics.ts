@@ -1,4 +1,5 @@
 import type { Orm, ServiceMetrics } from '@tsp/shared';
+
 import { latestAudit } from './audit.js';
 
 /**
@@ -7,24 +8,28 @@ import { latestAudit } from './audit.js';
  * audit's age fires) and intact is not reported.
  */
 export function journalMetrics(metrics: ServiceMetrics, orm: Orm): void {
-  metrics.lazyGauges('journal', {
-    at: {
-      name: 'tsp_journal_last_audit_timestamp_seconds',
-      help: 'When the newest journal self-audit ran (unix seconds; 0 = none yet)',
+  metrics.lazyGauges(
+    'journal',
+    {
+      at: {
+        name: 'tsp_journal_last_audit_timestamp_seconds',
+        help: 'When the newest journal self-audit ran (unix seconds; 0 = none yet)',
+      },
+      intact: {
+        name: 'tsp_journal_intact',
+        help: 'Result of the newest journal self-audit: 1 intact, 0 not (记录日志校验失败)',
+      },
+      problems: {
+        name: 'tsp_journal_audit_problems',
+        help: 'Problems the newest journal self-audit found (at most 100 kept)',
+      },
     },
-    intact: {
-      name: 'tsp_journal_intact',
-      help: 'Result of the newest journal self-audit: 1 intact, 0 not (记录日志校验失败)',
+    async (g) => {
+      const audit = await latestAudit(orm.em.fork());
+      g.at.set(audit ? audit.at.getTime() / 1000 : 0);
+      if (!audit) return;
+      g.intact.set(audit.ok ? 1 : 0);
+      g.problems.set(audit.problems.length);
     },
-    problems: {
-      name: 'tsp_journal_audit_problems',
-      help: 'Problems the newest journal self-audit found (at most 100 kept)',
-    },
-  }, async (g) => {
-    const audit = await latestAudit(orm.em.fork());
-    g.at.set(audit ? audit.at.getTime() / 1000 : 0);
-    if (!audit) return;
-    g.intact.set(audit.ok ? 1 : 0);
-    g.problems.set(audit.problems.length);
-  });
+  );
 }

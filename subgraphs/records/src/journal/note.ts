@@ -1,4 +1,5 @@
-import { createHash, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
+import { createHash, createPublicKey, type KeyObject, sign, verify } from 'node:crypto';
+
 import { HASH_SIZE } from './merkle.js';
 
 /**
@@ -73,14 +74,19 @@ export function parseCheckpointNote(note: string): ParsedNote {
   const lines = body.slice(0, -1).split('\n');
   if (lines.length < 4) throw new Error('checkpoint body needs origin, size, root hash and time lines');
   const [origin, sizeText, rootText, ...ext] = lines;
-  if (!/^(0|[1-9][0-9]*)$/.test(sizeText) || !Number.isSafeInteger(Number(sizeText))) throw new Error(`bad tree size "${sizeText}"`);
+  if (!/^(0|[1-9][0-9]*)$/.test(sizeText) || !Number.isSafeInteger(Number(sizeText)))
+    throw new Error(`bad tree size "${sizeText}"`);
   const rootHash = Buffer.from(rootText, 'base64');
-  if (rootHash.length !== HASH_SIZE || rootHash.toString('base64') !== rootText) throw new Error('root hash is not 32 bytes of base64');
+  if (rootHash.length !== HASH_SIZE || rootHash.toString('base64') !== rootText)
+    throw new Error('root hash is not 32 bytes of base64');
   const timeLine = ext.find((l) => l.startsWith('time '));
   const time = new Date(timeLine?.slice(5) ?? '');
   if (Number.isNaN(time.getTime())) throw new Error('missing or bad "time" line');
   const signatures: ParsedNote['signatures'] = [];
-  for (const l of note.slice(sep + 2).split('\n').filter(Boolean)) {
+  for (const l of note
+    .slice(sep + 2)
+    .split('\n')
+    .filter(Boolean)) {
     if (!l.startsWith(SIG_PREFIX)) throw new Error(`bad signature line "${l}"`);
     const [name, b64] = l.slice(SIG_PREFIX.length).split(' ');
     const raw = Buffer.from(b64 ?? '', 'base64');
@@ -99,7 +105,11 @@ export function verifyCheckpointNote(note: string, publicKey: KeyObject): Parsed
   const parsed = parseCheckpointNote(note);
   const id = keyId(parsed.origin, publicKey);
   const mine = parsed.signatures.filter((s) => s.name === parsed.origin && s.keyId.equals(id));
-  if (!mine.length) throw new Error(`no signature by key ${parsed.origin}+${id.toString('hex')} (signed by ${parsed.signatures.map((s) => `${s.name}+${s.keyId.toString('hex')}`).join(', ')})`);
-  if (!mine.some((s) => verify(null, Buffer.from(parsed.body, 'utf8'), publicKey, s.signature))) throw new Error('the signature does not verify: the note was altered or signed by another key');
+  if (!mine.length)
+    throw new Error(
+      `no signature by key ${parsed.origin}+${id.toString('hex')} (signed by ${parsed.signatures.map((s) => `${s.name}+${s.keyId.toString('hex')}`).join(', ')})`,
+    );
+  if (!mine.some((s) => verify(null, Buffer.from(parsed.body, 'utf8'), publicKey, s.signature)))
+    throw new Error('the signature does not verify: the note was altered or signed by another key');
   return parsed;
 }

@@ -1,12 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+
 import {
   consistencyProof,
   hashLeaf,
   inclusionProof,
   MissingNodeError,
+  type NodeSource,
   nodesRead,
   rootFromNodes,
-  type NodeSource,
 } from './merkle.js';
 
 /**
@@ -63,14 +64,24 @@ export interface JournalAppend {
  */
 export async function appendLeaves(em: EntityManager, items: readonly JournalAppend[]): Promise<AppendedLeaf[]> {
   if (!items.length) return [];
-  return callAppend(em, items, `select t.idx::text as idx, t.leaf_hash from records.journal_append_batch(?::uuid[], ?::uuid[], ?::bytea[]) t order by t.idx`, [
-    pgArray(items.map((i) => i.entryId)),
-    pgArray(items.map((i) => i.caseId)),
-    pgArray(items.map((i) => `"\\\\x${hex(i.data)}"`)),
-  ]);
+  return callAppend(
+    em,
+    items,
+    `select t.idx::text as idx, t.leaf_hash from records.journal_append_batch(?::uuid[], ?::uuid[], ?::bytea[]) t order by t.idx`,
+    [
+      pgArray(items.map((i) => i.entryId)),
+      pgArray(items.map((i) => i.caseId)),
+      pgArray(items.map((i) => `"\\\\x${hex(i.data)}"`)),
+    ],
+  );
 }
 
-async function callAppend(em: EntityManager, items: readonly JournalAppend[], sql: string, params: unknown[]): Promise<AppendedLeaf[]> {
+async function callAppend(
+  em: EntityManager,
+  items: readonly JournalAppend[],
+  sql: string,
+  params: unknown[],
+): Promise<AppendedLeaf[]> {
   if (!em.isInTransaction()) throw new Error('appendLeaf must run inside the transaction that writes the entry');
   let rows: Row[];
   try {
@@ -82,7 +93,8 @@ async function callAppend(em: EntityManager, items: readonly JournalAppend[], sq
   return rows.map((r, k) => {
     const expected = hex(hashLeaf(items[k].data));
     const got = hex(r.leaf_hash as Buffer);
-    if (got !== expected) throw new Error(`journal_append hashed leaf ${r.idx} to ${got}, the reference gives ${expected}`);
+    if (got !== expected)
+      throw new Error(`journal_append hashed leaf ${r.idx} to ${got}, the reference gives ${expected}`);
     return { index: Number(r.idx), leafHash: got };
   });
 }
@@ -124,7 +136,8 @@ export async function withNodes<T>(em: EntityManager, compute: (nodes: NodeSourc
 async function checkedSize(em: EntityManager, ...sizes: number[]): Promise<number> {
   const current = await treeSize(em);
   for (const s of sizes) {
-    if (!Number.isSafeInteger(s) || s < 0 || s > current) throw new JournalRangeError(`tree size ${s} is outside 0…${current}, the journal's current size`);
+    if (!Number.isSafeInteger(s) || s < 0 || s > current)
+      throw new JournalRangeError(`tree size ${s} is outside 0…${current}, the journal's current size`);
   }
   return current;
 }
@@ -154,7 +167,8 @@ export interface StoredInclusionProof {
 
 export async function inclusionProofFor(em: EntityManager, index: number, size: number): Promise<StoredInclusionProof> {
   await checkedSize(em, size);
-  if (!Number.isSafeInteger(index) || index < 0 || index >= size) throw new JournalRangeError(`leaf ${index} is not in a tree of size ${size}`);
+  if (!Number.isSafeInteger(index) || index < 0 || index >= size)
+    throw new JournalRangeError(`leaf ${index} is not in a tree of size ${size}`);
   const r = await withNodes(em, (nodes) => ({
     leaf: nodes(0, index),
     proof: inclusionProof(index, size, nodes),

@@ -1,9 +1,18 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { hashLeaf, inclusionProof, MissingNodeError, rootFromNodes, verifyConsistency, verifyInclusion, consistencyProof } from './merkle.js';
-import { verifyCheckpointNote } from './note.js';
+
 import { latestCheckpoint, publicKey } from './checkpoint.js';
-import { fetchNodes, leavesOfCases, treeSize, type CaseLeaf } from './store.js';
-import { nodesRead, type NodeSource } from './merkle.js';
+import {
+  consistencyProof,
+  hashLeaf,
+  inclusionProof,
+  MissingNodeError,
+  rootFromNodes,
+  verifyConsistency,
+  verifyInclusion,
+} from './merkle.js';
+import { type NodeSource, nodesRead } from './merkle.js';
+import { verifyCheckpointNote } from './note.js';
+import { type CaseLeaf, fetchNodes, leavesOfCases, treeSize } from './store.js';
 
 /** A case's entries as stored now, each with the canonical bytes the records subgraph rebuilds from its row. */
 export interface CaseEntries {
@@ -33,8 +42,14 @@ const hex = (b: Buffer) => b.toString('hex');
  * same hash, every leaf has its entry, every leaf is included in the tree, and the tree is consistent
  * with the newest signed checkpoint (whose signature must verify). Constant number of queries.
  */
-export async function verifyCaseJournals(em: EntityManager, cases: readonly CaseEntries[]): Promise<CaseJournalReport[]> {
-  const leaves = await leavesOfCases(em, cases.map((c) => c.caseId));
+export async function verifyCaseJournals(
+  em: EntityManager,
+  cases: readonly CaseEntries[],
+): Promise<CaseJournalReport[]> {
+  const leaves = await leavesOfCases(
+    em,
+    cases.map((c) => c.caseId),
+  );
   const size = await treeSize(em);
   const cp = await latestCheckpoint(em);
   const global: string[] = [];
@@ -65,17 +80,31 @@ export async function verifyCaseJournals(em: EntityManager, cases: readonly Case
   const rootHash = computed ? hex(computed.root) : '';
   if (computed && cp && anchor > 0) {
     const ok = verifyConsistency(anchor, size, computed.anchorProof, Buffer.from(cp.rootHash, 'hex'), computed.root);
-    if (!ok) global.push(`the journal is not consistent with its signed checkpoint at size ${cp.size}: earlier leaves were changed or removed`);
+    if (!ok)
+      global.push(
+        `the journal is not consistent with its signed checkpoint at size ${cp.size}: earlier leaves were changed or removed`,
+      );
   }
   const included = new Map<number, boolean>();
   for (const { leaf, proof } of computed?.proofs ?? []) {
-    included.set(leaf.index, verifyInclusion(leaf.index, size, Buffer.from(leaf.leafHash, 'hex'), proof, computed!.root));
+    included.set(
+      leaf.index,
+      verifyInclusion(leaf.index, size, Buffer.from(leaf.leafHash, 'hex'), proof, computed!.root),
+    );
   }
 
   return cases.map((c) => {
     const mine = leaves.filter((l) => l.caseId === c.caseId);
     const problems = [...global, ...caseProblems(c, mine, size, included)];
-    return { caseId: c.caseId, length: mine.length, rootHash, treeSize: size, checkpointSize: cp?.size ?? null, intact: problems.length === 0, problems };
+    return {
+      caseId: c.caseId,
+      length: mine.length,
+      rootHash,
+      treeSize: size,
+      checkpointSize: cp?.size ?? null,
+      intact: problems.length === 0,
+      problems,
+    };
   });
 }
 
@@ -84,14 +113,25 @@ function caseProblems(c: CaseEntries, leaves: CaseLeaf[], size: number, included
   const byEntry = new Map(leaves.map((l) => [l.entryId, l]));
   for (const e of c.entries) {
     const leaf = byEntry.get(e.entryId);
-    if (!leaf) problems.push(`entry ${e.entryId} is not in the journal: it was added behind the journal's back, or its leaf was deleted`);
-    else if (hex(hashLeaf(e.bytes)) !== leaf.leafHash) problems.push(`entry ${e.entryId} (leaf ${leaf.index}) was altered: its content no longer hashes to the journaled leaf`);
+    if (!leaf)
+      problems.push(
+        `entry ${e.entryId} is not in the journal: it was added behind the journal's back, or its leaf was deleted`,
+      );
+    else if (hex(hashLeaf(e.bytes)) !== leaf.leafHash)
+      problems.push(
+        `entry ${e.entryId} (leaf ${leaf.index}) was altered: its content no longer hashes to the journaled leaf`,
+      );
   }
   const entryIds = new Set(c.entries.map((e) => e.entryId));
   for (const l of leaves) {
-    if (!entryIds.has(l.entryId)) problems.push(`entry ${l.entryId} (leaf ${l.index}) is in the journal but missing from the case: it was deleted`);
-    if (l.index >= size) problems.push(`leaf ${l.index} lies beyond the journal's size ${size}: leaves before it were deleted`);
-    else if (included.get(l.index) === false) problems.push(`leaf ${l.index} (entry ${l.entryId}) is not included in the journal's tree: the leaf or the tree was altered`);
+    if (!entryIds.has(l.entryId))
+      problems.push(`entry ${l.entryId} (leaf ${l.index}) is in the journal but missing from the case: it was deleted`);
+    if (l.index >= size)
+      problems.push(`leaf ${l.index} lies beyond the journal's size ${size}: leaves before it were deleted`);
+    else if (included.get(l.index) === false)
+      problems.push(
+        `leaf ${l.index} (entry ${l.entryId}) is not included in the journal's tree: the leaf or the tree was altered`,
+      );
   }
   return problems;
 }

@@ -29,9 +29,15 @@ export class RecordsInit extends Migration {
       created_by text not null,
       created_at timestamptz not null default now(),
       unique (agency_id, case_number))`);
-    this.addSql(`create index enforcement_case_agency_filed_idx on records.enforcement_case (agency_id, filed_at desc, id desc)`);
-    this.addSql(`create index enforcement_case_region_filed_idx on records.enforcement_case (region, filed_at desc, id desc)`);
-    this.addSql(`create index enforcement_case_overdue_idx on records.enforcement_case (agency_id, decision_due_on) where not decided`);
+    this.addSql(
+      `create index enforcement_case_agency_filed_idx on records.enforcement_case (agency_id, filed_at desc, id desc)`,
+    );
+    this.addSql(
+      `create index enforcement_case_region_filed_idx on records.enforcement_case (region, filed_at desc, id desc)`,
+    );
+    this.addSql(
+      `create index enforcement_case_overdue_idx on records.enforcement_case (agency_id, decision_due_on) where not decided`,
+    );
 
     this.addSql(`create table records.deadline_extension (
       id uuid primary key,

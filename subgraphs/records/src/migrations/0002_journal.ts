@@ -62,7 +62,11 @@ export class RecordsJournal extends Migration {
       exception when duplicate_object or unique_violation then null;
       end $$`);
     this.addSql(`grant usage on schema records to records_writer`);
-    this.addSql(`revoke all on records.journal_leaf, records.journal_node, records.checkpoint, records.signing_key from records_writer`);
-    this.addSql(`grant select, insert on records.journal_leaf, records.journal_node, records.checkpoint, records.signing_key to records_writer`);
+    this.addSql(
+      `revoke all on records.journal_leaf, records.journal_node, records.checkpoint, records.signing_key from records_writer`,
+    );
+    this.addSql(
+      `grant select, insert on records.journal_leaf, records.journal_node, records.checkpoint, records.signing_key to records_writer`,
+    );
   }
 }

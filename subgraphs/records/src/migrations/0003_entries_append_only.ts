@@ -17,7 +17,9 @@ export class RecordsEntriesAppendOnly extends Migration {
         for each statement execute function records.refuse_change()`);
     }
     this.addSql(`grant select, insert on ${APPEND_ONLY.map((t) => `records.${t}`).join(', ')} to records_writer`);
-    this.addSql(`grant select, insert, update on records.enforcement_case, records.audio_visual_list, records.case_file_requirement to records_writer`);
+    this.addSql(
+      `grant select, insert, update on records.enforcement_case, records.audio_visual_list, records.case_file_requirement to records_writer`,
+    );
     this.addSql(`grant select, insert on records.outbox to records_writer`);
     this.addSql(`grant usage on sequence records.outbox_position_seq to records_writer`);
   }

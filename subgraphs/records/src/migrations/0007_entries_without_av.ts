@@ -20,9 +20,15 @@ export class RecordsEntriesWithoutAv extends Migration {
       activity text not null,
       affects_liberty_or_property boolean not null,
       has_av boolean not null)`);
-    this.addSql(`create index entry_without_av_activity_idx on records.entry_without_full_av (agency_id, activity) where not has_av`);
-    this.addSql(`create index entry_without_full_av_affects_idx on records.entry_without_full_av (agency_id) where affects_liberty_or_property`);
-    this.addSql(`create index record_entry_credential_problem_idx on records.record_entry (agency_id) where credential_problem is not null`);
+    this.addSql(
+      `create index entry_without_av_activity_idx on records.entry_without_full_av (agency_id, activity) where not has_av`,
+    );
+    this.addSql(
+      `create index entry_without_full_av_affects_idx on records.entry_without_full_av (agency_id) where affects_liberty_or_property`,
+    );
+    this.addSql(
+      `create index record_entry_credential_problem_idx on records.record_entry (agency_id) where credential_problem is not null`,
+    );
     this.addSql(`create function records.note_entry_av() returns trigger language plpgsql as $$
       declare
         any_av boolean;
@@ -38,13 +44,15 @@ export class RecordsEntriesWithoutAv extends Migration {
       end $$`);
     this.addSql(`create constraint trigger record_entry_note_av after insert on records.record_entry
       deferrable initially deferred for each row execute function records.note_entry_av()`);
-    this.addSql(`insert into records.entry_without_full_av (entry_id, agency_id, activity, affects_liberty_or_property, has_av)
+    this
+      .addSql(`insert into records.entry_without_full_av (entry_id, agency_id, activity, affects_liberty_or_property, has_av)
       select e.id, e.agency_id, e.activity, e.affects_liberty_or_property, av.entry_id is not null
         from records.record_entry e
         left join (select entry_id, bool_or(full_process) as full_process from records.attachment
                     where kind in ('AUDIO', 'VIDEO') group by entry_id) av on av.entry_id = e.id
        where not coalesce(av.full_process, false)`);
-    this.addSql(`create trigger entry_without_full_av_refuse_change before update or delete on records.entry_without_full_av
+    this
+      .addSql(`create trigger entry_without_full_av_refuse_change before update or delete on records.entry_without_full_av
       for each row execute function records.refuse_change()`);
     this.addSql(`create trigger entry_without_full_av_refuse_truncate before truncate on records.entry_without_full_av
       for each statement execute function records.refuse_change()`);

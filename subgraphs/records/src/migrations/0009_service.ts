@@ -1,5 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
-import { WorkingCalendar, type EnforcementCategory, type PenaltyKind } from '@tsp/shared';
+import { type EnforcementCategory, type PenaltyKind, WorkingCalendar } from '@tsp/shared';
+
 import { serviceDueOn } from '../rules/service.js';
 
 /**
@@ -14,19 +15,34 @@ import { serviceDueOn } from '../rules/service.js';
 export class RecordsService extends Migration {
   async up(): Promise<void> {
     // The calendar schema migrates first (scripts/migrate.ts); a records schema migrated alone uses the bundled data.
-    const [{ has }] = (await this.execute(`select to_regclass('calendar.day_override') is not null as has`)) as { has: boolean }[];
-    const overrides = has ? ((await this.execute(`select to_char(day, 'YYYY-MM-DD') as day, working from calendar.day_override`)) as { day: string; working: boolean }[]) : [];
+    const [{ has }] = (await this.execute(`select to_regclass('calendar.day_override') is not null as has`)) as {
+      has: boolean;
+    }[];
+    const overrides = has
+      ? ((await this.execute(`select to_char(day, 'YYYY-MM-DD') as day, working from calendar.day_override`)) as {
+          day: string;
+          working: boolean;
+        }[])
+      : [];
     const cal = new WorkingCalendar(new Map(overrides.map((r) => [r.day, r.working])));
     const decided = (await this.execute(
       `select d.case_id, c.category, d.penalty_kinds, to_char(d.decided_on, 'YYYY-MM-DD') as decided_on
          from records.case_decision d join records.enforcement_case c on c.id = d.case_id`,
     )) as { case_id: string; category: EnforcementCategory; penalty_kinds: PenaltyKind[]; decided_on: string }[];
     const due = decided
-      .map((r) => ({ id: r.case_id, on: serviceDueOn({ category: r.category, penaltyKinds: r.penalty_kinds, decidedOn: r.decided_on, partyPresent: null }, cal) }))
+      .map((r) => ({
+        id: r.case_id,
+        on: serviceDueOn(
+          { category: r.category, penaltyKinds: r.penalty_kinds, decidedOn: r.decided_on, partyPresent: null },
+          cal,
+        ),
+      }))
       .filter((r): r is { id: string; on: string } => r.on !== null);
 
     this.addSql(`alter table records.case_decision add column party_present boolean`);
-    this.addSql(`alter table records.enforcement_case add column service_due_on date, add column served_at timestamptz`);
+    this.addSql(
+      `alter table records.enforcement_case add column service_due_on date, add column served_at timestamptz`,
+    );
     // Ids and days come from the database in fixed formats (uuid, YYYY-MM-DD): safe as array literals.
     if (due.length)
       this.addSql(`update records.enforcement_case c set service_due_on = v.due

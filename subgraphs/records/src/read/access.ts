@@ -1,4 +1,5 @@
-import { assertCanRead, canRead, notFound, requireId, requireUser, type Context, type Scoped } from '@tsp/shared';
+import { assertCanRead, canRead, type Context, notFound, requireId, requireUser, type Scoped } from '@tsp/shared';
+
 import type { CaseEntity } from '../entities/index.js';
 import { load } from './loaders.js';
 

@@ -1,10 +1,11 @@
-import { shanghaiDate, type Context, type EnforcementCategory, type Finding } from '@tsp/shared';
-import { recordFindings, type EntryFindingFacts } from '../rules/findings.js';
-import { DEFAULT_AUDIO_VISUAL_LIST } from '../rules/audio-visual.js';
-import type { AttachmentFacts, RecordActivity } from '../rules/kinds.js';
-import { load } from './loaders.js';
-import { mayRead } from './access.js';
+import { type Context, type EnforcementCategory, type Finding, shanghaiDate } from '@tsp/shared';
+
 import { latestAuditProblems } from '../journal/index.js';
+import { DEFAULT_AUDIO_VISUAL_LIST } from '../rules/audio-visual.js';
+import { type EntryFindingFacts, recordFindings } from '../rules/findings.js';
+import type { AttachmentFacts, RecordActivity } from '../rules/kinds.js';
+import { mayRead } from './access.js';
+import { load } from './loaders.js';
 
 const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
 
@@ -46,18 +47,37 @@ export const agencyLoad = {
       });
       if (!readable.length) return ids.map(() => []);
       const today = shanghaiDate();
-      const lists = (await load.audioVisualList(ctx).loadMany(readable)).map((l) => (l && !(l instanceof Error) ? l.activities : DEFAULT_AUDIO_VISUAL_LIST));
+      const lists = (await load.audioVisualList(ctx).loadMany(readable)).map((l) =>
+        l && !(l instanceof Error) ? l.activities : DEFAULT_AUDIO_VISUAL_LIST,
+      );
       // (agency, activity) pairs of every agency's audio-visual list, for the entry pre-filter below.
       const listAgencies = readable.flatMap((id, i) => lists[i].map(() => id));
       const listActivities = lists.flat();
       const [overdue, unserved, entries, problems] = await Promise.all([
-        ctx.em.execute<{ id: string; agency_id: string; case_number: string; category: EnforcementCategory; decision_due_on: string; decided: boolean }[]>(
+        ctx.em.execute<
+          {
+            id: string;
+            agency_id: string;
+            case_number: string;
+            category: EnforcementCategory;
+            decision_due_on: string;
+            decided: boolean;
+          }[]
+        >(
           `select id, agency_id, case_number, category, to_char(decision_due_on, 'YYYY-MM-DD') as decision_due_on, decided
              from records.enforcement_case where agency_id = any(?::uuid[]) and not decided and decision_due_on < ?::date`,
           [uuidArray(readable), today],
         ),
         // Decisions past their service due day and not served: enforcement_case_unserved_idx (migration 0009) holds only cases not served.
-        ctx.em.execute<{ id: string; agency_id: string; case_number: string; category: EnforcementCategory; service_due_on: string }[]>(
+        ctx.em.execute<
+          {
+            id: string;
+            agency_id: string;
+            case_number: string;
+            category: EnforcementCategory;
+            service_due_on: string;
+          }[]
+        >(
           `select id, agency_id, case_number, category, to_char(service_due_on, 'YYYY-MM-DD') as service_due_on
              from records.enforcement_case where agency_id = any(?::uuid[]) and served_at is null and service_due_on < ?::date`,
           [uuidArray(readable), today],
@@ -65,7 +85,21 @@ export const agencyLoad = {
         // Only entries that could break a rule: an imported credential problem, or no full-process audio/video
         // where it may be needed (affecting liberty or property, or on the agency's list and no AUDIO/VIDEO at
         // all). Candidates come from small indexes (migration 0007); audioVisualProblem (rules/) decides.
-        ctx.em.execute<{ id: string; agency_id: string; case_id: string; case_number: string; category: EnforcementCategory; sequence: number; activity: RecordActivity; affects: boolean; occurred_at: Date; credential_problem: string | null; attachments: AttachmentFacts[] }[]>(
+        ctx.em.execute<
+          {
+            id: string;
+            agency_id: string;
+            case_id: string;
+            case_number: string;
+            category: EnforcementCategory;
+            sequence: number;
+            activity: RecordActivity;
+            affects: boolean;
+            occurred_at: Date;
+            credential_problem: string | null;
+            attachments: AttachmentFacts[];
+          }[]
+        >(
           `select e.id, e.agency_id, e.case_id, c.case_number, c.category, e.sequence, e.activity, e.affects_liberty_or_property as affects,
                   e.occurred_at, e.credential_problem,
                   coalesce((select json_agg(json_build_object('kind', a.kind, 'fullProcess', a.full_process)) from records.attachment a where a.entry_id = e.id), '[]') as attachments
@@ -85,7 +119,8 @@ export const agencyLoad = {
         latestAuditProblems(ctx.em),
       ]);
       const detailOf = new Map<string, string>();
-      for (const pr of problems) for (const id of pr.caseIds ?? []) detailOf.set(id, [detailOf.get(id), pr.message].filter(Boolean).join('; '));
+      for (const pr of problems)
+        for (const id of pr.caseIds ?? []) detailOf.set(id, [detailOf.get(id), pr.message].filter(Boolean).join('; '));
       const all = detailOf.size
         ? await ctx.em.execute<{ id: string; agency_id: string; case_number: string; category: EnforcementCategory }[]>(
             `select id, agency_id, case_number, category from records.enforcement_case where agency_id = any(?::uuid[]) and id = any(?::uuid[])`,
@@ -99,16 +134,43 @@ export const agencyLoad = {
         const facts: EntryFindingFacts[] = entries
           .filter((e) => e.agency_id === id)
           .map((e) => ({
-            id: e.id, caseId: e.case_id, caseNumber: e.case_number, category: e.category, sequence: e.sequence, activity: e.activity,
-            affectsLibertyOrProperty: e.affects, attachments: e.attachments, occurredAt: new Date(e.occurred_at), credentialProblem: e.credential_problem,
+            id: e.id,
+            caseId: e.case_id,
+            caseNumber: e.case_number,
+            category: e.category,
+            sequence: e.sequence,
+            activity: e.activity,
+            affectsLibertyOrProperty: e.affects,
+            attachments: e.attachments,
+            occurredAt: new Date(e.occurred_at),
+            credentialProblem: e.credential_problem,
           }));
         return recordFindings({
-          agencyId: id, today,
-          cases: overdue.filter((c) => c.agency_id === id).map((c) => ({ id: c.id, caseNumber: c.case_number, category: c.category, decisionDueOn: c.decision_due_on, decided: c.decided })),
-          unserved: unserved.filter((c) => c.agency_id === id).map((c) => ({ caseId: c.id, caseNumber: c.case_number, category: c.category, serviceDueOn: c.service_due_on, servedOn: null })),
+          agencyId: id,
+          today,
+          cases: overdue
+            .filter((c) => c.agency_id === id)
+            .map((c) => ({
+              id: c.id,
+              caseNumber: c.case_number,
+              category: c.category,
+              decisionDueOn: c.decision_due_on,
+              decided: c.decided,
+            })),
+          unserved: unserved
+            .filter((c) => c.agency_id === id)
+            .map((c) => ({
+              caseId: c.id,
+              caseNumber: c.case_number,
+              category: c.category,
+              serviceDueOn: c.service_due_on,
+              servedOn: null,
+            })),
           entries: facts,
           audioVisualList: lists[i],
-          brokenJournals: broken.filter((c) => c.agency_id === id).map((c) => ({ caseId: c.id, caseNumber: c.case_number, category: c.category, detail: c.detail })),
+          brokenJournals: broken
+            .filter((c) => c.agency_id === id)
+            .map((c) => ({ caseId: c.id, caseNumber: c.case_number, category: c.category, detail: c.detail })),
         });
       });
     }),

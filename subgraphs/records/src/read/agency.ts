@@ -1,10 +1,11 @@
-import { EnforcementCategory, requireFindingsCaller, type Context, type Finding } from '@tsp/shared';
+import { type Context, EnforcementCategory, type Finding, requireFindingsCaller } from '@tsp/shared';
+
 import { DEFAULT_AUDIO_VISUAL_LIST } from '../rules/audio-visual.js';
 import { DEFAULT_CASE_FILE_REQUIREMENTS } from '../rules/case-file.js';
 import type { RecordActivity } from '../rules/kinds.js';
-import { load } from './loaders.js';
-import { agencyLoad } from './agency-loaders.js';
 import { mayRead } from './access.js';
+import { agencyLoad } from './agency-loaders.js';
+import { load } from './loaders.js';
 
 /** 案件数 The agency's case count for callers who may read its cases; 0 when it has none; null for the public. */
 export async function agencyCaseCount(ctx: Context, agencyId: string): Promise<number | null> {

@@ -1,13 +1,16 @@
-import { shanghaiDate, type Context } from '@tsp/shared';
+import { type Context, shanghaiDate } from '@tsp/shared';
+
 import type { CaseEntity } from '../entities/index.js';
-import { canReadPartyPrivate } from '../rules/party.js';
 import { isOverdue } from '../rules/deadlines.js';
+import { canReadPartyPrivate } from '../rules/party.js';
 
 /** 当事人 The party as the caller may see it: ID number and contact only where canReadPartyPrivate allows. */
 export function partyOfCase(ctx: Context, c: CaseEntity) {
   const priv = canReadPartyPrivate(ctx.identity, c);
   return {
-    type: c.partyType, name: c.partyName, isMinor: c.partyIsMinor,
+    type: c.partyType,
+    name: c.partyName,
+    isMinor: c.partyIsMinor,
     idNumber: priv ? c.partyIdNumber : null,
     contact: priv ? { phone: c.partyPhone, address: c.partyAddress } : null,
   };

@@ -1,8 +1,19 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import {
-  badInput, isUuid, pageArgs, requireId, requireUser, scopeWhere, shanghaiDate, toPage, type Context,
-  type EnforcementCategory, type Page, type ScopeCondition,
+  badInput,
+  type Context,
+  type EnforcementCategory,
+  isUuid,
+  type Page,
+  pageArgs,
+  requireId,
+  requireUser,
+  type ScopeCondition,
+  scopeWhere,
+  shanghaiDate,
+  toPage,
 } from '@tsp/shared';
+
 import { CaseEntity } from '../entities/index.js';
 import type { CaseStage } from '../rules/kinds.js';
 
@@ -36,9 +47,11 @@ export async function listCases(
   if (filter?.overdue != null) {
     // The query form of isOverdue (rules/deadlines.ts): undecided and past the due day.
     const today = shanghaiDate();
-    where.push(filter.overdue
-      ? { decided: false, decisionDueOn: { $lt: today } }
-      : { $or: [{ decided: true }, { decisionDueOn: null }, { decisionDueOn: { $gte: today } }] });
+    where.push(
+      filter.overdue
+        ? { decided: false, decisionDueOn: { $lt: today } }
+        : { $or: [{ decided: true }, { decisionDueOn: null }, { decisionDueOn: { $gte: today } }] },
+    );
   }
   if (key) {
     const [t, id] = key.split('|');
@@ -46,8 +59,13 @@ export async function listCases(
     if (Number.isNaN(at.getTime()) || !isUuid(id ?? '')) throw badInput('after', 'not a cursor this API issued');
     where.push({ $or: [{ filedAt: { $lt: at } }, { filedAt: at, id: { $lt: id } }] });
   }
-  const rows = await ctx.em.find(CaseEntity, { $and: where }, {
-    orderBy: [{ filedAt: 'desc' }, { id: 'desc' }], limit: limit + 1,
-  });
+  const rows = await ctx.em.find(
+    CaseEntity,
+    { $and: where },
+    {
+      orderBy: [{ filedAt: 'desc' }, { id: 'desc' }],
+      limit: limit + 1,
+    },
+  );
   return toPage(rows, limit, cursorKey);
 }

@@ -1,4 +1,5 @@
 import type { Context } from '@tsp/shared';
+
 import type { RecordEntryEntity } from '../entities/index.js';
 import { load } from './loaders.js';
 

@@ -1,8 +1,9 @@
-import { requireUser, type Context } from '@tsp/shared';
+import { type Context, requireUser } from '@tsp/shared';
+
 import { canonicalEntryBytes, registerJournalEntrySource } from '../journal/index.js';
 import { journalInput } from '../write/journal-input.js';
-import { load } from './loaders.js';
 import { readableCase } from './access.js';
+import { load } from './loaders.js';
 
 /**
  * Lets the journal return an entry's content (its canonical bytes) with an inclusion proof, to
@@ -17,7 +18,8 @@ export function registerEntrySource(): void {
       await Promise.all(found.map((e) => (e ? readableCase(ctx, e.caseId) : null)));
       const atts = await load.attachmentsOfEntry(ctx).loadMany(found.map((e) => e?.id ?? ''));
       return found.map((e, i) =>
-        (e ? canonicalEntryBytes(journalInput(e, atts[i] instanceof Error ? [] : (atts[i] as never))) : null));
+        e ? canonicalEntryBytes(journalInput(e, atts[i] instanceof Error ? [] : (atts[i] as never))) : null,
+      );
     },
     tables: ['records.record_entry', 'records.attachment'],
     // An entry, its attachments and its leaf are inserted by one transaction (insertEntry), so they share

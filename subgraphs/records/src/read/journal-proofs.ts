@@ -1,7 +1,16 @@
-import { AppError, badInput, notFound, requireId, requireUser, type Context } from '@tsp/shared';
+import { AppError, badInput, type Context, notFound, requireId, requireUser } from '@tsp/shared';
+
 import {
-  consistencyProofFor, createCheckpoint, inclusionProofFor, journalEntrySource, JournalIntegrityError,
-  JournalRangeError, leavesOfEntries, listCheckpoints, publicKeyPem, treeSize,
+  consistencyProofFor,
+  createCheckpoint,
+  inclusionProofFor,
+  journalEntrySource,
+  JournalIntegrityError,
+  JournalRangeError,
+  leavesOfEntries,
+  listCheckpoints,
+  publicKeyPem,
+  treeSize,
 } from '../journal/index.js';
 import type { JournalConsistencyProof, JournalInclusionProof, SignedCheckpoint } from '../schema/journal.types.js';
 
@@ -27,7 +36,9 @@ export function journalCheckpoint(ctx: Context): Promise<SignedCheckpoint> {
 
 /** Stored checkpoints, newest first. */
 export function journalCheckpoints(
-  ctx: Context, beforeSize: number | undefined, first: number,
+  ctx: Context,
+  beforeSize: number | undefined,
+  first: number,
 ): Promise<SignedCheckpoint[]> {
   return listCheckpoints(ctx.em, { beforeSize, first });
 }
@@ -38,7 +49,9 @@ export function journalConsistencyProof(ctx: Context, from: number, to: number):
 
 /** Signed-in callers; the entry's content only when the records lifecycle's entry source lets them read it. */
 export async function journalInclusionProof(
-  ctx: Context, entryId: string, size?: number,
+  ctx: Context,
+  entryId: string,
+  size?: number,
 ): Promise<JournalInclusionProof> {
   requireUser(ctx.identity);
   const id = requireId('record entry', entryId);
@@ -50,7 +63,12 @@ export async function journalInclusionProof(
   const s = size ?? (await treeSize(ctx.em));
   const p = await answer('treeSize', () => inclusionProofFor(ctx.em, leaf.index, s));
   return {
-    entryId: id, leafIndex: p.index, treeSize: p.treeSize, leafHash: p.leafHash, rootHash: p.rootHash, proof: p.proof,
+    entryId: id,
+    leafIndex: p.index,
+    treeSize: p.treeSize,
+    leafHash: p.leafHash,
+    rootHash: p.rootHash,
+    proof: p.proof,
     leafData: bytes ? bytes.toString('utf8') : null,
   };
 }

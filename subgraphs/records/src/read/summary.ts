@@ -1,4 +1,5 @@
-import { authorizeSummary, countFindings, type Context, type FindingCount, type SummaryKey } from '@tsp/shared';
+import { authorizeSummary, type Context, countFindings, type FindingCount, type SummaryKey } from '@tsp/shared';
+
 import { agencyLoad } from './agency-loaders.js';
 
 /** 监督统计 This subgraph's findings of the summary's agency, counted per kind and category in its period. */

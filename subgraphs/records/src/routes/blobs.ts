@@ -1,13 +1,30 @@
 import { pipeline } from 'node:stream/promises';
-import type { Express, Request, Response } from 'express';
+
 import {
-  AGENCY_ROLES, Role, canRead, errorBody, isAppError, logger, requireInternalSecret, type Identify, type Identity, type Orm,
+  AGENCY_ROLES,
+  canRead,
+  errorBody,
+  type Identify,
+  type Identity,
+  isAppError,
+  logger,
+  type Orm,
+  requireInternalSecret,
+  Role,
 } from '@tsp/shared';
-import { normalizeMediaType, uploadQuotaProblem } from '../rules/attachments.js';
-import { BlobHashMismatch, BlobTooLarge, SHA256_RE, type BlobStore } from '../blobs/store.js';
+import type { Express, Request, Response } from 'express';
+
 import type { BlobLimits } from '../blobs/from-env.js';
-import { citingCasesOfHolders, lockAgencyUploads, lockBlobBytes, recordUpload, uploadQuotaState } from '../blobs/uploads.js';
+import { BlobHashMismatch, type BlobStore, BlobTooLarge, SHA256_RE } from '../blobs/store.js';
 import { deleteBytesIfUnneeded } from '../blobs/sweeper.js';
+import {
+  citingCasesOfHolders,
+  lockAgencyUploads,
+  lockBlobBytes,
+  recordUpload,
+  uploadQuotaState,
+} from '../blobs/uploads.js';
+import { normalizeMediaType, uploadQuotaProblem } from '../rules/attachments.js';
 
 export interface BlobRouteOptions {
   store: BlobStore;
@@ -54,11 +71,14 @@ export function blobRoutes(app: Express, o: BlobRouteOptions): void {
 
   app.put('/blobs/:sha256', requireInternalSecret, async (req, res) => {
     const sha = String(req.params.sha256);
-    if (!SHA256_RE.test(sha)) return void res.status(400).json(errorBody('BAD_USER_INPUT', 'sha256: must be 64 lowercase hex characters'));
+    if (!SHA256_RE.test(sha))
+      return void res.status(400).json(errorBody('BAD_USER_INPUT', 'sha256: must be 64 lowercase hex characters'));
     const id = await caller(o.identify, req, res);
     if (!id) return;
     if (!AGENCY_ROLES.includes(id.role as Role) || !id.agencyId)
-      return void res.status(403).json(errorBody('FORBIDDEN', 'only agency staff upload evidence / 仅执法机关人员可上传'));
+      return void res
+        .status(403)
+        .json(errorBody('FORBIDDEN', 'only agency staff upload evidence / 仅执法机关人员可上传'));
     const agencyId = id.agencyId;
     const mediaType = normalizeMediaType(req.header('content-type'));
     const declared = Number(req.header('content-length') ?? NaN);
@@ -89,12 +109,19 @@ export function blobRoutes(app: Express, o: BlobRouteOptions): void {
         return quotaExceeded(res, outcome.why, agencyQuotaBytes, outcome.pendingBytes);
       }
       if (outcome.kind === 'vanished')
-        return void res.status(409).json(errorBody('CONFLICT',
-          'an expired copy of this file was being deleted meanwhile: upload it again / 请重新上传'));
+        return void res
+          .status(409)
+          .json(
+            errorBody(
+              'CONFLICT',
+              'an expired copy of this file was being deleted meanwhile: upload it again / 请重新上传',
+            ),
+          );
       res.status(r.created ? 201 : 200).json({ sha256: sha, size: r.size, mediaType });
     } catch (e) {
       if (e instanceof BlobTooLarge) return void res.status(413).json(tooLarge);
-      if (e instanceof BlobHashMismatch) return void res.status(400).json(errorBody('BAD_USER_INPUT', `sha256: ${e.message}`));
+      if (e instanceof BlobHashMismatch)
+        return void res.status(400).json(errorBody('BAD_USER_INPUT', `sha256: ${e.message}`));
       log.error({ err: e, sha256: sha }, 'attachment store failed on put');
       res.status(500).json(errorBody('INTERNAL_SERVER_ERROR', 'could not store the attachment'));
     }
@@ -115,10 +142,19 @@ export function blobRoutes(app: Express, o: BlobRouteOptions): void {
       res.setHeader('content-type', 'application/octet-stream');
       res.setHeader('x-content-sha256', sha);
       // pipeline, not pipe: a reader who hangs up closes the store's file (S3 staging files are freed only then).
-      pipeline(body, res).catch((err: Error) => log.debug({ err: err.message, sha256: sha }, 'attachment download ended early'));
+      pipeline(body, res).catch((err: Error) =>
+        log.debug({ err: err.message, sha256: sha }, 'attachment download ended early'),
+      );
     } catch (e) {
       if (e instanceof BlobHashMismatch)
-        return void res.status(409).json(errorBody('CONFLICT', `stored attachment fails its hash check (${e.actual}); it was altered / 附件已被篡改`));
+        return void res
+          .status(409)
+          .json(
+            errorBody(
+              'CONFLICT',
+              `stored attachment fails its hash check (${e.actual}); it was altered / 附件已被篡改`,
+            ),
+          );
       log.error({ err: e, sha256: sha }, 'attachment store failed on get');
       res.status(500).json(errorBody('INTERNAL_SERVER_ERROR', 'could not read the attachment'));
     }

@@ -30,8 +30,7 @@ export type CitationMode = 'LIVE' | 'IMPORT';
 
 export type CitationVerdict =
   /** RecordImport: an ADMIN import of a hash nobody holds; the case's agency holds it from now on. */
-  | { ok: true; recordImport: boolean }
-  | { ok: false; field: string; why: string };
+  { ok: true; recordImport: boolean } | { ok: false; field: string; why: string };
 
 const refuse = (field: string, why: string): CitationVerdict => ({ ok: false, field, why });
 
@@ -53,8 +52,9 @@ export function mediaTypeFitsKind(kind: AttachmentKind, mediaType: string): bool
   return !prefix || normalizeMediaType(mediaType).startsWith(prefix);
 }
 
-const NOT_HELD = 'not uploaded by the agency of this case: upload the file first (PUT /blobs/<sha256>) / '
-  + '附件须先由本案所属机关上传';
+const NOT_HELD =
+  'not uploaded by the agency of this case: upload the file first (PUT /blobs/<sha256>) / ' +
+  '附件须先由本案所属机关上传';
 
 /**
  * Whether `citingAgencyId` may cite this attachment, given every agency's hold on its hash.
@@ -62,7 +62,10 @@ const NOT_HELD = 'not uploaded by the agency of this case: upload the file first
  * other agencies' evidence.
  */
 export function citationVerdict(
-  c: Citation, holdings: readonly BlobHolding[], citingAgencyId: string, mode: CitationMode,
+  c: Citation,
+  holdings: readonly BlobHolding[],
+  citingAgencyId: string,
+  mode: CitationMode,
 ): CitationVerdict {
   const own = holdings.find((h) => h.agencyId === citingAgencyId);
   if (!own) {
@@ -71,13 +74,25 @@ export function citationVerdict(
     return refuse(`${c.field}.sha256`, NOT_HELD);
   }
   if (mode === 'LIVE' && own.origin !== 'UPLOAD')
-    return refuse(`${c.field}.sha256`, 'was cited before uploads were measured: upload the file again to cite it / 请重新上传后再引用');
+    return refuse(
+      `${c.field}.sha256`,
+      'was cited before uploads were measured: upload the file again to cite it / 请重新上传后再引用',
+    );
   if (own.size !== c.size)
-    return refuse(`${c.field}.size`, `declared ${c.size} bytes, the stored file has ${own.size} / 附件大小与上传文件不符`);
+    return refuse(
+      `${c.field}.size`,
+      `declared ${c.size} bytes, the stored file has ${own.size} / 附件大小与上传文件不符`,
+    );
   if (normalizeMediaType(c.mediaType) !== own.mediaType)
-    return refuse(`${c.field}.mediaType`, `declared ${c.mediaType}, the file was uploaded as ${own.mediaType} / 媒体类型与上传文件不符`);
+    return refuse(
+      `${c.field}.mediaType`,
+      `declared ${c.mediaType}, the file was uploaded as ${own.mediaType} / 媒体类型与上传文件不符`,
+    );
   if (mode === 'LIVE' && !mediaTypeFitsKind(c.kind, own.mediaType))
-    return refuse(`${c.field}.kind`, `a ${c.kind} attachment must be stored as ${KIND_MEDIA_PREFIX[c.kind]}*, not ${own.mediaType} / 附件类型与文件不符`);
+    return refuse(
+      `${c.field}.kind`,
+      `a ${c.kind} attachment must be stored as ${KIND_MEDIA_PREFIX[c.kind]}*, not ${own.mediaType} / 附件类型与文件不符`,
+    );
   return { ok: true, recordImport: false };
 }
 
@@ -88,6 +103,8 @@ export function citationVerdict(
 export function uploadQuotaProblem(pendingBytes: number, incomingBytes: number, quotaBytes: number): string | null {
   if (pendingBytes + incomingBytes <= quotaBytes) return null;
   const total = pendingBytes + incomingBytes;
-  return `the agency's uncited uploads would hold ${total} bytes, over its quota of ${quotaBytes}: ` +
-    'cite or wait for the expiry of earlier uploads / 本机关未引用的上传文件超过配额';
+  return (
+    `the agency's uncited uploads would hold ${total} bytes, over its quota of ${quotaBytes}: ` +
+    'cite or wait for the expiry of earlier uploads / 本机关未引用的上传文件超过配额'
+  );
 }

@@ -1,4 +1,4 @@
-import { AttachmentKind, RecordActivity, type AttachmentFacts } from './kinds.js';
+import { type AttachmentFacts, AttachmentKind, RecordActivity } from './kinds.js';
 
 /**
  * 音像记录事项清单 Default list of activities that must be recorded on audio or video: those 国办发〔2018〕118号

@@ -14,7 +14,10 @@ export const DEFAULT_CASE_FILE_REQUIREMENTS: Record<EnforcementCategory, readonl
 };
 
 /** Required documents not among those the case's attachments carry (in required order). */
-export function missingDocuments(required: readonly string[], present: readonly (string | null | undefined)[]): string[] {
+export function missingDocuments(
+  required: readonly string[],
+  present: readonly (string | null | undefined)[],
+): string[] {
   const have = new Set(present.filter((d): d is string => !!d).map((d) => d.trim()));
   return required.filter((d) => !have.has(d));
 }

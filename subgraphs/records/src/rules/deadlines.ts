@@ -1,4 +1,4 @@
-import { EnforcementCategory, addCalendarDays } from '@tsp/shared';
+import { addCalendarDays, EnforcementCategory } from '@tsp/shared';
 
 /** 行政处罚法 §60: a penalty case is decided within 90 days of filing unless extended. */
 export const PENALTY_DECISION_DAYS = 90;
@@ -9,7 +9,11 @@ export function decisionDueOn(category: EnforcementCategory, filedOn: string): s
 }
 
 /** Why a deadline extension is not acceptable, or null. */
-export function extensionProblem(c: { dueOn: string | null; decided: boolean }, newDueOn: string, reason: string): string | null {
+export function extensionProblem(
+  c: { dueOn: string | null; decided: boolean },
+  newDueOn: string,
+  reason: string,
+): string | null {
   if (c.dueOn === null) return 'this case has no decision deadline to extend / 该案件无办案期限';
   if (c.decided) return 'the decision has been made; nothing to extend / 已作出决定';
   if (newDueOn <= c.dueOn) return `newDueOn must be after the current due date ${c.dueOn} / 延长后的期限须晚于原期限`;

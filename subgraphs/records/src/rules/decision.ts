@@ -1,4 +1,4 @@
-import { PenaltyKind, compareDecimal } from '@tsp/shared';
+import { compareDecimal, PenaltyKind } from '@tsp/shared';
 
 export interface DecisionFacts {
   penaltyKinds: readonly PenaltyKind[];
@@ -16,10 +16,18 @@ export function decisionProblem(d: DecisionFacts, filedOn: string, today: string
   const has = (k: PenaltyKind) => d.penaltyKinds.includes(k);
   if (has(PenaltyKind.FINE) && (d.fineAmount === null || compareDecimal(d.fineAmount, '0') <= 0))
     return ['fineAmount', 'a FINE needs a positive amount / 罚款须有金额'];
-  if (!has(PenaltyKind.FINE) && d.fineAmount !== null) return ['fineAmount', 'only a decision with FINE has a fine amount'];
-  if (has(PenaltyKind.CONFISCATION) && (d.confiscationAmount === null || compareDecimal(d.confiscationAmount, '0') <= 0))
-    return ['confiscationAmount', 'a CONFISCATION needs a positive amount (value of what is confiscated) / 没收须有金额'];
-  if (!has(PenaltyKind.CONFISCATION) && d.confiscationAmount !== null) return ['confiscationAmount', 'only a decision with CONFISCATION has a confiscation amount'];
+  if (!has(PenaltyKind.FINE) && d.fineAmount !== null)
+    return ['fineAmount', 'only a decision with FINE has a fine amount'];
+  if (
+    has(PenaltyKind.CONFISCATION) &&
+    (d.confiscationAmount === null || compareDecimal(d.confiscationAmount, '0') <= 0)
+  )
+    return [
+      'confiscationAmount',
+      'a CONFISCATION needs a positive amount (value of what is confiscated) / 没收须有金额',
+    ];
+  if (!has(PenaltyKind.CONFISCATION) && d.confiscationAmount !== null)
+    return ['confiscationAmount', 'only a decision with CONFISCATION has a confiscation amount'];
   if (d.decidedOn < filedOn) return ['decidedOn', `cannot be before the filing day ${filedOn}`];
   if (d.decidedOn > today) return ['decidedOn', 'cannot be in the future'];
   return null;

@@ -1,8 +1,9 @@
-import { FindingKind, EnforcementCategory, addCalendarDays, type Finding } from '@tsp/shared';
+import { addCalendarDays, EnforcementCategory, type Finding, FindingKind } from '@tsp/shared';
+
 import { audioVisualProblem } from './audio-visual.js';
 import { isOverdue } from './deadlines.js';
-import { isServiceOverdue } from './service.js';
 import type { AttachmentFacts, RecordActivity } from './kinds.js';
+import { isServiceOverdue } from './service.js';
 
 export interface CaseFindingFacts {
   id: string;
@@ -51,28 +52,54 @@ export function recordFindings(f: {
   for (const c of f.cases) {
     if (isOverdue({ dueOn: c.decisionDueOn, decided: c.decided }, f.today))
       out.push({
-        kind: FindingKind.CASE_OVERDUE, agency, subjectId: c.id, category: c.category, since: startOf(addCalendarDays(c.decisionDueOn!, 1)),
+        kind: FindingKind.CASE_OVERDUE,
+        agency,
+        subjectId: c.id,
+        category: c.category,
+        since: startOf(addCalendarDays(c.decisionDueOn!, 1)),
         detail: `案件 ${c.caseNumber} 已超过办案期限 ${c.decisionDueOn} 仍未作出决定 / past its decision deadline (行政处罚法第六十条)`,
       });
   }
   for (const s of f.unserved ?? []) {
     if (isServiceOverdue({ dueOn: s.serviceDueOn, servedOn: s.servedOn }, f.today))
       out.push({
-        kind: FindingKind.SERVICE_OVERDUE, agency, subjectId: s.caseId, category: s.category, since: startOf(addCalendarDays(s.serviceDueOn!, 1)),
+        kind: FindingKind.SERVICE_OVERDUE,
+        agency,
+        subjectId: s.caseId,
+        category: s.category,
+        since: startOf(addCalendarDays(s.serviceDueOn!, 1)),
         detail: `案件 ${s.caseNumber} 的处罚决定书已超过送达期限 ${s.serviceDueOn} 仍未送达 / decision not served by its due date (行政处罚法第六十一条)`,
       });
   }
   for (const e of f.entries) {
     const av = audioVisualProblem(e, f.audioVisualList);
     if (av)
-      out.push({ kind: FindingKind.AUDIO_VISUAL_MISSING, agency, subjectId: e.id, category: e.category, since: e.occurredAt, detail: `案件 ${e.caseNumber} 第${e.sequence}条记录：${av}` });
+      out.push({
+        kind: FindingKind.AUDIO_VISUAL_MISSING,
+        agency,
+        subjectId: e.id,
+        category: e.category,
+        since: e.occurredAt,
+        detail: `案件 ${e.caseNumber} 第${e.sequence}条记录：${av}`,
+      });
     if (e.credentialProblem)
       out.push({
-        kind: FindingKind.ACTION_WITHOUT_VALID_CREDENTIAL, agency, subjectId: e.id, category: e.category, since: e.occurredAt,
+        kind: FindingKind.ACTION_WITHOUT_VALID_CREDENTIAL,
+        agency,
+        subjectId: e.id,
+        category: e.category,
+        since: e.occurredAt,
         detail: `案件 ${e.caseNumber} 第${e.sequence}条记录（${e.activity}）执法人员无有效证件：${e.credentialProblem}`,
       });
   }
   for (const j of f.brokenJournals ?? [])
-    out.push({ kind: FindingKind.JOURNAL_NOT_INTACT, agency, subjectId: j.caseId, category: j.category, since: new Date(), detail: `案件 ${j.caseNumber} 的记录日志校验失败：${j.detail}` });
+    out.push({
+      kind: FindingKind.JOURNAL_NOT_INTACT,
+      agency,
+      subjectId: j.caseId,
+      category: j.category,
+      since: new Date(),
+      detail: `案件 ${j.caseNumber} 的记录日志校验失败：${j.detail}`,
+    });
   return out;
 }

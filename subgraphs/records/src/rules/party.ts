@@ -1,4 +1,4 @@
-import { PartyType, Role, type Identity, type Scoped } from '@tsp/shared';
+import { type Identity, PartyType, Role, type Scoped } from '@tsp/shared';
 
 /**
  * 当事人个人信息 A party's ID number and contact details: only the owning agency's staff and

@@ -13,6 +13,8 @@ export interface ReviewCheckFacts {
  */
 export function reviewGateProblem(c: ReviewCheckFacts): string | null {
   if (!c.major || c.covered) return null;
-  const why = [c.problem, c.reasons.length ? `major because: ${c.reasons.join('; ')}` : null].filter(Boolean).join('; ');
+  const why = [c.problem, c.reasons.length ? `major because: ${c.reasons.join('; ')}` : null]
+    .filter(Boolean)
+    .join('; ');
   return `重大执法决定须经法制审核通过 / a major decision needs a PASSED legal review of this case that covers it${why ? ` (${why})` : ''}`;
 }

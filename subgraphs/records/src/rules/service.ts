@@ -1,4 +1,5 @@
 import { EnforcementCategory, type PenaltyKind, type WorkingCalendar } from '@tsp/shared';
+
 import type { RecordActivity } from './kinds.js';
 
 /**
@@ -9,7 +10,11 @@ import type { RecordActivity } from './kinds.js';
 export const SERVICE_WORKING_DAYS = 7;
 
 /** 送达 Activities that serve the decision document (direct, by posting, by retention). */
-export const SERVICE_ACTIVITIES: ReadonlySet<`${RecordActivity}`> = new Set(['SERVICE', 'SERVICE_BY_POSTING', 'SERVICE_BY_RETENTION'] as const);
+export const SERVICE_ACTIVITIES: ReadonlySet<`${RecordActivity}`> = new Set([
+  'SERVICE',
+  'SERVICE_BY_POSTING',
+  'SERVICE_BY_RETENTION',
+] as const);
 
 export const isServiceActivity = (a: RecordActivity) => SERVICE_ACTIVITIES.has(a);
 
@@ -41,7 +46,9 @@ export function serviceDueOn(d: ServiceFacts, cal: WorkingCalendar): string | nu
  * the decision serve other documents (e.g. 事先告知书, §44), so they do not count. Unchanged otherwise.
  */
 export function decisionServedAt(
-  c: { decided: boolean; servedAt: Date | null }, activity: RecordActivity, occurredAt: Date,
+  c: { decided: boolean; servedAt: Date | null },
+  activity: RecordActivity,
+  occurredAt: Date,
 ): Date | null {
   if (c.decided && isServiceActivity(activity) && (c.servedAt === null || occurredAt < c.servedAt)) return occurredAt;
   return c.servedAt;

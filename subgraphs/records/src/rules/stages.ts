@@ -1,9 +1,16 @@
 import { EnforcementCategory } from '@tsp/shared';
+
 import { CaseStage, RecordActivity } from './kinds.js';
 
 const ALL: readonly CaseStage[] = [
-  CaseStage.FILING, CaseStage.INVESTIGATION, CaseStage.EVIDENCE, CaseStage.EXAMINATION,
-  CaseStage.DECISION, CaseStage.SERVICE, CaseStage.EXECUTION, CaseStage.ARCHIVED,
+  CaseStage.FILING,
+  CaseStage.INVESTIGATION,
+  CaseStage.EVIDENCE,
+  CaseStage.EXAMINATION,
+  CaseStage.DECISION,
+  CaseStage.SERVICE,
+  CaseStage.EXECUTION,
+  CaseStage.ARCHIVED,
 ];
 
 /**
@@ -34,9 +41,15 @@ export function nextStage(category: EnforcementCategory, current: CaseStage): Ca
  * is refused; an archived case only takes notes (e.g. corrections).
  * Returns why not, or null.
  */
-export function stageProblem(category: EnforcementCategory, current: CaseStage, target: CaseStage, activity?: RecordActivity): string | null {
+export function stageProblem(
+  category: EnforcementCategory,
+  current: CaseStage,
+  target: CaseStage,
+  activity?: RecordActivity,
+): string | null {
   const path = STAGE_PATHS[category];
-  if (!path.includes(target)) return `${category} cases have no ${target} stage (path: ${path.join(' → ')}) / 该类案件无此阶段`;
+  if (!path.includes(target))
+    return `${category} cases have no ${target} stage (path: ${path.join(' → ')}) / 该类案件无此阶段`;
   if (current === CaseStage.ARCHIVED) {
     if (target === CaseStage.ARCHIVED && activity === RecordActivity.NOTE) return null;
     return 'the case is archived; only notes may be added / 案件已归档，只能添加备注';
@@ -44,7 +57,8 @@ export function stageProblem(category: EnforcementCategory, current: CaseStage, 
   if (target === current) return null;
   const next = nextStage(category, current);
   if (target === next) return null;
-  const from = path.indexOf(current), to = path.indexOf(target);
+  const from = path.indexOf(current),
+    to = path.indexOf(target);
   if (to < from) return `the case is at ${current}; it cannot go back to ${target} / 不能退回已完成的阶段`;
   return `the case is at ${current}; the next stage is ${next}, ${path.slice(from + 1, to).join(', ')} cannot be skipped / 不能跳过必经阶段`;
 }

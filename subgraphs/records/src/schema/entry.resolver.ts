@@ -1,8 +1,9 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '@tsp/shared';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+
 import type { RecordEntryEntity } from '../entities/index.js';
-import { Attachment, Officer, RecordEntry } from './types.js';
 import { attachmentsOfEntry, correctedEntry } from '../read/entry-fields.js';
+import { Attachment, Officer, RecordEntry } from './types.js';
 
 /** Entries are only reached through a case the caller may read. */
 @Resolver(() => RecordEntry)

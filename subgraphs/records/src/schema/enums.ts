@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+
 import { AttachmentKind, CaseStage, RecordActivity } from '../rules/kinds.js';
 
 // The rules' enums as GraphQL types; rules/ stays free of type-graphql. Imported by types.ts and
@@ -8,9 +9,14 @@ registerEnumType(CaseStage, {
   name: 'CaseStage',
   description: '案件阶段 Case stage',
   valuesConfig: {
-    FILING: { description: '立案 filing' }, INVESTIGATION: { description: '调查 investigation' }, EVIDENCE: { description: '取证 evidence' },
-    EXAMINATION: { description: '审查 examination' }, DECISION: { description: '决定 decision' }, SERVICE: { description: '送达 service' },
-    EXECUTION: { description: '执行 execution' }, ARCHIVED: { description: '归档 archived' },
+    FILING: { description: '立案 filing' },
+    INVESTIGATION: { description: '调查 investigation' },
+    EVIDENCE: { description: '取证 evidence' },
+    EXAMINATION: { description: '审查 examination' },
+    DECISION: { description: '决定 decision' },
+    SERVICE: { description: '送达 service' },
+    EXECUTION: { description: '执行 execution' },
+    ARCHIVED: { description: '归档 archived' },
   },
 });
 
@@ -18,13 +24,21 @@ registerEnumType(RecordActivity, {
   name: 'RecordActivity',
   description: '执法活动 Recorded activity',
   valuesConfig: {
-    FILING: { description: '立案 filing' }, ON_SITE_INSPECTION: { description: '现场检查 on-site inspection' },
-    RANDOM_INSPECTION: { description: '随机抽查 random inspection' }, EVIDENCE_COLLECTION: { description: '调查取证 evidence collection' },
-    EVIDENCE_PRESERVATION: { description: '证据保全 evidence preservation' }, HEARING: { description: '听证 hearing' },
-    COERCIVE_MEASURE: { description: '行政强制措施 coercive measure' }, DOCUMENT: { description: '执法文书 document' },
-    DECISION: { description: '作出决定 decision (recordDecision only)' }, SERVICE: { description: '送达 service' },
-    SERVICE_BY_POSTING: { description: '公告送达 service by posting' }, SERVICE_BY_RETENTION: { description: '留置送达 service by retention' },
-    EXECUTION: { description: '执行 execution' }, ARCHIVE: { description: '归档 archiving (archiveCase only)' }, NOTE: { description: '备注 note' },
+    FILING: { description: '立案 filing' },
+    ON_SITE_INSPECTION: { description: '现场检查 on-site inspection' },
+    RANDOM_INSPECTION: { description: '随机抽查 random inspection' },
+    EVIDENCE_COLLECTION: { description: '调查取证 evidence collection' },
+    EVIDENCE_PRESERVATION: { description: '证据保全 evidence preservation' },
+    HEARING: { description: '听证 hearing' },
+    COERCIVE_MEASURE: { description: '行政强制措施 coercive measure' },
+    DOCUMENT: { description: '执法文书 document' },
+    DECISION: { description: '作出决定 decision (recordDecision only)' },
+    SERVICE: { description: '送达 service' },
+    SERVICE_BY_POSTING: { description: '公告送达 service by posting' },
+    SERVICE_BY_RETENTION: { description: '留置送达 service by retention' },
+    EXECUTION: { description: '执行 execution' },
+    ARCHIVE: { description: '归档 archiving (archiveCase only)' },
+    NOTE: { description: '备注 note' },
   },
 });
 
@@ -32,7 +46,10 @@ registerEnumType(AttachmentKind, {
   name: 'AttachmentKind',
   description: '附件类型 Attachment kind',
   valuesConfig: {
-    TEXT_DOCUMENT: { description: '文字记录（执法文书） text document' }, AUDIO: { description: '录音 audio' }, VIDEO: { description: '录像 video' },
-    PHOTO: { description: '照片 photo' }, ELECTRONIC_DATA: { description: '电子数据 electronic data' },
+    TEXT_DOCUMENT: { description: '文字记录（执法文书） text document' },
+    AUDIO: { description: '录音 audio' },
+    VIDEO: { description: '录像 video' },
+    PHOTO: { description: '照片 photo' },
+    ELECTRONIC_DATA: { description: '电子数据 electronic data' },
   },
 });

@@ -1,7 +1,9 @@
-import { Field, Float, ID, InputType } from 'type-graphql';
-import { DateScalar, DateTimeScalar, DecimalScalar, EnforcementCategory, PartyType, PenaltyKind } from '@tsp/shared';
-import { AttachmentKind, CaseStage, RecordActivity } from '../rules/kinds.js';
 import './enums.js';
+
+import { DateScalar, DateTimeScalar, DecimalScalar, EnforcementCategory, PartyType, PenaltyKind } from '@tsp/shared';
+import { Field, Float, ID, InputType } from 'type-graphql';
+
+import { AttachmentKind, CaseStage, RecordActivity } from '../rules/kinds.js';
 
 @InputType({ description: '当事人 Party' })
 export class PartyInput {
@@ -37,7 +39,7 @@ export class AttachmentInput {
   documentType?: string | null;
 }
 
-@InputType({ description: '立案 Open a case in the caller\'s agency' })
+@InputType({ description: "立案 Open a case in the caller's agency" })
 export class OpenCaseInput {
   @Field({ description: '案号 Case number, unique in the agency' })
   caseNumber!: string;
@@ -75,7 +77,11 @@ export class AppendRecordInput {
   attachments?: AttachmentInput[] | null;
   @Field(() => ID, { nullable: true, description: '更正的记录 Entry this one corrects' })
   correctsId?: string | null;
-  @Field({ defaultValue: false, description: '涉及人身自由、生命健康、重大财产权益 Affects personal liberty, life and health or major property (needs full-process audio/video)' })
+  @Field({
+    defaultValue: false,
+    description:
+      '涉及人身自由、生命健康、重大财产权益 Affects personal liberty, life and health or major property (needs full-process audio/video)',
+  })
   affectsLibertyOrProperty!: boolean;
 }
 
@@ -100,7 +106,8 @@ export class DecisionFieldsInput {
   decidedOn!: string;
   @Field(() => Boolean, {
     nullable: true,
-    description: '当事人是否在场：是则决定书当场交付，送达期限为决定当日；否或未填则须在七个工作日内送达（行政处罚法第六十一条） Party present when the decision was announced: if true the decision document is handed over on the spot (due the decision day); if false or not given, it must be served within 7 working days',
+    description:
+      '当事人是否在场：是则决定书当场交付，送达期限为决定当日；否或未填则须在七个工作日内送达（行政处罚法第六十一条） Party present when the decision was announced: if true the decision document is handed over on the spot (due the decision day); if false or not given, it must be served within 7 working days',
   })
   partyPresent?: boolean | null;
   @Field(() => [ID], { description: '执法人员 Acting officers' })
@@ -159,7 +166,10 @@ export class LegacyEntryInput {
   summary!: string;
   @Field(() => [AttachmentInput], { nullable: true, description: '附件 Attachments' })
   attachments?: AttachmentInput[] | null;
-  @Field({ defaultValue: false, description: '涉及人身自由、生命健康、重大财产权益 Affects liberty/life/major property' })
+  @Field({
+    defaultValue: false,
+    description: '涉及人身自由、生命健康、重大财产权益 Affects liberty/life/major property',
+  })
   affectsLibertyOrProperty!: boolean;
 }
 

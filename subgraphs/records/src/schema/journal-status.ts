@@ -1,10 +1,14 @@
-import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '@tsp/shared';
-import type { CaseEntity } from '../entities/index.js';
-import { EnforcementCase } from './types.js';
-import { journalReport, verifyReadableCaseJournal } from '../read/journal-report.js';
+import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 
-@ObjectType({ description: '记录日志状态 Journal status of a case: its entries re-hashed and checked against the tamper-evident log' })
+import type { CaseEntity } from '../entities/index.js';
+import { journalReport, verifyReadableCaseJournal } from '../read/journal-report.js';
+import { EnforcementCase } from './types.js';
+
+@ObjectType({
+  description:
+    '记录日志状态 Journal status of a case: its entries re-hashed and checked against the tamper-evident log',
+})
 export class JournalStatus {
   @Field(() => Int, { description: '日志中本案条目数 Leaves of this case in the journal' })
   length!: number;
@@ -14,13 +18,16 @@ export class JournalStatus {
   intact!: boolean;
 }
 
-@ObjectType({ description: '案件记录校验结果 Result of re-verifying a case\'s record against the journal' })
+@ObjectType({ description: "案件记录校验结果 Result of re-verifying a case's record against the journal" })
 export class CaseJournalVerification extends JournalStatus {
   @Field(() => ID, { description: '案件 Case' })
   caseId!: string;
   @Field(() => Int, { description: '日志大小 Size of the journal checked against' })
   treeSize!: number;
-  @Field(() => Int, { nullable: true, description: '最新签名检查点大小 Newest signed checkpoint used (null: none yet)' })
+  @Field(() => Int, {
+    nullable: true,
+    description: '最新签名检查点大小 Newest signed checkpoint used (null: none yet)',
+  })
   checkpointSize!: number | null;
   @Field(() => [String], { description: '问题 What does not check out (empty when intact)' })
   problems!: string[];
@@ -28,7 +35,9 @@ export class CaseJournalVerification extends JournalStatus {
 
 @Resolver(() => EnforcementCase)
 export class CaseJournalResolver {
-  @FieldResolver(() => JournalStatus, { description: '记录日志状态 Journal status: entries re-hashed against the tamper-evident log' })
+  @FieldResolver(() => JournalStatus, {
+    description: '记录日志状态 Journal status: entries re-hashed against the tamper-evident log',
+  })
   journal(@Root() c: CaseEntity, @Ctx() ctx: Context) {
     return journalReport(ctx).load(c.id);
   }
@@ -36,7 +45,10 @@ export class CaseJournalResolver {
 
 @Resolver()
 export class VerifyCaseJournalResolver {
-  @Query(() => CaseJournalVerification, { description: '校验案件记录 Re-hash a case\'s entries and check them against the journal and its newest signed checkpoint' })
+  @Query(() => CaseJournalVerification, {
+    description:
+      "校验案件记录 Re-hash a case's entries and check them against the journal and its newest signed checkpoint",
+  })
   verifyCaseJournal(@Ctx() ctx: Context, @Arg('caseId', () => ID, { description: '执法案件 Case id' }) caseId: string) {
     return verifyReadableCaseJournal(ctx, caseId);
   }

@@ -1,9 +1,14 @@
-import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '@tsp/shared';
-import { JournalConsistencyProof, JournalInclusionProof, SignedCheckpoint } from './journal.types.js';
+import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+
 import {
-  journalCheckpoint, journalCheckpoints, journalConsistencyProof, journalInclusionProof, journalPublicKey,
+  journalCheckpoint,
+  journalCheckpoints,
+  journalConsistencyProof,
+  journalInclusionProof,
+  journalPublicKey,
 } from '../read/journal-proofs.js';
+import { JournalConsistencyProof, JournalInclusionProof, SignedCheckpoint } from './journal.types.js';
 
 /**
  * Public proofs of the journal: hashes and sizes reveal no entry content, so anyone may hold the log
@@ -11,7 +16,9 @@ import {
  */
 @Resolver()
 export class JournalResolver {
-  @Query(() => SignedCheckpoint, { description: '当前签名检查点（公开） The current signed checkpoint; signs a new one when the log has grown' })
+  @Query(() => SignedCheckpoint, {
+    description: '当前签名检查点（公开） The current signed checkpoint; signs a new one when the log has grown',
+  })
   journalCheckpoint(@Ctx() ctx: Context): Promise<SignedCheckpoint> {
     return journalCheckpoint(ctx);
   }
@@ -19,7 +26,8 @@ export class JournalResolver {
   @Query(() => [SignedCheckpoint], { description: '历史检查点（公开） Stored checkpoints, newest first' })
   journalCheckpoints(
     @Ctx() ctx: Context,
-    @Arg('beforeSize', () => Int, { nullable: true, description: '仅小于此大小 Only sizes below this' }) beforeSize?: number,
+    @Arg('beforeSize', () => Int, { nullable: true, description: '仅小于此大小 Only sizes below this' })
+    beforeSize?: number,
     @Arg('first', () => Int, { defaultValue: 20, description: '条数（≤100） How many (≤100)' }) first = 20,
   ): Promise<SignedCheckpoint[]> {
     return journalCheckpoints(ctx, beforeSize ?? undefined, first);
@@ -34,7 +42,9 @@ export class JournalResolver {
     return journalConsistencyProof(ctx, from, to);
   }
 
-  @Query(() => JournalInclusionProof, { description: '包含性证明（需登录） Inclusion proof of a record entry; treeSize defaults to the current size' })
+  @Query(() => JournalInclusionProof, {
+    description: '包含性证明（需登录） Inclusion proof of a record entry; treeSize defaults to the current size',
+  })
   journalInclusionProof(
     @Ctx() ctx: Context,
     @Arg('entryId', () => ID, { description: '记录条目标识 Entry id' }) entryId: string,
@@ -43,7 +53,9 @@ export class JournalResolver {
     return journalInclusionProof(ctx, entryId, size);
   }
 
-  @Query(() => String, { description: '检查点验证公钥（PEM，公开） Public key (SPKI PEM) that verifies checkpoint signatures' })
+  @Query(() => String, {
+    description: '检查点验证公钥（PEM，公开） Public key (SPKI PEM) that verifies checkpoint signatures',
+  })
   journalPublicKey(@Ctx() ctx: Context): Promise<string> {
     return journalPublicKey(ctx);
   }

@@ -1,7 +1,10 @@
-import { Field, Int, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '@tsp/shared';
+import { Field, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: '日志签名检查点 Signed checkpoint of the records journal: tree size, root hash and time, signed with Ed25519 (C2SP signed note)' })
+@ObjectType({
+  description:
+    '日志签名检查点 Signed checkpoint of the records journal: tree size, root hash and time, signed with Ed25519 (C2SP signed note)',
+})
 export class SignedCheckpoint {
   @Field({ description: '日志来源标识 Origin line of the log' })
   origin!: string;
@@ -17,7 +20,9 @@ export class SignedCheckpoint {
   keyId!: string;
 }
 
-@ObjectType({ description: '一致性证明 Consistency proof (RFC 6962 §2.1.2): the smaller tree is a prefix of the larger one' })
+@ObjectType({
+  description: '一致性证明 Consistency proof (RFC 6962 §2.1.2): the smaller tree is a prefix of the larger one',
+})
 export class JournalConsistencyProof {
   @Field(() => Int, { description: '旧树大小 From size' })
   fromSize!: number;
@@ -45,6 +50,10 @@ export class JournalInclusionProof {
   rootHash!: string;
   @Field(() => [String], { description: '审计路径 Audit path, hex, leaf side first' })
   proof!: string[];
-  @Field(() => String, { nullable: true, description: '叶数据（规范JSON，可读者可见） The leaf data (canonical JSON of the entry), for callers who may read the entry' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      '叶数据（规范JSON，可读者可见） The leaf data (canonical JSON of the entry), for callers who may read the entry',
+  })
   leafData!: string | null;
 }

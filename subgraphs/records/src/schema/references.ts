@@ -1,4 +1,5 @@
 import type { Context, ReferenceResolvers } from '@tsp/shared';
+
 import { readableCase } from '../read/access.js';
 
 /** Entity references from other subgraphs, authorized like the root fields. */

@@ -1,5 +1,6 @@
+import { type Context, FindingCount, type SummaryKey, summaryType } from '@tsp/shared';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { FindingCount, summaryType, type Context, type SummaryKey } from '@tsp/shared';
+
 import { recordsSummary } from '../read/summary.js';
 
 /** 监督统计 This subgraph's part of supervisionSummary: its findings counted per kind and category. */

@@ -1,9 +1,19 @@
-import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import {
-  DateScalar, DateTimeScalar, DecimalScalar, EnforcementCategory, ENTITY_DESCRIPTIONS, PartyType, PenaltyKind, connectionType, findingType,
-} from '@tsp/shared';
-import { AttachmentKind, CaseStage, RecordActivity } from '../rules/kinds.js';
 import './enums.js';
+
+import {
+  connectionType,
+  DateScalar,
+  DateTimeScalar,
+  DecimalScalar,
+  EnforcementCategory,
+  ENTITY_DESCRIPTIONS,
+  findingType,
+  PartyType,
+  PenaltyKind,
+} from '@tsp/shared';
+import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
+
+import { AttachmentKind, CaseStage, RecordActivity } from '../rules/kinds.js';
 
 @Directive('@key(fields: "id")')
 @ObjectType({ description: ENTITY_DESCRIPTIONS.Agency })
@@ -21,7 +31,9 @@ export class Officer {
 
 export const SupervisionFinding = findingType(Agency);
 
-@ObjectType({ description: '当事人联系方式（仅本机关、监督机关可见） Party contact (owning agency and supervisor only)' })
+@ObjectType({
+  description: '当事人联系方式（仅本机关、监督机关可见） Party contact (owning agency and supervisor only)',
+})
 export class PartyContact {
   @Field(() => String, { nullable: true, description: '电话 Phone' })
   phone!: string | null;
@@ -37,9 +49,16 @@ export class Party {
   name!: string;
   @Field({ description: '是否未成年人 Is a minor' })
   isMinor!: boolean;
-  @Field(() => String, { nullable: true, description: '身份证号/统一社会信用代码（仅本机关、监督机关可见，其他为 null） ID number; null for callers outside the owning agency and its supervisor' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      '身份证号/统一社会信用代码（仅本机关、监督机关可见，其他为 null） ID number; null for callers outside the owning agency and its supervisor',
+  })
   idNumber!: string | null;
-  @Field(() => PartyContact, { nullable: true, description: '联系方式（仅本机关、监督机关可见，其他为 null） Contact; null for other callers' })
+  @Field(() => PartyContact, {
+    nullable: true,
+    description: '联系方式（仅本机关、监督机关可见，其他为 null） Contact; null for other callers',
+  })
   contact!: PartyContact | null;
 }
 
@@ -77,7 +96,9 @@ export class RecordEntry {
   recordedAt!: Date;
   @Field({ description: '内容摘要 Summary' })
   summary!: string;
-  @Field({ description: '是否涉及人身自由、生命健康、重大财产权益 Affects personal liberty, life and health or major property' })
+  @Field({
+    description: '是否涉及人身自由、生命健康、重大财产权益 Affects personal liberty, life and health or major property',
+  })
   affectsLibertyOrProperty!: boolean;
   @Field({ description: '哈希（日志叶子哈希） Journal leaf hash of the entry, hex' })
   hash!: string;
@@ -103,9 +124,16 @@ export class CaseDecision {
   conclusion!: string;
   @Field(() => DateScalar, { description: '决定日期 Decided on' })
   decidedOn!: string;
-  @Field(() => Boolean, { nullable: true, description: '当事人是否在场（决定宣告时） Party present when the decision was announced; null when not recorded (legacy or not given)' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      '当事人是否在场（决定宣告时） Party present when the decision was announced; null when not recorded (legacy or not given)',
+  })
   partyPresent!: boolean | null;
-  @Field(() => ID, { nullable: true, description: '覆盖本决定的法制审核 Review that covered it (null if not major or legacy)' })
+  @Field(() => ID, {
+    nullable: true,
+    description: '覆盖本决定的法制审核 Review that covered it (null if not major or legacy)',
+  })
   reviewId!: string | null;
   @Field({ description: '是否历史导入 Imported' })
   legacy!: boolean;
@@ -142,11 +170,15 @@ export class EnforcementCase {
   stage!: CaseStage;
   @Field(() => DateTimeScalar, { description: '立案时间 Filed at' })
   filedAt!: Date;
-  @Field(() => DateScalar, { nullable: true, description: '决定期限 Decision due on (penalty: filing + 90 days, 行政处罚法第六十条)' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: '决定期限 Decision due on (penalty: filing + 90 days, 行政处罚法第六十条)',
+  })
   decisionDueOn!: string | null;
   @Field(() => DateScalar, {
     nullable: true,
-    description: '送达期限 Last day to serve the penalty decision: the decision day if the party was present, else (absent or not recorded) 7 working days later (行政处罚法第六十一条、第八十五条); null before a decision and where no limit applies',
+    description:
+      '送达期限 Last day to serve the penalty decision: the decision day if the party was present, else (absent or not recorded) 7 working days later (行政处罚法第六十一条、第八十五条); null before a decision and where no limit applies',
   })
   serviceDueOn!: string | null;
   @Field({ description: '是否举行听证 A hearing was held' })

@@ -1,4 +1,5 @@
-import { logger, periodicWorker, type Orm } from '@tsp/shared';
+import { logger, type Orm, periodicWorker } from '@tsp/shared';
+
 import type { BlobStore } from '../blobs/store.js';
 import { sweepExpiredUploads, type SweepResult } from '../blobs/sweeper.js';
 

@@ -1,5 +1,6 @@
-import { config, logger, periodicWorker, type Orm } from '@tsp/shared';
-import { runJournalAudit, sweepState, type JournalAuditRun } from '../journal/audit.js';
+import { config, logger, type Orm, periodicWorker } from '@tsp/shared';
+
+import { type JournalAuditRun, runJournalAudit, sweepState } from '../journal/audit.js';
 import { ChangeWatch } from '../journal/change-watch.js';
 
 /** While a backlog is caught up or a full sweep is under way, runs follow each other this closely. */
@@ -27,7 +28,11 @@ export const fullAuditIntervalMs = (): number => config().JOURNAL_FULL_AUDIT_INT
 export function startJournalAudit(
   orm: Orm,
   o: {
-    intervalMs?: number; fullIntervalMs?: number; firstRunMs?: number; maxLeaves?: number; sweepLeaves?: number;
+    intervalMs?: number;
+    fullIntervalMs?: number;
+    firstRunMs?: number;
+    maxLeaves?: number;
+    sweepLeaves?: number;
   } = {},
 ): JournalAuditWorker {
   const log = logger('records:journal-audit');
@@ -43,8 +48,10 @@ export function startJournalAudit(
       const r = await runJournalAudit(orm.em.fork(), { maxLeaves, sweepLeaves, sweep, watch });
       sweeping = !!r && sweep && r.sweptTo !== null && r.sweptTo !== r.fromSize;
       if (r && !r.ok) {
-        log.error({ treeSize: r.treeSize, problems: r.problems },
-          'journal self-audit: the journal is not intact (记录日志校验失败)');
+        log.error(
+          { treeSize: r.treeSize, problems: r.problems },
+          'journal self-audit: the journal is not intact (记录日志校验失败)',
+        );
       } else if (r) {
         const { fromSize, treeSize, entriesChecked, pending, sweptTo } = r;
         log.info({ fromSize, treeSize, entriesChecked, pending, sweptTo }, 'journal self-audit passed');
@@ -53,9 +60,8 @@ export function startJournalAudit(
     },
     firstRunMs: o.firstRunMs ?? Math.min(intervalMs, 60_000),
     // An all-entries pass of the change check also goes a window per run, runs back to back.
-    next: (r) => (r && r.ok && (r.pending > 0 || sweeping || watch.rehashing)
-      ? Math.min(CATCH_UP_MS, intervalMs)
-      : intervalMs),
+    next: (r) =>
+      r && r.ok && (r.pending > 0 || sweeping || watch.rehashing) ? Math.min(CATCH_UP_MS, intervalMs) : intervalMs,
     log,
     failure: 'journal self-audit could not run',
   });

@@ -1,11 +1,12 @@
-import { badInput, byId, idempotent, requireId, requireText, type Context, type Remember } from '@tsp/shared';
-import { RecordEntryEntity, type RecordEntryEntity as Entry } from '../entities/index.js';
+import { badInput, byId, type Context, idempotent, type Remember, requireId, requireText } from '@tsp/shared';
+
+import { type RecordEntryEntity as Entry, RecordEntryEntity } from '../entities/index.js';
+import { type CaseStage, RecordActivity } from '../rules/kinds.js';
 import { RESERVED_ACTIVITIES } from '../rules/stages.js';
-import { RecordActivity, type CaseStage } from '../rules/kinds.js';
-import { attachmentDrafts, occurredAtOf, officerIdsOf, type AttachmentInputLike, type EntryDraft } from './drafts.js';
 import { assertCredentials, assertLocalEntryRules, assertStage } from './checks.js';
-import { insertEntry } from './insert-entry.js';
 import { assertCitable } from './citations.js';
+import { attachmentDrafts, type AttachmentInputLike, type EntryDraft, occurredAtOf, officerIdsOf } from './drafts.js';
+import { insertEntry } from './insert-entry.js';
 import { assertUnchanged, caseForWrite, lockCase } from './lock.js';
 
 export interface AppendRecordInputLike {
@@ -26,7 +27,9 @@ export interface AppendRecordInputLike {
  * personnel (CREDENTIAL_INVALID / DEPENDENCY_UNAVAILABLE); then one transaction.
  */
 export function appendRecord(ctx: Context, input: AppendRecordInputLike): Promise<Entry> {
-  return idempotent(ctx, 'records', 'appendRecord', { input }, byId(RecordEntryEntity), (remember) => appendRecordOnce(ctx, input, remember));
+  return idempotent(ctx, 'records', 'appendRecord', { input }, byId(RecordEntryEntity), (remember) =>
+    appendRecordOnce(ctx, input, remember),
+  );
 }
 
 async function appendRecordOnce(ctx: Context, input: AppendRecordInputLike, remember: Remember<Entry>): Promise<Entry> {
@@ -45,7 +48,8 @@ async function appendRecordOnce(ctx: Context, input: AppendRecordInputLike, reme
   };
   if (draft.correctsId) {
     const target = await ctx.em.findOne(RecordEntryEntity, { id: draft.correctsId });
-    if (!target || target.caseId !== c.id) throw badInput('correctsId', 'must name an earlier entry of the same case / 须为本案已有记录');
+    if (!target || target.caseId !== c.id)
+      throw badInput('correctsId', 'must name an earlier entry of the same case / 须为本案已有记录');
   }
   assertStage(c, draft.stage, draft.activity);
   await assertLocalEntryRules(ctx.em, c.agencyId, draft);
@@ -54,7 +58,13 @@ async function appendRecordOnce(ctx: Context, input: AppendRecordInputLike, reme
   return ctx.em.transactional(async (tx) => {
     const locked = await lockCase(tx, c.id);
     assertUnchanged(c, locked);
-    await assertCitable(tx, locked.agencyId, [{ field: 'attachments', attachments: draft.attachments }], 'LIVE', ctx.identity.sub!);
+    await assertCitable(
+      tx,
+      locked.agencyId,
+      [{ field: 'attachments', attachments: draft.attachments }],
+      'LIVE',
+      ctx.identity.sub!,
+    );
     if (draft.activity === RecordActivity.HEARING) locked.hearingHeld = true;
     const e = await insertEntry(tx, locked, draft, ctx.identity.sub!);
     await remember(tx, e);

@@ -1,17 +1,22 @@
-import { AppError, shanghaiDate, type EnforcementCategory } from '@tsp/shared';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { AppError, type EnforcementCategory, shanghaiDate } from '@tsp/shared';
+
 import { credentialChecks } from '../clients/personnel.js';
-import { credentialProblems, describeCredentialProblems, type CredentialProblem } from '../rules/credentials.js';
-import { stageProblem } from '../rules/stages.js';
-import { twoOfficersProblem } from '../rules/on-site.js';
-import { audioVisualProblem, DEFAULT_AUDIO_VISUAL_LIST } from '../rules/audio-visual.js';
-import type { CaseStage, RecordActivity } from '../rules/kinds.js';
 import { AudioVisualListEntity } from '../entities/index.js';
+import { audioVisualProblem, DEFAULT_AUDIO_VISUAL_LIST } from '../rules/audio-visual.js';
+import { type CredentialProblem, credentialProblems, describeCredentialProblems } from '../rules/credentials.js';
+import type { CaseStage, RecordActivity } from '../rules/kinds.js';
+import { twoOfficersProblem } from '../rules/on-site.js';
+import { stageProblem } from '../rules/stages.js';
 import type { EntryDraft } from './drafts.js';
 
 /** The write-time rules as errors with their documented codes. Local rules run before any remote call. */
 
-export function assertStage(c: { category: EnforcementCategory; stage: CaseStage }, target: CaseStage, activity?: RecordActivity): void {
+export function assertStage(
+  c: { category: EnforcementCategory; stage: CaseStage },
+  target: CaseStage,
+  activity?: RecordActivity,
+): void {
   const p = stageProblem(c.category, c.stage, target, activity);
   if (p) throw new AppError('STAGE_ORDER', `stage: ${p}`, { field: 'stage', current: c.stage, requested: target });
 }
@@ -30,7 +35,9 @@ export async function assertLocalEntryRules(em: EntityManager, agencyId: string,
 
 /** Problems for these officers acting on `when` (personnel answers; DEPENDENCY_UNAVAILABLE if it cannot). */
 export async function findCredentialProblems(
-  officerIds: string[], c: { agencyId: string; category: EnforcementCategory; region: string }, when: Date | string,
+  officerIds: string[],
+  c: { agencyId: string; category: EnforcementCategory; region: string },
+  when: Date | string,
 ): Promise<CredentialProblem[]> {
   const day = typeof when === 'string' ? when : shanghaiDate(when);
   const checks = await credentialChecks(officerIds, c.category, c.region, day);
@@ -38,11 +45,19 @@ export async function findCredentialProblems(
 }
 
 export async function assertCredentials(
-  field: string, officerIds: string[], c: { agencyId: string; category: EnforcementCategory; region: string }, when: Date | string,
+  field: string,
+  officerIds: string[],
+  c: { agencyId: string; category: EnforcementCategory; region: string },
+  when: Date | string,
 ): Promise<void> {
   const problems = await findCredentialProblems(officerIds, c, when);
   if (problems.length)
-    throw new AppError('CREDENTIAL_INVALID', `${field}: ${describeCredentialProblems(problems)} / 执法人员须持有效执法证件`, {
-      field, officers: problems.map((p) => ({ officerId: p.officerId, name: p.officerName, reason: p.reason })),
-    });
+    throw new AppError(
+      'CREDENTIAL_INVALID',
+      `${field}: ${describeCredentialProblems(problems)} / 执法人员须持有效执法证件`,
+      {
+        field,
+        officers: problems.map((p) => ({ officerId: p.officerId, name: p.officerName, reason: p.reason })),
+      },
+    );
 }

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError } from '@tsp/shared';
-import { citationVerdict, normalizeMediaType, type BlobHolding, type CitationMode } from '../rules/attachments.js';
+
 import { citeHoldings, recordImports } from '../blobs/uploads.js';
+import { type BlobHolding, type CitationMode, citationVerdict, normalizeMediaType } from '../rules/attachments.js';
 import type { AttachmentDraft } from './drafts.js';
 
 /** The attachments of one input field (`attachments`, `entries[2].attachments`, `decision.attachments`). */
@@ -18,7 +19,11 @@ export interface CitedField {
  * no longer expire under it.
  */
 export async function assertCitable(
-  tx: EntityManager, agencyId: string, fields: readonly CitedField[], mode: CitationMode, actor: string,
+  tx: EntityManager,
+  agencyId: string,
+  fields: readonly CitedField[],
+  mode: CitationMode,
+  actor: string,
 ): Promise<void> {
   const citations = fields.flatMap((f) => f.attachments.map((a, i) => ({ ...a, field: `${f.field}[${i}]` })));
   const holdings = await citeHoldings(tx, agencyId, [...new Set(citations.map((c) => c.sha256))]);

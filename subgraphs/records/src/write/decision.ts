@@ -1,16 +1,30 @@
 import {
-  AppError, PenaltyKind, badInput, loadCalendar, byId, conflict, idempotent, publishEvent, requireText, shanghaiDate, requireDate, type Context, type DecisionRecordedPayload, type Remember,
+  AppError,
+  badInput,
+  byId,
+  conflict,
+  type Context,
+  type DecisionRecordedPayload,
+  idempotent,
+  loadCalendar,
+  PenaltyKind,
+  publishEvent,
+  type Remember,
+  requireDate,
+  requireText,
+  shanghaiDate,
 } from '@tsp/shared';
-import { CaseEntity, DecisionEntity, type RecordEntryEntity } from '../entities/index.js';
+
 import { decisionReviewCheck } from '../clients/review.js';
-import { reviewGateProblem, type ReviewCheckFacts } from '../rules/review-gate.js';
+import { CaseEntity, DecisionEntity, type RecordEntryEntity } from '../entities/index.js';
 import { decisionProblem } from '../rules/decision.js';
-import { serviceDueOn } from '../rules/service.js';
 import { CaseStage, RecordActivity } from '../rules/kinds.js';
-import { attachmentDrafts, occurredAtOf, officerIdsOf, type AttachmentInputLike, type EntryDraft } from './drafts.js';
+import { type ReviewCheckFacts, reviewGateProblem } from '../rules/review-gate.js';
+import { serviceDueOn } from '../rules/service.js';
 import { assertCredentials, assertLocalEntryRules, assertStage } from './checks.js';
-import { insertEntry } from './insert-entry.js';
 import { assertCitable } from './citations.js';
+import { attachmentDrafts, type AttachmentInputLike, type EntryDraft, occurredAtOf, officerIdsOf } from './drafts.js';
+import { insertEntry } from './insert-entry.js';
 import { assertUnchanged, caseForWrite, lockCase } from './lock.js';
 import { amountOf } from './party.js';
 
@@ -45,7 +59,10 @@ export interface DecisionRow {
 }
 
 /** Validated decision fields. */
-export function decisionRowOf(input: Omit<RecordDecisionInputLike, 'caseId' | 'officerIds'>, filedOn: string): DecisionRow {
+export function decisionRowOf(
+  input: Omit<RecordDecisionInputLike, 'caseId' | 'officerIds'>,
+  filedOn: string,
+): DecisionRow {
   const row: DecisionRow = {
     outcome: requireText('outcome', input.outcome, 100),
     penaltyKinds: [...new Set(input.penaltyKinds)],
@@ -63,12 +80,28 @@ export function decisionRowOf(input: Omit<RecordDecisionInputLike, 'caseId' | 'o
 }
 
 /** DecisionRecorded payload, exactly as its type in @tsp/shared's events says (plus `legacy: true` for imports). */
-export function decisionRecordedPayload(c: CaseEntity, d: DecisionRow, reviewId: string | null, legacy: boolean): DecisionRecordedPayload & Record<string, unknown> {
+export function decisionRecordedPayload(
+  c: CaseEntity,
+  d: DecisionRow,
+  reviewId: string | null,
+  legacy: boolean,
+): DecisionRecordedPayload & Record<string, unknown> {
   return {
-    caseId: c.id, caseNumber: c.caseNumber, agencyId: c.agencyId, category: c.category, cause: c.cause,
+    caseId: c.id,
+    caseNumber: c.caseNumber,
+    agencyId: c.agencyId,
+    category: c.category,
+    cause: c.cause,
     party: { type: c.partyType, name: c.partyName, isMinor: c.partyIsMinor },
-    outcome: d.outcome, penaltyKinds: d.penaltyKinds, fineAmount: d.fineAmount, confiscationAmount: d.confiscationAmount,
-    legalBasis: d.legalBasis, facts: d.facts, conclusion: d.conclusion, decidedOn: d.decidedOn, reviewId,
+    outcome: d.outcome,
+    penaltyKinds: d.penaltyKinds,
+    fineAmount: d.fineAmount,
+    confiscationAmount: d.confiscationAmount,
+    legalBasis: d.legalBasis,
+    facts: d.facts,
+    conclusion: d.conclusion,
+    decidedOn: d.decidedOn,
+    reviewId,
     ...(legacy ? { legacy: true as const } : {}),
   };
 }
@@ -79,14 +112,29 @@ export function decisionRecordedPayload(c: CaseEntity, d: DecisionRow, reviewId:
  * DecisionRecorded in the caller's transaction.
  */
 export async function writeDecision(
-  tx: Parameters<typeof insertEntry>[0], c: CaseEntity, d: DecisionRow, draft: EntryDraft, reviewId: string | null, actor: string, legacy = false,
+  tx: Parameters<typeof insertEntry>[0],
+  c: CaseEntity,
+  d: DecisionRow,
+  draft: EntryDraft,
+  reviewId: string | null,
+  actor: string,
+  legacy = false,
 ): Promise<RecordEntryEntity> {
   c.decided = true;
-  c.serviceDueOn = serviceDueOn({ category: c.category, penaltyKinds: d.penaltyKinds, decidedOn: d.decidedOn, partyPresent: d.partyPresent }, await loadCalendar(tx));
+  c.serviceDueOn = serviceDueOn(
+    { category: c.category, penaltyKinds: d.penaltyKinds, decidedOn: d.decidedOn, partyPresent: d.partyPresent },
+    await loadCalendar(tx),
+  );
   const entry = await insertEntry(tx, c, draft, actor);
   tx.create(DecisionEntity, { caseId: c.id, entryId: entry.id, ...d, reviewId, legacy });
   await tx.flush();
-  await publishEvent(tx, 'records', { type: 'DecisionRecorded', agencyId: c.agencyId, region: c.region, subjectId: c.id, payload: decisionRecordedPayload(c, d, reviewId, legacy) });
+  await publishEvent(tx, 'records', {
+    type: 'DecisionRecorded',
+    agencyId: c.agencyId,
+    region: c.region,
+    subjectId: c.id,
+    payload: decisionRecordedPayload(c, d, reviewId, legacy),
+  });
   return entry;
 }
 
@@ -96,33 +144,55 @@ export async function writeDecision(
  * does not answer; nothing is written on any refusal.
  */
 export function recordDecision(ctx: Context, input: RecordDecisionInputLike): Promise<CaseEntity> {
-  return idempotent(ctx, 'records', 'recordDecision', { input }, byId(CaseEntity), (remember) => recordDecisionOnce(ctx, input, remember));
+  return idempotent(ctx, 'records', 'recordDecision', { input }, byId(CaseEntity), (remember) =>
+    recordDecisionOnce(ctx, input, remember),
+  );
 }
 
-async function recordDecisionOnce(ctx: Context, input: RecordDecisionInputLike, remember: Remember<CaseEntity>): Promise<CaseEntity> {
+async function recordDecisionOnce(
+  ctx: Context,
+  input: RecordDecisionInputLike,
+  remember: Remember<CaseEntity>,
+): Promise<CaseEntity> {
   const c = await caseForWrite(ctx, input.caseId);
   if (c.decided) throw conflict('this case already has a decision; record a correction as a NOTE entry / 已作出决定');
   const d = decisionRowOf(input, shanghaiDate(c.filedAt));
   const draft: EntryDraft = {
-    stage: CaseStage.DECISION, activity: RecordActivity.DECISION,
+    stage: CaseStage.DECISION,
+    activity: RecordActivity.DECISION,
     occurredAt: occurredAtOf('occurredAt', input.occurredAt ?? new Date(), c.filedAt),
     officerIds: officerIdsOf('officerIds', input.officerIds),
     summary: requireText('summary', input.summary ?? `${d.outcome}：${d.conclusion}`, 4000),
-    attachments: attachmentDrafts('attachments', input.attachments), correctsId: null, affectsLibertyOrProperty: false,
+    attachments: attachmentDrafts('attachments', input.attachments),
+    correctsId: null,
+    affectsLibertyOrProperty: false,
   };
   assertStage(c, CaseStage.DECISION, RecordActivity.DECISION);
   await assertLocalEntryRules(ctx.em, c.agencyId, draft);
   await assertCredentials('officerIds', draft.officerIds, c, d.decidedOn);
   const check = await decisionReviewCheck({
-    caseId: c.id, agencyId: c.agencyId, category: c.category, partyType: c.partyType, penaltyKinds: d.penaltyKinds,
-    fineAmount: d.fineAmount, confiscationAmount: d.confiscationAmount, amountInvolved: c.amountInvolved, hearingHeld: c.hearingHeld,
+    caseId: c.id,
+    agencyId: c.agencyId,
+    category: c.category,
+    partyType: c.partyType,
+    penaltyKinds: d.penaltyKinds,
+    fineAmount: d.fineAmount,
+    confiscationAmount: d.confiscationAmount,
+    amountInvolved: c.amountInvolved,
+    hearingHeld: c.hearingHeld,
   });
   assertReviewed(check);
 
   return ctx.em.transactional(async (tx) => {
     const locked = await lockCase(tx, c.id);
     assertUnchanged(c, locked);
-    await assertCitable(tx, locked.agencyId, [{ field: 'attachments', attachments: draft.attachments }], 'LIVE', ctx.identity.sub!);
+    await assertCitable(
+      tx,
+      locked.agencyId,
+      [{ field: 'attachments', attachments: draft.attachments }],
+      'LIVE',
+      ctx.identity.sub!,
+    );
     await writeDecision(tx, locked, d, draft, check.reviewId ?? null, ctx.identity.sub!);
     await remember(tx, locked);
     return locked;

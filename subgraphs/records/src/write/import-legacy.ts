@@ -1,15 +1,30 @@
-import { Role, badInput, byId, idempotent, notFound, publishEvent, requireId, requireRole, requireText, shanghaiDate, type Context, type EnforcementCategory, type Remember } from '@tsp/shared';
-import { CaseEntity } from '../entities/index.js';
+import {
+  badInput,
+  byId,
+  type Context,
+  type EnforcementCategory,
+  idempotent,
+  notFound,
+  publishEvent,
+  type Remember,
+  requireId,
+  requireRole,
+  requireText,
+  Role,
+  shanghaiDate,
+} from '@tsp/shared';
+
 import { agencyFacts } from '../clients/personnel.js';
-import { decisionDueOn } from '../rules/deadlines.js';
+import { CaseEntity } from '../entities/index.js';
 import { describeCredentialProblems } from '../rules/credentials.js';
+import { decisionDueOn } from '../rules/deadlines.js';
 import { CaseStage, RecordActivity } from '../rules/kinds.js';
-import { attachmentDrafts, officerIdsOf, type AttachmentInputLike, type EntryDraft } from './drafts.js';
 import { findCredentialProblems } from './checks.js';
-import { insertEntry } from './insert-entry.js';
 import { assertCitable } from './citations.js';
-import { decisionRowOf, writeDecision, type RecordDecisionInputLike } from './decision.js';
-import { amountOf, partyOf, type PartyInputLike } from './party.js';
+import { decisionRowOf, type RecordDecisionInputLike, writeDecision } from './decision.js';
+import { attachmentDrafts, type AttachmentInputLike, type EntryDraft, officerIdsOf } from './drafts.js';
+import { insertEntry } from './insert-entry.js';
+import { amountOf, type PartyInputLike, partyOf } from './party.js';
 
 export interface LegacyEntryInputLike {
   stage: CaseStage;
@@ -42,10 +57,16 @@ export interface ImportLegacyCaseInputLike {
  * reviewId null and legacy true.
  */
 export function importLegacyCase(ctx: Context, input: ImportLegacyCaseInputLike): Promise<CaseEntity> {
-  return idempotent(ctx, 'records', 'importLegacyCase', { input }, byId(CaseEntity), (remember) => importLegacyCaseOnce(ctx, input, remember));
+  return idempotent(ctx, 'records', 'importLegacyCase', { input }, byId(CaseEntity), (remember) =>
+    importLegacyCaseOnce(ctx, input, remember),
+  );
 }
 
-async function importLegacyCaseOnce(ctx: Context, input: ImportLegacyCaseInputLike, remember: Remember<CaseEntity>): Promise<CaseEntity> {
+async function importLegacyCaseOnce(
+  ctx: Context,
+  input: ImportLegacyCaseInputLike,
+  remember: Remember<CaseEntity>,
+): Promise<CaseEntity> {
   requireRole(ctx.identity, Role.ADMIN);
   const agencyId = requireId('agency', input.agencyId);
   const caseNumber = requireText('caseNumber', input.caseNumber, 60);
@@ -59,22 +80,38 @@ async function importLegacyCaseOnce(ctx: Context, input: ImportLegacyCaseInputLi
 
   const drafts: EntryDraft[] = [];
   for (const [i, e] of input.entries.entries()) {
-    if (e.activity === RecordActivity.DECISION) throw badInput(`entries[${i}].activity`, 'give the decision in `decision`');
+    if (e.activity === RecordActivity.DECISION)
+      throw badInput(`entries[${i}].activity`, 'give the decision in `decision`');
     drafts.push({
-      stage: e.stage, activity: e.activity, occurredAt: e.occurredAt, officerIds: officerIdsOf(`entries[${i}].officerIds`, e.officerIds),
-      summary: requireText(`entries[${i}].summary`, e.summary, 4000), attachments: attachmentDrafts(`entries[${i}].attachments`, e.attachments),
-      correctsId: null, affectsLibertyOrProperty: e.affectsLibertyOrProperty ?? false, legacy: true,
+      stage: e.stage,
+      activity: e.activity,
+      occurredAt: e.occurredAt,
+      officerIds: officerIdsOf(`entries[${i}].officerIds`, e.officerIds),
+      summary: requireText(`entries[${i}].summary`, e.summary, 4000),
+      attachments: attachmentDrafts(`entries[${i}].attachments`, e.attachments),
+      correctsId: null,
+      affectsLibertyOrProperty: e.affectsLibertyOrProperty ?? false,
+      legacy: true,
     });
   }
   const decision = input.decision ? decisionRowOf(input.decision, shanghaiDate(input.filedAt)) : null;
-  const decisionDraft: EntryDraft | null = input.decision && decision
-    ? {
-        stage: CaseStage.DECISION, activity: RecordActivity.DECISION, occurredAt: input.decision.occurredAt ?? new Date(`${decision.decidedOn}T10:00:00+08:00`),
-        officerIds: officerIdsOf('decision.officerIds', input.decision.officerIds), summary: `${decision.outcome}：${decision.conclusion}`,
-        attachments: attachmentDrafts('decision.attachments', input.decision.attachments), correctsId: null, affectsLibertyOrProperty: false, legacy: true,
-      }
-    : null;
-  const all = [...drafts, ...(decisionDraft ? [decisionDraft] : [])].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
+  const decisionDraft: EntryDraft | null =
+    input.decision && decision
+      ? {
+          stage: CaseStage.DECISION,
+          activity: RecordActivity.DECISION,
+          occurredAt: input.decision.occurredAt ?? new Date(`${decision.decidedOn}T10:00:00+08:00`),
+          officerIds: officerIdsOf('decision.officerIds', input.decision.officerIds),
+          summary: `${decision.outcome}：${decision.conclusion}`,
+          attachments: attachmentDrafts('decision.attachments', input.decision.attachments),
+          correctsId: null,
+          affectsLibertyOrProperty: false,
+          legacy: true,
+        }
+      : null;
+  const all = [...drafts, ...(decisionDraft ? [decisionDraft] : [])].sort(
+    (a, b) => a.occurredAt.getTime() - b.occurredAt.getTime(),
+  );
   for (const d of all) {
     const problems = await findCredentialProblems(d.officerIds, scope, d.occurredAt);
     d.credentialProblem = problems.length ? describeCredentialProblems(problems) : null;
@@ -88,14 +125,37 @@ async function importLegacyCaseOnce(ctx: Context, input: ImportLegacyCaseInputLi
     ];
     await assertCitable(tx, agencyId, cited, 'IMPORT', ctx.identity.sub!);
     const c = tx.create(CaseEntity, {
-      agencyId, region: agency.region, caseNumber, category: input.category, cause, ...party,
-      amountInvolved: amountOf('amountInvolved', input.amountInvolved), handlerIds, stage: all[0]?.stage ?? CaseStage.FILING,
-      filedAt: input.filedAt, decisionDueOn: decisionDueOn(input.category, shanghaiDate(input.filedAt)),
-      hearingHeld: all.some((d) => d.activity === RecordActivity.HEARING), legacy: true, createdBy: ctx.identity.sub!,
+      agencyId,
+      region: agency.region,
+      caseNumber,
+      category: input.category,
+      cause,
+      ...party,
+      amountInvolved: amountOf('amountInvolved', input.amountInvolved),
+      handlerIds,
+      stage: all[0]?.stage ?? CaseStage.FILING,
+      filedAt: input.filedAt,
+      decisionDueOn: decisionDueOn(input.category, shanghaiDate(input.filedAt)),
+      hearingHeld: all.some((d) => d.activity === RecordActivity.HEARING),
+      legacy: true,
+      createdBy: ctx.identity.sub!,
     });
     await publishEvent(tx, 'records', {
-      type: 'CaseOpened', agencyId, region: c.region, subjectId: c.id,
-      payload: { caseId: c.id, caseNumber, agencyId, category: c.category, cause, partyType: c.partyType, filedAt: c.filedAt.toISOString(), decisionDueOn: c.decisionDueOn, legacy: true },
+      type: 'CaseOpened',
+      agencyId,
+      region: c.region,
+      subjectId: c.id,
+      payload: {
+        caseId: c.id,
+        caseNumber,
+        agencyId,
+        category: c.category,
+        cause,
+        partyType: c.partyType,
+        filedAt: c.filedAt.toISOString(),
+        decisionDueOn: c.decisionDueOn,
+        legacy: true,
+      },
     });
     for (const d of all) {
       if (d === decisionDraft) await writeDecision(tx, c, decision!, d, null, ctx.identity.sub!, true);
@@ -104,8 +164,18 @@ async function importLegacyCaseOnce(ctx: Context, input: ImportLegacyCaseInputLi
     await tx.flush();
     if (c.stage === CaseStage.ARCHIVED)
       await publishEvent(tx, 'records', {
-        type: 'CaseArchived', agencyId, region: c.region, subjectId: c.id,
-        payload: { caseId: c.id, caseNumber, category: c.category, archivedAt: all.at(-1)!.occurredAt.toISOString(), entries: c.entryCount, legacy: true },
+        type: 'CaseArchived',
+        agencyId,
+        region: c.region,
+        subjectId: c.id,
+        payload: {
+          caseId: c.id,
+          caseNumber,
+          category: c.category,
+          archivedAt: all.at(-1)!.occurredAt.toISOString(),
+          entries: c.entryCount,
+          legacy: true,
+        },
       });
     await remember(tx, c);
     return c;

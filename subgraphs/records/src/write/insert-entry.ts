@@ -1,27 +1,44 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { publishEvent } from '@tsp/shared';
-import { AttachmentEntity, RecordEntryEntity, type CaseEntity } from '../entities/index.js';
+
+import { AttachmentEntity, type CaseEntity, RecordEntryEntity } from '../entities/index.js';
 import { canonicalEntryBytes } from '../journal/canonical.js';
 import { hashLeaf } from '../journal/merkle.js';
 import { appendLeaf } from '../journal/store.js';
-import { journalInput } from './journal-input.js';
 import { decisionServedAt } from '../rules/service.js';
 import type { EntryDraft } from './drafts.js';
+import { journalInput } from './journal-input.js';
 
 /**
  * Writes one entry of a locked case inside the caller's transaction: next sequence, attachments,
  * the journal leaf (its hash is the entry's `hash`), the case's new stage (and when its decision was
  * first served), and RecordAppended.
  */
-export async function insertEntry(tx: EntityManager, c: CaseEntity, d: EntryDraft, actor: string): Promise<RecordEntryEntity> {
+export async function insertEntry(
+  tx: EntityManager,
+  c: CaseEntity,
+  d: EntryDraft,
+  actor: string,
+): Promise<RecordEntryEntity> {
   c.entryCount += 1;
   c.stage = d.stage;
   c.servedAt = decisionServedAt(c, d.activity, d.occurredAt);
   const e = tx.create(RecordEntryEntity, {
-    caseId: c.id, agencyId: c.agencyId, sequence: c.entryCount, stage: d.stage, activity: d.activity,
-    occurredAt: d.occurredAt, recordedAt: new Date(), officerIds: d.officerIds, summary: d.summary,
-    affectsLibertyOrProperty: d.affectsLibertyOrProperty, correctsId: d.correctsId, hash: '', recordedBy: actor,
-    legacy: d.legacy ?? false, credentialProblem: d.credentialProblem ?? null,
+    caseId: c.id,
+    agencyId: c.agencyId,
+    sequence: c.entryCount,
+    stage: d.stage,
+    activity: d.activity,
+    occurredAt: d.occurredAt,
+    recordedAt: new Date(),
+    officerIds: d.officerIds,
+    summary: d.summary,
+    affectsLibertyOrProperty: d.affectsLibertyOrProperty,
+    correctsId: d.correctsId,
+    hash: '',
+    recordedBy: actor,
+    legacy: d.legacy ?? false,
+    credentialProblem: d.credentialProblem ?? null,
   });
   const attachments = d.attachments.map((a, position) =>
     tx.create(AttachmentEntity, { entryId: e.id, caseId: c.id, position, ...a, size: String(a.size) }),
@@ -32,8 +49,21 @@ export async function insertEntry(tx: EntityManager, c: CaseEntity, d: EntryDraf
   await tx.flush();
   await appendLeaf(tx, { entryId: e.id, caseId: c.id, data });
   await publishEvent(tx, 'records', {
-    type: 'RecordAppended', agencyId: c.agencyId, region: c.region, subjectId: c.id,
-    payload: { caseId: c.id, caseNumber: c.caseNumber, entryId: e.id, sequence: e.sequence, stage: e.stage, activity: e.activity, occurredAt: e.occurredAt.toISOString(), hash: e.hash, legacy: e.legacy },
+    type: 'RecordAppended',
+    agencyId: c.agencyId,
+    region: c.region,
+    subjectId: c.id,
+    payload: {
+      caseId: c.id,
+      caseNumber: c.caseNumber,
+      entryId: e.id,
+      sequence: e.sequence,
+      stage: e.stage,
+      activity: e.activity,
+      occurredAt: e.occurredAt.toISOString(),
+      hash: e.hash,
+      legacy: e.legacy,
+    },
   });
   return e;
 }

@@ -1,5 +1,5 @@
-import type { JournalEntryInput } from '../journal/canonical.js';
 import type { AttachmentEntity, RecordEntryEntity } from '../entities/index.js';
+import type { JournalEntryInput } from '../journal/canonical.js';
 
 /**
  * 日志叶子内容 What the journal commits to for an entry, built from the stored row and its
@@ -25,6 +25,14 @@ export function journalInput(e: RecordEntryEntity, attachments: readonly Attachm
     credentialProblem: e.credentialProblem,
     attachments: [...attachments]
       .sort((a, b) => a.position - b.position)
-      .map((a) => ({ sha256: a.sha256, kind: a.kind, size: Number(a.size), mediaType: a.mediaType, name: a.name, fullProcess: a.fullProcess, documentType: a.documentType })),
+      .map((a) => ({
+        sha256: a.sha256,
+        kind: a.kind,
+        size: Number(a.size),
+        mediaType: a.mediaType,
+        name: a.name,
+        fullProcess: a.fullProcess,
+        documentType: a.documentType,
+      })),
   };
 }

@@ -1,18 +1,30 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import {
-  AppError, byId, conflict, idempotent, notFound, optionalText, requireRole, requireText, shanghaiDate, publishEvent,
-  type Context, type EnforcementCategory, type Remember,
+  AppError,
+  byId,
+  conflict,
+  type Context,
+  type EnforcementCategory,
+  idempotent,
+  notFound,
+  optionalText,
+  publishEvent,
+  type Remember,
+  requireRole,
+  requireText,
+  shanghaiDate,
 } from '@tsp/shared';
-import { CaseEntity } from '../entities/index.js';
+
 import { agencyFacts } from '../clients/personnel.js';
+import { CaseEntity } from '../entities/index.js';
 import { decisionDueOn } from '../rules/deadlines.js';
 import { CaseStage, RecordActivity } from '../rules/kinds.js';
-import { attachmentDrafts, officerIdsOf, type AttachmentInputLike, type EntryDraft } from './drafts.js';
 import { assertCredentials, assertLocalEntryRules } from './checks.js';
-import { insertEntry } from './insert-entry.js';
 import { assertCitable } from './citations.js';
+import { attachmentDrafts, type AttachmentInputLike, type EntryDraft, officerIdsOf } from './drafts.js';
+import { insertEntry } from './insert-entry.js';
 import { CASE_WRITERS } from './lock.js';
-import { amountOf, partyOf, type PartyInputLike } from './party.js';
+import { amountOf, type PartyInputLike, partyOf } from './party.js';
 
 export interface OpenCaseInputLike {
   caseNumber: string;
@@ -30,10 +42,16 @@ export interface OpenCaseInputLike {
  * Handlers must be the agency's officers with a credential valid for the category and region today.
  */
 export function openCase(ctx: Context, input: OpenCaseInputLike): Promise<CaseEntity> {
-  return idempotent(ctx, 'records', 'openCase', { input }, byId(CaseEntity), (remember) => openCaseOnce(ctx, input, remember));
+  return idempotent(ctx, 'records', 'openCase', { input }, byId(CaseEntity), (remember) =>
+    openCaseOnce(ctx, input, remember),
+  );
 }
 
-async function openCaseOnce(ctx: Context, input: OpenCaseInputLike, remember: Remember<CaseEntity>): Promise<CaseEntity> {
+async function openCaseOnce(
+  ctx: Context,
+  input: OpenCaseInputLike,
+  remember: Remember<CaseEntity>,
+): Promise<CaseEntity> {
   requireRole(ctx.identity, ...CASE_WRITERS);
   const agencyId = ctx.identity.agencyId!;
   const caseNumber = requireText('caseNumber', input.caseNumber, 60);
@@ -43,9 +61,14 @@ async function openCaseOnce(ctx: Context, input: OpenCaseInputLike, remember: Re
   const handlerIds = officerIdsOf('handlerIds', input.handlerIds);
   const now = new Date();
   const draft: EntryDraft = {
-    stage: CaseStage.FILING, activity: RecordActivity.FILING, occurredAt: now, officerIds: handlerIds,
+    stage: CaseStage.FILING,
+    activity: RecordActivity.FILING,
+    occurredAt: now,
+    officerIds: handlerIds,
     summary: optionalText('summary', input.summary, 4000) ?? `立案：${cause}`,
-    attachments: attachmentDrafts('attachments', input.attachments), correctsId: null, affectsLibertyOrProperty: false,
+    attachments: attachmentDrafts('attachments', input.attachments),
+    correctsId: null,
+    affectsLibertyOrProperty: false,
   };
   await assertLocalEntryRules(ctx.em, agencyId, draft);
   if (await ctx.em.count(CaseEntity, { agencyId, caseNumber })) throw duplicate(caseNumber);
@@ -57,15 +80,44 @@ async function openCaseOnce(ctx: Context, input: OpenCaseInputLike, remember: Re
 
   try {
     return await ctx.em.transactional(async (tx) => {
-      await assertCitable(tx, agencyId, [{ field: 'attachments', attachments: draft.attachments }], 'LIVE', ctx.identity.sub!);
+      await assertCitable(
+        tx,
+        agencyId,
+        [{ field: 'attachments', attachments: draft.attachments }],
+        'LIVE',
+        ctx.identity.sub!,
+      );
       const c = tx.create(CaseEntity, {
-        agencyId, region: agency.region, caseNumber, category: input.category, cause, ...party, amountInvolved, handlerIds,
-        stage: CaseStage.FILING, filedAt: now, decisionDueOn: decisionDueOn(input.category, shanghaiDate(now)), createdBy: ctx.identity.sub!,
+        agencyId,
+        region: agency.region,
+        caseNumber,
+        category: input.category,
+        cause,
+        ...party,
+        amountInvolved,
+        handlerIds,
+        stage: CaseStage.FILING,
+        filedAt: now,
+        decisionDueOn: decisionDueOn(input.category, shanghaiDate(now)),
+        createdBy: ctx.identity.sub!,
       });
       // CaseOpened first, so a consumer never sees an entry of a case it has not heard of.
       await publishEvent(tx, 'records', {
-        type: 'CaseOpened', agencyId, region: c.region, subjectId: c.id,
-        payload: { caseId: c.id, caseNumber, agencyId, category: c.category, cause, partyType: c.partyType, filedAt: now.toISOString(), decisionDueOn: c.decisionDueOn, legacy: false },
+        type: 'CaseOpened',
+        agencyId,
+        region: c.region,
+        subjectId: c.id,
+        payload: {
+          caseId: c.id,
+          caseNumber,
+          agencyId,
+          category: c.category,
+          cause,
+          partyType: c.partyType,
+          filedAt: now.toISOString(),
+          decisionDueOn: c.decisionDueOn,
+          legacy: false,
+        },
       });
       await insertEntry(tx, c, draft, ctx.identity.sub!);
       await remember(tx, c);
@@ -73,11 +125,13 @@ async function openCaseOnce(ctx: Context, input: OpenCaseInputLike, remember: Re
     });
   } catch (e) {
     // A racing repeat of the same Idempotency-Key is answered by idempotent(), not as a duplicate number.
-    if (e instanceof UniqueConstraintViolationException && !e.message.includes('idempotency_pkey')) throw duplicate(caseNumber);
+    if (e instanceof UniqueConstraintViolationException && !e.message.includes('idempotency_pkey'))
+      throw duplicate(caseNumber);
     throw e;
   }
 }
 
 const duplicate = (caseNumber: string): AppError =>
-  conflict(`caseNumber: ${caseNumber} is already used by another case of this agency / 案号已存在`, { field: 'caseNumber' });
-
+  conflict(`caseNumber: ${caseNumber} is already used by another case of this agency / 案号已存在`, {
+    field: 'caseNumber',
+  });

@@ -1,4 +1,5 @@
-import { badInput, compareDecimal, optionalText, requireText, type PartyType } from '@tsp/shared';
+import { badInput, compareDecimal, optionalText, type PartyType, requireText } from '@tsp/shared';
+
 import { minorPartyProblem } from '../rules/party.js';
 
 export interface PartyInputLike {

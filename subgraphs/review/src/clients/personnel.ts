@@ -1,4 +1,4 @@
-import { personnelClient, type AgencyFacts, type Context, type OfficerFacts } from '@tsp/shared';
+import { type AgencyFacts, type Context, type OfficerFacts, personnelClient } from '@tsp/shared';
 
 export type { AgencyFacts, OfficerFacts };
 

@@ -1,4 +1,4 @@
-import { recordsClient, type CaseFacts, type Context } from '@tsp/shared';
+import { type CaseFacts, type Context, recordsClient } from '@tsp/shared';
 
 export type { CaseFacts };
 

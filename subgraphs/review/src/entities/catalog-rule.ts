@@ -1,5 +1,6 @@
-import { Entity, Index, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
+
+import { Entity, Index, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import type { EnforcementCategory, PenaltyKind } from '@tsp/shared';
 
 /** 重大执法决定法制审核目录清单 条目 A rule of an agency's catalogue of major decisions. */

@@ -1,7 +1,7 @@
 import { CatalogRuleEntity } from './catalog-rule.js';
-import { ReviewSettingsEntity } from './settings.js';
 import { LegalReviewEntity } from './review.js';
+import { ReviewSettingsEntity } from './settings.js';
 import { UnreviewedDecisionEntity } from './unreviewed-decision.js';
 
-export { CatalogRuleEntity, ReviewSettingsEntity, LegalReviewEntity, UnreviewedDecisionEntity };
+export { CatalogRuleEntity, LegalReviewEntity, ReviewSettingsEntity, UnreviewedDecisionEntity };
 export const entities = [CatalogRuleEntity, ReviewSettingsEntity, LegalReviewEntity, UnreviewedDecisionEntity];

@@ -1,6 +1,8 @@
-import { Entity, Index, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
+
+import { Entity, Index, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import type { EnforcementCategory, PartyType, PenaltyKind } from '@tsp/shared';
+
 import type { ChecklistAnswer } from '../rules/checklist.js';
 import type { ReviewStatus } from '../rules/status.js';
 

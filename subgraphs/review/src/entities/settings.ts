@@ -1,4 +1,4 @@
-import { Entity, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
+import { Entity, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
 
 /** 法制审核设置 An agency's review settings: time limits and what a large amount is. No row = defaults. */
 @Entity({ tableName: 'review_settings' })

@@ -1,4 +1,4 @@
-import { Entity, Index, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
+import { Entity, Index, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import type { EnforcementCategory } from '@tsp/shared';
 
 /**

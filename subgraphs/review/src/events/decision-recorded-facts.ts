@@ -1,4 +1,4 @@
-import { EnforcementCategory, PartyType, PenaltyKind, type DecisionRecordedPayload } from '@tsp/shared';
+import { type DecisionRecordedPayload, EnforcementCategory, PartyType, PenaltyKind } from '@tsp/shared';
 
 /** The parts of records' DecisionRecorded payload review reads. */
 export type DecisionRecordedFacts = Pick<

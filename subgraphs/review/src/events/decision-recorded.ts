@@ -1,9 +1,10 @@
-import { startConsumer, type EntityManager, type Orm, type Worker } from '@tsp/shared';
-import { CatalogRuleEntity, ReviewSettingsEntity, UnreviewedDecisionEntity } from '../entities/index.js';
-import { determineMajor } from '../rules/major.js';
+import { type EntityManager, type Orm, startConsumer, type Worker } from '@tsp/shared';
+
 import { records } from '../clients/records.js';
+import { CatalogRuleEntity, ReviewSettingsEntity, UnreviewedDecisionEntity } from '../entities/index.js';
 import { policyOf } from '../read/policy.js';
-import { isDecisionRecordedFacts, type DecisionRecordedFacts } from './decision-recorded-facts.js';
+import { determineMajor } from '../rules/major.js';
+import { type DecisionRecordedFacts, isDecisionRecordedFacts } from './decision-recorded-facts.js';
 
 /**
  * A decision recorded without a review that the law or the agency's catalogue makes major is a

@@ -80,9 +80,13 @@ export class ReviewInit extends Migration {
       check (due_on >= received_on))`);
     this.addSql(`create index legal_review_case_idx on review.legal_review (case_id, created_at)`);
     this.addSql(`create index legal_review_agency_status_idx on review.legal_review (agency_id, status)`);
-    this.addSql(`create index legal_review_reviewer_idx on review.legal_review (reviewer_id) where reviewer_id is not null`);
+    this.addSql(
+      `create index legal_review_reviewer_idx on review.legal_review (reviewer_id) where reviewer_id is not null`,
+    );
     // At most one review of a case is with the legal office or in coordination at a time.
-    this.addSql(`create unique index legal_review_one_open_idx on review.legal_review (case_id) where status in ('SUBMITTED','IN_REVIEW','COORDINATION')`);
+    this.addSql(
+      `create unique index legal_review_one_open_idx on review.legal_review (case_id) where status in ('SUBMITTED','IN_REVIEW','COORDINATION')`,
+    );
 
     this.addSql(`create table review.unreviewed_decision (
       case_id uuid primary key,

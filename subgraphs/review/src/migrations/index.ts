@@ -1,4 +1,5 @@
 import type { MigrationRenames } from '@tsp/shared';
+
 import { ReviewInit } from './0001_init.js';
 import { ReviewWebhooks } from './0002_webhooks.js';
 import { ReviewWebhookSecretSealed } from './0003_webhook_secret_sealed.js';

@@ -1,6 +1,7 @@
-import { requireId, type Context } from '@tsp/shared';
-import { agencyPolicy, toRuleView } from './policy.js';
+import { type Context, requireId } from '@tsp/shared';
+
 import { load } from './loaders.js';
+import { agencyPolicy, toRuleView } from './policy.js';
 
 /** 重大执法决定法制审核目录清单 An agency's active catalogue (public). */
 export async function catalogOf(ctx: Context, agencyId: string) {

@@ -1,21 +1,28 @@
 import type { Context } from '@tsp/shared';
+
 import type { CatalogRuleEntity, LegalReviewEntity, ReviewSettingsEntity } from '../entities/index.js';
 import type { ReviewedDecision } from '../rules/coverage.js';
-import { ReviewStatus } from '../rules/status.js';
+import type { ReviewDays } from '../rules/due.js';
 import type { CatalogRule } from '../rules/major.js';
 import { isMachineCheckable } from '../rules/major.js';
+import { ReviewStatus } from '../rules/status.js';
 import { DEFAULT_LARGE_AMOUNTS, DEFAULT_REVIEW_DAYS, type LargeAmounts } from '../rules/thresholds.js';
-import type { ReviewDays } from '../rules/due.js';
 import { load } from './loaders.js';
 
 /** A catalogue row as the rules see it. */
 export function toRule(e: CatalogRuleEntity): CatalogRule {
-  const pair = (n: string | null, o: string | null) => (n == null && o == null ? null : { naturalPerson: n, organization: o });
+  const pair = (n: string | null, o: string | null) =>
+    n == null && o == null ? null : { naturalPerson: n, organization: o };
   return {
-    id: e.id, category: e.category, description: e.description, penaltyKinds: e.penaltyKinds,
+    id: e.id,
+    category: e.category,
+    description: e.description,
+    penaltyKinds: e.penaltyKinds,
     fineThreshold: pair(e.fineMinNaturalPerson, e.fineMinOrganization),
     amountInvolvedThreshold: pair(e.amountInvolvedMinNaturalPerson, e.amountInvolvedMinOrganization),
-    hearingHeld: e.hearingHeld, legalBasis: e.legalBasis, active: e.active,
+    hearingHeld: e.hearingHeld,
+    legalBasis: e.legalBasis,
+    active: e.active,
   };
 }
 
@@ -35,7 +42,9 @@ export interface AgencyPolicy {
 export function policyOf(rules: CatalogRuleEntity[], s: ReviewSettingsEntity | null): AgencyPolicy {
   return {
     catalog: rules.map(toRule),
-    large: s ? { naturalPerson: s.largeAmountNaturalPerson, organization: s.largeAmountOrganization } : DEFAULT_LARGE_AMOUNTS,
+    large: s
+      ? { naturalPerson: s.largeAmountNaturalPerson, organization: s.largeAmountOrganization }
+      : DEFAULT_LARGE_AMOUNTS,
     days: s ? { normal: s.normalDays, complex: s.complexDays } : DEFAULT_REVIEW_DAYS,
     isDefault: !s,
   };
@@ -52,6 +61,9 @@ export function passedDecisions(reviews: readonly LegalReviewEntity[]): Reviewed
   return reviews
     .filter((r) => r.status === ReviewStatus.PASSED)
     .map((r) => ({
-      reviewId: r.id, penaltyKinds: r.penaltyKinds, fineAmount: r.fineAmount, confiscationAmount: r.confiscationAmount,
+      reviewId: r.id,
+      penaltyKinds: r.penaltyKinds,
+      fineAmount: r.fineAmount,
+      confiscationAmount: r.confiscationAmount,
     }));
 }

@@ -1,11 +1,12 @@
-import { assertCanRead, isUuid, notFound, requireService, type Context, type PenaltyKind } from '@tsp/shared';
-import type { LegalReviewEntity } from '../entities/index.js';
-import { reviewRequirementOf, type ReviewRequirementAnswer } from '../rules/requirement.js';
-import { ReviewStatus } from '../rules/status.js';
-import type { DecisionFacts } from '../rules/major.js';
+import { assertCanRead, type Context, isUuid, notFound, type PenaltyKind, requireService } from '@tsp/shared';
+
 import { caseFacts } from '../clients/records.js';
-import { agencyPolicy, passedDecisions } from './policy.js';
+import type { LegalReviewEntity } from '../entities/index.js';
+import type { DecisionFacts } from '../rules/major.js';
+import { type ReviewRequirementAnswer, reviewRequirementOf } from '../rules/requirement.js';
+import { ReviewStatus } from '../rules/status.js';
 import { load } from './loaders.js';
+import { agencyPolicy, passedDecisions } from './policy.js';
 
 /** A decision asked about: what reviewRequirement and decisionReviewCheck compare with the PASSED reviews. */
 export interface DecisionToCheck {

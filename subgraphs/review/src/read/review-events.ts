@@ -1,13 +1,14 @@
 import {
   badInput,
+  type Context,
   decodeCursor,
   encodeCursor,
   MAX_PAGE,
   requireId,
   requireUser,
   scopeSql,
-  type Context,
 } from '@tsp/shared';
+
 import { REVIEW_EVENT_TYPES } from '../events/review-events.js';
 import type { ReviewStatus } from '../rules/status.js';
 

@@ -1,4 +1,5 @@
-import { assertCanRead, notFound, requireId, type Context } from '@tsp/shared';
+import { assertCanRead, type Context, notFound, requireId } from '@tsp/shared';
+
 import type { LegalReviewEntity } from '../entities/index.js';
 import { load } from './loaders.js';
 

@@ -1,16 +1,17 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import {
   badInput,
+  type Context,
   pageArgs,
   requireId,
   requireUser,
   scopeWhere,
   shanghaiDate,
   toPage,
-  type Context,
 } from '@tsp/shared';
+
 import { LegalReviewEntity } from '../entities/index.js';
-import { WITH_LEGAL_OFFICE, type ReviewStatus } from '../rules/status.js';
+import { type ReviewStatus, WITH_LEGAL_OFFICE } from '../rules/status.js';
 
 export interface ReviewFilterLike {
   agencyId?: string | null;

@@ -1,6 +1,6 @@
-import type { DeliveryRow, EndpointRow } from '../webhooks/store.js';
-import { positionCursor } from '../webhooks/cursor.js';
 import type { WebhookDelivery, WebhookEndpoint } from '../schema/webhook-types.js';
+import { positionCursor } from '../webhooks/cursor.js';
+import type { DeliveryRow, EndpointRow } from '../webhooks/store.js';
 
 /** An endpoint as integrators see it: never its secret. */
 export function endpointView(e: EndpointRow): WebhookEndpoint {

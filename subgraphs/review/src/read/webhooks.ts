@@ -1,15 +1,16 @@
 import {
   badInput,
+  type Context,
+  type EntityManager,
   notFound,
   pageArgs,
   requireId,
   requireRole,
   Role,
   toPage,
-  type Context,
-  type EntityManager,
 } from '@tsp/shared';
-import { allowedHosts, deliveriesOf, endpointsOf, ownEndpoint, type EndpointRow } from '../webhooks/store.js';
+
+import { allowedHosts, deliveriesOf, type EndpointRow, endpointsOf, ownEndpoint } from '../webhooks/store.js';
 import { deliveryView, endpointView } from './webhook-views.js';
 
 /** The caller's own endpoint (optionally locked), or NOT_FOUND: another owner's endpoint looks missing. */

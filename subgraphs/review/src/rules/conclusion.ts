@@ -1,4 +1,5 @@
-import { badInput, forbidden, type EnforcementCategory } from '@tsp/shared';
+import { badInput, type EnforcementCategory, forbidden } from '@tsp/shared';
+
 import { assertPassable, type ChecklistAnswer } from './checklist.js';
 import { ReviewOutcome } from './status.js';
 

@@ -21,9 +21,14 @@ export function coverageProblem(reviewed: ReviewedDecision, d: ActualDecision): 
   const amount = (label: string, en: string, actual: string | null | undefined, approved: string | null) => {
     if (actual == null || compareDecimal(actual, '0') === 0) return null;
     if (approved == null) return `${label}未经审核 / ${en} not reviewed`;
-    return compareDecimal(actual, approved) > 0 ? `${label}${actual}元高于审核通过的${approved}元 / ${en} above the reviewed amount` : null;
+    return compareDecimal(actual, approved) > 0
+      ? `${label}${actual}元高于审核通过的${approved}元 / ${en} above the reviewed amount`
+      : null;
   };
-  return amount('罚款', 'fine', d.fineAmount, reviewed.fineAmount) ?? amount('没收金额', 'confiscation', d.confiscationAmount, reviewed.confiscationAmount);
+  return (
+    amount('罚款', 'fine', d.fineAmount, reviewed.fineAmount) ??
+    amount('没收金额', 'confiscation', d.confiscationAmount, reviewed.confiscationAmount)
+  );
 }
 
 export interface Coverage {
@@ -37,7 +42,13 @@ export interface Coverage {
  * higher than reviewed. `passed` is newest first; the first that covers wins, else the newest's problem.
  */
 export function coverage(passed: readonly ReviewedDecision[], d: ActualDecision): Coverage {
-  if (passed.length === 0) return { covered: false, reviewId: null, problem: '本案无审核通过的法制审核 / no PASSED legal review of this case' };
-  for (const r of passed) if (coverageProblem(r, d) === null) return { covered: true, reviewId: r.reviewId, problem: null };
+  if (passed.length === 0)
+    return {
+      covered: false,
+      reviewId: null,
+      problem: '本案无审核通过的法制审核 / no PASSED legal review of this case',
+    };
+  for (const r of passed)
+    if (coverageProblem(r, d) === null) return { covered: true, reviewId: r.reviewId, problem: null };
   return { covered: false, reviewId: null, problem: coverageProblem(passed[0], d) };
 }

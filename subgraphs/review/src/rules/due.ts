@@ -1,4 +1,5 @@
 import type { WorkingCalendar } from '@tsp/shared';
+
 import { DEFAULT_REVIEW_DAYS } from './thresholds.js';
 
 export interface ReviewDays {
@@ -7,7 +8,12 @@ export interface ReviewDays {
 }
 
 /** 审核期限 Due date: the N-th working day after the file was received (the day received is not counted). */
-export function reviewDueOn(cal: WorkingCalendar, receivedOn: string, complex: boolean, days: ReviewDays = DEFAULT_REVIEW_DAYS): string {
+export function reviewDueOn(
+  cal: WorkingCalendar,
+  receivedOn: string,
+  complex: boolean,
+  days: ReviewDays = DEFAULT_REVIEW_DAYS,
+): string {
   return cal.addWorkingDays(receivedOn, complex ? days.complex : days.normal);
 }
 

@@ -1,4 +1,5 @@
-import { compareDecimal, PartyType, PenaltyKind, type EnforcementCategory } from '@tsp/shared';
+import { compareDecimal, type EnforcementCategory, PartyType, PenaltyKind } from '@tsp/shared';
+
 import type { LargeAmounts } from './thresholds.js';
 
 /** 拟作出的决定及案件事实 What a major-decision determination looks at. */
@@ -51,7 +52,9 @@ function atLeast(amount: string | null | undefined, min: string | null): boolean
 }
 
 /** Whether a rule sets any criterion software can check. */
-export function isMachineCheckable(r: Pick<CatalogRule, 'penaltyKinds' | 'fineThreshold' | 'amountInvolvedThreshold' | 'hearingHeld'>): boolean {
+export function isMachineCheckable(
+  r: Pick<CatalogRule, 'penaltyKinds' | 'fineThreshold' | 'amountInvolvedThreshold' | 'hearingHeld'>,
+): boolean {
   return r.penaltyKinds.length > 0 || !!r.fineThreshold || !!r.amountInvolvedThreshold || r.hearingHeld;
 }
 
@@ -60,7 +63,8 @@ export function ruleMatches(r: CatalogRule, d: DecisionFacts): boolean {
   if (!r.active || r.category !== d.category || !isMachineCheckable(r)) return false;
   if (r.penaltyKinds.length && !r.penaltyKinds.some((k) => d.penaltyKinds.includes(k))) return false;
   if (r.fineThreshold && !atLeast(d.fineAmount, thresholdFor(r.fineThreshold, d.partyType))) return false;
-  if (r.amountInvolvedThreshold && !atLeast(d.amountInvolved, thresholdFor(r.amountInvolvedThreshold, d.partyType))) return false;
+  if (r.amountInvolvedThreshold && !atLeast(d.amountInvolved, thresholdFor(r.amountInvolvedThreshold, d.partyType)))
+    return false;
   if (r.hearingHeld && !d.hearingHeld) return false;
   return true;
 }
@@ -73,20 +77,28 @@ export function ruleMatches(r: CatalogRule, d: DecisionFacts): boolean {
 export function statutoryReasons(d: DecisionFacts, large: LargeAmounts): string[] {
   const out: string[] = [];
   if (d.hearingHeld) out.push('经过听证程序 / a hearing was held (行政处罚法第五十八条)');
-  if (d.penaltyKinds.includes(PenaltyKind.LICENCE_REVOCATION)) out.push('拟吊销许可证件 / licence revocation (行政处罚法第五十八条、第六十三条)');
+  if (d.penaltyKinds.includes(PenaltyKind.LICENCE_REVOCATION))
+    out.push('拟吊销许可证件 / licence revocation (行政处罚法第五十八条、第六十三条)');
   if (d.penaltyKinds.includes(PenaltyKind.BUSINESS_SUSPENSION))
     out.push('拟责令停产停业、责令关闭 / business suspension or closure (行政处罚法第五十八条、第六十三条)');
   const min = d.partyType === PartyType.NATURAL_PERSON ? large.naturalPerson : large.organization;
   if (atLeast(d.fineAmount, min))
-    out.push(`拟对${PARTY_ZH[d.partyType]}处${d.fineAmount}元罚款，达到较大数额${min}元 / large fine (行政处罚法第六十三条)`);
+    out.push(
+      `拟对${PARTY_ZH[d.partyType]}处${d.fineAmount}元罚款，达到较大数额${min}元 / large fine (行政处罚法第六十三条)`,
+    );
   if (atLeast(d.confiscationAmount, min))
     out.push(`拟没收${d.confiscationAmount}元，达到较大数额${min}元 / large confiscation (行政处罚法第六十三条)`);
   return out;
 }
 
 /** 是否属于重大执法决定 Major or not, and every reason why. */
-export function determineMajor(d: DecisionFacts, catalog: readonly CatalogRule[], large: LargeAmounts): MajorDetermination {
+export function determineMajor(
+  d: DecisionFacts,
+  catalog: readonly CatalogRule[],
+  large: LargeAmounts,
+): MajorDetermination {
   const reasons = statutoryReasons(d, large);
-  for (const r of catalog) if (ruleMatches(r, d)) reasons.push(`目录清单：${r.description}（${r.legalBasis}） / agency catalogue`);
+  for (const r of catalog)
+    if (ruleMatches(r, d)) reasons.push(`目录清单：${r.description}（${r.legalBasis}） / agency catalogue`);
   return { major: reasons.length > 0, reasons };
 }

@@ -17,10 +17,15 @@ export function checkProposal(p: ProposalInput): void {
   positive('proposedDecision.fineAmount', p.fineAmount);
   positive('proposedDecision.confiscationAmount', p.confiscationAmount);
   const fine = p.penaltyKinds.includes(PenaltyKind.FINE);
-  if (fine && p.fineAmount == null) throw badInput('proposedDecision.fineAmount', 'a FINE needs its amount / 拟罚款应填写金额');
-  if (!fine && p.fineAmount != null) throw badInput('proposedDecision.fineAmount', 'an amount is given but FINE is not among penaltyKinds');
+  if (fine && p.fineAmount == null)
+    throw badInput('proposedDecision.fineAmount', 'a FINE needs its amount / 拟罚款应填写金额');
+  if (!fine && p.fineAmount != null)
+    throw badInput('proposedDecision.fineAmount', 'an amount is given but FINE is not among penaltyKinds');
   if (!p.penaltyKinds.includes(PenaltyKind.CONFISCATION) && p.confiscationAmount != null)
-    throw badInput('proposedDecision.confiscationAmount', 'an amount is given but CONFISCATION is not among penaltyKinds');
+    throw badInput(
+      'proposedDecision.confiscationAmount',
+      'an amount is given but CONFISCATION is not among penaltyKinds',
+    );
 }
 
 /** 送卷日期 The day the file was received: not in the future, and at most 60 days back (late registration of a paper file). */

@@ -1,5 +1,5 @@
 import { coverage, type ReviewedDecision } from './coverage.js';
-import { determineMajor, type CatalogRule, type DecisionFacts } from './major.js';
+import { type CatalogRule, type DecisionFacts, determineMajor } from './major.js';
 import type { LargeAmounts } from './thresholds.js';
 
 /** 法制审核要求 Whether a decision is major, why, and whether a PASSED review of the case covers it. */

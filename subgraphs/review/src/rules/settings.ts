@@ -1,4 +1,5 @@
 import { badInput, compareDecimal } from '@tsp/shared';
+
 import { MAX_REVIEW_DAYS } from './thresholds.js';
 
 /**

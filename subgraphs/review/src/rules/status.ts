@@ -33,23 +33,35 @@ const FROM: Record<ReviewAction, readonly ReviewStatus[]> = {
   coordinate: [ReviewStatus.COORDINATION],
 };
 
-export const OPEN_STATUSES: readonly ReviewStatus[] = [ReviewStatus.SUBMITTED, ReviewStatus.IN_REVIEW, ReviewStatus.COORDINATION];
+export const OPEN_STATUSES: readonly ReviewStatus[] = [
+  ReviewStatus.SUBMITTED,
+  ReviewStatus.IN_REVIEW,
+  ReviewStatus.COORDINATION,
+];
 
 /** Reviews the legal office still holds: only these can be overdue. */
 export const WITH_LEGAL_OFFICE: readonly ReviewStatus[] = [ReviewStatus.SUBMITTED, ReviewStatus.IN_REVIEW];
 
 export function outcomeStatus(o: ReviewOutcome): ReviewStatus {
-  return o === ReviewOutcome.PASS ? ReviewStatus.PASSED : o === ReviewOutcome.RETURN ? ReviewStatus.RETURNED : ReviewStatus.FAILED;
+  return o === ReviewOutcome.PASS
+    ? ReviewStatus.PASSED
+    : o === ReviewOutcome.RETURN
+      ? ReviewStatus.RETURNED
+      : ReviewStatus.FAILED;
 }
 
 /** CONFLICT unless `action` is allowed from `status`. */
 export function assertTransition(status: ReviewStatus, action: ReviewAction): void {
   if (!FROM[action].includes(status))
-    throw conflict(`cannot ${action} a review that is ${status}; allowed from ${FROM[action].join(', ')} / 当前状态不允许此操作`, { status });
+    throw conflict(
+      `cannot ${action} a review that is ${status}; allowed from ${FROM[action].join(', ')} / 当前状态不允许此操作`,
+      { status },
+    );
 }
 
 /** Escalation happens once: a review already decided by coordination cannot go back to it. */
 export function assertCanEscalate(status: ReviewStatus, alreadyCoordinated: boolean): void {
   assertTransition(status, 'escalate');
-  if (alreadyCoordinated) throw conflict('this review was already decided by the coordination mechanism / 已经协调决策', { status });
+  if (alreadyCoordinated)
+    throw conflict('this review was already decided by the coordination mechanism / 已经协调决策', { status });
 }

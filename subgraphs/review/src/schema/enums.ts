@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+
 import { ReviewOutcome, ReviewStatus } from '../rules/status.js';
 
 registerEnumType(ReviewStatus, {

@@ -1,18 +1,24 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '@tsp/shared';
-import { Agency, LegalReview, ReviewEvent, ReviewEventConnection } from './types.js';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+
 import { readableReview } from '../read/review.js';
 import { listReviewEvents } from '../read/review-events.js';
+import { Agency, LegalReview, ReviewEvent, ReviewEventConnection } from './types.js';
 
 /** 法制审核事件日志 The resumable log of review events, scoped by the token. */
 @Resolver(() => ReviewEvent)
 export class ReviewEventsResolver {
-  @Query(() => ReviewEventConnection, { description: '法制审核事件（可续读） Review events after a cursor, oldest first; resume with pageInfo.endCursor' })
+  @Query(() => ReviewEventConnection, {
+    description: '法制审核事件（可续读） Review events after a cursor, oldest first; resume with pageInfo.endCursor',
+  })
   reviewEvents(
     @Ctx() ctx: Context,
-    @Arg('after', () => String, { nullable: true, description: '游标 Continue after this event' }) after?: string | null,
-    @Arg('first', () => Int, { nullable: true, description: '条数 Page size (default 100, max 200)' }) first?: number | null,
-    @Arg('agencyId', () => ID, { nullable: true, description: '仅此机关 Only this agency (within the token\'s scope)' }) agencyId?: string | null,
+    @Arg('after', () => String, { nullable: true, description: '游标 Continue after this event' })
+    after?: string | null,
+    @Arg('first', () => Int, { nullable: true, description: '条数 Page size (default 100, max 200)' })
+    first?: number | null,
+    @Arg('agencyId', () => ID, { nullable: true, description: "仅此机关 Only this agency (within the token's scope)" })
+    agencyId?: string | null,
   ) {
     return listReviewEvents(ctx, after, first, agencyId);
   }

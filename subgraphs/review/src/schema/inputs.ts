@@ -1,8 +1,11 @@
-import { Directive, Field, ID, InputType, Int } from 'type-graphql';
 import { DateScalar, DecimalScalar, EnforcementCategory, PartyType, PenaltyKind } from '@tsp/shared';
+import { Directive, Field, ID, InputType, Int } from 'type-graphql';
+
 import { ReviewOutcome, ReviewStatus } from './enums.js';
 
-@InputType({ description: '金额标准 Amount threshold by party type (leave a side empty when the rule does not apply to it)' })
+@InputType({
+  description: '金额标准 Amount threshold by party type (leave a side empty when the rule does not apply to it)',
+})
 export class AmountThresholdInput {
   @Field(() => DecimalScalar, { nullable: true, description: '自然人（元） Natural person, yuan' })
   naturalPerson?: string | null;
@@ -78,7 +81,10 @@ export class SubmitForReviewInput {
   proposedDecision!: ProposedDecisionInput;
   @Field({ defaultValue: false, description: '复杂案件 Complex case (longer time limit)' })
   complex!: boolean;
-  @Field(() => DateScalar, { nullable: true, description: '送卷日期（默认今天，不得晚于今天、早于60天前） Day the file was received; default today' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: '送卷日期（默认今天，不得晚于今天、早于60天前） Day the file was received; default today',
+  })
   receivedOn?: string | null;
 }
 
@@ -98,9 +104,14 @@ export class CompleteReviewInput {
   reviewId!: string;
   @Field(() => ReviewOutcome, { description: '结论 PASS, RETURN or FAIL' })
   outcome!: ReviewOutcome;
-  @Field(() => [ChecklistAnswerInput], { description: '审核内容 Checklist answers (PASS needs all, answered the lawful way)' })
+  @Field(() => [ChecklistAnswerInput], {
+    description: '审核内容 Checklist answers (PASS needs all, answered the lawful way)',
+  })
   checklist!: ChecklistAnswerInput[];
-  @Field(() => String, { nullable: true, description: '审核人意见（退回、不通过时必填） Opinion; required for RETURN and FAIL' })
+  @Field(() => String, {
+    nullable: true,
+    description: '审核人意见（退回、不通过时必填） Opinion; required for RETURN and FAIL',
+  })
   opinion?: string | null;
 }
 
@@ -120,7 +131,7 @@ export class EscalateReviewInput {
   reason!: string;
 }
 
-@InputType({ description: '记录集体讨论决定 Record the leadership\'s collective decision' })
+@InputType({ description: "记录集体讨论决定 Record the leadership's collective decision" })
 export class CoordinationDecisionInput {
   @Field(() => ID, { description: '审核 Review' })
   reviewId!: string;

@@ -1,4 +1,5 @@
 import type { Context, ReferenceResolvers } from '@tsp/shared';
+
 import { readableReview } from '../read/review.js';
 
 /** Entity references, authorized like the root fields. */

@@ -1,26 +1,41 @@
+import { type Context, isUuid, shanghaiDate } from '@tsp/shared';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { isUuid, shanghaiDate, type Context } from '@tsp/shared';
+
 import type { LegalReviewEntity } from '../entities/index.js';
+import { readableReview } from '../read/review.js';
+import { listReviews } from '../read/reviews.js';
 import { CHECKLIST } from '../rules/checklist.js';
 import { isOverdue } from '../rules/due.js';
 import { WITH_LEGAL_OFFICE } from '../rules/status.js';
-import { Agency, ChecklistItem, EnforcementCase, LegalReview, LegalReviewConnection, Officer, ProposedDecision, ReviewCoordination } from './types.js';
 import { ReviewFilter } from './inputs.js';
-import { readableReview } from '../read/review.js';
-import { listReviews } from '../read/reviews.js';
+import {
+  Agency,
+  ChecklistItem,
+  EnforcementCase,
+  LegalReview,
+  LegalReviewConnection,
+  Officer,
+  ProposedDecision,
+  ReviewCoordination,
+} from './types.js';
 
 @Resolver(() => LegalReview)
 export class ReviewResolver {
-  @Query(() => LegalReview, { description: '法制审核 One review (own agency, supervisor of the region, integrator in scope, admin)' })
+  @Query(() => LegalReview, {
+    description: '法制审核 One review (own agency, supervisor of the region, integrator in scope, admin)',
+  })
   review(@Ctx() ctx: Context, @Arg('id', () => ID, { description: '法制审核 Review id' }) id: string) {
     return readableReview(ctx, id);
   }
 
-  @Query(() => LegalReviewConnection, { description: '法制审核列表 Reviews the caller may read, newest first (cursor pagination)' })
+  @Query(() => LegalReviewConnection, {
+    description: '法制审核列表 Reviews the caller may read, newest first (cursor pagination)',
+  })
   reviews(
     @Ctx() ctx: Context,
     @Arg('filter', () => ReviewFilter, { nullable: true, description: '筛选条件 Filter' }) filter?: ReviewFilter | null,
-    @Arg('first', () => Int, { nullable: true, description: '条数 Page size (default 50, max 200)' }) first?: number | null,
+    @Arg('first', () => Int, { nullable: true, description: '条数 Page size (default 50, max 200)' })
+    first?: number | null,
     @Arg('after', () => String, { nullable: true, description: '游标 Cursor to continue after' }) after?: string | null,
   ) {
     return listReviews(ctx, filter, first, after);
@@ -43,14 +58,27 @@ export class ReviewResolver {
 
   @FieldResolver(() => ProposedDecision, { description: '拟作出的决定 The proposed decision under review' })
   proposedDecision(@Root() r: LegalReviewEntity): ProposedDecision {
-    return { penaltyKinds: r.penaltyKinds, fineAmount: r.fineAmount, confiscationAmount: r.confiscationAmount, legalBasis: r.legalBasis, summary: r.summary };
+    return {
+      penaltyKinds: r.penaltyKinds,
+      fineAmount: r.fineAmount,
+      confiscationAmount: r.confiscationAmount,
+      legalBasis: r.legalBasis,
+      summary: r.summary,
+    };
   }
 
-  @FieldResolver(() => [ChecklistItem], { description: '审核内容 The checklist: six common items plus the category\'s' })
+  @FieldResolver(() => [ChecklistItem], { description: "审核内容 The checklist: six common items plus the category's" })
   checklist(@Root() r: LegalReviewEntity): ChecklistItem[] {
     return r.checklist.map((a) => {
       const def = CHECKLIST.find((d) => d.code === a.code)!;
-      return { code: a.code, question: def.question, category: def.category, answer: a.answer, comment: a.comment, passingAnswer: def.passingAnswer };
+      return {
+        code: a.code,
+        question: def.question,
+        category: def.category,
+        answer: a.answer,
+        comment: a.comment,
+        passingAnswer: def.passingAnswer,
+      };
     });
   }
 
@@ -59,7 +87,10 @@ export class ReviewResolver {
     return r.reviewerId ? { id: r.reviewerId } : null;
   }
 
-  @FieldResolver(() => Officer, { nullable: true, description: '法制机构负责人 Head of the legal office who countersigned' })
+  @FieldResolver(() => Officer, {
+    nullable: true,
+    description: '法制机构负责人 Head of the legal office who countersigned',
+  })
   head(@Root() r: LegalReviewEntity) {
     // An agency head who is not a registered officer signs by token subject only (headId).
     return r.headId && isUuid(r.headId) ? { id: r.headId } : null;
@@ -70,18 +101,29 @@ export class ReviewResolver {
     return isOverdue({ dueOn: r.dueOn, open: WITH_LEGAL_OFFICE.includes(r.status) }, shanghaiDate());
   }
 
-  @FieldResolver(() => LegalReview, { nullable: true, description: '前次审核（退回后重新送审） The returned review this one resubmits' })
+  @FieldResolver(() => LegalReview, {
+    nullable: true,
+    description: '前次审核（退回后重新送审） The returned review this one resubmits',
+  })
   previousReview(@Root() r: LegalReviewEntity, @Ctx() ctx: Context) {
     return r.previousReviewId ? readableReview(ctx, r.previousReviewId) : null;
   }
 
-  @FieldResolver(() => ReviewCoordination, { nullable: true, description: '协调决策 Escalation and collective decision, if any' })
+  @FieldResolver(() => ReviewCoordination, {
+    nullable: true,
+    description: '协调决策 Escalation and collective decision, if any',
+  })
   coordination(@Root() r: LegalReviewEntity): ReviewCoordination | null {
     if (!r.escalatedAt) return null;
     return {
-      escalatedBy: { id: r.escalatedBy! }, reason: r.escalationReason!, escalatedAt: r.escalatedAt, fromStatus: r.escalatedFrom!,
-      decidedBy: r.coordinationDecidedBy, decision: r.coordinationDecision,
-      meetingOn: r.coordinationMeetingOn, participants: r.coordinationParticipants,
+      escalatedBy: { id: r.escalatedBy! },
+      reason: r.escalationReason!,
+      escalatedAt: r.escalatedAt,
+      fromStatus: r.escalatedFrom!,
+      decidedBy: r.coordinationDecidedBy,
+      decision: r.coordinationDecision,
+      meetingOn: r.coordinationMeetingOn,
+      participants: r.coordinationParticipants,
     };
   }
 }

@@ -1,7 +1,16 @@
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import {
-  connectionType, DateScalar, DateTimeScalar, DecimalScalar, EnforcementCategory, ENTITY_DESCRIPTIONS, findingType, PartyType, PenaltyKind,
+  connectionType,
+  DateScalar,
+  DateTimeScalar,
+  DecimalScalar,
+  EnforcementCategory,
+  ENTITY_DESCRIPTIONS,
+  findingType,
+  PartyType,
+  PenaltyKind,
 } from '@tsp/shared';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+
 import { ReviewStatus } from './enums.js';
 
 @Directive('@key(fields: "id")')
@@ -27,11 +36,17 @@ export class EnforcementCase {
 
 export const SupervisionFinding = findingType(Agency);
 
-@ObjectType({ description: '金额标准（按当事人类型） Amount threshold by party type; null = the rule does not apply to that party type' })
+@ObjectType({
+  description:
+    '金额标准（按当事人类型） Amount threshold by party type; null = the rule does not apply to that party type',
+})
 export class AmountThreshold {
   @Field(() => DecimalScalar, { nullable: true, description: '自然人（元，含本数） Natural person, yuan, inclusive' })
   naturalPerson!: string | null;
-  @Field(() => DecimalScalar, { nullable: true, description: '法人或其他组织（元，含本数） Organisation, yuan, inclusive' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: '法人或其他组织（元，含本数） Organisation, yuan, inclusive',
+  })
   organization!: string | null;
 }
 
@@ -69,15 +84,19 @@ export class ReviewCatalogRule {
   updatedAt!: Date;
 }
 
-@ObjectType({ description: '法制审核设置 An agency\'s review settings' })
+@ObjectType({ description: "法制审核设置 An agency's review settings" })
 export class ReviewSettings {
   @Field(() => Int, { description: '审核期限（工作日） Time limit in working days' })
   normalDays!: number;
   @Field(() => Int, { description: '复杂案件审核期限（工作日） Time limit for complex cases, working days' })
   complexDays!: number;
-  @Field(() => DecimalScalar, { description: '较大数额：自然人（元） Large fine or confiscation for a natural person, yuan' })
+  @Field(() => DecimalScalar, {
+    description: '较大数额：自然人（元） Large fine or confiscation for a natural person, yuan',
+  })
   largeAmountNaturalPerson!: string;
-  @Field(() => DecimalScalar, { description: '较大数额：法人或其他组织（元） Large fine or confiscation for an organisation, yuan' })
+  @Field(() => DecimalScalar, {
+    description: '较大数额：法人或其他组织（元） Large fine or confiscation for an organisation, yuan',
+  })
   largeAmountOrganization!: string;
   @Field({ description: '是否为默认值 Whether these are the platform defaults (agency has not set its own)' })
   isDefault!: boolean;
@@ -103,9 +122,15 @@ export class ChecklistItem {
   code!: string;
   @Field({ description: '审核内容 The question on the form' })
   question!: string;
-  @Field(() => EnforcementCategory, { nullable: true, description: '适用类别（空 = 通用） Category the item belongs to (null = common)' })
+  @Field(() => EnforcementCategory, {
+    nullable: true,
+    description: '适用类别（空 = 通用） Category the item belongs to (null = common)',
+  })
   category!: EnforcementCategory | null;
-  @Field(() => Boolean, { nullable: true, description: '审核意见：是/否（空 = 未填） Answer: yes/no (null = unanswered)' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: '审核意见：是/否（空 = 未填） Answer: yes/no (null = unanswered)',
+  })
   answer!: boolean | null;
   @Field(() => String, { nullable: true, description: '具体意见 Comment' })
   comment!: string | null;
@@ -123,7 +148,10 @@ export class ReviewCoordination {
   escalatedAt!: Date;
   @Field(() => ReviewStatus, { description: '提请时的审核结论 Status the handler disagreed with' })
   fromStatus!: ReviewStatus;
-  @Field(() => String, { nullable: true, description: '记录决定的负责人（令牌主体） Agency head who recorded the decision (token subject)' })
+  @Field(() => String, {
+    nullable: true,
+    description: '记录决定的负责人（令牌主体） Agency head who recorded the decision (token subject)',
+  })
   decidedBy!: string | null;
   @Field(() => String, { nullable: true, description: '集体讨论决定 The collective decision' })
   decision!: string | null;
@@ -158,13 +186,13 @@ export class LegalReview {
   receivedOn!: string;
   @Field(() => DateScalar, { description: '审核期限 Due on (working days after receipt)' })
   dueOn!: string;
-  @Field(() => String, { nullable: true, description: '法制机构审核人意见 Reviewer\'s opinion' })
+  @Field(() => String, { nullable: true, description: "法制机构审核人意见 Reviewer's opinion" })
   reviewerOpinion!: string | null;
   @Field(() => DateScalar, { nullable: true, description: '审核人签字日期 Day the reviewer signed' })
   reviewerSignedOn!: string | null;
   @Field(() => String, { nullable: true, description: '负责人签署人（令牌主体） Who countersigned (token subject)' })
   headId!: string | null;
-  @Field(() => String, { nullable: true, description: '法制机构负责人意见 Head of the legal office\'s opinion' })
+  @Field(() => String, { nullable: true, description: "法制机构负责人意见 Head of the legal office's opinion" })
   headOpinion!: string | null;
   @Field(() => DateScalar, { nullable: true, description: '负责人签字日期 Day the head countersigned' })
   headSignedOn!: string | null;
@@ -176,22 +204,27 @@ export class LegalReview {
 
 export const LegalReviewConnection = connectionType(LegalReview, 'LegalReview', '法制审核');
 
-@ObjectType({ description: '重大执法决定认定 Whether the case\'s decision is major, and why' })
+@ObjectType({ description: "重大执法决定认定 Whether the case's decision is major, and why" })
 export class ReviewRequirement {
   @Field({ description: '是否重大 Major' })
   major!: boolean;
   @Field(() => [String], { description: '理由 Reasons (law and catalogue)' })
   reasons!: string[];
   @Field({
-    description: '已被审核覆盖 Whether a PASSED review covers the decision (true for a decision that is not major); '
-      + 'major and not covered: recordDecision answers REVIEW_REQUIRED',
+    description:
+      '已被审核覆盖 Whether a PASSED review covers the decision (true for a decision that is not major); ' +
+      'major and not covered: recordDecision answers REVIEW_REQUIRED',
   })
   covered!: boolean;
-  @Field(() => String, { nullable: true, description: '未覆盖的原因 Why no PASSED review covers the decision, or null' })
+  @Field(() => String, {
+    nullable: true,
+    description: '未覆盖的原因 Why no PASSED review covers the decision, or null',
+  })
   problem!: string | null;
   @Field({
-    description: '判断所依据的事实 Which facts were used: the case, and the decision asked about or else the latest '
-      + 'proposed decision',
+    description:
+      '判断所依据的事实 Which facts were used: the case, and the decision asked about or else the latest ' +
+      'proposed decision',
   })
   basedOn!: string;
   @Field(() => LegalReview, { nullable: true, description: '最近一次审核通过的审核 The latest PASSED review' })
@@ -199,7 +232,9 @@ export class ReviewRequirement {
 }
 
 @Directive('@inaccessible')
-@ObjectType({ description: '内部：重大决定审核核查 Internal: is the decision major, and does a PASSED review cover it' })
+@ObjectType({
+  description: '内部：重大决定审核核查 Internal: is the decision major, and does a PASSED review cover it',
+})
 export class DecisionReviewCheck {
   @Field({ description: '是否重大 Major' })
   major!: boolean;
@@ -217,7 +252,10 @@ export class DecisionReviewCheck {
 export class ReviewEvent {
   @Field(() => ID, { description: '事件标识 Event id' })
   id!: string;
-  @Field({ description: '类型 Type: ReviewSubmitted, ReviewPassed, ReviewReturned, ReviewFailed, ReviewEscalated, ReviewOverdue' })
+  @Field({
+    description:
+      '类型 Type: ReviewSubmitted, ReviewPassed, ReviewReturned, ReviewFailed, ReviewEscalated, ReviewOverdue',
+  })
   type!: string;
   @Field(() => DateTimeScalar, { description: '发生时间 Occurred at' })
   occurredAt!: Date;

@@ -1,5 +1,6 @@
+import { asAnswer, type Context, Idempotent } from '@tsp/shared';
 import { Arg, Ctx, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
-import { type Context, Idempotent, asAnswer } from '@tsp/shared';
+
 import { webhookAllowlist } from '../read/webhooks.js';
 import { allowWebhookHost, disallowWebhookHost } from '../write/webhook-allowlist.js';
 import { WebhookAllowedHost } from './webhook-types.js';
@@ -8,14 +9,25 @@ import { WebhookAllowedHost } from './webhook-types.js';
 @Resolver()
 export class WebhookAllowlistResolver {
   @UseMiddleware(Idempotent('review', asAnswer()))
-  @Mutation(() => WebhookAllowedHost, { description: '允许回调主机（管理员） Allow webhooks to a host (any port) or host:port (ADMIN); idempotent' })
-  allowWebhookHost(@Ctx() ctx: Context, @Arg('host', { description: '主机或 主机:端口 Host (any port) or host:port' }) host: string) {
+  @Mutation(() => WebhookAllowedHost, {
+    description: '允许回调主机（管理员） Allow webhooks to a host (any port) or host:port (ADMIN); idempotent',
+  })
+  allowWebhookHost(
+    @Ctx() ctx: Context,
+    @Arg('host', { description: '主机或 主机:端口 Host (any port) or host:port' }) host: string,
+  ) {
     return allowWebhookHost(ctx, host);
   }
 
   @UseMiddleware(Idempotent('review', asAnswer()))
-  @Mutation(() => Boolean, { description: '移出回调白名单（管理员） Remove a host from the allowlist (ADMIN); deliveries to it then fail and are retried. True if it was listed' })
-  disallowWebhookHost(@Ctx() ctx: Context, @Arg('host', { description: '主机或 主机:端口 Host (any port) or host:port' }) host: string) {
+  @Mutation(() => Boolean, {
+    description:
+      '移出回调白名单（管理员） Remove a host from the allowlist (ADMIN); deliveries to it then fail and are retried. True if it was listed',
+  })
+  disallowWebhookHost(
+    @Ctx() ctx: Context,
+    @Arg('host', { description: '主机或 主机:端口 Host (any port) or host:port' }) host: string,
+  ) {
     return disallowWebhookHost(ctx, host);
   }
 

@@ -1,5 +1,6 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { connectionType, DateTimeScalar } from '@tsp/shared';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+
 import type { DeliveryOutcome as Outcome } from '../webhooks/store.js';
 
 export enum WebhookDeliveryOutcome {
@@ -17,7 +18,9 @@ registerEnumType(WebhookDeliveryOutcome, {
   },
 });
 
-@ObjectType({ description: '回调地址（Webhook） A webhook endpoint an integrator registered; the secret is never shown' })
+@ObjectType({
+  description: '回调地址（Webhook） A webhook endpoint an integrator registered; the secret is never shown',
+})
 export class WebhookEndpoint {
   @Field(() => ID, { description: '标识 Id' })
   id!: string;
@@ -27,19 +30,29 @@ export class WebhookEndpoint {
   active!: boolean;
   @Field(() => [ID], { description: '推送范围：机关 Scope: agencies (copied from the registering token)' })
   agencyIds!: string[];
-  @Field(() => String, { nullable: true, description: '推送范围：区域 Scope: region (copied from the registering token)' })
+  @Field(() => String, {
+    nullable: true,
+    description: '推送范围：区域 Scope: region (copied from the registering token)',
+  })
   region!: string | null;
   @Field(() => DateTimeScalar, { description: '登记时间 Registered at' })
   createdAt!: Date;
   @Field(() => DateTimeScalar, { nullable: true, description: '停用时间 Deactivated at' })
   deactivatedAt!: Date | null;
-  @Field(() => String, { nullable: true, description: '推送进度游标（reviewEvents 游标） Cursor of the last event delivered or given up (a reviewEvents cursor); null = from the start' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      '推送进度游标（reviewEvents 游标） Cursor of the last event delivered or given up (a reviewEvents cursor); null = from the start',
+  })
   cursor!: string | null;
   @Field(() => DateTimeScalar, { description: '下次尝试时间 Next delivery attempt not before' })
   nextAttemptAt!: Date;
   @Field(() => Int, { description: '当前事件连续失败次数 Consecutive failed attempts of the pending event' })
   failedAttempts!: number;
-  @Field(() => DateTimeScalar, { nullable: true, description: '当前事件首次失败时间 First failure of the pending event (retries stop 24 h after it)' })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: '当前事件首次失败时间 First failure of the pending event (retries stop 24 h after it)',
+  })
   failingSince!: Date | null;
 }
 
@@ -51,13 +64,16 @@ export class WebhookDelivery {
   eventId!: string;
   @Field({ description: '事件类型 Event type' })
   eventType!: string;
-  @Field({ description: '事件游标 The event\'s reviewEvents cursor' })
+  @Field({ description: "事件游标 The event's reviewEvents cursor" })
   cursor!: string;
   @Field(() => Int, { description: '第几次尝试 Attempt number for this event (1 = first)' })
   attempt!: number;
   @Field(() => Int, { nullable: true, description: 'HTTP 状态码 HTTP status the receiver answered; null when none' })
   httpStatus!: number | null;
-  @Field(() => String, { nullable: true, description: '错误 Why the attempt failed (timeout, refused address, non-2xx…)' })
+  @Field(() => String, {
+    nullable: true,
+    description: '错误 Why the attempt failed (timeout, refused address, non-2xx…)',
+  })
   error!: string | null;
   @Field(() => Int, { description: '耗时（毫秒） Duration in milliseconds' })
   durationMs!: number;
@@ -69,7 +85,10 @@ export class WebhookDelivery {
 
 export const WebhookDeliveryConnection = connectionType(WebhookDelivery, 'WebhookDelivery', '推送记录');
 
-@ObjectType({ description: '回调白名单主机 A host webhooks may be sent to (ADMIN allowlist): host = any port, host:port = that port' })
+@ObjectType({
+  description:
+    '回调白名单主机 A host webhooks may be sent to (ADMIN allowlist): host = any port, host:port = that port',
+})
 export class WebhookAllowedHost {
   @Field({ description: '主机（或 主机:端口） Host or host:port' })
   host!: string;

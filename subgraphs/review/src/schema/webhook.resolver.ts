@@ -1,34 +1,43 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
 import { type Context, Idempotent, reloaded } from '@tsp/shared';
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
+
 import { endpointView } from '../read/webhook-views.js';
 import { ownOrNotFound, webhookDeliveries, webhookEndpoints } from '../read/webhooks.js';
 import { deactivateWebhook, registerWebhook, replayWebhook } from '../write/webhooks.js';
 import { WebhookDeliveryConnection, WebhookEndpoint } from './webhook-types.js';
 
 /** A repeated Idempotency-Key answers with the caller's endpoint, read again. */
-const endpointReplay = reloaded(async (ctx, id) => endpointView(await ownOrNotFound(ctx.em, ctx.identity.sub ?? '', id)));
+const endpointReplay = reloaded(async (ctx, id) =>
+  endpointView(await ownOrNotFound(ctx.em, ctx.identity.sub ?? '', id)),
+);
 
 /** 回调（Webhook）: integrators (INTEGRATOR tokens) manage their own endpoints only. */
 @Resolver()
 export class WebhookResolver {
   @UseMiddleware(Idempotent('review', endpointReplay))
   @Mutation(() => WebhookEndpoint, {
-    description: '登记回调地址（对接方） Register a webhook (INTEGRATOR): events of the token\'s scope from now on are POSTed signed (x-tsp-signature); the host must be on the ADMIN allowlist and public; secret ≥ 16 characters',
+    description:
+      "登记回调地址（对接方） Register a webhook (INTEGRATOR): events of the token's scope from now on are POSTed signed (x-tsp-signature); the host must be on the ADMIN allowlist and public; secret ≥ 16 characters",
   })
   registerWebhook(
     @Ctx() ctx: Context,
     @Arg('url', { description: '回调网址 http(s) URL on an allowlisted public host' }) url: string,
-    @Arg('secret', { description: '签名密钥（≥16 字符） Shared secret for x-tsp-signature, at least 16 characters' }) secret: string,
+    @Arg('secret', { description: '签名密钥（≥16 字符） Shared secret for x-tsp-signature, at least 16 characters' })
+    secret: string,
   ) {
     return registerWebhook(ctx, url, secret);
   }
 
-  @Query(() => [WebhookEndpoint], { description: '我的回调地址（对接方） The caller\'s own webhook endpoints (INTEGRATOR)' })
+  @Query(() => [WebhookEndpoint], {
+    description: "我的回调地址（对接方） The caller's own webhook endpoints (INTEGRATOR)",
+  })
   webhookEndpoints(@Ctx() ctx: Context) {
     return webhookEndpoints(ctx);
   }
 
-  @Query(() => WebhookDeliveryConnection, { description: '推送记录（对接方） Delivery log of one of the caller\'s endpoints, newest first (INTEGRATOR)' })
+  @Query(() => WebhookDeliveryConnection, {
+    description: "推送记录（对接方） Delivery log of one of the caller's endpoints, newest first (INTEGRATOR)",
+  })
   webhookDeliveries(
     @Ctx() ctx: Context,
     @Arg('endpointId', () => ID, { description: '回调地址 Endpoint id' }) endpointId: string,
@@ -40,19 +49,29 @@ export class WebhookResolver {
 
   @UseMiddleware(Idempotent('review', endpointReplay))
   @Mutation(() => WebhookEndpoint, {
-    description: '重放（对接方） Replay (INTEGRATOR): move the endpoint back to a reviewEvents cursor (or to the start when after is null); the events after it are re-sent in order',
+    description:
+      '重放（对接方） Replay (INTEGRATOR): move the endpoint back to a reviewEvents cursor (or to the start when after is null); the events after it are re-sent in order',
   })
   replayWebhook(
     @Ctx() ctx: Context,
     @Arg('endpointId', () => ID, { description: '回调地址 Endpoint id' }) endpointId: string,
-    @Arg('after', () => String, { nullable: true, description: '审核事件游标 A reviewEvents cursor (or a delivery\'s cursor); null = from the start' }) after?: string,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: "审核事件游标 A reviewEvents cursor (or a delivery's cursor); null = from the start",
+    })
+    after?: string,
   ) {
     return replayWebhook(ctx, endpointId, after);
   }
 
   @UseMiddleware(Idempotent('review', endpointReplay))
-  @Mutation(() => WebhookEndpoint, { description: '停用回调地址（对接方） Deactivate one of the caller\'s webhooks: no further deliveries (INTEGRATOR)' })
-  deactivateWebhook(@Ctx() ctx: Context, @Arg('endpointId', () => ID, { description: '回调地址 Endpoint id' }) endpointId: string) {
+  @Mutation(() => WebhookEndpoint, {
+    description: "停用回调地址（对接方） Deactivate one of the caller's webhooks: no further deliveries (INTEGRATOR)",
+  })
+  deactivateWebhook(
+    @Ctx() ctx: Context,
+    @Arg('endpointId', () => ID, { description: '回调地址 Endpoint id' }) endpointId: string,
+  ) {
     return deactivateWebhook(ctx, endpointId);
   }
 }

@@ -1,5 +1,6 @@
-import { isIP } from 'node:net';
 import { lookup } from 'node:dns/promises';
+import { isIP } from 'node:net';
+
 import ipaddr from 'ipaddr.js';
 
 /**
@@ -54,8 +55,10 @@ export function parseWebhookUrl(raw: string): WebhookTarget | { problem: string 
   } catch {
     return { problem: 'is not a valid absolute URL / 不是有效的网址' };
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { problem: `must use http or https, not ${url.protocol.replace(':', '')} / 仅支持 http 或 https` };
-  if (url.username || url.password) return { problem: 'must not contain a user name or password / 不得包含用户名或密码' };
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return { problem: `must use http or https, not ${url.protocol.replace(':', '')} / 仅支持 http 或 https` };
+  if (url.username || url.password)
+    return { problem: 'must not contain a user name or password / 不得包含用户名或密码' };
   if (!url.hostname) return { problem: 'has no host / 缺少主机名' };
   url.hash = '';
   const hostname = url.hostname.toLowerCase().replace(/^\[|\]$/g, '');
@@ -66,9 +69,11 @@ export function parseWebhookUrl(raw: string): WebhookTarget | { problem: string 
 /** Normalises an allowlist entry: `host` (any port) or `host:port` (that port only); IPv6 in brackets. */
 export function normalizeAllowedHost(raw: string): string | { problem: string } {
   const m = /^(\[[0-9a-f:.]+\]|[a-z0-9._-]+)(?::(\d{1,5}))?$/i.exec(raw.trim());
-  const problem = 'must be a host name or host:port, without scheme or path (e.g. hooks.example.com or 203.0.113.5:8443) / 须为主机名或 主机:端口';
+  const problem =
+    'must be a host name or host:port, without scheme or path (e.g. hooks.example.com or 203.0.113.5:8443) / 须为主机名或 主机:端口';
   if (!m || raw.length > 260) return { problem };
-  if (m[2] && (Number(m[2]) < 1 || Number(m[2]) > 65535)) return { problem: `port ${m[2]} is out of range / 端口超出范围` };
+  if (m[2] && (Number(m[2]) < 1 || Number(m[2]) > 65535))
+    return { problem: `port ${m[2]} is out of range / 端口超出范围` };
   let host: string;
   try {
     // The same normalisation URLs get (case, IDN, IPv6 compression), so entries compare equal to targets.

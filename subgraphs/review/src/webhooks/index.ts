@@ -1,3 +1,9 @@
-export { verifyWebhookSignature, signWebhook, SIGNATURE_HEADER, EVENT_ID_HEADER, type VerifyResult } from './signature.js';
-export { startWebhookWorker, webhookBody } from './worker.js';
 export { webhookMetrics } from './metrics.js';
+export {
+  EVENT_ID_HEADER,
+  SIGNATURE_HEADER,
+  signWebhook,
+  type VerifyResult,
+  verifyWebhookSignature,
+} from './signature.js';
+export { startWebhookWorker, webhookBody } from './worker.js';

@@ -1,5 +1,6 @@
+import { type Orm, queryForMetrics, type ServiceMetrics } from '@tsp/shared';
 import { Counter } from 'prom-client';
-import { queryForMetrics, type Orm, type ServiceMetrics } from '@tsp/shared';
+
 import { REVIEW_EVENT_TYPES } from '../events/review-events.js';
 import type { DeliveryOutcome } from './store.js';
 
@@ -7,7 +8,8 @@ import type { DeliveryOutcome } from './store.js';
 const deliveries = new Counter({
   name: 'tsp_webhook_deliveries_total',
   help: 'Webhook delivery attempts: DELIVERED, FAILED_ATTEMPT (retried later) or GAVE_UP (after the retry window)',
-  labelNames: ['outcome'], registers: [],
+  labelNames: ['outcome'],
+  registers: [],
 });
 // Every outcome from zero, so rate() and alerts on failures work before the first failure.
 const OUTCOMES: DeliveryOutcome[] = ['DELIVERED', 'FAILED_ATTEMPT', 'GAVE_UP'];
@@ -30,25 +32,29 @@ const QUEUE_SQL = `select
 /** review's `metrics` hook: the delivery counter and the queue, read at scrape time. */
 export function webhookMetrics(metrics: ServiceMetrics, orm: Orm): void {
   metrics.registry.registerMetric(deliveries);
-  metrics.lazyGauges('webhooks', {
-    queued: {
-      name: 'tsp_webhook_queue_events',
-      help: 'Review events not yet delivered (or given up), summed over active endpoints',
+  metrics.lazyGauges(
+    'webhooks',
+    {
+      queued: {
+        name: 'tsp_webhook_queue_events',
+        help: 'Review events not yet delivered (or given up), summed over active endpoints',
+      },
+      failing: {
+        name: 'tsp_webhook_endpoints_failing',
+        help: 'Active endpoints whose next event has failed at least once',
+      },
+      oldest: {
+        name: 'tsp_webhook_failing_seconds',
+        help: 'How long the longest-failing active endpoint has failed (0 when none)',
+      },
     },
-    failing: {
-      name: 'tsp_webhook_endpoints_failing',
-      help: 'Active endpoints whose next event has failed at least once',
+    async (g) => {
+      const [r] = await queryForMetrics<{ queued: string; failing: string; oldest: string | null }>(orm, QUEUE_SQL, [
+        `{${REVIEW_EVENT_TYPES.join(',')}}`,
+      ]);
+      g.queued.set(Number(r.queued));
+      g.failing.set(Number(r.failing));
+      g.oldest.set(Number(r.oldest ?? 0));
     },
-    oldest: {
-      name: 'tsp_webhook_failing_seconds',
-      help: 'How long the longest-failing active endpoint has failed (0 when none)',
-    },
-  }, async (g) => {
-    const [r] = await queryForMetrics<{ queued: string; failing: string; oldest: string | null }>(
-      orm, QUEUE_SQL, [`{${REVIEW_EVENT_TYPES.join(',')}}`],
-    );
-    g.queued.set(Number(r.queued));
-    g.failing.set(Number(r.failing));
-    g.oldest.set(Number(r.oldest ?? 0));
-  });
+  );
 }

@@ -3,7 +3,10 @@ import type { WebhookSecretKeys } from './secret-key.js';
 
 /** One PostgreSQL connection (a pg Client or PoolClient): the rotation's transaction must stay on it. */
 export interface SqlConnection {
-  query<R extends Record<string, unknown> = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: R[] }>;
+  query<R extends Record<string, unknown> = Record<string, unknown>>(
+    text: string,
+    params?: unknown[],
+  ): Promise<{ rows: R[] }>;
 }
 
 export interface RotationProgress {
@@ -44,7 +47,13 @@ export async function rotateWebhookSecrets(
     const { rows } = await db.query<{ id: string; secret_sealed: Buffer }>(
       `select id, secret_sealed from review.webhook_endpoint order by id for update`,
     );
-    const report: RotationReport = { total: rows.length, alreadyCurrent: 0, underPrevious: 0, unreadable: [], resealed: 0 };
+    const report: RotationReport = {
+      total: rows.length,
+      alreadyCurrent: 0,
+      underPrevious: 0,
+      unreadable: [],
+      resealed: 0,
+    };
     const toReseal: { id: string; sealed: Buffer }[] = [];
     for (const [i, r] of rows.entries()) {
       try {

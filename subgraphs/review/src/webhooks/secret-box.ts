@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { webhookSecretKey, webhookSecretKeys, type WebhookSecretKeys } from './secret-key.js';
+
+import { webhookSecretKey, type WebhookSecretKeys, webhookSecretKeys } from './secret-key.js';
 
 /**
  * Webhook secrets at rest: AES-256-GCM. Signing needs the secret itself, so it is encrypted, not
@@ -14,7 +15,10 @@ const HEADER_BYTES = 1 + IV_BYTES + TAG_BYTES;
 
 /** The stored secret cannot be opened: another key, or altered bytes. Never sign with a guess. */
 export class WebhookSecretUnreadableError extends Error {
-  constructor(readonly endpointId: string, why: string) {
+  constructor(
+    readonly endpointId: string,
+    why: string,
+  ) {
     super(`webhook secret of endpoint ${endpointId} cannot be decrypted: ${why}`);
     this.name = 'WebhookSecretUnreadableError';
   }
@@ -48,15 +52,23 @@ function decrypt(endpointId: string, sealed: Buffer, key: Buffer): string | null
  * Opens with the current key, else with the previous one (a rotation in progress), and says which.
  * The rotation uses `openedWith` to find rows still sealed under the previous key.
  */
-export function openSealed(endpointId: string, sealed: Buffer, keys: WebhookSecretKeys = webhookSecretKeys()): { secret: string; openedWith: OpenedWith } {
+export function openSealed(
+  endpointId: string,
+  sealed: Buffer,
+  keys: WebhookSecretKeys = webhookSecretKeys(),
+): { secret: string; openedWith: OpenedWith } {
   if (sealed.length <= HEADER_BYTES) throw new WebhookSecretUnreadableError(endpointId, 'stored value is too short');
-  if (sealed[0] !== SEALED_VERSION) throw new WebhookSecretUnreadableError(endpointId, `unknown format version ${sealed[0]}`);
+  if (sealed[0] !== SEALED_VERSION)
+    throw new WebhookSecretUnreadableError(endpointId, `unknown format version ${sealed[0]}`);
   const current = decrypt(endpointId, sealed, keys.current);
   if (current !== null) return { secret: current, openedWith: 'current' };
   if (keys.previous) {
     const previous = decrypt(endpointId, sealed, keys.previous);
     if (previous !== null) return { secret: previous, openedWith: 'previous' };
-    throw new WebhookSecretUnreadableError(endpointId, 'neither WEBHOOK_SECRET_KEY nor WEBHOOK_SECRET_KEY_PREVIOUS is the key it was encrypted with, or the stored bytes were altered');
+    throw new WebhookSecretUnreadableError(
+      endpointId,
+      'neither WEBHOOK_SECRET_KEY nor WEBHOOK_SECRET_KEY_PREVIOUS is the key it was encrypted with, or the stored bytes were altered',
+    );
   }
   // The usual cause is a changed key, so say which variable to check and how a key change is done.
   throw new WebhookSecretUnreadableError(
@@ -66,6 +78,10 @@ export function openSealed(endpointId: string, sealed: Buffer, keys: WebhookSecr
 }
 
 /** The secret, opened with the current or (during a rotation) the previous key; a single key when given one. */
-export function openSecret(endpointId: string, sealed: Buffer, keys: Buffer | WebhookSecretKeys = webhookSecretKeys()): string {
+export function openSecret(
+  endpointId: string,
+  sealed: Buffer,
+  keys: Buffer | WebhookSecretKeys = webhookSecretKeys(),
+): string {
   return openSealed(endpointId, sealed, Buffer.isBuffer(keys) ? { current: keys, previous: null } : keys).secret;
 }

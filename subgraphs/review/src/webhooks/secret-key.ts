@@ -1,5 +1,6 @@
 import { hkdfSync } from 'node:crypto';
-import { SECRET_KEY_BYTES, config, decodeSecretKey, internalSecret, logger } from '@tsp/shared';
+
+import { config, decodeSecretKey, internalSecret, logger, SECRET_KEY_BYTES } from '@tsp/shared';
 
 const log = logger('review:webhooks');
 
@@ -21,7 +22,9 @@ export type SecretKeyVar = 'WEBHOOK_SECRET_KEY' | 'WEBHOOK_SECRET_KEY_PREVIOUS';
 export function parseSecretKey(text: string, name: SecretKeyVar = 'WEBHOOK_SECRET_KEY'): Buffer {
   const key = decodeSecretKey(text);
   if (key) return key;
-  throw new WebhookSecretKeyError(`${name} must be ${SECRET_KEY_BYTES} bytes written as 64 hex characters or base64 (e.g. \`openssl rand -base64 32\`)`);
+  throw new WebhookSecretKeyError(
+    `${name} must be ${SECRET_KEY_BYTES} bytes written as 64 hex characters or base64 (e.g. \`openssl rand -base64 32\`)`,
+  );
 }
 
 /**
@@ -35,7 +38,9 @@ export function webhookSecretKey(): Buffer {
   if (configured !== undefined) return parseSecretKey(configured);
   if (!warned) {
     warned = true;
-    log.warn('WEBHOOK_SECRET_KEY is unset: webhook secrets are encrypted with a key derived from INTERNAL_SECRET (development only)');
+    log.warn(
+      'WEBHOOK_SECRET_KEY is unset: webhook secrets are encrypted with a key derived from INTERNAL_SECRET (development only)',
+    );
   }
   return Buffer.from(hkdfSync('sha256', internalSecret(), DEV_SALT, DEV_INFO, SECRET_KEY_BYTES));
 }
@@ -52,5 +57,8 @@ export interface WebhookSecretKeys {
 /** WEBHOOK_SECRET_KEY and WEBHOOK_SECRET_KEY_PREVIOUS, read on every use (like webhookSecretKey). */
 export function webhookSecretKeys(): WebhookSecretKeys {
   const previous = config().WEBHOOK_SECRET_KEY_PREVIOUS;
-  return { current: webhookSecretKey(), previous: previous === undefined ? null : parseSecretKey(previous, 'WEBHOOK_SECRET_KEY_PREVIOUS') };
+  return {
+    current: webhookSecretKey(),
+    previous: previous === undefined ? null : parseSecretKey(previous, 'WEBHOOK_SECRET_KEY_PREVIOUS'),
+  };
 }

@@ -9,7 +9,11 @@ function hmacHex(secret: string, t: number, rawBody: string | Buffer): string {
 }
 
 /** The header value the platform sends with a body at time `t` (unix seconds). */
-export function signWebhook(secret: string, rawBody: string | Buffer, t: number = Math.floor(Date.now() / 1000)): string {
+export function signWebhook(
+  secret: string,
+  rawBody: string | Buffer,
+  t: number = Math.floor(Date.now() / 1000),
+): string {
   return `t=${t},v1=${hmacHex(secret, t, rawBody)}`;
 }
 
@@ -39,7 +43,8 @@ export function verifyWebhookSignature(
   if (signatures.length === 0) return { ok: false, reason: 'signature header has no v1 signature' };
   const tolerance = opts.toleranceSeconds ?? 300;
   const nowMs = opts.now instanceof Date ? opts.now.getTime() : (opts.now ?? Date.now());
-  if (Math.abs(Math.floor(nowMs / 1000) - t) > tolerance) return { ok: false, reason: `timestamp outside the ${tolerance} s tolerance (possible replay)` };
+  if (Math.abs(Math.floor(nowMs / 1000) - t) > tolerance)
+    return { ok: false, reason: `timestamp outside the ${tolerance} s tolerance (possible replay)` };
   const expected = Buffer.from(hmacHex(secret, t, rawBody), 'hex');
   const match = signatures.some((s) => timingSafeEqual(Buffer.from(s, 'hex'), expected));
   return match ? { ok: true, timestamp: t } : { ok: false, reason: 'signature does not match' };

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@tsp/shared';
-import { sealSecret } from './secret-box.js';
+
 import { countDelivery } from './metrics.js';
+import { sealSecret } from './secret-box.js';
 
 /** A registered endpoint as stored (the secret never leaves this module's callers' process). */
 export interface EndpointRow {
@@ -78,24 +79,45 @@ interface DeliveryColumns {
 
 export function toEndpoint(r: EndpointColumns): EndpointRow {
   return {
-    id: r.id, owner: r.owner, url: r.url, sealedSecret: r.secret_sealed, agencyIds: r.agency_ids ?? [], region: r.region,
-    active: r.active, createdAt: new Date(r.created_at), deactivatedAt: r.deactivated_at ? new Date(r.deactivated_at) : null,
-    position: Number(r.position), nextAttemptAt: new Date(r.next_attempt_at), failedAttempts: r.failed_attempts,
+    id: r.id,
+    owner: r.owner,
+    url: r.url,
+    sealedSecret: r.secret_sealed,
+    agencyIds: r.agency_ids ?? [],
+    region: r.region,
+    active: r.active,
+    createdAt: new Date(r.created_at),
+    deactivatedAt: r.deactivated_at ? new Date(r.deactivated_at) : null,
+    position: Number(r.position),
+    nextAttemptAt: new Date(r.next_attempt_at),
+    failedAttempts: r.failed_attempts,
     failingSince: r.failing_since ? new Date(r.failing_since) : null,
   };
 }
 
 function toDelivery(r: DeliveryColumns): DeliveryRow {
   return {
-    id: Number(r.id), endpointId: r.endpoint_id, eventId: r.event_id, eventType: r.event_type, position: Number(r.position),
-    attempt: r.attempt, httpStatus: r.http_status, error: r.error, durationMs: r.duration_ms, attemptedAt: new Date(r.attempted_at), outcome: r.outcome,
+    id: Number(r.id),
+    endpointId: r.endpoint_id,
+    eventId: r.event_id,
+    eventType: r.event_type,
+    position: Number(r.position),
+    attempt: r.attempt,
+    httpStatus: r.http_status,
+    error: r.error,
+    durationMs: r.duration_ms,
+    attemptedAt: new Date(r.attempted_at),
+    outcome: r.outcome,
   };
 }
 
 const pgArray = (xs: readonly string[]) => `{${xs.join(',')}}`;
 
 /** Stores a new endpoint; `secret` is encrypted here, so plaintext never reaches the database. */
-export async function insertEndpoint(em: EntityManager, e: Pick<EndpointRow, 'id' | 'owner' | 'url' | 'agencyIds' | 'region' | 'position'> & { secret: string }): Promise<EndpointRow> {
+export async function insertEndpoint(
+  em: EntityManager,
+  e: Pick<EndpointRow, 'id' | 'owner' | 'url' | 'agencyIds' | 'region' | 'position'> & { secret: string },
+): Promise<EndpointRow> {
   const [r]: EndpointColumns[] = await em.execute(
     `insert into review.webhook_endpoint (id, owner, url, secret_sealed, agency_ids, region, position)
      values (?, ?, ?, ?, ?::uuid[], ?, ?) returning *`,
@@ -105,18 +127,31 @@ export async function insertEndpoint(em: EntityManager, e: Pick<EndpointRow, 'id
 }
 
 export async function endpointsOf(em: EntityManager, owner: string): Promise<EndpointRow[]> {
-  const rows: EndpointColumns[] = await em.execute(`select * from review.webhook_endpoint where owner = ? order by created_at, id`, [owner]);
+  const rows: EndpointColumns[] = await em.execute(
+    `select * from review.webhook_endpoint where owner = ? order by created_at, id`,
+    [owner],
+  );
   return rows.map(toEndpoint);
 }
 
 /** The caller's own endpoint, or null (another owner's endpoint is indistinguishable from a missing one). */
-export async function ownEndpoint(em: EntityManager, owner: string, id: string, lock = false): Promise<EndpointRow | null> {
-  const rows: EndpointColumns[] = await em.execute(`select * from review.webhook_endpoint where id = ? and owner = ?${lock ? ' for update' : ''}`, [id, owner]);
+export async function ownEndpoint(
+  em: EntityManager,
+  owner: string,
+  id: string,
+  lock = false,
+): Promise<EndpointRow | null> {
+  const rows: EndpointColumns[] = await em.execute(
+    `select * from review.webhook_endpoint where id = ? and owner = ?${lock ? ' for update' : ''}`,
+    [id, owner],
+  );
   return rows.length ? toEndpoint(rows[0]) : null;
 }
 
 export async function countActive(em: EntityManager, owner: string): Promise<number> {
-  const [r] = await em.execute(`select count(*)::int as n from review.webhook_endpoint where owner = ? and active`, [owner]);
+  const [r] = await em.execute(`select count(*)::int as n from review.webhook_endpoint where owner = ? and active`, [
+    owner,
+  ]);
   return r.n;
 }
 
@@ -139,7 +174,12 @@ export async function deactivate(em: EntityManager, id: string): Promise<Endpoin
 }
 
 /** Newest first; `beforeId` pages further back. Fetches limit+1 so the caller knows if more exist. */
-export async function deliveriesOf(em: EntityManager, endpointId: string, limit: number, beforeId: number | null): Promise<DeliveryRow[]> {
+export async function deliveriesOf(
+  em: EntityManager,
+  endpointId: string,
+  limit: number,
+  beforeId: number | null,
+): Promise<DeliveryRow[]> {
   const rows: DeliveryColumns[] = await em.execute(
     `select * from review.webhook_delivery where endpoint_id = ?${beforeId !== null ? ' and id < ?' : ''} order by id desc limit ?`,
     beforeId !== null ? [endpointId, beforeId, limit + 1] : [endpointId, limit + 1],
@@ -147,11 +187,25 @@ export async function deliveriesOf(em: EntityManager, endpointId: string, limit:
   return rows.map(toDelivery);
 }
 
-export async function logDelivery(em: EntityManager, d: Omit<DeliveryRow, 'id' | 'attemptedAt'> & { attemptedAt: Date }): Promise<void> {
+export async function logDelivery(
+  em: EntityManager,
+  d: Omit<DeliveryRow, 'id' | 'attemptedAt'> & { attemptedAt: Date },
+): Promise<void> {
   await em.execute(
     `insert into review.webhook_delivery (endpoint_id, event_id, event_type, position, attempt, http_status, error, duration_ms, attempted_at, outcome)
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [d.endpointId, d.eventId, d.eventType, d.position, d.attempt, d.httpStatus, d.error, d.durationMs, d.attemptedAt, d.outcome],
+    [
+      d.endpointId,
+      d.eventId,
+      d.eventType,
+      d.position,
+      d.attempt,
+      d.httpStatus,
+      d.error,
+      d.durationMs,
+      d.attemptedAt,
+      d.outcome,
+    ],
   );
   countDelivery(d.outcome);
 }
@@ -163,22 +217,32 @@ export async function outboxHead(em: EntityManager): Promise<number> {
 }
 
 export async function allowedHosts(em: EntityManager): Promise<AllowedHostRow[]> {
-  const rows: { host: string; added_by: string; added_at: Timestamp }[] = await em.execute(`select * from review.webhook_allowed_host order by host`);
+  const rows: { host: string; added_by: string; added_at: Timestamp }[] = await em.execute(
+    `select * from review.webhook_allowed_host order by host`,
+  );
   return rows.map((r) => ({ host: r.host, addedBy: r.added_by, addedAt: new Date(r.added_at) }));
 }
 
 export async function isAllowed(em: EntityManager, keys: readonly string[]): Promise<boolean> {
-  const [r] = await em.execute(`select exists(select 1 from review.webhook_allowed_host where host = any(?::text[])) as ok`, [pgArray(keys.map((k) => `"${k}"`))]);
+  const [r] = await em.execute(
+    `select exists(select 1 from review.webhook_allowed_host where host = any(?::text[])) as ok`,
+    [pgArray(keys.map((k) => `"${k}"`))],
+  );
   return r.ok;
 }
 
 export async function allowHost(em: EntityManager, host: string, by: string): Promise<AllowedHostRow> {
-  await em.execute(`insert into review.webhook_allowed_host (host, added_by) values (?, ?) on conflict (host) do nothing`, [host, by]);
+  await em.execute(
+    `insert into review.webhook_allowed_host (host, added_by) values (?, ?) on conflict (host) do nothing`,
+    [host, by],
+  );
   const [r] = await em.execute(`select * from review.webhook_allowed_host where host = ?`, [host]);
   return { host: r.host, addedBy: r.added_by, addedAt: new Date(r.added_at) };
 }
 
 export async function disallowHost(em: EntityManager, host: string): Promise<boolean> {
-  const rows: unknown[] = await em.execute(`delete from review.webhook_allowed_host where host = ? returning host`, [host]);
+  const rows: unknown[] = await em.execute(`delete from review.webhook_allowed_host where host = ? returning host`, [
+    host,
+  ]);
   return rows.length > 0;
 }

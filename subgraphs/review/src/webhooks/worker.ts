@@ -1,13 +1,24 @@
-import { continueTrace, Heartbeat, listenForEvents, logger, readEvents, type DomainEvent, type EntityManager, type Orm, type Worker } from '@tsp/shared';
+import {
+  continueTrace,
+  type DomainEvent,
+  type EntityManager,
+  Heartbeat,
+  listenForEvents,
+  logger,
+  type Orm,
+  readEvents,
+  type Worker,
+} from '@tsp/shared';
+
+import { REVIEW_EVENT_TYPES } from '../events/review-events.js';
 import { allowlistKeys, parseWebhookUrl } from './address.js';
 import { retryDelayMs, shouldGiveUp } from './backoff.js';
 import { allowPrivateAddresses, DELIVERY_TIMEOUT_MS, retryBaseMs, WEBHOOK_WAKE } from './config.js';
-import { postSigned, type AttemptResult } from './deliver.js';
-import { openSecret, WebhookSecretUnreadableError } from './secret-box.js';
-import { webhookSecretKeys, WebhookSecretKeyError } from './secret-key.js';
-import { isAllowed, logDelivery, toEndpoint, type EndpointColumns, type EndpointRow } from './store.js';
 import { positionCursor } from './cursor.js';
-import { REVIEW_EVENT_TYPES } from '../events/review-events.js';
+import { type AttemptResult, postSigned } from './deliver.js';
+import { openSecret, WebhookSecretUnreadableError } from './secret-box.js';
+import { WebhookSecretKeyError, webhookSecretKeys } from './secret-key.js';
+import { type EndpointColumns, type EndpointRow, isAllowed, logDelivery, toEndpoint } from './store.js';
 
 const log = logger('review:webhooks');
 
@@ -24,7 +35,13 @@ export interface WebhookWorkerOptions {
 /** The JSON body integrators receive (also what the signature covers, byte for byte). */
 export function webhookBody(e: DomainEvent): string {
   return JSON.stringify({
-    id: e.id, type: e.type, occurredAt: e.occurredAt.toISOString(), agencyId: e.agencyId, subjectId: e.subjectId, payload: e.payload, cursor: positionCursor(e.position),
+    id: e.id,
+    type: e.type,
+    occurredAt: e.occurredAt.toISOString(),
+    agencyId: e.agencyId,
+    subjectId: e.subjectId,
+    payload: e.payload,
+    cursor: positionCursor(e.position),
   });
 }
 
@@ -32,8 +49,21 @@ async function attempt(em: EntityManager, e: EndpointRow, secret: string, ev: Do
   const target = parseWebhookUrl(e.url);
   if ('problem' in target) return { ok: false, httpStatus: null, error: `url ${target.problem}`, durationMs: 0 };
   // The ADMIN may have removed the host since registration.
-  if (!(await isAllowed(em, allowlistKeys(target)))) return { ok: false, httpStatus: null, error: `host ${allowlistKeys(target)[1]} is no longer on the webhook allowlist; not sent`, durationMs: 0 };
-  return postSigned({ url: e.url, secret, body: webhookBody(ev), eventId: ev.id, timeoutMs: DELIVERY_TIMEOUT_MS, blockInternal: !allowPrivateAddresses() });
+  if (!(await isAllowed(em, allowlistKeys(target))))
+    return {
+      ok: false,
+      httpStatus: null,
+      error: `host ${allowlistKeys(target)[1]} is no longer on the webhook allowlist; not sent`,
+      durationMs: 0,
+    };
+  return postSigned({
+    url: e.url,
+    secret,
+    body: webhookBody(ev),
+    eventId: ev.id,
+    timeoutMs: DELIVERY_TIMEOUT_MS,
+    blockInternal: !allowPrivateAddresses(),
+  });
 }
 
 /**
@@ -47,8 +77,14 @@ async function openOrPostpone(tx: EntityManager, e: EndpointRow): Promise<string
     return openSecret(e.id, e.sealedSecret);
   } catch (err) {
     if (!(err instanceof WebhookSecretUnreadableError || err instanceof WebhookSecretKeyError)) throw err;
-    log.error({ endpoint: e.id, err: err.message }, 'webhook not sent: its secret cannot be decrypted; check WEBHOOK_SECRET_KEY (and WEBHOOK_SECRET_KEY_PREVIOUS after a key change)');
-    await tx.execute(`update review.webhook_endpoint set next_attempt_at = ? where id = ?`, [new Date(Date.now() + retryBaseMs()), e.id]);
+    log.error(
+      { endpoint: e.id, err: err.message },
+      'webhook not sent: its secret cannot be decrypted; check WEBHOOK_SECRET_KEY (and WEBHOOK_SECRET_KEY_PREVIOUS after a key change)',
+    );
+    await tx.execute(`update review.webhook_endpoint set next_attempt_at = ? where id = ?`, [
+      new Date(Date.now() + retryBaseMs()),
+      e.id,
+    ]);
     return null;
   }
 }
@@ -62,7 +98,11 @@ async function openOrPostpone(tx: EntityManager, e: EndpointRow): Promise<string
 async function deliverClaimed(tx: EntityManager, e: EndpointRow, batch: number): Promise<boolean> {
   // The same events, in the same scope, as the token could read from reviewEvents.
   const events = await readEvents(tx, 'review', {
-    after: e.position, limit: batch, types: REVIEW_EVENT_TYPES, agencyIds: e.agencyIds, region: e.region ?? undefined,
+    after: e.position,
+    limit: batch,
+    types: REVIEW_EVENT_TYPES,
+    agencyIds: e.agencyIds,
+    region: e.region ?? undefined,
   });
   // Caught up: nothing to write (idle passes cost one read per endpoint, no row churn).
   if (events.length === 0) return false;
@@ -78,7 +118,17 @@ async function deliverClaimed(tx: EntityManager, e: EndpointRow, batch: number):
     const r = await continueTrace(`webhook ${ev.source}.${ev.type}`, ev, () => attempt(tx, e, secret, ev));
     const now = new Date();
     const n = failedAttempts + 1;
-    const base = { endpointId: e.id, eventId: ev.id, eventType: ev.type, position: ev.position, attempt: n, httpStatus: r.httpStatus, error: r.error, durationMs: r.durationMs, attemptedAt };
+    const base = {
+      endpointId: e.id,
+      eventId: ev.id,
+      eventType: ev.type,
+      position: ev.position,
+      attempt: n,
+      httpStatus: r.httpStatus,
+      error: r.error,
+      durationMs: r.durationMs,
+      attemptedAt,
+    };
     if (r.ok) {
       await logDelivery(tx, { ...base, outcome: 'DELIVERED' });
       position = ev.position;
@@ -120,7 +170,10 @@ async function deliverClaimed(tx: EntityManager, e: EndpointRow, batch: number):
  */
 export function startWebhookWorker(o: WebhookWorkerOptions): Worker & { drain(): Promise<void> } {
   // A malformed WEBHOOK_SECRET_KEY (or _PREVIOUS) stops the service at start, not at the first delivery.
-  if (webhookSecretKeys().previous) log.info('WEBHOOK_SECRET_KEY_PREVIOUS is set: secrets sealed under it still open; run `npm run rotate-webhook-key`, then unset it');
+  if (webhookSecretKeys().previous)
+    log.info(
+      'WEBHOOK_SECRET_KEY_PREVIOUS is set: secrets sealed under it still open; run `npm run rotate-webhook-key`, then unset it',
+    );
   const pollMs = o.pollMs ?? 2000;
   const batch = o.batch ?? 20;
   const concurrency = o.concurrency ?? 2;
@@ -149,16 +202,20 @@ export function startWebhookWorker(o: WebhookWorkerOptions): Worker & { drain():
 
   const pass = async () => {
     const visited = new Set<string>();
-    await Promise.all(Array.from({ length: concurrency }, async () => {
-      while (!stopped && (await claimOne(visited)));
-    }));
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (!stopped && (await claimOne(visited)));
+      }),
+    );
   };
 
   const schedule = async () => {
     if (stopped) return;
     let delay = pollMs;
     try {
-      const [r]: { due: Date | null }[] = await o.orm.em.fork().execute(`select min(next_attempt_at) as due from review.webhook_endpoint where active`);
+      const [r]: { due: Date | null }[] = await o.orm.em
+        .fork()
+        .execute(`select min(next_attempt_at) as due from review.webhook_endpoint where active`);
       if (r?.due) delay = Math.min(pollMs, Math.max(10, new Date(r.due).getTime() - Date.now()));
     } catch {
       // keep the poll interval
@@ -192,7 +249,12 @@ export function startWebhookWorker(o: WebhookWorkerOptions): Worker & { drain():
     return running;
   };
 
-  const listener = listenForEvents(o.orm.config.get('clientUrl'), (payload) => (payload === 'review' || payload === WEBHOOK_WAKE) && void wake(), log, Math.max(pollMs, 1000));
+  const listener = listenForEvents(
+    o.orm.config.get('clientUrl'),
+    (payload) => (payload === 'review' || payload === WEBHOOK_WAKE) && void wake(),
+    log,
+    Math.max(pollMs, 1000),
+  );
   void wake();
 
   return {

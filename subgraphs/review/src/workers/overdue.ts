@@ -1,8 +1,9 @@
 import { LockMode } from '@mikro-orm/core';
-import { periodicWorker, shanghaiDate, logger, type Orm, type Worker } from '@tsp/shared';
+import { logger, type Orm, periodicWorker, shanghaiDate, type Worker } from '@tsp/shared';
+
 import { LegalReviewEntity } from '../entities/index.js';
-import { ReviewStatus } from '../rules/status.js';
 import { publishReviewEvent } from '../events/review-events.js';
+import { ReviewStatus } from '../rules/status.js';
 
 const log = logger('review:workers');
 

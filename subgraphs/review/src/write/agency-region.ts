@@ -1,4 +1,5 @@
-import { notFound, type Context } from '@tsp/shared';
+import { type Context, notFound } from '@tsp/shared';
+
 import { agencyFacts } from '../clients/personnel.js';
 
 /** The agency's region (rows are scoped by it); NOT_FOUND for an unknown agency. */

@@ -1,17 +1,18 @@
 import {
   assertCanWrite,
+  type Context,
+  type EnforcementCategory,
   notFound,
   optionalText,
+  type PenaltyKind,
   requireId,
   requireText,
   Role,
-  type Context,
-  type EnforcementCategory,
-  type PenaltyKind,
 } from '@tsp/shared';
+
 import { CatalogRuleEntity } from '../entities/index.js';
-import { partyThresholds } from '../rules/settings.js';
 import { toRuleView } from '../read/policy.js';
+import { partyThresholds } from '../rules/settings.js';
 import { regionOf } from './agency-region.js';
 
 /** Who edits an agency's catalogue and settings: its head and legal reviewers, and ADMIN. */

@@ -1,9 +1,10 @@
-import { assertCanWrite, optionalText, requireRole, Role, shanghaiDate, type Context } from '@tsp/shared';
+import { assertCanWrite, type Context, optionalText, requireRole, Role, shanghaiDate } from '@tsp/shared';
+
 import type { LegalReviewEntity } from '../entities/index.js';
+import { OUTCOME_EVENT, publishReviewEvent } from '../events/review-events.js';
 import { mergeAnswers } from '../rules/checklist.js';
 import { assertConcludingReviewer, assertConclusion } from '../rules/conclusion.js';
 import { assertTransition, outcomeStatus, type ReviewOutcome } from '../rules/status.js';
-import { OUTCOME_EVENT, publishReviewEvent } from '../events/review-events.js';
 import { existing, locked } from './review-row.js';
 
 export interface CompleteReviewInputLike {

@@ -1,7 +1,8 @@
-import { assertCanWrite, conflict, requireRole, requireText, Role, shanghaiDate, type Context } from '@tsp/shared';
+import { assertCanWrite, conflict, type Context, requireRole, requireText, Role, shanghaiDate } from '@tsp/shared';
+
 import type { LegalReviewEntity } from '../entities/index.js';
-import { assertTransition } from '../rules/status.js';
 import { assertMayCountersign } from '../rules/reviewer.js';
+import { assertTransition } from '../rules/status.js';
 import { existing, locked } from './review-row.js';
 
 export interface CountersignReviewInputLike {

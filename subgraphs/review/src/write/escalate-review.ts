@@ -1,8 +1,9 @@
-import { assertCanWrite, conflict, requireRole, requireText, Role, type Context } from '@tsp/shared';
+import { assertCanWrite, conflict, type Context, requireRole, requireText, Role } from '@tsp/shared';
+
 import { LegalReviewEntity } from '../entities/index.js';
-import { assertCanEscalate, ReviewStatus } from '../rules/status.js';
-import { assertMayEscalate } from '../rules/handler.js';
 import { publishReviewEvent } from '../events/review-events.js';
+import { assertMayEscalate } from '../rules/handler.js';
+import { assertCanEscalate, ReviewStatus } from '../rules/status.js';
 import { existing, locked } from './review-row.js';
 
 export interface EscalateReviewInputLike {

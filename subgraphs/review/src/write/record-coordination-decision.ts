@@ -1,8 +1,9 @@
-import { assertCanWrite, requireDate, requireRole, requireText, Role, shanghaiDate, type Context } from '@tsp/shared';
+import { assertCanWrite, type Context, requireDate, requireRole, requireText, Role, shanghaiDate } from '@tsp/shared';
+
 import type { LegalReviewEntity } from '../entities/index.js';
-import { assertTransition, outcomeStatus, type ReviewOutcome } from '../rules/status.js';
-import { checkMeetingDay } from '../rules/coordination.js';
 import { OUTCOME_EVENT, publishReviewEvent } from '../events/review-events.js';
+import { checkMeetingDay } from '../rules/coordination.js';
+import { assertTransition, outcomeStatus, type ReviewOutcome } from '../rules/status.js';
 import { existing, locked } from './review-row.js';
 
 export interface CoordinationDecisionInputLike {

@@ -1,5 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
-import { notFound, requireId, type Context, type EntityManager } from '@tsp/shared';
+import { type Context, type EntityManager, notFound, requireId } from '@tsp/shared';
+
 import { LegalReviewEntity } from '../entities/index.js';
 import { load } from '../read/loaders.js';
 

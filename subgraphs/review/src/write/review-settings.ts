@@ -1,4 +1,5 @@
-import { assertCanWrite, requireId, type Context } from '@tsp/shared';
+import { assertCanWrite, type Context, requireId } from '@tsp/shared';
+
 import { ReviewSettingsEntity } from '../entities/index.js';
 import { checkReviewDays, positiveOrNull } from '../rules/settings.js';
 import { regionOf } from './agency-region.js';

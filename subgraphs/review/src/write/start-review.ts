@@ -1,9 +1,10 @@
-import { assertCanWrite, requireRole, Role, type Context } from '@tsp/shared';
-import type { LegalReviewEntity } from '../entities/index.js';
-import { assertTransition, ReviewStatus } from '../rules/status.js';
-import { assertMayReview } from '../rules/reviewer.js';
+import { assertCanWrite, type Context, requireRole, Role } from '@tsp/shared';
+
 import { officerFacts } from '../clients/personnel.js';
+import type { LegalReviewEntity } from '../entities/index.js';
 import { load } from '../read/loaders.js';
+import { assertMayReview } from '../rules/reviewer.js';
+import { assertTransition, ReviewStatus } from '../rules/status.js';
 import { existing, locked } from './review-row.js';
 
 /** 开始审核 A legal reviewer of the agency who may review this case takes it. */

@@ -1,26 +1,27 @@
 import {
   assertCanWrite,
   conflict,
+  type Context,
   loadCalendar,
   notFound,
+  type PenaltyKind,
   requireDate,
   requireId,
   requireRole,
   requireText,
   Role,
   shanghaiDate,
-  type Context,
-  type PenaltyKind,
 } from '@tsp/shared';
-import { LegalReviewEntity } from '../entities/index.js';
-import { blankChecklist } from '../rules/checklist.js';
-import { ReviewStatus, OPEN_STATUSES } from '../rules/status.js';
-import { reviewDueOn } from '../rules/due.js';
-import { checkProposal, checkReceivedOn } from '../rules/proposal.js';
-import { assertMaySubmit } from '../rules/handler.js';
-import { publishReviewEvent } from '../events/review-events.js';
+
 import { caseFacts } from '../clients/records.js';
+import { LegalReviewEntity } from '../entities/index.js';
+import { publishReviewEvent } from '../events/review-events.js';
 import { agencyPolicy } from '../read/policy.js';
+import { blankChecklist } from '../rules/checklist.js';
+import { reviewDueOn } from '../rules/due.js';
+import { assertMaySubmit } from '../rules/handler.js';
+import { checkProposal, checkReceivedOn } from '../rules/proposal.js';
+import { OPEN_STATUSES, ReviewStatus } from '../rules/status.js';
 
 export interface SubmitForReviewInputLike {
   caseId: string;

@@ -1,4 +1,5 @@
-import { badInput, requireRole, Role, type Context } from '@tsp/shared';
+import { badInput, type Context, requireRole, Role } from '@tsp/shared';
+
 import { normalizeAllowedHost } from '../webhooks/address.js';
 import { allowHost, disallowHost } from '../webhooks/store.js';
 

@@ -1,19 +1,21 @@
 import { randomUUID } from 'node:crypto';
+
 import {
   badInput,
   conflict,
+  type Context,
   decodeCursor,
   EVENTS_CHANNEL,
   readFilter,
   requireRole,
   Role,
-  type Context,
 } from '@tsp/shared';
+
+import { endpointView } from '../read/webhook-views.js';
+import { ownOrNotFound } from '../read/webhooks.js';
 import { WEBHOOK_WAKE } from '../webhooks/config.js';
 import { checkTarget, MAX_ACTIVE_ENDPOINTS, secretProblem } from '../webhooks/policy.js';
 import { countActive, deactivate, insertEndpoint, moveCursor, outboxHead } from '../webhooks/store.js';
-import { endpointView } from '../read/webhook-views.js';
-import { ownOrNotFound } from '../read/webhooks.js';
 
 /** A reviewEvents cursor back to its log position; null/empty = from the very start. */
 function cursorPosition(after: string | null | undefined): number {
