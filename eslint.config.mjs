@@ -27,8 +27,8 @@ export default tseslint.config(
     },
   },
   {
-    // Where configuration is read: the one config module, and test harnesses that set up processes.
-    files: ['shared/src/config.ts', 'shared/src/config/**', 'test/**', '**/test/**'],
+    // Where the environment is read: the config module, and the test harness that starts PostgreSQL for jest.
+    files: ['shared/src/config/current.ts', 'test/kit/**'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {
