@@ -1,25 +1,34 @@
-import type { EnforcementCategory, PartyType, PenaltyKind } from '../graphql/enums.js';
+import { z } from 'zod';
+
+import { EnforcementCategory, PartyType, PenaltyKind } from '../graphql/enums.js';
 
 /**
  * Payload of records' `DecisionRecorded`: what disclosure drafts a publication from and review
  * checks for decisions made without review. Text fields are as officers typed them (unmasked).
+ * The schema is the contract: records publishes this type, consumers parse what they receive with it.
  */
-export interface DecisionRecordedPayload {
-  caseId: string;
-  caseNumber: string;
-  agencyId: string;
-  category: EnforcementCategory;
-  cause: string;
-  party: { type: PartyType; name: string; isMinor: boolean };
-  outcome: string;
-  penaltyKinds: PenaltyKind[];
-  fineAmount: string | null;
-  confiscationAmount: string | null;
-  legalBasis: string;
-  facts: string;
-  conclusion: string;
-  decidedOn: string;
-  reviewId: string | null;
+export const DecisionRecordedPayloadSchema = z.object({
+  caseId: z.string().trim().min(1),
+  caseNumber: z.string().trim().min(1),
+  agencyId: z.string().trim().min(1),
+  category: z.enum(EnforcementCategory),
+  cause: z.string(),
+  party: z.object({ type: z.enum(PartyType), name: z.string(), isMinor: z.boolean() }),
+  outcome: z.string(),
+  penaltyKinds: z.array(z.enum(PenaltyKind)),
+  fineAmount: z.string().nullable(),
+  confiscationAmount: z.string().nullable(),
+  legalBasis: z.string(),
+  facts: z.string(),
+  conclusion: z.string(),
+  decidedOn: z.string(),
+  reviewId: z.string().nullable(),
   /** Set on decisions imported from an earlier system (no write-time rules applied). */
-  legacy?: true;
+  legacy: z.literal(true).optional(),
+});
+export type DecisionRecordedPayload = z.infer<typeof DecisionRecordedPayloadSchema>;
+
+/** The problems of a payload that does not match a contract, in words, without its values (personal data). */
+export function contractProblems(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; ');
 }

@@ -1,7 +1,7 @@
 import { EnforcementCategory, FindingKind, PartyType, PenaltyKind, WorkingCalendar } from '@tsp/shared';
 
 import { annualTotals } from '../src/rules/annual-report';
-import { parseDecisionRecorded } from '../src/rules/decision-event';
+import { parseDecisionRecorded } from '../src/events/decision-payload';
 import { disclosureFindings } from '../src/rules/findings';
 import { PublicationStatus } from '../src/rules/kinds';
 import {
@@ -62,6 +62,28 @@ describe('drafts from DecisionRecorded', () => {
     expect(parsed.ok && parsed.value.party.isMinor).toBe(true);
     const bad = parseDecisionRecorded({ ...payload, decidedOn: '2026-02-30' });
     expect(bad.ok).toBe(false);
+  });
+});
+
+describe("disclosure's reading of the DecisionRecorded contract", () => {
+  test('text it only quotes may be missing, unknown penalty kinds are dropped, amounts are normalised', () => {
+    const { facts: _f, outcome: _o, ...rest } = payload;
+    const parsed = parseDecisionRecorded({ ...rest, penaltyKinds: ['FINE', 'FLOGGING'], fineAmount: '20000.5' });
+    if (!parsed.ok) throw new Error(parsed.problem);
+    expect([parsed.value.facts, parsed.value.outcome]).toEqual(['', '']);
+    expect(parsed.value.penaltyKinds).toEqual(['FINE']);
+    expect(parsed.value.fineAmount).toBe('20000.50');
+  });
+
+  test('a payload without the case, the category or the party is refused naming the fields, not their values', () => {
+    const { caseId: _c, ...noCase } = payload;
+    const bad = parseDecisionRecorded({ ...noCase, category: 'PARKING', party: { name: '欧阳春花' } });
+    expect(bad.ok).toBe(false);
+    const problem = bad.ok ? '' : bad.problem;
+    expect(problem).toMatch(/caseId/);
+    expect(problem).toMatch(/category/);
+    expect(problem).toMatch(/party\.type/);
+    expect(problem).not.toMatch(/欧阳|PARKING/);
   });
 });
 

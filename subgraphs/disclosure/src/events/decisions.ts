@@ -2,10 +2,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { type DomainEvent, loadCalendar } from '@tsp/shared';
 
 import { PublicationEntity } from '../entities/index.js';
-import { parseDecisionRecorded } from '../rules/decision-event.js';
 import { PublicationKind, PublicationStatus, RevisionAction } from '../rules/kinds.js';
 import { draftFromDecision } from '../rules/publication.js';
 import { addRevision } from '../write/revisions.js';
+import { parseDecisionRecorded } from './decision-payload.js';
 import { recordProblem } from './problems.js';
 
 export const DECISION_RECORDED = 'DecisionRecorded';

@@ -1,7 +1,7 @@
+import type { DecisionRecordedPayload as DecisionRecorded } from '@tsp/shared';
 import { badInput, conflict, PartyType, type WorkingCalendar } from '@tsp/shared';
 
 import { publicationDueOn } from './deadlines.js';
-import type { DecisionRecorded } from './decision-event.js';
 import { PublicationStatus } from './kinds.js';
 import { maskText, publicPartyName } from './masking.js';
 import { isExpired } from './periods.js';

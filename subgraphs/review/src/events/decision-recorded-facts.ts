@@ -1,6 +1,18 @@
-import { type DecisionRecordedPayload, EnforcementCategory, PartyType, PenaltyKind } from '@tsp/shared';
+import { type DecisionRecordedPayload, DecisionRecordedPayloadSchema } from '@tsp/shared';
 
-/** The parts of records' DecisionRecorded payload review reads. */
+/** The parts of records' DecisionRecorded payload review reads, checked against the shared contract. */
+export const DecisionRecordedFactsSchema = DecisionRecordedPayloadSchema.pick({
+  caseId: true,
+  caseNumber: true,
+  agencyId: true,
+  category: true,
+  penaltyKinds: true,
+  fineAmount: true,
+  confiscationAmount: true,
+  decidedOn: true,
+  reviewId: true,
+}).extend({ party: DecisionRecordedPayloadSchema.shape.party.pick({ type: true }) });
+
 export type DecisionRecordedFacts = Pick<
   DecisionRecordedPayload,
   | 'caseId'
@@ -14,33 +26,9 @@ export type DecisionRecordedFacts = Pick<
   | 'reviewId'
 > & { party: Pick<DecisionRecordedPayload['party'], 'type'> };
 
-const isString = (v: unknown): v is string => typeof v === 'string';
-const isStringOrNull = (v: unknown): v is string | null => v === null || isString(v);
-const isOneOf =
-  <T extends string>(values: Record<string, T>) =>
-  (v: unknown): v is T =>
-    Object.values<unknown>(values).includes(v);
-const isCategory = isOneOf(EnforcementCategory);
-const isPartyType = isOneOf(PartyType);
-const isPenaltyKind = isOneOf(PenaltyKind);
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-
 /** Whether an event payload carries every field review reads, each of the type records publishes. */
 export function isDecisionRecordedFacts(
   p: Record<string, unknown>,
 ): p is Record<string, unknown> & DecisionRecordedFacts {
-  return (
-    isString(p.caseId) &&
-    isString(p.caseNumber) &&
-    isString(p.agencyId) &&
-    isCategory(p.category) &&
-    isObject(p.party) &&
-    isPartyType(p.party.type) &&
-    Array.isArray(p.penaltyKinds) &&
-    p.penaltyKinds.every(isPenaltyKind) &&
-    isStringOrNull(p.fineAmount) &&
-    isStringOrNull(p.confiscationAmount) &&
-    isString(p.decidedOn) &&
-    isStringOrNull(p.reviewId)
-  );
+  return DecisionRecordedFactsSchema.safeParse(p).success;
 }
