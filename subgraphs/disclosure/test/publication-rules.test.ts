@@ -1,7 +1,7 @@
 import { EnforcementCategory, FindingKind, PartyType, PenaltyKind, WorkingCalendar } from '@tsp/shared';
 
-import { annualTotals } from '../src/rules/annual-report';
 import { parseDecisionRecorded } from '../src/events/decision-payload';
+import { annualTotals } from '../src/rules/annual-report';
 import { disclosureFindings } from '../src/rules/findings';
 import { PublicationStatus } from '../src/rules/kinds';
 import {
