@@ -27,6 +27,9 @@ const CALLERS: Record<string, Identity> = {
   integratorOfAgencyAndRegion: { role: Role.INTEGRATOR, sub: 'i', agencyId: C, region: 'R1' },
   integratorOfNothing: { role: Role.INTEGRATOR, sub: 'i' },
   admin: { role: Role.ADMIN, sub: 'a' },
+  // A claim that is not one agency id names no agency: scopeSql's array literal must not read it as two.
+  agencyHeadOfTwoIdsInOneClaim: { role: Role.AGENCY_HEAD, sub: 'h2', agencyId: `${A},${C}` },
+  integratorOfTwoIdsInOneClaim: { role: Role.INTEGRATOR, sub: 'i2', agencyIds: [`${A},${C}`] },
   service: { role: null, service: 'review' },
 };
 

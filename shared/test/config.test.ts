@@ -128,6 +128,21 @@ describe('an invalid value is refused, naming the variable and what it expects',
     );
   });
 
+  test('a malformed URL is named without the password it may hold (user info, query)', () => {
+    const cases: [string, string, string][] = [
+      ['DATABASE_URL', 'jdbc:postgresql://platform:S3cret-pw@db:5432/x', '"jdbc:postgresql://…"'],
+      ['DATABASE_URL', 'platform:S3cret-pw@db:5432/x', '"…"'],
+      ['DATABASE_URL', 'mysql://db/x?user=platform&password=S3cret-pw', '"mysql://…"'],
+      ['S3_ENDPOINT', 'ftp://key:S3cret-pw@minio:9000', '"ftp://…"'],
+    ];
+    for (const [name, value, shown] of cases) {
+      const message = problem({ [name]: value });
+      expect(message).toContain(`${name}: expected a URL`);
+      expect(message).toContain(`got ${shown}`);
+      expect(message).not.toContain('S3cret-pw');
+    }
+  });
+
   test('every problem at once, so one start-up names them all', () => {
     expect(problem({ SUBGRAPH_TIMEOUT_MS: 'x', LAUNCHER_WAIT_MS: 'y' })).toBe(
       'invalid configuration (配置错误): SUBGRAPH_TIMEOUT_MS: expected a positive whole number, got "x"; ' +

@@ -4,12 +4,16 @@ import { z } from 'zod';
  * One variable's text turned into its value by `parse`, or an issue saying what was expected and what
  * was given: `expected a positive whole number, got "abc"` (schema.ts puts the variable's name first).
  */
-export function field<T>(expected: string, parse: (text: string) => T | undefined, o: { secret?: boolean } = {}) {
+export function field<T>(
+  expected: string,
+  parse: (text: string) => T | undefined,
+  o: { secret?: boolean; shown?: (text: string) => string } = {},
+) {
   return z.string().transform((text, ctx): T => {
     const value = parse(text);
     if (value !== undefined) return value;
     // A key is never echoed: the message reaches logs and terminals.
-    const got = o.secret ? `a value of ${text.length} characters (not shown)` : JSON.stringify(text);
+    const got = o.secret ? `a value of ${text.length} characters (not shown)` : (o.shown ?? JSON.stringify)(text);
     ctx.addIssue({ code: 'custom', message: `expected ${expected}, got ${got}` });
     return z.NEVER;
   });
@@ -38,15 +42,29 @@ export const port = () =>
     return n !== undefined && n >= 1 && n <= 65_535 ? n : undefined;
   });
 
+/**
+ * What a message shows of a URL it refuses: all of it, unless it has user info, a query or a fragment, where a
+ * password may sit (`//user:password@`, `?password=`, as in PostgreSQL URLs); then only its scheme.
+ */
+export function urlForMessage(text: string): string {
+  if (!/[@?#]/.test(text)) return JSON.stringify(text);
+  const scheme = /^(?:[a-z][a-z0-9+.-]*:)+\/\//i.exec(text)?.[0] ?? '';
+  return `${JSON.stringify(`${scheme}…`)} (the rest is not shown: it may hold a password)`;
+}
+
 /** A URL with one of `protocols`, kept as written. */
 export const url = (protocols: readonly string[]) =>
-  field(`a URL (${protocols.map((p) => p.replace(/:$/, '')).join(' or ')})`, (t) => {
-    try {
-      return protocols.includes(new URL(t).protocol) ? t : undefined;
-    } catch {
-      return undefined;
-    }
-  });
+  field(
+    `a URL (${protocols.map((p) => p.replace(/:$/, '')).join(' or ')})`,
+    (t) => {
+      try {
+        return protocols.includes(new URL(t).protocol) ? t : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    { shown: urlForMessage },
+  );
 
 /** `1` or `0`: switches are written one way only, so `true`, `yes` or `on` are not silently read as off. */
 export const flag = () => field('1 or 0', (t) => (t === '1' ? true : t === '0' ? false : undefined));

@@ -1,3 +1,4 @@
+import { isUuid } from '../validate.js';
 import { readFilter } from './access.js';
 import type { Identity } from './roles.js';
 
@@ -8,10 +9,14 @@ import type { Identity } from './roles.js';
  */
 export type ReadScope = { agencyIds?: readonly string[]; region?: string | null } | null;
 
-/** The scope's parts that can match something; [] = nothing. */
+/**
+ * The scope's parts that can match something; [] = nothing. Only agency ids count: a token's claim such as
+ * "A,B" names no agency for canRead, and scopeSql's array literal `{A,B}` would otherwise read it as two.
+ */
 function parts(scope: NonNullable<ReadScope>): ({ agencyIds: string[] } | { region: string })[] {
   const out: ({ agencyIds: string[] } | { region: string })[] = [];
-  if (scope.agencyIds?.length) out.push({ agencyIds: [...new Set(scope.agencyIds)] });
+  const agencyIds = [...new Set(scope.agencyIds?.filter((id) => typeof id === 'string' && isUuid(id)))];
+  if (agencyIds.length) out.push({ agencyIds });
   if (scope.region) out.push({ region: scope.region });
   return out;
 }
