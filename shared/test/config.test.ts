@@ -62,7 +62,8 @@ describe('defaults', () => {
       expect([unset, c[unset]]).toEqual([unset, undefined]);
   });
   test('NODE_ENV=production makes the webhook retry base 10 s; an empty variable counts as unset', () => {
-    expect(parseConfig({ NODE_ENV: 'production' }).WEBHOOK_RETRY_BASE_MS).toBe(10_000);
+    const secrets = { INTERNAL_SECRET: 'a-production-internal-secret', JWT_SECRET: 'a-production-jwt-secret' };
+    expect(parseConfig({ NODE_ENV: 'production', ...secrets }).WEBHOOK_RETRY_BASE_MS).toBe(10_000);
     expect(parseConfig({ SUBGRAPH_TIMEOUT_MS: '', BLOB_STORE: '' })).toMatchObject({
       SUBGRAPH_TIMEOUT_MS: 10_000,
       BLOB_STORE: 'fs',
@@ -164,6 +165,22 @@ describe('rules across variables', () => {
     expect(problem({ ...jwks, JWT_ISSUER: 'i', JWT_AUDIENCE: 'a' })).toBe('accepted');
     // Without JWKS_URL, issuer and audience are optional (checked whenever set).
     expect(problem({ JWT_ISSUER: 'i' })).toBe('accepted');
+  });
+
+  test('NODE_ENV=production refuses the development secrets, which are in this repository', () => {
+    expect(problem({ NODE_ENV: 'production' })).toBe(
+      'invalid configuration (配置错误): INTERNAL_SECRET: required because NODE_ENV is production (unset or empty); ' +
+        'JWT_SECRET: required because NODE_ENV is production and JWKS_URL is unset (unset or empty)',
+    );
+    expect(
+      problem({ NODE_ENV: 'production', INTERNAL_SECRET: 'dev-only-internal-secret-change-me', JWT_SECRET: 'x' }),
+    ).toMatch(/^invalid configuration \(配置错误\): INTERNAL_SECRET: required/);
+    const jwks = { JWKS_URL: 'https://idp.example/jwks', JWT_ISSUER: 'i', JWT_AUDIENCE: 'a' };
+    expect(problem({ NODE_ENV: 'production', INTERNAL_SECRET: 'a-production-internal-secret', ...jwks })).toBe(
+      'accepted',
+    );
+    // Development keeps its defaults.
+    expect(problem({})).toBe('accepted');
   });
 
   test('BLOB_STORE=s3 needs every S3_* variable but the region', () => {

@@ -7,9 +7,12 @@ import path from 'node:path';
 import {
   childEnv,
   config,
+  DEV_INTERNAL_SECRET,
+  DEV_JWT_SECRET,
   freePort,
   INTERNAL_SECRET_HEADER,
   internalSecret,
+  overrideConfig,
   startEmbeddedPostgres,
   type SubgraphName,
   SUBGRAPHS,
@@ -81,6 +84,14 @@ export interface Running {
 
 /** The four subgraphs, our gateway and Hive Gateway, each a process of its own, on free ports. */
 export async function startServices(databaseUrl: string): Promise<Running> {
+  // The services run with NODE_ENV=production, which refuses the development secrets: unless the caller set
+  // its own, this run gets fresh ones, here (tokens are signed in this process) and in every child.
+  const { INTERNAL_SECRET, JWT_SECRET } = config();
+  if (INTERNAL_SECRET === DEV_INTERNAL_SECRET || JWT_SECRET === DEV_JWT_SECRET)
+    overrideConfig({
+      INTERNAL_SECRET: INTERNAL_SECRET === DEV_INTERNAL_SECRET ? randomBytes(32).toString('hex') : INTERNAL_SECRET,
+      JWT_SECRET: JWT_SECRET === DEV_JWT_SECRET ? randomBytes(32).toString('hex') : JWT_SECRET,
+    });
   const ports = Object.fromEntries(
     await Promise.all([...SUBGRAPHS, 'gateway', 'hive'].map(async (n) => [n, await freePort()])),
   ) as Record<SubgraphName | 'gateway' | 'hive', number>;

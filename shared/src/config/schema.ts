@@ -106,6 +106,13 @@ const schema = z
     // A misconfigured store must not look healthy until the first upload.
     if (c.BLOB_STORE === 's3')
       for (const name of S3_REQUIRED) if (c[name] === undefined) need(name, 'BLOB_STORE is s3');
+    // The development secrets are in this repository: in production anyone could sign a token or pass as the
+    // gateway with them.
+    if (c.NODE_ENV === 'production') {
+      if (c.INTERNAL_SECRET === DEV_INTERNAL_SECRET) need('INTERNAL_SECRET', 'NODE_ENV is production');
+      if (c.JWKS_URL === undefined && c.JWT_SECRET === DEV_JWT_SECRET)
+        need('JWT_SECRET', 'NODE_ENV is production and JWKS_URL is unset');
+    }
   })
   .transform((c) => ({
     ...c,
