@@ -1,5 +1,6 @@
-import { type Context, requireId } from '@tsp/shared';
+import { type Context, reloaded, requireId } from '@tsp/shared';
 
+import { CatalogRuleEntity } from '../entities/index.js';
 import { load } from './loaders.js';
 import { agencyPolicy, toRuleView } from './policy.js';
 
@@ -24,3 +25,8 @@ export async function settingsOf(ctx: Context, agencyId: string) {
 export function reviewCatalog(ctx: Context, agencyId: string) {
   return catalogOf(ctx, requireId('agency', agencyId));
 }
+
+/** A repeated Idempotency-Key answers with the rule, read again. */
+export const ruleReplay = reloaded(async (ctx, id) =>
+  toRuleView(await ctx.em.findOneOrFail(CatalogRuleEntity, { id })),
+);

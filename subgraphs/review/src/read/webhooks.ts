@@ -4,6 +4,7 @@ import {
   type EntityManager,
   notFound,
   pageArgs,
+  reloaded,
   requireId,
   requireRole,
   Role,
@@ -43,3 +44,8 @@ export async function webhookAllowlist(ctx: Context) {
   requireRole(ctx.identity, Role.ADMIN);
   return allowedHosts(ctx.em);
 }
+
+/** A repeated Idempotency-Key answers with the caller's endpoint, read again. */
+export const endpointReplay = reloaded(async (ctx, id) =>
+  endpointView(await ownOrNotFound(ctx.em, ctx.identity.sub ?? '', id)),
+);

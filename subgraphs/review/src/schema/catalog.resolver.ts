@@ -1,16 +1,11 @@
-import { asAnswer, type Context, Idempotent, reloaded } from '@tsp/shared';
+import { asAnswer, type Context, Idempotent } from '@tsp/shared';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 
-import { CatalogRuleEntity } from '../entities/index.js';
-import { catalogOf, reviewCatalog, settingsOf } from '../read/catalog.js';
-import { toRuleView } from '../read/policy.js';
+import { catalogOf, reviewCatalog, ruleReplay, settingsOf } from '../read/catalog.js';
 import { deactivateReviewCatalogRule, setReviewCatalogRule } from '../write/catalog-rule.js';
 import { setReviewSettings } from '../write/review-settings.js';
 import { ReviewCatalogRuleInput, ReviewSettingsInput } from './inputs.js';
 import { Agency, ReviewCatalogRule, ReviewSettings } from './types.js';
-
-/** A repeated Idempotency-Key answers with the rule, read again. */
-const ruleReplay = reloaded(async (ctx, id) => toRuleView(await ctx.em.findOneOrFail(CatalogRuleEntity, { id })));
 
 @Resolver()
 export class CatalogResolver {

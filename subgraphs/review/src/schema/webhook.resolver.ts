@@ -1,15 +1,9 @@
-import { type Context, Idempotent, reloaded } from '@tsp/shared';
+import { type Context, Idempotent } from '@tsp/shared';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
 
-import { endpointView } from '../read/webhook-views.js';
-import { ownOrNotFound, webhookDeliveries, webhookEndpoints } from '../read/webhooks.js';
+import { endpointReplay, webhookDeliveries, webhookEndpoints } from '../read/webhooks.js';
 import { deactivateWebhook, registerWebhook, replayWebhook } from '../write/webhooks.js';
 import { WebhookDeliveryConnection, WebhookEndpoint } from './webhook-types.js';
-
-/** A repeated Idempotency-Key answers with the caller's endpoint, read again. */
-const endpointReplay = reloaded(async (ctx, id) =>
-  endpointView(await ownOrNotFound(ctx.em, ctx.identity.sub ?? '', id)),
-);
 
 /** 回调（Webhook）: integrators (INTEGRATOR tokens) manage their own endpoints only. */
 @Resolver()
