@@ -1,3 +1,6 @@
+import { REVIEW_EVENT_TYPES, ReviewEventPayloadSchema, type ReviewEventType } from '@tsp/shared';
+
+import { sql } from './kit/db';
 import { type Platform, startPlatform } from './kit/platform';
 import {
   code,
@@ -126,4 +129,13 @@ test("scope: an agency's own staff see their agency, another region's supervisor
 test('a cursor the API did not issue is BAD_USER_INPUT', async () => {
   expect(code(await p.gql(PAGE, { after: 'not-a-cursor!' }, { token: w.tokens.supervisor }))).toBe('BAD_USER_INPUT');
   expect(code(await p.gql(PAGE, { first: 0 }, { token: w.tokens.supervisor }))).toBe('BAD_USER_INPUT');
+});
+
+test('every event review published carries the payload of the shared contract', async () => {
+  const rows = await sql<{ type: string; payload: unknown }>(p.databaseUrl, 'select type, payload from review.outbox');
+  expect(rows.length).toBeGreaterThan(0);
+  for (const r of rows) {
+    expect([r.type, REVIEW_EVENT_TYPES.includes(r.type as ReviewEventType)]).toEqual([r.type, true]);
+    expect([r.type, ReviewEventPayloadSchema.safeParse(r.payload).error?.issues]).toEqual([r.type, undefined]);
+  }
 });

@@ -32,3 +32,27 @@ export type DecisionRecordedPayload = z.infer<typeof DecisionRecordedPayloadSche
 export function contractProblems(error: z.ZodError): string {
   return error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; ');
 }
+
+/** Event types review publishes (outbox, reviewEvents, webhooks, the subscription). */
+export const REVIEW_EVENT_TYPES = [
+  'ReviewSubmitted',
+  'ReviewPassed',
+  'ReviewReturned',
+  'ReviewFailed',
+  'ReviewEscalated',
+  'ReviewOverdue',
+] as const;
+export type ReviewEventType = (typeof REVIEW_EVENT_TYPES)[number];
+
+/** Payload of every review event: the review as it stands after the step. */
+export const ReviewEventPayloadSchema = z.object({
+  reviewId: z.string().min(1),
+  caseId: z.string().min(1),
+  caseNumber: z.string(),
+  category: z.enum(EnforcementCategory),
+  status: z.string(),
+  reviewerId: z.string().nullable(),
+  opinion: z.string().nullable(),
+  dueOn: z.string(),
+});
+export type ReviewEventPayload = z.infer<typeof ReviewEventPayloadSchema>;

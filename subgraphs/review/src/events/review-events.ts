@@ -1,20 +1,17 @@
-import { type EntityManager, publishEvent } from '@tsp/shared';
+import {
+  type EntityManager,
+  publishEvent,
+  REVIEW_EVENT_TYPES,
+  type ReviewEventPayload,
+  type ReviewEventType,
+} from '@tsp/shared';
 
 import type { LegalReviewEntity } from '../entities/index.js';
 
-/** Event types review publishes, in its outbox and through reviewEvents, webhooks and the subscription. */
-export type ReviewEventType =
-  'ReviewSubmitted' | 'ReviewPassed' | 'ReviewReturned' | 'ReviewFailed' | 'ReviewEscalated' | 'ReviewOverdue';
-export const REVIEW_EVENT_TYPES: readonly ReviewEventType[] = [
-  'ReviewSubmitted',
-  'ReviewPassed',
-  'ReviewReturned',
-  'ReviewFailed',
-  'ReviewEscalated',
-  'ReviewOverdue',
-];
+/** Event types review publishes: the shared contract's list. */
+export { REVIEW_EVENT_TYPES, type ReviewEventType };
 
-/** Every review event's payload: { reviewId, caseId, caseNumber, category, status, reviewerId|null, opinion|null, dueOn }. */
+/** Publishes a review event; its payload is the shared contract (ReviewEventPayloadSchema). */
 export function publishReviewEvent(
   em: EntityManager,
   type: ReviewEventType,
@@ -35,7 +32,7 @@ export function publishReviewEvent(
       reviewerId: r.reviewerId,
       opinion,
       dueOn: r.dueOn,
-    },
+    } satisfies ReviewEventPayload,
   });
 }
 
