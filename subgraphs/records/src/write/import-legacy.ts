@@ -19,6 +19,7 @@ import { CaseEntity } from '../entities/index.js';
 import { describeCredentialProblems } from '../rules/credentials.js';
 import { decisionDueOn } from '../rules/deadlines.js';
 import { CaseStage, RecordActivity } from '../rules/kinds.js';
+import { publishCaseOpened } from './case-opened.js';
 import { findCredentialProblems } from './checks.js';
 import { assertCitable } from './citations.js';
 import { decisionRowOf, type RecordDecisionInputLike, writeDecision } from './decision.js';
@@ -140,23 +141,7 @@ async function importLegacyCaseOnce(
       legacy: true,
       createdBy: ctx.identity.sub!,
     });
-    await publishEvent(tx, 'records', {
-      type: 'CaseOpened',
-      agencyId,
-      region: c.region,
-      subjectId: c.id,
-      payload: {
-        caseId: c.id,
-        caseNumber,
-        agencyId,
-        category: c.category,
-        cause,
-        partyType: c.partyType,
-        filedAt: c.filedAt.toISOString(),
-        decisionDueOn: c.decisionDueOn,
-        legacy: true,
-      },
-    });
+    await publishCaseOpened(tx, c, true);
     for (const d of all) {
       if (d === decisionDraft) await writeDecision(tx, c, decision!, d, null, ctx.identity.sub!, true);
       else await insertEntry(tx, c, d, ctx.identity.sub!);

@@ -8,7 +8,6 @@ import {
   idempotent,
   notFound,
   optionalText,
-  publishEvent,
   type Remember,
   requireRole,
   requireText,
@@ -19,6 +18,7 @@ import { agencyFacts } from '../clients/personnel.js';
 import { CaseEntity } from '../entities/index.js';
 import { decisionDueOn } from '../rules/deadlines.js';
 import { CaseStage, RecordActivity } from '../rules/kinds.js';
+import { publishCaseOpened } from './case-opened.js';
 import { assertCredentials, assertLocalEntryRules } from './checks.js';
 import { assertCitable } from './citations.js';
 import { attachmentDrafts, type AttachmentInputLike, type EntryDraft, officerIdsOf } from './drafts.js';
@@ -102,23 +102,7 @@ async function openCaseOnce(
         createdBy: ctx.identity.sub!,
       });
       // CaseOpened first, so a consumer never sees an entry of a case it has not heard of.
-      await publishEvent(tx, 'records', {
-        type: 'CaseOpened',
-        agencyId,
-        region: c.region,
-        subjectId: c.id,
-        payload: {
-          caseId: c.id,
-          caseNumber,
-          agencyId,
-          category: c.category,
-          cause,
-          partyType: c.partyType,
-          filedAt: now.toISOString(),
-          decisionDueOn: c.decisionDueOn,
-          legacy: false,
-        },
-      });
+      await publishCaseOpened(tx, c, false);
       await insertEntry(tx, c, draft, ctx.identity.sub!);
       await remember(tx, c);
       return c;
