@@ -45,6 +45,12 @@ export const SUBGRAPH_REGISTRY = [
     title: '行政执法公示 Publications, ex-ante lists, annual reports',
     routes: [{ method: 'get', path: '/flowcharts/:agencyId/:file', requireUser: false }],
   },
+  {
+    name: 'inspection',
+    port: 4005,
+    title: '涉企行政检查 Enterprise inspections: items, enterprises, inspections',
+    routes: [],
+  },
 ] as const satisfies readonly SubgraphEntry[];
 
 export type SubgraphName = (typeof SUBGRAPH_REGISTRY)[number]['name'];
