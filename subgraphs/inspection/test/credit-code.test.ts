@@ -18,7 +18,9 @@ test('a real code meets the rule; its check character is recomputed', () => {
   expect(checkCharacter(HUAWEI.slice(0, 17))).toBe('6');
   // A check character that is a letter, and one where 31 − (Σ mod 31) = 31 is written as 0.
   expect(creditCodeProblem('9144030071526726XG')).toBeNull();
-  const zero = [...'0123456789ABCDEFGHJKLMNPQRTUWXY'].map((c) => `91130528MA0${c}00000`).find((p) => checkCharacter(p) === '0');
+  const zero = [...'0123456789ABCDEFGHJKLMNPQRTUWXY']
+    .map((c) => `91130528MA0${c}00000`)
+    .find((p) => checkCharacter(p) === '0');
   expect(zero).toBeDefined();
   expect(creditCodeProblem(`${zero}0`)).toBeNull();
 });
