@@ -100,6 +100,10 @@ test('every mutation of the supergraph goes through the Idempotency-Key check', 
       `mutation($a: ID!) { upsertEnforcementItem(agencyId: $a, input: { name: "食品经营许可", category: LICENSING, legalBasis: "《食品安全法》", responsibleBody: "许可科" }) { id } }`,
       { a: agencyId },
     ],
+    [
+      `mutation { registerEnterprise(input: { creditCode: "914403001922038216", name: "幂等测试企业", region: "宁晋县" }) { id } }`,
+      {},
+    ],
   ];
   for (const [query, variables] of firstUses) await used(query, variables);
   const firstUse: Record<string, string> = {
@@ -107,6 +111,7 @@ test('every mutation of the supergraph goes through the Idempotency-Key check', 
     RECORDS: 'setAudioVisualList',
     REVIEW: 'allowWebhookHost',
     DISCLOSURE: 'upsertEnforcementItem',
+    INSPECTION: 'registerEnterprise',
   };
 
   const unguarded: string[] = [];
