@@ -10,7 +10,7 @@ afterAll(async () => {
   await p?.stop();
 });
 
-test('an agency created by an admin is visible publicly across all four subgraphs', async () => {
+test('an agency created by an admin is visible publicly across all five subgraphs', async () => {
   const admin = await token({ role: Role.ADMIN, sub: 'admin-1' });
   const created = await p.gql(
     `mutation($i: CreateAgencyInput!) { createAgency(input: $i) { id name } }`,
@@ -20,7 +20,7 @@ test('an agency created by an admin is visible publicly across all four subgraph
   expect(created.errors).toBeUndefined();
   const id = created.data.createAgency.id;
   const r = await p.gql(
-    `{ agencies(region: "宁晋县") { id name reviewerStaffing { compliant required } caseCount reviewCatalog { id } enforcementItems { id } } }`,
+    `{ agencies(region: "宁晋县") { id name reviewerStaffing { compliant required } caseCount reviewCatalog { id } enforcementItems { id } inspectionItems { id } } }`,
   );
   expect(r.errors).toBeUndefined();
   expect(r.data.agencies).toEqual([
@@ -31,6 +31,7 @@ test('an agency created by an admin is visible publicly across all four subgraph
       caseCount: null,
       reviewCatalog: [],
       enforcementItems: [],
+      inspectionItems: [],
     },
   ]);
 });

@@ -80,7 +80,7 @@ async function seedIfNeeded(databaseUrl: string, gatewayUrl: string, stopping: (
 }
 
 /**
- * npm start: database (embedded unless DATABASE_URL), migrations, the four subgraphs and the
+ * npm start: database (embedded unless DATABASE_URL), migrations, the five subgraphs and the
  * gateway as separate processes, demo data on first run. A crashed service is restarted with backoff;
  * Ctrl-C (or SIGTERM) stops everything, and the launcher exits 0.
  */

@@ -41,7 +41,7 @@ export interface Platform {
 
 export const token = (claims: TokenClaims, ttl?: string | number) => signDevToken(claims, ttl);
 
-/** The real platform in this process: a fresh database, migrations, four subgraphs and the gateway on ephemeral ports. */
+/** The real platform in this process: a fresh database, migrations, the five subgraphs and the gateway on ephemeral ports. */
 export async function startPlatform(): Promise<Platform> {
   const databaseUrl = await createMigratedDatabase();
   const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;

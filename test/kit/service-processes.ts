@@ -26,7 +26,7 @@ export interface ServiceProcesses {
 }
 
 /**
- * The platform as operators run it (or `only` some of it): the four subgraphs and the gateway, each its own
+ * The platform as operators run it (or `only` some of it): the five subgraphs and the gateway, each its own
  * `node scripts/dist/run-service.js <name>` process (so the tracing SDK starts as it does in
  * production), on free ports, waiting until each answers /health.
  */
