@@ -41,6 +41,7 @@ const KNOWN_BOUNDS: Record<string, number> = {
   'EnforcementItem.revisions': 20,
   'RandomInspectionItem.revisions': 20,
   'ServiceGuide.revisions': 20,
+  'InspectionItem.revisions': 20,
   'ProcessFlowchart.steps': 30,
 };
 
