@@ -57,6 +57,9 @@ test('an enterprise is registered under a checked, unique credit code; a wrong c
   expect(ok(await p.gql(q, { c: VALID }, { token: cultureHead })).enterprise.id).toBe(e.id);
   expect(ok(await p.gql(q, { c: VALID }, { token: supervisor })).enterprise.id).toBe(e.id);
   expect(code(await p.gql(q, { c: VALID }))).toBe('UNAUTHENTICATED');
+  // A code that cannot exist is refused, not answered "none registered".
+  const mistyped = await p.gql(q, { c: '914403001922038217' }, { token: cultureHead });
+  expect(mistyped.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'creditCode' });
   // Supervisors do not register (they supervise; agencies and the administrator register).
   expect(code(await p.gql(REGISTER, { i: { ...i, creditCode: VALID } }, { token: supervisor }))).toBe('FORBIDDEN');
 });

@@ -1,7 +1,7 @@
-import { alignOne, type Context, isUuid, requireText, requireUser } from '@tsp/shared';
+import { alignOne, badInput, type Context, isUuid, requireText, requireUser } from '@tsp/shared';
 
 import { EnterpriseEntity } from '../entities/index.js';
-import { isIndividualBusiness, normaliseCreditCode } from '../rules/credit-code.js';
+import { creditCodeProblem, isIndividualBusiness, normaliseCreditCode } from '../rules/credit-code.js';
 
 /** An enterprise as served: its row, and whether its code marks an individual business. */
 export interface EnterpriseView {
@@ -37,10 +37,12 @@ const byId = (ctx: Context) =>
     alignOne(ids, await ctx.em.find(EnterpriseEntity, { id: { $in: [...ids] } }), (e) => e.id),
   );
 
-/** 按代码查企业 The enterprise registered under a code; null when none is. */
+/** 按代码查企业 The enterprise registered under a code; null when none is; a code that cannot exist is refused. */
 export async function enterpriseByCode(ctx: Context, creditCode: string): Promise<EnterpriseView | null> {
   requireRegisterReader(ctx);
   const code = normaliseCreditCode(requireText('creditCode', creditCode, 40));
+  const problem = creditCodeProblem(code);
+  if (problem) throw badInput('creditCode', problem);
   const e = await ctx.em.findOne(EnterpriseEntity, { creditCode: code });
   return e && enterpriseView(e);
 }
