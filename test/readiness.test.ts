@@ -86,7 +86,7 @@ test('ready: the subgraph names its database and workers as checked; the gateway
   const restore = overrideConfig({ METRICS_TOKEN: 'ready-test-scrape-token' });
   try {
     const scraper = await readyOf(gateway.url, { authorization: 'Bearer ready-test-scrape-token' });
-    expect(Object.keys(scraper.body.subgraphs ?? {})).toHaveLength(4);
+    expect(Object.keys(scraper.body.subgraphs ?? {})).toHaveLength(5);
     expect((await readyOf(gateway.url, { authorization: 'Bearer wrong' })).body.subgraphs).toBeUndefined();
   } finally {
     restore();
