@@ -81,7 +81,13 @@ test('ready: the subgraph names its database and workers as checked; the gateway
   );
   const gw = await readyOf(gateway.url, SECRET());
   expect(gw).toMatchObject({ status: 200, body: { ready: true, failing: [] } });
-  expect(Object.keys(gw.body.subgraphs!).sort()).toEqual(['disclosure', 'inspection', 'personnel', 'records', 'review']);
+  expect(Object.keys(gw.body.subgraphs!).sort()).toEqual([
+    'disclosure',
+    'inspection',
+    'personnel',
+    'records',
+    'review',
+  ]);
   expect(await readyOf(gateway.url)).toEqual({ status: 200, body: { ready: true, failing: [] } });
   const restore = overrideConfig({ METRICS_TOKEN: 'ready-test-scrape-token' });
   try {

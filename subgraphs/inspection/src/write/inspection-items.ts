@@ -12,7 +12,7 @@ import {
 } from '@tsp/shared';
 
 import { InspectionItemEntity, InspectionItemRevisionEntity } from '../entities/index.js';
-import { type ItemView,itemView } from '../read/items.js';
+import { type ItemView, itemView } from '../read/items.js';
 import { ItemAction, type ItemContent, sameContent } from '../rules/items.js';
 
 /**

@@ -1,7 +1,7 @@
 import { AGENCY_ROLES, badInput, conflict, type Context, reloaded, requireRole, requireText, Role } from '@tsp/shared';
 
 import { EnterpriseEntity } from '../entities/index.js';
-import { type EnterpriseView,enterpriseView } from '../read/enterprises.js';
+import { type EnterpriseView, enterpriseView } from '../read/enterprises.js';
 import { creditCodeProblem, normaliseCreditCode } from '../rules/credit-code.js';
 
 /**
