@@ -36,7 +36,9 @@ afterAll(async () => {
 
 // 华为技术有限公司's real code; the second is the same with its check character changed.
 const VALID = '914403001922038216';
-const REGISTER = `mutation($i: EnterpriseInput!) { registerEnterprise(input: $i) { id creditCode name region individualBusiness } }`;
+const REGISTER = `mutation($i: EnterpriseInput!) {
+  registerEnterprise(input: $i) { id creditCode name region individualBusiness }
+}`;
 
 test('an enterprise is registered under a checked, unique credit code; a wrong code names the field', async () => {
   const i = { creditCode: ' 9144 0300 1922 0382 16 ', name: '示例科技有限公司', region: '宁晋县' };
@@ -82,12 +84,20 @@ const ITEM = {
   legalBasis: '《中华人民共和国食品安全法》第一百一十条',
   enforcementItem: '对食品经营活动的行政检查',
 };
-const ADD = `mutation($a: ID!, $i: InspectionItemInput!) { addInspectionItem(agencyId: $a, input: $i) { id version active } }`;
-const CHANGE = `mutation($id: ID!, $i: InspectionItemInput!, $n: String) { changeInspectionItem(id: $id, input: $i, note: $n) { id version legalBasis } }`;
+const ADD = `mutation($a: ID!, $i: InspectionItemInput!) {
+  addInspectionItem(agencyId: $a, input: $i) { id version active }
+}`;
+const CHANGE = `mutation($id: ID!, $i: InspectionItemInput!, $n: String) {
+  changeInspectionItem(id: $id, input: $i, note: $n) { id version legalBasis }
+}`;
 const RETIRE = `mutation($id: ID!, $r: String!) { retireInspectionItem(id: $id, reason: $r) { id version active } }`;
-const LIST = `query($a: ID!) { inspectionItems(agencyId: $a) { id name legalBasis enforcementItem version revisions { version action legalBasis note } } }`;
+const LIST = `query($a: ID!) {
+  inspectionItems(agencyId: $a) {
+    id name legalBasis enforcementItem version revisions { version action legalBasis note }
+  }
+}`;
 
-test('the agency head adds, changes and retires items; the public list shows the current ones with their history', async () => {
+test('the agency head adds, changes and retires items; the public lists current ones with history', async () => {
   const kept = ok(await p.gql(ADD, { a: market, i: ITEM }, { token: marketHead })).addInspectionItem;
   expect(kept).toMatchObject({ version: 1, active: true });
   const other = {
