@@ -13,12 +13,8 @@ const { createGatewayRuntime } = require('@graphql-hive/gateway');
 // flight only trips Node's leak warning, which would clutter the bench output.
 require('node:events').setMaxListeners(0);
 
-const URLS = {
-  personnel: process.env.PERSONNEL_URL,
-  records: process.env.RECORDS_URL,
-  review: process.env.REVIEW_URL,
-  disclosure: process.env.DISCLOSURE_URL,
-};
+// Each subgraph's <NAME>_URL, as the bench passes them (one per registered subgraph).
+const URLS = new Proxy({}, { get: (_t, name) => process.env[`${String(name).toUpperCase()}_URL`] });
 
 // Point the supergraph's join__graph urls at this run's subgraphs (it is composed with the default ports).
 const supergraph = fs

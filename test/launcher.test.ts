@@ -17,7 +17,10 @@ import { until } from './kit/until';
  * supervision working on first start); SIGTERM stops everything with exit code 0.
  */
 const ROOT = path.resolve(__dirname, '..');
-const ALL_ZERO = /stopped \(exit codes: gateway 0, disclosure 0, review 0, records 0, personnel 0\)/;
+// The launcher stops services in reverse start order: the gateway, then the registry's subgraphs backwards.
+const ALL_ZERO = new RegExp(
+  `stopped \\(exit codes: ${['gateway', ...[...SUBGRAPHS].reverse()].map((n) => `${n} 0`).join(', ')}\\)`,
+);
 const DEMO_OFFICERS = 8 + 7 + 9 + 22 + 6;
 
 interface Launcher {
@@ -94,7 +97,8 @@ async function gql(query: string, token?: string, variables: object = {}) {
 
 beforeAll(async () => {
   databaseUrl = await createTestDatabase();
-  const ports = await Promise.all([0, 1, 2, 3, 4].map(() => freePort()));
+  // The gateway's port, then one per registered subgraph.
+  const ports = await Promise.all([null, ...SUBGRAPHS].map(() => freePort()));
   gatewayUrl = `http://127.0.0.1:${ports[0]}/graphql`;
   env = childEnv({ DATABASE_URL: databaseUrl, GATEWAY_URL: gatewayUrl, LOG_LEVEL: 'warn' });
   env.LAUNCHER_WAIT_MS = '240000';
