@@ -172,6 +172,22 @@ test("only the agency's head (or the administrator) keeps its list; bad input na
   expect(ok(await p.gql(ADD, { a: culture, i: ITEM }, { token: admin })).addInspectionItem.version).toBe(1);
 });
 
+test('changes made at the same moment each become a version of their own, none is lost', async () => {
+  const item = ok(await p.gql(ADD, { a: market, i: ITEM }, { token: marketHead })).addInspectionItem;
+  const answers = await Promise.all(
+    [1, 2, 3, 4, 5].map((n) =>
+      p.gql(CHANGE, { id: item.id, i: { ...ITEM, name: `检查事项 ${n}` } }, { token: marketHead }),
+    ),
+  );
+  expect(answers.map((a) => a.errors)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+  expect(answers.map((a) => a.data.changeInspectionItem.version).sort()).toEqual([2, 3, 4, 5, 6]);
+  const read = ok(
+    await p.gql(`query($id: ID!) { inspectionItem(id: $id) { version revisions { version } } }`, { id: item.id }),
+  ).inspectionItem;
+  expect(read.version).toBe(6);
+  expect(read.revisions.map((r: { version: number }) => r.version)).toEqual([6, 5, 4, 3, 2, 1]);
+});
+
 test('a repeated Idempotency-Key adds the item once', async () => {
   const opts = { token: cultureHead, headers: { 'idempotency-key': 'item-once' } };
   const i = { ...ITEM, name: '营业性演出活动检查', legalBasis: '《营业性演出管理条例》第三十五条' };

@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   assertCanWrite,
@@ -53,9 +54,16 @@ function addRevision(em: EntityManager, item: InspectionItemEntity, action: Item
   });
 }
 
-/** An item the caller may change: it exists, and the caller keeps its agency's list. */
-async function keptItem(ctx: Context, id: string): Promise<InspectionItemEntity> {
-  const item = await ctx.em.findOne(InspectionItemEntity, { id: requireId('inspection item', id) });
+/**
+ * An item the caller may change: it exists, and the caller keeps its agency's list. Locked for the
+ * transaction, so two changes at once make two versions instead of colliding on the same number.
+ */
+async function keptItem(ctx: Context, tx: EntityManager, id: string): Promise<InspectionItemEntity> {
+  const item = await tx.findOne(
+    InspectionItemEntity,
+    { id: requireId('inspection item', id) },
+    { lockMode: LockMode.PESSIMISTIC_WRITE },
+  );
   if (!item) throw notFound('inspection item', id);
   assertCanWrite(ctx.identity, item.agencyId, ITEM_KEEPERS);
   if (!item.active) throw conflict(`inspection item ${id} is retired / 该检查事项已移出清单`, { id });
@@ -79,23 +87,26 @@ export async function changeInspectionItem(
   input: InspectionItemInput,
   note?: string | null,
 ): Promise<ItemView> {
-  const item = await keptItem(ctx, id);
   const content = cleanContent(input);
-  if (sameContent(item, content)) return itemView(item);
-  ctx.em.assign(item, { ...content, version: item.version + 1, updatedAt: new Date() });
-  addRevision(ctx.em, item, ItemAction.CHANGED, ctx.identity.sub!, optionalText('note', note, 500) ?? '');
-  await ctx.em.flush();
-  return itemView(item);
+  const why = optionalText('note', note, 500) ?? '';
+  return ctx.em.transactional(async (tx) => {
+    const item = await keptItem(ctx, tx, id);
+    if (sameContent(item, content)) return itemView(item);
+    tx.assign(item, { ...content, version: item.version + 1, updatedAt: new Date() });
+    addRevision(tx, item, ItemAction.CHANGED, ctx.identity.sub!, why);
+    return itemView(item);
+  });
 }
 
 /** 移出清单 Retires an item: off the public list from now on, kept in its history with the reason. */
 export async function retireInspectionItem(ctx: Context, id: string, reason: string): Promise<ItemView> {
-  const item = await keptItem(ctx, id);
   const why = requireText('reason', reason, 500);
-  ctx.em.assign(item, { active: false, version: item.version + 1, updatedAt: new Date() });
-  addRevision(ctx.em, item, ItemAction.RETIRED, ctx.identity.sub!, why);
-  await ctx.em.flush();
-  return itemView(item);
+  return ctx.em.transactional(async (tx) => {
+    const item = await keptItem(ctx, tx, id);
+    tx.assign(item, { active: false, version: item.version + 1, updatedAt: new Date() });
+    addRevision(tx, item, ItemAction.RETIRED, ctx.identity.sub!, why);
+    return itemView(item);
+  });
 }
 
 /** A repeated Idempotency-Key answers with the item, read again. */
