@@ -19,6 +19,12 @@ export enum FindingKind {
   WITHDRAWAL_OVERDUE = 'WITHDRAWAL_OVERDUE',
   WITHDRAWN_STILL_VISIBLE = 'WITHDRAWN_STILL_VISIBLE',
   ANNUAL_REPORT_MISSING = 'ANNUAL_REPORT_MISSING',
+  INSPECTION_WITHOUT_APPROVAL = 'INSPECTION_WITHOUT_APPROVAL',
+  INSPECTION_OUTSIDE_ITEMS = 'INSPECTION_OUTSIDE_ITEMS',
+  INSPECTION_OVER_CAP = 'INSPECTION_OVER_CAP',
+  INSPECTIONS_NOT_JOINED = 'INSPECTIONS_NOT_JOINED',
+  INSPECTION_POORLY_RATED = 'INSPECTION_POORLY_RATED',
+  INSPECTION_OUTCOME_OVERDUE = 'INSPECTION_OUTCOME_OVERDUE',
 }
 registerEnumType(FindingKind, {
   name: 'FindingKind',
@@ -58,6 +64,16 @@ registerEnumType(FindingKind, {
       description: '撤回后仍公开 A withdrawn, expired or unpublishable decision still on the public list',
     },
     ANNUAL_REPORT_MISSING: { description: "年度数据未公开 Last year's enforcement totals not published by 31 January" },
+    INSPECTION_WITHOUT_APPROVAL: {
+      description: "未经批准检查 An inspection started without the agency head's approval, or approved too late",
+    },
+    INSPECTION_OUTSIDE_ITEMS: { description: '清单外检查 An inspection of items not on the published list' },
+    INSPECTION_OVER_CAP: { description: "超频次检查 A visit over the region's frequency caps for one enterprise" },
+    INSPECTIONS_NOT_JOINED: {
+      description: '多头检查 One enterprise visited separately by several agencies within 30 days: suggest 综合查一次',
+    },
+    INSPECTION_POORLY_RATED: { description: '企业差评 The enterprise rated the visit 2 or less of 5' },
+    INSPECTION_OUTCOME_OVERDUE: { description: '检查结果逾期 No outcome 5 working days after the visit started' },
   },
 });
 

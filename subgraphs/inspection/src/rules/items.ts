@@ -1,5 +1,5 @@
 /**
- * 检查事项清单 国办发〔2024〕54号 (国务院办公厅关于严格规范涉企行政检查的意见) 二(二): each agency publishes the
+ * 检查事项清单 国办发〔2024〕54号 (国务院办公厅关于严格规范涉企行政检查的意见) 三「清理并公布行政检查事项」: each agency publishes the
  * items it may inspect, with their legal basis; an inspection outside the published items is not allowed. The
  * list changes over time, so every version is kept: an inspection is judged by the list as it stood that day.
  */

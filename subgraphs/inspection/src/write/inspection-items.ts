@@ -18,7 +18,7 @@ import { ItemAction, type ItemContent, sameContent } from '../rules/items.js';
 
 /**
  * Who keeps an agency's inspection list: its head and the administrator. The list bounds what the agency's
- * officers may inspect (国办发〔2024〕54号 二(二)), so the officers who inspect do not extend it themselves.
+ * officers may inspect (国办发〔2024〕54号 三: 清单之外无检查), so the officers who inspect do not extend it themselves.
  */
 export const ITEM_KEEPERS = [Role.AGENCY_HEAD, Role.ADMIN];
 
