@@ -13,6 +13,12 @@ export type ErrorCode =
   | 'STAGE_ORDER'
   | 'REVIEW_REQUIRED'
   | 'DEPENDENCY_UNAVAILABLE'
+  /** An inspection item that is not on the inspecting agencies' published list (清单之外无检查). */
+  | 'ITEM_NOT_PUBLISHED'
+  /** A visit over the region's frequency caps for an enterprise; the message lists the earlier inspections. */
+  | 'INSPECTION_CAP_EXCEEDED'
+  /** An inspection step not allowed now: not approved, outside its window, finished, cancelled… */
+  | 'INSPECTION_STATE'
   /** A query over the cost, size or result limits (README § Limits and abuse). */
   | 'QUERY_TOO_COSTLY';
 

@@ -27,7 +27,7 @@ export interface PersonnelClient {
 const OFFICER_FACTS = `query($ids:[ID!]!){ officerFacts(ids:$ids){ id agencyId name roles legalProfessionQualified } }`;
 const AGENCY_FACTS = `query($ids:[ID!]!){ agencyFacts(ids:$ids){ id name region } }`;
 const CREDENTIAL_CHECKS = `query($o:[ID!]!,$c:EnforcementCategory!,$r:String!,$d:Date!){
-  credentialChecks(officerIds:$o, category:$c, region:$r, day:$d){ officerId agencyId officerName valid reason } }`;
+  credentialChecks(officerIds:$o, category:$c, region:$r, day:$d){ officerId agencyId officerName valid reason credentialNumber } }`;
 
 export function personnelClient(from: ServiceName): PersonnelClient {
   const client = lazyClient(from, 'personnel');

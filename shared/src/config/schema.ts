@@ -80,6 +80,7 @@ const fields = {
   DB_ACQUIRE_TIMEOUT_MS: positiveWhole().default(8_000),
   WORKER_STUCK_MS: positiveWhole().default(5 * 60_000),
   ...subgraphUrls,
+  PUBLIC_WEB_URL: url(HTTP).default('http://localhost:4000'),
   GATEWAY_URL: url(HTTP).optional(),
   LAUNCHER_WAIT_MS: positiveWhole().default(180_000),
   OTEL_EXPORTER_OTLP_ENDPOINT: url(HTTP).optional(),

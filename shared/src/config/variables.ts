@@ -75,6 +75,8 @@ export const ENV_VARS = {
     'and makes /ready answer 503 (default 300000)',
   ...SUBGRAPH_URL_VARS,
   // Launcher (npm start) and CLI scripts.
+  PUBLIC_WEB_URL:
+    "base URL of the public portal: an inspection code's QR payload is <url>/verify/inspection/<code> (default http://localhost:4000)",
   GATEWAY_URL: 'gateway GraphQL URL: npm start serves it there, npm run token -- --demo asks it (default port 4000)',
   LAUNCHER_WAIT_MS: 'how long npm start waits for a service to become healthy, in ms (default 180000)',
   // Traces: the standard OpenTelemetry variable; the other OTEL_* variables apply as usual.

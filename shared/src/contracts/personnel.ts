@@ -24,5 +24,7 @@ export const CredentialCheckSchema = z.object({
   officerName: z.string().nullable(),
   valid: z.boolean(),
   reason: z.string().nullable(),
+  /** The credential that covers the action (public: it is printed on the card shown at the visit). */
+  credentialNumber: z.string().nullable(),
 });
 export type CredentialCheck = z.infer<typeof CredentialCheckSchema>;

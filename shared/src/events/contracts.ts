@@ -56,3 +56,35 @@ export const ReviewEventPayloadSchema = z.object({
   dueOn: z.string(),
 });
 export type ReviewEventPayload = z.infer<typeof ReviewEventPayloadSchema>;
+
+/** Event types inspection publishes (outbox, inspectionEvents, webhooks). */
+export const INSPECTION_EVENT_TYPES = [
+  'InspectionPlanned',
+  'InspectionApproved',
+  'InspectionStarted',
+  'InspectionFinished',
+  'InspectionCancelled',
+  'InspectionRated',
+] as const;
+export type InspectionEventType = (typeof INSPECTION_EVENT_TYPES)[number];
+
+/**
+ * Payload of every inspection event: the inspection as it stands after the step. Enterprises by id and credit
+ * code (public registry data); no codes (they are the enterprise's proof), no rating comments (free text).
+ */
+export const InspectionEventPayloadSchema = z.object({
+  inspectionId: z.string().min(1),
+  kind: z.string(),
+  status: z.string(),
+  urgent: z.boolean(),
+  agencyIds: z.array(z.string()),
+  enterprises: z.array(z.object({ id: z.string(), creditCode: z.string() })),
+  itemIds: z.array(z.string()),
+  validFrom: z.string(),
+  validUntil: z.string(),
+  outcome: z.string().nullable(),
+  outcomeCaseId: z.string().nullable(),
+  /** InspectionRated only: the enterprise that rated and its score. */
+  rating: z.object({ enterpriseId: z.string(), score: z.number().int() }).nullable(),
+});
+export type InspectionEventPayload = z.infer<typeof InspectionEventPayloadSchema>;

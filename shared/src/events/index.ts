@@ -5,3 +5,4 @@ export * from './listener.js';
 export * from './migrations.js';
 export * from './outbox.js';
 export * from './types.js';
+export * from './public-log.js';

@@ -1,6 +1,7 @@
-import { alignOne, badInput, type Context, isUuid, requireText, requireUser } from '@tsp/shared';
+import { badInput, type Context, isUuid, requireText, requireUser } from '@tsp/shared';
 
 import { EnterpriseEntity } from '../entities/index.js';
+import { load } from './loaders.js';
 import { creditCodeProblem, isIndividualBusiness, normaliseCreditCode } from '../rules/credit-code.js';
 
 /** An enterprise as served: its row, and whether its code marks an individual business. */
@@ -32,10 +33,6 @@ function requireRegisterReader(ctx: Context): void {
   if (!ctx.identity.service) requireUser(ctx.identity);
 }
 
-const byId = (ctx: Context) =>
-  ctx.loaders.get<string, EnterpriseEntity | null>('enterprise', async (ids) =>
-    alignOne(ids, await ctx.em.find(EnterpriseEntity, { id: { $in: [...ids] } }), (e) => e.id),
-  );
 
 /** 按代码查企业 The enterprise registered under a code; null when none is; a code that cannot exist is refused. */
 export async function enterpriseByCode(ctx: Context, creditCode: string): Promise<EnterpriseView | null> {
@@ -51,6 +48,6 @@ export async function enterpriseByCode(ctx: Context, creditCode: string): Promis
 export async function referencedEnterprise(ctx: Context, id: string): Promise<EnterpriseView | null> {
   if (!ctx.identity.service && !ctx.identity.role) return null;
   if (!isUuid(id)) return null;
-  const e = await byId(ctx).load(id.toLowerCase());
+  const e = await load.enterprise(ctx).load(id.toLowerCase());
   return e && enterpriseView(e);
 }

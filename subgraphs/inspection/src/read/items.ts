@@ -1,10 +1,11 @@
 import { alignMany, alignOne, type Context, isUuid, notFound, requireId } from '@tsp/shared';
 
 import { InspectionItemEntity, InspectionItemRevisionEntity } from '../entities/index.js';
+import { load } from './loaders.js';
 import type { ItemAction } from '../rules/items.js';
 
 /**
- * The inspection lists are public (国办发〔2024〕54号 二(二): published to society), with their history:
+ * The inspection lists are public (国办发〔2024〕54号 三: published to society), with their history:
  * every read here answers without a token, and nothing private is kept in an item.
  */
 export interface ItemView {
@@ -45,7 +46,7 @@ export interface ItemRevisionView {
   changedAt: Date;
 }
 
-const load = {
+const local = {
   current: (ctx: Context) =>
     ctx.loaders.get<string, InspectionItemEntity[]>('currentItems', async (agencyIds) =>
       alignMany(
@@ -57,10 +58,6 @@ const load = {
         ),
         (i) => i.agencyId,
       ),
-    ),
-  item: (ctx: Context) =>
-    ctx.loaders.get<string, InspectionItemEntity | null>('item', async (ids) =>
-      alignOne(ids, await ctx.em.find(InspectionItemEntity, { id: { $in: [...ids] } }), (i) => i.id),
     ),
   revisions: (ctx: Context) =>
     ctx.loaders.get<string, InspectionItemRevisionEntity[]>('itemRevisions', async (ids) =>
@@ -78,7 +75,7 @@ const load = {
 
 /** 检查事项清单 An agency's current items, by name (batched per agency). */
 export async function currentItems(ctx: Context, agencyId: string): Promise<ItemView[]> {
-  return (await load.current(ctx).load(requireId('agency', agencyId))).map(itemView);
+  return (await local.current(ctx).load(requireId('agency', agencyId))).map(itemView);
 }
 
 /** One item, current or retired; NOT_FOUND when there is none. */
@@ -97,7 +94,7 @@ export async function referencedItem(ctx: Context, id: string): Promise<ItemView
 
 /** 历史版本 Every version of an item, newest first (batched). */
 export async function itemRevisions(ctx: Context, itemId: string): Promise<ItemRevisionView[]> {
-  return (await load.revisions(ctx).load(itemId)).map((r) => ({
+  return (await local.revisions(ctx).load(itemId)).map((r) => ({
     version: r.version,
     action: r.action,
     name: r.name,

@@ -54,3 +54,8 @@ export function windowProblem(validFrom: string, validUntil: string): string | n
   if (days > MAX_WINDOW_DAYS) return `a window is at most ${MAX_WINDOW_DAYS} days / 检查期限不超过${MAX_WINDOW_DAYS}日`;
   return null;
 }
+
+/** A code as the platform issues them (22 base64url characters) or longer; anything else is not looked up. */
+export function isWellFormedCode(code: string): boolean {
+  return /^[A-Za-z0-9_-]{16,64}$/.test(code);
+}

@@ -1,4 +1,2 @@
-import { encodeCursor } from '@tsp/shared';
-
-/** The log position as a `reviewEvents` cursor: replay accepts exactly these. */
-export const positionCursor = (position: number): string => encodeCursor(String(position));
+/** The log position as a `reviewEvents` cursor: replay accepts exactly these (the shared event-log form). */
+export { positionCursor } from '@tsp/shared';

@@ -1,0 +1,73 @@
+import { badInput } from '../errors.js';
+import { decodeCursor, encodeCursor, MAX_PAGE } from '../graphql/pagination.js';
+import { requireUser } from '../identity/access.js';
+import { isUuid } from '../validate.js';
+import { scopeSql } from '../identity/scope.js';
+import type { Context } from '../server/context.js';
+
+/** One row of a source's outbox as an integrator-facing log serves it. */
+export interface LogRow<P> {
+  id: string;
+  type: string;
+  agencyId: string;
+  subjectId: string;
+  occurredAt: Date;
+  position: number;
+  cursor: string;
+  payload: P;
+}
+
+/** The cursor is the log position, opaque to clients. */
+export const positionCursor = (position: number) => encodeCursor(String(position));
+
+function positionOf(cursor: string, source: string): number {
+  const m = /^(\d+)$/.exec(decodeCursor(cursor));
+  if (!m) throw badInput('after', `not a ${source} event cursor`);
+  return Number(m[1]);
+}
+
+/**
+ * 事件日志 The durable, resumable log integrators read: a source's own outbox in position order, scoped by the
+ * token (an integrator its agencies or region, a supervisor its region, agency roles their agency). An empty page
+ * keeps the caller's cursor, so polling from it never moves backwards.
+ */
+export async function readScopedLog<P>(
+  ctx: Context,
+  source: string,
+  types: readonly string[],
+  page: { after?: string | null; first?: number | null; agencyId?: string | null },
+) {
+  requireUser(ctx.identity);
+  const limit = page.first ?? 100;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) throw badInput('first', `must be 1…${MAX_PAGE}`);
+  const scope = scopeSql(ctx.identity);
+  const where = ['position > ?', 'type = any(?::text[])', scope.sql];
+  const params: unknown[] = [page.after ? positionOf(page.after, source) : 0, `{${types.join(',')}}`, ...scope.params];
+  if (page.agencyId) {
+    if (!isUuid(page.agencyId)) throw badInput('agencyId', 'not an agency id');
+    where.push('agency_id = ?');
+    params.push(page.agencyId);
+  }
+  params.push(limit + 1);
+  const rows: { position: string; id: string; type: string; agency_id: string; occurred_at: Date; subject_id: string; payload: P }[] =
+    await ctx.em.execute(
+      `select position, id, type, agency_id, occurred_at, subject_id, payload from ${source}.outbox
+        where ${where.join(' and ')} order by position limit ?`,
+      params,
+    );
+  const nodes: LogRow<P>[] = rows.slice(0, limit).map((r) => ({
+    id: r.id,
+    type: r.type,
+    agencyId: r.agency_id,
+    subjectId: r.subject_id,
+    occurredAt: new Date(r.occurred_at),
+    position: Number(r.position),
+    cursor: positionCursor(Number(r.position)),
+    payload: r.payload,
+  }));
+  return {
+    nodes,
+    hasNextPage: rows.length > limit,
+    endCursor: nodes.at(-1)?.cursor ?? page.after ?? null,
+  };
+}
