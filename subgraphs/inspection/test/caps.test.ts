@@ -1,6 +1,6 @@
 import {
-  CapKind,
   capBreaches,
+  CapKind,
   capMessage,
   capsProblem,
   DEFAULT_CAPS,
@@ -107,10 +107,11 @@ test('the inspection is not counted against itself, nor are visits to other ente
 });
 
 test('the message names each cap with the earlier inspections and their days, oldest first', () => {
-  const a = visit('2026-03-04', ['A'], InspectionKind.TARGETED, 'insp-b');
-  const b = visit('2026-03-02', ['B'], InspectionKind.TARGETED, 'insp-a');
-  const c = visit('2026-03-04', ['C'], InspectionKind.TARGETED, 'insp-c');
-  const message = capMessage(capBreaches(DEFAULT_CAPS, c, [a, b]));
+  // Given newest first; listed oldest first.
+  const wednesday = visit('2026-03-04', ['A'], InspectionKind.TARGETED, 'insp-b');
+  const monday = visit('2026-03-02', ['B'], InspectionKind.TARGETED, 'insp-a');
+  const third = visit('2026-03-04', ['C'], InspectionKind.TARGETED, 'insp-c');
+  const message = capMessage(capBreaches(DEFAULT_CAPS, third, [wednesday, monday]));
   expect(message).toBe(
     `检查频次超过上限 每日 per day ≤ 1 for enterprise ${E}; earlier: insp-b (2026-03-04); ` +
       `检查频次超过上限 每周 per week ≤ 2 for enterprise ${E}; earlier: insp-a (2026-03-02), insp-b (2026-03-04)`,

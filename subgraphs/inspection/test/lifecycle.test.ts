@@ -38,7 +38,9 @@ test('an urgent inspection starts unapproved, is approved afterwards while in pr
 });
 
 test('an inspection in progress that is not urgent cannot be approved (again)', () => {
-  expect(transitionProblem(InspectionAction.APPROVE, at(InspectionStatus.IN_PROGRESS, false, APPROVED_AT))).not.toBeNull();
+  expect(
+    transitionProblem(InspectionAction.APPROVE, at(InspectionStatus.IN_PROGRESS, false, APPROVED_AT)),
+  ).not.toBeNull();
 });
 
 test('only an inspection in progress may finish', () => {

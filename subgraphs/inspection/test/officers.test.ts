@@ -9,7 +9,9 @@ test('two valid officers of the lead and a joint agency may inspect', () => {
 });
 
 test('fewer than two different officers: one alone, or the same one twice', () => {
-  expect(teamProblems(['o1'], [ok('o1', LEAD)], [LEAD])).toEqual(['at least 2 different officers / 检查人员不得少于两人']);
+  expect(teamProblems(['o1'], [ok('o1', LEAD)], [LEAD])).toEqual([
+    'at least 2 different officers / 检查人员不得少于两人',
+  ]);
   // The same id twice is one officer, and is reported once.
   expect(teamProblems(['o1', 'o1'], [ok('o1', LEAD)], [LEAD])).toEqual([
     'at least 2 different officers / 检查人员不得少于两人',
