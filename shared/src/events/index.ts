@@ -4,5 +4,5 @@ export * from './feed.js';
 export * from './listener.js';
 export * from './migrations.js';
 export * from './outbox.js';
-export * from './types.js';
 export * from './public-log.js';
+export * from './types.js';

@@ -1,9 +1,9 @@
 import { badInput } from '../errors.js';
 import { decodeCursor, encodeCursor, MAX_PAGE } from '../graphql/pagination.js';
 import { requireUser } from '../identity/access.js';
-import { isUuid } from '../validate.js';
 import { scopeSql } from '../identity/scope.js';
 import type { Context } from '../server/context.js';
+import { isUuid } from '../validate.js';
 
 /** One row of a source's outbox as an integrator-facing log serves it. */
 export interface LogRow<P> {
@@ -49,12 +49,19 @@ export async function readScopedLog<P>(
     params.push(page.agencyId);
   }
   params.push(limit + 1);
-  const rows: { position: string; id: string; type: string; agency_id: string; occurred_at: Date; subject_id: string; payload: P }[] =
-    await ctx.em.execute(
-      `select position, id, type, agency_id, occurred_at, subject_id, payload from ${source}.outbox
+  const rows: {
+    position: string;
+    id: string;
+    type: string;
+    agency_id: string;
+    occurred_at: Date;
+    subject_id: string;
+    payload: P;
+  }[] = await ctx.em.execute(
+    `select position, id, type, agency_id, occurred_at, subject_id, payload from ${source}.outbox
         where ${where.join(' and ')} order by position limit ?`,
-      params,
-    );
+    params,
+  );
   const nodes: LogRow<P>[] = rows.slice(0, limit).map((r) => ({
     id: r.id,
     type: r.type,

@@ -6,7 +6,12 @@ import {
   publishEvent,
 } from '@tsp/shared';
 
-import { EnterpriseEntity, type InspectionEntity, InspectionScopeEntity, InspectionTargetEntity } from '../entities/index.js';
+import {
+  EnterpriseEntity,
+  type InspectionEntity,
+  InspectionScopeEntity,
+  InspectionTargetEntity,
+} from '../entities/index.js';
 
 export { INSPECTION_EVENT_TYPES, type InspectionEventType };
 

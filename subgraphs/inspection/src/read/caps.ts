@@ -8,7 +8,12 @@ import { DEFAULT_CAPS, type FrequencyCaps } from '../rules/caps.js';
 export async function capsOf(em: EntityManager, region: string): Promise<FrequencyCaps> {
   const row = await em.findOne(RegionCapsEntity, { region });
   return row
-    ? { perDay: row.perDay, perWeek: row.perWeek, perMonth: row.perMonth, routinePerAgencyYear: row.routinePerAgencyYear }
+    ? {
+        perDay: row.perDay,
+        perWeek: row.perWeek,
+        perMonth: row.perMonth,
+        routinePerAgencyYear: row.routinePerAgencyYear,
+      }
     : DEFAULT_CAPS;
 }
 

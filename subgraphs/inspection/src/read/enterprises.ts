@@ -1,8 +1,8 @@
 import { badInput, type Context, isUuid, requireText, requireUser } from '@tsp/shared';
 
 import { EnterpriseEntity } from '../entities/index.js';
-import { load } from './loaders.js';
 import { creditCodeProblem, isIndividualBusiness, normaliseCreditCode } from '../rules/credit-code.js';
+import { load } from './loaders.js';
 
 /** An enterprise as served: its row, and whether its code marks an individual business. */
 export interface EnterpriseView {
@@ -32,7 +32,6 @@ export function enterpriseView(e: EnterpriseEntity): EnterpriseView {
 function requireRegisterReader(ctx: Context): void {
   if (!ctx.identity.service) requireUser(ctx.identity);
 }
-
 
 /** 按代码查企业 The enterprise registered under a code; null when none is; a code that cannot exist is refused. */
 export async function enterpriseByCode(ctx: Context, creditCode: string): Promise<EnterpriseView | null> {

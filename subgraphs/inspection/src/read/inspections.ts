@@ -6,6 +6,7 @@ import {
   type Context,
   decodeCursor,
   encodeCursor,
+  isUuid,
   MAX_PAGE,
   notFound,
   requireId,
@@ -45,8 +46,8 @@ export async function inspectionById(ctx: Context, id: string): Promise<Inspecti
 
 /** An inspection another subgraph refers to (batched): null where the caller may not read it. */
 export async function referencedInspection(ctx: Context, id: string): Promise<InspectionEntity | null> {
-  if (!ctx.identity.role) return null;
-  const i = await load.inspection(ctx).load(requireId('inspection', id));
+  if (!ctx.identity.role || !isUuid(id)) return null;
+  const i = await load.inspection(ctx).load(id.toLowerCase());
   return i && mayRead(ctx, i) ? i : null;
 }
 

@@ -1,8 +1,8 @@
-import { alignMany, alignOne, type Context, isUuid, notFound, requireId } from '@tsp/shared';
+import { alignMany, type Context, isUuid, notFound, requireId } from '@tsp/shared';
 
 import { InspectionItemEntity, InspectionItemRevisionEntity } from '../entities/index.js';
-import { load } from './loaders.js';
 import type { ItemAction } from '../rules/items.js';
+import { load } from './loaders.js';
 
 /**
  * The inspection lists are public (国办发〔2024〕54号 三: published to society), with their history:

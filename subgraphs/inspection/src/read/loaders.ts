@@ -18,7 +18,11 @@ export const load = {
     ctx.loaders.get<string, InspectionTargetEntity[]>('inspectionTargets', async (ids) =>
       alignMany(
         ids,
-        await ctx.em.find(InspectionTargetEntity, { inspectionId: { $in: [...ids] } }, { orderBy: { enterpriseId: 'asc' } }),
+        await ctx.em.find(
+          InspectionTargetEntity,
+          { inspectionId: { $in: [...ids] } },
+          { orderBy: { enterpriseId: 'asc' } },
+        ),
         (t) => t.inspectionId,
       ),
     ),

@@ -64,7 +64,7 @@ export class InspectionCapsInput {
 
 @InputType({ description: '年度计划条目 A line of an annual inspection plan' })
 export class PlanLineInput {
-  @Field(() => ID, { description: '检查事项 Item of the agency\'s list' })
+  @Field(() => ID, { description: "检查事项 Item of the agency's list" })
   itemId!: string;
   @Field(() => Int, { description: '计划次数 Inspections planned in the year' })
   planned!: number;

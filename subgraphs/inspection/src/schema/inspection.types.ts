@@ -185,7 +185,10 @@ export class InspectionEvent {
   cursor!: string;
   @Field(() => Agency, { description: '牵头机关 Lead agency' })
   agency!: { id: string };
-  @Field(() => Inspection, { nullable: true, description: '检查 The inspection (null where the token may not read it)' })
+  @Field(() => Inspection, {
+    nullable: true,
+    description: '检查 The inspection (null where the token may not read it)',
+  })
   inspection!: { id: string } | null;
   @Field(() => InspectionStatus, { description: '状态 Status after the step' })
   status!: InspectionStatus;

@@ -1,8 +1,8 @@
 import { type Context, Role, shanghaiDate } from '@tsp/shared';
 
 import { type InspectionEntity, InspectionScopeEntity, InspectionTargetEntity } from '../entities/index.js';
-import { capsOf } from '../read/caps.js';
 import { publishInspectionEvent } from '../events/inspection-events.js';
+import { capsOf } from '../read/caps.js';
 import { InspectionAction } from '../rules/lifecycle.js';
 import { assertWithinCaps, checkedTeam, publishedItems } from './checks.js';
 import { inspectionFor } from './inspection-row.js';

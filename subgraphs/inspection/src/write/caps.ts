@@ -10,7 +10,8 @@ import { capsProblem, type FrequencyCaps } from '../rules/caps.js';
 export async function setInspectionCaps(ctx: Context, region: string, caps: FrequencyCaps): Promise<FrequencyCaps> {
   requireRole(ctx.identity, Role.SUPERVISOR, Role.ADMIN);
   const r = requireText('region', region, 100);
-  if (ctx.identity.role === Role.SUPERVISOR && ctx.identity.region !== r) throw forbidden('you supervise another region');
+  if (ctx.identity.role === Role.SUPERVISOR && ctx.identity.region !== r)
+    throw forbidden('you supervise another region');
   const bad = capsProblem(caps);
   if (bad) throw badInput(`caps.${bad}`, 'must be a whole number from 1 to 1000');
   await ctx.em.upsert(RegionCapsEntity, { region: r, ...caps, updatedBy: ctx.identity.sub, updatedAt: new Date() });

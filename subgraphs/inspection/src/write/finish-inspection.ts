@@ -29,7 +29,10 @@ export async function finishInspection(
   return ctx.em
     .transactional(async (tx) => {
       const i = await inspectionFor(ctx, tx, id, INSPECTORS, InspectionAction.FINISH);
-      if (caseId && (!opened || !i.agencyIds.includes(opened.agencyId) || opened.category === EnforcementCategory.INSPECTION))
+      if (
+        caseId &&
+        (!opened || !i.agencyIds.includes(opened.agencyId) || opened.category === EnforcementCategory.INSPECTION)
+      )
         throw badInput('caseId', 'must be a case an inspecting agency opened from the visit / 须为检查机关立案的案件');
       i.finishedAt = new Date();
       i.outcome = outcome;

@@ -17,7 +17,11 @@ export async function inspectionFor(
   roles: readonly Role[],
   action: InspectionAction,
 ): Promise<InspectionEntity> {
-  const i = await tx.findOne(InspectionEntity, { id: requireId('inspection', id) }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  const i = await tx.findOne(
+    InspectionEntity,
+    { id: requireId('inspection', id) },
+    { lockMode: LockMode.PESSIMISTIC_WRITE },
+  );
   if (!i) throw notFound('inspection', id);
   assertCanWrite(ctx.identity, i.agencyId, roles);
   const problem = transitionProblem(action, i);

@@ -14,7 +14,12 @@ import {
 } from '@tsp/shared';
 
 import { agencyFacts } from '../clients/personnel.js';
-import { EnterpriseEntity, InspectionEntity, InspectionScopeEntity, InspectionTargetEntity } from '../entities/index.js';
+import {
+  EnterpriseEntity,
+  InspectionEntity,
+  InspectionScopeEntity,
+  InspectionTargetEntity,
+} from '../entities/index.js';
 import { publishInspectionEvent } from '../events/inspection-events.js';
 import { windowProblem } from '../rules/code.js';
 import { InspectionKind, InspectionStatus } from '../rules/kinds.js';
@@ -38,8 +43,9 @@ export interface PlanInspectionInputLike {
 /** 检查码 128 random bits, URL-safe: unguessable, so only who was shown it can read or rate the visit. */
 export const newCode = () => randomBytes(16).toString('base64url');
 
-const ids = (what: string, list: string[] | null | undefined, max: number) =>
-  [...new Set(requireNonEmpty(what, list, max).map((id) => requireId(what, id)))];
+const ids = (what: string, list: string[] | null | undefined, max: number) => [
+  ...new Set(requireNonEmpty(what, list, max).map((id) => requireId(what, id))),
+];
 
 /**
  * 制定检查方案 Plans an inspection of the caller's agency: enterprises, published items, kind, a team of two or
@@ -104,7 +110,8 @@ export async function planInspection(ctx: Context, input: PlanInspectionInputLik
     });
     for (const enterpriseId of enterpriseIds)
       tx.create(InspectionTargetEntity, { inspectionId: i.id, enterpriseId, code: newCode() });
-    for (const it of items) tx.create(InspectionScopeEntity, { inspectionId: i.id, itemId: it.id, itemVersion: it.version });
+    for (const it of items)
+      tx.create(InspectionScopeEntity, { inspectionId: i.id, itemId: it.id, itemVersion: it.version });
     await tx.flush();
     await publishInspectionEvent(tx, 'InspectionPlanned', i);
     return i;

@@ -7,7 +7,8 @@ import { isWellFormedCode } from '../rules/code.js';
 import { MAX_COMMENT, ratingProblem } from '../rules/rating.js';
 
 /** An unknown code: the same answer whether it never existed or was mistyped, and the code is not echoed. */
-export const unknownCode = () => new AppError('NOT_FOUND', 'no inspection has this code / 检查码无效', { field: 'code' });
+export const unknownCode = () =>
+  new AppError('NOT_FOUND', 'no inspection has this code / 检查码无效', { field: 'code' });
 
 /** The code as typed, bounded before it reaches SQL. */
 export function cleanCode(code: string): string {
@@ -34,7 +35,10 @@ export async function rateInspection(
     const i = await tx.findOneOrFail(InspectionEntity, { id: t.inspectionId });
     const now = new Date();
     const p = ratingProblem({ status: i.status, finishedAt: i.finishedAt, alreadyRated: t.score !== null, score, now });
-    if (p) throw p.field === 'score' ? badInput('score', p.message) : new AppError('INSPECTION_STATE', p.message, { field: 'code' });
+    if (p)
+      throw p.field === 'score'
+        ? badInput('score', p.message)
+        : new AppError('INSPECTION_STATE', p.message, { field: 'code' });
     t.score = score;
     t.comment = text;
     t.ratedAt = now;

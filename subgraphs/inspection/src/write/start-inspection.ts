@@ -3,8 +3,8 @@ import { badInput, conflict, type Context, EnforcementCategory, requireId, shang
 
 import { caseFacts } from '../clients/records.js';
 import { type InspectionEntity, InspectionScopeEntity, InspectionTargetEntity } from '../entities/index.js';
-import { capsOf } from '../read/caps.js';
 import { publishInspectionEvent } from '../events/inspection-events.js';
+import { capsOf } from '../read/caps.js';
 import { InspectionAction } from '../rules/lifecycle.js';
 import { assertWithinCaps, checkedTeam, publishedItems } from './checks.js';
 import { inspectionFor } from './inspection-row.js';
@@ -24,7 +24,7 @@ export async function startInspection(ctx: Context, id: string, recordsCaseId: s
     .transactional(async (tx) => {
       const i = await inspectionFor(ctx, tx, id, INSPECTORS, InspectionAction.START);
       if (!facts || facts.agencyId !== i.agencyId || facts.category !== EnforcementCategory.INSPECTION)
-        throw badInput('recordsCaseId', "must be an INSPECTION case of the lead agency / 须为本机关的行政检查案件");
+        throw badInput('recordsCaseId', 'must be an INSPECTION case of the lead agency / 须为本机关的行政检查案件');
       const today = shanghaiDate();
       if (i.approvedAt && (today < i.validFrom || today > i.validUntil))
         throw stateError(i, `approved for ${i.validFrom}…${i.validUntil}, not ${today} / 不在批准的检查期限内`);

@@ -1,7 +1,7 @@
-import type { CredentialCheck } from '@tsp/shared';
+import type { CredentialCheck as Answer } from '@tsp/shared';
 
-/** What personnel's `credentialChecks` answers for one officer (the shared contract). */
-export type { CredentialCheck };
+/** What this rule reads of personnel's `credentialChecks` answer for one officer (the shared contract). */
+export type CredentialCheck = Omit<Answer, 'credentialNumber'>;
 
 export interface CredentialProblem {
   officerId: string;
