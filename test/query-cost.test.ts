@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 import { type RunningGateway, startGateway } from '@tsp/gateway';
 import { type BenchData, seedBench } from '@tsp/scripts/bench/seed';
 import { services } from '@tsp/scripts/services';
@@ -11,7 +13,7 @@ import {
   subgraphUrlVar,
 } from '@tsp/shared';
 
-import { createMigratedDatabase } from './kit/db';
+import { createMigratedDatabase, sql } from './kit/db';
 import { token } from './kit/platform';
 
 /**
@@ -28,7 +30,9 @@ let gateway: RunningGateway;
 const regions: Record<number, BenchData> = {};
 let caseAgency: BenchData;
 
-const FINDINGS = `query($region: String!) { agencies(region: $region) { name personnelFindings { kind } recordFindings { kind } reviewFindings { kind } disclosureFindings { kind } } }`;
+const FINDINGS = `query($region: String!) { agencies(region: $region) { name personnelFindings { kind } recordFindings { kind } reviewFindings { kind } disclosureFindings { kind } inspectionFindings { kind } } }`;
+const INSPECTIONS = `query($n: Int!) { inspections(first: $n) { edges { node { agency { name } partnerAgencies { name }
+  officers { name agency { name } } items { name } targets { enterprise { name } code score } recordsCase { id } } } } }`;
 const CASES = `query($n: Int!) { cases(first: $n) { edges { node { agency { name } handlers { name } reviews { status } publication { status } } } } }`;
 
 beforeAll(async () => {
@@ -46,6 +50,7 @@ beforeAll(async () => {
     () => undefined,
     '成本县案件',
   );
+  await seedInspections(databaseUrl, caseAgency.agencies[0], 200);
   for (const name of SUBGRAPHS)
     subgraphs.push(await startSubgraph({ ...services[name], workers: undefined }, { databaseUrl }));
   // Subgraphs ask personnel where an officer belongs (the stale-token check) at these URLs.
@@ -79,6 +84,64 @@ async function statements(
   return sqlStats.statements - before;
 }
 
+/** Inspections written straight into inspection's tables: each of one agency's, two enterprises, two items. */
+async function seedInspections(databaseUrl: string, a: BenchData['agencies'][number], n: number) {
+  const ids = (k: number) => Array.from({ length: k }, () => randomUUID());
+  const enterprises = ids(n + 1);
+  const items = ids(3);
+  await sql(
+    databaseUrl,
+    `insert into inspection.enterprise (id, credit_code, name, region, registered_by)
+     select e, '9113052800000' || lpad(i::text, 5, '0'), '成本企业' || i, '成本县案件', 'cost'
+       from unnest($1::uuid[]) with ordinality as t(e, i)`,
+    [enterprises],
+  );
+  await sql(
+    databaseUrl,
+    `insert into inspection.inspection_item (id, agency_id, name, legal_basis, enforcement_item, version)
+     select x, $2, '成本事项' || i, '依据', '执法事项', 1 from unnest($1::uuid[]) with ordinality as t(x, i)`,
+    [items, a.id],
+  );
+  const inspections = ids(n);
+  const team = JSON.stringify(
+    a.officers.slice(0, 2).map((o, k) => ({ officerId: o, name: `人员${k}`, agencyId: a.id })),
+  );
+  await sql(
+    databaseUrl,
+    `insert into inspection.inspection (id, agency_id, region, kind, reason, officer_ids, team, valid_from, valid_until,
+       status, planned_by, planned_at, approved_by, approved_at, started_at, started_on, records_case_id)
+     select x, $2, '成本县案件', 'ROUTINE', '成本', $3::uuid[], $4::jsonb, current_date, current_date, 'IN_PROGRESS',
+            'cost', now() - i * interval '1 minute', 'cost', now(), now(), current_date, gen_random_uuid()
+       from unnest($1::uuid[]) with ordinality as t(x, i)`,
+    [inspections, a.id, a.officers.slice(0, 2), team],
+  );
+  await sql(
+    databaseUrl,
+    `insert into inspection.inspection_target (inspection_id, enterprise_id, code, score, rated_at)
+     select x, e, md5(x::text || e::text), 4, now()
+       from unnest($1::uuid[], $2::uuid[]) as t(x, e)
+     union all select x, $3, md5(x::text), null, null from unnest($1::uuid[]) as t(x)`,
+    [inspections, enterprises.slice(0, n), enterprises[n]],
+  );
+  await sql(
+    databaseUrl,
+    `insert into inspection.inspection_scope (inspection_id, item_id, item_version)
+     select x, it, 1 from unnest($1::uuid[]) as t(x), unnest($2::uuid[]) as u(it)`,
+    [inspections, items.slice(0, 2)],
+  );
+}
+
+async function inspectionListStatements(n: number): Promise<number> {
+  const a = caseAgency.agencies[0];
+  const officer = await token({ role: Role.OFFICER, sub: a.officers[0], agencyId: a.id });
+  return statements(INSPECTIONS, { n }, officer, (d) => {
+    expect(d.inspections.edges).toHaveLength(n);
+    // Nested lists are really loaded: two enterprises (with codes, for the agency's staff) and two items each.
+    expect(d.inspections.edges.every((e: any) => e.node.targets.length === 2 && e.node.items.length === 2)).toBe(true);
+    expect(d.inspections.edges[0].node.targets[0].code).toMatch(/^[0-9a-f]{32}$/);
+  });
+}
+
 async function findingsStatements(n: number): Promise<number> {
   const supervisor = await token({ role: Role.SUPERVISOR, sub: `cost-supervisor-${n}`, region: regions[n].region });
   return statements(FINDINGS, { region: regions[n].region }, supervisor, (d) => {
@@ -104,6 +167,16 @@ test('the case list with agency, handlers, reviews and publication costs the sam
     10: await caseListStatements(10),
     100: await caseListStatements(100),
     200: await caseListStatements(200),
+  };
+  expect(counts).toEqual({ 10: counts[10], 100: counts[10], 200: counts[10] });
+}, 120_000);
+
+test('the inspection list with agencies, officers, items and enterprises costs the same for 10, 100 and 200', async () => {
+  await inspectionListStatements(10);
+  const counts = {
+    10: await inspectionListStatements(10),
+    100: await inspectionListStatements(100),
+    200: await inspectionListStatements(200),
   };
   expect(counts).toEqual({ 10: counts[10], 100: counts[10], 200: counts[10] });
 }, 120_000);
