@@ -1,7 +1,7 @@
 import { addCalendarDays, Role, shanghaiDate } from '@tsp/shared';
 
 import { type GqlResult, type Platform, startPlatform, token } from './kit/platform';
-import { OPEN, penaltyCase, type RecordsWorld, setupWorld } from './kit/records-fixtures';
+import { APPEND, OPEN, penaltyCase, photo, type RecordsWorld, setupWorld, video } from './kit/records-fixtures';
 
 /**
  * 涉企行政检查 through the gateway: plan → approve → the enterprise verifies the code without a token → start (its
@@ -325,4 +325,27 @@ test('the annual plan counts what was done; events reach an integrator of the ag
   );
   expect(seenByB).not.toContain(first.id);
   expect(code(await p.gql(EVENTS, {}))).toBe('UNAUTHENTICATED');
+});
+
+test('two approvals at once for one enterprise: the caps let exactly one through', async () => {
+  const e3 = ok(
+    await p.gql(
+      `mutation($i: EnterpriseInput!) { registerEnterprise(input: $i) { id } }`,
+      { i: { creditCode: '91130528MA0CAFE01H', name: '宁晋县示例餐饮有限公司', region: '宁晋县' } },
+      { token: w.tokens.a },
+    ),
+  ).registerEnterprise.id as string;
+  const a = ok(await plan({ enterpriseIds: [e3] })).planInspection.id;
+  const b = ok(await plan({ enterpriseIds: [e3] })).planInspection.id;
+  // Two visits a day allowed: the third approval is over the cap only if it counts the other two.
+  ok(
+    await p.gql(
+      `mutation { setInspectionCaps(region: "宁晋县", caps: { perDay: 2, perWeek: 5, perMonth: 9, routinePerAgencyYear: 9 }) { perDay } }`,
+      {},
+      { token: w.tokens.supervisor },
+    ),
+  );
+  const c = ok(await plan({ enterpriseIds: [e3] })).planInspection.id;
+  const results = await Promise.all([a, b, c].map((id) => p.gql(APPROVE, { id }, { token: w.tokens.aHead })));
+  expect(results.map(code).sort()).toEqual([undefined, undefined, 'INSPECTION_CAP_EXCEEDED'].sort());
 });
