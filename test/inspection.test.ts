@@ -170,6 +170,9 @@ test("only the agency's head (or the administrator) keeps its list; bad input na
   expect(code(await p.gql(RETIRE, { id: item.id, r: '' }, { token: marketHead }))).toBe('BAD_USER_INPUT');
   // The administrator may keep any agency's list.
   expect(ok(await p.gql(ADD, { a: culture, i: ITEM }, { token: admin })).addInspectionItem.version).toBe(1);
+  // …of an agency that exists.
+  const nobody = '00000000-0000-4000-8000-000000000000';
+  expect(code(await p.gql(ADD, { a: nobody, i: ITEM }, { token: admin }))).toBe('NOT_FOUND');
 });
 
 test('changes made at the same moment each become a version of their own, none is lost', async () => {

@@ -12,6 +12,7 @@ import {
   Role,
 } from '@tsp/shared';
 
+import { agencyFacts } from '../clients/personnel.js';
 import { InspectionItemEntity, InspectionItemRevisionEntity } from '../entities/index.js';
 import { type ItemView, itemView } from '../read/items.js';
 import { ItemAction, type ItemContent, sameContent } from '../rules/items.js';
@@ -74,6 +75,8 @@ async function keptItem(ctx: Context, tx: EntityManager, id: string): Promise<In
 export async function addInspectionItem(ctx: Context, agencyId: string, input: InspectionItemInput): Promise<ItemView> {
   const agency = requireId('agency', agencyId);
   assertCanWrite(ctx.identity, agency, ITEM_KEEPERS);
+  // The administrator acts for any agency: one personnel does not know gets no list.
+  if (!(await agencyFacts([agency])).length) throw notFound('agency', agency);
   const item = ctx.em.create(InspectionItemEntity, { agencyId: agency, ...cleanContent(input), version: 1 });
   addRevision(ctx.em, item, ItemAction.ADDED, ctx.identity.sub!);
   await ctx.em.flush();
