@@ -21,8 +21,9 @@ export interface LogRow<P> {
 export const positionCursor = (position: number) => encodeCursor(String(position));
 
 function positionOf(cursor: string, source: string): number {
-  const m = /^(\d+)$/.exec(decodeCursor(cursor));
-  if (!m) throw badInput('after', `not a ${source} event cursor`);
+  const m = /^(\d{1,16})$/.exec(decodeCursor(cursor));
+  // A position past what a number holds exactly would reach PostgreSQL as 1e+30 and fail there.
+  if (!m || !Number.isSafeInteger(Number(m[1]))) throw badInput('after', `not a ${source} event cursor`);
   return Number(m[1]);
 }
 

@@ -3,6 +3,7 @@ import {
   CapKind,
   capMessage,
   capsProblem,
+  countedDays,
   DEFAULT_CAPS,
   type FrequencyCaps,
   MAX_CAP,
@@ -117,4 +118,15 @@ test('the message names each cap with the earlier inspections and their days, ol
       `检查频次超过上限 每周 per week ≤ 2 for enterprise ${E}; earlier: insp-a (2026-03-02), insp-b (2026-03-04)`,
   );
   expect(capMessage([])).toBe('');
+});
+
+test('the visits counted for a day cover its year and its whole week, also where the week crosses New Year', () => {
+  expect(countedDays('2026-06-10')).toEqual({ from: '2026-01-01', to: '2026-12-31' });
+  // 2026-01-01 is a Thursday: its week began on Monday 2025-12-29.
+  expect(countedDays('2026-01-01')).toEqual({ from: '2025-12-29', to: '2026-12-31' });
+  // 2025-12-31 is a Wednesday: its week ends on Sunday 2026-01-04.
+  expect(countedDays('2025-12-31')).toEqual({ from: '2025-01-01', to: '2026-01-04' });
+  // And the rule then sees the December visit in January's week.
+  const december = visit('2025-12-31');
+  expect(kinds({ ...LOOSE, perWeek: 1 }, visit('2026-01-01'), [december])).toEqual([CapKind.PER_WEEK]);
 });

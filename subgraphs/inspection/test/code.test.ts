@@ -1,4 +1,4 @@
-import { CodeState, codeState, MAX_WINDOW_DAYS, windowProblem } from '../src/rules/code';
+import { CodeState, codeState, MAX_WINDOW_DAYS, startDayProblem, windowProblem } from '../src/rules/code';
 import { InspectionStatus } from '../src/rules/kinds';
 
 const APPROVED_AT = new Date('2026-03-01T10:00:00+08:00');
@@ -43,4 +43,11 @@ test('a reversed window or one longer than 31 days is refused', () => {
   expect(windowProblem('2026-03-06', '2026-03-02')).toMatch('validUntil is before validFrom');
   expect(windowProblem('2026-03-01', '2026-04-01')).toMatch('at most 31 days');
   expect(windowProblem('2026-02-15', '2026-03-18')).toMatch('检查期限不超过31日');
+});
+
+test('a visit starts on a day of its window, urgent or not: the day before or after is refused', () => {
+  expect(startDayProblem(WINDOW, '2026-03-02')).toBeNull();
+  expect(startDayProblem(WINDOW, '2026-03-06')).toBeNull();
+  expect(startDayProblem(WINDOW, '2026-03-01')).toMatch('不在检查期限内');
+  expect(startDayProblem(WINDOW, '2026-03-07')).toMatch('2026-03-02…2026-03-06, not 2026-03-07');
 });

@@ -1,4 +1,4 @@
-import { type OfficerCheck, teamProblems } from '../src/rules/officers';
+import { agenciesWithoutOfficer, type OfficerCheck, teamProblems } from '../src/rules/officers';
 
 const ok = (officerId: string, agencyId: string): OfficerCheck => ({ officerId, agencyId, valid: true, reason: null });
 const LEAD = 'agency-market';
@@ -42,4 +42,11 @@ test('an invalid credential is refused with its reason', () => {
   expect(teamProblems(['o1', 'o2'], [ok('o1', LEAD), { ...expired, reason: null }], [LEAD])).toEqual([
     'o2: no valid credential (invalid) / 无有效执法证件',
   ]);
+});
+
+test('every inspecting agency has an officer on the team: a partner named without one takes no part', () => {
+  expect(agenciesWithoutOfficer([{ agencyId: LEAD }, { agencyId: JOINT }], [LEAD, JOINT])).toEqual([]);
+  expect(agenciesWithoutOfficer([{ agencyId: LEAD }, { agencyId: LEAD }], [LEAD, JOINT])).toEqual([JOINT]);
+  // Nor may the lead send only the partner's officers.
+  expect(agenciesWithoutOfficer([{ agencyId: JOINT }, { agencyId: JOINT }], [LEAD, JOINT])).toEqual([LEAD]);
 });

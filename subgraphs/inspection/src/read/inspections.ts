@@ -11,6 +11,7 @@ import {
   notFound,
   requireId,
   requireUser,
+  Role,
   scopeSql,
   shanghaiDate,
 } from '@tsp/shared';
@@ -31,6 +32,15 @@ export function mayRead(ctx: Context, i: InspectionEntity): boolean {
 function maySeeCodes(ctx: Context, i: InspectionEntity): boolean {
   const { role, agencyId } = ctx.identity;
   return role !== null && AGENCY_ROLES.includes(role) && agencyId !== undefined && i.agencyIds.includes(agencyId);
+}
+
+/**
+ * The enterprise's comment is for the agency and the bureau (it may accuse an officer by name): the inspecting
+ * agencies' staff, the supervisor and the administrator; not integrators, whose systems re-publish what they read.
+ */
+function maySeeComments(ctx: Context, i: InspectionEntity): boolean {
+  const { role } = ctx.identity;
+  return maySeeCodes(ctx, i) || role === Role.SUPERVISOR || role === Role.ADMIN;
 }
 
 /** 检查码二维码 The URL the QR code carries: the public portal's verify page for the code. */
@@ -81,8 +91,10 @@ export async function listInspections(ctx: Context, p: Page) {
     params.push(p.status);
   }
   if (p.after) {
-    const m = /^(\d{4}-\d\d-\d\dT[^|]+)\|([0-9a-f-]{36})$/.exec(decodeCursor(p.after));
-    if (!m) throw badInput('after', 'not an inspection cursor');
+    // Only what encodeCursor below issues: an ISO instant and a uuid (anything else would reach PostgreSQL's casts).
+    const m = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)\|(.{36})$/.exec(decodeCursor(p.after));
+    if (!m || Number.isNaN(Date.parse(m[1])) || new Date(m[1]).toISOString() !== m[1] || !isUuid(m[2]))
+      throw badInput('after', 'not an inspection cursor');
     where.push('(i.planned_at, i.id) < (?::timestamptz, ?::uuid)');
     params.push(m[1], m[2]);
   }
@@ -104,6 +116,7 @@ export async function inspectionTargets(ctx: Context, i: InspectionEntity) {
   const targets = await load.targets(ctx).load(i.id);
   const enterprises = await load.enterprise(ctx).loadMany(targets.map((t) => t.enterpriseId));
   const codes = maySeeCodes(ctx, i);
+  const comments = maySeeComments(ctx, i);
   return targets.map((t, n) => {
     const e = enterprises[n];
     return {
@@ -111,7 +124,7 @@ export async function inspectionTargets(ctx: Context, i: InspectionEntity) {
       code: codes ? t.code : null,
       qrPayload: codes ? qrPayload(t.code) : null,
       score: t.score,
-      comment: t.comment,
+      comment: comments ? t.comment : null,
       ratedAt: t.ratedAt,
     };
   });

@@ -63,6 +63,21 @@ export function weekStart(day: string): string {
   return addCalendarDays(day, -((dow + 6) % 7));
 }
 
+/**
+ * The days whose visits a visit on `day` is counted against: its calendar year (routine, month and day caps) and
+ * its Monday-to-Sunday week, which crosses New Year on some years (2025-12-29…2026-01-04): a Wednesday visit on
+ * 31 December counts in the week of a Thursday visit on 1 January.
+ */
+export function countedDays(day: string): { from: string; to: string } {
+  const monday = weekStart(day);
+  const sunday = addCalendarDays(monday, 6);
+  const year = day.slice(0, 4);
+  return {
+    from: monday < `${year}-01-01` ? monday : `${year}-01-01`,
+    to: sunday > `${year}-12-31` ? sunday : `${year}-12-31`,
+  };
+}
+
 const countsAsRoutine = (k: InspectionKind) => k === InspectionKind.ROUTINE || k === InspectionKind.JOINT;
 
 /**

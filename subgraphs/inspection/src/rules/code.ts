@@ -55,6 +55,17 @@ export function windowProblem(validFrom: string, validUntil: string): string | n
   return null;
 }
 
+/**
+ * Null when a visit may start on `today`: a day of its window. This holds for an urgent visit started before its
+ * approval too (情况紧急 is leave to skip the wait for the head, not the window planned): otherwise an "urgent" plan
+ * could start any day after its window passed, or before it opened, with no approval at all.
+ */
+export function startDayProblem(i: { validFrom: string; validUntil: string }, today: string): string | null {
+  if (today < i.validFrom || today > i.validUntil)
+    return `planned for ${i.validFrom}…${i.validUntil}, not ${today} / 不在检查期限内`;
+  return null;
+}
+
 /** A code as the platform issues them (22 base64url characters) or longer; anything else is not looked up. */
 export function isWellFormedCode(code: string): boolean {
   return /^[A-Za-z0-9_-]{16,64}$/.test(code);

@@ -31,3 +31,13 @@ export function teamProblems(
   }
   return problems;
 }
+
+/**
+ * 联合检查 A joint inspection is several agencies in one visit (综合查一次): each of them, the lead and every partner,
+ * has at least one officer of its own on the team. Otherwise the lead could name an agency that takes no part, and
+ * inspect that agency's items (清单之外无检查) and spend its yearly routine visits without it. The agencies without
+ * one, in the order given; empty when every agency takes part.
+ */
+export function agenciesWithoutOfficer(team: readonly { agencyId: string }[], agencyIds: readonly string[]): string[] {
+  return agencyIds.filter((a) => !team.some((m) => m.agencyId === a));
+}

@@ -36,7 +36,10 @@ export class InspectionTarget {
   qrPayload!: string | null;
   @Field(() => Int, { nullable: true, description: '企业评分 The enterprise’s score, 1–5' })
   score!: number | null;
-  @Field(() => String, { nullable: true, description: '企业意见 The enterprise’s comment' })
+  @Field(() => String, {
+    nullable: true,
+    description: '企业意见 The enterprise’s comment (the inspecting agencies, the supervisor, admin)',
+  })
   comment!: string | null;
   @Field(() => DateTimeScalar, { nullable: true, description: '评价时间 Rated at' })
   ratedAt!: Date | null;

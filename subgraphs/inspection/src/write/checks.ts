@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AppError } from '@tsp/shared';
+import { AppError, badInput } from '@tsp/shared';
 
 import { inspectionCredentials } from '../clients/personnel.js';
 import { InspectionItemEntity, type TeamMember } from '../entities/index.js';
-import { capBreaches, capMessage, type FrequencyCaps, type Visit } from '../rules/caps.js';
-import { MIN_OFFICERS, teamProblems } from '../rules/officers.js';
+import { capBreaches, capMessage, countedDays, type FrequencyCaps, type Visit } from '../rules/caps.js';
+import { agenciesWithoutOfficer, MIN_OFFICERS, teamProblems } from '../rules/officers.js';
 
 /** The write-time rules as errors with their documented codes. */
 
@@ -30,7 +30,8 @@ export async function publishedItems(
 
 /**
  * Two or more officers of the inspecting agencies, each with a credential valid for inspections in the region on
- * the day; personnel answers, and an officer it cannot confirm does not count. Returns the team's public data.
+ * the day, and at least one of each inspecting agency; personnel answers, and an officer it cannot confirm does not
+ * count. Returns the team's public data.
  */
 export async function checkedTeam(
   officerIds: string[],
@@ -53,10 +54,17 @@ export async function checkedTeam(
     throw new AppError('CREDENTIAL_INVALID', `officerIds: ${problems.join('; ')} / 执法人员须持有效执法证件`, {
       field: 'officerIds',
     });
-  return distinct.map((id) => {
+  const team = distinct.map((id) => {
     const c = checks.find((x) => x.officerId === id)!;
     return { officerId: id, name: c.officerName ?? '', agencyId: c.agencyId!, credentialNumber: c.credentialNumber };
   });
+  const absent = agenciesWithoutOfficer(team, agencyIds);
+  if (absent.length)
+    throw badInput(
+      'officerIds',
+      `every inspecting agency sends an officer / 联合检查各机关均须派员: none of ${absent.join(', ')}`,
+    );
+  return team;
 }
 
 interface VisitRow {
@@ -70,14 +78,14 @@ interface VisitRow {
 }
 
 /**
- * The counted visits (approved or started, any agency) to these enterprises in the calendar year of `day`.
+ * The counted visits (approved or started, any agency) to these enterprises on the days `countedDays` names.
  * With `lock`, takes each enterprise's advisory lock first (in id order, so two checks never deadlock): two
  * approvals at once for one enterprise are counted one after the other, not both against the same past.
  */
 export async function visitsOf(
   em: EntityManager,
   enterpriseIds: readonly string[],
-  year: string,
+  days: { from: string; to: string },
   lock: boolean,
 ): Promise<(Visit & { startedAt: Date | null })[]> {
   if (lock)
@@ -90,7 +98,7 @@ export async function visitsOf(
       where t.enterprise_id = any(?::uuid[])
         and (i.started_at is not null or i.status = 'APPROVED')
         and coalesce(i.started_on, i.valid_from) between ?::date and ?::date`,
-    [`{${enterpriseIds.join(',')}}`, `${year}-01-01`, `${year}-12-31`],
+    [`{${enterpriseIds.join(',')}}`, days.from, days.to],
   );
   return rows.map((r) => ({
     inspectionId: r.inspection_id,
@@ -110,7 +118,7 @@ export async function assertWithinCaps(
   enterpriseIds: readonly string[],
   day: string,
 ): Promise<void> {
-  const others = await visitsOf(em, enterpriseIds, day.slice(0, 4), true);
+  const others = await visitsOf(em, enterpriseIds, countedDays(day), true);
   const breaches = enterpriseIds.flatMap((enterpriseId) =>
     capBreaches(caps, { inspectionId: i.id, enterpriseId, agencyIds: i.agencyIds, kind: i.kind, day }, others),
   );

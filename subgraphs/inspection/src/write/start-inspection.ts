@@ -5,6 +5,7 @@ import { caseFacts } from '../clients/records.js';
 import { type InspectionEntity, InspectionScopeEntity, InspectionTargetEntity } from '../entities/index.js';
 import { publishInspectionEvent } from '../events/inspection-events.js';
 import { capsOf } from '../read/caps.js';
+import { startDayProblem } from '../rules/code.js';
 import { InspectionAction } from '../rules/lifecycle.js';
 import { assertWithinCaps, checkedTeam, publishedItems } from './checks.js';
 import { inspectionFor } from './inspection-row.js';
@@ -12,7 +13,7 @@ import { INSPECTORS } from './plan-inspection.js';
 import { stateError } from './state-error.js';
 
 /**
- * 实施检查 Starts the visit, today, inside the approved window. The items, the team's credentials and the caps are
+ * 实施检查 Starts the visit, today, inside its window (approved, or urgent and approved afterwards). The items, the team's credentials and the caps are
  * checked again on the day (an urgent visit skips the caps: it cannot wait, and a finding reports it if it breaks
  * one). The visit's full-process records go in the journal of a records case of category INSPECTION of the lead
  * agency, opened for it and named here.
@@ -26,8 +27,8 @@ export async function startInspection(ctx: Context, id: string, recordsCaseId: s
       if (!facts || facts.agencyId !== i.agencyId || facts.category !== EnforcementCategory.INSPECTION)
         throw badInput('recordsCaseId', 'must be an INSPECTION case of the lead agency / 须为本机关的行政检查案件');
       const today = shanghaiDate();
-      if (i.approvedAt && (today < i.validFrom || today > i.validUntil))
-        throw stateError(i, `approved for ${i.validFrom}…${i.validUntil}, not ${today} / 不在批准的检查期限内`);
+      const offDay = startDayProblem(i, today);
+      if (offDay) throw stateError(i, offDay);
       const scope = await tx.find(InspectionScopeEntity, { inspectionId: i.id });
       await publishedItems(
         tx,
