@@ -26,7 +26,8 @@ const recorded = async (databaseUrl: string) =>
   );
 
 test("review's migrations are numbered without gaps", () => {
-  expect(migrations.map((m) => m.name.slice(0, 4))).toEqual(['0001', '0002', '0003', '0004', '0005', '0006']);
+  expect(migrations.length).toBeGreaterThanOrEqual(7);
+  expect(migrations.map((m) => m.name.slice(0, 4))).toEqual(migrations.map((_, i) => String(i + 1).padStart(4, '0')));
 });
 
 test('a database migrated under the former names re-runs nothing and ends with the new names', async () => {

@@ -119,6 +119,7 @@ test('a registered endpoint receives the review event, signed so the receiver ca
     agencyId: agencyA,
     subjectId: e.subjectId,
     payload: e.payload,
+    source: 'review',
     cursor: expect.any(String),
   });
 

@@ -12,6 +12,8 @@ export interface Received {
     agencyId: string;
     subjectId: string;
     payload: Record<string, unknown>;
+    /** The log `cursor` belongs to: review (reviewEvents) or inspection (inspectionEvents). */
+    source: string;
     cursor: string;
   };
   status: number;

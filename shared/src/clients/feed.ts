@@ -18,3 +18,9 @@ export async function readFeed(
   const document = `query($a:Int!,$f:Int!){ ${field}(after:$a, first:$f){ ${FEED_FIELDS} } }`;
   return parseFeed(source, await ask(client, source, field, document, { a: after, f: limit }, z.array(FeedRowSchema)));
 }
+
+/** Asks a producing subgraph for `<source>OutboxHead`: the newest position of its feed (0 = none yet). */
+export async function readFeedHead(client: InternalClient, source: SubgraphName): Promise<number> {
+  const field = `${source}OutboxHead`;
+  return ask(client, source, field, `query{ ${field} }`, {}, z.number().int().nonnegative());
+}

@@ -9,7 +9,7 @@ import type { DomainEvent } from './types.js';
 
 /**
  * The internal event feed a producing subgraph serves to consumers in other subgraphs
- * (`<source>OutboxFeed(after, first)`, @inaccessible: never part of the public API).
+ * (`<source>OutboxFeed(after, first)` and `<source>OutboxHead`, @inaccessible: never part of the public API).
  */
 export function eventFeed(source: string, typePrefix: string) {
   @Directive('@inaccessible')
@@ -56,6 +56,20 @@ export function eventFeed(source: string, typePrefix: string) {
         readEvents(ctx.em, source, { after, limit: Math.min(Math.max(first, 1), 500) }),
       );
       return events.map((e) => ({ ...e, payloadJson: JSON.stringify(e.payload) }));
+    }
+
+    @Directive('@inaccessible')
+    @Query(() => Int, {
+      name: `${source}OutboxHead`,
+      description: `内部：${source} 事件流末尾 Internal: the newest position of ${source} events (0 = none yet)`,
+    })
+    async head(@Ctx() ctx: Context) {
+      requireService(ctx.identity);
+      // Positions commit in order (publishEvent's lock), so nothing committed later can sit at or below this.
+      const [r]: { p: string | number }[] = await requestScope.exit(() =>
+        ctx.em.execute(`select coalesce(max(position), 0) as p from ${source}.outbox`),
+      );
+      return Number(r.p);
     }
   }
   return FeedResolver;

@@ -66,3 +66,12 @@ export function scopeSqlOf(scope: ReadScope, alias?: string): SqlCondition {
 export function scopeSql(identity: Identity, alias?: string): SqlCondition {
   return scopeSqlOf(readFilter(identity), alias);
 }
+
+/**
+ * The same scope tested on one row in memory, for rows that come from another subgraph's feed rather than a
+ * query (review's webhooks over inspection's events): true exactly when `scopeSqlOf(scope)` would select it.
+ */
+export function inScopeOf(scope: ReadScope, row: { agencyId: string; region: string }): boolean {
+  if (!scope) return true;
+  return parts(scope).some((p) => ('agencyIds' in p ? p.agencyIds.includes(row.agencyId) : p.region === row.region));
+}

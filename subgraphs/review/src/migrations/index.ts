@@ -6,6 +6,7 @@ import { ReviewWebhookSecretSealed } from './0003_webhook_secret_sealed.js';
 import { ReviewIdempotency } from './0004_idempotency.js';
 import { ReviewIdempotencyRequestHash } from './0005_idempotency_request_hash.js';
 import { ReviewOutboxTraceparent } from './0006_outbox_traceparent.js';
+import { ReviewWebhookSources } from './0007_webhook_sources.js';
 
 export const migrations = [
   { name: '0001_review_init', class: ReviewInit },
@@ -14,6 +15,7 @@ export const migrations = [
   { name: '0004_review_idempotency', class: ReviewIdempotency },
   { name: '0005_review_idempotency_request_hash', class: ReviewIdempotencyRequestHash },
   { name: '0006_review_outbox_traceparent', class: ReviewOutboxTraceparent },
+  { name: '0007_review_webhook_sources', class: ReviewWebhookSources },
 ];
 
 /** Names databases migrated before the renumbering recorded (0009…0013), renamed before migrating. */

@@ -19,6 +19,36 @@ registerEnumType(WebhookDeliveryOutcome, {
 });
 
 @ObjectType({
+  description: '回调事件来源进度 Where one webhook endpoint stands in one event source (review, inspection)',
+})
+export class WebhookSourceState {
+  @Field({
+    description: '事件来源 Source: review (reviewEvents log) or inspection (inspectionEvents log)',
+  })
+  source!: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      '推送进度游标 Cursor of the last event of this source delivered, given up or passed over (a cursor of its log); null = from the start',
+  })
+  cursor!: string | null;
+  @Field({
+    description:
+      '起点待定 True while the start is pending: the source was unreachable at registration; events that occurred before registration will be passed over, not sent',
+  })
+  startPending!: boolean;
+  @Field(() => DateTimeScalar, { description: '下次尝试时间 Next delivery attempt from this source not before' })
+  nextAttemptAt!: Date;
+  @Field(() => Int, { description: '当前事件连续失败次数 Consecutive failed attempts of its pending event' })
+  failedAttempts!: number;
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: '当前事件首次失败时间 First failure of its pending event (retries stop 24 h after it)',
+  })
+  failingSince!: Date | null;
+}
+
+@ObjectType({
   description: '回调地址（Webhook） A webhook endpoint an integrator registered; the secret is never shown',
 })
 export class WebhookEndpoint {
@@ -35,6 +65,14 @@ export class WebhookEndpoint {
     description: '推送范围：区域 Scope: region (copied from the registering token)',
   })
   region!: string | null;
+  @Field(() => [String], {
+    description: '订阅的事件类型 Event types delivered (review and inspection types, chosen at registration)',
+  })
+  eventTypes!: string[];
+  @Field(() => [WebhookSourceState], {
+    description: '各来源进度 Cursor and retry state in each source the endpoint receives events from',
+  })
+  sources!: WebhookSourceState[];
   @Field(() => DateTimeScalar, { description: '登记时间 Registered at' })
   createdAt!: Date;
   @Field(() => DateTimeScalar, { nullable: true, description: '停用时间 Deactivated at' })
@@ -42,16 +80,16 @@ export class WebhookEndpoint {
   @Field(() => String, {
     nullable: true,
     description:
-      '推送进度游标（reviewEvents 游标） Cursor of the last event delivered or given up (a reviewEvents cursor); null = from the start',
+      '推送进度游标（reviewEvents 游标） Cursor of the last review event delivered or given up (a reviewEvents cursor); null = from the start; see sources for every source',
   })
   cursor!: string | null;
-  @Field(() => DateTimeScalar, { description: '下次尝试时间 Next delivery attempt not before' })
+  @Field(() => DateTimeScalar, { description: '下次尝试时间 Next delivery attempt of a review event not before' })
   nextAttemptAt!: Date;
-  @Field(() => Int, { description: '当前事件连续失败次数 Consecutive failed attempts of the pending event' })
+  @Field(() => Int, { description: '当前事件连续失败次数 Consecutive failed attempts of the pending review event' })
   failedAttempts!: number;
   @Field(() => DateTimeScalar, {
     nullable: true,
-    description: '当前事件首次失败时间 First failure of the pending event (retries stop 24 h after it)',
+    description: '当前事件首次失败时间 First failure of the pending review event (retries stop 24 h after it)',
   })
   failingSince!: Date | null;
 }
@@ -60,11 +98,13 @@ export class WebhookEndpoint {
 export class WebhookDelivery {
   @Field(() => ID, { description: '标识 Id' })
   id!: string;
+  @Field({ description: '事件来源 Source of the event: review or inspection (whose log the cursor belongs to)' })
+  source!: string;
   @Field(() => ID, { description: '事件标识 Event id (also sent as x-tsp-event-id)' })
   eventId!: string;
   @Field({ description: '事件类型 Event type' })
   eventType!: string;
-  @Field({ description: "事件游标 The event's reviewEvents cursor" })
+  @Field({ description: "事件游标 The event's cursor in its source's log (reviewEvents or inspectionEvents)" })
   cursor!: string;
   @Field(() => Int, { description: '第几次尝试 Attempt number for this event (1 = first)' })
   attempt!: number;

@@ -11,15 +11,21 @@ export class WebhookResolver {
   @UseMiddleware(Idempotent('review', endpointReplay))
   @Mutation(() => WebhookEndpoint, {
     description:
-      "登记回调地址（对接方） Register a webhook (INTEGRATOR): events of the token's scope from now on are POSTed signed (x-tsp-signature); the host must be on the ADMIN allowlist and public; secret ≥ 16 characters",
+      "登记回调地址（对接方） Register a webhook (INTEGRATOR): events of the chosen types in the token's scope, from now on, are POSTed signed (x-tsp-signature); the host must be on the ADMIN allowlist and public; secret ≥ 16 characters",
   })
   registerWebhook(
     @Ctx() ctx: Context,
     @Arg('url', { description: '回调网址 http(s) URL on an allowlisted public host' }) url: string,
     @Arg('secret', { description: '签名密钥（≥16 字符） Shared secret for x-tsp-signature, at least 16 characters' })
     secret: string,
+    @Arg('eventTypes', () => [String], {
+      nullable: true,
+      description:
+        '事件类型 Event types to receive, of review (ReviewSubmitted…) and inspection (InspectionPlanned, InspectionApproved…); null = every review event type',
+    })
+    eventTypes?: string[] | null,
   ) {
-    return registerWebhook(ctx, url, secret);
+    return registerWebhook(ctx, url, secret, eventTypes);
   }
 
   @Query(() => [WebhookEndpoint], {
@@ -44,18 +50,24 @@ export class WebhookResolver {
   @UseMiddleware(Idempotent('review', endpointReplay))
   @Mutation(() => WebhookEndpoint, {
     description:
-      '重放（对接方） Replay (INTEGRATOR): move the endpoint back to a reviewEvents cursor (or to the start when after is null); the events after it are re-sent in order',
+      "重放（对接方） Replay (INTEGRATOR): move the endpoint's cursor in one source back to a cursor of that source's log (or to the start when after is null); that source's events after it are re-sent in order",
   })
   replayWebhook(
     @Ctx() ctx: Context,
     @Arg('endpointId', () => ID, { description: '回调地址 Endpoint id' }) endpointId: string,
     @Arg('after', () => String, {
       nullable: true,
-      description: "审核事件游标 A reviewEvents cursor (or a delivery's cursor); null = from the start",
+      description:
+        "事件游标 A cursor of the source's log (reviewEvents, inspectionEvents) or a delivery's cursor; null = from the start",
     })
     after?: string,
+    @Arg('source', () => String, {
+      defaultValue: 'review',
+      description: '事件来源 Which source to replay: review (default) or inspection',
+    })
+    source?: string,
   ) {
-    return replayWebhook(ctx, endpointId, after);
+    return replayWebhook(ctx, endpointId, after, source);
   }
 
   @UseMiddleware(Idempotent('review', endpointReplay))

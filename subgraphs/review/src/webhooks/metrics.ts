@@ -19,15 +19,20 @@ for (const outcome of OUTCOMES) deliveries.inc({ outcome }, 0);
 export const countDelivery = (outcome: DeliveryOutcome) => deliveries.inc({ outcome });
 
 /**
- * The same scope as delivery reads (worker.ts → readEvents): review events after the endpoint's
- * position, of its agencies or its region.
+ * The same scope as delivery reads (worker.ts → readEvents): review events of the endpoint's types (null = every
+ * review type) after its position, of its agencies or its region. Other sources' queues live in their subgraphs;
+ * their failing cursors count here.
  */
 const QUEUE_SQL = `select
   (select count(*) from review.webhook_endpoint e join review.outbox o on o.position > e.position
-     and o.type = any(?::text[]) and (o.agency_id = any(e.agency_ids) or o.region = e.region)
+     and o.type = any(coalesce(e.event_types, ?::text[])) and (o.agency_id = any(e.agency_ids) or o.region = e.region)
    where e.active) as queued,
-  (select count(*) from review.webhook_endpoint where active and failed_attempts > 0) as failing,
-  (select extract(epoch from now() - min(failing_since)) from review.webhook_endpoint where active) as oldest`;
+  (select count(*) from review.webhook_endpoint e where active and (failed_attempts > 0 or exists (
+     select 1 from review.webhook_source_cursor c where c.endpoint_id = e.id and c.failed_attempts > 0))) as failing,
+  (select extract(epoch from now() - least(
+     (select min(failing_since) from review.webhook_endpoint where active),
+     (select min(c.failing_since) from review.webhook_source_cursor c
+        join review.webhook_endpoint e on e.id = c.endpoint_id where e.active)))) as oldest`;
 
 /** review's `metrics` hook: the delivery counter and the queue, read at scrape time. */
 export function webhookMetrics(metrics: ServiceMetrics, orm: Orm): void {
@@ -41,7 +46,7 @@ export function webhookMetrics(metrics: ServiceMetrics, orm: Orm): void {
       },
       failing: {
         name: 'tsp_webhook_endpoints_failing',
-        help: 'Active endpoints whose next event has failed at least once',
+        help: 'Active endpoints whose next event (of any source) has failed at least once',
       },
       oldest: {
         name: 'tsp_webhook_failing_seconds',

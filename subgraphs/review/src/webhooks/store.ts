@@ -2,6 +2,8 @@ import type { EntityManager } from '@tsp/shared';
 
 import { countDelivery } from './metrics.js';
 import { sealSecret } from './secret-box.js';
+import { cursorsOf, type SourceCursorRow } from './source-cursors.js';
+import type { WebhookSource } from './sources.js';
 
 /** A registered endpoint as stored (the secret never leaves this module's callers' process). */
 export interface EndpointRow {
@@ -12,6 +14,8 @@ export interface EndpointRow {
   sealedSecret: Buffer;
   agencyIds: string[];
   region: string | null;
+  /** The event types chosen at registration; null (endpoints registered before the choice) = review's. */
+  eventTypes: string[] | null;
   active: boolean;
   createdAt: Date;
   deactivatedAt: Date | null;
@@ -21,6 +25,8 @@ export interface EndpointRow {
   /** Consecutive failed attempts of the event after `position`. */
   failedAttempts: number;
   failingSince: Date | null;
+  /** Cursors in the other sources the endpoint reads (inspection), each with its own retry state. */
+  cursors: SourceCursorRow[];
 }
 
 export type DeliveryOutcome = 'DELIVERED' | 'FAILED_ATTEMPT' | 'GAVE_UP';
@@ -28,6 +34,8 @@ export type DeliveryOutcome = 'DELIVERED' | 'FAILED_ATTEMPT' | 'GAVE_UP';
 export interface DeliveryRow {
   id: number;
   endpointId: string;
+  /** The log the event and its position belong to. */
+  source: WebhookSource;
   eventId: string;
   eventType: string;
   position: number;
@@ -54,6 +62,7 @@ export interface EndpointColumns {
   secret_sealed: Buffer;
   agency_ids: string[] | null;
   region: string | null;
+  event_types: string[] | null;
   active: boolean;
   created_at: Timestamp;
   deactivated_at: Timestamp | null;
@@ -66,6 +75,7 @@ export interface EndpointColumns {
 interface DeliveryColumns {
   id: string | number;
   endpoint_id: string;
+  source: WebhookSource;
   event_id: string;
   event_type: string;
   position: string | number;
@@ -77,7 +87,7 @@ interface DeliveryColumns {
   outcome: DeliveryOutcome;
 }
 
-export function toEndpoint(r: EndpointColumns): EndpointRow {
+export function toEndpoint(r: EndpointColumns, cursors: readonly SourceCursorRow[] = []): EndpointRow {
   return {
     id: r.id,
     owner: r.owner,
@@ -85,6 +95,7 @@ export function toEndpoint(r: EndpointColumns): EndpointRow {
     sealedSecret: r.secret_sealed,
     agencyIds: r.agency_ids ?? [],
     region: r.region,
+    eventTypes: r.event_types,
     active: r.active,
     createdAt: new Date(r.created_at),
     deactivatedAt: r.deactivated_at ? new Date(r.deactivated_at) : null,
@@ -92,13 +103,24 @@ export function toEndpoint(r: EndpointColumns): EndpointRow {
     nextAttemptAt: new Date(r.next_attempt_at),
     failedAttempts: r.failed_attempts,
     failingSince: r.failing_since ? new Date(r.failing_since) : null,
+    cursors: cursors.filter((c) => c.endpointId === r.id),
   };
+}
+
+/** Endpoint rows with their remote cursors (one more statement for any number of rows). */
+export async function withCursors(em: EntityManager, rows: readonly EndpointColumns[]): Promise<EndpointRow[]> {
+  const cursors = await cursorsOf(
+    em,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => toEndpoint(r, cursors));
 }
 
 function toDelivery(r: DeliveryColumns): DeliveryRow {
   return {
     id: Number(r.id),
     endpointId: r.endpoint_id,
+    source: r.source,
     eventId: r.event_id,
     eventType: r.event_type,
     position: Number(r.position),
@@ -113,17 +135,30 @@ function toDelivery(r: DeliveryColumns): DeliveryRow {
 
 const pgArray = (xs: readonly string[]) => `{${xs.join(',')}}`;
 
-/** Stores a new endpoint; `secret` is encrypted here, so plaintext never reaches the database. */
+/**
+ * Stores a new endpoint (its remote cursors are inserted after it); `secret` is encrypted here, so plaintext never
+ * reaches the database.
+ */
 export async function insertEndpoint(
   em: EntityManager,
-  e: Pick<EndpointRow, 'id' | 'owner' | 'url' | 'agencyIds' | 'region' | 'position'> & { secret: string },
-): Promise<EndpointRow> {
-  const [r]: EndpointColumns[] = await em.execute(
-    `insert into review.webhook_endpoint (id, owner, url, secret_sealed, agency_ids, region, position)
-     values (?, ?, ?, ?, ?::uuid[], ?, ?) returning *`,
-    [e.id, e.owner, e.url, sealSecret(e.id, e.secret), pgArray(e.agencyIds), e.region, e.position],
+  e: Pick<EndpointRow, 'id' | 'owner' | 'url' | 'agencyIds' | 'region' | 'eventTypes' | 'position'> & {
+    secret: string;
+  },
+): Promise<void> {
+  await em.execute(
+    `insert into review.webhook_endpoint (id, owner, url, secret_sealed, agency_ids, region, event_types, position)
+     values (?, ?, ?, ?, ?::uuid[], ?, ?::text[], ?)`,
+    [
+      e.id,
+      e.owner,
+      e.url,
+      sealSecret(e.id, e.secret),
+      pgArray(e.agencyIds),
+      e.region,
+      e.eventTypes ? pgArray(e.eventTypes) : null,
+      e.position,
+    ],
   );
-  return toEndpoint(r);
 }
 
 export async function endpointsOf(em: EntityManager, owner: string): Promise<EndpointRow[]> {
@@ -131,7 +166,7 @@ export async function endpointsOf(em: EntityManager, owner: string): Promise<End
     `select * from review.webhook_endpoint where owner = ? order by created_at, id`,
     [owner],
   );
-  return rows.map(toEndpoint);
+  return withCursors(em, rows);
 }
 
 /** The caller's own endpoint, or null (another owner's endpoint is indistinguishable from a missing one). */
@@ -145,7 +180,7 @@ export async function ownEndpoint(
     `select * from review.webhook_endpoint where id = ? and owner = ?${lock ? ' for update' : ''}`,
     [id, owner],
   );
-  return rows.length ? toEndpoint(rows[0]) : null;
+  return rows.length ? (await withCursors(em, rows))[0] : null;
 }
 
 export async function countActive(em: EntityManager, owner: string): Promise<number> {
@@ -155,22 +190,20 @@ export async function countActive(em: EntityManager, owner: string): Promise<num
   return r.n;
 }
 
-/** Moves the cursor (replay) and clears any retry state, so the next event goes out at once. */
-export async function moveCursor(em: EntityManager, id: string, position: number): Promise<EndpointRow> {
-  const [r]: EndpointColumns[] = await em.execute(
+/** Moves review's cursor (replay) and clears its retry state, so the next review event goes out at once. */
+export async function moveCursor(em: EntityManager, id: string, position: number): Promise<void> {
+  await em.execute(
     `update review.webhook_endpoint set position = ?, failed_attempts = 0, failing_since = null, next_attempt_at = now()
-     where id = ? returning *`,
+     where id = ?`,
     [position, id],
   );
-  return toEndpoint(r);
 }
 
-export async function deactivate(em: EntityManager, id: string): Promise<EndpointRow> {
-  const [r]: EndpointColumns[] = await em.execute(
-    `update review.webhook_endpoint set active = false, deactivated_at = coalesce(deactivated_at, now()) where id = ? returning *`,
+export async function deactivate(em: EntityManager, id: string): Promise<void> {
+  await em.execute(
+    `update review.webhook_endpoint set active = false, deactivated_at = coalesce(deactivated_at, now()) where id = ?`,
     [id],
   );
-  return toEndpoint(r);
 }
 
 /** Newest first; `beforeId` pages further back. Fetches limit+1 so the caller knows if more exist. */
@@ -192,10 +225,11 @@ export async function logDelivery(
   d: Omit<DeliveryRow, 'id' | 'attemptedAt'> & { attemptedAt: Date },
 ): Promise<void> {
   await em.execute(
-    `insert into review.webhook_delivery (endpoint_id, event_id, event_type, position, attempt, http_status, error, duration_ms, attempted_at, outcome)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `insert into review.webhook_delivery (endpoint_id, source, event_id, event_type, position, attempt, http_status, error, duration_ms, attempted_at, outcome)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       d.endpointId,
+      d.source,
       d.eventId,
       d.eventType,
       d.position,

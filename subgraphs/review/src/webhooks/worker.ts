@@ -3,6 +3,7 @@ import {
   type DomainEvent,
   type EntityManager,
   Heartbeat,
+  inScopeOf,
   listenForEvents,
   logger,
   type Orm,
@@ -10,15 +11,20 @@ import {
   type Worker,
 } from '@tsp/shared';
 
-import { REVIEW_EVENT_TYPES } from '../events/review-events.js';
 import { allowlistKeys, parseWebhookUrl } from './address.js';
 import { retryDelayMs, shouldGiveUp } from './backoff.js';
 import { allowPrivateAddresses, DELIVERY_TIMEOUT_MS, retryBaseMs, WEBHOOK_WAKE } from './config.js';
 import { positionCursor } from './cursor.js';
 import { type AttemptResult, postSigned } from './deliver.js';
+import { remoteFeed } from './feeds.js';
 import { openSecret, WebhookSecretUnreadableError } from './secret-box.js';
 import { WebhookSecretKeyError, webhookSecretKeys } from './secret-key.js';
-import { type EndpointColumns, type EndpointRow, isAllowed, logDelivery, toEndpoint } from './store.js';
+import { saveSourceCursor, type SourceCursorRow } from './source-cursors.js';
+import { isSource, typesFrom, type WebhookSource } from './sources.js';
+import { type EndpointColumns, type EndpointRow, isAllowed, logDelivery, withCursors } from './store.js';
+
+/** The most a feed serves per request (eventFeed's cap). */
+const MAX_FEED_PAGE = 500;
 
 const log = logger('review:webhooks');
 
@@ -32,7 +38,10 @@ export interface WebhookWorkerOptions {
   concurrency?: number;
 }
 
-/** The JSON body integrators receive (also what the signature covers, byte for byte). */
+/**
+ * The JSON body integrators receive (also what the signature covers, byte for byte). `source` names the log
+ * (`reviewEvents`, `inspectionEvents`) whose cursor `cursor` is: resume or replay that source from it.
+ */
 export function webhookBody(e: DomainEvent): string {
   return JSON.stringify({
     id: e.id,
@@ -41,6 +50,7 @@ export function webhookBody(e: DomainEvent): string {
     agencyId: e.agencyId,
     subjectId: e.subjectId,
     payload: e.payload,
+    source: e.source,
     cursor: positionCursor(e.position),
   });
 }
@@ -81,38 +91,43 @@ async function openOrPostpone(tx: EntityManager, e: EndpointRow): Promise<string
       { endpoint: e.id, err: err.message },
       'webhook not sent: its secret cannot be decrypted; check WEBHOOK_SECRET_KEY (and WEBHOOK_SECRET_KEY_PREVIOUS after a key change)',
     );
-    await tx.execute(`update review.webhook_endpoint set next_attempt_at = ? where id = ?`, [
-      new Date(Date.now() + retryBaseMs()),
+    const later = new Date(Date.now() + retryBaseMs());
+    await tx.execute(`update review.webhook_endpoint set next_attempt_at = ? where id = ?`, [later, e.id]);
+    await tx.execute(`update review.webhook_source_cursor set next_attempt_at = ? where endpoint_id = ?`, [
+      later,
       e.id,
     ]);
     return null;
   }
 }
 
+/** A source's cursor and retry state for one endpoint, as a delivery run reads and leaves it. */
+interface RunState {
+  position: number;
+  failedAttempts: number;
+  failingSince: Date | null;
+  nextAttemptAt: Date;
+}
+
 /**
- * Delivers one claimed endpoint's events in order (head-of-line: a failing event blocks the ones
- * after it until delivered or given up). The row lock is held for the whole claim, so no other
- * instance delivers to the same endpoint concurrently; the log rows and the cursor commit together.
- * Returns whether the endpoint has more to do right now.
+ * Sends one source's events in order (head-of-line: a failing event blocks the ones after it until delivered or
+ * given up), logging each attempt. `readUpTo` is the last position read, events out of the endpoint's types or
+ * scope included: once every event is sent, the cursor moves past those too. Returns the state to store and
+ * whether the source has more to do right now.
  */
-async function deliverClaimed(tx: EntityManager, e: EndpointRow, batch: number): Promise<boolean> {
-  // The same events, in the same scope, as the token could read from reviewEvents.
-  const events = await readEvents(tx, 'review', {
-    after: e.position,
-    limit: batch,
-    types: REVIEW_EVENT_TYPES,
-    agencyIds: e.agencyIds,
-    region: e.region ?? undefined,
-  });
-  // Caught up: nothing to write (idle passes cost one read per endpoint, no row churn).
-  if (events.length === 0) return false;
-  const secret = await openOrPostpone(tx, e);
-  if (secret === null) return false;
-  const budgetEnds = Date.now() + DELIVERY_TIMEOUT_MS;
-  let { position, failedAttempts, failingSince } = e;
+async function deliverRun(
+  tx: EntityManager,
+  e: EndpointRow,
+  secret: string,
+  from: RunState,
+  read: { events: DomainEvent[]; readUpTo: number; full: boolean },
+  budgetEnds: number,
+): Promise<{ state: RunState; more: boolean }> {
+  let { position, failedAttempts, failingSince } = from;
   let nextAttemptAt = new Date();
-  let more = events.length === batch;
-  for (const ev of events) {
+  let more = read.full;
+  let completed = true;
+  for (const ev of read.events) {
     const attemptedAt = new Date();
     // Each attempt continues the trace of the request that wrote the event.
     const r = await continueTrace(`webhook ${ev.source}.${ev.type}`, ev, () => attempt(tx, e, secret, ev));
@@ -120,6 +135,7 @@ async function deliverClaimed(tx: EntityManager, e: EndpointRow, batch: number):
     const n = failedAttempts + 1;
     const base = {
       endpointId: e.id,
+      source: ev.source as WebhookSource,
       eventId: ev.id,
       eventType: ev.type,
       position: ev.position,
@@ -141,6 +157,7 @@ async function deliverClaimed(tx: EntityManager, e: EndpointRow, batch: number):
       failedAttempts = 0;
       failingSince = null;
       more = true;
+      completed = false;
       break;
     } else {
       await logDelivery(tx, { ...base, outcome: 'FAILED_ATTEMPT' });
@@ -148,25 +165,135 @@ async function deliverClaimed(tx: EntityManager, e: EndpointRow, batch: number):
       failingSince ??= now;
       nextAttemptAt = new Date(now.getTime() + retryDelayMs(n, retryBaseMs()));
       more = false;
+      completed = false;
       break;
     }
     // Keep the lock (and the transaction) short; the rest goes in the next claim.
-    if (Date.now() > budgetEnds) {
+    if (Date.now() > budgetEnds && ev !== read.events.at(-1)) {
       more = true;
+      completed = false;
       break;
     }
   }
+  if (completed) position = Math.max(position, read.readUpTo);
+  return { state: { position, failedAttempts, failingSince, nextAttemptAt }, more };
+}
+
+/** Opens the endpoint's secret once per claim, at the first event to send (idle claims never decrypt). */
+function secretOnce(tx: EntityManager, e: EndpointRow): () => Promise<string | null> {
+  let opened: Promise<string | null> | undefined;
+  return () => (opened ??= openOrPostpone(tx, e));
+}
+
+/** Review's own events for the endpoint: read from review's outbox, in the same scope as reviewEvents. */
+async function deliverReview(
+  tx: EntityManager,
+  e: EndpointRow,
+  secret: () => Promise<string | null>,
+  batch: number,
+  budgetEnds: number,
+): Promise<boolean | null> {
+  const types = typesFrom('review', e.eventTypes);
+  if (!types.length || e.nextAttemptAt.getTime() > Date.now()) return false;
+  // The same events, in the same scope, as the token could read from reviewEvents.
+  const events = await readEvents(tx, 'review', {
+    after: e.position,
+    limit: batch,
+    types,
+    agencyIds: e.agencyIds,
+    region: e.region ?? undefined,
+  });
+  // Caught up: nothing to write (idle passes cost one read per endpoint, no row churn).
+  if (events.length === 0) return false;
+  const s = await secret();
+  if (s === null) return null;
+  const read = { events, readUpTo: events.at(-1)!.position, full: events.length === batch };
+  const { state, more } = await deliverRun(tx, e, s, e, read, budgetEnds);
   await tx.execute(
     `update review.webhook_endpoint set position = ?, failed_attempts = ?, failing_since = ?, next_attempt_at = ? where id = ?`,
-    [position, failedAttempts, failingSince, nextAttemptAt, e.id],
+    [state.position, state.failedAttempts, state.failingSince, state.nextAttemptAt, e.id],
   );
   return more;
 }
 
 /**
- * Pushes review events to every active endpoint. Safe with several instances: each endpoint is
- * claimed FOR UPDATE SKIP LOCKED. Woken by LISTEN/NOTIFY (new review events, replays), and by a
- * timer at the next due retry or the poll interval, whichever is sooner.
+ * Another subgraph's events for the endpoint, read from its feed with review's service token and filtered here to
+ * the endpoint's types and scope (inScopeOf: the same rule as the source's own log). A source that does not
+ * answer is looked at again after the retry delay, without counting against the receiver; the endpoint's other
+ * sources go on meanwhile, and nothing is skipped (the cursor moves only past what was read).
+ */
+async function deliverRemote(
+  tx: EntityManager,
+  e: EndpointRow,
+  c: SourceCursorRow,
+  secret: () => Promise<string | null>,
+  batch: number,
+  budgetEnds: number,
+): Promise<boolean | null> {
+  const types = typesFrom(c.source, e.eventTypes);
+  if (!types.length || c.nextAttemptAt.getTime() > Date.now()) return false;
+  // A pending start reads the source from its beginning, mostly to pass events over: full pages.
+  const limit = c.startAfter ? MAX_FEED_PAGE : batch;
+  let fetched: DomainEvent[];
+  try {
+    fetched = await remoteFeed(c.source).events(c.position, limit);
+  } catch (err) {
+    log.warn({ endpoint: e.id, source: c.source, err: (err as Error).message }, 'webhook source unreachable; later');
+    await saveSourceCursor(tx, { ...c, nextAttemptAt: new Date(Date.now() + retryBaseMs()) });
+    return false;
+  }
+  const full = fetched.length === limit;
+  const scope = { agencyIds: e.agencyIds, region: e.region };
+  const events = fetched.filter(
+    (ev) =>
+      types.includes(ev.type) &&
+      inScopeOf(scope, ev) &&
+      !(c.startAfter && ev.occurredAt.getTime() < c.startAfter.getTime()),
+  );
+  const readUpTo = fetched.at(-1)?.position ?? c.position;
+  // Read to the head once: a pending start is resolved.
+  const startAfter = full ? c.startAfter : null;
+  if (events.length === 0) {
+    if (readUpTo !== c.position || startAfter !== c.startAfter)
+      await saveSourceCursor(tx, { ...c, position: readUpTo, startAfter });
+    return full;
+  }
+  const s = await secret();
+  if (s === null) return null;
+  const { state, more } = await deliverRun(tx, e, s, c, { events, readUpTo, full }, budgetEnds);
+  await saveSourceCursor(tx, {
+    ...c,
+    ...state,
+    startAfter: state.position === readUpTo ? startAfter : c.startAfter,
+  });
+  return more;
+}
+
+/**
+ * Delivers one claimed endpoint's events, each source in its own order with its own cursor and retry state. The
+ * row lock is held for the whole claim, so no other instance delivers to the same endpoint concurrently; the log
+ * rows and the cursors commit together. Returns whether the endpoint has more to do right now.
+ */
+async function deliverClaimed(tx: EntityManager, e: EndpointRow, batch: number): Promise<boolean> {
+  const budgetEnds = Date.now() + DELIVERY_TIMEOUT_MS;
+  const secret = secretOnce(tx, e);
+  let more = false;
+  const review = await deliverReview(tx, e, secret, batch, budgetEnds);
+  if (review === null) return false;
+  more ||= review;
+  for (const c of e.cursors) {
+    if (Date.now() > budgetEnds) return true;
+    const r = await deliverRemote(tx, e, c, secret, batch, budgetEnds);
+    if (r === null) return false;
+    more ||= r;
+  }
+  return more;
+}
+
+/**
+ * Pushes review's and other sources' events to every active endpoint. Safe with several instances: each endpoint
+ * is claimed FOR UPDATE SKIP LOCKED. Woken by LISTEN/NOTIFY (new events, replays), and by a timer at the next due
+ * retry or the poll interval, whichever is sooner.
  */
 export function startWebhookWorker(o: WebhookWorkerOptions): Worker & { drain(): Promise<void> } {
   // A malformed WEBHOOK_SECRET_KEY (or _PREVIOUS) stops the service at start, not at the first delivery.
@@ -188,13 +315,17 @@ export function startWebhookWorker(o: WebhookWorkerOptions): Worker & { drain():
   const claimOne = async (visited: Set<string>): Promise<boolean> => {
     heartbeat.beat();
     return o.orm.em.fork().transactional(async (tx) => {
+      const now = new Date();
+      // Due when review's attempt or any other source's is due.
       const rows: EndpointColumns[] = await tx.execute(
-        `select * from review.webhook_endpoint where active and next_attempt_at <= ? and not (id = any(?::uuid[]))
-         order by next_attempt_at, id limit 1 for update skip locked`,
-        [new Date(), `{${[...visited].join(',')}}`],
+        `select e.* from review.webhook_endpoint e
+         where e.active and not (e.id = any(?::uuid[])) and (e.next_attempt_at <= ? or exists (
+           select 1 from review.webhook_source_cursor c where c.endpoint_id = e.id and c.next_attempt_at <= ?))
+         order by e.next_attempt_at, e.id limit 1 for update of e skip locked`,
+        [`{${[...visited].join(',')}}`, now, now],
       );
       if (!rows.length) return false;
-      const e = toEndpoint(rows[0]);
+      const [e] = await withCursors(tx, rows);
       if (!(await deliverClaimed(tx, e, batch))) visited.add(e.id);
       return true;
     });
@@ -213,9 +344,11 @@ export function startWebhookWorker(o: WebhookWorkerOptions): Worker & { drain():
     if (stopped) return;
     let delay = pollMs;
     try {
-      const [r]: { due: Date | null }[] = await o.orm.em
-        .fork()
-        .execute(`select min(next_attempt_at) as due from review.webhook_endpoint where active`);
+      const [r]: { due: Date | null }[] = await o.orm.em.fork().execute(
+        `select least((select min(next_attempt_at) from review.webhook_endpoint where active),
+           (select min(c.next_attempt_at) from review.webhook_source_cursor c
+              join review.webhook_endpoint e on e.id = c.endpoint_id where e.active)) as due`,
+      );
       if (r?.due) delay = Math.min(pollMs, Math.max(10, new Date(r.due).getTime() - Date.now()));
     } catch {
       // keep the poll interval
@@ -251,7 +384,8 @@ export function startWebhookWorker(o: WebhookWorkerOptions): Worker & { drain():
 
   const listener = listenForEvents(
     o.orm.config.get('clientUrl'),
-    (payload) => (payload === 'review' || payload === WEBHOOK_WAKE) && void wake(),
+    // Other sources notify on the same channel when they share the database; polling covers them otherwise.
+    (payload) => (isSource(payload) || payload === WEBHOOK_WAKE) && void wake(),
     log,
     Math.max(pollMs, 1000),
   );

@@ -1,0 +1,14 @@
+import type { DomainEvent } from '@tsp/shared';
+
+import { inspection } from '../clients/inspection.js';
+import type { RemoteSource } from './sources.js';
+
+/** What webhook delivery needs of another subgraph's feed: its events in position order, and its head. */
+export interface RemoteFeed {
+  events(after: number, limit: number): Promise<DomainEvent[]>;
+  head(): Promise<number>;
+}
+
+const FEEDS: Record<RemoteSource, RemoteFeed> = { inspection };
+
+export const remoteFeed = (source: RemoteSource): RemoteFeed => FEEDS[source];
