@@ -4,8 +4,9 @@ import { demoAgencies, demoClaims, demoOfficers } from './demo.js';
 
 /**
  * What npm start prints once ready, so a newcomer can call the API at once: a supervisor token to
- * paste, an agency id and an officer id of the demo, and the commands for other tokens. Development
- * tokens only (JWT_SECRET); with JWKS_URL the platform refuses them, so only the commands are shown.
+ * paste, a query to try with it, an agency id and an officer id of the demo, and the commands for other
+ * tokens. Development tokens only (JWT_SECRET); with JWKS_URL the platform refuses them, so only the
+ * commands are shown.
  */
 export async function readyHints(gatewayUrl: string): Promise<string[]> {
   const more =
@@ -22,6 +23,8 @@ export async function readyHints(gatewayUrl: string): Promise<string[]> {
       `Demo ids: agency ${agency.id} (${agency.name}); officer ${officer.claims.sub} (${officer.who})`,
       `Supervisor token (${agency.region}, valid ${ttl}), for the header {"Authorization": "Bearer <token>"}:`,
       `          ${supervisor}`,
+      `Try:      { agencies(region: "${agency.region}") { name inspectionFindings { kind detail } } }   ` +
+        '(涉企检查 findings: over the cap, not joined, poorly rated; with that token)',
       more,
     ];
   } catch (e) {
