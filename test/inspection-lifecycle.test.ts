@@ -182,6 +182,17 @@ test('plan → approve → the enterprise verifies the code without a token → 
     status: 'IN_PROGRESS',
     recordsCase: { id: inspectionCase, caseNumber: 'JC-2026-001' },
   });
+  // The visit's full-process record goes into that case's journal like any entry (the records rules apply).
+  const onSite = {
+    caseId: inspectionCase,
+    stage: 'INVESTIGATION',
+    activity: 'ON_SITE_INSPECTION',
+    occurredAt: new Date().toISOString(),
+    officerIds: [w.o1, w.o2],
+    attachments: [video(), photo()],
+    summary: '现场检查：出示执法证件和检查码，核查建设工程规划许可执行情况',
+  };
+  expect(ok(await p.gql(APPEND, { i: onSite }, { token: w.tokens.a })).appendRecord.hash).toMatch(/^[0-9a-f]{64}$/);
 
   // Not rated before it finishes; CASE_OPENED names the case opened from it.
   expect(code(await p.gql(RATE, { c: first.code, s: 5 }))).toBe('INSPECTION_STATE');
