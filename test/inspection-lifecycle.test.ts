@@ -1,7 +1,8 @@
 import { addCalendarDays, Role, shanghaiDate } from '@tsp/shared';
 
+import { setupInspectionWorld } from './kit/inspection-fixtures';
 import { type GqlResult, type Platform, startPlatform, token } from './kit/platform';
-import { APPEND, OPEN, penaltyCase, photo, type RecordsWorld, setupWorld, video } from './kit/records-fixtures';
+import { APPEND, OPEN, penaltyCase, photo, type RecordsWorld, video } from './kit/records-fixtures';
 
 /**
  * 涉企行政检查 through the gateway: plan → approve → the enterprise verifies the code without a token → start (its
@@ -33,38 +34,7 @@ const RATE = `mutation($c: String!, $s: Int!, $m: String) { rateInspection(code:
 
 beforeAll(async () => {
   p = await startPlatform();
-  w = await setupWorld(p);
-  const admin = w.tokens.admin;
-  bHead = await token({ role: Role.AGENCY_HEAD, sub: 'head-b', agencyId: w.agencyB });
-  // B gets a second officer and inspection credentials, for the joint inspection.
-  const officer = ok(
-    await p.gql(
-      `mutation($i: RegisterOfficerInput!) { registerOfficer(input: $i) { id } }`,
-      { i: { agencyId: w.agencyB, name: '陈静', position: '执法队员', roles: ['ENFORCEMENT'] } },
-      { token: admin },
-    ),
-  ).registerOfficer.id as string;
-  for (const [officerId, number] of [
-    [w.b1, 'HB-NJ-0102'],
-    [officer, 'HB-NJ-0103'],
-  ])
-    ok(
-      await p.gql(
-        `mutation($i: IssueCredentialInput!) { issueCredential(input: $i) { number } }`,
-        {
-          i: {
-            officerId,
-            number,
-            categories: ['INSPECTION'],
-            region: '宁晋县',
-            issuedOn: '2024-01-01',
-            expiresOn: '2030-12-31',
-          },
-        },
-        { token: admin },
-      ),
-    );
-  bOfficer2 = officer;
+  ({ w, bHead, bOfficer2, itemA, itemB } = await setupInspectionWorld(p));
   const register = async (creditCode: string, name: string) =>
     ok(
       await p.gql(
@@ -75,19 +45,6 @@ beforeAll(async () => {
     ).registerEnterprise.id as string;
   e1 = await register('914403001922038216', '宁晋县示例建材有限公司');
   e2 = await register('91130528MA0F00D01R', '宁晋县示例食品有限公司');
-  const addItem = async (agencyId: string, tok: string, name: string) =>
-    ok(
-      await p.gql(
-        `mutation($a: ID!, $i: InspectionItemInput!) { addInspectionItem(agencyId: $a, input: $i) { id } }`,
-        {
-          a: agencyId,
-          i: { name, legalBasis: '《中华人民共和国城乡规划法》第五十三条', enforcementItem: '规划监督检查' },
-        },
-        { token: tok },
-      ),
-    ).addInspectionItem.id as string;
-  itemA = await addItem(w.agencyA, w.tokens.aHead, '建设工程规划许可执行情况检查');
-  itemB = await addItem(w.agencyB, bHead, '文化市场经营场所检查');
   publicRating = '';
 });
 afterAll(async () => {

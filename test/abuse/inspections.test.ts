@@ -1,9 +1,9 @@
-import { addCalendarDays, encodeCursor, INTERNAL_SECRET_HEADER, internalSecret, Role, shanghaiDate } from '@tsp/shared';
+import { addCalendarDays, encodeCursor, INTERNAL_SECRET_HEADER, internalSecret, shanghaiDate } from '@tsp/shared';
 
-import { checkCharacter } from '../../subgraphs/inspection/src/rules/credit-code';
 import { sql } from '../kit/db';
-import { type GqlResult, type Platform, startPlatform, token } from '../kit/platform';
-import { OPEN, penaltyCase, type RecordsWorld, setupWorld } from '../kit/records-fixtures';
+import { newCreditCode, setupInspectionWorld } from '../kit/inspection-fixtures';
+import { type GqlResult, type Platform, startPlatform } from '../kit/platform';
+import { OPEN, penaltyCase, type RecordsWorld } from '../kit/records-fixtures';
 
 /**
  * 涉企行政检查 as an attacker sees it: another agency's ids, readers who should not see comments, a joint partner
@@ -30,18 +30,13 @@ const FINISH = `mutation($id: ID!, $o: InspectionOutcome!, $n: String, $c: ID) {
 const RATE = `mutation($c: String!, $s: Int!, $m: String) { rateInspection(code: $c, score: $s, comment: $m) { score } }`;
 const READ = `query($id: ID!) { inspection(id: $id) { id status targets { code comment score } } }`;
 
-/** A valid unified social credit code, new on each call (GB 32100-2015 check character computed). */
 let serial = 0;
-function creditCode(): string {
-  const body = `91130528MA${(++serial).toString().padStart(7, '0')}`;
-  return body + checkCharacter(body)!;
-}
 
 async function enterprise(): Promise<string> {
   return ok(
     await p.gql(
       `mutation($i: EnterpriseInput!) { registerEnterprise(input: $i) { id } }`,
-      { i: { creditCode: creditCode(), name: `宁晋县示例企业${serial}`, region: '宁晋县' } },
+      { i: { creditCode: newCreditCode(), name: `宁晋县示例企业${serial}`, region: '宁晋县' } },
       { token: w.tokens.a },
     ),
   ).registerEnterprise.id as string;
@@ -94,47 +89,8 @@ async function approved(extra: Record<string, unknown> = {}) {
 
 beforeAll(async () => {
   p = await startPlatform();
-  w = await setupWorld(p);
-  const admin = w.tokens.admin;
-  bHead = await token({ role: Role.AGENCY_HEAD, sub: 'head-b', agencyId: w.agencyB });
+  ({ w, bHead, bOfficer2, itemA, itemB } = await setupInspectionWorld(p));
   integratorA = w.tokens.integrator;
-  bOfficer2 = ok(
-    await p.gql(
-      `mutation($i: RegisterOfficerInput!) { registerOfficer(input: $i) { id } }`,
-      { i: { agencyId: w.agencyB, name: '陈静', position: '执法队员', roles: ['ENFORCEMENT'] } },
-      { token: admin },
-    ),
-  ).registerOfficer.id as string;
-  for (const [officerId, number] of [
-    [w.b1, 'HB-NJ-0102'],
-    [bOfficer2, 'HB-NJ-0103'],
-  ])
-    ok(
-      await p.gql(
-        `mutation($i: IssueCredentialInput!) { issueCredential(input: $i) { number } }`,
-        {
-          i: {
-            officerId,
-            number,
-            categories: ['INSPECTION'],
-            region: '宁晋县',
-            issuedOn: '2024-01-01',
-            expiresOn: '2030-12-31',
-          },
-        },
-        { token: admin },
-      ),
-    );
-  const addItem = async (agencyId: string, tok: string, name: string) =>
-    ok(
-      await p.gql(
-        `mutation($a: ID!, $i: InspectionItemInput!) { addInspectionItem(agencyId: $a, input: $i) { id } }`,
-        { a: agencyId, i: { name, legalBasis: '《中华人民共和国行政处罚法》第五十四条', enforcementItem: '监督检查' } },
-        { token: tok },
-      ),
-    ).addInspectionItem.id as string;
-  itemA = await addItem(w.agencyA, w.tokens.aHead, '建设工程规划许可执行情况检查');
-  itemB = await addItem(w.agencyB, bHead, '文化市场经营场所检查');
   // Loose caps: each test meets only the rule it is about.
   ok(
     await p.gql(
