@@ -70,6 +70,7 @@ const plan = (extra: Record<string, unknown> = {}, tok = w.tokens.a) =>
   );
 
 let first: { id: string; code: string };
+let jointId: string;
 
 test('planning refuses items off the list, a lone officer and an invalid credential, each with its code', async () => {
   expect(code(await plan({ itemIds: [itemB] }))).toBe('ITEM_NOT_PUBLISHED');
@@ -221,6 +222,7 @@ test('a joint inspection: partners read it, others do not; caps count it once', 
   const joint = ok(
     await plan({ kind: 'JOINT', partnerAgencyIds: [w.agencyB], enterpriseIds: [e2], officerIds: [w.o1, w.b1] }),
   ).planInspection;
+  jointId = joint.id;
   expect(joint.officers.map((o: { credentialNumber: string }) => o.credentialNumber).sort()).toEqual([
     'HB-NJ-0001',
     'HB-NJ-0102',
@@ -292,6 +294,11 @@ test('the annual plan counts what was done; events reach an integrator of the ag
     (e: { node: { inspection: { id: string } | null } }) => e.node.inspection?.id,
   );
   expect(seenByB).not.toContain(first.id);
+  // A joint inspection's events reach its partner's integrator too, also when it asks for its own agency only.
+  expect(seenByB).toContain(jointId);
+  const BY_AGENCY = `query($a: ID!) { inspectionEvents(first: 100, agencyId: $a) { edges { node { inspection { id } } } } }`;
+  const partnerOnly = ok(await p.gql(BY_AGENCY, { a: w.agencyB }, { token: bOnly })).inspectionEvents.edges;
+  expect(partnerOnly.map((e: { node: { inspection: { id: string } } }) => e.node.inspection.id)).toContain(jointId);
   expect(code(await p.gql(EVENTS, {}))).toBe('UNAUTHENTICATED');
 });
 

@@ -37,17 +37,28 @@ export async function readScopedLog<P>(
   source: string,
   types: readonly string[],
   page: { after?: string | null; first?: number | null; agencyId?: string | null },
+  /** Events that concern several agencies list them in `payload.agencyIds` (a joint inspection): each one's
+   * readers see it, not only the lead's. */
+  opts: { payloadAgencies?: boolean } = {},
 ) {
   requireUser(ctx.identity);
   const limit = page.first ?? 100;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) throw badInput('first', `must be 1…${MAX_PAGE}`);
   const scope = scopeSql(ctx.identity);
-  const where = ['position > ?', 'type = any(?::text[])', scope.sql];
-  const params: unknown[] = [page.after ? positionOf(page.after, source) : 0, `{${types.join(',')}}`, ...scope.params];
+  let scopeCondition = scope.sql;
+  const scopeParams = [...scope.params];
+  if (opts.payloadAgencies) {
+    const each = scopeSql(ctx.identity, 'pa');
+    scopeCondition = `(${scope.sql} or exists (select 1 from
+      (select jsonb_array_elements_text(payload->'agencyIds')::uuid as agency_id, region) pa where ${each.sql}))`;
+    scopeParams.push(...each.params);
+  }
+  const where = ['position > ?', 'type = any(?::text[])', scopeCondition];
+  const params: unknown[] = [page.after ? positionOf(page.after, source) : 0, `{${types.join(',')}}`, ...scopeParams];
   if (page.agencyId) {
     if (!isUuid(page.agencyId)) throw badInput('agencyId', 'not an agency id');
-    where.push('agency_id = ?');
-    params.push(page.agencyId);
+    where.push(opts.payloadAgencies ? "(agency_id = ? or jsonb_exists(payload->'agencyIds', ?))" : 'agency_id = ?');
+    params.push(page.agencyId, ...(opts.payloadAgencies ? [page.agencyId] : []));
   }
   params.push(limit + 1);
   const rows: {

@@ -10,11 +10,17 @@ export async function listInspectionEvents(
   first?: number | null,
   agencyId?: string | null,
 ) {
-  const log = await readScopedLog<InspectionEventPayload>(ctx, 'inspection', INSPECTION_EVENT_TYPES, {
-    after,
-    first,
-    agencyId,
-  });
+  const log = await readScopedLog<InspectionEventPayload>(
+    ctx,
+    'inspection',
+    INSPECTION_EVENT_TYPES,
+    {
+      after,
+      first,
+      agencyId,
+    },
+    { payloadAgencies: true },
+  );
   const edges = log.nodes.map((r) => ({
     cursor: r.cursor,
     node: {

@@ -3,7 +3,6 @@ import {
   type DomainEvent,
   type EntityManager,
   Heartbeat,
-  inScopeOf,
   listenForEvents,
   logger,
   type Orm,
@@ -17,6 +16,7 @@ import { allowPrivateAddresses, DELIVERY_TIMEOUT_MS, retryBaseMs, WEBHOOK_WAKE }
 import { positionCursor } from './cursor.js';
 import { type AttemptResult, postSigned } from './deliver.js';
 import { remoteFeed } from './feeds.js';
+import { inScopeOfAny } from './scope.js';
 import { openSecret, WebhookSecretUnreadableError } from './secret-box.js';
 import { WebhookSecretKeyError, webhookSecretKeys } from './secret-key.js';
 import { saveSourceCursor, type SourceCursorRow } from './source-cursors.js';
@@ -247,7 +247,7 @@ async function deliverRemote(
   const events = fetched.filter(
     (ev) =>
       types.includes(ev.type) &&
-      inScopeOf(scope, ev) &&
+      inScopeOfAny(scope, ev) &&
       !(c.startAfter && ev.occurredAt.getTime() < c.startAfter.getTime()),
   );
   const readUpTo = fetched.at(-1)?.position ?? c.position;
