@@ -1,0 +1,134 @@
+import { compareDecimal, PartyType, PenaltyKind, type WorkingCalendar } from '@tsp/shared';
+
+/**
+ * 告知、陈述申辩与听证 The party's procedural rights before a penalty decision (行政处罚法 2021):
+ * §44 the party is told the intended penalty, its facts, reasons and basis, and its rights; §45 its statement and
+ * defence are heard, and defending never makes the penalty heavier; §62 no decision without §44–45 unless the party
+ * expressly waived; §63 heavy penalties need a hearing offered; §64 the party asks within 5 days of the notice, is
+ * told of the hearing 7 days before it, and the chair did not investigate the case; §85 these 日 are working days.
+ * Pure rules: the write path gathers the facts (not wired into recordDecision yet).
+ */
+
+/** §64(一): a hearing is requested within 5 working days of the notice being served. */
+export const HEARING_REQUEST_WORKING_DAYS = 5;
+/** §64(二): the party is told of the hearing at least 7 working days before it. */
+export const HEARING_NOTICE_WORKING_DAYS = 7;
+/**
+ * The statement-and-defence period where an agency sets none: 5 working days, the same as the hearing-request
+ * window, so one notice gives the party one clear deadline for both.
+ */
+export const DEFAULT_STATEMENT_WORKING_DAYS = 5;
+
+/** What counts as "较大数额" for §63 in an agency, per party type (yuan, inclusive). */
+export interface HearingThresholds {
+  fine: Record<PartyType, string>;
+  confiscation: Record<PartyType, string>;
+}
+
+export interface PenaltyTerms {
+  penaltyKinds: readonly PenaltyKind[];
+  fineAmount: string | null;
+  confiscationAmount: string | null;
+}
+
+const ALWAYS_HEARING: readonly PenaltyKind[] = [
+  PenaltyKind.QUALIFICATION_DOWNGRADE,
+  PenaltyKind.LICENCE_REVOCATION,
+  PenaltyKind.BUSINESS_SUSPENSION,
+  PenaltyKind.EMPLOYMENT_RESTRICTION,
+];
+
+/** §63: whether the party must be offered a hearing for these terms. */
+export function hearingEligible(t: PenaltyTerms, partyType: PartyType, th: HearingThresholds): boolean {
+  if (t.penaltyKinds.some((k) => ALWAYS_HEARING.includes(k))) return true;
+  if (t.fineAmount !== null && compareDecimal(t.fineAmount, th.fine[partyType]) >= 0) return true;
+  return t.confiscationAmount !== null && compareDecimal(t.confiscationAmount, th.confiscation[partyType]) >= 0;
+}
+
+/** §45: the decision is no heavier than the notice announced: no new kind, no larger amount. */
+export function heavierThanNotice(decision: PenaltyTerms, notice: PenaltyTerms): boolean {
+  if (decision.penaltyKinds.some((k) => !notice.penaltyKinds.includes(k))) return true;
+  const larger = (d: string | null, n: string | null) => d !== null && (n === null || compareDecimal(d, n) > 0);
+  return (
+    larger(decision.fineAmount, notice.fineAmount) || larger(decision.confiscationAmount, notice.confiscationAmount)
+  );
+}
+
+export interface NoticeFacts extends PenaltyTerms {
+  servedOn: string;
+  hearingOffered: boolean;
+  statementWorkingDays: number;
+}
+
+export interface ProcedureFacts {
+  decision: PenaltyTerms & { decidedOn: string };
+  partyType: PartyType;
+  /** The latest notice served, if any (a new notice replaces the earlier one). */
+  notice: NoticeFacts | null;
+  /** The party expressly waived its statement and defence (and a hearing) after the notice (§62). */
+  waivedOn: string | null;
+  /** The day the party asked for a hearing, if it did. */
+  hearingRequestedOn: string | null;
+  hearing: { chairOfficerId: string; noticeServedOn: string; heldOn: string; recorded: boolean } | null;
+  investigatorIds: readonly string[];
+  thresholds: HearingThresholds;
+}
+
+export enum ProcedureReason {
+  NO_NOTICE = 'NO_NOTICE',
+  PERIOD_NOT_ELAPSED = 'PERIOD_NOT_ELAPSED',
+  HEAVIER_THAN_NOTICE = 'HEAVIER_THAN_NOTICE',
+  HEARING_NOT_OFFERED = 'HEARING_NOT_OFFERED',
+  HEARING_NOT_HELD = 'HEARING_NOT_HELD',
+  HEARING_IMPROPER = 'HEARING_IMPROPER',
+}
+
+/** Null when a penalty decision may be made now, else the first rule it breaks and why. */
+export function procedureProblem(
+  f: ProcedureFacts,
+  cal: WorkingCalendar,
+): { reason: ProcedureReason; why: string } | null {
+  const n = f.notice;
+  if (!n) return { reason: ProcedureReason.NO_NOTICE, why: 'no prior notice served (§44, §62)' };
+  if (heavierThanNotice(f.decision, n))
+    return {
+      reason: ProcedureReason.HEAVIER_THAN_NOTICE,
+      why: 'heavier than the notice announced: serve a new notice (§44–45)',
+    };
+  const eligible = hearingEligible(f.decision, f.partyType, f.thresholds);
+  if (eligible && !n.hearingOffered)
+    return { reason: ProcedureReason.HEARING_NOT_OFFERED, why: 'the notice did not offer the hearing §63 requires' };
+  const statementDue = cal.addWorkingDays(n.servedOn, n.statementWorkingDays);
+  const requestDue = cal.addWorkingDays(n.servedOn, HEARING_REQUEST_WORKING_DAYS);
+  const waived = f.waivedOn !== null && f.waivedOn >= n.servedOn;
+  const lastDay = eligible ? (statementDue > requestDue ? statementDue : requestDue) : statementDue;
+  if (!waived && f.decision.decidedOn <= lastDay)
+    return {
+      reason: ProcedureReason.PERIOD_NOT_ELAPSED,
+      why: `the party has until ${lastDay} to state, defend or ask for a hearing`,
+    };
+  const requested =
+    eligible &&
+    f.hearingRequestedOn !== null &&
+    f.hearingRequestedOn >= n.servedOn &&
+    f.hearingRequestedOn <= requestDue;
+  if (!requested) return null;
+  const h = f.hearing;
+  if (!h || h.heldOn > f.decision.decidedOn)
+    return {
+      reason: ProcedureReason.HEARING_NOT_HELD,
+      why: 'the party asked for a hearing in time; hold it before deciding (§64–65)',
+    };
+  if (f.investigatorIds.includes(h.chairOfficerId))
+    return {
+      reason: ProcedureReason.HEARING_IMPROPER,
+      why: 'the hearing was chaired by an investigator of the case (§64(四))',
+    };
+  if (h.heldOn < cal.addWorkingDays(h.noticeServedOn, HEARING_NOTICE_WORKING_DAYS))
+    return {
+      reason: ProcedureReason.HEARING_IMPROPER,
+      why: 'the party was told of the hearing less than 7 working days before (§64(二))',
+    };
+  if (!h.recorded) return { reason: ProcedureReason.HEARING_IMPROPER, why: 'the hearing has no record (§64(八))' };
+  return null;
+}
