@@ -14,7 +14,7 @@ import {
 import type { Visit } from '../rules/caps.js';
 import { type InspectionFact, inspectionFindings } from '../rules/findings.js';
 import type { InspectionKind, InspectionStatus } from '../rules/kinds.js';
-import { capsOf } from './caps.js';
+import { capsOfRegions } from './caps.js';
 
 interface Row {
   id: string;
@@ -98,7 +98,7 @@ export async function agencyInspectionFindings(ctx: Context, a: { id: string }):
         startedAt: new Date(v.started_at),
       }));
       const regions = [...new Set(rows.map((r) => r.region))];
-      const caps = new Map(await Promise.all(regions.map(async (r) => [r, await capsOf(ctx.em, r)] as const)));
+      const caps = await capsOfRegions(ctx.em, regions);
       const findings = regions.flatMap((region) =>
         inspectionFindings({
           inspections: rows.filter((r) => r.region === region).map(fact),

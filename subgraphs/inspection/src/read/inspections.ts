@@ -16,7 +16,7 @@ import {
   shanghaiDate,
 } from '@tsp/shared';
 
-import type { InspectionEntity, InspectionTargetEntity } from '../entities/index.js';
+import type { InspectionEntity, InspectionItemEntity, InspectionTargetEntity } from '../entities/index.js';
 import { codeState, isWellFormedCode } from '../rules/code.js';
 import { type InspectionStatus } from '../rules/kinds.js';
 import { enterpriseView } from './enterprises.js';
@@ -134,7 +134,7 @@ export async function inspectionTargets(ctx: Context, i: InspectionEntity) {
 export async function inspectionItems(ctx: Context, i: { id: string }) {
   const scope = await load.scope(ctx).load(i.id);
   const items = await load.item(ctx).loadMany(scope.map((s) => s.itemId));
-  return items.filter((x) => x && !(x instanceof Error)).map((x) => itemView(x as never));
+  return items.filter((x): x is InspectionItemEntity => x !== null && !(x instanceof Error)).map((x) => itemView(x));
 }
 
 /**
