@@ -11,6 +11,7 @@ import {
   penaltyCase,
   photo,
   type RecordsWorld,
+  serveNoticeWaived,
   setupWorld,
   snapshot,
   video,
@@ -65,13 +66,7 @@ test('a penalty case goes from filing to archive with every rule met, each step 
   );
   await step('INVESTIGATION', 'DOCUMENT', [w.o1, w.o2], [doc('调查笔录')], '询问当事人，制作调查笔录');
   await step('EVIDENCE', 'EVIDENCE_COLLECTION', [w.o1, w.o2], [video(), photo()], '现场测量建筑面积 320 平方米');
-  await step(
-    'EXAMINATION',
-    'DOCUMENT',
-    [w.o1],
-    [doc('行政处罚事先告知书')],
-    '送达行政处罚事先告知书，当事人未申请听证',
-  );
+  await serveNoticeWaived(p, w, caseId, { penaltyKinds: ['WARNING', 'FINE'], fineAmount: '5000' });
 
   const decided = (
     await ok(DECIDE, {
@@ -123,12 +118,13 @@ test('a penalty case goes from filing to archive with every rule met, each step 
     '2:INVESTIGATION:ON_SITE_INSPECTION',
     '3:INVESTIGATION:DOCUMENT',
     '4:EVIDENCE:EVIDENCE_COLLECTION',
-    '5:EXAMINATION:DOCUMENT',
-    '6:DECISION:DECISION',
-    '7:SERVICE:SERVICE',
-    '8:EXECUTION:EXECUTION',
-    '9:EXECUTION:DOCUMENT',
-    '10:ARCHIVED:ARCHIVE',
+    '5:EXAMINATION:PRIOR_NOTICE',
+    '6:EXAMINATION:WAIVER',
+    '7:DECISION:DECISION',
+    '8:SERVICE:SERVICE',
+    '9:EXECUTION:EXECUTION',
+    '10:EXECUTION:DOCUMENT',
+    '11:ARCHIVED:ARCHIVE',
   ]);
   expect(c.entries.every((x: { hash: string }) => /^[0-9a-f]{64}$/.test(x.hash))).toBe(true);
   expect(c.entries[1].officers.map((o: { name: string }) => o.name)).toEqual(['张伟', '王芳']);
@@ -148,7 +144,7 @@ test('a penalty case goes from filing to archive with every rule met, each step 
   );
   expect(events.map((x) => x.type)).toEqual([
     'CaseOpened',
-    ...Array(6).fill('RecordAppended'),
+    ...Array(7).fill('RecordAppended'),
     'DecisionRecorded',
     ...Array(4).fill('RecordAppended'),
     'CaseArchived',
@@ -267,6 +263,7 @@ test('the same walk breaks each rule once: the right code, and nothing written',
     caseId,
   );
   await ok(APPEND, entry({ stage: 'EXAMINATION', activity: 'DOCUMENT', officerIds: [w.o1], attachments: [] }));
+  await serveNoticeWaived(p, w, caseId, { penaltyKinds: ['FINE'], fineAmount: '200000.00' });
 
   // A large fine for an organisation is major (review's statutory rule) and no review passed: REVIEW_REQUIRED.
   const major = {
@@ -354,6 +351,12 @@ test('a major decision is accepted after a PASSED review that covers it, and ref
       attachments,
       summary: `${activity}`,
     });
+  // Announces more than will be decided, so that going beyond the review (not the notice) is what is refused.
+  await serveNoticeWaived(p, w, caseId, {
+    penaltyKinds: ['FINE', 'CONFISCATION'],
+    fineAmount: '250000.00',
+    confiscationAmount: '1000.00',
+  });
 
   const proposal = {
     penaltyKinds: ['FINE'],

@@ -1,7 +1,17 @@
 import { shanghaiDate, WorkingCalendar } from '@tsp/shared';
 
 import { type Platform, startPlatform } from './kit/platform';
-import { APPEND, doc, OPEN, penaltyCase, photo, type RecordsWorld, setupWorld, video } from './kit/records-fixtures';
+import {
+  APPEND,
+  doc,
+  OPEN,
+  penaltyCase,
+  photo,
+  type RecordsWorld,
+  serveNoticeWaived,
+  setupWorld,
+  video,
+} from './kit/records-fixtures';
 
 /**
  * 送达期限 (行政处罚法 §61) through the gateway: recordDecision's partyPresent gives the case its
@@ -39,6 +49,7 @@ async function decidedCase(caseNumber: string, partyPresent?: boolean) {
   await step('INVESTIGATION', 'ON_SITE_INSPECTION', [video(), photo()], '现场检查');
   await step('EVIDENCE', 'EVIDENCE_COLLECTION', [video()], '现场测量');
   await step('EXAMINATION', 'SERVICE', [doc('行政处罚事先告知书')], '送达行政处罚事先告知书');
+  await serveNoticeWaived(p, w, caseId, { penaltyKinds: ['FINE'], fineAmount: '3000' });
   const r = await ok(`mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { ${SERVICE_FIELDS} } }`, {
     i: {
       caseId,

@@ -19,6 +19,8 @@ export type ErrorCode =
   | 'INSPECTION_CAP_EXCEEDED'
   /** An inspection step not allowed now: not approved, outside its window, finished, cancelled… */
   | 'INSPECTION_STATE'
+  /** A penalty decision before the party's procedural rights were kept (告知、陈述申辩、听证; 行政处罚法 §44–§65). */
+  | 'PROCEDURE_REQUIRED'
   /** A query over the cost, size or result limits (README § Limits and abuse). */
   | 'QUERY_TOO_COSTLY';
 

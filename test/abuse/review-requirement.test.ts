@@ -9,6 +9,7 @@ import {
   penaltyCase,
   photo,
   type RecordsWorld,
+  serveNoticeWaived,
   setupWorld,
   snapshot,
   video,
@@ -64,6 +65,12 @@ async function caseReadyForDecision(caseNumber: string): Promise<string> {
     const r = await p.gql(APPEND, { i }, { token: w.tokens.a });
     expect(r.errors).toBeUndefined();
   }
+  // Notice of every term asked about below, waived: the procedure gate lets each through to review's gate.
+  await serveNoticeWaived(p, w, caseId, {
+    penaltyKinds: ['WARNING', 'FINE', 'CONFISCATION', 'LICENCE_REVOCATION', 'BUSINESS_SUSPENSION'],
+    fineAmount: '30000.00',
+    confiscationAmount: '15000.00',
+  });
   return caseId;
 }
 

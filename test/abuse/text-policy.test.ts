@@ -11,6 +11,7 @@ import {
   penaltyCase,
   photo,
   type RecordsWorld,
+  serveNoticeWaived,
   setupWorld,
   snapshot,
   video,
@@ -70,6 +71,7 @@ test('journal-hashed fields round-trip hostile Unicode through PostgreSQL; the j
   await step('INVESTIGATION', 'DOCUMENT', [named('调查笔录', 0), named('询问笔录', 5)], HOSTILE[1] + HOSTILE[5]);
   await step('EVIDENCE', 'EVIDENCE_COLLECTION', [video(), photo()], HOSTILE[6]);
   await step('EXAMINATION', 'DOCUMENT', [named('行政处罚事先告知书', 3)], HOSTILE[3]);
+  await serveNoticeWaived(p, w, caseId, { penaltyKinds: ['WARNING', 'FINE'], fineAmount: '5000' });
   await ok(DECIDE, {
     caseId,
     outcome: `处罚${HOSTILE[0]}`,
@@ -86,7 +88,8 @@ test('journal-hashed fields round-trip hostile Unicode through PostgreSQL; the j
   // PostgreSQL keeps exactly the NFC text (the journal hashed that same text).
   const entries = await sql<{ summary: string }>(
     p.databaseUrl,
-    'select summary from records.record_entry where case_id = $1 order by sequence',
+    `select summary from records.record_entry where case_id = $1 and activity not in ('PRIOR_NOTICE', 'WAIVER')
+      order by sequence`,
     [caseId],
   );
   expect(entries.map((e) => e.summary)).toEqual(
@@ -104,7 +107,8 @@ test('journal-hashed fields round-trip hostile Unicode through PostgreSQL; the j
   const files = await sql<{ name: string; document_type: string | null }>(
     p.databaseUrl,
     `select a.name, a.document_type from records.attachment a join records.record_entry e on e.id = a.entry_id
-     where a.case_id = $1 and a.document_type is not null and e.sequence > 1 order by e.sequence, a.position`,
+     where a.case_id = $1 and a.document_type is not null and e.sequence > 1 and e.activity <> 'WAIVER'
+     order by e.sequence, a.position`,
     [caseId],
   );
   expect(files).toEqual([
@@ -125,8 +129,8 @@ test('journal-hashed fields round-trip hostile Unicode through PostgreSQL; the j
     case(id: $id) { journal { length intact } } verifyCaseJournal(caseId: $id) { intact length problems } }`;
   const v = await p.gql(J, { id: caseId }, { token: w.tokens.supervisor });
   expect(v.errors).toBeUndefined();
-  expect(v.data.case.journal).toEqual({ length: 6, intact: true });
-  expect(v.data.verifyCaseJournal).toEqual({ intact: true, length: 6, problems: [] });
+  expect(v.data.case.journal).toEqual({ length: 8, intact: true });
+  expect(v.data.verifyCaseJournal).toEqual({ intact: true, length: 8, problems: [] });
   expect(await runJournalAudit(p.subgraphs.records.orm.em.fork())).toMatchObject({ ok: true, problems: [] });
   const F = `query($a: ID!) { agency(id: $a) { recordFindings { kind subjectId } } }`;
   const f = await p.gql(F, { a: w.agencyA }, { token: w.tokens.supervisor });

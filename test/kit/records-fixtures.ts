@@ -145,6 +145,57 @@ export const OPEN = `mutation($i: OpenCaseInput!) { openCase(input: $i) { id cas
 export const APPEND = `mutation($i: AppendRecordInput!) { appendRecord(input: $i) { id sequence stage activity hash } }`;
 export const DECIDE = `mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { id stage decision { outcome fineAmount reviewId } } }`;
 export const ARCHIVE = `mutation($i: ArchiveCaseInput!) { archiveCase(input: $i) { id stage } }`;
+export const NOTICE = `mutation($i: ServePriorNoticeInput!) { servePriorNotice(input: $i) { statementDueOn notice { id } } }`;
+
+/** What a prior notice announces. */
+export interface PenaltyTerms {
+  penaltyKinds: string[];
+  fineAmount?: string | null;
+  confiscationAmount?: string | null;
+}
+
+/**
+ * 告知 + 放弃 The prior notice of these terms (offering a hearing), then the party's written waiver: what a
+ * penalty decision needs to be made today (行政处罚法 §44, §62). The case must be at EVIDENCE or EXAMINATION.
+ */
+export async function serveNoticeWaived(
+  p: Platform,
+  w: RecordsWorld,
+  caseId: string,
+  terms: PenaltyTerms,
+  tokenOf = w.tokens.a,
+  officerIds = [w.o1, w.o2],
+): Promise<void> {
+  for (const [q, i] of [
+    [
+      NOTICE,
+      {
+        caseId,
+        ...terms,
+        facts: '当事人未取得建设工程规划许可证进行建设',
+        legalBasis: '《中华人民共和国城乡规划法》第六十四条',
+        hearingOffered: true,
+        servedAt: new Date().toISOString(),
+        officerIds,
+      },
+    ],
+    [
+      APPEND,
+      {
+        caseId,
+        stage: 'EXAMINATION',
+        activity: 'WAIVER',
+        occurredAt: new Date().toISOString(),
+        officerIds: officerIds.slice(0, 1),
+        summary: '当事人书面表示放弃陈述、申辩和听证权利',
+        attachments: [doc('放弃陈述申辩声明')],
+      },
+    ],
+  ] as const) {
+    const r = await p.gql(q, { i }, { token: tokenOf });
+    if (r.errors) throw new Error(JSON.stringify(r.errors));
+  }
+}
 
 export function penaltyCase(w: RecordsWorld, caseNumber: string, extra: Record<string, unknown> = {}) {
   return {

@@ -22,5 +22,7 @@ export const DecisionReviewCheckSchema = z.object({
   covered: z.boolean(),
   reviewId: z.string().nullable(),
   problem: z.string().nullable(),
+  /** The fine or confiscation reaches the agency's 较大数额 (a hearing case under 行政处罚法 §63). */
+  largeAmount: z.boolean(),
 });
 export type DecisionReviewCheck = z.infer<typeof DecisionReviewCheckSchema>;

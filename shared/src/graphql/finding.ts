@@ -25,6 +25,8 @@ export enum FindingKind {
   INSPECTIONS_NOT_JOINED = 'INSPECTIONS_NOT_JOINED',
   INSPECTION_POORLY_RATED = 'INSPECTION_POORLY_RATED',
   INSPECTION_OUTCOME_OVERDUE = 'INSPECTION_OUTCOME_OVERDUE',
+  DECISION_WITHOUT_NOTICE = 'DECISION_WITHOUT_NOTICE',
+  HEARING_DENIED = 'HEARING_DENIED',
 }
 registerEnumType(FindingKind, {
   name: 'FindingKind',
@@ -74,6 +76,14 @@ registerEnumType(FindingKind, {
     },
     INSPECTION_POORLY_RATED: { description: '企业差评 The enterprise rated the visit 2 or less of 5' },
     INSPECTION_OUTCOME_OVERDUE: { description: '检查结果逾期 No outcome 5 working days after the visit started' },
+    DECISION_WITHOUT_NOTICE: {
+      description:
+        '未告知即处罚 A penalty decision made without a prior notice, before the defence period ended, or heavier than the notice announced (行政处罚法 §44, §45, §62; legacy imports)',
+    },
+    HEARING_DENIED: {
+      description:
+        '听证权利未保障 A heavy penalty whose notice offered no hearing, or a requested hearing not properly held (行政处罚法 §63–§65; legacy imports)',
+    },
   },
 });
 

@@ -1,4 +1,4 @@
-import { PartyType, PenaltyKind, WorkingCalendar } from '@tsp/shared';
+import { PenaltyKind, WorkingCalendar } from '@tsp/shared';
 
 import {
   DEFAULT_STATEMENT_WORKING_DAYS,
@@ -7,13 +7,10 @@ import {
   type ProcedureFacts,
   procedureProblem,
   ProcedureReason,
+  statementPeriodProblem,
 } from '../src/rules/procedure';
 
 const cal = new WorkingCalendar();
-const TH = {
-  fine: { [PartyType.NATURAL_PERSON]: '10000', [PartyType.ORGANIZATION]: '100000' },
-  confiscation: { [PartyType.NATURAL_PERSON]: '10000', [PartyType.ORGANIZATION]: '100000' },
-};
 const small = { penaltyKinds: [PenaltyKind.FINE], fineAmount: '2000', confiscationAmount: null };
 const large = { penaltyKinds: [PenaltyKind.FINE], fineAmount: '50000', confiscationAmount: null };
 // Served the day before the National Day holiday (2026-10-01…07); 10-10 is a make-up working day.
@@ -25,28 +22,31 @@ const notice = {
 };
 const facts = (extra: Partial<ProcedureFacts> = {}): ProcedureFacts => ({
   decision: { ...small, decidedOn: '2026-10-13' },
-  partyType: PartyType.NATURAL_PERSON,
+  largeAmount: false,
   notice,
   waivedOn: null,
   hearingRequestedOn: null,
   hearing: null,
   investigatorIds: ['inv-1', 'inv-2'],
-  thresholds: TH,
   ...extra,
 });
 const reason = (f: ProcedureFacts) => procedureProblem(f, cal)?.reason ?? null;
 
-test('§63: licence revocation and large amounts need a hearing; a small fine does not; thresholds per party type', () => {
-  expect(hearingEligible(small, PartyType.NATURAL_PERSON, TH)).toBe(false);
-  expect(hearingEligible(large, PartyType.NATURAL_PERSON, TH)).toBe(true);
-  expect(hearingEligible(large, PartyType.ORGANIZATION, TH)).toBe(false);
-  expect(
-    hearingEligible(
-      { ...small, penaltyKinds: [PenaltyKind.LICENCE_REVOCATION], fineAmount: null },
-      PartyType.ORGANIZATION,
-      TH,
-    ),
-  ).toBe(true);
+test('§63: licence revocation and large amounts (as review judges them) need a hearing; a small fine does not', () => {
+  expect(hearingEligible(small, false)).toBe(false);
+  expect(hearingEligible(large, true)).toBe(true);
+  expect(hearingEligible({ ...small, penaltyKinds: [PenaltyKind.LICENCE_REVOCATION], fineAmount: null }, false)).toBe(
+    true,
+  );
+  expect(hearingEligible({ ...small, penaltyKinds: [PenaltyKind.BUSINESS_SUSPENSION] }, false)).toBe(true);
+});
+
+test('an agency sets its statement period within 3 to 15 working days', () => {
+  expect(statementPeriodProblem(DEFAULT_STATEMENT_WORKING_DAYS)).toBeNull();
+  expect(statementPeriodProblem(15)).toBeNull();
+  expect(statementPeriodProblem(2)).toMatch(/3/);
+  expect(statementPeriodProblem(16)).not.toBeNull();
+  expect(statementPeriodProblem(4.5)).not.toBeNull();
 });
 
 test('§45: no new kind and no larger amount than the notice announced', () => {
@@ -77,18 +77,23 @@ test('§85: the period runs on working days across the holiday; a recorded waive
 test('a heavier decision needs a new notice; a large fine needs the hearing offered', () => {
   expect(reason(facts({ decision: { ...large, decidedOn: '2026-10-13' } }))).toBe(ProcedureReason.HEAVIER_THAN_NOTICE);
   const largeNotice = { ...notice, ...large };
-  expect(reason(facts({ notice: largeNotice, decision: { ...large, decidedOn: '2026-10-13' } }))).toBe(
-    ProcedureReason.HEARING_NOT_OFFERED,
-  );
+  expect(
+    reason(facts({ largeAmount: true, notice: largeNotice, decision: { ...large, decidedOn: '2026-10-13' } })),
+  ).toBe(ProcedureReason.HEARING_NOT_OFFERED);
   expect(
     reason(
-      facts({ notice: { ...largeNotice, hearingOffered: true }, decision: { ...large, decidedOn: '2026-10-13' } }),
+      facts({
+        largeAmount: true,
+        notice: { ...largeNotice, hearingOffered: true },
+        decision: { ...large, decidedOn: '2026-10-13' },
+      }),
     ),
   ).toBeNull();
 });
 
 test('§64: a hearing asked for in time is held first, chaired by a non-investigator, noticed 7 working days before, recorded', () => {
   const base = {
+    largeAmount: true,
     notice: { ...notice, ...large, hearingOffered: true },
     hearingRequestedOn: '2026-10-09',
     decision: { ...large, decidedOn: '2026-10-30' },
@@ -104,6 +109,9 @@ test('§64: a hearing asked for in time is held first, chaired by a non-investig
     ProcedureReason.HEARING_IMPROPER,
   );
   expect(reason(facts({ ...base, hearing: { ...hearing, recorded: false } }))).toBe(ProcedureReason.HEARING_IMPROPER);
+  expect(reason(facts({ ...base, hearing: { ...hearing, noticeServedOn: null } }))).toBe(
+    ProcedureReason.HEARING_IMPROPER,
+  );
   // Asked after the 5-working-day window (it closed on 10-12): no hearing is owed.
   expect(reason(facts({ ...base, hearingRequestedOn: '2026-10-13' }))).toBeNull();
 });

@@ -43,4 +43,8 @@ export class DecisionEntity {
 
   @Property({ type: 'boolean' })
   legacy: Opt<boolean> = false;
+
+  /** The procedural rule (rules/procedure.ts ProcedureReason) a legacy import broke; null for live decisions. */
+  @Property({ type: 'text', nullable: true })
+  procedureProblem: string | null = null;
 }

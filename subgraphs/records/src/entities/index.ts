@@ -1,6 +1,7 @@
 import { CaseEntity, DeadlineExtensionEntity } from './case.js';
 import { DecisionEntity } from './decision.js';
 import { AttachmentEntity, RecordEntryEntity } from './entry.js';
+import { HearingEntity, PriorNoticeEntity, ProcedureSettingsEntity } from './procedure.js';
 import { AudioVisualListEntity, CaseFileRequirementEntity } from './settings.js';
 
 export {
@@ -10,6 +11,9 @@ export {
   CaseFileRequirementEntity,
   DeadlineExtensionEntity,
   DecisionEntity,
+  HearingEntity,
+  PriorNoticeEntity,
+  ProcedureSettingsEntity,
   RecordEntryEntity,
 };
 export const entities = [
@@ -20,4 +24,7 @@ export const entities = [
   DecisionEntity,
   AudioVisualListEntity,
   CaseFileRequirementEntity,
+  PriorNoticeEntity,
+  HearingEntity,
+  ProcedureSettingsEntity,
 ];

@@ -1,4 +1,4 @@
-import { compareDecimal, PartyType, PenaltyKind, type WorkingCalendar } from '@tsp/shared';
+import { compareDecimal, PenaltyKind, type WorkingCalendar } from '@tsp/shared';
 
 /**
  * 告知、陈述申辩与听证 The party's procedural rights before a penalty decision (行政处罚法 2021):
@@ -6,7 +6,7 @@ import { compareDecimal, PartyType, PenaltyKind, type WorkingCalendar } from '@t
  * defence are heard, and defending never makes the penalty heavier; §62 no decision without §44–45 unless the party
  * expressly waived; §63 heavy penalties need a hearing offered; §64 the party asks within 5 days of the notice, is
  * told of the hearing 7 days before it, and the chair did not investigate the case; §85 these 日 are working days.
- * Pure rules: the write path gathers the facts (not wired into recordDecision yet).
+ * Pure rules: recordDecision gathers the facts (read/procedure-facts.ts) and refuses with PROCEDURE_REQUIRED.
  */
 
 /** §64(一): a hearing is requested within 5 working days of the notice being served. */
@@ -19,10 +19,15 @@ export const HEARING_NOTICE_WORKING_DAYS = 7;
  */
 export const DEFAULT_STATEMENT_WORKING_DAYS = 5;
 
-/** What counts as "较大数额" for §63 in an agency, per party type (yuan, inclusive). */
-export interface HearingThresholds {
-  fine: Record<PartyType, string>;
-  confiscation: Record<PartyType, string>;
+/** Bounds of an agency's statement-and-defence period: no shorter than the hearing window, no longer than 3 weeks. */
+export const STATEMENT_WORKING_DAYS_RANGE = { min: 3, max: 15 } as const;
+
+/** Why a statement period is not acceptable, or null. */
+export function statementPeriodProblem(days: number): string | null {
+  const { min, max } = STATEMENT_WORKING_DAYS_RANGE;
+  return Number.isInteger(days) && days >= min && days <= max
+    ? null
+    : `must be a whole number of working days from ${min} to ${max} / 陈述申辩期限须为${min}至${max}个工作日`;
 }
 
 export interface PenaltyTerms {
@@ -38,11 +43,12 @@ const ALWAYS_HEARING: readonly PenaltyKind[] = [
   PenaltyKind.EMPLOYMENT_RESTRICTION,
 ];
 
-/** §63: whether the party must be offered a hearing for these terms. */
-export function hearingEligible(t: PenaltyTerms, partyType: PartyType, th: HearingThresholds): boolean {
-  if (t.penaltyKinds.some((k) => ALWAYS_HEARING.includes(k))) return true;
-  if (t.fineAmount !== null && compareDecimal(t.fineAmount, th.fine[partyType]) >= 0) return true;
-  return t.confiscationAmount !== null && compareDecimal(t.confiscationAmount, th.confiscation[partyType]) >= 0;
+/**
+ * §63: whether the party must be offered a hearing: a heavy kind of penalty, or a large fine or confiscation
+ * (`largeAmount`, judged by review against the agency's 较大数额 so that the threshold lives in one place).
+ */
+export function hearingEligible(t: PenaltyTerms, largeAmount: boolean): boolean {
+  return largeAmount || t.penaltyKinds.some((k) => ALWAYS_HEARING.includes(k));
 }
 
 /** §45: the decision is no heavier than the notice announced: no new kind, no larger amount. */
@@ -60,18 +66,30 @@ export interface NoticeFacts extends PenaltyTerms {
   statementWorkingDays: number;
 }
 
+/** The last day of the statement period and of the hearing-request window of a notice (§45, §64(一), §85). */
+export function noticeDeadlines(
+  n: Pick<NoticeFacts, 'servedOn' | 'statementWorkingDays'>,
+  cal: WorkingCalendar,
+): { statementDueOn: string; hearingRequestDueOn: string } {
+  return {
+    statementDueOn: cal.addWorkingDays(n.servedOn, n.statementWorkingDays),
+    hearingRequestDueOn: cal.addWorkingDays(n.servedOn, HEARING_REQUEST_WORKING_DAYS),
+  };
+}
+
 export interface ProcedureFacts {
   decision: PenaltyTerms & { decidedOn: string };
-  partyType: PartyType;
+  /** The decision's fine or confiscation reaches the agency's 较大数额 (from review). */
+  largeAmount: boolean;
   /** The latest notice served, if any (a new notice replaces the earlier one). */
   notice: NoticeFacts | null;
   /** The party expressly waived its statement and defence (and a hearing) after the notice (§62). */
   waivedOn: string | null;
   /** The day the party asked for a hearing, if it did. */
   hearingRequestedOn: string | null;
-  hearing: { chairOfficerId: string; noticeServedOn: string; heldOn: string; recorded: boolean } | null;
+  /** The latest hearing; `noticeServedOn` is the latest hearing notice before it (null: none recorded). */
+  hearing: { chairOfficerId: string; noticeServedOn: string | null; heldOn: string; recorded: boolean } | null;
   investigatorIds: readonly string[];
-  thresholds: HearingThresholds;
 }
 
 export enum ProcedureReason {
@@ -89,26 +107,31 @@ export function procedureProblem(
   cal: WorkingCalendar,
 ): { reason: ProcedureReason; why: string } | null {
   const n = f.notice;
-  if (!n) return { reason: ProcedureReason.NO_NOTICE, why: 'no prior notice served (§44, §62)' };
+  if (!n)
+    return { reason: ProcedureReason.NO_NOTICE, why: 'no prior notice served (§44, §62) / 未送达行政处罚事先告知书' };
   if (heavierThanNotice(f.decision, n))
     return {
       reason: ProcedureReason.HEAVIER_THAN_NOTICE,
-      why: 'heavier than the notice announced: serve a new notice (§44–45)',
+      why: 'heavier than the notice announced: serve a new notice (§44–45) / 重于告知内容，须重新告知',
     };
-  const eligible = hearingEligible(f.decision, f.partyType, f.thresholds);
+  const eligible = hearingEligible(f.decision, f.largeAmount);
   if (eligible && !n.hearingOffered)
-    return { reason: ProcedureReason.HEARING_NOT_OFFERED, why: 'the notice did not offer the hearing §63 requires' };
-  const statementDue = cal.addWorkingDays(n.servedOn, n.statementWorkingDays);
-  const requestDue = cal.addWorkingDays(n.servedOn, HEARING_REQUEST_WORKING_DAYS);
+    return {
+      reason: ProcedureReason.HEARING_NOT_OFFERED,
+      why: 'the notice did not offer the hearing §63 requires / 未告知听证权利',
+    };
+  const { statementDueOn: statementDue, hearingRequestDueOn: requestDue } = noticeDeadlines(n, cal);
   const waived = f.waivedOn !== null && f.waivedOn >= n.servedOn;
-  const lastDay = eligible ? (statementDue > requestDue ? statementDue : requestDue) : statementDue;
+  // A hearing the notice offered is owed once asked for, even where §63 would not require it.
+  const hearingOwed = eligible || n.hearingOffered;
+  const lastDay = hearingOwed && requestDue > statementDue ? requestDue : statementDue;
   if (!waived && f.decision.decidedOn <= lastDay)
     return {
       reason: ProcedureReason.PERIOD_NOT_ELAPSED,
-      why: `the party has until ${lastDay} to state, defend or ask for a hearing`,
+      why: `the party has until ${lastDay} to state, defend or ask for a hearing / 陈述申辩期限至${lastDay}`,
     };
   const requested =
-    eligible &&
+    hearingOwed &&
     f.hearingRequestedOn !== null &&
     f.hearingRequestedOn >= n.servedOn &&
     f.hearingRequestedOn <= requestDue;
@@ -117,18 +140,24 @@ export function procedureProblem(
   if (!h || h.heldOn > f.decision.decidedOn)
     return {
       reason: ProcedureReason.HEARING_NOT_HELD,
-      why: 'the party asked for a hearing in time; hold it before deciding (§64–65)',
+      why: 'the party asked for a hearing in time; hold it before deciding (§64–65) / 当事人已申请听证，须先组织听证',
     };
   if (f.investigatorIds.includes(h.chairOfficerId))
     return {
       reason: ProcedureReason.HEARING_IMPROPER,
-      why: 'the hearing was chaired by an investigator of the case (§64(四))',
+      why: 'the hearing was chaired by an investigator of the case (§64(四)) / 听证主持人不得为本案调查人员',
+    };
+  if (h.noticeServedOn === null)
+    return {
+      reason: ProcedureReason.HEARING_IMPROPER,
+      why: 'the party was never told of the hearing (§64(二)) / 未通知听证',
     };
   if (h.heldOn < cal.addWorkingDays(h.noticeServedOn, HEARING_NOTICE_WORKING_DAYS))
     return {
       reason: ProcedureReason.HEARING_IMPROPER,
-      why: 'the party was told of the hearing less than 7 working days before (§64(二))',
+      why: 'the party was told of the hearing less than 7 working days before (§64(二)) / 听证通知不足七日',
     };
-  if (!h.recorded) return { reason: ProcedureReason.HEARING_IMPROPER, why: 'the hearing has no record (§64(八))' };
+  if (!h.recorded)
+    return { reason: ProcedureReason.HEARING_IMPROPER, why: 'the hearing has no record (§64(八)) / 听证未制作笔录' };
   return null;
 }

@@ -66,6 +66,8 @@ export function stageProblem(
 /** Activities that only their own mutation may record. */
 export const RESERVED_ACTIVITIES: Partial<Record<RecordActivity, string>> = {
   [RecordActivity.FILING]: 'openCase',
+  [RecordActivity.PRIOR_NOTICE]: 'servePriorNotice',
+  [RecordActivity.HEARING]: 'recordHearing',
   [RecordActivity.DECISION]: 'recordDecision',
   [RecordActivity.ARCHIVE]: 'archiveCase',
 };

@@ -29,7 +29,15 @@ registerEnumType(RecordActivity, {
     RANDOM_INSPECTION: { description: '随机抽查 random inspection' },
     EVIDENCE_COLLECTION: { description: '调查取证 evidence collection' },
     EVIDENCE_PRESERVATION: { description: '证据保全 evidence preservation' },
-    HEARING: { description: '听证 hearing' },
+    PRIOR_NOTICE: {
+      description:
+        '行政处罚事先告知 prior notice of the intended penalty and the rights (servePriorNotice; 行政处罚法 §44)',
+    },
+    STATEMENT: { description: '陈述申辩 the party states its case and defends (行政处罚法 §45)' },
+    WAIVER: { description: '放弃陈述申辩和听证 the party expressly waives its statement, defence and hearing (§62)' },
+    HEARING_REQUEST: { description: '听证申请 the party asks for a hearing (within 5 working days, §64(一))' },
+    HEARING_NOTICE: { description: '听证通知 the party is told when and where (7 working days before, §64(二))' },
+    HEARING: { description: '听证 hearing, with its record (recordHearing; §64)' },
     COERCIVE_MEASURE: { description: '行政强制措施 coercive measure' },
     DOCUMENT: { description: '执法文书 document' },
     DECISION: { description: '作出决定 decision (recordDecision only)' },

@@ -8,6 +8,7 @@ import { RecordsInternalResolver } from './internal.resolver.js';
 import { JournalResolver } from './journal.resolver.js';
 import { CaseJournalResolver, VerifyCaseJournalResolver } from './journal-status.js';
 import { CaseMutationResolver } from './mutation.resolver.js';
+import { AgencyProcedureResolver, CaseProcedureResolver, ProcedureMutationResolver } from './procedure.resolver.js';
 import { references } from './references.js';
 import { AgencySupervisionSummary, SummaryResolver } from './summary.resolver.js';
 import { SupervisionFinding } from './types.js';
@@ -18,6 +19,9 @@ export const schema: SchemaDefinition = {
     CaseResolver,
     EntryResolver,
     CaseMutationResolver,
+    ProcedureMutationResolver,
+    CaseProcedureResolver,
+    AgencyProcedureResolver,
     AgencyRecordsResolver,
     RecordsInternalResolver,
     CaseJournalResolver,

@@ -1,7 +1,8 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, byId, type Context, idempotent, type Remember, requireId, requireText } from '@tsp/shared';
 
-import { type RecordEntryEntity as Entry, RecordEntryEntity } from '../entities/index.js';
-import { type CaseStage, RecordActivity } from '../rules/kinds.js';
+import { type CaseEntity, type RecordEntryEntity as Entry, RecordEntryEntity } from '../entities/index.js';
+import type { CaseStage, RecordActivity } from '../rules/kinds.js';
 import { RESERVED_ACTIVITIES } from '../rules/stages.js';
 import { assertCredentials, assertLocalEntryRules, assertStage } from './checks.js';
 import { assertCitable } from './citations.js';
@@ -55,6 +56,23 @@ async function appendRecordOnce(ctx: Context, input: AppendRecordInputLike, reme
   await assertLocalEntryRules(ctx.em, c.agencyId, draft);
   await assertCredentials('officerIds', draft.officerIds, c, draft.occurredAt);
 
+  return commitEntry(ctx, c, draft, async (tx, e) => {
+    await remember(tx, e);
+    return e;
+  });
+}
+
+/**
+ * The transaction every live entry is written in: the case re-read under its row lock and unchanged since the
+ * pre-checks, the attachments citable, the entry inserted; then `after` writes what belongs with the entry (a
+ * notice's terms, a hearing's chair, the idempotency answer) with the locked case in hand.
+ */
+export function commitEntry<T>(
+  ctx: Context,
+  c: CaseEntity,
+  draft: EntryDraft,
+  after: (tx: EntityManager, entry: Entry, locked: CaseEntity) => Promise<T>,
+): Promise<T> {
   return ctx.em.transactional(async (tx) => {
     const locked = await lockCase(tx, c.id);
     assertUnchanged(c, locked);
@@ -65,9 +83,7 @@ async function appendRecordOnce(ctx: Context, input: AppendRecordInputLike, reme
       'LIVE',
       ctx.identity.sub!,
     );
-    if (draft.activity === RecordActivity.HEARING) locked.hearingHeld = true;
     const e = await insertEntry(tx, locked, draft, ctx.identity.sub!);
-    await remember(tx, e);
-    return e;
+    return after(tx, e, locked);
   });
 }

@@ -15,7 +15,7 @@ import {
   shanghaiDate,
 } from '@tsp/shared';
 
-import { decisionReviewCheck } from '../clients/review.js';
+import { decisionReviewCheck, type DecisionReviewCheckInput } from '../clients/review.js';
 import { CaseEntity, DecisionEntity, type RecordEntryEntity } from '../entities/index.js';
 import { decisionProblem } from '../rules/decision.js';
 import { CaseStage, RecordActivity } from '../rules/kinds.js';
@@ -27,6 +27,7 @@ import { attachmentDrafts, type AttachmentInputLike, type EntryDraft, occurredAt
 import { insertEntry } from './insert-entry.js';
 import { assertUnchanged, caseForWrite, lockCase } from './lock.js';
 import { amountOf } from './party.js';
+import { assertProcedure } from './procedure-gate.js';
 
 export interface RecordDecisionInputLike {
   caseId: string;
@@ -119,6 +120,7 @@ export async function writeDecision(
   reviewId: string | null,
   actor: string,
   legacy = false,
+  procedureProblem: string | null = null,
 ): Promise<RecordEntryEntity> {
   c.decided = true;
   c.serviceDueOn = serviceDueOn(
@@ -126,7 +128,7 @@ export async function writeDecision(
     await loadCalendar(tx),
   );
   const entry = await insertEntry(tx, c, draft, actor);
-  tx.create(DecisionEntity, { caseId: c.id, entryId: entry.id, ...d, reviewId, legacy });
+  tx.create(DecisionEntity, { caseId: c.id, entryId: entry.id, ...d, reviewId, legacy, procedureProblem });
   await tx.flush();
   await publishEvent(tx, 'records', {
     type: 'DecisionRecorded',
@@ -139,7 +141,8 @@ export async function writeDecision(
 }
 
 /**
- * 作出决定 Records the case's decision. Before writing, review says whether it is major and whether a
+ * 作出决定 Records the case's decision. Before writing, a penalty must have kept the party's procedural
+ * rights (PROCEDURE_REQUIRED, write/procedure-gate.ts), and review says whether it is major and whether a
  * PASSED review of this case covers it: REVIEW_REQUIRED if not, DEPENDENCY_UNAVAILABLE if review
  * does not answer; nothing is written on any refusal.
  */
@@ -170,22 +173,16 @@ async function recordDecisionOnce(
   assertStage(c, CaseStage.DECISION, RecordActivity.DECISION);
   await assertLocalEntryRules(ctx.em, c.agencyId, draft);
   await assertCredentials('officerIds', draft.officerIds, c, d.decidedOn);
-  const check = await decisionReviewCheck({
-    caseId: c.id,
-    agencyId: c.agencyId,
-    category: c.category,
-    partyType: c.partyType,
-    penaltyKinds: d.penaltyKinds,
-    fineAmount: d.fineAmount,
-    confiscationAmount: d.confiscationAmount,
-    amountInvolved: c.amountInvolved,
-    hearingHeld: c.hearingHeld,
-  });
+  const check = await decisionReviewCheck(reviewCheckInput(c, d));
+  // The party's rights come before review's gate, as notice and hearing come before the review in the file.
+  await assertProcedure(ctx.em, c, d, check.largeAmount);
   assertReviewed(check);
 
   return ctx.em.transactional(async (tx) => {
     const locked = await lockCase(tx, c.id);
     assertUnchanged(c, locked);
+    // Again under the lock: a notice served meanwhile may have changed what the decision may be.
+    await assertProcedure(tx, locked, d, check.largeAmount);
     await assertCitable(
       tx,
       locked.agencyId,
@@ -197,6 +194,24 @@ async function recordDecisionOnce(
     await remember(tx, locked);
     return locked;
   });
+}
+
+/** What review is asked about a decision of this case. */
+export function reviewCheckInput(
+  c: Pick<CaseEntity, 'id' | 'agencyId' | 'category' | 'partyType' | 'amountInvolved' | 'hearingHeld'>,
+  d: DecisionRow,
+): DecisionReviewCheckInput {
+  return {
+    caseId: c.id,
+    agencyId: c.agencyId,
+    category: c.category,
+    partyType: c.partyType,
+    penaltyKinds: d.penaltyKinds,
+    fineAmount: d.fineAmount,
+    confiscationAmount: d.confiscationAmount,
+    amountInvolved: c.amountInvolved,
+    hearingHeld: c.hearingHeld,
+  };
 }
 
 /** REVIEW_REQUIRED with review's reasons when the gate is closed. */

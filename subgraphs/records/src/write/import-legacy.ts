@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 import {
   badInput,
   byId,
@@ -15,6 +17,7 @@ import {
 } from '@tsp/shared';
 
 import { agencyFacts } from '../clients/personnel.js';
+import { decisionReviewCheck } from '../clients/review.js';
 import { CaseEntity } from '../entities/index.js';
 import { describeCredentialProblems } from '../rules/credentials.js';
 import { decisionDueOn } from '../rules/deadlines.js';
@@ -22,10 +25,11 @@ import { CaseStage, RecordActivity } from '../rules/kinds.js';
 import { publishCaseOpened } from './case-opened.js';
 import { findCredentialProblems } from './checks.js';
 import { assertCitable } from './citations.js';
-import { decisionRowOf, type RecordDecisionInputLike, writeDecision } from './decision.js';
+import { decisionRowOf, type RecordDecisionInputLike, reviewCheckInput, writeDecision } from './decision.js';
 import { attachmentDrafts, type AttachmentInputLike, type EntryDraft, officerIdsOf } from './drafts.js';
 import { insertEntry } from './insert-entry.js';
 import { amountOf, type PartyInputLike, partyOf } from './party.js';
+import { legacyProcedureProblem } from './procedure-gate.js';
 
 export interface LegacyEntryInputLike {
   stage: CaseStage;
@@ -117,6 +121,33 @@ async function importLegacyCaseOnce(
     const problems = await findCredentialProblems(d.officerIds, scope, d.occurredAt);
     d.credentialProblem = problems.length ? describeCredentialProblems(problems) : null;
   }
+  const caseId = randomUUID();
+  const amountInvolved = amountOf('amountInvolved', input.amountInvolved);
+  const hearingHeld = all.some((d) => d.activity === RecordActivity.HEARING);
+  // Imports bypass the gate; the rule it would have applied is kept on the decision for the findings.
+  const procedure = decision
+    ? await legacyProcedureProblem(
+        ctx.em,
+        { category: input.category, handlerIds },
+        decision,
+        all,
+        (
+          await decisionReviewCheck(
+            reviewCheckInput(
+              {
+                id: caseId,
+                agencyId,
+                category: input.category,
+                partyType: party.partyType,
+                amountInvolved,
+                hearingHeld,
+              },
+              decision,
+            ),
+          )
+        ).largeAmount,
+      )
+    : null;
 
   return ctx.em.transactional(async (tx) => {
     // Historical evidence nobody uploaded may come in; another agency's uploads may not (rules/attachments.ts).
@@ -126,24 +157,26 @@ async function importLegacyCaseOnce(
     ];
     await assertCitable(tx, agencyId, cited, 'IMPORT', ctx.identity.sub!);
     const c = tx.create(CaseEntity, {
+      id: caseId,
       agencyId,
       region: agency.region,
       caseNumber,
       category: input.category,
       cause,
       ...party,
-      amountInvolved: amountOf('amountInvolved', input.amountInvolved),
+      amountInvolved,
       handlerIds,
       stage: all[0]?.stage ?? CaseStage.FILING,
       filedAt: input.filedAt,
       decisionDueOn: decisionDueOn(input.category, shanghaiDate(input.filedAt)),
-      hearingHeld: all.some((d) => d.activity === RecordActivity.HEARING),
+      hearingHeld,
       legacy: true,
       createdBy: ctx.identity.sub!,
     });
     await publishCaseOpened(tx, c, true);
     for (const d of all) {
-      if (d === decisionDraft) await writeDecision(tx, c, decision!, d, null, ctx.identity.sub!, true);
+      if (d === decisionDraft)
+        await writeDecision(tx, c, decision!, d, null, ctx.identity.sub!, true, procedure?.reason ?? null);
       else await insertEntry(tx, c, d, ctx.identity.sub!);
     }
     await tx.flush();

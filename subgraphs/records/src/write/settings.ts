@@ -8,8 +8,9 @@ import {
   Role,
 } from '@tsp/shared';
 
-import { AudioVisualListEntity, CaseFileRequirementEntity } from '../entities/index.js';
+import { AudioVisualListEntity, CaseFileRequirementEntity, ProcedureSettingsEntity } from '../entities/index.js';
 import type { RecordActivity } from '../rules/kinds.js';
+import { statementPeriodProblem } from '../rules/procedure.js';
 
 const SETTERS = [Role.AGENCY_HEAD, Role.ADMIN];
 
@@ -50,4 +51,19 @@ export async function setCaseFileRequirements(
     updatedAt: new Date(),
   });
   return list;
+}
+
+/** 陈述申辩期限 Sets the agency's statement-and-defence period; notices served from now on carry it. */
+export async function setStatementPeriod(ctx: Context, agencyIdIn: string, workingDays: number): Promise<number> {
+  const agencyId = requireId('agency', agencyIdIn);
+  assertCanWrite(ctx.identity, agencyId, SETTERS);
+  const p = statementPeriodProblem(workingDays);
+  if (p) throw badInput('statementWorkingDays', p);
+  await ctx.em.upsert(ProcedureSettingsEntity, {
+    agencyId,
+    statementWorkingDays: workingDays,
+    updatedBy: ctx.identity.sub!,
+    updatedAt: new Date(),
+  });
+  return workingDays;
 }

@@ -2,7 +2,7 @@ import { assertCanRead, type Context, isUuid, notFound, type PenaltyKind, requir
 
 import { caseFacts } from '../clients/records.js';
 import type { LegalReviewEntity } from '../entities/index.js';
-import type { DecisionFacts } from '../rules/major.js';
+import { type DecisionFacts, isLargeAmount } from '../rules/major.js';
 import { type ReviewRequirementAnswer, reviewRequirementOf } from '../rules/requirement.js';
 import { ReviewStatus } from '../rules/status.js';
 import { load } from './loaders.js';
@@ -88,7 +88,7 @@ export interface DecisionReviewCheckQuery extends DecisionFacts {
 export async function decisionReviewCheck(
   ctx: Context,
   input: DecisionReviewCheckQuery,
-): Promise<ReviewRequirementAnswer> {
+): Promise<ReviewRequirementAnswer & { largeAmount: boolean }> {
   requireService(ctx.identity);
   const agencyId = isUuid(input.agencyId) ? input.agencyId.toLowerCase() : '00000000-0000-0000-0000-000000000000';
   const caseId = isUuid(input.caseId) ? input.caseId.toLowerCase() : null;
@@ -97,5 +97,6 @@ export async function decisionReviewCheck(
     caseId ? load.reviewsOfCase(ctx).load(caseId) : [],
   ]);
   // The same rule EnforcementCase.reviewRequirement answers with, so the two never disagree.
-  return reviewRequirementOf(input, policy, passedDecisions(reviews.filter((r) => r.agencyId === agencyId)));
+  const answer = reviewRequirementOf(input, policy, passedDecisions(reviews.filter((r) => r.agencyId === agencyId)));
+  return { ...answer, largeAmount: isLargeAmount(input, policy.large) };
 }

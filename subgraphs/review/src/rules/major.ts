@@ -81,7 +81,7 @@ export function statutoryReasons(d: DecisionFacts, large: LargeAmounts): string[
     out.push('拟吊销许可证件 / licence revocation (行政处罚法第五十八条、第六十三条)');
   if (d.penaltyKinds.includes(PenaltyKind.BUSINESS_SUSPENSION))
     out.push('拟责令停产停业、责令关闭 / business suspension or closure (行政处罚法第五十八条、第六十三条)');
-  const min = d.partyType === PartyType.NATURAL_PERSON ? large.naturalPerson : large.organization;
+  const min = largeAmountFor(d.partyType, large);
   if (atLeast(d.fineAmount, min))
     out.push(
       `拟对${PARTY_ZH[d.partyType]}处${d.fineAmount}元罚款，达到较大数额${min}元 / large fine (行政处罚法第六十三条)`,
@@ -89,6 +89,22 @@ export function statutoryReasons(d: DecisionFacts, large: LargeAmounts): string[
   if (atLeast(d.confiscationAmount, min))
     out.push(`拟没收${d.confiscationAmount}元，达到较大数额${min}元 / large confiscation (行政处罚法第六十三条)`);
   return out;
+}
+
+function largeAmountFor(party: PartyType, large: LargeAmounts): string {
+  return party === PartyType.NATURAL_PERSON ? large.naturalPerson : large.organization;
+}
+
+/**
+ * 较大数额 Whether the fine or the confiscation reaches the agency's large amount for the party type: one of
+ * 行政处罚法 §63's hearing cases, asked by records' procedure gate so the threshold is set and judged in one place.
+ */
+export function isLargeAmount(
+  d: Pick<DecisionFacts, 'partyType' | 'fineAmount' | 'confiscationAmount'>,
+  large: LargeAmounts,
+): boolean {
+  const min = largeAmountFor(d.partyType, large);
+  return atLeast(d.fineAmount, min) || atLeast(d.confiscationAmount, min);
 }
 
 /** 是否属于重大执法决定 Major or not, and every reason why. */

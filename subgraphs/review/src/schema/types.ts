@@ -246,6 +246,11 @@ export class DecisionReviewCheck {
   reviewId!: string | null;
   @Field(() => String, { nullable: true, description: '未覆盖原因 Why not covered' })
   problem!: string | null;
+  @Field({
+    description:
+      "达到较大数额 The fine or confiscation reaches the agency's large amount (a hearing case, 行政处罚法第六十三条)",
+  })
+  largeAmount!: boolean;
 }
 
 @ObjectType({ description: '法制审核事件 A review event from the durable log' })
