@@ -22,3 +22,5 @@ import { RecordsBlobUploads } from './0010_blob_uploads.js';
 migrations.push({ name: '0010_records_blob_uploads', class: RecordsBlobUploads });
 import { RecordsOutboxTraceparent } from './0011_outbox_traceparent.js';
 migrations.push({ name: '0011_records_outbox_traceparent', class: RecordsOutboxTraceparent });
+import { RecordsLicensingDeadlines } from './0012_licensing_deadlines.js';
+migrations.push({ name: '0012_records_licensing_deadlines', class: RecordsLicensingDeadlines });

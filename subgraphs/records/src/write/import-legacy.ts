@@ -17,7 +17,6 @@ import {
 import { agencyFacts } from '../clients/personnel.js';
 import { CaseEntity } from '../entities/index.js';
 import { describeCredentialProblems } from '../rules/credentials.js';
-import { decisionDueOn } from '../rules/deadlines.js';
 import { CaseStage, RecordActivity } from '../rules/kinds.js';
 import { publishCaseOpened } from './case-opened.js';
 import { findCredentialProblems } from './checks.js';
@@ -25,6 +24,7 @@ import { assertCitable } from './citations.js';
 import { decisionRowOf, type RecordDecisionInputLike, writeDecision } from './decision.js';
 import { attachmentDrafts, type AttachmentInputLike, type EntryDraft, officerIdsOf } from './drafts.js';
 import { insertEntry } from './insert-entry.js';
+import { deadlinesAtFiling } from './licensing.js';
 import { amountOf, type PartyInputLike, partyOf } from './party.js';
 
 export interface LegacyEntryInputLike {
@@ -136,7 +136,7 @@ async function importLegacyCaseOnce(
       handlerIds,
       stage: all[0]?.stage ?? CaseStage.FILING,
       filedAt: input.filedAt,
-      decisionDueOn: decisionDueOn(input.category, shanghaiDate(input.filedAt)),
+      ...(await deadlinesAtFiling(tx, input.category, shanghaiDate(input.filedAt))),
       hearingHeld: all.some((d) => d.activity === RecordActivity.HEARING),
       legacy: true,
       createdBy: ctx.identity.sub!,
