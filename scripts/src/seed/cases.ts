@@ -276,10 +276,17 @@ const PLANS: CasePlan[] = [
     party: { type: 'ORGANIZATION', name: '宁晋县梨园春艺术团有限公司', idNumber: '91130528MA0E2K9T6Y' },
     before: [
       {
+        stage: 'FILING',
+        activity: 'ACCEPTANCE',
+        summary: '受理：申请材料齐全、符合法定形式，予以受理',
+        attachments: [doc('受理通知书')],
+        solo: true,
+      },
+      {
         stage: 'EXAMINATION',
         activity: 'DOCUMENT',
-        summary: '受理申请，审查申请材料齐全、符合法定形式',
-        attachments: [doc('申请材料'), doc('受理通知书')],
+        summary: '审查申请材料',
+        attachments: [doc('申请材料')],
         solo: true,
       },
     ],

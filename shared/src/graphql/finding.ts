@@ -11,6 +11,8 @@ export enum FindingKind {
   ACTION_WITHOUT_VALID_CREDENTIAL = 'ACTION_WITHOUT_VALID_CREDENTIAL',
   CASE_OVERDUE = 'CASE_OVERDUE',
   SERVICE_OVERDUE = 'SERVICE_OVERDUE',
+  LICENSING_ACCEPTANCE_OVERDUE = 'LICENSING_ACCEPTANCE_OVERDUE',
+  LICENSING_DECISION_OVERDUE = 'LICENSING_DECISION_OVERDUE',
   AUDIO_VISUAL_MISSING = 'AUDIO_VISUAL_MISSING',
   JOURNAL_NOT_INTACT = 'JOURNAL_NOT_INTACT',
   MAJOR_DECISION_WITHOUT_REVIEW = 'MAJOR_DECISION_WITHOUT_REVIEW',
@@ -44,6 +46,14 @@ registerEnumType(FindingKind, {
     SERVICE_OVERDUE: {
       description:
         '送达超期 A penalty decision not served by its due date (on the spot if the party was present, else 7 working days, 行政处罚法 §61, §85)',
+    },
+    LICENSING_ACCEPTANCE_OVERDUE: {
+      description:
+        '受理超期 A licensing application not accepted, refused or answered with the missing materials within 5 working days of receipt (行政许可法 §32, §82)',
+    },
+    LICENSING_DECISION_OVERDUE: {
+      description:
+        '许可决定超期 A licensing case undecided 20 working days after acceptance, or after receipt when acceptance was late or never recorded, plus an approved extension of at most 10 (行政许可法 §32, §42, §82)',
     },
     AUDIO_VISUAL_MISSING: {
       description: "音像记录缺失 A record lacks the audio-visual record the agency's list requires",

@@ -64,6 +64,14 @@ export class CaseEntity {
   @Property({ type: 'date', nullable: true })
   decisionDueOn: string | null = null;
 
+  /** 受理期限 Licensing only: filing + 5 working days (rules/licensing.ts, 行政许可法 §32); null for other categories. */
+  @Property({ type: 'date', nullable: true })
+  acceptanceDueOn: string | null = null;
+
+  /** 受理日期 Licensing only: the day of the first ACCEPTANCE entry; null until one is recorded. */
+  @Property({ type: 'date', nullable: true })
+  acceptedOn: string | null = null;
+
   @Property({ type: 'boolean' })
   hearingHeld: Opt<boolean> = false;
 

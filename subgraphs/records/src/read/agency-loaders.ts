@@ -53,7 +53,7 @@ export const agencyLoad = {
       // (agency, activity) pairs of every agency's audio-visual list, for the entry pre-filter below.
       const listAgencies = readable.flatMap((id, i) => lists[i].map(() => id));
       const listActivities = lists.flat();
-      const [overdue, unserved, entries, problems] = await Promise.all([
+      const [overdue, unserved, applications, entries, problems] = await Promise.all([
         ctx.em.execute<
           {
             id: string;
@@ -81,6 +81,26 @@ export const agencyLoad = {
           `select id, agency_id, case_number, category, to_char(service_due_on, 'YYYY-MM-DD') as service_due_on
              from records.enforcement_case where agency_id = any(?::uuid[]) and served_at is null and service_due_on < ?::date`,
           [uuidArray(readable), today],
+        ),
+        // Licensing applications past their answer day with no acceptance or a late one: enforcement_case_unaccepted_idx
+        // (migration 0012) holds only those; one decided in time without an ACCEPTANCE entry is left out here and in rules/.
+        ctx.em.execute<
+          {
+            id: string;
+            agency_id: string;
+            case_number: string;
+            acceptance_due_on: string;
+            accepted_on: string | null;
+            decided_on: string | null;
+          }[]
+        >(
+          `select c.id, c.agency_id, c.case_number, to_char(c.acceptance_due_on, 'YYYY-MM-DD') as acceptance_due_on,
+                  to_char(c.accepted_on, 'YYYY-MM-DD') as accepted_on, to_char(d.decided_on, 'YYYY-MM-DD') as decided_on
+             from records.enforcement_case c left join records.case_decision d on d.case_id = c.id
+            where c.agency_id = any(?::uuid[]) and c.acceptance_due_on is not null and c.acceptance_due_on < ?::date
+              and (c.accepted_on is null or c.accepted_on > c.acceptance_due_on)
+              and coalesce(c.accepted_on, d.decided_on, ?::date) > c.acceptance_due_on`,
+          [uuidArray(readable), today, today],
         ),
         // Only entries that could break a rule: an imported credential problem, or no full-process audio/video
         // where it may be needed (affecting liberty or property, or on the agency's list and no AUDIO/VIDEO at
@@ -165,6 +185,15 @@ export const agencyLoad = {
               category: c.category,
               serviceDueOn: c.service_due_on,
               servedOn: null,
+            })),
+          applications: applications
+            .filter((c) => c.agency_id === id)
+            .map((c) => ({
+              caseId: c.id,
+              caseNumber: c.case_number,
+              acceptanceDueOn: c.acceptance_due_on,
+              acceptedOn: c.accepted_on,
+              decidedOn: c.decided_on,
             })),
           entries: facts,
           audioVisualList: lists[i],

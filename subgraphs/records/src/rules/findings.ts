@@ -3,6 +3,7 @@ import { addCalendarDays, EnforcementCategory, type Finding, FindingKind } from 
 import { audioVisualProblem } from './audio-visual.js';
 import { isOverdue } from './deadlines.js';
 import type { AttachmentFacts, RecordActivity } from './kinds.js';
+import { isAcceptanceOverdue, isLicensingDecisionOverdue } from './licensing.js';
 import { isServiceOverdue } from './service.js';
 
 export interface CaseFindingFacts {
@@ -19,6 +20,15 @@ export interface ServiceFindingFacts {
   category: EnforcementCategory;
   serviceDueOn: string | null;
   servedOn: string | null;
+}
+/** A licensing application whose answer may be late (rules/licensing.ts). */
+export interface AcceptanceFindingFacts {
+  caseId: string;
+  caseNumber: string;
+  acceptanceDueOn: string | null;
+  acceptedOn: string | null;
+  /** The decision day, when decided: a decision made without an ACCEPTANCE entry answers the application too. */
+  decidedOn: string | null;
 }
 export interface EntryFindingFacts {
   id: string;
@@ -45,12 +55,23 @@ export function recordFindings(f: {
   entries: EntryFindingFacts[];
   audioVisualList: readonly RecordActivity[];
   unserved?: ServiceFindingFacts[];
+  applications?: AcceptanceFindingFacts[];
   brokenJournals?: { caseId: string; caseNumber: string; category: EnforcementCategory; detail: string }[];
 }): Finding[] {
   const agency = { id: f.agencyId };
   const out: Finding[] = [];
   for (const c of f.cases) {
-    if (isOverdue({ dueOn: c.decisionDueOn, decided: c.decided }, f.today))
+    if (c.category === EnforcementCategory.LICENSING) {
+      if (isLicensingDecisionOverdue({ dueOn: c.decisionDueOn, decided: c.decided }, f.today))
+        out.push({
+          kind: FindingKind.LICENSING_DECISION_OVERDUE,
+          agency,
+          subjectId: c.id,
+          category: c.category,
+          since: startOf(addCalendarDays(c.decisionDueOn!, 1)),
+          detail: `许可案件 ${c.caseNumber} 已超过决定期限 ${c.decisionDueOn} 仍未作出决定 / licensing decision past its due date (行政许可法第四十二条)`,
+        });
+    } else if (isOverdue({ dueOn: c.decisionDueOn, decided: c.decided }, f.today))
       out.push({
         kind: FindingKind.CASE_OVERDUE,
         agency,
@@ -69,6 +90,17 @@ export function recordFindings(f: {
         category: s.category,
         since: startOf(addCalendarDays(s.serviceDueOn!, 1)),
         detail: `案件 ${s.caseNumber} 的处罚决定书已超过送达期限 ${s.serviceDueOn} 仍未送达 / decision not served by its due date (行政处罚法第六十一条)`,
+      });
+  }
+  for (const a of f.applications ?? []) {
+    if (isAcceptanceOverdue({ dueOn: a.acceptanceDueOn, acceptedOn: a.acceptedOn, decidedOn: a.decidedOn }, f.today))
+      out.push({
+        kind: FindingKind.LICENSING_ACCEPTANCE_OVERDUE,
+        agency,
+        subjectId: a.caseId,
+        category: EnforcementCategory.LICENSING,
+        since: startOf(addCalendarDays(a.acceptanceDueOn!, 1)),
+        detail: `许可申请 ${a.caseNumber} 未在受理期限 ${a.acceptanceDueOn} 前受理、不予受理或告知补正${a.acceptedOn ? `（${a.acceptedOn} 受理）` : ''} / not answered within 5 working days of receipt (行政许可法第三十二条)`,
       });
   }
   for (const e of f.entries) {

@@ -16,6 +16,7 @@ export enum CaseStage {
 /** 执法活动 What an entry records. */
 export enum RecordActivity {
   FILING = 'FILING',
+  ACCEPTANCE = 'ACCEPTANCE',
   ON_SITE_INSPECTION = 'ON_SITE_INSPECTION',
   RANDOM_INSPECTION = 'RANDOM_INSPECTION',
   EVIDENCE_COLLECTION = 'EVIDENCE_COLLECTION',

@@ -48,6 +48,8 @@ export function stageProblem(
   activity?: RecordActivity,
 ): string | null {
   const path = STAGE_PATHS[category];
+  const accept = acceptanceProblem(category, target, activity);
+  if (accept) return accept;
   if (!path.includes(target))
     return `${category} cases have no ${target} stage (path: ${path.join(' → ')}) / 该类案件无此阶段`;
   if (current === CaseStage.ARCHIVED) {
@@ -61,6 +63,19 @@ export function stageProblem(
     to = path.indexOf(target);
   if (to < from) return `the case is at ${current}; it cannot go back to ${target} / 不能退回已完成的阶段`;
   return `the case is at ${current}; the next stage is ${next}, ${path.slice(from + 1, to).join(', ')} cannot be skipped / 不能跳过必经阶段`;
+}
+
+/**
+ * 受理 (行政许可法 §32) answers a licensing application, so it belongs to licensing cases only, at FILING — the stage
+ * of the application received (受理 → 审查 → 决定 …): after examination has begun there is nothing left to accept.
+ */
+function acceptanceProblem(category: EnforcementCategory, target: CaseStage, activity?: RecordActivity): string | null {
+  if (activity !== RecordActivity.ACCEPTANCE) return null;
+  if (category !== EnforcementCategory.LICENSING)
+    return `ACCEPTANCE answers a licensing application; ${category} cases have none / 受理仅适用于行政许可案件`;
+  if (target !== CaseStage.FILING)
+    return `ACCEPTANCE is recorded at FILING (the application received), not ${target} / 受理应在立案（收到申请）阶段记录`;
+  return null;
 }
 
 /** Activities that only their own mutation may record. */

@@ -25,6 +25,10 @@ registerEnumType(RecordActivity, {
   description: '执法活动 Recorded activity',
   valuesConfig: {
     FILING: { description: '立案 filing' },
+    ACCEPTANCE: {
+      description:
+        '受理 a licensing application accepted, refused (不予受理) or returned for missing materials (一次性告知补正); the summary says which (行政许可法第三十二条)',
+    },
     ON_SITE_INSPECTION: { description: '现场检查 on-site inspection' },
     RANDOM_INSPECTION: { description: '随机抽查 random inspection' },
     EVIDENCE_COLLECTION: { description: '调查取证 evidence collection' },

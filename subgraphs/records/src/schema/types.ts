@@ -172,9 +172,21 @@ export class EnforcementCase {
   filedAt!: Date;
   @Field(() => DateScalar, {
     nullable: true,
-    description: '决定期限 Decision due on (penalty: filing + 90 days, 行政处罚法第六十条)',
+    description:
+      '决定期限 Decision due on (penalty: filing + 90 days, 行政处罚法第六十条; licensing: acceptance, or receipt when acceptance was late or not recorded, + 20 working days, 行政许可法第三十二条、第四十二条), as extended',
   })
   decisionDueOn!: string | null;
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      '受理期限 Licensing: last day to accept, refuse or ask for missing materials, receipt (filing) + 5 working days (行政许可法第三十二条、第八十二条); null for other categories',
+  })
+  acceptanceDueOn!: string | null;
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: '受理日期 Licensing: day of the first ACCEPTANCE entry; null until one is recorded',
+  })
+  acceptedOn!: string | null;
   @Field(() => DateScalar, {
     nullable: true,
     description:

@@ -2,11 +2,13 @@ import { badInput, byId, type Context, idempotent, type Remember, requireDate, r
 
 import { CaseEntity, DeadlineExtensionEntity } from '../entities/index.js';
 import { extensionProblem } from '../rules/deadlines.js';
+import { licensingExtensionCheck } from './licensing.js';
 import { caseForWrite, lockCase } from './lock.js';
 
 /**
  * 延长办案期限 行政处罚法 §60 lets the agency head approve more time; the extension is kept
- * (append-only) with its reason and approver, and the case's due date moves.
+ * (append-only) with its reason and approver, and the case's due date moves. A licensing decision
+ * (行政许可法 §42) may be extended once its acceptance is recorded, by at most 10 working days in all.
  */
 export function extendDecisionDeadline(
   ctx: Context,
@@ -36,7 +38,9 @@ async function extendDecisionDeadlineOnce(
   const reason = requireText('reason', reasonIn, 1000);
   return ctx.em.transactional(async (tx) => {
     const locked = await lockCase(tx, c.id);
-    const p = extensionProblem({ dueOn: locked.decisionDueOn, decided: locked.decided }, newDueOn, reason);
+    const p =
+      extensionProblem({ dueOn: locked.decisionDueOn, decided: locked.decided }, newDueOn, reason) ??
+      (await licensingExtensionCheck(tx, locked, newDueOn));
     if (p) throw badInput('newDueOn', p);
     tx.create(DeadlineExtensionEntity, {
       caseId: locked.id,

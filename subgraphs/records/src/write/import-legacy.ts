@@ -20,7 +20,6 @@ import { agencyFacts } from '../clients/personnel.js';
 import { decisionReviewCheck } from '../clients/review.js';
 import { CaseEntity } from '../entities/index.js';
 import { describeCredentialProblems } from '../rules/credentials.js';
-import { decisionDueOn } from '../rules/deadlines.js';
 import { CaseStage, RecordActivity } from '../rules/kinds.js';
 import { publishCaseOpened } from './case-opened.js';
 import { findCredentialProblems } from './checks.js';
@@ -28,6 +27,7 @@ import { assertCitable } from './citations.js';
 import { decisionRowOf, type RecordDecisionInputLike, reviewCheckInput, writeDecision } from './decision.js';
 import { attachmentDrafts, type AttachmentInputLike, type EntryDraft, officerIdsOf } from './drafts.js';
 import { insertEntry } from './insert-entry.js';
+import { deadlinesAtFiling } from './licensing.js';
 import { amountOf, type PartyInputLike, partyOf } from './party.js';
 import { legacyProcedureProblem } from './procedure-gate.js';
 
@@ -168,7 +168,7 @@ async function importLegacyCaseOnce(
       handlerIds,
       stage: all[0]?.stage ?? CaseStage.FILING,
       filedAt: input.filedAt,
-      decisionDueOn: decisionDueOn(input.category, shanghaiDate(input.filedAt)),
+      ...(await deadlinesAtFiling(tx, input.category, shanghaiDate(input.filedAt))),
       hearingHeld,
       legacy: true,
       createdBy: ctx.identity.sub!,

@@ -5,14 +5,16 @@ import { AttachmentEntity, type CaseEntity, RecordEntryEntity } from '../entitie
 import { canonicalEntryBytes } from '../journal/canonical.js';
 import { hashLeaf } from '../journal/merkle.js';
 import { appendLeaf } from '../journal/store.js';
+import { RecordActivity } from '../rules/kinds.js';
 import { decisionServedAt } from '../rules/service.js';
 import type { EntryDraft } from './drafts.js';
 import { journalInput } from './journal-input.js';
+import { noteAcceptance } from './licensing.js';
 
 /**
  * Writes one entry of a locked case inside the caller's transaction: next sequence, attachments,
  * the journal leaf (its hash is the entry's `hash`), the case's new stage (and when its decision was
- * first served), and RecordAppended.
+ * first served, or a licensing application accepted), and RecordAppended.
  */
 export async function insertEntry(
   tx: EntityManager,
@@ -23,6 +25,7 @@ export async function insertEntry(
   c.entryCount += 1;
   c.stage = d.stage;
   c.servedAt = decisionServedAt(c, d.activity, d.occurredAt);
+  if (d.activity === RecordActivity.ACCEPTANCE) await noteAcceptance(tx, c, d.occurredAt);
   const e = tx.create(RecordEntryEntity, {
     caseId: c.id,
     agencyId: c.agencyId,

@@ -16,13 +16,13 @@ import {
 
 import { agencyFacts } from '../clients/personnel.js';
 import { CaseEntity } from '../entities/index.js';
-import { decisionDueOn } from '../rules/deadlines.js';
 import { CaseStage, RecordActivity } from '../rules/kinds.js';
 import { publishCaseOpened } from './case-opened.js';
 import { assertCredentials, assertLocalEntryRules } from './checks.js';
 import { assertCitable } from './citations.js';
 import { attachmentDrafts, type AttachmentInputLike, type EntryDraft, officerIdsOf } from './drafts.js';
 import { insertEntry } from './insert-entry.js';
+import { deadlinesAtFiling } from './licensing.js';
 import { CASE_WRITERS } from './lock.js';
 import { amountOf, type PartyInputLike, partyOf } from './party.js';
 
@@ -98,7 +98,7 @@ async function openCaseOnce(
         handlerIds,
         stage: CaseStage.FILING,
         filedAt: now,
-        decisionDueOn: decisionDueOn(input.category, shanghaiDate(now)),
+        ...(await deadlinesAtFiling(tx, input.category, shanghaiDate(now))),
         createdBy: ctx.identity.sub!,
       });
       // CaseOpened first, so a consumer never sees an entry of a case it has not heard of.
