@@ -29,6 +29,8 @@ export interface DiscretionBenchmarkDraft {
 /** Longest text a benchmark field may hold; the tiers are five at most once each, ten bounds the input itself. */
 export const BENCHMARK_TEXT_MAX = 2000;
 export const BENCHMARK_TIERS_MAX = 10;
+/** Active benchmarks one enforcement item may list: one per violation it covers (the gateway's cost bound). */
+export const BENCHMARKS_PER_ITEM_MAX = 20;
 
 /** Trims and bounds a benchmark's text; an empty exemption is no exemption. Well-formedness is `benchmarkProblem`. */
 export function cleanBenchmark(input: DiscretionBenchmarkDraft): DiscretionBenchmarkData {

@@ -2,7 +2,11 @@ import { badInput, benchmarkProblem, type Context, EnforcementCategory, isUuid, 
 
 import { ListingEntity } from '../entities/index.js';
 import { benchmarkView, type DiscretionBenchmarkView } from '../read/discretion-benchmarks.js';
-import { cleanBenchmark, type DiscretionBenchmarkDraft } from '../rules/discretion-benchmark.js';
+import {
+  BENCHMARKS_PER_ITEM_MAX,
+  cleanBenchmark,
+  type DiscretionBenchmarkDraft,
+} from '../rules/discretion-benchmark.js';
 import { ListingKind } from '../rules/kinds.js';
 import type { EnforcementItemData } from '../rules/listings.js';
 import { listWriter } from './listings.js';
@@ -25,6 +29,7 @@ export async function upsertDiscretionBenchmark(
   if (problem) throw badInput(problem.field, problem.why);
   await requirePenaltyItem(ctx, a, data.enforcementItemId);
   const entryId = id && requireId('discretion benchmark', id);
+  await requireRoomOnItem(ctx, a, data.enforcementItemId, entryId || null);
   return benchmarkView(
     await saveListing(ctx.em, {
       agencyId: a,
@@ -45,4 +50,22 @@ async function requirePenaltyItem(ctx: Context, agencyId: string, itemId: string
     throw badInput('enforcementItemId', 'names no active enforcement item of this agency / 非本机关有效的行政执法事项');
   if ((item.data as EnforcementItemData).category !== EnforcementCategory.PENALTY)
     throw badInput('enforcementItemId', 'benchmarks are for penalty items / 裁量基准仅适用于行政处罚事项');
+}
+
+/** An item lists a bounded number of benchmarks (one per violation it covers), so the public list stays cheap. */
+async function requireRoomOnItem(
+  ctx: Context,
+  agencyId: string,
+  itemId: string,
+  entryId: string | null,
+): Promise<void> {
+  const others = await ctx.em.count(ListingEntity, {
+    agencyId,
+    kind: ListingKind.DISCRETION_BENCHMARK,
+    active: true,
+    data: { enforcementItemId: itemId },
+    ...(entryId ? { id: { $ne: entryId } } : {}),
+  });
+  if (others >= BENCHMARKS_PER_ITEM_MAX)
+    throw badInput('enforcementItemId', `an item lists at most ${BENCHMARKS_PER_ITEM_MAX} benchmarks / 裁量基准过多`);
 }
