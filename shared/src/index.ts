@@ -29,6 +29,7 @@ export * from './logger.js';
 export * from './metrics/index.js';
 export * from './resilience/breaker.js';
 export * from './resilience/timeouts.js';
+export * from './rules/discretion.js';
 export * from './server/context.js';
 export * from './server/heartbeat.js';
 export * from './server/http.js';

@@ -43,6 +43,10 @@ const KNOWN_BOUNDS: Record<string, number> = {
   'ServiceGuide.revisions': 20,
   'InspectionItem.revisions': 20,
   'ProcessFlowchart.steps': 30,
+  // Bounded by disclosure's writes (subgraphs/disclosure/src/rules/discretion-benchmark.ts).
+  'DiscretionBenchmark.tiers': 10,
+  'DiscretionBenchmark.revisions': 20,
+  'EnforcementItem.discretionBenchmarks': 20,
 };
 
 /** Introspection lists are as long as the schema makes them: their average, so cycles still multiply. */

@@ -1,3 +1,4 @@
+export * from './disclosure.js';
 export * from './inspection.js';
 export * from './personnel.js';
 export * from './records.js';

@@ -1,3 +1,4 @@
+export * from './discretion.js';
 export * from './feed.js';
 export * from './personnel.js';
 export * from './records.js';

@@ -1,5 +1,7 @@
 import { registerEnumType } from 'type-graphql';
 
+import { DiscretionCircumstance, DiscretionTier } from '../contracts/discretion.js';
+
 /** 执法类别 The kinds of administrative enforcement action (行政许可、行政处罚、行政强制、行政检查 …). */
 export enum EnforcementCategory {
   LICENSING = 'LICENSING',
@@ -72,5 +74,31 @@ registerEnumType(PartyType, {
   valuesConfig: {
     NATURAL_PERSON: { description: '自然人 natural person' },
     ORGANIZATION: { description: '法人或其他组织 organisation' },
+  },
+});
+
+// Defined beside their contract (the pure rule uses them without type-graphql); registered here like the others.
+registerEnumType(DiscretionTier, {
+  name: 'DiscretionTier',
+  description: '裁量阶次 Tier of a penalty discretion benchmark (行政处罚裁量基准)',
+  valuesConfig: {
+    NO_PENALTY: { description: '不予处罚 no penalty' },
+    MITIGATED: { description: '减轻处罚 mitigated: below the statutory minimum (行政处罚法 §32)' },
+    LENIENT: { description: '从轻处罚 lenient: the lower part of the statutory range (行政处罚法 §32)' },
+    ORDINARY: { description: '一般 ordinary' },
+    HEAVIER: { description: '从重处罚 heavier: the upper part of the statutory range' },
+  },
+});
+
+registerEnumType(DiscretionCircumstance, {
+  name: 'DiscretionCircumstance',
+  description: '裁量情节 A circumstance of the case that the discretion rules turn on (行政处罚法 §33)',
+  valuesConfig: {
+    VIOLATION_MINOR: { description: '违法行为轻微 the violation is minor' },
+    NO_HARM: { description: '没有造成危害后果 no harmful consequence' },
+    HARM_MINOR: { description: '危害后果轻微 the harmful consequence is minor' },
+    CORRECTED_IN_TIME: { description: '及时改正 corrected in time' },
+    FIRST_VIOLATION: { description: '初次违法 first violation' },
+    NO_FAULT: { description: '当事人有证据足以证明没有主观过错 the party proves it was not at fault' },
   },
 });

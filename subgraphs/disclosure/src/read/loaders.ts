@@ -51,6 +51,12 @@ export const load = {
       ),
     ),
 
+  /** Entries by id, whatever their kind or state: the caller checks the kind. */
+  listing: (ctx: Context) =>
+    ctx.loaders.get<string, ListingEntity | null>('listing', async (ids) =>
+      alignOne(ids, await ctx.em.find(ListingEntity, { id: { $in: [...ids] } }), (l) => l.id),
+    ),
+
   listingRevisions: (ctx: Context) =>
     ctx.loaders.get<string, ListingRevisionEntity[]>('listingRevisions', async (ids) =>
       alignMany(

@@ -1,5 +1,6 @@
 import { badInput, EnforcementCategory } from '@tsp/shared';
 
+import type { DiscretionBenchmarkData } from './discretion-benchmark.js';
 import type { ProcessStep } from './flowchart.js';
 
 /** 行政执法事项 An item of 《行政执法事项清单》. */
@@ -64,7 +65,12 @@ export interface ProcessData {
 
 /** What an ex-ante list entry holds, by its kind. */
 export type ListingData =
-  EnforcementItemData | RandomInspectionItemData | ServiceGuideData | BodyInformationData | ProcessData;
+  | EnforcementItemData
+  | RandomInspectionItemData
+  | ServiceGuideData
+  | BodyInformationData
+  | ProcessData
+  | DiscretionBenchmarkData;
 
 /** Whether an entry holds process steps (the PROCESS kind) rather than another kind's fields. */
 export function isProcessData(d: ListingData): d is ProcessData {

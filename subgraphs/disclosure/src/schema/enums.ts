@@ -59,5 +59,6 @@ registerEnumType(ListingKind, {
     SERVICE_GUIDE: { description: '服务指南 service guide' },
     BODY_INFORMATION: { description: '执法主体信息 body information' },
     PROCESS: { description: '执法流程 process steps of a category' },
+    DISCRETION_BENCHMARK: { description: '行政处罚裁量基准 penalty discretion benchmark of an enforcement item' },
   },
 });

@@ -1,6 +1,11 @@
 import type { SchemaDefinition } from '@tsp/shared';
 
 import { CasePublicationResolver } from './case.resolver.js';
+import {
+  AgencyDiscretionResolver,
+  DiscretionBenchmarkResolver,
+  ItemDiscretionResolver,
+} from './discretion.resolver.js';
 import { AgencyListingsResolver, ListingRevisionResolvers, ListingsResolver } from './listings.resolver.js';
 import { PublicationResolver } from './publication.resolver.js';
 import { PublicationWriteResolver } from './publication-write.resolver.js';
@@ -17,6 +22,9 @@ export const schema: SchemaDefinition = {
     ListingsResolver,
     AgencyListingsResolver,
     ...ListingRevisionResolvers,
+    DiscretionBenchmarkResolver,
+    AgencyDiscretionResolver,
+    ItemDiscretionResolver,
     ReportResolver,
     AgencyFindingsResolver,
     CasePublicationResolver,

@@ -1,4 +1,4 @@
-import { DateScalar, EnforcementCategory, PartyType, PenaltyKind } from '@tsp/shared';
+import { DateScalar, DecimalScalar, DiscretionTier, EnforcementCategory, PartyType, PenaltyKind } from '@tsp/shared';
 import { Field, ID, InputType, Int } from 'type-graphql';
 
 import { PublicationKind, PublicationStatus } from './enums.js';
@@ -169,4 +169,38 @@ export class ProcessStepInput {
   description!: string;
   @Field({ defaultValue: '', description: '时限 Time limit' })
   timeLimit!: string;
+}
+
+@InputType({ description: '裁量阶次 A tier of a discretion benchmark' })
+export class DiscretionBenchmarkTierInput {
+  @Field(() => DiscretionTier, { description: '裁量阶次 Tier' })
+  tier!: DiscretionTier;
+  @Field({ description: '适用情形 Circumstances in which the tier applies (at most 2000 characters)' })
+  circumstances!: string;
+  @Field(() => DecimalScalar, { nullable: true, description: '罚款下限 Lowest fine (null = no minimum)' })
+  minFine?: string | null;
+  @Field(() => DecimalScalar, { nullable: true, description: '罚款上限 Highest fine (null = no maximum)' })
+  maxFine?: string | null;
+}
+
+@InputType({ description: '行政处罚裁量基准 Penalty discretion benchmark of an enforcement item' })
+export class DiscretionBenchmarkInput {
+  @Field(() => ID, { description: '行政执法事项 An active penalty item of the same agency' })
+  enforcementItemId!: string;
+  @Field({ description: '违法行为 The violation (at most 2000 characters)' })
+  violation!: string;
+  @Field({ description: '法律依据 Legal basis (at most 2000 characters)' })
+  legalBasis!: string;
+  @Field(() => [DiscretionBenchmarkTierInput], { description: '裁量阶次 Tiers (1 to 10, each tier once)' })
+  tiers!: DiscretionBenchmarkTierInput[];
+  @Field(() => String, {
+    nullable: true,
+    description: '轻微不罚条件 Conditions of the 轻微不罚 list; null or empty = not on that list',
+  })
+  minorExemption?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: '首违不罚条件 Conditions of the 首违不罚 list; null or empty = not on that list',
+  })
+  firstViolationExemption?: string | null;
 }

@@ -39,6 +39,7 @@ import {
 import {
   Agency,
   AgencyDisclosure,
+  DiscretionBenchmark,
   EnforcementItem,
   ListingRevision,
   ProcessFlowchart,
@@ -162,7 +163,8 @@ export class ListingsResolver {
 
   @UseMiddleware(Idempotent('disclosure', asAnswer()))
   @Mutation(() => Boolean, {
-    description: '移出清单 Take an item, inspection item or guide off the public list (kept in its history)',
+    description:
+      '移出清单 Take an item, inspection item, guide or discretion benchmark off the public list (kept in its history)',
   })
   retireListEntry(
     @Ctx() ctx: Context,
@@ -192,6 +194,10 @@ function revisionsResolver(cls: ClassType) {
   }
   return VersionedRevisions;
 }
-export const ListingRevisionResolvers = [EnforcementItem, RandomInspectionItem, ServiceGuide, AgencyDisclosure].map(
-  revisionsResolver,
-);
+export const ListingRevisionResolvers = [
+  EnforcementItem,
+  RandomInspectionItem,
+  ServiceGuide,
+  AgencyDisclosure,
+  DiscretionBenchmark,
+].map(revisionsResolver);

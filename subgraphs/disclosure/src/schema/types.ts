@@ -3,6 +3,7 @@ import {
   DateScalar,
   DateTimeScalar,
   DecimalScalar,
+  DiscretionTier,
   EnforcementCategory,
   ENTITY_DESCRIPTIONS,
   findingType,
@@ -231,6 +232,45 @@ export class AgencyDisclosure extends Versioned {
   supervisionChannels!: string;
   @Field({ description: '救济渠道 Remedy channels' })
   remedyChannels!: string;
+}
+
+@ObjectType({ description: '裁量阶次 A tier of a discretion benchmark: when it applies and the fines it allows' })
+export class DiscretionBenchmarkTier {
+  @Field(() => DiscretionTier, { description: '裁量阶次 Tier' })
+  tier!: DiscretionTier;
+  @Field({ description: '适用情形 Circumstances in which the tier applies' })
+  circumstances!: string;
+  @Field(() => DecimalScalar, { nullable: true, description: '罚款下限 Lowest fine of the tier (null = no minimum)' })
+  minFine?: string | null;
+  @Field(() => DecimalScalar, { nullable: true, description: '罚款上限 Highest fine of the tier (null = no maximum)' })
+  maxFine?: string | null;
+}
+
+@ObjectType({
+  description:
+    '行政处罚裁量基准 Penalty discretion benchmark of an enforcement item (国办发〔2022〕27号), with its 轻微不罚 and 首违不罚 conditions',
+})
+export class DiscretionBenchmark extends Versioned {
+  @Field(() => ID, { description: '行政执法事项 The enforcement item (of the same agency) it applies to' })
+  enforcementItemId!: string;
+  @Field({ description: '违法行为 The violation' })
+  violation!: string;
+  @Field({ description: '法律依据 Legal basis (the provision violated and the penalty provision)' })
+  legalBasis!: string;
+  @Field(() => [DiscretionBenchmarkTier], { description: '裁量阶次 Tiers, each at most once' })
+  tiers!: DiscretionBenchmarkTier[];
+  @Field(() => String, {
+    nullable: true,
+    description: '轻微不罚条件 Conditions of the 轻微不罚 list (行政处罚法 §33¶1); null = not on that list',
+  })
+  minorExemption?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: '首违不罚条件 Conditions of the 首违不罚 list (行政处罚法 §33¶1); null = not on that list',
+  })
+  firstViolationExemption?: string | null;
+  @Field({ description: '是否有效 Whether it is on the public list (false once retired)' })
+  active!: boolean;
 }
 
 @ObjectType({ description: '流程步骤 A process step' })
