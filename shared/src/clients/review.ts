@@ -16,7 +16,7 @@ export interface ReviewClient {
   events(after: number, limit: number): Promise<DomainEvent[]>;
 }
 
-const CHECK = `query($i:DecisionReviewCheckInput!){ decisionReviewCheck(input:$i){ major reasons covered reviewId problem largeAmount } }`;
+const CHECK = `query($i:DecisionReviewCheckInput!){ decisionReviewCheck(input:$i){ major reasons covered reviewId problem largeAmount departureReviewId } }`;
 
 export function reviewClient(from: ServiceName): ReviewClient {
   const client = lazyClient(from, 'review');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import type { EnforcementCategory, PartyType, PenaltyKind } from '../graphql/enums.js';
+import type { DiscretionTier } from './discretion.js';
 
 /** What records sends review about a decision it is about to record. */
 export interface DecisionReviewCheckInput {
@@ -13,6 +14,8 @@ export interface DecisionReviewCheckInput {
   confiscationAmount: string | null;
   amountInvolved: string | null;
   hearingHeld: boolean;
+  /** 裁量 The benchmark and tier the decision names, when it departs from them and needs a review that covered it. */
+  discretion: { benchmarkId: string; tier: DiscretionTier } | null;
 }
 
 /** review's answer: is the decision major (and why), and does a PASSED review of the case cover it. */
@@ -24,5 +27,10 @@ export const DecisionReviewCheckSchema = z.object({
   problem: z.string().nullable(),
   /** The fine or confiscation reaches the agency's 较大数额 (a hearing case under 行政处罚法 §63). */
   largeAmount: z.boolean(),
+  /**
+   * The PASSED review of this case whose proposal named the same benchmark and tier and covers the decision's
+   * terms (major or not): what a departure from the benchmark needs. Null when none, or no discretion was asked.
+   */
+  departureReviewId: z.string().nullable(),
 });
 export type DecisionReviewCheck = z.infer<typeof DecisionReviewCheckSchema>;

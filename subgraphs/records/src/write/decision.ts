@@ -200,6 +200,7 @@ async function recordDecisionOnce(
 export function reviewCheckInput(
   c: Pick<CaseEntity, 'id' | 'agencyId' | 'category' | 'partyType' | 'amountInvolved' | 'hearingHeld'>,
   d: DecisionRow,
+  discretion: DecisionReviewCheckInput['discretion'] = null,
 ): DecisionReviewCheckInput {
   return {
     caseId: c.id,
@@ -211,6 +212,7 @@ export function reviewCheckInput(
     confiscationAmount: d.confiscationAmount,
     amountInvolved: c.amountInvolved,
     hearingHeld: c.hearingHeld,
+    discretion,
   };
 }
 

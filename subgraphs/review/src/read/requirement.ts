@@ -88,7 +88,7 @@ export interface DecisionReviewCheckQuery extends DecisionFacts {
 export async function decisionReviewCheck(
   ctx: Context,
   input: DecisionReviewCheckQuery,
-): Promise<ReviewRequirementAnswer & { largeAmount: boolean }> {
+): Promise<ReviewRequirementAnswer & { largeAmount: boolean; departureReviewId: string | null }> {
   requireService(ctx.identity);
   const agencyId = isUuid(input.agencyId) ? input.agencyId.toLowerCase() : '00000000-0000-0000-0000-000000000000';
   const caseId = isUuid(input.caseId) ? input.caseId.toLowerCase() : null;
@@ -98,5 +98,6 @@ export async function decisionReviewCheck(
   ]);
   // The same rule EnforcementCase.reviewRequirement answers with, so the two never disagree.
   const answer = reviewRequirementOf(input, policy, passedDecisions(reviews.filter((r) => r.agencyId === agencyId)));
-  return { ...answer, largeAmount: isLargeAmount(input, policy.large) };
+  // departureReviewId: review does not yet keep the discretion a proposal named, so no review covers a departure.
+  return { ...answer, largeAmount: isLargeAmount(input, policy.large), departureReviewId: null };
 }

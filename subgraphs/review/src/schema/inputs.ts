@@ -1,4 +1,4 @@
-import { DateScalar, DecimalScalar, EnforcementCategory, PartyType, PenaltyKind } from '@tsp/shared';
+import { DateScalar, DecimalScalar, DiscretionTier, EnforcementCategory, PartyType, PenaltyKind } from '@tsp/shared';
 import { Directive, Field, ID, InputType, Int } from 'type-graphql';
 
 import { ReviewOutcome, ReviewStatus } from './enums.js';
@@ -160,6 +160,15 @@ export class ReviewFilter {
 }
 
 @Directive('@inaccessible')
+@InputType({ description: '内部：裁量基准与档次 Internal: a benchmark and the tier chosen in it' })
+export class DiscretionChoiceRefInput {
+  @Field(() => ID, { description: '裁量基准 Benchmark id' })
+  benchmarkId!: string;
+  @Field(() => DiscretionTier, { description: '裁量档次 Tier' })
+  tier!: DiscretionTier;
+}
+
+@Directive('@inaccessible')
 @InputType({ description: '内部：拟作出的决定 Internal: the decision records is about to write' })
 export class DecisionReviewCheckInput {
   @Field(() => ID, { description: '案件 Case' })
@@ -180,4 +189,10 @@ export class DecisionReviewCheckInput {
   amountInvolved?: string | null;
   @Field({ description: '是否听证 Hearing held' })
   hearingHeld!: boolean;
+  @Field(() => DiscretionChoiceRefInput, {
+    nullable: true,
+    description:
+      '裁量基准与档次 Benchmark and tier the decision names (for a departure, which needs a covering review)',
+  })
+  discretion?: DiscretionChoiceRefInput | null;
 }

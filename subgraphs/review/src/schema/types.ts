@@ -251,6 +251,12 @@ export class DecisionReviewCheck {
       "达到较大数额 The fine or confiscation reaches the agency's large amount (a hearing case, 行政处罚法第六十三条)",
   })
   largeAmount!: boolean;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      '覆盖裁量偏离的审核 The PASSED review whose proposal named the same benchmark and tier and covers the decision',
+  })
+  departureReviewId!: string | null;
 }
 
 @ObjectType({ description: '法制审核事件 A review event from the durable log' })
