@@ -21,6 +21,8 @@ export type ErrorCode =
   | 'INSPECTION_STATE'
   /** A penalty decision before the party's procedural rights were kept (告知、陈述申辩、听证; 行政处罚法 §44–§65). */
   | 'PROCEDURE_REQUIRED'
+  /** A decision outside the published discretion benchmark without a reason and a legal review that covered it. */
+  | 'DISCRETION_DEPARTURE'
   /** A query over the cost, size or result limits (README § Limits and abuse). */
   | 'QUERY_TOO_COSTLY';
 

@@ -29,6 +29,7 @@ export enum FindingKind {
   INSPECTION_OUTCOME_OVERDUE = 'INSPECTION_OUTCOME_OVERDUE',
   DECISION_WITHOUT_NOTICE = 'DECISION_WITHOUT_NOTICE',
   HEARING_DENIED = 'HEARING_DENIED',
+  DISCRETION_DEPARTURE = 'DISCRETION_DEPARTURE',
 }
 registerEnumType(FindingKind, {
   name: 'FindingKind',
@@ -93,6 +94,10 @@ registerEnumType(FindingKind, {
     HEARING_DENIED: {
       description:
         '听证权利未保障 A heavy penalty whose notice offered no hearing, or a requested hearing not properly held (行政处罚法 §63–§65; legacy imports)',
+    },
+    DISCRETION_DEPARTURE: {
+      description:
+        '偏离裁量基准 A decision outside its benchmark tier, or a penalty where 轻微不罚 / 首违不罚 applied — with its reason and review, or imported (国办发〔2022〕27号)',
     },
   },
 });

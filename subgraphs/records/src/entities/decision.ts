@@ -1,5 +1,5 @@
 import { Entity, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
-import type { PenaltyKind } from '@tsp/shared';
+import type { DiscretionCircumstance, DiscretionTier, PenaltyKind } from '@tsp/shared';
 
 /** 执法决定 The case's decision (one per case), written with its DECISION entry. */
 @Entity({ tableName: 'case_decision' })
@@ -47,4 +47,24 @@ export class DecisionEntity {
   /** The procedural rule (rules/procedure.ts ProcedureReason) a legacy import broke; null for live decisions. */
   @Property({ type: 'text', nullable: true })
   procedureProblem: string | null = null;
+
+  /** 裁量基准 The benchmark applied (disclosure's id and the version checked against); null when none was named. */
+  @Property({ type: 'uuid', nullable: true })
+  benchmarkId: string | null = null;
+
+  @Property({ type: 'integer', nullable: true })
+  benchmarkVersion: number | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  discretionTier: DiscretionTier | null = null;
+
+  @Property({ type: 'text[]' })
+  discretionCircumstances: Opt<DiscretionCircumstance[]> = [];
+
+  /** 偏离裁量基准 How the decision leaves the benchmark (codes of shared's discretionCheck); each is a finding. */
+  @Property({ type: 'text[]' })
+  discretionDepartures: Opt<string[]> = [];
+
+  @Property({ type: 'text', nullable: true })
+  departureReason: string | null = null;
 }

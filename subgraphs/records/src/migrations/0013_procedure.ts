@@ -5,7 +5,8 @@ import { Migration } from '@mikro-orm/migrations';
  * (a new notice supersedes the earlier one); `case_hearing`: each hearing with its chair; both append-only like
  * the entries they belong to. `procedure_settings`: an agency's statement-and-defence period. On the decision,
  * `procedure_problem` is the rule a legacy import broke (live decisions cannot break it: the gate refuses them),
- * with a partial index for the findings that read it.
+ * and the discretion it applied (裁量基准: benchmark, version, tier, circumstances) with its departures, if any,
+ * and their reason; a partial index holds the decisions the findings report.
  */
 export class RecordsProcedure extends Migration {
   async up(): Promise<void> {
@@ -35,9 +36,12 @@ export class RecordsProcedure extends Migration {
       statement_working_days int not null,
       updated_by text not null,
       updated_at timestamptz not null)`);
-    this.addSql(`alter table records.case_decision add column procedure_problem text`);
-    this.addSql(`create index case_decision_procedure_problem_idx on records.case_decision (case_id)
-      where procedure_problem is not null`);
+    this.addSql(`alter table records.case_decision add column procedure_problem text,
+      add column benchmark_id uuid, add column benchmark_version int, add column discretion_tier text,
+      add column discretion_circumstances text[] not null default '{}', add column departure_reason text,
+      add column discretion_departures text[] not null default '{}'`);
+    this.addSql(`create index case_decision_departed_idx on records.case_decision (case_id)
+      where procedure_problem is not null or cardinality(discretion_departures) > 0`);
     for (const t of ['prior_notice', 'case_hearing']) {
       this.addSql(`create trigger ${t}_refuse_change before update or delete on records.${t}
         for each row execute function records.refuse_change()`);

@@ -5,6 +5,7 @@ import { DEFAULT_AUDIO_VISUAL_LIST } from '../rules/audio-visual.js';
 import { type EntryFindingFacts, recordFindings } from '../rules/findings.js';
 import type { AttachmentFacts, RecordActivity } from '../rules/kinds.js';
 import { mayRead } from './access.js';
+import { departedDecisions } from './decision-findings.js';
 import { load } from './loaders.js';
 
 const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
@@ -53,7 +54,7 @@ export const agencyLoad = {
       // (agency, activity) pairs of every agency's audio-visual list, for the entry pre-filter below.
       const listAgencies = readable.flatMap((id, i) => lists[i].map(() => id));
       const listActivities = lists.flat();
-      const [overdue, unserved, applications, entries, problems] = await Promise.all([
+      const [overdue, unserved, applications, entries, problems, departed] = await Promise.all([
         ctx.em.execute<
           {
             id: string;
@@ -137,6 +138,7 @@ export const agencyLoad = {
         // The periodic self-audit re-verifies the whole journal; findings read its latest outcome, so
         // their cost does not grow with the journal (verifyCaseJournal and case.journal check live).
         latestAuditProblems(ctx.em),
+        departedDecisions(ctx.em, readable),
       ]);
       const detailOf = new Map<string, string>();
       for (const pr of problems)
@@ -200,6 +202,7 @@ export const agencyLoad = {
           brokenJournals: broken
             .filter((c) => c.agency_id === id)
             .map((c) => ({ caseId: c.id, caseNumber: c.case_number, category: c.category, detail: c.detail })),
+          decisions: departed.filter((d) => d.agencyId === id),
         });
       });
     }),

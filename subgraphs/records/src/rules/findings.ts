@@ -4,6 +4,7 @@ import { audioVisualProblem } from './audio-visual.js';
 import { isOverdue } from './deadlines.js';
 import type { AttachmentFacts, RecordActivity } from './kinds.js';
 import { isAcceptanceOverdue, isLicensingDecisionOverdue } from './licensing.js';
+import { ProcedureReason } from './procedure.js';
 import { isServiceOverdue } from './service.js';
 
 export interface CaseFindingFacts {
@@ -44,6 +45,25 @@ export interface EntryFindingFacts {
   credentialProblem: string | null;
 }
 
+/** A decision that left the procedure or the benchmark: imported past the gates, or departing with its reason. */
+export interface DecisionFindingFacts {
+  caseId: string;
+  caseNumber: string;
+  category: EnforcementCategory;
+  decidedOn: string;
+  /** rules/procedure.ts ProcedureReason a legacy import broke; null when none. */
+  procedureProblem: string | null;
+  discretionDepartures: string[];
+  departureReason: string | null;
+  legacy: boolean;
+}
+
+const HEARING_REASONS = new Set<string>([
+  ProcedureReason.HEARING_NOT_OFFERED,
+  ProcedureReason.HEARING_NOT_HELD,
+  ProcedureReason.HEARING_IMPROPER,
+]);
+
 /** Shanghai midnight at the start of a day. */
 const startOf = (day: string) => new Date(`${day}T00:00:00+08:00`);
 
@@ -57,9 +77,28 @@ export function recordFindings(f: {
   unserved?: ServiceFindingFacts[];
   applications?: AcceptanceFindingFacts[];
   brokenJournals?: { caseId: string; caseNumber: string; category: EnforcementCategory; detail: string }[];
+  decisions?: DecisionFindingFacts[];
 }): Finding[] {
   const agency = { id: f.agencyId };
   const out: Finding[] = [];
+  for (const d of f.decisions ?? []) {
+    const base = { agency, subjectId: d.caseId, category: d.category, since: startOf(d.decidedOn) };
+    const imported = d.legacy ? '（历史导入）' : '';
+    if (d.procedureProblem)
+      out.push({
+        ...base,
+        kind: HEARING_REASONS.has(d.procedureProblem)
+          ? FindingKind.HEARING_DENIED
+          : FindingKind.DECISION_WITHOUT_NOTICE,
+        detail: `案件 ${d.caseNumber} 的处罚决定${imported}未保障当事人程序权利：${d.procedureProblem} / procedural rights not kept (行政处罚法第四十四条至第六十五条)`,
+      });
+    if (d.discretionDepartures.length)
+      out.push({
+        ...base,
+        kind: FindingKind.DISCRETION_DEPARTURE,
+        detail: `案件 ${d.caseNumber} 的决定${imported}偏离裁量基准：${d.discretionDepartures.join('、')}；理由：${d.departureReason ?? '未说明'}`,
+      });
+  }
   for (const c of f.cases) {
     if (c.category === EnforcementCategory.LICENSING) {
       if (isLicensingDecisionOverdue({ dueOn: c.decisionDueOn, decided: c.decided }, f.today))

@@ -1,6 +1,15 @@
 import './enums.js';
 
-import { DateScalar, DateTimeScalar, DecimalScalar, EnforcementCategory, PartyType, PenaltyKind } from '@tsp/shared';
+import {
+  DateScalar,
+  DateTimeScalar,
+  DecimalScalar,
+  DiscretionCircumstance,
+  DiscretionTier,
+  EnforcementCategory,
+  PartyType,
+  PenaltyKind,
+} from '@tsp/shared';
 import { Field, Float, ID, InputType } from 'type-graphql';
 
 import { AttachmentKind, CaseStage, RecordActivity } from '../rules/kinds.js';
@@ -85,6 +94,24 @@ export class AppendRecordInput {
   affectsLibertyOrProperty!: boolean;
 }
 
+@InputType({ description: '适用裁量基准 The discretion benchmark a penalty decision applies' })
+export class DiscretionInput {
+  @Field(() => ID, { description: '裁量基准 Benchmark id (disclosure.discretionBenchmarks of the agency)' })
+  benchmarkId!: string;
+  @Field(() => DiscretionTier, { description: '裁量档次 Tier applied' })
+  tier!: DiscretionTier;
+  @Field(() => [DiscretionCircumstance], {
+    nullable: true,
+    description: '认定的情节 Circumstances found (for 轻微不罚 / 首违不罚 / 无过错不罚, 行政处罚法第三十三条)',
+  })
+  circumstances?: DiscretionCircumstance[] | null;
+  @Field(() => String, {
+    nullable: true,
+    description: '偏离理由 Why the decision leaves the benchmark (needed with a covering legal review when it does)',
+  })
+  departureReason?: string | null;
+}
+
 /** The decision itself, shared by recordDecision and legacy imports. */
 @InputType({ description: '决定内容 Decision fields (base of the decision inputs; not used directly)' })
 export class DecisionFieldsInput {
@@ -114,6 +141,12 @@ export class DecisionFieldsInput {
   officerIds!: string[];
   @Field(() => [AttachmentInput], { nullable: true, description: '附件（如处罚决定书） Attachments, e.g. 处罚决定书' })
   attachments?: AttachmentInput[] | null;
+  @Field(() => DiscretionInput, {
+    nullable: true,
+    description:
+      '适用裁量基准 Benchmark and tier applied; required for a penalty once the agency has published benchmarks',
+  })
+  discretion?: DiscretionInput | null;
 }
 
 @InputType({ description: '作出决定 Record the decision' })

@@ -5,6 +5,8 @@ import {
   DateScalar,
   DateTimeScalar,
   DecimalScalar,
+  DiscretionCircumstance,
+  DiscretionTier,
   EnforcementCategory,
   ENTITY_DESCRIPTIONS,
   findingType,
@@ -137,6 +139,21 @@ export class CaseDecision {
   reviewId!: string | null;
   @Field({ description: '是否历史导入 Imported' })
   legacy!: boolean;
+  @Field(() => ID, { nullable: true, description: '适用的裁量基准 Benchmark applied (null: none named)' })
+  benchmarkId!: string | null;
+  @Field(() => Int, { nullable: true, description: '裁量基准版本 The benchmark version it was checked against' })
+  benchmarkVersion!: number | null;
+  @Field(() => DiscretionTier, { nullable: true, description: '裁量档次 Tier applied' })
+  discretionTier!: DiscretionTier | null;
+  @Field(() => [DiscretionCircumstance], { description: '认定的情节 Circumstances found' })
+  discretionCircumstances!: DiscretionCircumstance[];
+  @Field(() => [String], {
+    description:
+      '偏离裁量基准 How it leaves the benchmark: FINE_OUTSIDE_TIER, PENALTY_IN_NO_PENALTY_TIER, PENALTY_WHERE_EXEMPT',
+  })
+  discretionDepartures!: string[];
+  @Field(() => String, { nullable: true, description: '偏离理由 Reason given for the departure' })
+  departureReason!: string | null;
 }
 
 @ObjectType({ description: '办案期限延长 Decision deadline extension' })

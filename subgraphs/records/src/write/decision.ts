@@ -23,6 +23,13 @@ import { type ReviewCheckFacts, reviewGateProblem } from '../rules/review-gate.j
 import { serviceDueOn } from '../rules/service.js';
 import { assertCredentials, assertLocalEntryRules, assertStage } from './checks.js';
 import { assertCitable } from './citations.js';
+import {
+  assertDiscretion,
+  discretionColumns,
+  type DiscretionInputLike,
+  type JudgedDiscretion,
+  judgeDiscretion,
+} from './discretion.js';
 import { attachmentDrafts, type AttachmentInputLike, type EntryDraft, occurredAtOf, officerIdsOf } from './drafts.js';
 import { insertEntry } from './insert-entry.js';
 import { assertUnchanged, caseForWrite, lockCase } from './lock.js';
@@ -44,6 +51,7 @@ export interface RecordDecisionInputLike {
   summary?: string | null;
   attachments?: AttachmentInputLike[] | null;
   occurredAt?: Date | null;
+  discretion?: DiscretionInputLike | null;
 }
 
 export interface DecisionRow {
@@ -107,6 +115,15 @@ export function decisionRecordedPayload(
   };
 }
 
+/** Who recorded a decision and under what checks: its covering review, discretion, and for imports the rule broken. */
+export interface DecisionProvenance {
+  reviewId: string | null;
+  actor: string;
+  legacy?: boolean;
+  procedureProblem?: string | null;
+  discretion?: JudgedDiscretion | null;
+}
+
 /**
  * Writes the DECISION entry, the decision row, the stage, the service due day (on the calendar as
  * loaded now, ADMIN overrides included, as disclosure and review fix their due days) and
@@ -117,18 +134,24 @@ export async function writeDecision(
   c: CaseEntity,
   d: DecisionRow,
   draft: EntryDraft,
-  reviewId: string | null,
-  actor: string,
-  legacy = false,
-  procedureProblem: string | null = null,
+  how: DecisionProvenance,
 ): Promise<RecordEntryEntity> {
   c.decided = true;
   c.serviceDueOn = serviceDueOn(
     { category: c.category, penaltyKinds: d.penaltyKinds, decidedOn: d.decidedOn, partyPresent: d.partyPresent },
     await loadCalendar(tx),
   );
+  const { reviewId, actor, legacy = false } = how;
   const entry = await insertEntry(tx, c, draft, actor);
-  tx.create(DecisionEntity, { caseId: c.id, entryId: entry.id, ...d, reviewId, legacy, procedureProblem });
+  tx.create(DecisionEntity, {
+    caseId: c.id,
+    entryId: entry.id,
+    ...d,
+    reviewId,
+    legacy,
+    procedureProblem: how.procedureProblem ?? null,
+    ...discretionColumns(how.discretion ?? null),
+  });
   await tx.flush();
   await publishEvent(tx, 'records', {
     type: 'DecisionRecorded',
@@ -142,7 +165,8 @@ export async function writeDecision(
 
 /**
  * 作出决定 Records the case's decision. Before writing, a penalty must have kept the party's procedural
- * rights (PROCEDURE_REQUIRED, write/procedure-gate.ts), and review says whether it is major and whether a
+ * rights (PROCEDURE_REQUIRED, write/procedure-gate.ts) and apply its benchmark or justify the departure
+ * (DISCRETION_DEPARTURE, write/discretion.ts), and review says whether it is major and whether a
  * PASSED review of this case covers it: REVIEW_REQUIRED if not, DEPENDENCY_UNAVAILABLE if review
  * does not answer; nothing is written on any refusal.
  */
@@ -173,10 +197,15 @@ async function recordDecisionOnce(
   assertStage(c, CaseStage.DECISION, RecordActivity.DECISION);
   await assertLocalEntryRules(ctx.em, c.agencyId, draft);
   await assertCredentials('officerIds', draft.officerIds, c, d.decidedOn);
-  const check = await decisionReviewCheck(reviewCheckInput(c, d));
+  const discretion = await judgeDiscretion(c, d, input.discretion);
+  const departed = discretion?.departures.length
+    ? { benchmarkId: discretion.benchmark.id, tier: discretion.tier }
+    : null;
+  const check = await decisionReviewCheck(reviewCheckInput(c, d, departed));
   // The party's rights come before review's gate, as notice and hearing come before the review in the file.
   await assertProcedure(ctx.em, c, d, check.largeAmount);
   assertReviewed(check);
+  assertDiscretion(discretion, check);
 
   return ctx.em.transactional(async (tx) => {
     const locked = await lockCase(tx, c.id);
@@ -190,7 +219,8 @@ async function recordDecisionOnce(
       'LIVE',
       ctx.identity.sub!,
     );
-    await writeDecision(tx, locked, d, draft, check.reviewId ?? null, ctx.identity.sub!);
+    const reviewId = check.reviewId ?? (departed ? check.departureReviewId : null);
+    await writeDecision(tx, locked, d, draft, { reviewId, actor: ctx.identity.sub!, discretion });
     await remember(tx, locked);
     return locked;
   });

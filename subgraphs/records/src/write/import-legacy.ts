@@ -25,6 +25,7 @@ import { publishCaseOpened } from './case-opened.js';
 import { findCredentialProblems } from './checks.js';
 import { assertCitable } from './citations.js';
 import { decisionRowOf, type RecordDecisionInputLike, reviewCheckInput, writeDecision } from './decision.js';
+import { judgeDiscretion } from './discretion.js';
 import { attachmentDrafts, type AttachmentInputLike, type EntryDraft, officerIdsOf } from './drafts.js';
 import { insertEntry } from './insert-entry.js';
 import { deadlinesAtFiling } from './licensing.js';
@@ -124,7 +125,9 @@ async function importLegacyCaseOnce(
   const caseId = randomUUID();
   const amountInvolved = amountOf('amountInvolved', input.amountInvolved);
   const hearingHeld = all.some((d) => d.activity === RecordActivity.HEARING);
-  // Imports bypass the gate; the rule it would have applied is kept on the decision for the findings.
+  // Imports bypass the gates; what they would have found is kept on the decision for the findings.
+  const discretion =
+    decision && input.decision?.discretion ? await judgeDiscretion(scope, decision, input.decision.discretion) : null;
   const procedure = decision
     ? await legacyProcedureProblem(
         ctx.em,
@@ -176,7 +179,13 @@ async function importLegacyCaseOnce(
     await publishCaseOpened(tx, c, true);
     for (const d of all) {
       if (d === decisionDraft)
-        await writeDecision(tx, c, decision!, d, null, ctx.identity.sub!, true, procedure?.reason ?? null);
+        await writeDecision(tx, c, decision!, d, {
+          reviewId: null,
+          actor: ctx.identity.sub!,
+          legacy: true,
+          procedureProblem: procedure?.reason ?? null,
+          discretion,
+        });
       else await insertEntry(tx, c, d, ctx.identity.sub!);
     }
     await tx.flush();
