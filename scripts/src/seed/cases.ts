@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-import { addCalendarDays, Role, shanghaiDate, type TokenClaims } from '@tsp/shared';
+import { addCalendarDays, Role, shanghaiDate, type TokenClaims, WorkingCalendar } from '@tsp/shared';
 
 import type { SeedUpload } from './index.js';
 import type { AgencyKey, SeededOfficer, SeededPersonnel } from './personnel.js';
@@ -8,7 +8,8 @@ import type { AgencyKey, SeededOfficer, SeededPersonnel } from './personnel.js';
 /**
  * Demo enforcement cases (执法全过程记录) for 宁晋县, recorded through the GraphQL API as each agency's
  * officers would: penalty, licensing, inspection and coercion cases at every stage, with their
- * entries and attachments (short texts standing for the files, which the officers upload first), some
+ * entries and attachments, each penalty decided after its prior notice and the party's defence or waiver and
+ * naming its discretion benchmark, and one penalty case waiting for the hearing the party asked for (short texts standing for the files, which the officers upload first), some
  * archived; plus one legacy penalty case imported by an ADMIN, filed 120 days ago and still undecided, acted on by an
  * officer whose credential is suspended and with only photos of an on-site inspection — so the
  * supervisor sees CASE_OVERDUE, AUDIO_VISUAL_MISSING and ACTION_WITHOUT_VALID_CREDENTIAL at once.
@@ -44,6 +45,13 @@ interface Decision {
   facts: string;
   conclusion: string;
   attachments?: Att[];
+  /** 裁量基准 The item whose published benchmark the decision applies, and the tier. */
+  discretion?: { item: string; tier: string };
+}
+/** 事先告知 What the prior notice announces (a penalty decision's terms unless given) and whether it offers a hearing. */
+interface Notice {
+  hearingOffered: boolean;
+  terms?: Pick<Decision, 'penaltyKinds' | 'fineAmount' | 'confiscationAmount' | 'facts' | 'legalBasis'>;
 }
 interface Party {
   type: 'NATURAL_PERSON' | 'ORGANIZATION';
@@ -61,6 +69,9 @@ interface CasePlan {
   party: Party;
   amountInvolved?: string;
   before?: Step[];
+  notice?: Notice;
+  /** 陈述申辩、听证 What the party did after the notice (EXAMINATION entries). */
+  defence?: Step[];
   decision?: Decision;
   after?: Step[];
   archive?: boolean;
@@ -76,6 +87,14 @@ const SIZE: Record<Kind, number> = { TEXT_DOCUMENT: 48_128, AUDIO: 6_291_456, VI
 const doc = (documentType: string): Att => ({ kind: 'TEXT_DOCUMENT', name: `${documentType}.pdf`, documentType });
 const video = (name = '执法记录仪视频.mp4', fullProcess = false): Att => ({ kind: 'VIDEO', name, fullProcess });
 const photo = (name = '现场照片.jpg'): Att => ({ kind: 'PHOTO', name });
+
+const WAIVER = (summary = '当事人书面表示放弃陈述、申辩和听证权利'): Step => ({
+  stage: 'EXAMINATION',
+  activity: 'WAIVER',
+  summary,
+  attachments: [doc('放弃陈述申辩和听证声明')],
+  solo: true,
+});
 
 const PENALTY_TAIL = (served: string): Step[] => [
   { stage: 'SERVICE', activity: 'SERVICE', summary: served, attachments: [doc('送达回证')] },
@@ -121,14 +140,9 @@ const PLANS: CasePlan[] = [
         summary: '现场测量，建筑面积 186 平方米，调取土地使用证复印件',
         attachments: [video(), photo('测量照片.jpg'), doc('勘验笔录')],
       },
-      {
-        stage: 'EXAMINATION',
-        activity: 'DOCUMENT',
-        summary: '制作并送达行政处罚事先告知书，当事人在法定期限内未提出陈述申辩',
-        attachments: [doc('行政处罚事先告知书')],
-        solo: true,
-      },
     ],
+    notice: { hearingOffered: false },
+    defence: [WAIVER()],
     decision: {
       outcome: '处罚',
       penaltyKinds: ['FINE'],
@@ -138,6 +152,7 @@ const PLANS: CasePlan[] = [
         '当事人未取得建设工程规划许可证，在宁晋县凤凰镇东马庄村建设二层砖混结构房屋，建筑面积186平方米，尚可采取改正措施消除对规划实施的影响',
       conclusion: '责令限期补办规划许可手续，并处建设工程造价百分之五的罚款计人民币叁仟元整',
       attachments: [doc('处罚决定书')],
+      discretion: { item: '对未取得建设工程规划许可证进行建设的处罚', tier: 'LENIENT' },
     },
     after: PENALTY_TAIL('直接送达行政处罚决定书，当事人签收'),
     archive: true,
@@ -226,13 +241,17 @@ const PLANS: CasePlan[] = [
         summary: '调取售票记录与演出合同，违法所得人民币八千元',
         attachments: [video(), doc('证据材料清单')],
       },
+    ],
+    notice: { hearingOffered: true },
+    defence: [
       {
         stage: 'EXAMINATION',
-        activity: 'DOCUMENT',
-        summary: '送达行政处罚事先告知书，当事人书面陈述申辩，未要求听证',
-        attachments: [doc('行政处罚事先告知书'), doc('陈述申辩笔录')],
+        activity: 'STATEMENT',
+        summary: '当事人书面陈述申辩：系首次举办，已主动停止演出并退还部分票款，请求减轻处罚',
+        attachments: [doc('陈述申辩书')],
         solo: true,
       },
+      WAIVER('当事人书面表示不要求听证，不再补充陈述申辩'),
     ],
     decision: {
       outcome: '处罚',
@@ -243,6 +262,7 @@ const PLANS: CasePlan[] = [
       facts: '当事人未取得营业性演出许可证，于宴会厅组织营业性演出两场，售票收入八千元',
       conclusion: '没收违法所得人民币捌仟元，并处罚款人民币肆万元',
       attachments: [doc('处罚决定书')],
+      discretion: { item: '对未经批准擅自举办营业性演出的处罚', tier: 'MITIGATED' },
     },
     after: PENALTY_TAIL('邮寄送达行政处罚决定书'),
     archive: true,
@@ -335,14 +355,9 @@ const PLANS: CasePlan[] = [
         summary: '检验报告显示菌落总数超标，调取进货台账',
         attachments: [video(), doc('检验报告'), doc('调查笔录')],
       },
-      {
-        stage: 'EXAMINATION',
-        activity: 'DOCUMENT',
-        summary: '送达行政处罚事先告知书，当事人放弃陈述申辩',
-        attachments: [doc('行政处罚事先告知书')],
-        solo: true,
-      },
     ],
+    notice: { hearingOffered: false },
+    defence: [WAIVER('当事人书面表示放弃陈述申辩')],
     decision: {
       outcome: '处罚',
       penaltyKinds: ['CONFISCATION', 'FINE'],
@@ -352,7 +367,70 @@ const PLANS: CasePlan[] = [
       facts: '当事人销售菌落总数不符合食品安全标准的熟肉制品，货值一千六百元，违法所得八百元',
       conclusion: '没收违法所得捌佰元，并处罚款伍仟元',
       attachments: [doc('处罚决定书')],
+      discretion: { item: '对经营超过保质期食品的处罚', tier: 'MITIGATED' },
     },
+  },
+  {
+    // A hearing pending: notice of a large fine, the party asked for a hearing and was told its day.
+    agency: 'marketRegulation',
+    number: (y) => `宁市监罚〔${y}〕2号`,
+    category: 'PENALTY',
+    cause: '经营超过保质期的食品',
+    party: {
+      type: 'NATURAL_PERSON',
+      name: '孟庆华',
+      idNumber: '130528197207084412',
+      phone: '13603195566',
+      address: '宁晋县四芝兰镇',
+    },
+    amountInvolved: '1800.00',
+    before: [
+      {
+        stage: 'INVESTIGATION',
+        activity: 'ON_SITE_INSPECTION',
+        summary: '现场检查：超市货架陈列超过保质期的袋装奶粉36袋，货值一千八百元',
+        attachments: [video(), photo(), doc('现场检查笔录')],
+      },
+      {
+        stage: 'EVIDENCE',
+        activity: 'EVIDENCE_PRESERVATION',
+        summary: '对超过保质期的奶粉先行登记保存',
+        attachments: [video(), doc('先行登记保存证据通知书')],
+      },
+      {
+        stage: 'EXAMINATION',
+        activity: 'DOCUMENT',
+        summary: '案件审查：事实清楚，拟按一般情形处罚',
+        attachments: [doc('案件审查意见书')],
+        solo: true,
+      },
+    ],
+    notice: {
+      hearingOffered: true,
+      terms: {
+        penaltyKinds: ['CONFISCATION', 'FINE'],
+        fineAmount: '50000.00',
+        confiscationAmount: '1800.00',
+        facts: '当事人经营超过保质期的袋装奶粉36袋，货值金额一千八百元',
+        legalBasis: '《中华人民共和国食品安全法》第一百二十四条',
+      },
+    },
+    defence: [
+      {
+        stage: 'EXAMINATION',
+        activity: 'HEARING_REQUEST',
+        summary: '当事人在告知后第二个工作日书面申请听证',
+        attachments: [doc('听证申请书')],
+        solo: true,
+      },
+      {
+        stage: 'EXAMINATION',
+        activity: 'HEARING_NOTICE',
+        summary: '送达听证通知书：定于{hearingDay}上午九时在本局听证室举行听证，由法制科工作人员主持',
+        attachments: [doc('听证通知书')],
+        solo: true,
+      },
+    ],
   },
   {
     agency: 'marketRegulation',
@@ -395,6 +473,7 @@ const PLANS: CasePlan[] = [
 const OPEN = `mutation($i: OpenCaseInput!) { openCase(input: $i) { id stage filedAt } }`;
 const APPEND = `mutation($i: AppendRecordInput!) { appendRecord(input: $i) { stage } }`;
 const DECIDE = `mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { stage } }`;
+const NOTICE = `mutation($i: ServePriorNoticeInput!) { servePriorNotice(input: $i) { statementDueOn } }`;
 const ARCHIVE = `mutation($i: ArchiveCaseInput!) { archiveCase(input: $i) { stage } }`;
 const IMPORT = `mutation($i: ImportLegacyCaseInput!) { importLegacyCase(input: $i) { id stage } }`;
 
@@ -439,8 +518,11 @@ export async function seedCases(
   personnel: SeededPersonnel,
   upload: SeedUpload,
   today = shanghaiDate(),
+  benchmarks: Record<string, string> = {},
 ): Promise<SeededCases> {
   const year = today.slice(0, 4);
+  // 听证通知 at least 7 working days ahead of the hearing (行政处罚法 §64(二)).
+  const hearingDay = new WorkingCalendar().addWorkingDays(today, 8);
   const out: SeededCases = { cases: [] };
   for (const plan of PLANS) {
     const [h1, h2] = teamOf(personnel, plan.agency);
@@ -474,7 +556,7 @@ export async function seedCases(
             activity: s.activity,
             occurredAt: at(),
             officerIds: s.solo ? [h1.id] : [h1.id, h2.id],
-            summary: s.summary,
+            summary: s.summary.replace('{hearingDay}', hearingDay),
             attachments: await atts(s.attachments),
             affectsLibertyOrProperty: s.affects ?? false,
           },
@@ -483,8 +565,26 @@ export async function seedCases(
       }
     };
     await walk(plan.before);
+    if (plan.notice) {
+      const terms = plan.notice.terms ?? plan.decision!;
+      await as(me, NOTICE, {
+        i: {
+          caseId: openCase.id,
+          penaltyKinds: terms.penaltyKinds,
+          fineAmount: terms.fineAmount ?? null,
+          confiscationAmount: terms.confiscationAmount ?? null,
+          facts: terms.facts,
+          legalBasis: terms.legalBasis,
+          hearingOffered: plan.notice.hearingOffered,
+          servedAt: at(),
+          officerIds: [h1.id, h2.id],
+          attachments: await atts([doc('行政处罚事先告知书')]),
+        },
+      });
+      await walk(plan.defence);
+    }
     if (plan.decision) {
-      const { attachments, ...d } = plan.decision;
+      const { attachments, discretion, ...d } = plan.decision;
       const r = await as(me, DECIDE, {
         i: {
           caseId: openCase.id,
@@ -495,6 +595,7 @@ export async function seedCases(
           occurredAt: at(),
           officerIds: [h1.id, h2.id],
           attachments: await atts(attachments),
+          discretion: discretion ? { benchmarkId: benchmarks[discretion.item], tier: discretion.tier } : null,
         },
       });
       stage = r.recordDecision.stage;

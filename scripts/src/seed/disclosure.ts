@@ -4,8 +4,8 @@ import type { AgencyKey } from './personnel.js';
 
 /**
  * Demo ex-ante disclosure (事前公开) for the 宁晋县 agencies, written through the GraphQL API by each agency's
- * head, as the agency itself would: enforcement item lists, random-inspection item lists, service guides,
- * body information and configured process steps. Legal references are real provisions; phone numbers and
+ * head, as the agency itself would: enforcement item lists with discretion benchmarks, random-inspection item
+ * lists, service guides, body information and configured process steps. Legal references are real provisions; phone numbers and
  * addresses are fictional.
  */
 export type SeedAs = (claims: TokenClaims, query: string, variables?: Record<string, unknown>) => Promise<any>;
@@ -50,6 +50,63 @@ interface AgencyPlan {
   phone: string;
   steps?: { category: string; steps: { name: string; description: string; timeLimit: string }[] };
 }
+
+interface Benchmark {
+  violation: string;
+  legalBasis: string;
+  tiers: { tier: string; circumstances: string; minFine?: string; maxFine?: string }[];
+  minorExemption?: string;
+  firstViolationExemption?: string;
+}
+
+/**
+ * 行政处罚裁量基准 Demo benchmarks (国办发〔2022〕27号), by the name of the penalty item they belong to. Where the
+ * law sets the fine as a share of a cost (城乡规划法 §64), the tiers give the shares and no yuan bounds.
+ */
+const BENCHMARKS: Record<string, Benchmark> = {
+  对未取得建设工程规划许可证进行建设的处罚: {
+    violation: '未取得建设工程规划许可证进行建设，尚可采取改正措施消除对规划实施的影响',
+    legalBasis: '《中华人民共和国城乡规划法》第六十四条',
+    tiers: [
+      { tier: 'LENIENT', circumstances: '主动停止建设、积极补办手续的，处建设工程造价5%以上6%以下罚款' },
+      { tier: 'ORDINARY', circumstances: '一般情形，处建设工程造价6%以上8%以下罚款' },
+      { tier: 'HEAVIER', circumstances: '经责令停止建设拒不停止的，处建设工程造价8%以上10%以下罚款' },
+    ],
+    minorExemption: '违法建设面积不超过10平方米，责令改正后及时改正，未造成危害后果',
+  },
+  对未经批准擅自举办营业性演出的处罚: {
+    violation: '未经批准举办营业性演出，违法所得不足1万元',
+    legalBasis: '《营业性演出管理条例》第四十三条、《中华人民共和国行政处罚法》第三十二条',
+    tiers: [
+      {
+        tier: 'MITIGATED',
+        circumstances: '主动消除或者减轻违法行为危害后果、配合查处的，减轻处罚',
+        minFine: '10000',
+        maxFine: '49999.99',
+      },
+      { tier: 'LENIENT', circumstances: '演出一场且主动停止演出', minFine: '50000', maxFine: '65000' },
+      { tier: 'ORDINARY', circumstances: '一般情形', minFine: '65000.01', maxFine: '85000' },
+      { tier: 'HEAVIER', circumstances: '演出三场以上或者造成恶劣社会影响', minFine: '85000.01', maxFine: '100000' },
+    ],
+  },
+  对经营超过保质期食品的处罚: {
+    violation: '经营超过保质期或者不符合食品安全标准的食品，货值金额不足1万元',
+    legalBasis: '《中华人民共和国食品安全法》第一百二十四条、《中华人民共和国行政处罚法》第三十二条',
+    tiers: [
+      {
+        tier: 'MITIGATED',
+        circumstances: '主动召回、及时改正且积极配合查处的，减轻处罚',
+        minFine: '5000',
+        maxFine: '49999.99',
+      },
+      { tier: 'LENIENT', circumstances: '货值金额不足2000元', minFine: '50000', maxFine: '65000' },
+      { tier: 'ORDINARY', circumstances: '一般情形', minFine: '65000.01', maxFine: '85000' },
+      { tier: 'HEAVIER', circumstances: '造成食源性疾病或者拒不改正', minFine: '85000.01', maxFine: '100000' },
+    ],
+    minorExemption: '货值金额不足500元，及时改正，未造成危害后果',
+    firstViolationExemption: '初次违法，货值金额不足2000元，危害后果轻微并及时改正',
+  },
+};
 
 const SUPERVISION = '宁晋县司法局行政执法监督科（监督电话 0319-5000000）；宁晋县人民政府12345便民服务热线';
 const REMEDY =
@@ -301,6 +358,7 @@ const PLANS: Partial<Record<AgencyKey, AgencyPlan>> = {
 };
 
 const UPSERT_ITEM = `mutation($a: ID!, $i: EnforcementItemInput!) { upsertEnforcementItem(agencyId: $a, input: $i) { id } }`;
+const UPSERT_BENCHMARK = `mutation($a: ID!, $i: DiscretionBenchmarkInput!) { upsertDiscretionBenchmark(agencyId: $a, input: $i) { id } }`;
 const UPSERT_INSPECTION = `mutation($a: ID!, $i: RandomInspectionItemInput!) { upsertRandomInspectionItem(agencyId: $a, input: $i) { id } }`;
 const UPSERT_GUIDE = `mutation($a: ID!, $i: ServiceGuideInput!) { upsertServiceGuide(agencyId: $a, input: $i) { id } }`;
 const UPSERT_BODY = `mutation($a: ID!, $i: AgencyDisclosureInput!) { upsertAgencyDisclosure(agencyId: $a, input: $i) { version } }`;
@@ -308,6 +366,8 @@ const SET_STEPS = `mutation($a: ID!, $c: EnforcementCategory!, $s: [ProcessStepI
 
 export interface SeededDisclosure {
   enforcementItems: number;
+  /** Benchmark ids by the name of their item. */
+  benchmarks: Record<string, string>;
   randomInspectionItems: number;
   serviceGuides: number;
 }
@@ -317,7 +377,7 @@ export async function seedDisclosure(
   as: SeedAs,
   agencies: Record<AgencyKey, { id: string; name: string }>,
 ): Promise<SeededDisclosure> {
-  const out: SeededDisclosure = { enforcementItems: 0, randomInspectionItems: 0, serviceGuides: 0 };
+  const out: SeededDisclosure = { enforcementItems: 0, benchmarks: {}, randomInspectionItems: 0, serviceGuides: 0 };
   for (const [key, plan] of Object.entries(PLANS) as [AgencyKey, AgencyPlan][]) {
     const agency = agencies[key];
     if (!agency) continue;
@@ -332,8 +392,13 @@ export async function seedDisclosure(
       },
     });
     for (const item of plan.items) {
-      await call(UPSERT_ITEM, { i: { ...item, responsibleBody: agency.name } });
+      const { upsertEnforcementItem } = await call(UPSERT_ITEM, { i: { ...item, responsibleBody: agency.name } });
       out.enforcementItems++;
+      const benchmark = BENCHMARKS[item.name];
+      if (benchmark)
+        out.benchmarks[item.name] = (
+          await call(UPSERT_BENCHMARK, { i: { ...benchmark, enforcementItemId: upsertEnforcementItem.id } })
+        ).upsertDiscretionBenchmark.id;
     }
     for (const ins of plan.inspections) {
       await call(UPSERT_INSPECTION, { i: { ...ins, inspectingBody: agency.name } });

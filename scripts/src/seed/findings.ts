@@ -10,7 +10,9 @@ const DRAFTS = `query($a: ID!) { publications(filter: { agencyId: $a, status: DR
  * 历史决定 Two decisions imported from the old system, as real platforms ingest them: one major
  * decision made without a legal review (its draft publication is also overdue), announced with the
  * party absent and never served (service overdue, 行政处罚法 §61); and one that was served, published
- * and later revoked but never taken down (withdrawal overdue). Together with the other
+ * and later revoked but never taken down (withdrawal overdue). Neither shows a prior notice, so both are also
+ * DECISION_WITHOUT_NOTICE (行政处罚法 §44, §62). A third walked the whole hearing path properly (notice,
+ * hearing asked for, told 7 working days ahead, chaired by a non-investigator, recorded): no finding. Together with the other
  * seeds, the supervisor's query shows every finding kind the data can produce.
  */
 export async function seedLegacyDecisions(

@@ -110,14 +110,19 @@ export async function seedDemo(
   const personnel = await step('personnel', 'agencies, officers, credentials, training', (as) =>
     seedPersonnel((q, v) => as({ role: Role.ADMIN, sub: 'seed-admin' }, q, v), today),
   );
-  await step('records', 'cases at every stage, one imported legacy case with findings', (as) =>
-    seedCases(as, personnel, upload, today),
+  // Before the cases: their penalty decisions name the benchmarks published with the items.
+  const disclosure = await step(
+    'disclosure',
+    'enforcement items and discretion benchmarks, random inspections, service guides, body information',
+    (as) => seedDisclosure(as, personnel.agencies),
+  );
+  await step(
+    'records',
+    'cases at every stage (notice, defence, a hearing pending), one legacy case with findings',
+    (as) => seedCases(as, personnel, upload, today, disclosure.benchmarks),
   );
   await step('review', 'catalogues, reviews passed, returned, failed, in coordination, overdue', (as) =>
     seedReviews(as, personnel, upload, today),
-  );
-  await step('disclosure', 'enforcement items, random inspections, service guides, body information', (as) =>
-    seedDisclosure(as, personnel.agencies),
   );
   await step('legacy decisions', 'one major without review, one revoked but still published', (as) =>
     seedLegacyDecisions(as, personnel, today),
