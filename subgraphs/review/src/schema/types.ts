@@ -304,7 +304,8 @@ export class DecisionReviewCheck {
   @Field(() => ID, {
     nullable: true,
     description:
-      '覆盖裁量偏离的审核 The PASSED review whose proposal named the same benchmark and tier and covers the decision',
+      '覆盖裁量偏离的审核 The PASSED review whose proposal named the same benchmark and tier, itself departed ' +
+      'with a reason, and covers the decision (kinds and amounts); null when none or no discretion was asked',
   })
   departureReviewId!: string | null;
 }
