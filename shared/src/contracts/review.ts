@@ -28,8 +28,9 @@ export const DecisionReviewCheckSchema = z.object({
   /** The fine or confiscation reaches the agency's 较大数额 (a hearing case under 行政处罚法 §63). */
   largeAmount: z.boolean(),
   /**
-   * The PASSED review of this case whose proposal named the same benchmark and tier and covers the decision's
-   * terms (major or not): what a departure from the benchmark needs. Null when none, or no discretion was asked.
+   * The PASSED review of this case whose proposal named the same benchmark and tier, itself departed from it with a
+   * reason (so the reviewer accepted a departure), and covers the decision's terms (major or not): what a departure
+   * from the benchmark needs. Null when none, or no discretion was asked.
    */
   departureReviewId: z.string().nullable(),
 });

@@ -4,6 +4,7 @@ import { Entity, Index, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import type { EnforcementCategory, PartyType, PenaltyKind } from '@tsp/shared';
 
 import type { ChecklistAnswer } from '../rules/checklist.js';
+import type { ProposalDiscretion } from '../rules/discretion.js';
 import type { ReviewStatus } from '../rules/status.js';
 
 /**
@@ -63,6 +64,9 @@ export class LegalReviewEntity {
   legalBasis!: string;
   @Property({ type: 'text' })
   summary!: string;
+  /** 裁量基准 The benchmark the proposal applies and the check's result; null = none named. */
+  @Property({ type: 'jsonb', nullable: true })
+  discretion: ProposalDiscretion | null = null;
 
   @Property({ type: 'jsonb' })
   checklist!: ChecklistAnswer[];

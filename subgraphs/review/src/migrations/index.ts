@@ -7,6 +7,7 @@ import { ReviewIdempotency } from './0004_idempotency.js';
 import { ReviewIdempotencyRequestHash } from './0005_idempotency_request_hash.js';
 import { ReviewOutboxTraceparent } from './0006_outbox_traceparent.js';
 import { ReviewWebhookSources } from './0007_webhook_sources.js';
+import { ReviewDiscretion } from './0008_discretion.js';
 
 export const migrations = [
   { name: '0001_review_init', class: ReviewInit },
@@ -16,6 +17,7 @@ export const migrations = [
   { name: '0005_review_idempotency_request_hash', class: ReviewIdempotencyRequestHash },
   { name: '0006_review_outbox_traceparent', class: ReviewOutboxTraceparent },
   { name: '0007_review_webhook_sources', class: ReviewWebhookSources },
+  { name: '0008_review_discretion', class: ReviewDiscretion },
 ];
 
 /** Names databases migrated before the renumbering recorded (0009…0013), renamed before migrating. */

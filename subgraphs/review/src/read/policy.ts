@@ -1,7 +1,7 @@
 import type { Context } from '@tsp/shared';
 
 import type { CatalogRuleEntity, LegalReviewEntity, ReviewSettingsEntity } from '../entities/index.js';
-import type { ReviewedDecision } from '../rules/coverage.js';
+import type { ReviewedDiscretion } from '../rules/departure.js';
 import type { ReviewDays } from '../rules/due.js';
 import type { CatalogRule } from '../rules/major.js';
 import { isMachineCheckable } from '../rules/major.js';
@@ -56,8 +56,11 @@ export async function agencyPolicy(ctx: Context, agencyId: string): Promise<Agen
   return policyOf(rules, s);
 }
 
-/** The decisions a case's PASSED reviews approved, in the order given (newest first), as coverage reads them. */
-export function passedDecisions(reviews: readonly LegalReviewEntity[]): ReviewedDecision[] {
+/**
+ * The decisions a case's PASSED reviews approved, in the order given (newest first), as coverage reads them, with the
+ * discretion benchmark each applied (for a departure's coverage).
+ */
+export function passedDecisions(reviews: readonly LegalReviewEntity[]): ReviewedDiscretion[] {
   return reviews
     .filter((r) => r.status === ReviewStatus.PASSED)
     .map((r) => ({
@@ -65,5 +68,6 @@ export function passedDecisions(reviews: readonly LegalReviewEntity[]): Reviewed
       penaltyKinds: r.penaltyKinds,
       fineAmount: r.fineAmount,
       confiscationAmount: r.confiscationAmount,
+      discretion: r.discretion,
     }));
 }

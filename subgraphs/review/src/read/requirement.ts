@@ -1,7 +1,16 @@
-import { assertCanRead, type Context, isUuid, notFound, type PenaltyKind, requireService } from '@tsp/shared';
+import {
+  assertCanRead,
+  type Context,
+  type DiscretionTier,
+  isUuid,
+  notFound,
+  type PenaltyKind,
+  requireService,
+} from '@tsp/shared';
 
 import { caseFacts } from '../clients/records.js';
 import type { LegalReviewEntity } from '../entities/index.js';
+import { departureReviewId } from '../rules/departure.js';
 import { type DecisionFacts, isLargeAmount } from '../rules/major.js';
 import { type ReviewRequirementAnswer, reviewRequirementOf } from '../rules/requirement.js';
 import { ReviewStatus } from '../rules/status.js';
@@ -82,6 +91,7 @@ function basedOn(decision: DecisionToCheck | null | undefined, latest: LegalRevi
 export interface DecisionReviewCheckQuery extends DecisionFacts {
   caseId: string;
   agencyId: string;
+  discretion?: { benchmarkId: string; tier: DiscretionTier } | null;
 }
 
 /** Internal (service tokens): is this decision major, and does a PASSED review of the case cover it. */
@@ -96,8 +106,13 @@ export async function decisionReviewCheck(
     agencyPolicy(ctx, agencyId),
     caseId ? load.reviewsOfCase(ctx).load(caseId) : [],
   ]);
+  const own = reviews.filter((r) => r.agencyId === agencyId);
   // The same rule EnforcementCase.reviewRequirement answers with, so the two never disagree.
-  const answer = reviewRequirementOf(input, policy, passedDecisions(reviews.filter((r) => r.agencyId === agencyId)));
-  // departureReviewId: review does not yet keep the discretion a proposal named, so no review covers a departure.
-  return { ...answer, largeAmount: isLargeAmount(input, policy.large), departureReviewId: null };
+  const passed = passedDecisions(own);
+  const answer = reviewRequirementOf(input, policy, passed);
+  return {
+    ...answer,
+    largeAmount: isLargeAmount(input, policy.large),
+    departureReviewId: departureReviewId(passed, input.discretion, input),
+  };
 }

@@ -65,7 +65,10 @@ export const CHECKLIST: readonly ChecklistItemDef[] = [
   {
     code: 'DISCRETION_REASONABLE',
     category: EnforcementCategory.PENALTY,
-    question: '自由裁量是否合理适当（裁量基准） / discretion reasonable under the benchmark',
+    // Pre-answered from the benchmark check when the proposal names a benchmark (rules/discretion-item.ts).
+    question:
+      '自由裁量是否合理适当（裁量基准） / discretion reasonable under the benchmark (pre-answered from the check ' +
+      'when the proposal names a benchmark, see LegalReview.discretionCheck; otherwise a bare yes/no)',
     passingAnswer: true,
   },
   {

@@ -1,4 +1,12 @@
-import { DateScalar, DecimalScalar, DiscretionTier, EnforcementCategory, PartyType, PenaltyKind } from '@tsp/shared';
+import {
+  DateScalar,
+  DecimalScalar,
+  DiscretionCircumstance,
+  DiscretionTier,
+  EnforcementCategory,
+  PartyType,
+  PenaltyKind,
+} from '@tsp/shared';
 import { Directive, Field, ID, InputType, Int } from 'type-graphql';
 
 import { ReviewOutcome, ReviewStatus } from './enums.js';
@@ -65,12 +73,43 @@ export class DecisionToCheckInput {
   confiscationAmount?: string | null;
 }
 
+@InputType({
+  description:
+    '适用的裁量基准 The discretion benchmark the proposal applies (行政处罚裁量基准, 国办发〔2022〕27号): the proposal is ' +
+    "checked against the chosen tier's fine range and the 行政处罚法 §33 exemptions, and the checklist's " +
+    'DISCRETION_REASONABLE item is pre-answered from that check',
+})
+export class ProposalDiscretionInput {
+  @Field(() => ID, { description: "裁量基准 A benchmark the case's agency publishes now (discretionBenchmark)" })
+  benchmarkId!: string;
+  @Field(() => DiscretionTier, { description: '裁量阶次 The tier chosen' })
+  tier!: DiscretionTier;
+  @Field(() => [DiscretionCircumstance], {
+    defaultValue: [],
+    description: '裁量情节 Circumstances found in the case (行政处罚法 §33: 轻微不罚, 首违不罚, 无主观过错)',
+  })
+  circumstances!: DiscretionCircumstance[];
+  @Field(() => String, {
+    nullable: true,
+    description:
+      '偏离理由 Why the proposal leaves the benchmark (≤ 2,000 characters); without it a departure cannot pass review',
+  })
+  departureReason?: string | null;
+}
+
 @InputType({ description: '拟作出的决定 Proposed decision' })
 export class ProposedDecisionInput extends DecisionToCheckInput {
   @Field({ description: '法律依据 Legal basis' })
   legalBasis!: string;
   @Field({ description: '拟处理意见 Summary of the proposed decision' })
   summary!: string;
+  @Field(() => ProposalDiscretionInput, {
+    nullable: true,
+    description:
+      '适用的裁量基准（处罚案件） The benchmark applied, for a penalty case; without it the discretion item is a bare ' +
+      'yes/no for the reviewer',
+  })
+  discretion?: ProposalDiscretionInput | null;
 }
 
 @InputType({ description: '送审 Submit a proposed decision for legal review' })

@@ -17,6 +17,7 @@ import {
   Officer,
   ProposedDecision,
   ReviewCoordination,
+  ReviewDiscretionCheck,
 } from './types.js';
 
 @Resolver(() => LegalReview)
@@ -65,6 +66,16 @@ export class ReviewResolver {
       legalBasis: r.legalBasis,
       summary: r.summary,
     };
+  }
+
+  @FieldResolver(() => ReviewDiscretionCheck, {
+    nullable: true,
+    description:
+      '裁量基准核查 The discretion benchmark the proposal applies and the check against it (null = none named; the ' +
+      'DISCRETION_REASONABLE item is then a bare yes/no)',
+  })
+  discretionCheck(@Root() r: LegalReviewEntity): ReviewDiscretionCheck | null {
+    return r.discretion;
   }
 
   @FieldResolver(() => [ChecklistItem], { description: "审核内容 The checklist: six common items plus the category's" })

@@ -3,6 +3,8 @@ import {
   DateScalar,
   DateTimeScalar,
   DecimalScalar,
+  DiscretionCircumstance,
+  DiscretionTier,
   EnforcementCategory,
   ENTITY_DESCRIPTIONS,
   findingType,
@@ -114,6 +116,54 @@ export class ProposedDecision {
   legalBasis!: string;
   @Field({ description: '拟处理意见 Summary of the proposed decision' })
   summary!: string;
+}
+
+@ObjectType({ description: '偏离裁量基准 One way the proposal leaves the benchmark' })
+export class ReviewDiscretionDeparture {
+  @Field({
+    description:
+      '代码 FINE_OUTSIDE_TIER (罚款超出阶次幅度), PENALTY_IN_NO_PENALTY_TIER (不予处罚阶次却处罚) or PENALTY_WHERE_EXEMPT ' +
+      '(行政处罚法第三十三条不予处罚却处罚)',
+  })
+  code!: string;
+  @Field({ description: '说明 Why, in a sentence' })
+  why!: string;
+}
+
+@ObjectType({
+  description:
+    '裁量基准核查 The benchmark the proposal applies and what the check found at submission (国办发〔2022〕27号; ' +
+    '行政处罚法第五条过罚相当、第三十三条不予处罚)',
+})
+export class ReviewDiscretionCheck {
+  @Field(() => ID, { description: '裁量基准 Benchmark id (discretionBenchmark)' })
+  benchmarkId!: string;
+  @Field(() => Int, { description: '基准版本 The published version checked against' })
+  benchmarkVersion!: number;
+  @Field({ description: '违法行为 The violation the benchmark is for' })
+  violation!: string;
+  @Field(() => DiscretionTier, { description: '裁量阶次 The tier chosen' })
+  tier!: DiscretionTier;
+  @Field(() => DecimalScalar, { nullable: true, description: '阶次罚款下限（元） Tier minimum fine; null = none' })
+  minFine!: string | null;
+  @Field(() => DecimalScalar, { nullable: true, description: '阶次罚款上限（元） Tier maximum fine; null = none' })
+  maxFine!: string | null;
+  @Field(() => [DiscretionCircumstance], { description: '裁量情节 Circumstances found' })
+  circumstances!: DiscretionCircumstance[];
+  @Field(() => [ReviewDiscretionDeparture], { description: '偏离 Departures from the benchmark (empty = within it)' })
+  departures!: ReviewDiscretionDeparture[];
+  @Field(() => String, {
+    nullable: true,
+    description:
+      '不予处罚情形 Exemption the circumstances meet: MINOR (轻微不罚), FIRST_VIOLATION (首违不罚) or NO_FAULT ' +
+      '(无主观过错), 行政处罚法第三十三条; null = none',
+  })
+  exemption!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: '偏离理由 Why the proposal leaves the benchmark; null = none given',
+  })
+  departureReason!: string | null;
 }
 
 @ObjectType({ description: '审核内容 One item of the review checklist' })
@@ -254,7 +304,8 @@ export class DecisionReviewCheck {
   @Field(() => ID, {
     nullable: true,
     description:
-      '覆盖裁量偏离的审核 The PASSED review whose proposal named the same benchmark and tier and covers the decision',
+      '覆盖裁量偏离的审核 The PASSED review whose proposal named the same benchmark and tier, itself departed ' +
+      'with a reason, and covers the decision (kinds and amounts); null when none or no discretion was asked',
   })
   departureReviewId!: string | null;
 }

@@ -4,7 +4,8 @@ import type { LegalReviewEntity } from '../entities/index.js';
 import { OUTCOME_EVENT, publishReviewEvent } from '../events/review-events.js';
 import { mergeAnswers } from '../rules/checklist.js';
 import { assertConcludingReviewer, assertConclusion } from '../rules/conclusion.js';
-import { assertTransition, outcomeStatus, type ReviewOutcome } from '../rules/status.js';
+import { assertDiscretionPassable, keepCheckComment } from '../rules/discretion-item.js';
+import { assertTransition, outcomeStatus, ReviewOutcome } from '../rules/status.js';
 import { existing, locked } from './review-row.js';
 
 export interface CompleteReviewInputLike {
@@ -21,13 +22,11 @@ export async function completeReview(ctx: Context, input: CompleteReviewInputLik
   assertCanWrite(ctx.identity, r.agencyId, [Role.LEGAL_REVIEWER]);
   assertConcludingReviewer({ officerId: ctx.identity.sub, reviewerId: r.reviewerId });
   assertTransition(r.status, 'complete');
-  const form = mergeAnswers(
-    r.category,
-    r.checklist,
-    input.checklist.map((a) => ({ code: a.code, answer: a.answer, comment: a.comment ?? null })),
-  );
+  const given = input.checklist.map((a) => ({ code: a.code, answer: a.answer, comment: a.comment ?? null }));
+  const form = keepCheckComment(mergeAnswers(r.category, r.checklist, given), given, r.discretion);
   const opinion = optionalText('opinion', input.opinion, 4000);
   assertConclusion(input.outcome, r.category, form, opinion);
+  if (input.outcome === ReviewOutcome.PASS) assertDiscretionPassable(r.discretion);
   return ctx.em.transactional(async (em) => {
     const row = await locked(em, r.id);
     assertTransition(row.status, 'complete');

@@ -1,9 +1,15 @@
 import {
   assertCanWrite,
+  badInput,
   conflict,
   type Context,
+  type DiscretionCircumstance,
+  type DiscretionTier,
+  EnforcementCategory,
+  isUuid,
   loadCalendar,
   notFound,
+  optionalText,
   type PenaltyKind,
   requireDate,
   requireId,
@@ -13,11 +19,14 @@ import {
   shanghaiDate,
 } from '@tsp/shared';
 
+import { disclosure } from '../clients/disclosure.js';
 import { caseFacts } from '../clients/records.js';
 import { LegalReviewEntity } from '../entities/index.js';
 import { publishReviewEvent } from '../events/review-events.js';
 import { agencyPolicy } from '../read/policy.js';
 import { blankChecklist } from '../rules/checklist.js';
+import { type ProposalDiscretion, proposalDiscretion } from '../rules/discretion.js';
+import { preAnswered } from '../rules/discretion-item.js';
 import { reviewDueOn } from '../rules/due.js';
 import { assertMaySubmit } from '../rules/handler.js';
 import { checkProposal, checkReceivedOn } from '../rules/proposal.js';
@@ -33,6 +42,12 @@ export interface SubmitForReviewInputLike {
     confiscationAmount?: string | null;
     legalBasis: string;
     summary: string;
+    discretion?: {
+      benchmarkId: string;
+      tier: DiscretionTier;
+      circumstances?: DiscretionCircumstance[] | null;
+      departureReason?: string | null;
+    } | null;
   };
 }
 
@@ -51,7 +66,10 @@ export async function submitForReview(ctx: Context, input: SubmitForReviewInputL
   const today = shanghaiDate();
   const receivedOn = input.receivedOn ? requireDate('receivedOn', input.receivedOn) : today;
   checkReceivedOn(receivedOn, today);
-  const policy = await agencyPolicy(ctx, facts.agencyId);
+  const [policy, discretion] = await Promise.all([
+    agencyPolicy(ctx, facts.agencyId),
+    checkedDiscretion(facts, penaltyKinds, p),
+  ]);
 
   return ctx.em.transactional(async (em) => {
     // Serialise submissions of one case: the newest review decides whether this resubmits a return.
@@ -88,10 +106,37 @@ export async function submitForReview(ctx: Context, input: SubmitForReviewInputL
       confiscationAmount: p.confiscationAmount ?? null,
       legalBasis: requireText('proposedDecision.legalBasis', p.legalBasis, 1000),
       summary: requireText('proposedDecision.summary', p.summary, 4000),
-      checklist: blankChecklist(facts.category),
+      discretion,
+      checklist: preAnswered(blankChecklist(facts.category), discretion),
     });
     await em.flush();
     await publishReviewEvent(em, 'ReviewSubmitted', r, null);
     return r;
   });
+}
+
+/**
+ * The benchmark the proposal applies, read from disclosure before anything is written (fail closed: no answer is
+ * DEPENDENCY_UNAVAILABLE), and the proposal checked against it. Null when none is named.
+ */
+async function checkedDiscretion(
+  facts: { agencyId: string; category: EnforcementCategory },
+  penaltyKinds: PenaltyKind[],
+  p: SubmitForReviewInputLike['proposedDecision'],
+): Promise<ProposalDiscretion | null> {
+  const d = p.discretion;
+  if (!d) return null;
+  if (facts.category !== EnforcementCategory.PENALTY)
+    throw badInput(
+      'proposedDecision.discretion',
+      'a discretion benchmark applies to penalty cases only / 裁量基准仅适用于行政处罚',
+    );
+  const departureReason = optionalText('proposedDecision.discretion.departureReason', d.departureReason, 2000);
+  const benchmark = isUuid(d.benchmarkId) ? await disclosure.discretionBenchmark(d.benchmarkId.toLowerCase()) : null;
+  return proposalDiscretion(
+    benchmark,
+    facts.agencyId,
+    { benchmarkId: d.benchmarkId, tier: d.tier, circumstances: d.circumstances ?? [], departureReason },
+    { penaltyKinds, fineAmount: p.fineAmount ?? null },
+  );
 }
