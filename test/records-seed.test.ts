@@ -1,4 +1,5 @@
 import { seedCases } from '@tsp/scripts/seed/cases';
+import { seedDisclosure } from '@tsp/scripts/seed/disclosure';
 import { blobUploader, gqlClient } from '@tsp/scripts/seed/index';
 import { seedPersonnel } from '@tsp/scripts/seed/personnel';
 import { Role } from '@tsp/shared';
@@ -16,7 +17,8 @@ afterAll(async () => {
 test('the demo cases go through the public API with every rule met, and the legacy case shows as findings', async () => {
   const as = gqlClient(p.gatewayUrl);
   const personnel = await seedPersonnel((q, v) => as({ role: Role.ADMIN, sub: 'seed-admin' }, q, v));
-  const seeded = await seedCases(as, personnel, blobUploader(p.gatewayUrl));
+  const { benchmarks } = await seedDisclosure(as, personnel.agencies);
+  const seeded = await seedCases(as, personnel, blobUploader(p.gatewayUrl), undefined, benchmarks);
   expect(
     seeded.cases
       .filter((c) => c.stage === 'ARCHIVED')
@@ -24,7 +26,7 @@ test('the demo cases go through the public API with every rule met, and the lega
       .sort(),
   ).toEqual(['INSPECTION', 'LICENSING', 'PENALTY', 'PENALTY']);
   expect(new Set(seeded.cases.map((c) => c.stage))).toEqual(
-    new Set(['ARCHIVED', 'EVIDENCE', 'INVESTIGATION', 'DECISION', 'FILING']),
+    new Set(['ARCHIVED', 'EVIDENCE', 'EXAMINATION', 'INVESTIGATION', 'DECISION', 'FILING']),
   );
 
   const sup = await token({ role: Role.SUPERVISOR, sub: 'sfj', region: '宁晋县' });
@@ -50,4 +52,19 @@ test('the demo cases go through the public API with every rule met, and the lega
     { token: sup },
   );
   expect(clean.data.agency.recordFindings).toEqual([]);
+
+  // Penalties were decided after their notice, naming their benchmark's tier; one waits for its hearing.
+  const CASE = `query($id: ID!) { case(id: $id) { decision { discretionTier discretionDepartures }
+    procedure { notice { hearingOffered } waivedOn hearingRequestedOn hearing { heldAt } } } }`;
+  const read = async (id: string) => (await p.gql(CASE, { id }, { token: sup })).data.case;
+  const planningPenalty = seeded.cases.find((c) => c.agencyKey === 'planning' && c.stage === 'ARCHIVED')!;
+  expect(await read(planningPenalty.id)).toMatchObject({
+    decision: { discretionTier: 'LENIENT', discretionDepartures: [] },
+    procedure: { notice: { hearingOffered: false }, waivedOn: expect.any(String) },
+  });
+  const pending = seeded.cases.find((c) => c.stage === 'EXAMINATION')!;
+  expect(await read(pending.id)).toMatchObject({
+    decision: null,
+    procedure: { notice: { hearingOffered: true }, hearingRequestedOn: expect.any(String), hearing: null },
+  });
 }, 240_000);

@@ -595,7 +595,11 @@ export async function seedCases(
           occurredAt: at(),
           officerIds: [h1.id, h2.id],
           attachments: await atts(attachments),
-          discretion: discretion ? { benchmarkId: benchmarks[discretion.item], tier: discretion.tier } : null,
+          // Named when the agency has published it (the rule asks for one only then).
+          discretion:
+            discretion && benchmarks[discretion.item]
+              ? { benchmarkId: benchmarks[discretion.item], tier: discretion.tier }
+              : null,
         },
       });
       stage = r.recordDecision.stage;
