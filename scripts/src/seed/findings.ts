@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 import { addCalendarDays, Role, shanghaiDate } from '@tsp/shared';
 
 import type { AgencyKey, SeededPersonnel } from './personnel.js';
@@ -12,7 +14,8 @@ const DRAFTS = `query($a: ID!) { publications(filter: { agencyId: $a, status: DR
  * party absent and never served (service overdue, 行政处罚法 §61); and one that was served, published
  * and later revoked but never taken down (withdrawal overdue). Neither shows a prior notice, so both are also
  * DECISION_WITHOUT_NOTICE (行政处罚法 §44, §62). A third walked the whole hearing path properly (notice,
- * hearing asked for, told 7 working days ahead, chaired by a non-investigator, recorded): no finding. Together with the other
+ * hearing asked for, told three weeks ahead, chaired by a non-investigator, recorded): no procedural finding
+ * (having had a hearing it is major, §58, so its missing review is one). Together with the other
  * seeds, the supervisor's query shows every finding kind the data can produce.
  */
 export async function seedLegacyDecisions(
@@ -30,6 +33,7 @@ export async function seedLegacyDecisions(
     decision: object,
     daysAgo: number,
     served = false,
+    path: (officers: string[]) => object[] = () => [],
   ) => {
     const officers = personnel.officers
       .filter((o) => o.agencyKey === agency && o.role === 'ENFORCEMENT')
@@ -63,6 +67,7 @@ export async function seedLegacyDecisions(
             summary: '立案（历史系统导入）',
             attachments: [],
           },
+          ...path(officers),
           ...(served ? [service] : []),
         ],
         decision: { officerIds: officers, decidedOn: addCalendarDays(today, -daysAgo), ...decision },
@@ -85,6 +90,50 @@ export async function seedLegacyDecisions(
       partyPresent: false,
     },
     30,
+  );
+
+  // Chaired by the planning management section's head, who did not investigate (§64(四)).
+  const chair = personnel.officers.find((o) => o.agencyKey === 'planning' && o.name === '马振宇')!.id;
+  const on = (daysBefore: number) => `${addCalendarDays(today, -daysBefore)}T10:00:00+08:00`;
+  const step = (activity: string, daysBefore: number, summary: string, officerIds: string[], documentType: string) => ({
+    stage: 'EXAMINATION',
+    activity,
+    occurredAt: on(daysBefore),
+    officerIds,
+    summary: `${summary}（历史系统导入）`,
+    attachments: [
+      {
+        kind: 'TEXT_DOCUMENT',
+        name: `${documentType}.pdf`,
+        mediaType: 'application/pdf',
+        size: 40_960,
+        documentType,
+        sha256: createHash('sha256').update(`${year}-89-${documentType}`).digest('hex'),
+      },
+    ],
+  });
+  await imported(
+    'planning',
+    `宁规罚〔${year}〕89号`,
+    '未取得建设工程规划许可证建设沿街商铺',
+    { type: 'NATURAL_PERSON', name: '吴长顺' },
+    {
+      outcome: '罚款',
+      penaltyKinds: ['FINE'],
+      fineAmount: '60000.00',
+      legalBasis: '《中华人民共和国城乡规划法》第六十四条',
+      facts: '当事人未取得建设工程规划许可证建设沿街商铺三间，工程造价约八十万元。',
+      conclusion: '责令限期改正，并处建设工程造价百分之七点五的罚款60000元。',
+      partyPresent: true,
+    },
+    10,
+    false,
+    (officers) => [
+      step('PRIOR_NOTICE', 38, '送达行政处罚事先告知书，告知听证权利', officers, '行政处罚事先告知书'),
+      step('HEARING_REQUEST', 37, '当事人书面申请听证', [officers[0]], '听证申请书'),
+      step('HEARING_NOTICE', 36, '送达听证通知书', [officers[0]], '听证通知书'),
+      step('HEARING', 15, '举行听证，当事人申辩工程系自住改商用', [chair, officers[0]], '听证笔录'),
+    ],
   );
 
   const culture = personnel.agencies.cultureTourism;
