@@ -115,3 +115,10 @@ test('§64: a hearing asked for in time is held first, chaired by a non-investig
   // Asked after the 5-working-day window (it closed on 10-12): no hearing is owed.
   expect(reason(facts({ ...base, hearingRequestedOn: '2026-10-13' }))).toBeNull();
 });
+
+test('a hearing the notice offered is owed once asked for in time, even for a penalty §63 does not list', () => {
+  const offered = { notice: { ...notice, hearingOffered: true }, hearingRequestedOn: '2026-10-09' };
+  expect(reason(facts(offered))).toBe(ProcedureReason.HEARING_NOT_HELD);
+  // Not offered and not required: a request changes nothing.
+  expect(reason(facts({ hearingRequestedOn: '2026-10-09' }))).toBeNull();
+});

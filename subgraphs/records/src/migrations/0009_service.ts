@@ -1,7 +1,8 @@
 import { Migration } from '@mikro-orm/migrations';
-import { type EnforcementCategory, type PenaltyKind, WorkingCalendar } from '@tsp/shared';
+import type { EnforcementCategory, PenaltyKind } from '@tsp/shared';
 
 import { serviceDueOn } from '../rules/service.js';
+import { migrationCalendar } from './calendar.js';
 
 /**
  * 送达 (行政处罚法 §61). `case_decision.party_present`: whether the party was present when the decision
@@ -14,17 +15,7 @@ import { serviceDueOn } from '../rules/service.js';
  */
 export class RecordsService extends Migration {
   async up(): Promise<void> {
-    // The calendar schema migrates first (scripts/migrate.ts); a records schema migrated alone uses the bundled data.
-    const [{ has }] = (await this.execute(`select to_regclass('calendar.day_override') is not null as has`)) as {
-      has: boolean;
-    }[];
-    const overrides = has
-      ? ((await this.execute(`select to_char(day, 'YYYY-MM-DD') as day, working from calendar.day_override`)) as {
-          day: string;
-          working: boolean;
-        }[])
-      : [];
-    const cal = new WorkingCalendar(new Map(overrides.map((r) => [r.day, r.working])));
+    const cal = await migrationCalendar(this);
     const decided = (await this.execute(
       `select d.case_id, c.category, d.penalty_kinds, to_char(d.decided_on, 'YYYY-MM-DD') as decided_on
          from records.case_decision d join records.enforcement_case c on c.id = d.case_id`,

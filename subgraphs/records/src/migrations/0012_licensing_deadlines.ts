@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
-import { WorkingCalendar } from '@tsp/shared';
 
 import { acceptanceDueOn, licensingDecisionDueOn } from '../rules/licensing.js';
+import { migrationCalendar } from './calendar.js';
 
 /**
  * 行政许可期限 (行政许可法 §32, §42, §82; rules/licensing.ts). On the case: `acceptance_due_on` (licensing only,
@@ -12,16 +12,7 @@ import { acceptanceDueOn, licensingDecisionDueOn } from '../rules/licensing.js';
  */
 export class RecordsLicensingDeadlines extends Migration {
   async up(): Promise<void> {
-    const [{ has }] = (await this.execute(`select to_regclass('calendar.day_override') is not null as has`)) as {
-      has: boolean;
-    }[];
-    const overrides = has
-      ? ((await this.execute(`select to_char(day, 'YYYY-MM-DD') as day, working from calendar.day_override`)) as {
-          day: string;
-          working: boolean;
-        }[])
-      : [];
-    const cal = new WorkingCalendar(new Map(overrides.map((r) => [r.day, r.working])));
+    const cal = await migrationCalendar(this);
     const cases = (await this.execute(
       `select id, to_char(filed_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as filed_on
          from records.enforcement_case where category = 'LICENSING'`,
