@@ -216,11 +216,19 @@ test("the demo's supervisionSummary counts each subgraph's findings per agency, 
   const by = (name: string) =>
     r.data.supervisionSummary.find((s: { agency: { name: string } }) => s.agency.name === name);
   expect(by('宁晋县市场监督管理局').records).toContainEqual({ kind: 'CASE_OVERDUE', category: 'PENALTY', count: 1 });
+  // Two legacy decisions without a review: the large fine, and the one heard at a hearing (major, §58).
   expect(by('宁晋县城乡规划局').review).toContainEqual({
     kind: 'MAJOR_DECISION_WITHOUT_REVIEW',
     category: 'PENALTY',
+    count: 2,
+  });
+  // Of those, only the large fine skipped the notice: the heard one kept the party's rights.
+  expect(by('宁晋县城乡规划局').records).toContainEqual({
+    kind: 'DECISION_WITHOUT_NOTICE',
+    category: 'PENALTY',
     count: 1,
   });
+  expect(by('宁晋县城乡规划局').records.map((x: { kind: string }) => x.kind)).not.toContain('HEARING_DENIED');
   expect(by('宁晋县文化和旅游局').disclosure).toContainEqual(
     expect.objectContaining({ kind: 'WITHDRAWAL_OVERDUE', count: 1 }),
   );
