@@ -74,6 +74,18 @@ const BENCHMARKS: Record<string, Benchmark> = {
     ],
     minorExemption: '违法建设面积不超过10平方米，责令改正后及时改正，未造成危害后果',
   },
+  对农村村民未经批准或者采取欺骗手段骗取批准非法占用土地建住宅的处罚: {
+    violation: '农村村民未经批准或者采取欺骗手段骗取批准，非法占用土地建住宅',
+    legalBasis: '《中华人民共和国土地管理法》第七十八条',
+    tiers: [
+      {
+        tier: 'LENIENT',
+        circumstances: '符合乡镇土地利用总体规划且属一户一宅、可依法补办的，责令退还后依法补办用地手续',
+      },
+      { tier: 'ORDINARY', circumstances: '责令退还非法占用的土地，限期拆除在非法占用的土地上新建的房屋' },
+      { tier: 'HEAVIER', circumstances: '占用永久基本农田或者拒不停止建设的，限期拆除并依法申请强制执行' },
+    ],
+  },
   对未经批准擅自举办营业性演出的处罚: {
     violation: '未经批准举办营业性演出，违法所得不足1万元',
     legalBasis: '《营业性演出管理条例》第四十三条、《中华人民共和国行政处罚法》第三十二条',
