@@ -1,4 +1,4 @@
-import { Role } from '@tsp/shared';
+import { Role, shanghaiDate } from '@tsp/shared';
 
 import { uploadFixtureBlobs } from './kit/blobs';
 import { sql } from './kit/db';
@@ -254,7 +254,7 @@ test('the period runs until the party waives; only the agency serves a notice, n
   const small = {
     fineAmount: '10000',
     discretion: { benchmarkId, tier: 'LENIENT' },
-    decidedOn: today.slice(0, 10),
+    decidedOn: shanghaiDate(),
   };
   await ok(NOTICE, { i: { ...notice(caseId, today, false), fineAmount: '10000' } });
   // Served today: the party has five working days to state and defend.
@@ -308,7 +308,7 @@ test('a fine outside the tier needs its reason and a covering review; the depart
   });
   await entry(caseId, 'EXAMINATION', 'WAIVER', today, [doc('放弃陈述申辩声明')], [w.h1]);
   const below = (extra: Record<string, unknown>) =>
-    decision(caseId, { penaltyKinds: ['FINE'], fineAmount: '8000', decidedOn: today.slice(0, 10), ...extra });
+    decision(caseId, { penaltyKinds: ['FINE'], fineAmount: '8000', decidedOn: shanghaiDate(), ...extra });
 
   // The agency has published benchmarks: a penalty must name one; another agency's is not the case's.
   const none = await refused('BAD_USER_INPUT', DECIDE, below({ discretion: null }), caseId);
@@ -450,3 +450,39 @@ test('legacy imports that bypassed notice or hearing are findings', async () => 
     ]),
   );
 });
+
+test('no decision dated before its notice, on a superseded notice waiver, or on a hearing before it', async () => {
+  const caseId = await investigatedCase('宁市监罚〔2026〕75号');
+  const at = (time: string) => `2026-10-09T${time}:00+08:00`;
+  const terms = (fineAmount: string) => ({ penaltyKinds: ['FINE'], fineAmount });
+  const decide = (fineAmount: string, decidedOn: string) =>
+    decision(caseId, { ...terms(fineAmount), decidedOn, discretion: { benchmarkId, tier: 'LENIENT' } });
+
+  await ok(NOTICE, { i: { ...notice(caseId, at('10:00'), false), ...terms('10000') } });
+  await entry(caseId, 'EXAMINATION', 'WAIVER', at('11:00'), [doc('放弃陈述申辩声明')], [w.h1]);
+  // Dated the day before the party was told anything: the waiver recorded afterwards cannot cure it.
+  await refused('PROCEDURE_REQUIRED', DECIDE, decide('10000', '2026-10-08'), caseId, 'NO_NOTICE');
+
+  // A heavier notice the same day supersedes the first: the earlier waiver gave up nothing of it.
+  await ok(NOTICE, { i: { ...notice(caseId, at('12:00'), true), ...terms('20000') } });
+  await refused('PROCEDURE_REQUIRED', DECIDE, decide('20000', '2026-10-09'), caseId, 'PERIOD_NOT_ELAPSED');
+  expect((await ok(PROCEDURE, { id: caseId })).case.procedure.waivedOn).toBeNull();
+
+  // A hearing cannot be dated before the notice it answers.
+  const early = {
+    caseId,
+    chairOfficerId: w.dual,
+    officerIds: [w.h1],
+    heldAt: at('11:30'),
+    summary: '听证会',
+    attachments: [video(), doc('听证笔录')],
+  };
+  expect((await refused('BAD_USER_INPUT', HEARING, early, caseId)).extensions).toMatchObject({ field: 'heldAt' });
+
+  // Waived after the notice in force: decided the same day.
+  await entry(caseId, 'EXAMINATION', 'WAIVER', at('13:00'), [doc('放弃陈述申辩、听证声明')], [w.h1]);
+  expect((await ok(DECIDE, { i: decide('20000', '2026-10-09') })).recordDecision.decision).toMatchObject({
+    fineAmount: '20000.00',
+    discretionDepartures: [],
+  });
+}, 120_000);
