@@ -348,6 +348,11 @@ test('a fine outside the tier needs its reason and a covering review; the depart
   const pass = { reviewId, outcome: 'PASS', checklist: lawfulPenaltyChecklist(), opinion: '减轻处罚理由充分，同意。' };
   expect((await ok(COMPLETE, { i: pass }, w.tokens.rq)).completeReview.status).toBe('PASSED');
 
+  // The review accepted a fine below the tier, not a penalty on a party that proved it was not at fault (§33¶2).
+  const noFault = { ...lenient, departureReason: reason, circumstances: ['NO_FAULT'] };
+  const unreviewed = await refused('DISCRETION_DEPARTURE', DECIDE, below({ discretion: noFault }), caseId);
+  expect(unreviewed.extensions).toMatchObject({ departures: ['FINE_OUTSIDE_TIER', 'PENALTY_WHERE_EXEMPT'] });
+
   const decided = (await ok(DECIDE, { i: below({ discretion: { ...lenient, departureReason: reason } }) }))
     .recordDecision;
   expect(decided.decision).toEqual({

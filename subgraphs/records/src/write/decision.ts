@@ -199,7 +199,11 @@ async function recordDecisionOnce(
   await assertCredentials('officerIds', draft.officerIds, c, d.decidedOn);
   const discretion = await judgeDiscretion(c, d, input.discretion);
   const departed = discretion?.departures.length
-    ? { benchmarkId: discretion.benchmark.id, tier: discretion.tier }
+    ? {
+        benchmarkId: discretion.benchmark.id,
+        tier: discretion.tier,
+        departures: discretion.departures.map((x) => x.code),
+      }
     : null;
   const check = await decisionReviewCheck(reviewCheckInput(c, d, departed));
   // The party's rights come before review's gate, as notice and hearing come before the review in the file.
