@@ -491,3 +491,14 @@ test('no decision dated before its notice, on a superseded notice waiver, or on 
     discretionDepartures: [],
   });
 }, 120_000);
+
+test('a case of another category cannot impose a penalty and so skip notice, hearing and benchmark', async () => {
+  const caseId = await investigatedCase('宁市监罚〔2026〕76号');
+  await sql(p.databaseUrl, `update records.enforcement_case set category = 'LICENSING' where id = $1`, [caseId]);
+  const fine = { penaltyKinds: ['WARNING', 'FINE'], fineAmount: '5000', decidedOn: shanghaiDate(), discretion: null };
+  const e = await refused('BAD_USER_INPUT', DECIDE, decision(caseId, fine), caseId);
+  expect(e.extensions).toMatchObject({ field: 'penaltyKinds' });
+  // Its own kind of decision, imposing nothing, is recorded (a licensing case, as its officers' credentials allow).
+  const none = { ...fine, penaltyKinds: [], fineAmount: null, outcome: '准予许可', conclusion: '准予行政许可' };
+  expect((await ok(DECIDE, { i: decision(caseId, none) })).recordDecision.stage).toBe('DECISION');
+}, 120_000);
