@@ -1,4 +1,4 @@
-import { Role } from '@tsp/shared';
+import { Role, shanghaiDate } from '@tsp/shared';
 
 import { uploadFixtureBlobs } from './kit/blobs';
 import { sql } from './kit/db';
@@ -254,7 +254,7 @@ test('the period runs until the party waives; only the agency serves a notice, n
   const small = {
     fineAmount: '10000',
     discretion: { benchmarkId, tier: 'LENIENT' },
-    decidedOn: today.slice(0, 10),
+    decidedOn: shanghaiDate(),
   };
   await ok(NOTICE, { i: { ...notice(caseId, today, false), fineAmount: '10000' } });
   // Served today: the party has five working days to state and defend.
@@ -308,7 +308,7 @@ test('a fine outside the tier needs its reason and a covering review; the depart
   });
   await entry(caseId, 'EXAMINATION', 'WAIVER', today, [doc('放弃陈述申辩声明')], [w.h1]);
   const below = (extra: Record<string, unknown>) =>
-    decision(caseId, { penaltyKinds: ['FINE'], fineAmount: '8000', decidedOn: today.slice(0, 10), ...extra });
+    decision(caseId, { penaltyKinds: ['FINE'], fineAmount: '8000', decidedOn: shanghaiDate(), ...extra });
 
   // The agency has published benchmarks: a penalty must name one; another agency's is not the case's.
   const none = await refused('BAD_USER_INPUT', DECIDE, below({ discretion: null }), caseId);
@@ -347,6 +347,11 @@ test('a fine outside the tier needs its reason and a covering review; the depart
   await ok(START, { id: reviewId }, w.tokens.rq);
   const pass = { reviewId, outcome: 'PASS', checklist: lawfulPenaltyChecklist(), opinion: '减轻处罚理由充分，同意。' };
   expect((await ok(COMPLETE, { i: pass }, w.tokens.rq)).completeReview.status).toBe('PASSED');
+
+  // The review accepted a fine below the tier, not a penalty on a party that proved it was not at fault (§33¶2).
+  const noFault = { ...lenient, departureReason: reason, circumstances: ['NO_FAULT'] };
+  const unreviewed = await refused('DISCRETION_DEPARTURE', DECIDE, below({ discretion: noFault }), caseId);
+  expect(unreviewed.extensions).toMatchObject({ departures: ['FINE_OUTSIDE_TIER', 'PENALTY_WHERE_EXEMPT'] });
 
   const decided = (await ok(DECIDE, { i: below({ discretion: { ...lenient, departureReason: reason } }) }))
     .recordDecision;
@@ -450,3 +455,50 @@ test('legacy imports that bypassed notice or hearing are findings', async () => 
     ]),
   );
 });
+
+test('no decision dated before its notice, on a superseded notice waiver, or on a hearing before it', async () => {
+  const caseId = await investigatedCase('宁市监罚〔2026〕75号');
+  const at = (time: string) => `2026-10-09T${time}:00+08:00`;
+  const terms = (fineAmount: string) => ({ penaltyKinds: ['FINE'], fineAmount });
+  const decide = (fineAmount: string, decidedOn: string) =>
+    decision(caseId, { ...terms(fineAmount), decidedOn, discretion: { benchmarkId, tier: 'LENIENT' } });
+
+  await ok(NOTICE, { i: { ...notice(caseId, at('10:00'), false), ...terms('10000') } });
+  await entry(caseId, 'EXAMINATION', 'WAIVER', at('11:00'), [doc('放弃陈述申辩声明')], [w.h1]);
+  // Dated the day before the party was told anything: the waiver recorded afterwards cannot cure it.
+  await refused('PROCEDURE_REQUIRED', DECIDE, decide('10000', '2026-10-08'), caseId, 'NO_NOTICE');
+
+  // A heavier notice the same day supersedes the first: the earlier waiver gave up nothing of it.
+  await ok(NOTICE, { i: { ...notice(caseId, at('12:00'), true), ...terms('20000') } });
+  await refused('PROCEDURE_REQUIRED', DECIDE, decide('20000', '2026-10-09'), caseId, 'PERIOD_NOT_ELAPSED');
+  expect((await ok(PROCEDURE, { id: caseId })).case.procedure.waivedOn).toBeNull();
+
+  // A hearing cannot be dated before the notice it answers.
+  const early = {
+    caseId,
+    chairOfficerId: w.dual,
+    officerIds: [w.h1],
+    heldAt: at('11:30'),
+    summary: '听证会',
+    attachments: [video(), doc('听证笔录')],
+  };
+  expect((await refused('BAD_USER_INPUT', HEARING, early, caseId)).extensions).toMatchObject({ field: 'heldAt' });
+
+  // Waived after the notice in force: decided the same day.
+  await entry(caseId, 'EXAMINATION', 'WAIVER', at('13:00'), [doc('放弃陈述申辩、听证声明')], [w.h1]);
+  expect((await ok(DECIDE, { i: decide('20000', '2026-10-09') })).recordDecision.decision).toMatchObject({
+    fineAmount: '20000.00',
+    discretionDepartures: [],
+  });
+}, 120_000);
+
+test('a case of another category cannot impose a penalty and so skip notice, hearing and benchmark', async () => {
+  const caseId = await investigatedCase('宁市监罚〔2026〕76号');
+  await sql(p.databaseUrl, `update records.enforcement_case set category = 'LICENSING' where id = $1`, [caseId]);
+  const fine = { penaltyKinds: ['WARNING', 'FINE'], fineAmount: '5000', decidedOn: shanghaiDate(), discretion: null };
+  const e = await refused('BAD_USER_INPUT', DECIDE, decision(caseId, fine), caseId);
+  expect(e.extensions).toMatchObject({ field: 'penaltyKinds' });
+  // Its own kind of decision, imposing nothing, is recorded (a licensing case, as its officers' credentials allow).
+  const none = { ...fine, penaltyKinds: [], fineAmount: null, outcome: '准予许可', conclusion: '准予行政许可' };
+  expect((await ok(DECIDE, { i: decision(caseId, none) })).recordDecision.stage).toBe('DECISION');
+}, 120_000);

@@ -44,7 +44,10 @@ const reviewsOf = async (caseId: string) =>
     await sql<{ status: string }>(p.databaseUrl, 'select status from review.legal_review where case_id = $1', [caseId])
   ).map((r) => r.status);
 
-async function gateCheck(caseId: string, discretion: { benchmarkId: string; tier: string } | null) {
+async function gateCheck(
+  caseId: string,
+  discretion: { benchmarkId: string; tier: string; departures?: string[] } | null,
+) {
   const r = await p.gql(
     `query($i: DecisionReviewCheckInput!) { decisionReviewCheck(input: $i) { covered reviewId departureReviewId } }`,
     {
@@ -194,6 +197,11 @@ test('a departure without a reason is pre-answered 否 and cannot PASS; resubmit
   });
   expect((await gateCheck(caseId, { benchmarkId: bench, tier: 'ORDINARY' })).departureReviewId).toBeNull();
   expect((await gateCheck(caseId, null)).departureReviewId).toBeNull();
+  // Nor a decision that departs in a way the review did not see (a penalty where §33 exempts the party).
+  const more = ['FINE_OUTSIDE_TIER', 'PENALTY_WHERE_EXEMPT'];
+  expect(
+    (await gateCheck(caseId, { benchmarkId: bench, tier: 'LENIENT', departures: more })).departureReviewId,
+  ).toBeNull();
 });
 
 test("another agency's, an unknown or a malformed benchmark, or a tier it lacks, is BAD_USER_INPUT and writes nothing", async () => {

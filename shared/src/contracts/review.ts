@@ -15,7 +15,7 @@ export interface DecisionReviewCheckInput {
   amountInvolved: string | null;
   hearingHeld: boolean;
   /** 裁量 The benchmark and tier the decision names, when it departs from them and needs a review that covered it. */
-  discretion: { benchmarkId: string; tier: DiscretionTier } | null;
+  discretion: { benchmarkId: string; tier: DiscretionTier; departures: string[] } | null;
 }
 
 /** review's answer: is the decision major (and why), and does a PASSED review of the case cover it. */

@@ -3,7 +3,7 @@ import { EnforcementCategory, FindingKind, PartyType, PenaltyKind, Role } from '
 import { DEFAULT_AUDIO_VISUAL_LIST } from '../src/rules/audio-visual';
 import { DEFAULT_CASE_FILE_REQUIREMENTS, missingDocuments } from '../src/rules/case-file';
 import { decisionDueOn, extensionProblem, isOverdue, PENALTY_DECISION_DAYS } from '../src/rules/deadlines';
-import { decisionProblem } from '../src/rules/decision';
+import { decisionProblem, penaltyOutsidePenaltyCase } from '../src/rules/decision';
 import { recordFindings } from '../src/rules/findings';
 import { AttachmentKind as K, RecordActivity as A } from '../src/rules/kinds';
 import { canReadPartyPrivate, minorPartyProblem } from '../src/rules/party';
@@ -197,4 +197,12 @@ describe('records findings', () => {
       }),
     ).toEqual([]);
   });
+});
+
+test('§9, §44: only a PENALTY case decides a penalty, so no other category skips notice, hearing and benchmark', () => {
+  const fine = [PenaltyKind.WARNING, PenaltyKind.FINE];
+  expect(penaltyOutsidePenaltyCase(EnforcementCategory.PENALTY, fine)).toBeNull();
+  expect(penaltyOutsidePenaltyCase(EnforcementCategory.OTHER, [])).toBeNull();
+  for (const c of [EnforcementCategory.OTHER, EnforcementCategory.COERCION, EnforcementCategory.LICENSING])
+    expect(penaltyOutsidePenaltyCase(c, fine)?.[0]).toBe('penaltyKinds');
 });

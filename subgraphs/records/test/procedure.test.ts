@@ -122,3 +122,27 @@ test('a hearing the notice offered is owed once asked for in time, even for a pe
   // Not offered and not required: a request changes nothing.
   expect(reason(facts({ hearingRequestedOn: '2026-10-09' }))).toBeNull();
 });
+
+test('§44, §62: a decision dated before the notice, or before the waiver it relies on, is not made after them', () => {
+  const waivedNow = { waivedOn: '2026-09-30' };
+  // Waived the day after service; a decision dated the day before service still heard nobody.
+  expect(reason(facts({ ...waivedNow, decision: { ...small, decidedOn: '2026-09-28' } }))).toBe(
+    ProcedureReason.NO_NOTICE,
+  );
+  // A waiver given after the decision's day did not open the way to it.
+  expect(reason(facts({ waivedOn: '2026-10-09', decision: { ...small, decidedOn: '2026-10-08' } }))).toBe(
+    ProcedureReason.PERIOD_NOT_ELAPSED,
+  );
+});
+
+test('§64: a hearing held before the notice it answers is no hearing of that notice', () => {
+  const base = {
+    largeAmount: true,
+    notice: { ...notice, ...large, hearingOffered: true },
+    hearingRequestedOn: '2026-10-09',
+    decision: { ...large, decidedOn: '2026-10-30' },
+  };
+  // Held (on an earlier notice) the week before this one was served.
+  const earlier = { chairOfficerId: 'chair', noticeServedOn: '2026-09-10', heldOn: '2026-09-21', recorded: true };
+  expect(reason(facts({ ...base, hearing: earlier }))).toBe(ProcedureReason.HEARING_NOT_HELD);
+});

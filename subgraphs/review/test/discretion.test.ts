@@ -143,4 +143,12 @@ describe('which PASSED review covers a departure', () => {
     expect(departureReviewId([reviewed('in', within, '80000.00')], asked, fine('40000'))).toBeNull();
     expect(departureReviewId([reviewed('none', null)], asked, fine('150000'))).toBeNull();
   });
+
+  test('none when the decision departs in a way the review did not (§33¶2 no fault)', () => {
+    const passed = [reviewed('rv', departing(DiscretionTier.LENIENT, '情节较重'))];
+    const same = { ...asked, departures: ['FINE_OUTSIDE_TIER'] };
+    expect(departureReviewId(passed, same, fine('150000'))).toBe('rv');
+    const more = { ...asked, departures: ['FINE_OUTSIDE_TIER', 'PENALTY_WHERE_EXEMPT'] };
+    expect(departureReviewId(passed, more, fine('150000'))).toBeNull();
+  });
 });

@@ -55,19 +55,23 @@ interface Row {
 }
 
 /**
- * The latest notice (a new one supersedes), the latest waiver, the first hearing request after that notice, the
- * latest hearing and the latest hearing notice before it. Entries are found through (case_id, sequence).
+ * The latest notice (a new one supersedes), the first waiver and the first hearing request after it, the latest
+ * hearing and the latest hearing notice between the notice and the hearing: a waiver or hearing notice given before
+ * the notice (of a superseded one, even the same day) answers nothing of it. Entries are found through
+ * (case_id, sequence).
  */
 const SQL = `
 select c.id as case_id,
        n.id as notice_id, n.entry_id as notice_entry_id, n.penalty_kinds, n.fine_amount::text, n.confiscation_amount::text,
        n.facts, n.legal_basis, n.hearing_offered, n.statement_working_days, n.served_at,
-       (select max(e.occurred_at) from records.record_entry e where e.case_id = c.id and e.activity = 'WAIVER') as waived_at,
+       (select min(e.occurred_at) from records.record_entry e
+         where e.case_id = c.id and e.activity = 'WAIVER' and e.occurred_at >= n.served_at) as waived_at,
        (select min(e.occurred_at) from records.record_entry e
          where e.case_id = c.id and e.activity = 'HEARING_REQUEST' and e.occurred_at >= n.served_at) as requested_at,
        h.id as hearing_id, h.entry_id as hearing_entry_id, h.chair_officer_id, h.held_at, h.recorded,
        (select max(e.occurred_at) from records.record_entry e
-         where e.case_id = c.id and e.activity = 'HEARING_NOTICE' and e.occurred_at <= h.held_at) as hearing_notice_at,
+         where e.case_id = c.id and e.activity = 'HEARING_NOTICE' and e.occurred_at >= n.served_at
+           and e.occurred_at <= h.held_at) as hearing_notice_at,
        array(select distinct o from (
                select unnest(c.handler_ids) as o
                union all

@@ -1,4 +1,4 @@
-import { compareDecimal, PenaltyKind } from '@tsp/shared';
+import { compareDecimal, EnforcementCategory, PenaltyKind } from '@tsp/shared';
 
 export interface DecisionFacts {
   penaltyKinds: readonly PenaltyKind[];
@@ -31,4 +31,20 @@ export function decisionProblem(d: DecisionFacts, filedOn: string, today: string
   if (d.decidedOn < filedOn) return ['decidedOn', `cannot be before the filing day ${filedOn}`];
   if (d.decidedOn > today) return ['decidedOn', 'cannot be in the future'];
   return null;
+}
+
+/**
+ * 行政处罚法 §9, §44: penalties are imposed in a penalty case, where the party is told and heard first and the
+ * benchmark applies; a decision of another category (a licence granted, a coercive measure, an inspection's
+ * outcome) imposes none. Returns [field, why] or null.
+ */
+export function penaltyOutsidePenaltyCase(
+  category: EnforcementCategory,
+  penaltyKinds: readonly PenaltyKind[],
+): [string, string] | null {
+  if (category === EnforcementCategory.PENALTY || penaltyKinds.length === 0) return null;
+  return [
+    'penaltyKinds',
+    `a ${category} case imposes no penalty: open a PENALTY case for it (行政处罚法第九条、第四十四条) / 非行政处罚案件不得作出行政处罚`,
+  ];
 }

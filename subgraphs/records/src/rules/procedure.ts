@@ -83,7 +83,7 @@ export interface ProcedureFacts {
   largeAmount: boolean;
   /** The latest notice served, if any (a new notice replaces the earlier one). */
   notice: NoticeFacts | null;
-  /** The party expressly waived its statement and defence (and a hearing) after the notice (§62). */
+  /** The first express waiver of statement, defence and hearing after the notice (§62). */
   waivedOn: string | null;
   /** The day the party asked for a hearing, if it did. */
   hearingRequestedOn: string | null;
@@ -109,6 +109,12 @@ export function procedureProblem(
   const n = f.notice;
   if (!n)
     return { reason: ProcedureReason.NO_NOTICE, why: 'no prior notice served (§44, §62) / 未送达行政处罚事先告知书' };
+  // A decision dated before the notice was made without it, whatever was recorded afterwards.
+  if (f.decision.decidedOn < n.servedOn)
+    return {
+      reason: ProcedureReason.NO_NOTICE,
+      why: `the decision is dated before the notice served on ${n.servedOn} (§44, §62) / 决定日期早于事先告知送达日`,
+    };
   if (heavierThanNotice(f.decision, n))
     return {
       reason: ProcedureReason.HEAVIER_THAN_NOTICE,
@@ -121,7 +127,8 @@ export function procedureProblem(
       why: 'the notice did not offer the hearing §63 requires / 未告知听证权利',
     };
   const { statementDueOn: statementDue, hearingRequestDueOn: requestDue } = noticeDeadlines(n, cal);
-  const waived = f.waivedOn !== null && f.waivedOn >= n.servedOn;
+  // The waiver answers this notice and precedes the decision it opens the way to.
+  const waived = f.waivedOn !== null && f.waivedOn >= n.servedOn && f.waivedOn <= f.decision.decidedOn;
   // A hearing the notice offered is owed once asked for, even where §63 would not require it.
   const hearingOwed = eligible || n.hearingOffered;
   const lastDay = hearingOwed && requestDue > statementDue ? requestDue : statementDue;
@@ -137,7 +144,8 @@ export function procedureProblem(
     f.hearingRequestedOn <= requestDue;
   if (!requested) return null;
   const h = f.hearing;
-  if (!h || h.heldOn > f.decision.decidedOn)
+  // Held on this notice (not an earlier one it superseded) and before the decision.
+  if (!h || h.heldOn < n.servedOn || h.heldOn > f.decision.decidedOn)
     return {
       reason: ProcedureReason.HEARING_NOT_HELD,
       why: 'the party asked for a hearing in time; hold it before deciding (§64–65) / 当事人已申请听证，须先组织听证',

@@ -66,7 +66,10 @@ export class CaseProcedure {
     description: '听证申请期限届满日 Last day to ask for a hearing (5 working days); null when none was offered',
   })
   hearingRequestDueOn!: string | null;
-  @Field(() => DateScalar, { nullable: true, description: '放弃陈述申辩日期 Day the party waived (latest WAIVER)' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: '放弃陈述申辩日期 Day the party waived (first WAIVER after the notice)',
+  })
   waivedOn!: string | null;
   @Field(() => DateScalar, { nullable: true, description: '申请听证日期 Day the party asked for a hearing' })
   hearingRequestedOn!: string | null;

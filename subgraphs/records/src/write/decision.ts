@@ -17,7 +17,7 @@ import {
 
 import { decisionReviewCheck, type DecisionReviewCheckInput } from '../clients/review.js';
 import { CaseEntity, DecisionEntity, type RecordEntryEntity } from '../entities/index.js';
-import { decisionProblem } from '../rules/decision.js';
+import { decisionProblem, penaltyOutsidePenaltyCase } from '../rules/decision.js';
 import { CaseStage, RecordActivity } from '../rules/kinds.js';
 import { type ReviewCheckFacts, reviewGateProblem } from '../rules/review-gate.js';
 import { serviceDueOn } from '../rules/service.js';
@@ -184,6 +184,8 @@ async function recordDecisionOnce(
   const c = await caseForWrite(ctx, input.caseId);
   if (c.decided) throw conflict('this case already has a decision; record a correction as a NOTE entry / 已作出决定');
   const d = decisionRowOf(input, shanghaiDate(c.filedAt));
+  const outside = penaltyOutsidePenaltyCase(c.category, d.penaltyKinds);
+  if (outside) throw badInput(...outside);
   const draft: EntryDraft = {
     stage: CaseStage.DECISION,
     activity: RecordActivity.DECISION,
@@ -199,7 +201,11 @@ async function recordDecisionOnce(
   await assertCredentials('officerIds', draft.officerIds, c, d.decidedOn);
   const discretion = await judgeDiscretion(c, d, input.discretion);
   const departed = discretion?.departures.length
-    ? { benchmarkId: discretion.benchmark.id, tier: discretion.tier }
+    ? {
+        benchmarkId: discretion.benchmark.id,
+        tier: discretion.tier,
+        departures: discretion.departures.map((x) => x.code),
+      }
     : null;
   const check = await decisionReviewCheck(reviewCheckInput(c, d, departed));
   // The party's rights come before review's gate, as notice and hearing come before the review in the file.

@@ -50,6 +50,9 @@ async function recordOnce(
     throw badInput('attachments', 'attach the hearing record as a TEXT_DOCUMENT (§64(八)) / 听证应当制作笔录');
   const [record] = await readProcedure(ctx.em, [c.id]);
   if (!record?.notice) throw badInput('caseId', 'serve the prior notice first (§44) / 须先送达事先告知书');
+  // A hearing answers the notice in force: one dated before it heard the party on terms it had not yet been told.
+  if (draft.occurredAt < record.notice.servedAt)
+    throw badInput('heldAt', 'cannot be before the prior notice was served (§44, §64) / 听证不能早于事先告知');
   if (record.investigatorIds.includes(chairOfficerId))
     throw badInput(
       'chairOfficerId',

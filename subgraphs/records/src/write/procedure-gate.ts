@@ -70,7 +70,7 @@ export async function legacyProcedureProblem(
       hearingOffered: true,
       statementWorkingDays: DEFAULT_STATEMENT_WORKING_DAYS,
     },
-    waivedOn: day(last(RecordActivity.WAIVER)),
+    waivedOn: day(after.find((e) => e.activity === RecordActivity.WAIVER)),
     hearingRequestedOn: day(after.find((e) => e.activity === RecordActivity.HEARING_REQUEST)),
     hearing: hearing && {
       chairOfficerId: hearing.officerIds[0],

@@ -91,7 +91,7 @@ function basedOn(decision: DecisionToCheck | null | undefined, latest: LegalRevi
 export interface DecisionReviewCheckQuery extends DecisionFacts {
   caseId: string;
   agencyId: string;
-  discretion?: { benchmarkId: string; tier: DiscretionTier } | null;
+  discretion?: { benchmarkId: string; tier: DiscretionTier; departures?: string[] | null } | null;
 }
 
 /** Internal (service tokens): is this decision major, and does a PASSED review of the case cover it. */

@@ -205,6 +205,11 @@ export class DiscretionChoiceRefInput {
   benchmarkId!: string;
   @Field(() => DiscretionTier, { description: '裁量档次 Tier' })
   tier!: DiscretionTier;
+  @Field(() => [String], {
+    nullable: true,
+    description: '偏离情形 The departure codes the decision has (a covering review must have departed in each)',
+  })
+  departures?: string[] | null;
 }
 
 @Directive('@inaccessible')
