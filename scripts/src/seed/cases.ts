@@ -585,14 +585,16 @@ export async function seedCases(
     }
     if (plan.decision) {
       const { attachments, discretion, ...d } = plan.decision;
+      // Decided the day of its entry, which follows the notice (never the day before it across midnight).
+      const decidedAt = at();
       const r = await as(me, DECIDE, {
         i: {
           caseId: openCase.id,
           ...d,
           fineAmount: d.fineAmount ?? null,
           confiscationAmount: d.confiscationAmount ?? null,
-          decidedOn: shanghaiDate(new Date(openCase.filedAt)),
-          occurredAt: at(),
+          decidedOn: shanghaiDate(new Date(decidedAt)),
+          occurredAt: decidedAt,
           officerIds: [h1.id, h2.id],
           attachments: await atts(attachments),
           // Named when the agency has published it (the rule asks for one only then).
