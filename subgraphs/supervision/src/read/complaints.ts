@@ -76,12 +76,10 @@ export async function listComplaints(
     params,
   );
   const found = rows.map((r) => ctx.em.map(ComplaintEntity, r));
-  const edges = found
-    .slice(0, limit)
-    .map((c) => ({
-      node: complaintView(ctx.identity, c),
-      cursor: encodeCursor(`${c.submittedAt.toISOString()}|${c.id}`),
-    }));
+  const edges = found.slice(0, limit).map((c) => ({
+    node: complaintView(ctx.identity, c),
+    cursor: encodeCursor(`${c.submittedAt.toISOString()}|${c.id}`),
+  }));
   return { edges, pageInfo: { hasNextPage: found.length > limit, endCursor: edges.at(-1)?.cursor ?? null } };
 }
 
