@@ -4,8 +4,9 @@ import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, UseMiddleware } from 'typ
 import { complaintById, complaintByReceipt, listComplaints } from '../read/complaints.js';
 import type { ComplaintView } from '../read/views.js';
 import { answerComplaint } from '../write/answer-complaint.js';
-import { assignComplaint, reopenComplaint } from '../write/assign-complaint.js';
+import { assignComplaint } from '../write/assign-complaint.js';
 import { closeComplaint } from '../write/close-complaint.js';
+import { reopenComplaint } from '../write/reopen-complaint.js';
 import { type ComplaintReceipt as Receipt, submitComplaint } from '../write/submit-complaint.js';
 import { triageComplaint } from '../write/triage-complaint.js';
 import { ComplaintFilterInput, SubmitComplaintInput } from './inputs.js';
