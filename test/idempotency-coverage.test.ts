@@ -104,6 +104,10 @@ test('every mutation of the supergraph goes through the Idempotency-Key check', 
       `mutation { registerEnterprise(input: { creditCode: "914403001922038216", name: "幂等测试企业", region: "宁晋县" }) { id } }`,
       {},
     ],
+    [
+      `mutation($a: ID!) { submitComplaint(input: { agencyId: $a, subject: "幂等测试", content: "内容", name: "张三", phone: "13800138000" }) { status } }`,
+      { a: agencyId },
+    ],
   ];
   for (const [query, variables] of firstUses) await used(query, variables);
   const firstUse: Record<string, string> = {
@@ -112,6 +116,7 @@ test('every mutation of the supergraph goes through the Idempotency-Key check', 
     REVIEW: 'allowWebhookHost',
     DISCLOSURE: 'upsertEnforcementItem',
     INSPECTION: 'registerEnterprise',
+    SUPERVISION: 'submitComplaint',
   };
 
   const unguarded: string[] = [];

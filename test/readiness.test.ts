@@ -87,12 +87,13 @@ test('ready: the subgraph names its database and workers as checked; the gateway
     'personnel',
     'records',
     'review',
+    'supervision',
   ]);
   expect(await readyOf(gateway.url)).toEqual({ status: 200, body: { ready: true, failing: [] } });
   const restore = overrideConfig({ METRICS_TOKEN: 'ready-test-scrape-token' });
   try {
     const scraper = await readyOf(gateway.url, { authorization: 'Bearer ready-test-scrape-token' });
-    expect(Object.keys(scraper.body.subgraphs ?? {})).toHaveLength(5);
+    expect(Object.keys(scraper.body.subgraphs ?? {})).toHaveLength(6);
     expect((await readyOf(gateway.url, { authorization: 'Bearer wrong' })).body.subgraphs).toBeUndefined();
   } finally {
     restore();

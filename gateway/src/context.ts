@@ -1,10 +1,12 @@
-import type { Identity } from '@tsp/shared';
+import { type Identity, normaliseClientAddress } from '@tsp/shared';
 import type { Request } from 'express';
 
 export interface GatewayContext {
   identity: Identity;
   authorization?: string;
   idempotencyKey?: string;
+  /** The socket's peer address, normalised (never a header the client sent: those can say anything). */
+  clientAddress?: string;
   /** Bytes of subgraph answers this request has gathered so far (limits/numbers.ts maxUpstreamBytes). */
   upstreamBytes?: number;
   /** The query text the edge has already checked against the limits (limits/plugin.ts skips it). */
@@ -17,6 +19,7 @@ export function gatewayContext(req: Request, identity: Identity, checkedQuery?: 
     identity,
     authorization: req.header('authorization'),
     idempotencyKey: req.header('idempotency-key'),
+    clientAddress: normaliseClientAddress(req.socket.remoteAddress),
     checkedQuery,
   };
 }

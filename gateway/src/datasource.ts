@@ -1,5 +1,5 @@
 import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { INTERNAL_SECRET_HEADER, internalSecret, logger } from '@tsp/shared';
+import { CLIENT_ADDRESS_HEADER, INTERNAL_SECRET_HEADER, internalSecret, logger } from '@tsp/shared';
 import { GraphQLError } from 'graphql';
 
 import type { GatewayContext } from './context.js';
@@ -9,6 +9,9 @@ import { UpstreamResponse, UpstreamTooLarge } from './upstream.js';
 import { subgraphUnavailable } from './upstream-guard.js';
 
 const log = logger('gateway');
+
+/** The query plan's fetches are single operations the gateway wrote itself: a mutation's text starts so. */
+const isMutation = (query: string | undefined) => /^\s*mutation\b/.test(query ?? '');
 
 type Options = ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0];
 type Processed = Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']>>;
@@ -31,6 +34,11 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
     headers.set(INTERNAL_SECRET_HEADER, internalSecret());
     if (ctx.authorization) headers.set('authorization', ctx.authorization);
     if (ctx.idempotencyKey) headers.set('idempotency-key', ctx.idempotencyKey);
+    // Subgraphs count public writes per client address (rate limits). Set on mutations only: queries are batched
+    // and shared between callers by their headers (upstream.ts), and no query needs it. Always set here, from the
+    // socket, so nothing a client sends reaches the subgraph under this name.
+    if (isMutation(request.query)) headers.set(CLIENT_ADDRESS_HEADER, ctx.clientAddress ?? 'unknown');
+    else headers.delete(CLIENT_ADDRESS_HEADER);
   }
 
   /**

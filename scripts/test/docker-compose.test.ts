@@ -21,10 +21,26 @@ const compose = parse(fs.readFileSync(path.join(ROOT, 'docker-compose.yml'), 'ut
 };
 const services = compose.services;
 
-test('compose runs postgres, a migration, the five subgraphs and the gateway', () => {
+test('compose runs postgres, a migration, the six subgraphs and the gateway', () => {
   expect(Object.keys(services).sort()).toEqual(
-    ['disclosure', 'gateway', 'inspection', 'migrate', 'personnel', 'postgres', 'records', 'review'].sort(),
+    [
+      'disclosure',
+      'gateway',
+      'inspection',
+      'migrate',
+      'personnel',
+      'postgres',
+      'records',
+      'review',
+      'supervision',
+    ].sort(),
   );
+});
+
+test('supervision passes its per-address complaint limits through', () => {
+  const envs = services.supervision.environment ?? {};
+  expect(envs.COMPLAINT_RATE_PER_HOUR).toBe('${COMPLAINT_RATE_PER_HOUR:-3}');
+  expect(envs.COMPLAINT_RATE_PER_DAY).toBe('${COMPLAINT_RATE_PER_DAY:-10}');
 });
 
 test.each([...SUBGRAPHS, 'gateway' as const])(
@@ -55,13 +71,13 @@ test('the migration and review get the same, required webhook secret key (the mi
   const ref = '${WEBHOOK_SECRET_KEY:?set WEBHOOK_SECRET_KEY}';
   expect(services.review.environment?.WEBHOOK_SECRET_KEY).toBe(ref);
   expect(services.migrate.environment?.WEBHOOK_SECRET_KEY).toBe(ref);
-  for (const name of ['personnel', 'records', 'disclosure', 'inspection', 'gateway'])
+  for (const name of ['personnel', 'records', 'disclosure', 'inspection', 'supervision', 'gateway'])
     expect(services[name].environment?.WEBHOOK_SECRET_KEY).toBeUndefined();
 });
 
 test('review takes an optional previous webhook secret key for rotations; no other service reads it', () => {
   expect(services.review.environment?.WEBHOOK_SECRET_KEY_PREVIOUS).toBe('${WEBHOOK_SECRET_KEY_PREVIOUS:-}');
-  for (const name of ['migrate', 'personnel', 'records', 'disclosure', 'inspection', 'gateway'])
+  for (const name of ['migrate', 'personnel', 'records', 'disclosure', 'inspection', 'supervision', 'gateway'])
     expect(services[name].environment?.WEBHOOK_SECRET_KEY_PREVIOUS).toBeUndefined();
 });
 

@@ -34,9 +34,11 @@ test('CPU seconds from /proc/<pid>/stat: utime + stime, after a command name wit
 });
 
 describe('where npm start runs the services', () => {
-  test('defaults 4000–4005; *_URL and GATEWAY_URL move them', () => {
+  test('defaults 4000–4006; *_URL and GATEWAY_URL move them', () => {
     const d = serviceAddresses(() => undefined);
-    expect([d.gateway.port, d.personnel.port, d.disclosure.port, d.inspection.port]).toEqual([4000, 4001, 4004, 4005]);
+    expect([d.gateway.port, d.personnel.port, d.disclosure.port, d.inspection.port, d.supervision.port]).toEqual([
+      4000, 4001, 4004, 4005, 4006,
+    ]);
     expect(d.records.health).toBe('http://127.0.0.1:4002/health');
     const given: Record<string, string> = {
       GATEWAY_URL: 'http://127.0.0.1:5100/graphql',

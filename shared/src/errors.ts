@@ -24,7 +24,9 @@ export type ErrorCode =
   /** A decision outside the published discretion benchmark without a reason and a legal review that covered it. */
   | 'DISCRETION_DEPARTURE'
   /** A query over the cost, size or result limits (README § Limits and abuse). */
-  | 'QUERY_TOO_COSTLY';
+  | 'QUERY_TOO_COSTLY'
+  /** Too many public writes from one client address; `extensions.retryAfterSeconds` says when to try again. */
+  | 'RATE_LIMITED';
 
 /**
  * A refusal a client can act on. Thrown by rules and resolvers alike; Apollo passes

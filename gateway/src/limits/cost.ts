@@ -20,9 +20,12 @@ const DEFAULT_LIST = 100;
 /** Lists whose length the domain bounds (enums, checklists, the officers of one act). */
 const KNOWN_BOUNDS: Record<string, number> = {
   'AgencySupervisionSummary.disclosure': 20,
+  'AgencySupervisionSummary.inspection': 20,
   'AgencySupervisionSummary.personnel': 20,
   'AgencySupervisionSummary.records': 20,
   'AgencySupervisionSummary.review': 20,
+  // Two complaint finding kinds (subgraphs/supervision/src/rules/findings.ts).
+  'AgencySupervisionSummary.supervision': 20,
   'AnnualReport.byCategory': 20,
   'AnnualReport.byOutcome': 10,
   'LegalReview.checklist': 20,

@@ -79,6 +79,9 @@ const fields = {
   DB_CONNECT_TIMEOUT_MS: positiveWhole().default(5_000),
   DB_ACQUIRE_TIMEOUT_MS: positiveWhole().default(8_000),
   WORKER_STUCK_MS: positiveWhole().default(5 * 60_000),
+  // A complainant rarely has more than a few things to report; a script has many (README § Limits and abuse).
+  COMPLAINT_RATE_PER_HOUR: positiveWhole().default(3),
+  COMPLAINT_RATE_PER_DAY: positiveWhole().default(10),
   ...subgraphUrls,
   PUBLIC_WEB_URL: url(HTTP).default('http://localhost:4000'),
   GATEWAY_URL: url(HTTP).optional(),

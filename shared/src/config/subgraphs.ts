@@ -51,6 +51,12 @@ export const SUBGRAPH_REGISTRY = [
     title: '涉企行政检查 Enterprise inspections: items, enterprises, inspections',
     routes: [],
   },
+  {
+    name: 'supervision',
+    port: 4006,
+    title: '行政执法监督 The justice bureau’s own records: complaints and reports',
+    routes: [],
+  },
 ] as const satisfies readonly SubgraphEntry[];
 
 export type SubgraphName = (typeof SUBGRAPH_REGISTRY)[number]['name'];

@@ -73,6 +73,9 @@ export const ENV_VARS = {
   WORKER_STUCK_MS:
     'a background worker whose run, batch or timer is this many ms overdue is stuck ' +
     'and makes /ready answer 503 (default 300000)',
+  COMPLAINT_RATE_PER_HOUR:
+    'public complaints (submitComplaint) accepted from one client address per hour (default 3); then RATE_LIMITED',
+  COMPLAINT_RATE_PER_DAY: 'public complaints accepted from one client address per 24 hours (default 10)',
   ...SUBGRAPH_URL_VARS,
   // Launcher (npm start) and CLI scripts.
   PUBLIC_WEB_URL:

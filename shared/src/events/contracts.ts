@@ -88,3 +88,31 @@ export const InspectionEventPayloadSchema = z.object({
   rating: z.object({ enterpriseId: z.string(), score: z.number().int() }).nullable(),
 });
 export type InspectionEventPayload = z.infer<typeof InspectionEventPayloadSchema>;
+
+/** Event types supervision publishes for complaints (投诉举报), in its outbox. */
+export const COMPLAINT_EVENT_TYPES = [
+  'ComplaintSubmitted',
+  'ComplaintAssigned',
+  'ComplaintAnswered',
+  'ComplaintClosed',
+  'ComplaintReopened',
+] as const;
+export type ComplaintEventType = (typeof COMPLAINT_EVENT_TYPES)[number];
+
+/**
+ * Payload of every complaint event: the complaint's state after the step. Never the complainant's identity, the
+ * receipt code, the complaint's text or the answers (free text that may name people); readers who may see those
+ * ask the subgraph.
+ */
+export const ComplaintEventPayloadSchema = z.object({
+  complaintId: z.string().min(1),
+  status: z.string(),
+  anonymous: z.boolean(),
+  officerId: z.string().nullable(),
+  caseNumber: z.string().nullable(),
+  /** Day the agency's answer is due (assigned and reopened), YYYY-MM-DD. */
+  dueOn: z.string().nullable(),
+  /** ComplaintClosed only: whether the bureau upheld the complaint. */
+  upheld: z.boolean().nullable(),
+});
+export type ComplaintEventPayload = z.infer<typeof ComplaintEventPayloadSchema>;

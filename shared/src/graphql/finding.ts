@@ -30,6 +30,8 @@ export enum FindingKind {
   DECISION_WITHOUT_NOTICE = 'DECISION_WITHOUT_NOTICE',
   HEARING_DENIED = 'HEARING_DENIED',
   DISCRETION_DEPARTURE = 'DISCRETION_DEPARTURE',
+  COMPLAINT_OVERDUE = 'COMPLAINT_OVERDUE',
+  COMPLAINT_REOPENED = 'COMPLAINT_REOPENED',
 }
 registerEnumType(FindingKind, {
   name: 'FindingKind',
@@ -98,6 +100,12 @@ registerEnumType(FindingKind, {
     DISCRETION_DEPARTURE: {
       description:
         '偏离裁量基准 A decision outside its benchmark tier, or a penalty where 轻微不罚 / 首违不罚 applied — with its reason and review, or imported (国办发〔2022〕27号)',
+    },
+    COMPLAINT_OVERDUE: {
+      description: '投诉举报办理逾期 A complaint assigned to the agency and not answered by its due day (working days)',
+    },
+    COMPLAINT_REOPENED: {
+      description: '投诉举报重新办理 A complaint the justice bureau sent back to the agency after its answer',
     },
   },
 });

@@ -15,6 +15,8 @@ export interface Context {
   authorization?: string;
   /** Idempotency-Key header of the request, when the client sent one. */
   idempotencyKey?: string;
+  /** The address the client connected to the gateway from (CLIENT_ADDRESS_HEADER; set by the gateway on writes). */
+  clientAddress?: string;
   /** Values resolved for this HTTP request, every operation of a batch together (result-cap.ts). */
   work: { resolvedValues: number };
 }

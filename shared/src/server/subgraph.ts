@@ -21,6 +21,7 @@ import { CurrentAgencies, type OfficerAgencySource } from '../identity/current-a
 import { identityFromHeader, verifyServiceToken } from '../identity/jwt.js';
 import type { Identity } from '../identity/roles.js';
 import { SERVICE_TOKEN_HEADER } from '../internal/client.js';
+import { CLIENT_ADDRESS_HEADER } from '../internal/client-address.js';
 import { officerAgenciesFromPersonnel } from '../internal/officer-agencies.js';
 import { logger } from '../logger.js';
 import { type ServiceMetrics, subgraphMetrics } from '../metrics/index.js';
@@ -160,6 +161,8 @@ export async function startSubgraph(
           log,
           authorization,
           idempotencyKey: req.header('idempotency-key'),
+          // Trusted: only callers with the internal secret reach /graphql, and the gateway sets it itself.
+          clientAddress: req.header(CLIENT_ADDRESS_HEADER),
         });
       },
     }),

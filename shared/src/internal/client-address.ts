@@ -1,0 +1,31 @@
+import ipaddr from 'ipaddr.js';
+
+/**
+ * The header in which the gateway tells a subgraph the address its client connected from. A subgraph's /graphql
+ * answers only callers holding the internal secret (the gateway and the other subgraphs), so the header is trusted
+ * there; the gateway always sets it itself, so a client sending one of the same name changes nothing.
+ */
+export const CLIENT_ADDRESS_HEADER = 'x-tsp-client-address';
+
+/**
+ * A socket address as one canonical text: an IPv4-mapped IPv6 address (`::ffff:203.0.113.9`, what a dual-stack
+ * listener reports for IPv4 clients) becomes the IPv4 address, IPv6 is written in its compact form; anything that
+ * is not an address is `unknown` (every such caller then shares one count, which errs on the side of refusing).
+ */
+export function normaliseClientAddress(raw: string | undefined | null): string {
+  const text = (raw ?? '').trim();
+  if (!ipaddr.isValid(text)) return 'unknown';
+  return ipaddr.process(text).toString();
+}
+
+/**
+ * The key one client is counted under: an IPv4 address, or the /64 of an IPv6 one (a single subscriber usually
+ * holds a whole /64, so counting single IPv6 addresses would let it choose as many as it likes).
+ */
+export function clientCountingKey(address: string): string {
+  if (!ipaddr.isValid(address)) return 'unknown';
+  const a = ipaddr.process(address);
+  if (a.kind() === 'ipv4') return a.toString();
+  const parts = (a as ipaddr.IPv6).toNormalizedString().split(':').slice(0, 4);
+  return `${ipaddr.IPv6.parse(`${parts.join(':')}::`).toString()}/64`;
+}

@@ -1,0 +1,4 @@
+import { ComplaintEntity, ComplaintStepEntity } from './complaint.js';
+
+export { ComplaintEntity, ComplaintStepEntity };
+export const entities = [ComplaintEntity, ComplaintStepEntity];

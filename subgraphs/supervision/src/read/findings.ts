@@ -1,0 +1,60 @@
+import {
+  alignMany,
+  canRead,
+  type Context,
+  countFindings,
+  type Finding,
+  type FindingCount,
+  requireFindingsCaller,
+  shanghaiDate,
+  type SummaryKey,
+} from '@tsp/shared';
+
+import { type ComplaintFact, complaintFindings } from '../rules/findings.js';
+import type { ComplaintStatus } from '../rules/kinds.js';
+
+interface Row {
+  id: string;
+  agency_id: string;
+  region: string;
+  status: ComplaintStatus;
+  due_on: string | null;
+  reopen_count: number;
+  first_reopened_at: Date | null;
+}
+
+/** Complaints that can be findings (assigned, or ever reopened) of several agencies: one statement. */
+const CANDIDATES = `
+  select c.id, c.agency_id, c.region, c.status, to_char(c.due_on, 'YYYY-MM-DD') as due_on, c.reopen_count,
+         c.first_reopened_at
+    from supervision.complaint c
+   where c.agency_id = any(?::uuid[]) and (c.status = 'ASSIGNED' or c.reopen_count > 0)
+   order by c.submitted_at, c.id`;
+
+const fact = (r: Row): ComplaintFact => ({
+  id: r.id,
+  agencyId: r.agency_id,
+  status: r.status,
+  dueOn: r.due_on,
+  reopenCount: r.reopen_count,
+  firstReopenedAt: r.first_reopened_at ? new Date(r.first_reopened_at) : null,
+});
+
+/** 投诉举报监督发现 One agency's complaint findings for this caller (the Agency field and the summary). */
+export async function agencySupervisionFindings(ctx: Context, a: { id: string }): Promise<Finding[]> {
+  requireFindingsCaller(ctx.identity);
+  const today = shanghaiDate();
+  return ctx.loaders
+    .get<string, Finding[]>(`supervisionFindings:${today}`, async (agencyIds) => {
+      const rows = (await ctx.em.execute<Row[]>(CANDIDATES, [`{${agencyIds.join(',')}}`])).filter((r) =>
+        canRead(ctx.identity, { agencyId: r.agency_id, region: r.region }),
+      );
+      return alignMany(agencyIds, complaintFindings(rows.map(fact), today), (f) => f.agency.id);
+    })
+    .load(a.id);
+}
+
+/** This subgraph's part of supervisionSummary: its findings counted per kind. */
+export async function agencySupervisionFindingCounts(ctx: Context, s: SummaryKey): Promise<FindingCount[]> {
+  return countFindings(await agencySupervisionFindings(ctx, { id: s.agencyId }), s.from, s.to);
+}

@@ -1,0 +1,26 @@
+import { type Identity, notFound, requireUser, Role } from '@tsp/shared';
+
+/** 司法局 The bureau acts on the complaints of its region; ADMIN on all. */
+export function isBureauOf(id: Identity, c: { region: string }): boolean {
+  return id.role === Role.ADMIN || (id.role === Role.SUPERVISOR && id.region === c.region);
+}
+
+/** The agency's staff who handle what the bureau sends it (not legal reviewers: they review decisions). */
+export const HANDLERS: readonly Role[] = [Role.OFFICER, Role.AGENCY_HEAD];
+
+/** Staff of the complaint's agency, once the bureau has sent it there (before that it is the bureau's alone). */
+export function isHandlerOf(id: Identity, c: { agencyId: string; assignedAt: Date | null }): boolean {
+  return !!id.role && HANDLERS.includes(id.role) && id.agencyId === c.agencyId && c.assignedAt !== null;
+}
+
+/**
+ * A complaint the caller may not see answers NOT_FOUND, as an unknown one does: whether someone complained about an
+ * agency is not for another agency, or another region's bureau, to learn.
+ */
+export function hidden(id: string) {
+  return notFound('complaint', id);
+}
+
+export function requireSignedIn(id: Identity) {
+  requireUser(id);
+}
