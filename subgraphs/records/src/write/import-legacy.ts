@@ -118,10 +118,13 @@ async function importLegacyCaseOnce(
   const all = [...drafts, ...(decisionDraft ? [decisionDraft] : [])].sort(
     (a, b) => a.occurredAt.getTime() - b.occurredAt.getTime(),
   );
-  for (const d of all) {
-    const problems = await findCredentialProblems(d.officerIds, scope, d.occurredAt);
-    d.credentialProblem = problems.length ? describeCredentialProblems(problems) : null;
-  }
+  // One question per entry, asked together: an import's time does not add up its entries' round trips.
+  await Promise.all(
+    all.map(async (d) => {
+      const problems = await findCredentialProblems(d.officerIds, scope, d.occurredAt);
+      d.credentialProblem = problems.length ? describeCredentialProblems(problems) : null;
+    }),
+  );
   const caseId = randomUUID();
   const amountInvolved = amountOf('amountInvolved', input.amountInvolved);
   const hearingHeld = all.some((d) => d.activity === RecordActivity.HEARING);
