@@ -398,6 +398,10 @@ test('legacy imports that bypassed notice or hearing are findings', async () => 
     },
   });
   const admin = w.tokens.admin;
+  // A case file of more than 500 entries is refused before anything is asked or written.
+  const huge = legacy('宁市监罚〔2025〕9号', Array(501).fill({ activity: 'NOTE', occurredAt: at('2026-09-02') }));
+  const r = await p.gql(IMPORT, { i: huge }, { token: admin });
+  expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'entries' });
   const silent = (await ok(IMPORT, { i: legacy('宁市监罚〔2025〕1号', []) }, admin)).importLegacyCase.id;
   const denied = (
     await ok(
