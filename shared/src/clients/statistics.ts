@@ -14,7 +14,6 @@ const ROWS = `query($r:String!,$f:Date!,$t:Date!){
 export function statisticsClient(from: ServiceName, to: SubgraphName): StatisticsClient {
   const client = lazyClient(from, to);
   return {
-    rows: (region, f, t) =>
-      ask(client(), to, 'statisticsRows', ROWS, { r: region, f, t }, StatisticsRowSchema.array()),
+    rows: (region, f, t) => ask(client(), to, 'statisticsRows', ROWS, { r: region, f, t }, StatisticsRowSchema.array()),
   };
 }

@@ -12,7 +12,9 @@ import { DateScalar, isIsoDate } from './scalars.js';
  */
 @Directive('@shareable')
 @Directive('@inaccessible')
-@ObjectType('StatisticsRow', { description: '内部：统计行 Internal: one agency, month, category and metric with its value' })
+@ObjectType('StatisticsRow', {
+  description: '内部：统计行 Internal: one agency, month, category and metric with its value',
+})
 export class StatisticsRowObject {
   @Field({ description: '机关 Agency id' })
   agencyId!: string;
@@ -53,6 +55,8 @@ export type StatisticsReader = (ctx: Context, region: string, from: string, to: 
 export function statisticsRowsResolver(read: StatisticsReader) {
   @Resolver()
   class StatisticsRowsResolver {
+    // Every subgraph holding enforcement facts answers this same query about its own facts.
+    @Directive('@shareable')
     @Directive('@inaccessible')
     @Query(() => [StatisticsRowObject], {
       description: '内部：行政执法统计行 Internal: this subgraph’s statistics rows of a region’s agencies for a period',

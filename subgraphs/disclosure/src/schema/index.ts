@@ -1,7 +1,6 @@
 import { type SchemaDefinition, statisticsRowsResolver } from '@tsp/shared';
 
 import { disclosureStatistics } from '../read/statistics.js';
-
 import { CasePublicationResolver } from './case.resolver.js';
 import {
   AgencyDiscretionResolver,

@@ -1,7 +1,6 @@
 import { type SchemaDefinition, statisticsRowsResolver } from '@tsp/shared';
 
 import { inspectionStatistics } from '../read/statistics.js';
-
 import { EnterpriseResolver } from './enterprise.resolver.js';
 import { InspectionEventsResolver, InspectionFeedResolver } from './events.resolver.js';
 import { InspectionResolver } from './inspection.resolver.js';

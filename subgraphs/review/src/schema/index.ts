@@ -1,7 +1,6 @@
 import { eventFeed, type SchemaDefinition, statisticsRowsResolver } from '@tsp/shared';
 
 import { reviewStatistics } from '../read/statistics.js';
-
 import { CaseReviewResolver } from './case.resolver.js';
 import { AgencyCatalogResolver, CatalogResolver } from './catalog.resolver.js';
 import { ReviewEventsResolver } from './events.resolver.js';

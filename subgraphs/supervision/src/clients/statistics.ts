@@ -1,4 +1,4 @@
-import { type StatisticsRow, statisticsClient } from '@tsp/shared';
+import { statisticsClient, type StatisticsRow } from '@tsp/shared';
 
 /** The subgraphs holding enforcement facts other than the bureau's own (complaints are read here). */
 export const STATISTICS_SOURCES = ['records', 'review', 'disclosure', 'inspection'] as const;

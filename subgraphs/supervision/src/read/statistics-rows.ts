@@ -24,9 +24,13 @@ const SQL = `
    group by 1, 2`;
 
 export async function complaintRows(em: EntityManager, region: string, from: string, to: string) {
-  return (await em.execute<Row[]>(SQL, [region, from, to, region, from, to])).map(
-    (r): StatisticsRow => ({ agencyId: r.agency_id, month: r.month, category: null, metric: r.metric, value: r.value }),
-  );
+  return (await em.execute<Row[]>(SQL, [region, from, to, region, from, to])).map((r): StatisticsRow => ({
+    agencyId: r.agency_id,
+    month: r.month,
+    category: null,
+    metric: r.metric,
+    value: r.value,
+  }));
 }
 
 /** This subgraph's own `statisticsRows`, for any other reader of the contract. */

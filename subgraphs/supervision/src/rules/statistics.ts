@@ -131,6 +131,8 @@ export function tabulate(
     byCategory: sortedCategories(categories),
     totals,
     rates: ratesOf(totals),
-    monthly: [...monthly.entries()].flatMap(([month, f]) => METRICS.map((metric) => ({ month, metric, value: f[metric] }))),
+    monthly: [...monthly.entries()].flatMap(([month, f]) =>
+      METRICS.map((metric) => ({ month, metric, value: f[metric] })),
+    ),
   };
 }

@@ -1,7 +1,6 @@
 import { type SchemaDefinition, statisticsRowsResolver } from '@tsp/shared';
 
 import { complaintStatistics } from '../read/statistics-rows.js';
-
 import { ComplaintResolver } from './complaint.resolver.js';
 import { references } from './references.js';
 import { StatisticsResolver } from './statistics.resolver.js';

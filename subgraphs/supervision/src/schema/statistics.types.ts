@@ -71,7 +71,10 @@ export class StatisticsFigures {
 
 @ObjectType({ description: '比率 Derived rates in percent (one decimal place; null when nothing to divide by)' })
 export class StatisticsRates implements Rates {
-  @Field(() => Float, { nullable: true, description: '按时公示率 Publications made by their due day, % of publications' })
+  @Field(() => Float, {
+    nullable: true,
+    description: '按时公示率 Publications made by their due day, % of publications',
+  })
   publicationsOnTimePercent!: number | null;
   @Field(() => Float, {
     nullable: true,
