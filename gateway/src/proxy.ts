@@ -17,7 +17,7 @@ function refuseUnread(res: Response, status: number, body: unknown): void {
 }
 
 /**
- * Streams a non-GraphQL route (attachments, flowcharts) to the subgraph that serves it, adding
+ * Streams a non-GraphQL route (attachments, flowcharts, statistics exports) to the subgraph that serves it, adding
  * the internal secret. With `requireUser`, the gateway checks the token first; the subgraph
  * authorizes again.
  */
@@ -46,7 +46,7 @@ export function proxyTo(subgraphGraphqlUrl: string, opts: { requireUser: boolean
           res.setHeader('connection', 'close');
         }
         res.status(up.statusCode ?? 502);
-        for (const h of ['content-type', 'content-length', 'cache-control', 'x-content-sha256'])
+        for (const h of ['content-type', 'content-length', 'cache-control', 'content-disposition', 'x-content-sha256'])
           if (up.headers[h]) res.setHeader(h, up.headers[h]!);
         up.pipe(res);
       },

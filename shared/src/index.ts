@@ -16,6 +16,7 @@ export * from './graphql/finding.js';
 export * from './graphql/finding-count.js';
 export * from './graphql/pagination.js';
 export * from './graphql/scalars.js';
+export * from './graphql/statistics.js';
 export * from './graphql/summary.js';
 export * from './identity/access.js';
 export * from './identity/current-agency.js';

@@ -27,6 +27,10 @@ const KNOWN_BOUNDS: Record<string, number> = {
   // Two complaint finding kinds (subgraphs/supervision/src/rules/findings.ts).
   'AgencySupervisionSummary.supervision': 20,
   'AnnualReport.byCategory': 20,
+  // Six categories and one without; every month of a year × the 15 statistics metrics.
+  'EnforcementStatistics.byCategory': 7,
+  'AgencyStatistics.byCategory': 7,
+  'EnforcementStatistics.monthly': 180,
   'AnnualReport.byOutcome': 10,
   'LegalReview.checklist': 20,
   'LegalReview.handlers': 10,

@@ -16,6 +16,8 @@ import { ask, lazyClient } from './answer.js';
 export interface PersonnelClient {
   officerFacts(ids: readonly string[]): Promise<OfficerFacts[]>;
   agencyFacts(ids: readonly string[]): Promise<AgencyFacts[]>;
+  /** Every agency of a region (personnel's public list), e.g. the rows of a region's statistics. */
+  regionAgencies(region: string): Promise<AgencyFacts[]>;
   credentialChecks(
     officerIds: readonly string[],
     category: EnforcementCategory,
@@ -26,6 +28,7 @@ export interface PersonnelClient {
 
 const OFFICER_FACTS = `query($ids:[ID!]!){ officerFacts(ids:$ids){ id agencyId name roles legalProfessionQualified } }`;
 const AGENCY_FACTS = `query($ids:[ID!]!){ agencyFacts(ids:$ids){ id name region } }`;
+const REGION_AGENCIES = `query($r:String){ agencies(region:$r){ id name region } }`;
 const CREDENTIAL_CHECKS = `query($o:[ID!]!,$c:EnforcementCategory!,$r:String!,$d:Date!){
   credentialChecks(officerIds:$o, category:$c, region:$r, day:$d){ officerId agencyId officerName valid reason credentialNumber } }`;
 
@@ -40,6 +43,8 @@ export function personnelClient(from: ServiceName): PersonnelClient {
       ids.length
         ? ask(client(), 'personnel', 'agencyFacts', AGENCY_FACTS, { ids }, z.array(AgencyFactsSchema))
         : Promise.resolve([]),
+    regionAgencies: (region) =>
+      ask(client(), 'personnel', 'agencies', REGION_AGENCIES, { r: region }, z.array(AgencyFactsSchema)),
     credentialChecks: (officerIds, category, region, day) =>
       officerIds.length
         ? ask(

@@ -54,8 +54,8 @@ export const SUBGRAPH_REGISTRY = [
   {
     name: 'supervision',
     port: 4006,
-    title: '行政执法监督 The justice bureau’s own records: complaints and reports',
-    routes: [],
+    title: '行政执法监督 The justice bureau’s own records: complaints and reports; enforcement statistics',
+    routes: [{ method: 'get', path: '/exports/statistics/:region/:file', requireUser: true }],
   },
 ] as const satisfies readonly SubgraphEntry[];
 

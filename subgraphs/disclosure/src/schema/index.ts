@@ -1,5 +1,6 @@
-import type { SchemaDefinition } from '@tsp/shared';
+import { type SchemaDefinition, statisticsRowsResolver } from '@tsp/shared';
 
+import { disclosureStatistics } from '../read/statistics.js';
 import { CasePublicationResolver } from './case.resolver.js';
 import {
   AgencyDiscretionResolver,
@@ -28,6 +29,7 @@ export const schema: SchemaDefinition = {
     ReportResolver,
     AgencyFindingsResolver,
     CasePublicationResolver,
+    statisticsRowsResolver(disclosureStatistics),
   ],
   // Agency and EnforcementCase are reached only through their extension fields, so they must be named here.
   orphanedTypes: [AgencySupervisionSummary, Agency, EnforcementCase],

@@ -1,5 +1,6 @@
-import type { SchemaDefinition } from '@tsp/shared';
+import { type SchemaDefinition, statisticsRowsResolver } from '@tsp/shared';
 
+import { inspectionStatistics } from '../read/statistics.js';
 import { EnterpriseResolver } from './enterprise.resolver.js';
 import { InspectionEventsResolver, InspectionFeedResolver } from './events.resolver.js';
 import { InspectionResolver } from './inspection.resolver.js';
@@ -27,6 +28,7 @@ export const schema: SchemaDefinition = {
     InspectionSummaryResolver,
     InspectionEventsResolver,
     InspectionFeedResolver,
+    statisticsRowsResolver(inspectionStatistics),
   ],
   // Agency and the summary are reached only through extension fields, so they must be named here.
   orphanedTypes: [Agency, AgencySupervisionSummary],

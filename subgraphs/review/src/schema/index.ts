@@ -1,5 +1,6 @@
-import { eventFeed, type SchemaDefinition } from '@tsp/shared';
+import { eventFeed, type SchemaDefinition, statisticsRowsResolver } from '@tsp/shared';
 
+import { reviewStatistics } from '../read/statistics.js';
 import { CaseReviewResolver } from './case.resolver.js';
 import { AgencyCatalogResolver, CatalogResolver } from './catalog.resolver.js';
 import { ReviewEventsResolver } from './events.resolver.js';
@@ -27,6 +28,7 @@ export const schema: SchemaDefinition = {
     eventFeed('review', 'Review'),
     WebhookResolver,
     WebhookAllowlistResolver,
+    statisticsRowsResolver(reviewStatistics),
   ],
   // Reached only through extension fields or references, so they must be named here.
   orphanedTypes: [AgencySupervisionSummary, Agency, EnforcementCase, Officer],

@@ -11,3 +11,8 @@ export function agencyFacts(ids: string[]): Promise<AgencyFacts[]> {
 export function officerFacts(ids: string[]): Promise<OfficerFacts[]> {
   return personnel.officerFacts(ids);
 }
+
+/** Every agency of a region, with its name; fails closed. */
+export function regionAgencies(region: string): Promise<AgencyFacts[]> {
+  return personnel.regionAgencies(region);
+}

@@ -1,7 +1,9 @@
-import type { SchemaDefinition } from '@tsp/shared';
+import { type SchemaDefinition, statisticsRowsResolver } from '@tsp/shared';
 
+import { complaintStatistics } from '../read/statistics-rows.js';
 import { ComplaintResolver } from './complaint.resolver.js';
 import { references } from './references.js';
+import { StatisticsResolver } from './statistics.resolver.js';
 import {
   AgencySupervisionFindingsResolver,
   AgencySupervisionSummary,
@@ -10,7 +12,13 @@ import {
 import { Agency, Officer } from './types.js';
 
 export const schema: SchemaDefinition = {
-  resolvers: [ComplaintResolver, AgencySupervisionFindingsResolver, SupervisionSummaryResolver],
+  resolvers: [
+    ComplaintResolver,
+    AgencySupervisionFindingsResolver,
+    SupervisionSummaryResolver,
+    StatisticsResolver,
+    statisticsRowsResolver(complaintStatistics),
+  ],
   // Agency and the summary are reached through extension fields, Officer through Complaint.officer.
   orphanedTypes: [Agency, Officer, AgencySupervisionSummary],
   references,
