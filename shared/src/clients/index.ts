@@ -3,3 +3,4 @@ export * from './inspection.js';
 export * from './personnel.js';
 export * from './records.js';
 export * from './review.js';
+export * from './statistics.js';

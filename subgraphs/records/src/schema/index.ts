@@ -3,6 +3,7 @@ import { eventFeed, type SchemaDefinition } from '@tsp/shared';
 import { summaryReference } from '../read/summary.js';
 import { AgencyRecordsResolver } from './agency.resolver.js';
 import { CaseResolver } from './case.resolver.js';
+import { ChallengeResolver, DecisionChallengesResolver } from './challenge.resolver.js';
 import { EntryResolver } from './entry.resolver.js';
 import { RecordsInternalResolver } from './internal.resolver.js';
 import { JournalResolver } from './journal.resolver.js';
@@ -24,6 +25,8 @@ export const schema: SchemaDefinition = {
     AgencyProcedureResolver,
     AgencyRecordsResolver,
     RecordsInternalResolver,
+    ChallengeResolver,
+    DecisionChallengesResolver,
     CaseJournalResolver,
     VerifyCaseJournalResolver,
     JournalResolver,

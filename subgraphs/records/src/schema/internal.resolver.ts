@@ -1,7 +1,9 @@
-import type { Context } from '@tsp/shared';
+import { type Context, DateScalar } from '@tsp/shared';
 import { Arg, Ctx, Directive, ID, Query, Resolver } from 'type-graphql';
 
 import { caseFacts } from '../read/case-facts.js';
+import { statisticsRows } from '../read/statistics.js';
+import { StatisticsRow } from './statistics.types.js';
 import { CaseFacts } from './types.js';
 
 /** Queries other subgraphs call with a service token. @inaccessible: not part of the public API. */
@@ -13,5 +15,18 @@ export class RecordsInternalResolver {
   })
   caseFacts(@Ctx() ctx: Context, @Arg('ids', () => [ID]) ids: string[]): Promise<CaseFacts[]> {
     return caseFacts(ctx, ids);
+  }
+
+  @Directive('@inaccessible')
+  @Query(() => [StatisticsRow], {
+    description: "内部：执法统计 Internal: records' statistics rows of a region's agencies, days from..to",
+  })
+  statisticsRows(
+    @Ctx() ctx: Context,
+    @Arg('region', { description: '区域 Region' }) region: string,
+    @Arg('from', () => DateScalar, { description: '起始日 First day' }) from: string,
+    @Arg('to', () => DateScalar, { description: '截止日 Last day, included' }) to: string,
+  ): Promise<StatisticsRow[]> {
+    return statisticsRows(ctx, region, from, to);
   }
 }
