@@ -1,3 +1,4 @@
+export * from './challenge.js';
 export * from './consumer.js';
 export * from './contracts.js';
 export * from './feed.js';

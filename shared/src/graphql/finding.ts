@@ -30,6 +30,7 @@ export enum FindingKind {
   DECISION_WITHOUT_NOTICE = 'DECISION_WITHOUT_NOTICE',
   HEARING_DENIED = 'HEARING_DENIED',
   DISCRETION_DEPARTURE = 'DISCRETION_DEPARTURE',
+  DECISION_OVERTURNED = 'DECISION_OVERTURNED',
   COMPLAINT_OVERDUE = 'COMPLAINT_OVERDUE',
   COMPLAINT_REOPENED = 'COMPLAINT_REOPENED',
 }
@@ -100,6 +101,10 @@ registerEnumType(FindingKind, {
     DISCRETION_DEPARTURE: {
       description:
         '偏离裁量基准 A decision outside its benchmark tier, or a penalty where 轻微不罚 / 首违不罚 applied — with its reason and review, or imported (国办发〔2022〕27号)',
+    },
+    DECISION_OVERTURNED: {
+      description:
+        '决定被纠错 A decision changed, revoked, confirmed unlawful or confirmed void on reconsideration or in court (行政复议法 §63–§67, 行政诉讼法 §70, §74, §75, §77)',
     },
     COMPLAINT_OVERDUE: {
       description: '投诉举报办理逾期 A complaint assigned to the agency and not answered by its due day (working days)',

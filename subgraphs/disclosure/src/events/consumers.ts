@@ -1,12 +1,13 @@
 import { type Orm, recordsClient, reviewClient, startConsumer, type Worker } from '@tsp/shared';
 
+import { DECISION_CHALLENGE_DECIDED, onDecisionChallengeDecided } from './challenges.js';
 import { DECISION_RECORDED, onDecisionRecorded } from './decisions.js';
 import { onReviewEvent } from './reviews.js';
 
 const records = recordsClient('disclosure');
 const review = reviewClient('disclosure');
 
-/** The disclosure subgraph's event consumers: decisions from records, review outcomes from review. */
+/** The disclosure subgraph's event consumers: decisions and their challenges from records, review outcomes from review. */
 export function consumers(orm: Orm): Worker[] {
   return [
     startConsumer({
@@ -15,7 +16,12 @@ export function consumers(orm: Orm): Worker[] {
       name: 'disclosure.decisions',
       source: 'records',
       fetch: (after, limit) => records.events(after, limit),
-      handle: (em, e) => (e.type === DECISION_RECORDED ? onDecisionRecorded(em, e) : Promise.resolve()),
+      handle: (em, e) =>
+        e.type === DECISION_RECORDED
+          ? onDecisionRecorded(em, e)
+          : e.type === DECISION_CHALLENGE_DECIDED
+            ? onDecisionChallengeDecided(em, e)
+            : Promise.resolve(),
     }),
     startConsumer({
       orm,

@@ -1,4 +1,5 @@
 import { CaseEntity, DeadlineExtensionEntity } from './case.js';
+import { DecisionChallengeEntity } from './challenge.js';
 import { DecisionEntity } from './decision.js';
 import { AttachmentEntity, RecordEntryEntity } from './entry.js';
 import { HearingEntity, PriorNoticeEntity, ProcedureSettingsEntity } from './procedure.js';
@@ -10,6 +11,7 @@ export {
   CaseEntity,
   CaseFileRequirementEntity,
   DeadlineExtensionEntity,
+  DecisionChallengeEntity,
   DecisionEntity,
   HearingEntity,
   PriorNoticeEntity,
@@ -27,4 +29,5 @@ export const entities = [
   PriorNoticeEntity,
   HearingEntity,
   ProcedureSettingsEntity,
+  DecisionChallengeEntity,
 ];

@@ -26,3 +26,5 @@ import { RecordsLicensingDeadlines } from './0012_licensing_deadlines.js';
 migrations.push({ name: '0012_records_licensing_deadlines', class: RecordsLicensingDeadlines });
 import { RecordsProcedure } from './0013_procedure.js';
 migrations.push({ name: '0013_records_procedure', class: RecordsProcedure });
+import { RecordsChallenges } from './0014_challenges.js';
+migrations.push({ name: '0014_records_challenges', class: RecordsChallenges });

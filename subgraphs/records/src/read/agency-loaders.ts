@@ -5,6 +5,7 @@ import { DEFAULT_AUDIO_VISUAL_LIST } from '../rules/audio-visual.js';
 import { type EntryFindingFacts, recordFindings } from '../rules/findings.js';
 import type { AttachmentFacts, RecordActivity } from '../rules/kinds.js';
 import { mayRead } from './access.js';
+import { overturnedDecisions } from './challenges.js';
 import { departedDecisions } from './decision-findings.js';
 import { load } from './loaders.js';
 
@@ -54,7 +55,7 @@ export const agencyLoad = {
       // (agency, activity) pairs of every agency's audio-visual list, for the entry pre-filter below.
       const listAgencies = readable.flatMap((id, i) => lists[i].map(() => id));
       const listActivities = lists.flat();
-      const [overdue, unserved, applications, entries, problems, departed] = await Promise.all([
+      const [overdue, unserved, applications, entries, problems, departed, overturned] = await Promise.all([
         ctx.em.execute<
           {
             id: string;
@@ -139,6 +140,7 @@ export const agencyLoad = {
         // their cost does not grow with the journal (verifyCaseJournal and case.journal check live).
         latestAuditProblems(ctx.em),
         departedDecisions(ctx.em, readable),
+        overturnedDecisions(ctx.em, readable),
       ]);
       const detailOf = new Map<string, string>();
       for (const pr of problems)
@@ -203,6 +205,7 @@ export const agencyLoad = {
             .filter((c) => c.agency_id === id)
             .map((c) => ({ caseId: c.id, caseNumber: c.case_number, category: c.category, detail: c.detail })),
           decisions: departed.filter((d) => d.agencyId === id),
+          overturned: overturned.filter((o) => o.agencyId === id),
         });
       });
     }),

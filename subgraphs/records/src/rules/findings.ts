@@ -1,6 +1,7 @@
 import { addCalendarDays, EnforcementCategory, type Finding, FindingKind } from '@tsp/shared';
 
 import { audioVisualProblem } from './audio-visual.js';
+import { ChallengeKind, type ChallengeOutcome, overturns } from './challenge.js';
 import { isOverdue } from './deadlines.js';
 import type { AttachmentFacts, RecordActivity } from './kinds.js';
 import { isAcceptanceOverdue, isLicensingDecisionOverdue } from './licensing.js';
@@ -58,6 +59,23 @@ export interface DecisionFindingFacts {
   legacy: boolean;
 }
 
+/** A decision a reconsideration body or a court changed, revoked, or confirmed unlawful or void (rules/challenge.ts). */
+export interface OverturnFindingFacts {
+  caseId: string;
+  caseNumber: string;
+  category: EnforcementCategory;
+  kind: ChallengeKind;
+  body: string;
+  reference: string;
+  outcome: ChallengeOutcome;
+  decidedOn: string;
+}
+
+const CHALLENGE_WORDS: Record<ChallengeKind, string> = {
+  [ChallengeKind.RECONSIDERATION]: '行政复议',
+  [ChallengeKind.LITIGATION]: '行政诉讼',
+};
+
 const HEARING_REASONS = new Set<string>([
   ProcedureReason.HEARING_NOT_OFFERED,
   ProcedureReason.HEARING_NOT_HELD,
@@ -78,9 +96,20 @@ export function recordFindings(f: {
   applications?: AcceptanceFindingFacts[];
   brokenJournals?: { caseId: string; caseNumber: string; category: EnforcementCategory; detail: string }[];
   decisions?: DecisionFindingFacts[];
+  overturned?: OverturnFindingFacts[];
 }): Finding[] {
   const agency = { id: f.agencyId };
   const out: Finding[] = [];
+  for (const o of f.overturned ?? [])
+    if (overturns(o.outcome))
+      out.push({
+        kind: FindingKind.DECISION_OVERTURNED,
+        agency,
+        subjectId: o.caseId,
+        category: o.category,
+        since: startOf(o.decidedOn),
+        detail: `案件 ${o.caseNumber} 的决定经${CHALLENGE_WORDS[o.kind]}（${o.body} ${o.reference}）被纠错：${o.outcome} / decision overturned`,
+      });
   for (const d of f.decisions ?? []) {
     const base = { agency, subjectId: d.caseId, category: d.category, since: startOf(d.decidedOn) };
     const imported = d.legacy ? '（历史导入）' : '';

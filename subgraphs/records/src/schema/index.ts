@@ -1,8 +1,10 @@
-import { eventFeed, type SchemaDefinition } from '@tsp/shared';
+import { eventFeed, type SchemaDefinition, statisticsRowsResolver } from '@tsp/shared';
 
+import { recordsStatistics } from '../read/statistics.js';
 import { summaryReference } from '../read/summary.js';
 import { AgencyRecordsResolver } from './agency.resolver.js';
 import { CaseResolver } from './case.resolver.js';
+import { ChallengeResolver, DecisionChallengesResolver } from './challenge.resolver.js';
 import { EntryResolver } from './entry.resolver.js';
 import { RecordsInternalResolver } from './internal.resolver.js';
 import { JournalResolver } from './journal.resolver.js';
@@ -24,6 +26,9 @@ export const schema: SchemaDefinition = {
     AgencyProcedureResolver,
     AgencyRecordsResolver,
     RecordsInternalResolver,
+    statisticsRowsResolver(recordsStatistics),
+    ChallengeResolver,
+    DecisionChallengesResolver,
     CaseJournalResolver,
     VerifyCaseJournalResolver,
     JournalResolver,
