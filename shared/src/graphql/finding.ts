@@ -32,6 +32,7 @@ export enum FindingKind {
   DISCRETION_DEPARTURE = 'DISCRETION_DEPARTURE',
   COMPLAINT_OVERDUE = 'COMPLAINT_OVERDUE',
   COMPLAINT_REOPENED = 'COMPLAINT_REOPENED',
+  CASE_FILE_FAILED = 'CASE_FILE_FAILED',
 }
 registerEnumType(FindingKind, {
   name: 'FindingKind',
@@ -106,6 +107,10 @@ registerEnumType(FindingKind, {
     },
     COMPLAINT_REOPENED: {
       description: '投诉举报重新办理 A complaint the justice bureau sent back to the agency after its answer',
+    },
+    CASE_FILE_FAILED: {
+      description:
+        '案卷评查不合格 A case file graded 不合格 in the justice bureau’s case-file evaluation (under 60 points, or a veto item failed)',
     },
   },
 });
