@@ -16,7 +16,7 @@ export class SupervisionEvaluations extends Migration {
       region text not null,
       year int not null check (year between 2000 and 2100),
       title text not null,
-      template_id uuid not null references supervision.evaluation_template(id),
+      template_id uuid not null references supervision.evaluation_template(id) deferrable initially deferred,
       cases_per_agency int not null check (cases_per_agency between 1 and 100),
       agency_ids uuid[],
       seed text not null check (seed ~ '^[0-9a-f]{32}$'),
@@ -26,7 +26,7 @@ export class SupervisionEvaluations extends Migration {
     this.addSql(`create index evaluation_plan_region on supervision.evaluation_plan (region, year)`);
     this.addSql(`create table supervision.case_file_evaluation (
       id uuid primary key,
-      plan_id uuid not null references supervision.evaluation_plan(id),
+      plan_id uuid not null references supervision.evaluation_plan(id) deferrable initially deferred,
       position int not null,
       case_id uuid not null,
       agency_id uuid not null,
