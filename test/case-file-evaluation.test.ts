@@ -1,4 +1,4 @@
-import { Role } from '@tsp/shared';
+import { INTERNAL_SECRET_HEADER, internalSecret, Role, SERVICE_TOKEN_HEADER, signServiceToken } from '@tsp/shared';
 
 import { sampleCases } from '../subgraphs/supervision/src/rules/sampling';
 import { sql } from './kit/db';
@@ -41,7 +41,7 @@ const SCORE = `mutation($i: ScoreCaseFileInput!) { scoreCaseFile(input: $i) {
   id status total vetoFailed grade items { code points vetoFailed comment } } }`;
 const RESULTS = `query($p: ID!) { caseFileEvaluations(planId: $p) {
   plan { id seed candidates { agency { id } caseIds } }
-  evaluations { id caseId caseNumber agency { id } status total grade comment evaluator { id } evaluatorAgency { id }
+  evaluations { id caseId caseNumber category agency { id } status total grade comment evaluator { id } evaluatorAgency { id }
     items { code points vetoFailed } }
   agencies { agency { id } evaluated average excellent passed failed } } }`;
 const AGENCY_YEAR = `query($a: ID!) { agency(id: $a) { caseFileEvaluations(year: 2026) {
@@ -216,7 +216,7 @@ test('planning: another region’s bureau is refused; the sample is reproducible
 });
 
 /** The plan's sampled files of an agency, in draw order (as the bureau reads them). */
-async function sampled(agencyId: string): Promise<{ id: string; caseId: string }[]> {
+async function sampled(agencyId: string): Promise<{ id: string; caseId: string; category: string }[]> {
   const all = ok(await p.gql(RESULTS, { p: planId }, { token: w.tokens.supervisor })).caseFileEvaluations.evaluations;
   return all.filter((e: { agency: { id: string } }) => e.agency.id === agencyId);
 }
@@ -306,7 +306,9 @@ test('scoring: beyond an item’s maximum is refused with nothing written; a vet
   const failed = agencies
     .find((a: { id: string }) => a.id === w.agencyA)
     .supervisionFindings.filter((f: { kind: string }) => f.kind === 'CASE_FILE_FAILED');
-  expect(failed).toEqual([expect.objectContaining({ subjectId: a1.caseId, category: 'PENALTY' })]);
+  // The sample may hold the live inspection case or a legacy penalty: the finding carries the case's own category.
+  expect(failed).toEqual([expect.objectContaining({ subjectId: a1.caseId, category: a1.category })]);
+  expect([liveCase, ...archivedA]).toContain(a1.caseId);
   expect(failed[0].detail).toContain('2026年度行政执法案卷评查');
   const summary = ok(
     await p.gql(
@@ -371,4 +373,35 @@ test('results: the bureau sees all and who scored; the agency its own scores wit
     evaluations: [],
   });
   expect(ok(await year(w.tokens.otherSupervisor)).agency.caseFileEvaluations.evaluated).toBe(0);
+});
+
+test('records answers archivedCases to services only, in one statement, and not through the gateway', async () => {
+  const q = `query($r: String!, $a: [ID!], $f: Date!, $t: Date!) { archivedCases(region: $r, agencyIds: $a, from: $f, to: $t) {
+    id agencyId caseNumber category archivedOn } }`;
+  const v = { r: '宁晋县', a: [w.agencyB], f: '2026-01-01', t: '2026-12-31' };
+  const direct = { url: p.subgraphs.records.url, headers: { [INTERNAL_SECRET_HEADER]: internalSecret() } };
+  expect(codeOf(await p.gql(q, v, { ...direct, token: w.tokens.admin }))).toBe('FORBIDDEN');
+  const svc = {
+    ...direct,
+    headers: { ...direct.headers, [SERVICE_TOKEN_HEADER]: await signServiceToken('supervision') },
+  };
+  const { result, statements } = await p.countSql(() => p.gql(q, v, svc));
+  expect(statements).toBe(1);
+  expect(ok(result).archivedCases).toEqual(
+    expect.arrayContaining([
+      {
+        id: archivedB[0],
+        agencyId: w.agencyB,
+        caseNumber: '宁文旅罚〔2026〕1号',
+        category: 'PENALTY',
+        archivedOn: '2026-03-03',
+      },
+    ]),
+  );
+  expect(ok(result).archivedCases).toHaveLength(2);
+  // The day is Shanghai's: archived 2025-12-31 10:00 +08:00 falls in 2025 only.
+  const late = ok(await p.gql(q, { ...v, a: [w.agencyA], f: '2025-12-31', t: '2025-12-31' }, svc)).archivedCases;
+  expect(late.map((c: { id: string }) => c.id)).toEqual([archived2025]);
+  const viaGateway = await p.gql(q, v, { token: w.tokens.admin });
+  expect(viaGateway.errors?.[0].message).toMatch(/Cannot query field "archivedCases"/);
 });
