@@ -41,7 +41,8 @@ const SCORE = `mutation($i: ScoreCaseFileInput!) { scoreCaseFile(input: $i) {
   id status total vetoFailed grade items { code points vetoFailed comment } } }`;
 const RESULTS = `query($p: ID!) { caseFileEvaluations(planId: $p) {
   plan { id seed candidates { agency { id } caseIds } }
-  evaluations { id caseId caseNumber category agency { id } status total grade comment evaluator { id } evaluatorAgency { id }
+  evaluations { id caseId caseNumber category agency { id } status total grade comment
+    evaluator { id } evaluatorAgency { id }
     items { code points vetoFailed } }
   agencies { agency { id } evaluated average excellent passed failed } } }`;
 const AGENCY_YEAR = `query($a: ID!) { agency(id: $a) { caseFileEvaluations(year: 2026) {
@@ -221,7 +222,7 @@ async function sampled(agencyId: string): Promise<{ id: string; caseId: string; 
   return all.filter((e: { agency: { id: string } }) => e.agency.id === agencyId);
 }
 
-test('cross-evaluation: an evaluator of the case’s own agency is refused; another region’s bureau sees nothing', async () => {
+test('cross-evaluation: an evaluator of the case’s own agency is refused; another region’s bureau sees none', async () => {
   const [a1, a2] = await sampled(w.agencyA);
   const [b1] = await sampled(w.agencyB);
   const own = await p.gql(ASSIGN, { p: planId, c: a1.caseId, o: w.o2 }, { token: w.tokens.supervisor });
@@ -312,7 +313,8 @@ test('scoring: beyond an item’s maximum is refused with nothing written; a vet
   expect(failed[0].detail).toContain('2026年度行政执法案卷评查');
   const summary = ok(
     await p.gql(
-      `{ supervisionSummary(region: "宁晋县", from: "2026-01-01", to: "2027-12-31") { agency { id } supervision { kind count } } }`,
+      `{ supervisionSummary(region: "宁晋县", from: "2026-01-01", to: "2027-12-31") {
+        agency { id } supervision { kind count } } }`,
       {},
       { token: w.tokens.supervisor },
     ),
@@ -335,7 +337,7 @@ test('results: the bureau sees all and who scored; the agency its own scores wit
     expect.objectContaining({ evaluator: { id: w.b1 } }),
   ]);
 
-  // Agency A's head: A's scored files with scores and comments, not who scored them; nothing of B's; A's candidates only.
+  // Agency A's head: A's scored files with scores and comments, not who scored them; none of B's; A's candidates.
   const mine = ok(await p.gql(RESULTS, { p: planId }, { token: aHead })).caseFileEvaluations;
   expect(mine.evaluations).toHaveLength(2);
   for (const e of mine.evaluations) {
@@ -376,7 +378,8 @@ test('results: the bureau sees all and who scored; the agency its own scores wit
 });
 
 test('records answers archivedCases to services only, in one statement, and not through the gateway', async () => {
-  const q = `query($r: String!, $a: [ID!], $f: Date!, $t: Date!) { archivedCases(region: $r, agencyIds: $a, from: $f, to: $t) {
+  const q = `query($r: String!, $a: [ID!], $f: Date!, $t: Date!) {
+    archivedCases(region: $r, agencyIds: $a, from: $f, to: $t) {
     id agencyId caseNumber category archivedOn } }`;
   const v = { r: '宁晋县', a: [w.agencyB], f: '2026-01-01', t: '2026-12-31' };
   const direct = { url: p.subgraphs.records.url, headers: { [INTERNAL_SECRET_HEADER]: internalSecret() } };

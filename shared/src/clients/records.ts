@@ -23,8 +23,8 @@ export interface RecordsClient {
 const CASE_FACTS = `query($ids:[ID!]!){ caseFacts(ids:$ids){
   id agencyId region caseNumber category cause partyType partyName handlerIds stage amountInvolved hearingHeld decided } }`;
 
-const ARCHIVED_CASES = `query($r:String!,$a:[ID!],$f:Date!,$t:Date!){ archivedCases(region:$r, agencyIds:$a, from:$f, to:$t){
-  id agencyId caseNumber category archivedOn } }`;
+const ARCHIVED_CASES = `query($r:String!,$a:[ID!],$f:Date!,$t:Date!){
+  archivedCases(region:$r, agencyIds:$a, from:$f, to:$t){ id agencyId caseNumber category archivedOn } }`;
 
 export function recordsClient(from: ServiceName): RecordsClient {
   const client = lazyClient(from, 'records');

@@ -110,7 +110,7 @@ registerEnumType(FindingKind, {
     },
     CASE_FILE_FAILED: {
       description:
-        '案卷评查不合格 A case file graded 不合格 in the justice bureau’s case-file evaluation (under 60 points, or a veto item failed)',
+        '案卷评查不合格 A case file graded 不合格 in the bureau’s case-file evaluation (< 60 points, or a veto failed)',
     },
   },
 });

@@ -41,7 +41,7 @@ const fact = (r: Row): ComplaintFact => ({
   firstReopenedAt: r.first_reopened_at ? new Date(r.first_reopened_at) : null,
 });
 
-/** 投诉举报监督发现 One agency's complaint and case-file evaluation findings for this caller (the Agency field and the summary). */
+/** 监督发现 One agency's complaint and case-file findings for this caller (the Agency field and the summary). */
 export async function agencySupervisionFindings(ctx: Context, a: { id: string }): Promise<Finding[]> {
   requireFindingsCaller(ctx.identity);
   const today = shanghaiDate();
