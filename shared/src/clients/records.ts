@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import type { ServiceName } from '../config.js';
-import { type CaseFacts, CaseFactsSchema } from '../contracts/records.js';
+import { type ArchivedCaseRef, ArchivedCaseRefSchema, type CaseFacts, CaseFactsSchema } from '../contracts/records.js';
 import type { DomainEvent } from '../events/types.js';
 import { ask, lazyClient } from './answer.js';
 import { readFeed } from './feed.js';
@@ -9,12 +9,22 @@ import { readFeed } from './feed.js';
 /** The typed client of records' internal queries, for any other service. */
 export interface RecordsClient {
   caseFacts(ids: readonly string[]): Promise<CaseFacts[]>;
+  /** Cases of a region (or of these of its agencies) archived between two days inclusive, legacy included. */
+  archivedCases(q: {
+    region: string;
+    agencyIds?: readonly string[] | null;
+    from: string;
+    to: string;
+  }): Promise<ArchivedCaseRef[]>;
   /** records' events after a position (DecisionRecorded, CaseOpened, …). */
   events(after: number, limit: number): Promise<DomainEvent[]>;
 }
 
 const CASE_FACTS = `query($ids:[ID!]!){ caseFacts(ids:$ids){
   id agencyId region caseNumber category cause partyType partyName handlerIds stage amountInvolved hearingHeld decided } }`;
+
+const ARCHIVED_CASES = `query($r:String!,$a:[ID!],$f:Date!,$t:Date!){
+  archivedCases(region:$r, agencyIds:$a, from:$f, to:$t){ id agencyId caseNumber category archivedOn } }`;
 
 export function recordsClient(from: ServiceName): RecordsClient {
   const client = lazyClient(from, 'records');
@@ -23,6 +33,15 @@ export function recordsClient(from: ServiceName): RecordsClient {
       ids.length
         ? ask(client(), 'records', 'caseFacts', CASE_FACTS, { ids }, z.array(CaseFactsSchema))
         : Promise.resolve([]),
+    archivedCases: (q) =>
+      ask(
+        client(),
+        'records',
+        'archivedCases',
+        ARCHIVED_CASES,
+        { r: q.region, a: q.agencyIds ?? null, f: q.from, t: q.to },
+        z.array(ArchivedCaseRefSchema),
+      ),
     events: (after, limit) => readFeed(client(), 'records', after, limit),
   };
 }

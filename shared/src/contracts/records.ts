@@ -19,3 +19,13 @@ export const CaseFactsSchema = z.object({
   decided: z.boolean(),
 });
 export type CaseFacts = z.infer<typeof CaseFactsSchema>;
+
+/** records' `archivedCases`: a case archived in a period, for supervision's case-file evaluation sampling. */
+export const ArchivedCaseRefSchema = z.object({
+  id: z.string(),
+  agencyId: z.string(),
+  caseNumber: z.string(),
+  category: z.enum(EnforcementCategory),
+  archivedOn: z.string(),
+});
+export type ArchivedCaseRef = z.infer<typeof ArchivedCaseRefSchema>;

@@ -33,6 +33,7 @@ export enum FindingKind {
   DECISION_OVERTURNED = 'DECISION_OVERTURNED',
   COMPLAINT_OVERDUE = 'COMPLAINT_OVERDUE',
   COMPLAINT_REOPENED = 'COMPLAINT_REOPENED',
+  CASE_FILE_FAILED = 'CASE_FILE_FAILED',
 }
 registerEnumType(FindingKind, {
   name: 'FindingKind',
@@ -111,6 +112,10 @@ registerEnumType(FindingKind, {
     },
     COMPLAINT_REOPENED: {
       description: '投诉举报重新办理 A complaint the justice bureau sent back to the agency after its answer',
+    },
+    CASE_FILE_FAILED: {
+      description:
+        '案卷评查不合格 A case file graded 不合格 in the bureau’s case-file evaluation (< 60 points, or a veto failed)',
     },
   },
 });

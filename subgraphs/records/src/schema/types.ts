@@ -256,4 +256,18 @@ export class CaseFacts {
   decided!: boolean;
 }
 
+@ObjectType({ description: '内部：已归档案件 Internal: an archived case, for case-file evaluation sampling' })
+export class ArchivedCaseRef {
+  @Field(() => ID, { description: '标识 Id' })
+  id!: string;
+  @Field(() => ID, { description: '机关 Agency id' })
+  agencyId!: string;
+  @Field({ description: '案号 Case number' })
+  caseNumber!: string;
+  @Field(() => EnforcementCategory, { description: '执法类别 Category' })
+  category!: EnforcementCategory;
+  @Field(() => DateScalar, { description: '归档日期 Archived on (Asia/Shanghai)' })
+  archivedOn!: string;
+}
+
 export const EnforcementCaseConnection = connectionType(EnforcementCase, 'EnforcementCase', '执法案件');

@@ -1,4 +1,17 @@
 import { ComplaintEntity, ComplaintStepEntity } from './complaint.js';
+import { CaseFileEvaluationEntity, EvaluationPlanEntity, EvaluationTemplateEntity } from './evaluation.js';
 
-export { ComplaintEntity, ComplaintStepEntity };
-export const entities = [ComplaintEntity, ComplaintStepEntity];
+export {
+  CaseFileEvaluationEntity,
+  ComplaintEntity,
+  ComplaintStepEntity,
+  EvaluationPlanEntity,
+  EvaluationTemplateEntity,
+};
+export const entities = [
+  ComplaintEntity,
+  ComplaintStepEntity,
+  EvaluationTemplateEntity,
+  EvaluationPlanEntity,
+  CaseFileEvaluationEntity,
+];

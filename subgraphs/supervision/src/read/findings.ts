@@ -12,6 +12,7 @@ import {
 
 import { type ComplaintFact, complaintFindings } from '../rules/findings.js';
 import type { ComplaintStatus } from '../rules/kinds.js';
+import { caseFileFindings } from './evaluation-findings.js';
 
 interface Row {
   id: string;
@@ -40,7 +41,7 @@ const fact = (r: Row): ComplaintFact => ({
   firstReopenedAt: r.first_reopened_at ? new Date(r.first_reopened_at) : null,
 });
 
-/** 投诉举报监督发现 One agency's complaint findings for this caller (the Agency field and the summary). */
+/** 监督发现 One agency's complaint and case-file findings for this caller (the Agency field and the summary). */
 export async function agencySupervisionFindings(ctx: Context, a: { id: string }): Promise<Finding[]> {
   requireFindingsCaller(ctx.identity);
   const today = shanghaiDate();
@@ -49,7 +50,8 @@ export async function agencySupervisionFindings(ctx: Context, a: { id: string })
       const rows = (await ctx.em.execute<Row[]>(CANDIDATES, [`{${agencyIds.join(',')}}`])).filter((r) =>
         canRead(ctx.identity, { agencyId: r.agency_id, region: r.region }),
       );
-      return alignMany(agencyIds, complaintFindings(rows.map(fact), today), (f) => f.agency.id);
+      const found = [...complaintFindings(rows.map(fact), today), ...(await caseFileFindings(ctx, agencyIds))];
+      return alignMany(agencyIds, found, (f) => f.agency.id);
     })
     .load(a.id);
 }

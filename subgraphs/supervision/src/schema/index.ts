@@ -2,6 +2,7 @@ import { type SchemaDefinition, statisticsRowsResolver } from '@tsp/shared';
 
 import { complaintStatistics } from '../read/statistics-rows.js';
 import { ComplaintResolver } from './complaint.resolver.js';
+import { AgencyCaseFileEvaluationsResolver, CaseFileEvaluationResolver } from './evaluation.resolver.js';
 import { references } from './references.js';
 import { StatisticsResolver } from './statistics.resolver.js';
 import {
@@ -18,6 +19,8 @@ export const schema: SchemaDefinition = {
     SupervisionSummaryResolver,
     StatisticsResolver,
     statisticsRowsResolver(complaintStatistics),
+    CaseFileEvaluationResolver,
+    AgencyCaseFileEvaluationsResolver,
   ],
   // Agency and the summary are reached through extension fields, Officer through Complaint.officer.
   orphanedTypes: [Agency, Officer, AgencySupervisionSummary],

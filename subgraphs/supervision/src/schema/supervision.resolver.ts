@@ -11,7 +11,7 @@ export const AgencySupervisionSummary = summaryType();
 export class AgencySupervisionFindingsResolver {
   @FieldResolver(() => [SupervisionFinding], {
     description:
-      '投诉举报监督发现 Complaint findings: not answered by the due day, sent back after the answer. Refused for the public; empty outside the caller’s scope.',
+      '投诉举报与案卷评查监督发现 Complaint findings (not answered by the due day, sent back after the answer) and case files graded 不合格 in the bureau’s evaluation. Refused for the public; empty outside the caller’s scope.',
   })
   supervisionFindings(@Root() a: Agency, @Ctx() ctx: Context): Promise<Finding[]> {
     return agencySupervisionFindings(ctx, a);
@@ -20,7 +20,9 @@ export class AgencySupervisionFindingsResolver {
 
 @Resolver(() => AgencySupervisionSummary)
 export class SupervisionSummaryResolver {
-  @FieldResolver(() => [FindingCount], { description: '投诉举报部分 Complaint findings per kind' })
+  @FieldResolver(() => [FindingCount], {
+    description: '投诉举报与案卷评查部分 Complaint and case-file evaluation findings per kind',
+  })
   supervision(@Root() s: SummaryKey, @Ctx() ctx: Context): Promise<FindingCount[]> {
     return agencySupervisionFindingCounts(ctx, s);
   }
