@@ -3,6 +3,7 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import {
   type DocumentNode,
+  getIntrospectionQuery,
   GraphQLError,
   type GraphQLSchema,
   Kind,
@@ -11,7 +12,7 @@ import {
   type ValidationRule,
 } from 'graphql';
 
-import { type CostModel, costModel, MAX_NODES } from './cost.js';
+import { costModel, MAX_NODES } from './cost.js';
 import { LIMITS } from './numbers.js';
 import { tooCostly } from './refusal.js';
 import { checkSelectionShape } from './selection-shape.js';
@@ -51,7 +52,7 @@ const badInput = (message: string) => new GraphQLError(message, { extensions: { 
  * operation choice, then the estimated cost against the caller's budget. Undefined means: go on.
  */
 export class OperationGuard {
-  private model?: { schema: GraphQLSchema; costs: CostModel };
+  private model?: { schema: GraphQLSchema; costs: ReturnType<typeof costModel>; anonymousBudget: number };
 
   constructor(private readonly schema: () => GraphQLSchema | undefined) {}
 
@@ -73,10 +74,11 @@ export class OperationGuard {
       return badInput('the document has several operations: operationName must name one / 需指定操作名');
     if (name && !operations.some((o) => o.name?.value === name))
       return badInput(`operationName "${name}" is not in the document / 操作名不存在`);
-    const budget = signedIn ? LIMITS.userCost : LIMITS.anonymousCost;
+    const model = this.costs(schema);
+    const budget = signedIn ? LIMITS.userCost : model.anonymousBudget;
     let cost: number;
     try {
-      cost = this.costs(schema).cost(document, request.variables ?? {}, name);
+      cost = model.costs.cost(document, request.variables ?? {}, name);
     } catch (e) {
       if (/maximum allowed number of nodes/.test((e as Error).message))
         return tooCostly('query nodes', MAX_NODES, MAX_NODES);
@@ -87,8 +89,16 @@ export class OperationGuard {
       : undefined;
   }
 
-  private costs(schema: GraphQLSchema): CostModel {
-    if (this.model?.schema !== schema) this.model = { schema, costs: costModel(schema) };
-    return this.model.costs;
+  /**
+   * The cost model of this schema, and the anonymous budget: LIMITS.anonymousCost, or the schema's own standard
+   * introspection query if that costs more — the sandbox must always be able to load the schema, however it grows.
+   */
+  private costs(schema: GraphQLSchema) {
+    if (this.model?.schema !== schema) {
+      const costs = costModel(schema);
+      const introspection = costs.cost(parse(getIntrospectionQuery()), {});
+      this.model = { schema, costs, anonymousBudget: Math.max(LIMITS.anonymousCost, introspection) };
+    }
+    return this.model;
   }
 }
