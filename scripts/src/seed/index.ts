@@ -2,8 +2,11 @@ import { createHash } from 'node:crypto';
 
 import { Role, shanghaiDate, signDevToken, type TokenClaims } from '@tsp/shared';
 
-import { seedCases } from './cases.js';
+import { seedCases, type SeededCases } from './cases.js';
+import { seedChallenges } from './challenges.js';
+import { seedComplaints } from './complaints.js';
 import { seedDisclosure } from './disclosure.js';
+import { seedEvaluation } from './evaluation.js';
 import { seedLegacyDecisions } from './findings.js';
 import { seedInspections } from './inspections.js';
 import { seedPersonnel } from './personnel.js';
@@ -116,7 +119,7 @@ export async function seedDemo(
     'enforcement items and discretion benchmarks, random inspections, service guides, body information',
     (as) => seedDisclosure(as, personnel.agencies),
   );
-  await step(
+  const cases: SeededCases = await step(
     'records',
     'cases at every stage (notice, defence, a hearing pending), one legacy case with findings',
     (as) => seedCases(as, personnel, upload, today, disclosure.benchmarks),
@@ -129,6 +132,16 @@ export async function seedDemo(
   );
   await step('inspections', 'enterprises, inspection lists and plans, visits over the caps, not joined, rated', (as) =>
     seedInspections(as, personnel, upload, today),
+  );
+  // The justice bureau's own instruments come last, so every earlier step keeps its result and keys.
+  await step('complaints', 'public complaints: closed as founded, reopened, rejected; one anonymous', (as) =>
+    seedComplaints(as, personnel, today),
+  );
+  await step('decision challenges', 'a reconsideration upheld, a lawsuit pending, a legacy decision revoked', (as) =>
+    seedChallenges(as, personnel, cases, today),
+  );
+  await step('case-file evaluation', "this year's evaluation: 优秀, 合格, 不合格 on a veto, one unscored", (as) =>
+    seedEvaluation(as, personnel, today),
   );
   await store.complete();
 }
