@@ -135,6 +135,26 @@ test('the supervisor sees COMPLAINT_REOPENED, DECISION_OVERTURNED and CASE_FILE_
   );
   expect(all).toEqual([failedCase.id]);
   expect(kinds(of(failedCase.agencyKey).supervisionFindings, 'CASE_FILE_FAILED')).toEqual([failedCase.id]);
+  // The file failed is culture and tourism's licensing case (case number order fixes which file gets which grade).
+  expect(failedCase).toMatchObject({ agencyKey: 'cultureTourism', category: 'LICENSING' });
+
+  // The same counts the launcher's demo test expects of supervisionSummary.
+  const summary = await p.gql(
+    `query($f: Date!, $t: Date!) { supervisionSummary(region: "宁晋县", from: $f, to: $t) { agency { id }
+      records { kind category count } supervision { kind category count } } }`,
+    { f: addCalendarDays(today, -30), t: today },
+    { token: sup },
+  );
+  expect(summary.errors).toBeUndefined();
+  const counts = (key: keyof SeededPersonnel['agencies']) =>
+    summary.data.supervisionSummary.find((x: { agency: { id: string } }) => x.agency.id === personnel.agencies[key].id);
+  expect(counts('planning').supervision).toEqual([{ kind: 'COMPLAINT_REOPENED', category: null, count: 1 }]);
+  expect(counts('cultureTourism').supervision).toEqual([{ kind: 'CASE_FILE_FAILED', category: 'LICENSING', count: 1 }]);
+  expect(counts('cultureTourism').records).toContainEqual({
+    kind: 'DECISION_OVERTURNED',
+    category: 'PENALTY',
+    count: 1,
+  });
 });
 
 test('the evaluation: every archived file drawn, cross-assigned, one of each grade and one unscored', async () => {
@@ -179,4 +199,19 @@ test('enforcementStatistics answers for 宁晋县 with the demo: cases, complain
   const revokedThisYear = addCalendarDays(today, -10).startsWith(String(year));
   expect(s.totals.decisionsChallenged).toBe(revokedThisYear ? 2 : 1);
   expect(s.totals.decisionsOverturned).toBe(revokedThisYear ? 1 : 0);
+});
+
+test('the challenge and evaluation steps run again with the same keys answer as before, nothing doubled', async () => {
+  expect(await seedChallenges(gqlClient(p.gatewayUrl, 'test-seed:challenges'), personnel, cases, today)).toEqual(
+    challenges,
+  );
+  expect(await seedEvaluation(gqlClient(p.gatewayUrl, 'test-seed:evaluation'), personnel, today)).toEqual(evaluation);
+  const plans = await p.gql(
+    `query($y: Int!) { caseFileEvaluationPlans(year: $y) { id } }`,
+    {
+      y: evaluation.year,
+    },
+    { token: sup },
+  );
+  expect(plans.data.caseFileEvaluationPlans).toEqual([{ id: evaluation.planId }]);
 });
