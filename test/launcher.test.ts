@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
 
-import { childEnv, freePort, Role, signDevToken, SUBGRAPHS, subgraphUrlVar } from '@tsp/shared';
+import { childEnv, freePort, Role, shanghaiDate, signDevToken, SUBGRAPHS, subgraphUrlVar } from '@tsp/shared';
 import { decodeJwt } from 'jose';
 
 import { createTestDatabase, sql } from './kit/db';
@@ -162,12 +162,18 @@ test('npm run token: an OFFICER without an agency is refused (exit 2); --demo �
   expect(r.data.officer.roles).toContain('ENFORCEMENT');
 }, 60_000);
 
-const ALL_FINDINGS = `{ agencies(region: "宁晋县") { id name
-  personnelFindings { kind } recordFindings { kind } reviewFindings { kind } disclosureFindings { kind } } }`;
+const ALL_FINDINGS = `{ agencies(region: "宁晋县") { id name personnelFindings { kind } recordFindings { kind }
+  reviewFindings { kind } disclosureFindings { kind } supervisionFindings { kind } } }`;
 type AgencyFindings = { id: string; name: string } & Record<string, { kind: string }[]>;
 const kindsOf = (a: AgencyFindings) =>
   new Set(
-    [...a.personnelFindings, ...a.recordFindings, ...a.reviewFindings, ...a.disclosureFindings].map((f) => f.kind),
+    [
+      ...a.personnelFindings,
+      ...a.recordFindings,
+      ...a.reviewFindings,
+      ...a.disclosureFindings,
+      ...a.supervisionFindings,
+    ].map((f) => f.kind),
   );
 
 test("the demo shows the supervisor's one query each seeded finding kind for the right agency", async () => {
@@ -191,6 +197,9 @@ test("the demo shows the supervisor's one query each seeded finding kind for the
   // The revoked decision was served before it was published: no service finding there.
   expect(of('宁晋县文化和旅游局')).not.toContain('SERVICE_OVERDUE');
   expect(of('宁晋县文化和旅游局')).toContain('WITHDRAWAL_OVERDUE');
+  // The justice bureau's own instruments: a complaint sent back, a decision revoked on reconsideration, a file failed.
+  expect(of('宁晋县城乡规划局')).toContain('COMPLAINT_REOPENED');
+  for (const k of ['DECISION_OVERTURNED', 'CASE_FILE_FAILED']) expect(of('宁晋县文化和旅游局')).toContain(k);
   const everywhere = new Set(agencies.flatMap((a) => [...kindsOf(a)]));
   for (const k of ['CREDENTIAL_EXPIRING', 'NO_TRAINING_LAST_YEAR', 'REVIEW_OVERDUE', 'ANNUAL_REPORT_MISSING']) {
     expect([...everywhere]).toContain(k);
@@ -210,7 +219,7 @@ test("the demo's supervisionSummary counts each subgraph's findings per agency, 
   const sup = await signDevToken({ role: Role.SUPERVISOR, sub: 'sfj', region: '宁晋县' });
   const Q = `query($f: Date!, $t: Date!) { supervisionSummary(region: "宁晋县", from: $f, to: $t) { agency { name }
     personnel { kind count } records { kind category count } review { kind category count }
-    disclosure { kind category count } } }`;
+    disclosure { kind category count } supervision { kind category count } } }`;
   const r = await gql(Q, sup, { f: '2024-12-01', t: '2027-11-30' });
   expect(r.errors).toBeUndefined();
   const by = (name: string) =>
@@ -232,10 +241,19 @@ test("the demo's supervisionSummary counts each subgraph's findings per agency, 
   expect(by('宁晋县文化和旅游局').disclosure).toContainEqual(
     expect.objectContaining({ kind: 'WITHDRAWAL_OVERDUE', count: 1 }),
   );
+  // The legacy decision revoked on reconsideration; the upheld one and the pending lawsuit correct nothing.
+  expect(by('宁晋县文化和旅游局').records).toContainEqual({
+    kind: 'DECISION_OVERTURNED',
+    category: 'PENALTY',
+    count: 1,
+  });
+  expect(by('宁晋县市场监督管理局').records.map((x: { kind: string }) => x.kind)).not.toContain('DECISION_OVERTURNED');
+  expect(by('宁晋县城乡规划局').supervision).toEqual([{ kind: 'COMPLAINT_REOPENED', category: null, count: 1 }]);
+  expect(by('宁晋县文化和旅游局').supervision).toEqual([{ kind: 'CASE_FILE_FAILED', category: 'LICENSING', count: 1 }]);
   // A period that ends before any finding began counts nothing.
   const empty = await gql(Q, sup, { f: '2001-01-01', t: '2001-12-31' });
   for (const s of empty.data.supervisionSummary)
-    expect([...s.personnel, ...s.records, ...s.review, ...s.disclosure]).toEqual([]);
+    expect([...s.personnel, ...s.records, ...s.review, ...s.disclosure, ...s.supervision]).toEqual([]);
   const head = await signDevToken({
     role: Role.AGENCY_HEAD,
     sub: 'h',
@@ -244,6 +262,23 @@ test("the demo's supervisionSummary counts each subgraph's findings per agency, 
   expect((await gql(Q, head, { f: '2026-01-01', t: '2026-12-31' })).errors?.[0]).toMatchObject({
     extensions: { code: 'FORBIDDEN' },
   });
+}, 60_000);
+
+test("the demo's enforcementStatistics for 宁晋县 this year: every agency, cases, complaints, challenges", async () => {
+  const sup = await signDevToken({ role: Role.SUPERVISOR, sub: 'sfj', region: '宁晋县' });
+  const Q = `query($y: Int!) { enforcementStatistics(region: "宁晋县", year: $y) { agencies { agencyName }
+    totals { casesFiled decisions complaintsReceived complaintsClosed decisionsChallenged } } }`;
+  // The seed's year (the first start's day): the launcher test starts it moments before.
+  const r = await gql(Q, sup, { y: Number(shanghaiDate().slice(0, 4)) });
+  expect(r.errors).toBeUndefined();
+  const s = r.data.enforcementStatistics;
+  expect(s.agencies).toHaveLength(5);
+  expect(s.totals.casesFiled).toBeGreaterThan(0);
+  expect(s.totals.decisions).toBeGreaterThan(0);
+  // Accepted: the anonymous report and the reopened complaint (the third was rejected); closed: the report.
+  expect(s.totals).toMatchObject({ complaintsReceived: 2, complaintsClosed: 1 });
+  // At least the reconsideration upheld today (the revocation counts in its own month, 10 days ago).
+  expect(s.totals.decisionsChallenged).toBeGreaterThanOrEqual(1);
 }, 60_000);
 
 test('a subgraph killed with SIGKILL is restarted and healthy again; SIGTERM then stops all with exit code 0', async () => {
