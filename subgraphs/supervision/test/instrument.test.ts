@@ -57,9 +57,15 @@ describe('the response due day on the official calendar', () => {
     expect(responseDueOn(cal, '2026-09-30', InstrumentKind.DECISION)).toEqual({ dueOn: '2026-10-20', workingDays: 10 });
     expect(responseDueOn(cal, '2026-09-30', InstrumentKind.OPINION)).toEqual({ dueOn: '2026-10-27', workingDays: 15 });
     // 30 September, then 8, 9, 10 (make-up), 12 October: the holiday week never counts, the Saturday does.
-    expect(responseDueOn(cal, '2026-09-29', InstrumentKind.OPINION, 5)).toEqual({ dueOn: '2026-10-12', workingDays: 5 });
+    expect(responseDueOn(cal, '2026-09-29', InstrumentKind.OPINION, 5)).toEqual({
+      dueOn: '2026-10-12',
+      workingDays: 5,
+    });
     // Issued in the holiday: the first working day after it is day one.
-    expect(responseDueOn(cal, '2026-10-03', InstrumentKind.DECISION, 5)).toEqual({ dueOn: '2026-10-13', workingDays: 5 });
+    expect(responseDueOn(cal, '2026-10-03', InstrumentKind.DECISION, 5)).toEqual({
+      dueOn: '2026-10-13',
+      workingDays: 5,
+    });
   });
 
   test('5…30 working days may be set per issue; outside is a problem', () => {
@@ -72,7 +78,13 @@ describe('the response due day on the official calendar', () => {
 });
 
 describe('SUPERVISION_RESPONSE_OVERDUE', () => {
-  const fact = { id: 'i1', agencyId: 'a1', kind: InstrumentKind.DECISION, dueOn: '2026-10-20', subject: '纠正违法处罚' };
+  const fact = {
+    id: 'i1',
+    agencyId: 'a1',
+    kind: InstrumentKind.DECISION,
+    dueOn: '2026-10-20',
+    subject: '纠正违法处罚',
+  };
 
   test('waiting for the agency after the due day: a finding from the next day (Asia/Shanghai)', () => {
     expect(isResponseOverdue({ status: S.ISSUED, dueOn: '2026-10-20' }, '2026-10-20')).toBe(false);

@@ -34,7 +34,8 @@ export class SupervisionInstruments extends Migration {
       `create index supervision_instrument_region on supervision.supervision_instrument (region, issued_at desc, id)`,
     );
     this.addSql(
-      `create index supervision_instrument_agency on supervision.supervision_instrument (agency_id, issued_at desc, id)`,
+      `create index supervision_instrument_agency
+         on supervision.supervision_instrument (agency_id, issued_at desc, id)`,
     );
     this.addSql(`create table supervision.supervision_instrument_step (
       id uuid primary key,
@@ -46,7 +47,8 @@ export class SupervisionInstruments extends Migration {
       measures text,
       due_on date)`);
     this.addSql(
-      `create index supervision_instrument_step_instrument on supervision.supervision_instrument_step (instrument_id, at)`,
+      `create index supervision_instrument_step_instrument
+         on supervision.supervision_instrument_step (instrument_id, at)`,
     );
     this.addSql(`create table supervision.supervision_interview (
       id uuid primary key,

@@ -27,7 +27,8 @@ export class IssueSupervisionInstrumentInput {
   legalBasis!: string;
   @Field(() => Int, {
     nullable: true,
-    description: '回复期限（工作日） Working days for the response, 5–30 (default 15 for an opinion, 10 for a decision)',
+    description:
+      '回复期限（工作日） Working days for the response, 5–30 (default 15 for an opinion, 10 for a decision)',
   })
   responseWorkingDays?: number | null;
   @Field(() => [ID], { nullable: true, description: '涉及案件 Case ids concerned (≤ 50)' })

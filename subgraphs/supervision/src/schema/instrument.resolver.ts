@@ -1,8 +1,8 @@
 import { type Context, Idempotent, reloaded } from '@tsp/shared';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 
-import { agencyInstruments, instrumentById, instrumentSteps, listInstruments } from '../read/instruments.js';
 import type { InstrumentView } from '../read/instrument-views.js';
+import { agencyInstruments, instrumentById, instrumentSteps, listInstruments } from '../read/instruments.js';
 import { closeSupervisionInstrument } from '../write/close-instrument.js';
 import { issueSupervisionInstrument } from '../write/issue-instrument.js';
 import { respondToSupervisionInstrument } from '../write/respond-instrument.js';

@@ -13,7 +13,8 @@ const replay = reloaded<InterviewView>(interviewById);
 export class SupervisionInterviewResolver {
   @UseMiddleware(Idempotent('supervision', replay))
   @Mutation(() => SupervisionInterview, {
-    description: '约谈记录 Record an interview held with an agency’s responsible persons (SUPERVISOR of the region, ADMIN)',
+    description:
+      '约谈记录 Record an interview held with an agency’s responsible persons (SUPERVISOR of the region, ADMIN)',
   })
   async recordSupervisionInterview(
     @Ctx() ctx: Context,

@@ -21,7 +21,8 @@ export class AgencySupervisionFindingsResolver {
 @Resolver(() => AgencySupervisionSummary)
 export class SupervisionSummaryResolver {
   @FieldResolver(() => [FindingCount], {
-    description: '投诉举报、案卷评查与监督文书部分 Complaint, case-file evaluation and supervision-instrument findings per kind',
+    description:
+      '投诉举报、案卷评查与监督文书部分 Complaint, case-file evaluation and supervision-instrument findings per kind',
   })
   supervision(@Root() s: SummaryKey, @Ctx() ctx: Context): Promise<FindingCount[]> {
     return agencySupervisionFindingCounts(ctx, s);

@@ -38,7 +38,6 @@ export async function bureauAgency(identity: Identity, agencyId: string, field =
   if (!isUuid(agencyId ?? '')) throw badInput(field, 'not an id');
   const [agency] = await agencyFacts([agencyId.toLowerCase()]);
   if (!agency) throw badInput(field, 'no such agency');
-  if (!isBureauOf(identity, agency))
-    throw forbidden('this agency is outside your region / 不在监督区域内');
+  if (!isBureauOf(identity, agency)) throw forbidden('this agency is outside your region / 不在监督区域内');
   return agency;
 }

@@ -14,7 +14,7 @@ export interface RecordInterview {
   attachments?: string[] | null;
 }
 
-/** 约谈记录 The bureau of the agency's region (ADMIN) records an interview it held with the agency's responsible persons. */
+/** 约谈记录 The bureau of the agency's region (ADMIN) records an interview held with its responsible persons. */
 export async function recordSupervisionInterview(
   ctx: Context,
   input: RecordInterview,
