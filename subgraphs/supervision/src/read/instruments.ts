@@ -3,6 +3,7 @@ import {
   alignMany,
   type Context,
   forbidden,
+  isUuid,
   pageArgs,
   requireId,
   requireUser,
@@ -42,8 +43,11 @@ function scope(ctx: Context): { where: string[]; params: unknown[] } {
   const id = ctx.identity;
   if (id.role === Role.ADMIN) return { where: [], params: [] };
   if (id.role === Role.SUPERVISOR) return { where: ['i.region = ?'], params: [id.region ?? ''] };
-  if (id.role && AGENCY_ROLES.includes(id.role) && id.agencyId)
-    return { where: ['i.agency_id = ?'], params: [id.agencyId] };
+  // A claim that is not one agency id names no agency (and must not reach the uuid column as text).
+  if (id.role && AGENCY_ROLES.includes(id.role))
+    return isUuid(id.agencyId ?? '')
+      ? { where: ['i.agency_id = ?'], params: [id.agencyId] }
+      : { where: ['false'], params: [] };
   throw forbidden('supervision instruments are read by the justice bureau and the agency addressed');
 }
 
