@@ -34,6 +34,7 @@ export enum FindingKind {
   COMPLAINT_OVERDUE = 'COMPLAINT_OVERDUE',
   COMPLAINT_REOPENED = 'COMPLAINT_REOPENED',
   CASE_FILE_FAILED = 'CASE_FILE_FAILED',
+  SUPERVISION_RESPONSE_OVERDUE = 'SUPERVISION_RESPONSE_OVERDUE',
 }
 registerEnumType(FindingKind, {
   name: 'FindingKind',
@@ -116,6 +117,10 @@ registerEnumType(FindingKind, {
     CASE_FILE_FAILED: {
       description:
         '案卷评查不合格 A case file graded 不合格 in the bureau’s case-file evaluation (< 60 points, or a veto failed)',
+    },
+    SUPERVISION_RESPONSE_OVERDUE: {
+      description:
+        '监督文书逾期未回复 A supervision opinion or decision (监督意见书、监督决定书) not answered by its due day (working days)',
     },
   },
 });

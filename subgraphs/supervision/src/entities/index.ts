@@ -1,5 +1,8 @@
 import { ComplaintEntity, ComplaintStepEntity } from './complaint.js';
 import { CaseFileEvaluationEntity, EvaluationPlanEntity, EvaluationTemplateEntity } from './evaluation.js';
+import { SupervisionInstrumentEntity, SupervisionInstrumentStepEntity } from './instrument.js';
+import { SupervisionInterviewEntity } from './interview.js';
+import { SupervisionNoticeEntity } from './notice.js';
 
 export {
   CaseFileEvaluationEntity,
@@ -7,6 +10,10 @@ export {
   ComplaintStepEntity,
   EvaluationPlanEntity,
   EvaluationTemplateEntity,
+  SupervisionInstrumentEntity,
+  SupervisionInstrumentStepEntity,
+  SupervisionInterviewEntity,
+  SupervisionNoticeEntity,
 };
 export const entities = [
   ComplaintEntity,
@@ -14,4 +21,8 @@ export const entities = [
   EvaluationTemplateEntity,
   EvaluationPlanEntity,
   CaseFileEvaluationEntity,
+  SupervisionInstrumentEntity,
+  SupervisionInstrumentStepEntity,
+  SupervisionInterviewEntity,
+  SupervisionNoticeEntity,
 ];

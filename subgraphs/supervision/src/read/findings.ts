@@ -13,6 +13,7 @@ import {
 import { type ComplaintFact, complaintFindings } from '../rules/findings.js';
 import type { ComplaintStatus } from '../rules/kinds.js';
 import { caseFileFindings } from './evaluation-findings.js';
+import { instrumentResponseFindings } from './instrument-findings.js';
 
 interface Row {
   id: string;
@@ -41,7 +42,7 @@ const fact = (r: Row): ComplaintFact => ({
   firstReopenedAt: r.first_reopened_at ? new Date(r.first_reopened_at) : null,
 });
 
-/** 监督发现 One agency's complaint and case-file findings for this caller (the Agency field and the summary). */
+/** 监督发现 One agency's complaint, case-file and instrument findings for this caller (Agency field, summary). */
 export async function agencySupervisionFindings(ctx: Context, a: { id: string }): Promise<Finding[]> {
   requireFindingsCaller(ctx.identity);
   const today = shanghaiDate();
@@ -50,7 +51,11 @@ export async function agencySupervisionFindings(ctx: Context, a: { id: string })
       const rows = (await ctx.em.execute<Row[]>(CANDIDATES, [`{${agencyIds.join(',')}}`])).filter((r) =>
         canRead(ctx.identity, { agencyId: r.agency_id, region: r.region }),
       );
-      const found = [...complaintFindings(rows.map(fact), today), ...(await caseFileFindings(ctx, agencyIds))];
+      const found = [
+        ...complaintFindings(rows.map(fact), today),
+        ...(await caseFileFindings(ctx, agencyIds)),
+        ...(await instrumentResponseFindings(ctx, agencyIds, today)),
+      ];
       return alignMany(agencyIds, found, (f) => f.agency.id);
     })
     .load(a.id);

@@ -3,6 +3,9 @@ import { type SchemaDefinition, statisticsRowsResolver } from '@tsp/shared';
 import { complaintStatistics } from '../read/statistics-rows.js';
 import { ComplaintResolver } from './complaint.resolver.js';
 import { AgencyCaseFileEvaluationsResolver, CaseFileEvaluationResolver } from './evaluation.resolver.js';
+import { AgencySupervisionInstrumentsResolver, SupervisionInstrumentResolver } from './instrument.resolver.js';
+import { AgencySupervisionInterviewsResolver, SupervisionInterviewResolver } from './interview.resolver.js';
+import { SupervisionNoticeResolver } from './notice.resolver.js';
 import { references } from './references.js';
 import { StatisticsResolver } from './statistics.resolver.js';
 import {
@@ -21,6 +24,11 @@ export const schema: SchemaDefinition = {
     statisticsRowsResolver(complaintStatistics),
     CaseFileEvaluationResolver,
     AgencyCaseFileEvaluationsResolver,
+    SupervisionInstrumentResolver,
+    AgencySupervisionInstrumentsResolver,
+    SupervisionInterviewResolver,
+    AgencySupervisionInterviewsResolver,
+    SupervisionNoticeResolver,
   ],
   // Agency and the summary are reached through extension fields, Officer through Complaint.officer.
   orphanedTypes: [Agency, Officer, AgencySupervisionSummary],

@@ -11,7 +11,7 @@ export const AgencySupervisionSummary = summaryType();
 export class AgencySupervisionFindingsResolver {
   @FieldResolver(() => [SupervisionFinding], {
     description:
-      '投诉举报与案卷评查监督发现 Complaint findings (not answered by the due day, sent back after the answer) and case files graded 不合格 in the bureau’s evaluation. Refused for the public; empty outside the caller’s scope.',
+      '投诉举报、案卷评查与监督文书监督发现 Complaint findings (not answered by the due day, sent back after the answer), case files graded 不合格 in the bureau’s evaluation, and supervision opinions or decisions not answered by their due day. Refused for the public; empty outside the caller’s scope.',
   })
   supervisionFindings(@Root() a: Agency, @Ctx() ctx: Context): Promise<Finding[]> {
     return agencySupervisionFindings(ctx, a);
@@ -21,7 +21,8 @@ export class AgencySupervisionFindingsResolver {
 @Resolver(() => AgencySupervisionSummary)
 export class SupervisionSummaryResolver {
   @FieldResolver(() => [FindingCount], {
-    description: '投诉举报与案卷评查部分 Complaint and case-file evaluation findings per kind',
+    description:
+      '投诉举报、案卷评查与监督文书部分 Complaint, case-file evaluation and supervision-instrument findings per kind',
   })
   supervision(@Root() s: SummaryKey, @Ctx() ctx: Context): Promise<FindingCount[]> {
     return agencySupervisionFindingCounts(ctx, s);
