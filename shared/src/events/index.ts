@@ -4,6 +4,7 @@ export * from './contracts.js';
 export * from './feed.js';
 export * from './integrator-log.js';
 export * from './integrator-payloads.js';
+export * from './json-schemas.js';
 export * from './listener.js';
 export * from './migrations.js';
 export * from './outbox.js';
