@@ -32,6 +32,7 @@ export * from './metrics/index.js';
 export * from './resilience/breaker.js';
 export * from './resilience/timeouts.js';
 export * from './rules/discretion.js';
+export { maskAddress, type MaskContext, maskPersonName, maskText, publicPartyName, REMOVED } from './rules/masking.js';
 export * from './server/context.js';
 export * from './server/heartbeat.js';
 export * from './server/http.js';

@@ -4,7 +4,7 @@ import type { ServiceName } from '../config.js';
 import { type ArchivedCaseRef, ArchivedCaseRefSchema, type CaseFacts, CaseFactsSchema } from '../contracts/records.js';
 import type { DomainEvent } from '../events/types.js';
 import { ask, lazyClient } from './answer.js';
-import { readFeed } from './feed.js';
+import { readFeed, readFeedHead } from './feed.js';
 
 /** The typed client of records' internal queries, for any other service. */
 export interface RecordsClient {
@@ -18,6 +18,8 @@ export interface RecordsClient {
   }): Promise<ArchivedCaseRef[]>;
   /** records' events after a position (DecisionRecorded, CaseOpened, …). */
   events(after: number, limit: number): Promise<DomainEvent[]>;
+  /** The newest position of records' events (0 = none yet): where a reader that wants only new ones starts. */
+  head(): Promise<number>;
 }
 
 const CASE_FACTS = `query($ids:[ID!]!){ caseFacts(ids:$ids){
@@ -43,5 +45,6 @@ export function recordsClient(from: ServiceName): RecordsClient {
         z.array(ArchivedCaseRefSchema),
       ),
     events: (after, limit) => readFeed(client(), 'records', after, limit),
+    head: () => readFeedHead(client(), 'records'),
   };
 }

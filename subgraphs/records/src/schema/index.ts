@@ -1,4 +1,4 @@
-import { eventFeed, type SchemaDefinition, statisticsRowsResolver } from '@tsp/shared';
+import { eventFeed, integratorLog, type SchemaDefinition, statisticsRowsResolver } from '@tsp/shared';
 
 import { recordsStatistics } from '../read/statistics.js';
 import { summaryReference } from '../read/summary.js';
@@ -33,6 +33,7 @@ export const schema: SchemaDefinition = {
     VerifyCaseJournalResolver,
     JournalResolver,
     eventFeed('records', 'Records'),
+    integratorLog('records', 'Records'),
   ],
   orphanedTypes: [AgencySupervisionSummary, SupervisionFinding],
   references: { ...references, AgencySupervisionSummary: summaryReference },

@@ -19,11 +19,12 @@ registerEnumType(WebhookDeliveryOutcome, {
 });
 
 @ObjectType({
-  description: '回调事件来源进度 Where one webhook endpoint stands in one event source (review, inspection)',
+  description:
+    '回调事件来源进度 Where one webhook endpoint stands in one event source (review, inspection, records, supervision)',
 })
 export class WebhookSourceState {
   @Field({
-    description: '事件来源 Source: review (reviewEvents log) or inspection (inspectionEvents log)',
+    description: '事件来源 Source: review, inspection, records or supervision (whose log is <source>Events)',
   })
   source!: string;
   @Field(() => String, {
@@ -98,13 +99,16 @@ export class WebhookEndpoint {
 export class WebhookDelivery {
   @Field(() => ID, { description: '标识 Id' })
   id!: string;
-  @Field({ description: '事件来源 Source of the event: review or inspection (whose log the cursor belongs to)' })
+  @Field({
+    description:
+      '事件来源 Source of the event: review, inspection, records or supervision (whose log the cursor belongs to)',
+  })
   source!: string;
   @Field(() => ID, { description: '事件标识 Event id (also sent as x-tsp-event-id)' })
   eventId!: string;
   @Field({ description: '事件类型 Event type' })
   eventType!: string;
-  @Field({ description: "事件游标 The event's cursor in its source's log (reviewEvents or inspectionEvents)" })
+  @Field({ description: "事件游标 The event's cursor in its source's log (<source>Events)" })
   cursor!: string;
   @Field(() => Int, { description: '第几次尝试 Attempt number for this event (1 = first)' })
   attempt!: number;

@@ -21,7 +21,7 @@ export class WebhookResolver {
     @Arg('eventTypes', () => [String], {
       nullable: true,
       description:
-        '事件类型 Event types to receive, of review (ReviewSubmitted…) and inspection (InspectionPlanned, InspectionApproved…); null = every review event type',
+        '事件类型 Event types to receive, of review (ReviewSubmitted…), inspection (InspectionPlanned…), records (CaseOpened, DecisionRecorded…) and supervision (ComplaintSubmitted…); null = every review event type',
     })
     eventTypes?: string[] | null,
   ) {
@@ -58,12 +58,12 @@ export class WebhookResolver {
     @Arg('after', () => String, {
       nullable: true,
       description:
-        "事件游标 A cursor of the source's log (reviewEvents, inspectionEvents) or a delivery's cursor; null = from the start",
+        "事件游标 A cursor of the source's log (<source>Events) or a delivery's cursor; null = from the start",
     })
     after?: string,
     @Arg('source', () => String, {
       defaultValue: 'review',
-      description: '事件来源 Which source to replay: review (default) or inspection',
+      description: '事件来源 Which source to replay: review (default), inspection, records or supervision',
     })
     source?: string,
   ) {

@@ -1,6 +1,8 @@
 import type { DomainEvent } from '@tsp/shared';
 
 import { inspection } from '../clients/inspection.js';
+import { records } from '../clients/records.js';
+import { supervision } from '../clients/supervision.js';
 import type { RemoteSource } from './sources.js';
 
 /** What webhook delivery needs of another subgraph's feed: its events in position order, and its head. */
@@ -9,6 +11,6 @@ export interface RemoteFeed {
   head(): Promise<number>;
 }
 
-const FEEDS: Record<RemoteSource, RemoteFeed> = { inspection };
+const FEEDS: Record<RemoteSource, RemoteFeed> = { inspection, records, supervision };
 
 export const remoteFeed = (source: RemoteSource): RemoteFeed => FEEDS[source];

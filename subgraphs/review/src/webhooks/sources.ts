@@ -1,14 +1,12 @@
-import { INSPECTION_EVENT_TYPES, REVIEW_EVENT_TYPES } from '@tsp/shared';
+import { INTEGRATOR_SOURCES, REVIEW_EVENT_TYPES } from '@tsp/shared';
 
 /**
  * Where webhook events come from: review's own outbox, and the feeds of other subgraphs (read through their
- * typed clients). Each source has its own log (`reviewEvents`, `inspectionEvents`), whose cursors a delivery's
+ * typed clients): inspection, records, supervision — every outbox with an internal feed. Each source has its own
+ * log (`reviewEvents`, `inspectionEvents`, `recordsEvents`, `supervisionEvents`), whose cursors a delivery's
  * `cursor` belongs to, named by its `source`.
  */
-export const WEBHOOK_SOURCES = {
-  review: REVIEW_EVENT_TYPES,
-  inspection: INSPECTION_EVENT_TYPES,
-} as const satisfies Record<string, readonly string[]>;
+export const WEBHOOK_SOURCES = INTEGRATOR_SOURCES;
 
 export type WebhookSource = keyof typeof WEBHOOK_SOURCES;
 /** Sources other than review, each with a row in review.webhook_source_cursor per endpoint that wants it. */

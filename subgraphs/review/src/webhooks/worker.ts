@@ -3,6 +3,7 @@ import {
   type DomainEvent,
   type EntityManager,
   Heartbeat,
+  integratorPayload,
   listenForEvents,
   logger,
   type Orm,
@@ -40,7 +41,9 @@ export interface WebhookWorkerOptions {
 
 /**
  * The JSON body integrators receive (also what the signature covers, byte for byte). `source` names the log
- * (`reviewEvents`, `inspectionEvents`) whose cursor `cursor` is: resume or replay that source from it.
+ * (`reviewEvents`, `inspectionEvents`, `recordsEvents`, `supervisionEvents`) whose cursor `cursor` is: resume or
+ * replay that source from it. The payload is the integrator's (integratorPayload: officers' free text masked, a
+ * minor never named), valid against docs/events/v1/<type>.schema.json.
  */
 export function webhookBody(e: DomainEvent): string {
   return JSON.stringify({
@@ -49,7 +52,7 @@ export function webhookBody(e: DomainEvent): string {
     occurredAt: e.occurredAt.toISOString(),
     agencyId: e.agencyId,
     subjectId: e.subjectId,
-    payload: e.payload,
+    payload: integratorPayload(e.type, e.payload),
     source: e.source,
     cursor: positionCursor(e.position),
   });

@@ -19,7 +19,14 @@ import { WEBHOOK_WAKE } from '../webhooks/config.js';
 import { remoteFeed } from '../webhooks/feeds.js';
 import { checkTarget, MAX_ACTIVE_ENDPOINTS, secretProblem } from '../webhooks/policy.js';
 import { insertSourceCursor, moveSourceCursor } from '../webhooks/source-cursors.js';
-import { eventTypesProblem, isSource, type RemoteSource, sourcesOf, type WebhookSource } from '../webhooks/sources.js';
+import {
+  eventTypesProblem,
+  isSource,
+  type RemoteSource,
+  SOURCE_NAMES,
+  sourcesOf,
+  type WebhookSource,
+} from '../webhooks/sources.js';
 import { countActive, deactivate, insertEndpoint, moveCursor, outboxHead } from '../webhooks/store.js';
 
 const log = logger('review:webhooks');
@@ -104,7 +111,7 @@ export async function registerWebhook(ctx: Context, url: string, secret: string,
  */
 export async function replayWebhook(ctx: Context, endpointId: string, after?: string | null, source = 'review') {
   requireRole(ctx.identity, Role.INTEGRATOR);
-  if (!isSource(source)) throw badInput('source', `unknown source; one of review, inspection / 未知的事件来源`);
+  if (!isSource(source)) throw badInput('source', `unknown source; one of ${SOURCE_NAMES.join(', ')} / 未知的事件来源`);
   const position = cursorPosition(after, source);
   const owner = ctx.identity.sub;
   const current = await ownOrNotFound(ctx.em, owner, endpointId);

@@ -1,4 +1,4 @@
-import { type SchemaDefinition, statisticsRowsResolver } from '@tsp/shared';
+import { eventFeed, integratorLog, type SchemaDefinition, statisticsRowsResolver } from '@tsp/shared';
 
 import { complaintStatistics } from '../read/statistics-rows.js';
 import { ComplaintResolver } from './complaint.resolver.js';
@@ -29,6 +29,9 @@ export const schema: SchemaDefinition = {
     SupervisionInterviewResolver,
     AgencySupervisionInterviewsResolver,
     SupervisionNoticeResolver,
+    // Complaint events: the internal feed review's webhooks read, and the integrators' log.
+    eventFeed('supervision', 'Supervision'),
+    integratorLog('supervision', 'Supervision'),
   ],
   // Agency and the summary are reached through extension fields, Officer through Complaint.officer.
   orphanedTypes: [Agency, Officer, AgencySupervisionSummary],
