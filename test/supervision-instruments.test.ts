@@ -1,4 +1,10 @@
-import { Role, shanghaiDate, WorkingCalendar } from '@tsp/shared';
+import {
+  InstrumentEventPayloadSchema,
+  NoticeEventPayloadSchema,
+  Role,
+  shanghaiDate,
+  WorkingCalendar,
+} from '@tsp/shared';
 
 import { sql } from './kit/db';
 import { type GqlResult, type Platform, startPlatform, token } from './kit/platform';
@@ -128,6 +134,28 @@ test('issue → respond → not accepted → respond → accepted; the due day o
   // The first response stays in the history.
   expect(closed.history[1]).toMatchObject({ text: '已研究', measures: '拟重新调查' });
   expect(closed.history[2].dueOn).toBe(cal.addWorkingDays(today, 10));
+
+  // Each step published its event in supervision's outbox, for agency A, carrying no text of the instrument.
+  const events = await sql<{ type: string; agency_id: string; payload: Record<string, unknown> }>(
+    p.databaseUrl,
+    `select type, agency_id, payload from supervision.outbox where subject_id = $1 order by position`,
+    [i.id],
+  );
+  expect(events.map((e) => e.type)).toEqual([
+    'SupervisionInstrumentIssued',
+    'SupervisionInstrumentResponded',
+    'SupervisionInstrumentResponded',
+    'SupervisionInstrumentClosed',
+  ]);
+  expect(new Set(events.map((e) => e.agency_id))).toEqual(new Set([w.agencyA]));
+  expect(InstrumentEventPayloadSchema.parse(events[3].payload)).toMatchObject({
+    instrumentId: i.id,
+    kind: 'DECISION',
+    status: 'CLOSED',
+    returnCount: 1,
+    caseIds: [caseId],
+  });
+  expect(JSON.stringify(events)).not.toMatch(/未告知|撤销|整改|已研究|行政处罚法/);
   expect(codeOf(await p.gql(CLOSE, { id: i.id, a: false, n: '再退回' }, sup()))).toBe('CONFLICT');
 });
 
@@ -276,6 +304,18 @@ test('the public reads notices, not instruments or interviews; a withdrawn notic
   expect(history.map((e: { node: { id: string } }) => e.node.id)).toContain(n.id);
   expect(codeOf(await p.gql(NOTICES, { r: '宁晋县', w: true }))).toBe('FORBIDDEN');
   expect(codeOf(await p.gql(WITHDRAW, { id: n.id, r: '再撤回' }, sup()))).toBe('CONFLICT');
+  // Published and withdrawn once each in the outbox (no second withdrawal); the public title, not the body or reason.
+  const events = await sql<{ type: string; agency_id: string; payload: Record<string, unknown> }>(
+    p.databaseUrl,
+    `select type, agency_id, payload from supervision.outbox where subject_id = $1 order by position`,
+    [n.id],
+  );
+  expect(events.map((e) => [e.type, e.agency_id])).toEqual([
+    ['SupervisionNoticePublished', w.agencyA],
+    ['SupervisionNoticeWithdrawn', w.agencyA],
+  ]);
+  expect(NoticeEventPayloadSchema.parse(events[1].payload)).toMatchObject({ noticeId: n.id, title: n.title });
+  expect(JSON.stringify(events)).not.toMatch(/经监督检查|复议维持/);
 });
 
 test('oversized or bad input is BAD_USER_INPUT naming the field, and nothing is written', async () => {

@@ -6,8 +6,8 @@ import { readFeed, readFeedHead } from './feed.js';
 /** The typed client of supervision's internal queries, for any other service. */
 export interface SupervisionClient {
   /**
-   * supervision's events after a position, in position order (ComplaintSubmitted, …; payloads per
-   * ComplaintEventPayloadSchema). Every type of its outbox, unscoped: the caller filters.
+   * supervision's events after a position, in position order (ComplaintSubmitted, SupervisionInstrumentIssued, …; payloads per
+   * the schemas in INTEGRATOR_PAYLOAD_SCHEMAS). Every type of its outbox, unscoped: the caller filters.
    */
   events(after: number, limit: number): Promise<DomainEvent[]>;
   /** The newest position of supervision's events (0 = none yet). */

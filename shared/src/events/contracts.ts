@@ -116,3 +116,47 @@ export const ComplaintEventPayloadSchema = z.object({
   upheld: z.boolean().nullable(),
 });
 export type ComplaintEventPayload = z.infer<typeof ComplaintEventPayloadSchema>;
+
+/** Event types supervision publishes for its instruments (监督意见书/决定书) and public notices (通报), in its outbox. */
+export const INSTRUMENT_EVENT_TYPES = [
+  'SupervisionInstrumentIssued',
+  'SupervisionInstrumentResponded',
+  'SupervisionInstrumentClosed',
+] as const;
+export type InstrumentEventType = (typeof INSTRUMENT_EVENT_TYPES)[number];
+export const NOTICE_EVENT_TYPES = ['SupervisionNoticePublished', 'SupervisionNoticeWithdrawn'] as const;
+export type NoticeEventType = (typeof NOTICE_EVENT_TYPES)[number];
+
+/**
+ * Payload of every instrument event: the instrument's state after the step. No subject, findings, requirements,
+ * response, measures or notes (free text that may name people); readers who may see those ask the subgraph.
+ */
+export const InstrumentEventPayloadSchema = z.object({
+  instrumentId: z.string().min(1),
+  agencyId: z.string().min(1),
+  kind: z.string(),
+  status: z.string(),
+  /** Day the agency's response is due, YYYY-MM-DD. */
+  dueOn: z.string(),
+  issuedAt: z.string(),
+  respondedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  /** Times the bureau sent a response back. */
+  returnCount: z.number().int(),
+  caseIds: z.array(z.string()),
+});
+export type InstrumentEventPayload = z.infer<typeof InstrumentEventPayloadSchema>;
+
+/**
+ * Payload of every notice event. A notice is public, so its title may travel; not its body (long free text), nor the
+ * withdrawal reason.
+ */
+export const NoticeEventPayloadSchema = z.object({
+  noticeId: z.string().min(1),
+  kind: z.string(),
+  title: z.string(),
+  agencyIds: z.array(z.string()).min(1),
+  publishedAt: z.string(),
+  withdrawnAt: z.string().nullable(),
+});
+export type NoticeEventPayload = z.infer<typeof NoticeEventPayloadSchema>;

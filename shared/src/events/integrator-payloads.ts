@@ -10,6 +10,10 @@ import {
   DecisionRecordedPayloadSchema,
   INSPECTION_EVENT_TYPES,
   InspectionEventPayloadSchema,
+  INSTRUMENT_EVENT_TYPES,
+  InstrumentEventPayloadSchema,
+  NOTICE_EVENT_TYPES,
+  NoticeEventPayloadSchema,
   REVIEW_EVENT_TYPES,
   type ReviewEventPayload,
   ReviewEventPayloadSchema,
@@ -30,7 +34,7 @@ export const INTEGRATOR_SOURCES = {
   review: REVIEW_EVENT_TYPES,
   inspection: INSPECTION_EVENT_TYPES,
   records: RECORDS_EVENT_TYPES,
-  supervision: COMPLAINT_EVENT_TYPES,
+  supervision: [...COMPLAINT_EVENT_TYPES, ...INSTRUMENT_EVENT_TYPES, ...NOTICE_EVENT_TYPES],
 } as const satisfies Record<string, readonly string[]>;
 export type IntegratorSource = keyof typeof INTEGRATOR_SOURCES;
 
@@ -53,6 +57,8 @@ export const INTEGRATOR_PAYLOAD_SCHEMAS: Record<string, z.ZodObject> = {
   ...Object.fromEntries(REVIEW_EVENT_TYPES.map((t) => [t, ReviewEventPayloadSchema])),
   ...Object.fromEntries(INSPECTION_EVENT_TYPES.map((t) => [t, InspectionEventPayloadSchema])),
   ...Object.fromEntries(COMPLAINT_EVENT_TYPES.map((t) => [t, ComplaintEventPayloadSchema])),
+  ...Object.fromEntries(INSTRUMENT_EVENT_TYPES.map((t) => [t, InstrumentEventPayloadSchema])),
+  ...Object.fromEntries(NOTICE_EVENT_TYPES.map((t) => [t, NoticeEventPayloadSchema])),
   CaseOpened: CaseOpenedPayloadSchema,
   RecordAppended: RecordAppendedPayloadSchema,
   DecisionRecorded: DecisionRecordedOutboundSchema,

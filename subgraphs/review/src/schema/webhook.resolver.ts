@@ -21,7 +21,7 @@ export class WebhookResolver {
     @Arg('eventTypes', () => [String], {
       nullable: true,
       description:
-        '事件类型 Event types to receive, of review (ReviewSubmitted…), inspection (InspectionPlanned…), records (CaseOpened, DecisionRecorded…) and supervision (ComplaintSubmitted…); null = every review event type',
+        '事件类型 Event types to receive, of review (ReviewSubmitted…), inspection (InspectionPlanned…), records (CaseOpened, DecisionRecorded…) and supervision (ComplaintSubmitted…, SupervisionInstrumentIssued…, SupervisionNoticePublished…); null = every review event type',
     })
     eventTypes?: string[] | null,
   ) {

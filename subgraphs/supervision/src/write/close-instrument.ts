@@ -1,6 +1,7 @@
 import { badInput, type Context, loadCalendar, requireText, shanghaiDate } from '@tsp/shared';
 
 import type { SupervisionInstrumentEntity } from '../entities/index.js';
+import { publishInstrumentEvent } from '../events/instrument-events.js';
 import { INSTRUMENT_LIMITS, responseDueOn } from '../rules/instrument.js';
 import { InstrumentAction } from '../rules/instrument-kinds.js';
 import { instrumentFor } from './instrument-row.js';
@@ -24,6 +25,7 @@ export async function closeSupervisionInstrument(
       i.closedBy = ctx.identity.sub ?? '';
       i.closeNote = text;
       await tx.flush();
+      await publishInstrumentEvent(tx, 'SupervisionInstrumentClosed', i);
       return i;
     }
     const cal = await loadCalendar(tx);

@@ -2,6 +2,7 @@ import { badInput, type Context, isUuid, loadCalendar, requireText, shanghaiDate
 
 import { SupervisionInstrumentEntity, SupervisionInstrumentStepEntity } from '../entities/index.js';
 import type { FindingRef } from '../entities/instrument.js';
+import { publishInstrumentEvent } from '../events/instrument-events.js';
 import { INSTRUMENT_LIMITS, instrumentStatusAfter, responseDueOn } from '../rules/instrument.js';
 import { InstrumentAction, type InstrumentKind } from '../rules/instrument-kinds.js';
 import { bureauAgency } from './instrument-access.js';
@@ -71,6 +72,7 @@ export async function issueSupervisionInstrument(
       dueOn: due.dueOn,
     });
     await tx.flush();
+    await publishInstrumentEvent(tx, 'SupervisionInstrumentIssued', i);
     return i;
   });
 }

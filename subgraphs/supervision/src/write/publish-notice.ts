@@ -2,6 +2,7 @@ import { badInput, type Context, forbidden, requireId, requireText, requireUser,
 
 import { agencyFacts } from '../clients/personnel.js';
 import { SupervisionNoticeEntity } from '../entities/index.js';
+import { publishNoticeEvent } from '../events/instrument-events.js';
 import type { NoticeKind } from '../rules/instrument-kinds.js';
 import { NOTICE_LIMITS } from '../rules/notice.js';
 import { isBureauOf } from './access.js';
@@ -43,14 +44,11 @@ export async function publishSupervisionNotice(ctx: Context, input: PublishNotic
   if (regions.length > 1) throw badInput('agencyIds', 'the agencies of one notice are of one region');
   const region = regions[0];
   if (!isBureauOf(ctx.identity, { region })) throw forbidden('these agencies are outside your region / 不在监督区域内');
-  const n = ctx.em.create(SupervisionNoticeEntity, {
-    region,
-    kind: input.kind,
-    title,
-    body,
-    agencyIds,
-    publishedBy: ctx.identity.sub ?? '',
+  const publishedBy = ctx.identity.sub ?? '';
+  return ctx.em.transactional(async (tx) => {
+    const n = tx.create(SupervisionNoticeEntity, { region, kind: input.kind, title, body, agencyIds, publishedBy });
+    await tx.flush();
+    await publishNoticeEvent(tx, 'SupervisionNoticePublished', n);
+    return n;
   });
-  await ctx.em.flush();
-  return n;
 }

@@ -1,6 +1,7 @@
 import { type Context, requireText } from '@tsp/shared';
 
 import type { SupervisionInstrumentEntity } from '../entities/index.js';
+import { publishInstrumentEvent } from '../events/instrument-events.js';
 import { INSTRUMENT_LIMITS } from '../rules/instrument.js';
 import { InstrumentAction } from '../rules/instrument-kinds.js';
 import { instrumentFor } from './instrument-row.js';
@@ -21,6 +22,7 @@ export async function respondToSupervisionInstrument(
     i.respondedBy = ctx.identity.sub ?? '';
     i.respondedAt = new Date();
     await tx.flush();
+    await publishInstrumentEvent(tx, 'SupervisionInstrumentResponded', i);
     return i;
   });
 }

@@ -2,6 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import { AppError, type Context, forbidden, notFound, requireId, requireText, requireUser } from '@tsp/shared';
 
 import { SupervisionNoticeEntity } from '../entities/index.js';
+import { publishNoticeEvent } from '../events/instrument-events.js';
 import { NOTICE_LIMITS, withdrawProblem } from '../rules/notice.js';
 import { isBureauOf } from './access.js';
 
@@ -27,6 +28,7 @@ export async function withdrawSupervisionNotice(
     n.withdrawnBy = ctx.identity.sub ?? '';
     n.withdrawalReason = why;
     await tx.flush();
+    await publishNoticeEvent(tx, 'SupervisionNoticeWithdrawn', n);
     return n;
   });
 }
