@@ -5,6 +5,7 @@ import { seedDisclosure } from '@tsp/scripts/seed/disclosure';
 import { type SeededEvaluation, seedEvaluation } from '@tsp/scripts/seed/evaluation';
 import { seedLegacyDecisions } from '@tsp/scripts/seed/findings';
 import { blobUploader, gqlClient } from '@tsp/scripts/seed/index';
+import { type SeededInstruments, seedInstruments } from '@tsp/scripts/seed/instruments';
 import { type SeededPersonnel, seedPersonnel } from '@tsp/scripts/seed/personnel';
 import { addCalendarDays, Role, shanghaiDate } from '@tsp/shared';
 
@@ -22,6 +23,7 @@ let cases: SeededCases;
 let complaints: SeededComplaints;
 let challenges: SeededChallenges;
 let evaluation: SeededEvaluation;
+let instruments: SeededInstruments;
 let sup: string;
 const today = shanghaiDate();
 
@@ -36,6 +38,7 @@ beforeAll(async () => {
   complaints = await seedComplaints(gqlClient(p.gatewayUrl, 'test-seed:complaints'), personnel, today);
   challenges = await seedChallenges(gqlClient(p.gatewayUrl, 'test-seed:challenges'), personnel, cases, today);
   evaluation = await seedEvaluation(gqlClient(p.gatewayUrl, 'test-seed:evaluation'), personnel, today);
+  instruments = await seedInstruments(gqlClient(p.gatewayUrl, 'test-seed:instruments'), personnel);
   sup = await token({ role: Role.SUPERVISOR, sub: 'sfj', region: '宁晋县' });
 }, 300_000);
 afterAll(async () => {
@@ -214,4 +217,21 @@ test('the challenge and evaluation steps run again with the same keys answer as 
     { token: sup },
   );
   expect(plans.data.caseFileEvaluationPlans).toEqual([{ id: evaluation.planId }]);
+});
+
+test('instruments: an opinion closed, a decision open and not yet due, a public notice; run again, nothing doubled', async () => {
+  expect(instruments.instruments.map((i) => `${i.key}:${i.status}`)).toEqual(['opinion:CLOSED', 'decision:ISSUED']);
+  for (const i of instruments.instruments) expect(i.dueOn > today).toBe(true);
+  expect(await seedInstruments(gqlClient(p.gatewayUrl, 'test-seed:instruments'), personnel)).toEqual(instruments);
+  const list = await p.gql(
+    `{ supervisionInstruments(first: 50) { edges { node { id status } } } }`,
+    {},
+    { token: sup },
+  );
+  expect(list.errors).toBeUndefined();
+  expect(list.data.supervisionInstruments.edges.map((e: { node: { id: string } }) => e.node.id).sort()).toEqual(
+    instruments.instruments.map((i) => i.id).sort(),
+  );
+  const notices = await p.gql(`{ supervisionNotices(region: "宁晋县") { edges { node { id kind } } } }`);
+  expect(notices.data.supervisionNotices.edges).toEqual([{ node: { id: instruments.noticeId, kind: 'COMMENDATION' } }]);
 });

@@ -9,6 +9,7 @@ import { seedDisclosure } from './disclosure.js';
 import { seedEvaluation } from './evaluation.js';
 import { seedLegacyDecisions } from './findings.js';
 import { seedInspections } from './inspections.js';
+import { seedInstruments } from './instruments.js';
 import { seedPersonnel } from './personnel.js';
 import { seedReviews } from './reviews.js';
 
@@ -142,6 +143,9 @@ export async function seedDemo(
   );
   await step('case-file evaluation', "this year's evaluation: 优秀, 合格, 不合格 on a veto, one unscored", (as) =>
     seedEvaluation(as, personnel, today),
+  );
+  await step('supervision instruments', 'an opinion responded and closed, a decision open, a public notice', (as) =>
+    seedInstruments(as, personnel),
   );
   await store.complete();
 }
