@@ -219,7 +219,7 @@ test('the challenge and evaluation steps run again with the same keys answer as 
   expect(plans.data.caseFileEvaluationPlans).toEqual([{ id: evaluation.planId }]);
 });
 
-test('instruments: an opinion closed, a decision open and not yet due, a public notice; run again, nothing doubled', async () => {
+test('an opinion closed, a decision open and not yet due, a public notice; run again, nothing doubled', async () => {
   expect(instruments.instruments.map((i) => `${i.key}:${i.status}`)).toEqual(['opinion:CLOSED', 'decision:ISSUED']);
   for (const i of instruments.instruments) expect(i.dueOn > today).toBe(true);
   expect(await seedInstruments(gqlClient(p.gatewayUrl, 'test-seed:instruments'), personnel)).toEqual(instruments);
