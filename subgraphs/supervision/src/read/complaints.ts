@@ -1,19 +1,10 @@
-import {
-  badInput,
-  type Context,
-  decodeCursor,
-  encodeCursor,
-  forbidden,
-  isUuid,
-  requireId,
-  requireUser,
-  Role,
-} from '@tsp/shared';
+import { type Context, forbidden, pageArgs, requireId, requireUser, Role, toPage } from '@tsp/shared';
 
 import { ComplaintEntity } from '../entities/index.js';
 import type { ComplaintStatus } from '../rules/kinds.js';
 import { receiptHash } from '../rules/receipt.js';
 import { HANDLERS, hidden, isBureauOf, isHandlerOf } from '../write/access.js';
+import { parseTimeKey, timeKey } from './time-cursor.js';
 import { type ComplaintProgressView, type ComplaintView, complaintView, progressView } from './views.js';
 
 /** One complaint for the bureau of its region (ADMIN) or the staff of the agency it was sent to; NOT_FOUND otherwise. */
@@ -40,8 +31,7 @@ export async function listComplaints(
   p: { filter?: ComplaintFilter | null; first?: number | null; after?: string | null },
 ) {
   requireUser(ctx.identity);
-  const limit = p.first ?? 50;
-  if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw badInput('first', 'must be 1…200');
+  const { limit, after } = pageArgs(p.first, p.after);
   const where: string[] = [];
   const params: unknown[] = [];
   const id = ctx.identity;
@@ -63,11 +53,9 @@ export async function listComplaints(
     params.push(requireId('agency', f.agencyId));
   }
   if (f.overdue) where.push(`c.status = 'ASSIGNED' and c.due_on < (now() at time zone 'Asia/Shanghai')::date`);
-  if (p.after) {
-    const m = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)\|(.{36})$/.exec(decodeCursor(p.after));
-    if (!m || new Date(m[1]).toISOString() !== m[1] || !isUuid(m[2])) throw badInput('after', 'not a complaint cursor');
+  if (after) {
     where.push('(c.submitted_at, c.id) < (?::timestamptz, ?::uuid)');
-    params.push(m[1], m[2]);
+    params.push(...parseTimeKey(after, 'complaint'));
   }
   params.push(limit + 1);
   const rows = await ctx.em.execute(
@@ -76,11 +64,8 @@ export async function listComplaints(
     params,
   );
   const found = rows.map((r) => ctx.em.map(ComplaintEntity, r));
-  const edges = found.slice(0, limit).map((c) => ({
-    node: complaintView(ctx.identity, c),
-    cursor: encodeCursor(`${c.submittedAt.toISOString()}|${c.id}`),
-  }));
-  return { edges, pageInfo: { hasNextPage: found.length > limit, endCursor: edges.at(-1)?.cursor ?? null } };
+  const page = toPage(found, limit, (c) => timeKey(c.submittedAt, c.id));
+  return { ...page, edges: page.edges.map((e) => ({ ...e, node: complaintView(ctx.identity, e.node) })) };
 }
 
 /**
