@@ -11,10 +11,10 @@ import {
 } from '@tsp/shared';
 import type { Express, Response } from 'express';
 
-import { statisticsXlsx } from '../export/statistics-xlsx.js';
 import { enforcementStatistics } from '../read/enforcement-statistics.js';
 import { csvDocument } from '../rules/csv.js';
 import { bodyRows, type Cell, headerRows, title, trendRows } from '../rules/statistics-layout.js';
+import { statisticsXlsx } from './statistics-xlsx.js';
 
 const log = logger('supervision:exports');
 
