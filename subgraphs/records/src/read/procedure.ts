@@ -42,15 +42,15 @@ interface Row {
   legal_basis: string | null;
   hearing_offered: boolean | null;
   statement_working_days: number | null;
-  served_at: Date | null;
-  waived_at: Date | null;
-  requested_at: Date | null;
+  served_at: string | null;
+  waived_at: string | null;
+  requested_at: string | null;
   hearing_id: string | null;
   hearing_entry_id: string | null;
   chair_officer_id: string | null;
-  held_at: Date | null;
+  held_at: string | null;
   recorded: boolean | null;
-  hearing_notice_at: Date | null;
+  hearing_notice_at: string | null;
   investigator_ids: string[];
 }
 
@@ -83,8 +83,8 @@ select c.id as case_id,
  where c.id = any(?::uuid[])`;
 
 // Raw rows carry timestamps as text.
-const at = (d: Date | string) => new Date(d);
-const day = (d: Date | string | null) => (d ? shanghaiDate(at(d)) : null);
+const at = (d: string) => new Date(d);
+const day = (d: string | null) => (d ? shanghaiDate(at(d)) : null);
 
 function recordOf(r: Row): CaseProcedureRecord {
   return {
