@@ -1,11 +1,14 @@
-import { type Identity, normaliseClientAddress } from '@tsp/shared';
+import type { Identity } from '@tsp/shared';
 import type { Request } from 'express';
 
 export interface GatewayContext {
   identity: Identity;
   authorization?: string;
   idempotencyKey?: string;
-  /** The socket's peer address, normalised (never a header the client sent: those can say anything). */
+  /**
+   * The socket's peer address, normalised, or the client a trusted proxy names (TRUSTED_PROXIES); never a header
+   * the client itself sent: those can say anything.
+   */
   clientAddress?: string;
   /** Bytes of subgraph answers this request has gathered so far (limits/numbers.ts maxUpstreamBytes). */
   upstreamBytes?: number;
@@ -14,12 +17,17 @@ export interface GatewayContext {
 }
 
 /** The edge (limits/edge.ts) has verified the token already; a bad one never reaches Apollo. */
-export function gatewayContext(req: Request, identity: Identity, checkedQuery?: string): GatewayContext {
+export function gatewayContext(
+  req: Request,
+  clientAddressOf: (req: Request) => string,
+  identity: Identity,
+  checkedQuery?: string,
+): GatewayContext {
   return {
     identity,
     authorization: req.header('authorization'),
     idempotencyKey: req.header('idempotency-key'),
-    clientAddress: normaliseClientAddress(req.socket.remoteAddress),
+    clientAddress: clientAddressOf(req),
     checkedQuery,
   };
 }

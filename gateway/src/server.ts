@@ -10,6 +10,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import {
   baseApp,
   BODY_LIMIT,
+  clientAddressResolver,
   jsonErrors,
   loadConfig,
   logger,
@@ -67,7 +68,8 @@ function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
 
 export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGateway> {
   // Parsed and checked before anything starts: a misconfiguration must stop the gateway, not fail requests later.
-  loadConfig();
+  const { TRUSTED_PROXIES } = loadConfig();
+  const clientAddressOf = clientAddressResolver(TRUSTED_PROXIES);
   const urls = Object.fromEntries(SUBGRAPHS.map((n) => [n, opts.urls?.[n] ?? subgraphUrl(n)])) as Record<
     SubgraphName,
     string
@@ -143,7 +145,8 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
     express.json({ limit: BODY_LIMIT }),
     edgeGuard(guard),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => gatewayContext(req, edgeResult(res).identity, edgeResult(res).checkedQuery),
+      context: async ({ req, res }) =>
+        gatewayContext(req, clientAddressOf, edgeResult(res).identity, edgeResult(res).checkedQuery),
     }),
   );
   app.use(jsonErrors);

@@ -48,6 +48,7 @@ describe('defaults', () => {
       WEBHOOK_RETRY_BASE_MS: 1000,
       LAUNCHER_WAIT_MS: 180_000,
       LOG_SQL: false,
+      TRUSTED_PROXIES: [],
       PERSONNEL_URL: 'http://127.0.0.1:4001/graphql',
       DISCLOSURE_URL: 'http://127.0.0.1:4004/graphql',
     });
@@ -86,6 +87,7 @@ test('valid values are parsed to their types', () => {
       WEBHOOK_ALLOW_PRIVATE_ADDRESSES: '1',
       WEBHOOK_SECRET_KEY: key,
       LOG_LEVEL: 'warn',
+      TRUSTED_PROXIES: 'loopback, 10.0.0.0/8,2001:db8::1',
       ...S3,
       JWKS_URL: 'https://idp.example/jwks',
       JWT_ISSUER: 'https://idp.example',
@@ -99,6 +101,7 @@ test('valid values are parsed to their types', () => {
     WEBHOOK_ALLOW_PRIVATE_ADDRESSES: true,
     WEBHOOK_SECRET_KEY: key,
     LOG_LEVEL: 'warn',
+    TRUSTED_PROXIES: ['loopback', '10.0.0.0/8', '2001:db8::1'],
     BLOB_STORE: 's3',
   });
 });
@@ -114,6 +117,11 @@ describe('an invalid value is refused, naming the variable and what it expects',
     ['WEBHOOK_ALLOW_PRIVATE_ADDRESSES', 'true', 'expected 1 or 0, got "true"'],
     ['LOG_LEVEL', 'verbose', 'expected one of fatal, error, warn, info, debug, trace, silent, got "verbose"'],
     ['BLOB_STORE', 'gcs', 'expected one of fs, s3, got "gcs"'],
+    [
+      'TRUSTED_PROXIES',
+      '10.0.0.0/33',
+      'expected addresses or CIDR ranges separated by commas (or loopback, linklocal, uniquelocal), got "10.0.0.0/33"',
+    ],
     ['RECORDS_URL', 'records:4002', 'expected a URL (http or https), got "records:4002"'],
     ['DATABASE_URL', 'http://db/x', 'expected a URL (postgres or postgresql), got "http://db/x"'],
   ])('%s=%s', (name, value, expected) => {

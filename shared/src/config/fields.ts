@@ -1,3 +1,4 @@
+import proxyaddr from 'proxy-addr';
 import { z } from 'zod';
 
 /**
@@ -109,3 +110,21 @@ export const secretKey = () =>
     (t) => (decodeSecretKey(t) ? t : undefined),
     { secret: true },
   );
+
+/**
+ * Addresses, CIDR ranges or proxy-addr's names (loopback, linklocal, uniquelocal), comma-separated: the reverse
+ * proxies whose X-Forwarded-For may be believed. Checked here with proxy-addr itself, which reads them later.
+ */
+export const addressList = () =>
+  field('addresses or CIDR ranges separated by commas (or loopback, linklocal, uniquelocal)', (t) => {
+    const list = t
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean);
+    try {
+      proxyaddr.compile(list);
+      return list;
+    } catch {
+      return undefined;
+    }
+  });

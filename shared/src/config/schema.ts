@@ -2,7 +2,18 @@ import path from 'node:path';
 
 import { z } from 'zod';
 
-import { durationSeconds, flag, nonNegativeWhole, oneOf, port, positiveWhole, secretKey, text, url } from './fields.js';
+import {
+  addressList,
+  durationSeconds,
+  flag,
+  nonNegativeWhole,
+  oneOf,
+  port,
+  positiveWhole,
+  secretKey,
+  text,
+  url,
+} from './fields.js';
 import {
   DEFAULT_PORTS,
   DEV_INTERNAL_SECRET,
@@ -82,6 +93,8 @@ const fields = {
   // A complainant rarely has more than a few things to report; a script has many (README § Limits and abuse).
   COMPLAINT_RATE_PER_HOUR: positiveWhole().default(3),
   COMPLAINT_RATE_PER_DAY: positiveWhole().default(10),
+  /** None by default: a client's own X-Forwarded-For is never believed. */
+  TRUSTED_PROXIES: addressList().default([]),
   ...subgraphUrls,
   PUBLIC_WEB_URL: url(HTTP).default('http://localhost:4000'),
   GATEWAY_URL: url(HTTP).optional(),

@@ -76,6 +76,9 @@ export const ENV_VARS = {
   COMPLAINT_RATE_PER_HOUR:
     'public complaints (submitComplaint) accepted from one client address per hour (default 3); then RATE_LIMITED',
   COMPLAINT_RATE_PER_DAY: 'public complaints accepted from one client address per 24 hours (default 10)',
+  TRUSTED_PROXIES:
+    'gateway: reverse proxies in front of it (addresses or CIDR ranges, comma-separated; also loopback, linklocal, ' +
+    'uniquelocal); their X-Forwarded-For names the client that rate limits count (default: none, the socket address)',
   ...SUBGRAPH_URL_VARS,
   // Launcher (npm start) and CLI scripts.
   PUBLIC_WEB_URL:

@@ -1,4 +1,7 @@
+import type { IncomingMessage } from 'node:http';
+
 import ipaddr from 'ipaddr.js';
+import proxyaddr from 'proxy-addr';
 
 /**
  * The header in which the gateway tells a subgraph the address its client connected from. A subgraph's /graphql
@@ -28,4 +31,14 @@ export function clientCountingKey(address: string): string {
   if (a.kind() === 'ipv4') return a.toString();
   const parts = (a as ipaddr.IPv6).toNormalizedString().split(':').slice(0, 4);
   return `${ipaddr.IPv6.parse(`${parts.join(':')}::`).toString()}/64`;
+}
+
+/**
+ * Who sent a request: the socket's peer or, when that peer is one of `trustedProxies`, the nearest address in
+ * X-Forwarded-For that is not a trusted proxy. proxy-addr walks the chain from the socket outwards, so a client
+ * can prepend whatever it likes but cannot displace the address its proxy appended.
+ */
+export function clientAddressResolver(trustedProxies: readonly string[]): (req: IncomingMessage) => string {
+  const trust = proxyaddr.compile([...trustedProxies]);
+  return (req) => normaliseClientAddress(proxyaddr(req, trust));
 }
