@@ -1,6 +1,7 @@
 import { INTERNAL_SECRET_HEADER, internalSecret, Role, SERVICE_TOKEN_HEADER, signServiceToken } from '@tsp/shared';
 
 import { sampleCases } from '../subgraphs/supervision/src/rules/sampling';
+import { testBlob, uploadBlob } from './kit/blobs';
 import { sql } from './kit/db';
 import { type GqlResult, type Platform, startPlatform, token } from './kit/platform';
 import { APPEND, ARCHIVE, doc, OPEN, penaltyCase, type RecordsWorld, setupWorld, video } from './kit/records-fixtures';
@@ -66,8 +67,13 @@ const scores = (over: Record<string, Record<string, unknown>> = {}) =>
     ...over[i.code],
   }));
 
+/** Each legacy case's own 现场检查笔录, held by its agency: whoever downloads it could read that case file. */
+const recordOf = (caseNumber: string) => testBlob(`%PDF-1.4 现场检查笔录 ${caseNumber}`, 'application/pdf');
+
 /** A legacy case of the agency, archived on `archivedAt` (imports keep the history as it was). */
 async function legacyArchived(agencyId: string, caseNumber: string, archivedAt: string, officers: string[]) {
+  const record = recordOf(caseNumber);
+  expect([200, 201]).toContain((await uploadBlob(p, agencyId === w.agencyA ? w.tokens.a : w.tokens.b, record)).status);
   const t = new Date(archivedAt).getTime();
   const at = (hoursBefore: number) => new Date(t - hoursBefore * 3600_000).toISOString();
   const r = ok(
@@ -90,6 +96,16 @@ async function legacyArchived(agencyId: string, caseNumber: string, archivedAt: 
               occurredAt: at(24),
               officerIds: officers,
               summary: '现场检查',
+              attachments: [
+                {
+                  kind: 'TEXT_DOCUMENT',
+                  sha256: record.sha256,
+                  size: record.size,
+                  mediaType: record.mediaType,
+                  name: '现场检查笔录.pdf',
+                  documentType: '现场检查笔录',
+                },
+              ],
             },
             { stage: 'ARCHIVED', activity: 'ARCHIVE', occurredAt: archivedAt, officerIds: officers, summary: '归档' },
           ],
@@ -249,6 +265,48 @@ test('cross-evaluation: an evaluator of the case’s own agency is refused; anot
   ok(await p.gql(ASSIGN, { p: planId, c: b1.caseId, o: w.o1 }, { token: w.tokens.supervisor }));
 });
 
+const CASE_FILE = `query($id: ID!) { enforcementCase: case(id: $id) {
+  id caseNumber party { name idNumber } entries { activity attachments { sha256 } } } }`;
+const download = (tokenOf: string, sha256: string) =>
+  fetch(`${p.gatewayUrl.replace(/\/graphql$/, '')}/blobs/${sha256}`, {
+    headers: { authorization: `Bearer ${tokenOf}` },
+  });
+
+test('an assigned evaluator opens the case file in records, attachments too, but no other file of that agency', async () => {
+  const [a1, a2] = await sampled(w.agencyA);
+  // At most one of the two is the live case; the legacy ones carry a record only agency A holds.
+  const legacy = [a1, a2].find((e) => e.caseId !== liveCase)!;
+  const file = ok(await p.gql(CASE_FILE, { id: legacy.caseId }, { token: evalB })).enforcementCase;
+  expect(file.id).toBe(legacy.caseId);
+  // The party's ID number stays with the agency and the bureau (records' canReadPartyPrivate).
+  expect(file.party).toEqual({ name: expect.any(String), idNumber: null });
+  const own = recordOf(file.caseNumber).sha256;
+  expect(
+    file.entries.flatMap((e: { attachments: { sha256: string }[] }) => e.attachments.map((a) => a.sha256)),
+  ).toContain(own);
+  const got = await download(evalB, own);
+  expect(got.status).toBe(200);
+  expect(Buffer.from(await got.arrayBuffer())).toEqual(recordOf(file.caseNumber).bytes);
+
+  // Another archived file of A, not assigned to b1: neither the case nor its record.
+  const other = archivedA.find((id) => id !== a1.caseId && id !== a2.caseId)!;
+  expect(codeOf(await p.gql(CASE_FILE, { id: other }, { token: evalB }))).toBe('FORBIDDEN');
+  const otherNumber = (
+    await sql<{ case_number: string }>(
+      p.databaseUrl,
+      'select case_number from records.enforcement_case where id = $1',
+      [other],
+    )
+  )[0].case_number;
+  expect((await download(evalB, recordOf(otherNumber).sha256)).status).toBe(404);
+  // B's head was not assigned: the grant is the evaluator's, not their agency's.
+  expect(codeOf(await p.gql(CASE_FILE, { id: legacy.caseId }, { token: bHead }))).toBe('FORBIDDEN');
+  expect((await download(bHead, own)).status).toBe(404);
+  // supervision answers the grants to services only.
+  const grants = await p.gql(`query($o: ID!) { evaluatorCaseGrants(officerId: $o) }`, { o: w.b1 }, { token: evalB });
+  expect(grants.errors?.[0]?.message).toMatch(/Cannot query field "evaluatorCaseGrants"/);
+});
+
 test('scoring: beyond an item’s maximum is refused with nothing written; a veto makes 不合格 and a finding', async () => {
   const [a1, a2] = await sampled(w.agencyA);
   const [b1] = await sampled(w.agencyB);
@@ -325,6 +383,9 @@ test('scoring: beyond an item’s maximum is refused with nothing written; a vet
 });
 
 test('results: the bureau sees all and who scored; the agency its own scores without the evaluator', async () => {
+  // A scored file is final: its evaluator's access to the case ended with the score.
+  const [a1] = await sampled(w.agencyA);
+  expect(codeOf(await p.gql(CASE_FILE, { id: a1.caseId }, { token: evalB }))).toBe('FORBIDDEN');
   const bureau = ok(await p.gql(RESULTS, { p: planId }, { token: w.tokens.supervisor })).caseFileEvaluations;
   expect(bureau.agencies).toEqual(
     expect.arrayContaining([

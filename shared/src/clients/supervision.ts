@@ -1,6 +1,7 @@
 import type { ServiceName } from '../config.js';
+import { EvaluatorCaseGrantsSchema } from '../contracts/supervision.js';
 import type { DomainEvent } from '../events/types.js';
-import { lazyClient } from './answer.js';
+import { ask, lazyClient } from './answer.js';
 import { readFeed, readFeedHead } from './feed.js';
 
 /** The typed client of supervision's internal queries, for any other service. */
@@ -12,12 +13,18 @@ export interface SupervisionClient {
   events(after: number, limit: number): Promise<DomainEvent[]>;
   /** The newest position of supervision's events (0 = none yet). */
   head(): Promise<number>;
+  /** The cases this officer is assigned to evaluate (案卷评查) and has not scored yet. */
+  evaluatorCaseGrants(officerId: string): Promise<string[]>;
 }
+
+const GRANTS = `query($o: ID!) { evaluatorCaseGrants(officerId: $o) }`;
 
 export function supervisionClient(from: ServiceName): SupervisionClient {
   const client = lazyClient(from, 'supervision');
   return {
     events: (after, limit) => readFeed(client(), 'supervision', after, limit),
     head: () => readFeedHead(client(), 'supervision'),
+    evaluatorCaseGrants: (officerId) =>
+      ask(client(), 'supervision', 'evaluatorCaseGrants', GRANTS, { o: officerId }, EvaluatorCaseGrantsSchema),
   };
 }

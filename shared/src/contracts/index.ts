@@ -4,3 +4,4 @@ export * from './personnel.js';
 export * from './records.js';
 export * from './review.js';
 export * from './statistics.js';
+export * from './supervision.js';

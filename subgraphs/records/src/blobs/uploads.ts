@@ -111,22 +111,22 @@ export async function recordImports(
 }
 
 /**
- * Where a download may come from: the agency and region of each case that cites the hash and whose
+ * Where a download may come from: each case (id, agency, region) that cites the hash and whose
  * own agency holds it. A citation of another agency's hash (possible before migration 0010) opens nothing.
  */
 export async function citingCasesOfHolders(
   em: EntityManager,
   sha256: string,
-): Promise<{ agencyId: string; region: string }[]> {
-  const rows = await em.execute<{ agency_id: string; region: string }[]>(
-    `select distinct c.agency_id, c.region
+): Promise<{ id: string; agencyId: string; region: string }[]> {
+  const rows = await em.execute<{ id: string; agency_id: string; region: string }[]>(
+    `select distinct c.id, c.agency_id, c.region
        from records.attachment a
        join records.enforcement_case c on c.id = a.case_id
        join records.blob_upload b on b.sha256 = a.sha256 and b.agency_id = c.agency_id
       where a.sha256 = ?`,
     [sha256],
   );
-  return rows.map((r) => ({ agencyId: r.agency_id, region: r.region }));
+  return rows.map((r) => ({ id: r.id, agencyId: r.agency_id, region: r.region }));
 }
 
 /** Whether anything still needs the bytes: a holding, or any citation at all (pre-0010 ones have no holding). */

@@ -24,6 +24,7 @@ import {
   recordUpload,
   uploadQuotaState,
 } from '../blobs/uploads.js';
+import { evaluationGrants } from '../clients/supervision.js';
 import { normalizeMediaType, uploadQuotaProblem } from '../rules/attachments.js';
 
 export interface BlobRouteOptions {
@@ -36,6 +37,13 @@ export interface BlobRouteOptions {
 
 // A store failure (disk, or the S3 service's own error code) is logged: the client only sees a 500.
 const log = logger('records:blobs');
+
+/** An evaluator of another agency reads the attachments of the case files assigned to them (案卷评查). */
+async function evaluatesOneOf(id: Identity, cases: readonly { id: string }[]): Promise<boolean> {
+  if (!cases.length) return false;
+  const grants = await evaluationGrants(id);
+  return cases.some((c) => grants.has(c.id));
+}
 
 async function caller(identify: Identify, req: Request, res: Response): Promise<Identity | null> {
   try {
@@ -135,7 +143,7 @@ export function blobRoutes(app: Express, o: BlobRouteOptions): void {
     try {
       // Same answer whether the file is absent or not the caller's to read: a hash reveals nothing.
       const cases = await citingCasesOfHolders(o.orm.em.fork(), sha);
-      if (!cases.some((c) => canRead(id, c)))
+      if (!cases.some((c) => canRead(id, c)) && !(await evaluatesOneOf(id, cases)))
         return void res.status(404).json(errorBody('NOT_FOUND', 'no such attachment'));
       const body = await o.store.get(sha);
       if (!body) return void res.status(404).json(errorBody('NOT_FOUND', 'no such attachment'));

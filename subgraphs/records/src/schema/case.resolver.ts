@@ -21,7 +21,8 @@ import {
 @Resolver(() => EnforcementCase)
 export class CaseResolver {
   @Query(() => EnforcementCase, {
-    description: '执法案件（本机关、监督机关） One case (own agency, supervisor of its region, admin)',
+    description:
+      '执法案件（本机关、监督机关、受指派的评查人） One case (own agency, supervisor of its region, admin, its assigned case-file evaluator)',
   })
   case(@Ctx() ctx: Context, @Arg('id', () => ID, { description: '执法案件 Case id' }) id: string) {
     return readableCase(ctx, id);

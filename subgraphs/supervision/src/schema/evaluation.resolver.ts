@@ -1,5 +1,17 @@
 import { type Context, Idempotent, reloaded } from '@tsp/shared';
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  Directive,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+  UseMiddleware,
+} from 'type-graphql';
 
 import type { PlanView } from '../read/evaluation-views.js';
 import {
@@ -11,6 +23,7 @@ import {
   planResults,
   templateById,
 } from '../read/evaluations.js';
+import { evaluatorCaseGrants } from '../read/evaluator-grants.js';
 import { assignEvaluator } from '../write/assign-evaluator.js';
 import { planCaseFileEvaluation } from '../write/plan-case-file-evaluation.js';
 import { saveEvaluationTemplate } from '../write/save-evaluation-template.js';
@@ -46,6 +59,14 @@ export class CaseFileEvaluationResolver {
   })
   evaluationTemplates(@Ctx() ctx: Context) {
     return listTemplates(ctx);
+  }
+
+  @Directive('@inaccessible')
+  @Query(() => [ID], {
+    description: '内部：评查人可阅案卷 Internal: the cases an officer is assigned to evaluate and has not scored',
+  })
+  evaluatorCaseGrants(@Ctx() ctx: Context, @Arg('officerId', () => ID) officerId: string) {
+    return evaluatorCaseGrants(ctx, officerId);
   }
 
   @UseMiddleware(Idempotent('supervision', reloaded(planById)))
