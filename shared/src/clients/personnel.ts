@@ -9,8 +9,10 @@ import {
   type OfficerFacts,
   OfficerFactsSchema,
 } from '../contracts/personnel.js';
+import type { DomainEvent } from '../events/types.js';
 import type { EnforcementCategory } from '../graphql/enums.js';
 import { ask, lazyClient } from './answer.js';
+import { readFeed, readFeedHead } from './feed.js';
 
 /** The typed client of personnel's internal queries, for any other service. */
 export interface PersonnelClient {
@@ -24,6 +26,13 @@ export interface PersonnelClient {
     region: string,
     day: string,
   ): Promise<CredentialCheck[]>;
+  /**
+   * personnel's events after a position, in position order (CredentialIssued, CredentialStatusChanged; payloads per
+   * personnel-contracts). Every type of its outbox, unscoped: the caller filters.
+   */
+  events(after: number, limit: number): Promise<DomainEvent[]>;
+  /** The newest position of personnel's events (0 = none yet). */
+  head(): Promise<number>;
 }
 
 const OFFICER_FACTS = `query($ids:[ID!]!){ officerFacts(ids:$ids){ id agencyId name roles legalProfessionQualified } }`;
@@ -56,5 +65,7 @@ export function personnelClient(from: ServiceName): PersonnelClient {
             z.array(CredentialCheckSchema),
           )
         : Promise.resolve([]),
+    events: (after, limit) => readFeed(client(), 'personnel', after, limit),
+    head: () => readFeedHead(client(), 'personnel'),
   };
 }

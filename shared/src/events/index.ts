@@ -8,6 +8,7 @@ export * from './json-schemas.js';
 export * from './listener.js';
 export * from './migrations.js';
 export * from './outbox.js';
+export * from './personnel-contracts.js';
 export * from './public-log.js';
 export * from './records-contracts.js';
 export * from './types.js';

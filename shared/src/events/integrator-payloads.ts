@@ -19,6 +19,11 @@ import {
   ReviewEventPayloadSchema,
 } from './contracts.js';
 import {
+  CredentialIssuedPayloadSchema,
+  CredentialStatusChangedPayloadSchema,
+  PERSONNEL_EVENT_TYPES,
+} from './personnel-contracts.js';
+import {
   CaseArchivedPayloadSchema,
   type CaseOpenedPayload,
   CaseOpenedPayloadSchema,
@@ -28,13 +33,14 @@ import {
 
 /**
  * 对外事件来源 The sources integrators read (durable logs, webhooks) and the event types of each: every outbox with
- * an internal feed. disclosure and personnel keep no outbox, so they have none.
+ * an internal feed. disclosure keeps no outbox, so it has none.
  */
 export const INTEGRATOR_SOURCES = {
   review: REVIEW_EVENT_TYPES,
   inspection: INSPECTION_EVENT_TYPES,
   records: RECORDS_EVENT_TYPES,
   supervision: [...COMPLAINT_EVENT_TYPES, ...INSTRUMENT_EVENT_TYPES, ...NOTICE_EVENT_TYPES],
+  personnel: PERSONNEL_EVENT_TYPES,
 } as const satisfies Record<string, readonly string[]>;
 export type IntegratorSource = keyof typeof INTEGRATOR_SOURCES;
 
@@ -64,6 +70,8 @@ export const INTEGRATOR_PAYLOAD_SCHEMAS: Record<string, z.ZodObject> = {
   DecisionRecorded: DecisionRecordedOutboundSchema,
   DecisionChallengeDecided: DecisionChallengeDecidedPayloadSchema,
   CaseArchived: CaseArchivedPayloadSchema,
+  CredentialIssued: CredentialIssuedPayloadSchema,
+  CredentialStatusChanged: CredentialStatusChangedPayloadSchema,
 };
 
 function decisionOutbound(d: DecisionRecordedPayload): DecisionRecordedOutbound {

@@ -1,4 +1,4 @@
-import type { SchemaDefinition } from '@tsp/shared';
+import { eventFeed, integratorLog, type SchemaDefinition } from '@tsp/shared';
 
 import { summaryReference } from '../read/summary.js';
 import { AgencyResolver } from './agency.resolver.js';
@@ -30,6 +30,9 @@ export const schema: SchemaDefinition = {
     NoticeResolver,
     TransferResolver,
     AssignmentResolver,
+    // Credential events: the internal feed review's webhooks read, and the integrators' log.
+    eventFeed('personnel', 'Personnel'),
+    integratorLog('personnel', 'Personnel'),
   ],
   references: { ...references, AgencySupervisionSummary: summaryReference },
 };

@@ -11,7 +11,8 @@ import {
   Role,
 } from '@tsp/shared';
 
-import { CredentialEntity, CredentialStatusChangeEntity, OfficerEntity } from '../entities/index.js';
+import { AgencyEntity, CredentialEntity, CredentialStatusChangeEntity, OfficerEntity } from '../entities/index.js';
+import { publishCredentialIssued } from '../events/credential-events.js';
 import { credentialNumberProblem, credentialValidityProblem } from '../rules/credentials.js';
 import { CredentialStatus } from '../rules/kinds.js';
 
@@ -26,7 +27,10 @@ export interface IssueCredentialInputLike {
   issuingAuthority: string;
 }
 
-/** 发放执法证件 Issues a credential for the officer's current agency (ADMIN); its history begins with 发证. */
+/**
+ * 发放执法证件 Issues a credential for the officer's current agency (ADMIN); its history begins with 发证, and
+ * CredentialIssued is published in the same transaction.
+ */
 export async function issueCredential(ctx: Context, input: IssueCredentialInputLike): Promise<CredentialEntity> {
   requireRole(ctx.identity, Role.ADMIN);
   const actor = ctx.identity.sub;
@@ -66,6 +70,8 @@ export async function issueCredential(ctx: Context, input: IssueCredentialInputL
       reason: '发证 issued',
       actor,
     });
+    const agency = await em.findOneOrFail(AgencyEntity, { id: c.agencyId });
+    await publishCredentialIssued(em, c, { name: officer.name, agency });
     return c;
   });
 }

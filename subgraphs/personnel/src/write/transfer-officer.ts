@@ -18,6 +18,7 @@ import {
   OfficerEntity,
   OfficerTransferEntity,
 } from '../entities/index.js';
+import { publishCredentialStatusChanged } from '../events/credential-events.js';
 import { agencyOrThrow } from '../read/access.js';
 import { load } from '../read/loaders.js';
 import { CredentialStatus } from '../rules/kinds.js';
@@ -39,7 +40,8 @@ export interface TransferOfficerInputLike {
 /**
  * 人员调动 Moves an officer to another agency (ADMIN; the SUPERVISOR between agencies of its region). In one
  * transaction: the transfer is recorded, the old agency's credentials are revoked (调离注销) with the reason in
- * their history, and the officer belongs to the new agency.
+ * their history and a CredentialStatusChanged each (the credential does not follow the officer: the new agency
+ * issues its own), and the officer belongs to the new agency.
  */
 export async function transferOfficer(ctx: Context, input: TransferOfficerInputLike): Promise<OfficerEntity> {
   requireRole(ctx.identity, Role.ADMIN, Role.SUPERVISOR);
@@ -98,14 +100,16 @@ export async function transferOfficer(ctx: Context, input: TransferOfficerInputL
       reason,
     });
     for (const c of credentialsEndedByTransfer(creds, from.id)) {
+      const previous = c.status;
       tx.create(CredentialStatusChangeEntity, {
         credentialId: c.id,
-        fromStatus: c.status,
+        fromStatus: previous,
         toStatus: CredentialStatus.REVOKED,
         reason: why,
         actor,
       });
       c.status = CredentialStatus.REVOKED;
+      await publishCredentialStatusChanged(tx, c, { name: o.name, agency: from }, previous);
     }
     o.agencyId = to.id;
     return o;

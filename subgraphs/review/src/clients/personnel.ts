@@ -2,7 +2,8 @@ import { type AgencyFacts, type Context, type OfficerFacts, personnelClient } fr
 
 export type { AgencyFacts, OfficerFacts };
 
-const personnel = personnelClient('review');
+/** personnel's internal queries with review's service token; its feed gives webhook deliveries of credential events. */
+export const personnel = personnelClient('review');
 
 /** personnel's `officerFacts` for one officer (null if unknown), one call per request however many ask. */
 export function officerFacts(ctx: Context, id: string): Promise<OfficerFacts | null> {

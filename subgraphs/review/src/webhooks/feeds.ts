@@ -1,6 +1,7 @@
 import type { DomainEvent } from '@tsp/shared';
 
 import { inspection } from '../clients/inspection.js';
+import { personnel } from '../clients/personnel.js';
 import { records } from '../clients/records.js';
 import { supervision } from '../clients/supervision.js';
 import type { RemoteSource } from './sources.js';
@@ -11,6 +12,6 @@ export interface RemoteFeed {
   head(): Promise<number>;
 }
 
-const FEEDS: Record<RemoteSource, RemoteFeed> = { inspection, records, supervision };
+const FEEDS: Record<RemoteSource, RemoteFeed> = { inspection, records, supervision, personnel };
 
 export const remoteFeed = (source: RemoteSource): RemoteFeed => FEEDS[source];
