@@ -246,6 +246,23 @@ test('interviews: recorded by the bureau, read by the bureau and the agency’s 
   expect(await interviewsOf(admin)).toContainEqual({ id: rec.id });
   expect(await interviewsOf(w.tokens.a)).toEqual([]);
   expect(await interviewsOf(bHead)).toEqual([]);
+  // Integrators of the agency learn that it was held, not who was interviewed or what was said.
+  const events = ok(
+    await p.gql(
+      `{ supervisionEvents(first: 200) { edges { node { type subjectId payloadJson } } } }`,
+      {},
+      { token: w.tokens.integrator },
+    ),
+  ).supervisionEvents.edges.map((e: { node: { type: string; subjectId: string; payloadJson: string } }) => e.node);
+  const held = events.filter((e: { subjectId: string }) => e.subjectId === rec.id);
+  expect(held.map((e: { type: string }) => e.type)).toEqual(['SupervisionInterviewRecorded']);
+  expect(JSON.parse(held[0].payloadJson)).toEqual({
+    interviewId: rec.id,
+    agencyId: w.agencyA,
+    heldAt: input.heldAt,
+    recordedAt: expect.any(String),
+    attachmentCount: 1,
+  });
   // An interview in the future is not yet held.
   const future = { ...input, heldAt: new Date(Date.now() + 86_400_000).toISOString() };
   const r = await p.gql(INTERVIEW, { i: future }, sup());

@@ -126,6 +126,8 @@ export const INSTRUMENT_EVENT_TYPES = [
 export type InstrumentEventType = (typeof INSTRUMENT_EVENT_TYPES)[number];
 export const NOTICE_EVENT_TYPES = ['SupervisionNoticePublished', 'SupervisionNoticeWithdrawn'] as const;
 export type NoticeEventType = (typeof NOTICE_EVENT_TYPES)[number];
+export const INTERVIEW_EVENT_TYPES = ['SupervisionInterviewRecorded'] as const;
+export type InterviewEventType = (typeof INTERVIEW_EVENT_TYPES)[number];
 
 /**
  * Payload of every instrument event: the instrument's state after the step. No subject, findings, requirements,
@@ -160,3 +162,16 @@ export const NoticeEventPayloadSchema = z.object({
   withdrawnAt: z.string().nullable(),
 });
 export type NoticeEventPayload = z.infer<typeof NoticeEventPayloadSchema>;
+
+/**
+ * Payload of an interview event (约谈): that the bureau held one with the agency, and when. Who was interviewed, the
+ * reasons and the record name people and stay with the bureau and the agency's head.
+ */
+export const InterviewEventPayloadSchema = z.object({
+  interviewId: z.string().min(1),
+  agencyId: z.string().min(1),
+  heldAt: z.string(),
+  recordedAt: z.string(),
+  attachmentCount: z.number().int(),
+});
+export type InterviewEventPayload = z.infer<typeof InterviewEventPayloadSchema>;

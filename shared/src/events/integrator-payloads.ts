@@ -12,6 +12,8 @@ import {
   InspectionEventPayloadSchema,
   INSTRUMENT_EVENT_TYPES,
   InstrumentEventPayloadSchema,
+  INTERVIEW_EVENT_TYPES,
+  InterviewEventPayloadSchema,
   NOTICE_EVENT_TYPES,
   NoticeEventPayloadSchema,
   REVIEW_EVENT_TYPES,
@@ -39,7 +41,7 @@ export const INTEGRATOR_SOURCES = {
   review: REVIEW_EVENT_TYPES,
   inspection: INSPECTION_EVENT_TYPES,
   records: RECORDS_EVENT_TYPES,
-  supervision: [...COMPLAINT_EVENT_TYPES, ...INSTRUMENT_EVENT_TYPES, ...NOTICE_EVENT_TYPES],
+  supervision: [...COMPLAINT_EVENT_TYPES, ...INSTRUMENT_EVENT_TYPES, ...NOTICE_EVENT_TYPES, ...INTERVIEW_EVENT_TYPES],
   personnel: PERSONNEL_EVENT_TYPES,
 } as const satisfies Record<string, readonly string[]>;
 export type IntegratorSource = keyof typeof INTEGRATOR_SOURCES;
@@ -65,6 +67,7 @@ export const INTEGRATOR_PAYLOAD_SCHEMAS: Record<string, z.ZodObject> = {
   ...Object.fromEntries(COMPLAINT_EVENT_TYPES.map((t) => [t, ComplaintEventPayloadSchema])),
   ...Object.fromEntries(INSTRUMENT_EVENT_TYPES.map((t) => [t, InstrumentEventPayloadSchema])),
   ...Object.fromEntries(NOTICE_EVENT_TYPES.map((t) => [t, NoticeEventPayloadSchema])),
+  SupervisionInterviewRecorded: InterviewEventPayloadSchema,
   CaseOpened: CaseOpenedPayloadSchema,
   RecordAppended: RecordAppendedPayloadSchema,
   DecisionRecorded: DecisionRecordedOutboundSchema,

@@ -3,13 +3,19 @@ import {
   type InstrumentEventPayload,
   InstrumentEventPayloadSchema,
   type InstrumentEventType,
+  type InterviewEventPayload,
+  InterviewEventPayloadSchema,
   type NoticeEventPayload,
   NoticeEventPayloadSchema,
   type NoticeEventType,
   publishEvent,
 } from '@tsp/shared';
 
-import type { SupervisionInstrumentEntity, SupervisionNoticeEntity } from '../entities/index.js';
+import type {
+  SupervisionInstrumentEntity,
+  SupervisionInterviewEntity,
+  SupervisionNoticeEntity,
+} from '../entities/index.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -45,4 +51,22 @@ export async function publishNoticeEvent(em: EntityManager, type: NoticeEventTyp
   });
   for (const agencyId of n.agencyIds)
     await publishEvent(em, 'supervision', { type, agencyId, region: n.region, subjectId: n.id, payload });
+}
+
+/** Publishes that an interview was held, in the transaction that records it: no names, no reasons, no record. */
+export function publishInterviewEvent(em: EntityManager, i: SupervisionInterviewEntity) {
+  const payload: InterviewEventPayload = InterviewEventPayloadSchema.parse({
+    interviewId: i.id,
+    agencyId: i.agencyId,
+    heldAt: i.heldAt.toISOString(),
+    recordedAt: i.recordedAt.toISOString(),
+    attachmentCount: i.attachments.length,
+  });
+  return publishEvent(em, 'supervision', {
+    type: 'SupervisionInterviewRecorded',
+    agencyId: i.agencyId,
+    region: i.region,
+    subjectId: i.id,
+    payload,
+  });
 }

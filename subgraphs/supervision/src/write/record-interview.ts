@@ -1,6 +1,7 @@
 import { badInput, type Context, optionalText, requireText } from '@tsp/shared';
 
 import { SupervisionInterviewEntity } from '../entities/index.js';
+import { publishInterviewEvent } from '../events/instrument-events.js';
 import { heldAtProblem, INTERVIEW_LIMITS } from '../rules/interview.js';
 import { bureauAgency } from './instrument-access.js';
 
@@ -14,7 +15,10 @@ export interface RecordInterview {
   attachments?: string[] | null;
 }
 
-/** 约谈记录 The bureau of the agency's region (ADMIN) records an interview held with its responsible persons. */
+/**
+ * 约谈记录 The bureau of the agency's region (ADMIN) records an interview held with its responsible persons; integrators
+ * learn that it was held, not what was said.
+ */
 export async function recordSupervisionInterview(
   ctx: Context,
   input: RecordInterview,
@@ -33,12 +37,15 @@ export async function recordSupervisionInterview(
     attachments: attachments.map((a, i) => requireText(`attachments.${i}`, a, L.attachment)),
   };
   const agency = await bureauAgency(ctx.identity, input.agencyId);
-  const row = ctx.em.create(SupervisionInterviewEntity, {
-    agencyId: agency.id,
-    region: agency.region,
-    ...fields,
-    recordedBy: ctx.identity.sub ?? '',
+  return ctx.em.transactional(async (tx) => {
+    const row = tx.create(SupervisionInterviewEntity, {
+      agencyId: agency.id,
+      region: agency.region,
+      ...fields,
+      recordedBy: ctx.identity.sub ?? '',
+    });
+    await tx.flush();
+    await publishInterviewEvent(tx, row);
+    return row;
   });
-  await ctx.em.flush();
-  return row;
 }
