@@ -1,5 +1,6 @@
 import type { DomainEvent } from '@tsp/shared';
 
+import { disclosure } from '../clients/disclosure.js';
 import { inspection } from '../clients/inspection.js';
 import { records } from '../clients/records.js';
 import { supervision } from '../clients/supervision.js';
@@ -11,6 +12,6 @@ export interface RemoteFeed {
   head(): Promise<number>;
 }
 
-const FEEDS: Record<RemoteSource, RemoteFeed> = { inspection, records, supervision };
+const FEEDS: Record<RemoteSource, RemoteFeed> = { inspection, records, supervision, disclosure };
 
 export const remoteFeed = (source: RemoteSource): RemoteFeed => FEEDS[source];

@@ -2,9 +2,9 @@ import { INTEGRATOR_SOURCES, REVIEW_EVENT_TYPES } from '@tsp/shared';
 
 /**
  * Where webhook events come from: review's own outbox, and the feeds of other subgraphs (read through their
- * typed clients): inspection, records, supervision — every outbox with an internal feed. Each source has its own
- * log (`reviewEvents`, `inspectionEvents`, `recordsEvents`, `supervisionEvents`), whose cursors a delivery's
- * `cursor` belongs to, named by its `source`.
+ * typed clients): inspection, records, supervision, disclosure — every outbox with an internal feed. Each source has
+ * its own log (`reviewEvents`, `inspectionEvents`, `recordsEvents`, `supervisionEvents`, `disclosureEvents`), whose
+ * cursors a delivery's `cursor` belongs to, named by its `source`.
  */
 export const WEBHOOK_SOURCES = INTEGRATOR_SOURCES;
 

@@ -41,9 +41,9 @@ export interface WebhookWorkerOptions {
 
 /**
  * The JSON body integrators receive (also what the signature covers, byte for byte). `source` names the log
- * (`reviewEvents`, `inspectionEvents`, `recordsEvents`, `supervisionEvents`) whose cursor `cursor` is: resume or
- * replay that source from it. The payload is the integrator's (integratorPayload: officers' free text masked, a
- * minor never named), valid against docs/events/v1/<type>.schema.json.
+ * (`reviewEvents`, `inspectionEvents`, `recordsEvents`, `supervisionEvents`, `disclosureEvents`) whose cursor
+ * `cursor` is: resume or replay that source from it. The payload is the integrator's (integratorPayload: officers'
+ * free text masked, a minor never named), valid against docs/events/v1/<type>.schema.json.
  */
 export function webhookBody(e: DomainEvent): string {
   return JSON.stringify({
