@@ -143,7 +143,7 @@ function expectDeliveredAsLogged(q: Received, logged: LogEdge[]) {
   expect(schemaErrors(q.body.type, q.body.payload)).toEqual([]);
 }
 
-test('publish, correct and withdraw reach the endpoint signed, schema-valid, masked, and only in the agency’s scope', async () => {
+test('publish, correct, withdraw reach the endpoint signed, schema-valid, masked, in the agency’s scope only', async () => {
   const [ra, rb] = [await receiver(), await receiver()];
   const intB = await token({ role: Role.INTEGRATOR, sub: 'client-b', agencyId: w.agencyB });
   const intElsewhere = await token({ role: Role.INTEGRATOR, sub: 'client-bx', region: '柏乡县' });
@@ -239,7 +239,7 @@ test('publish, correct and withdraw reach the endpoint signed, schema-valid, mas
   expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
 });
 
-test('a second check of a draft waits for the first and is refused: one event; a minor’s draft publishes none', async () => {
+test('a second check waits for the first and is refused: one event; a minor’s draft publishes none', async () => {
   const id = await draftOf(w.agencyA, '王五');
   const orm = p.subgraphs.disclosure.orm;
   const identity = { role: Role.OFFICER, sub: w.o1, agencyId: w.agencyA };
@@ -252,7 +252,8 @@ test('a second check of a draft waits for the first and is refused: one event; a
     await until('the second check to wait on the first', async () => {
       const [r] = await sql<{ n: string }>(
         p.databaseUrl,
-        `select count(*)::text as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+        `select count(*)::text as n from pg_stat_activity
+          where datname = current_database() and wait_event_type = 'Lock'`,
       );
       return r.n !== '0' ? true : undefined;
     });
