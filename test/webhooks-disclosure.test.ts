@@ -143,7 +143,7 @@ function expectDeliveredAsLogged(q: Received, logged: LogEdge[]) {
   expect(schemaErrors(q.body.type, q.body.payload)).toEqual([]);
 }
 
-test('publish, correct, withdraw reach the endpoint signed, schema-valid, masked, in the agency’s scope only', async () => {
+test('publish, correct, withdraw reach the endpoint signed, schema-valid, masked, in scope only', async () => {
   const [ra, rb] = [await receiver(), await receiver()];
   const intB = await token({ role: Role.INTEGRATOR, sub: 'client-b', agencyId: w.agencyB });
   const intElsewhere = await token({ role: Role.INTEGRATOR, sub: 'client-bx', region: '柏乡县' });
