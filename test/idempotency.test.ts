@@ -209,6 +209,9 @@ describe('disclosure', () => {
     expect(again.publishInspectionResult).toEqual(first.publishInspectionResult);
     expect(first.publishInspectionResult.status).toBe('PUBLISHED');
     expect(await published('宁市监抽〔2026〕1号')).toBe(1);
+    // The repeat answers from the key: no second PublicationPublished either.
+    const events = `select count(*) as n from disclosure.outbox where subject_id = $1`;
+    expect(await count(events, [first.publishInspectionResult.id])).toBe(1);
 
     ok(await p.gql(INSPECTION, { i: inspection('宁市监抽〔2026〕2号') }, { token: w.tokens.h1 }));
     ok(await p.gql(INSPECTION, { i: inspection('宁市监抽〔2026〕2号') }, { token: w.tokens.h1 }));

@@ -1,6 +1,7 @@
 export * from './challenge.js';
 export * from './consumer.js';
 export * from './contracts.js';
+export * from './disclosure-contracts.js';
 export * from './feed.js';
 export * from './integrator-log.js';
 export * from './integrator-payloads.js';

@@ -11,7 +11,7 @@ import { readScopedLog } from './public-log.js';
  * read (readScopedLog: scoped by the token, opaque position cursors). Each node carries the payload exactly as a
  * webhook delivers it (integratorPayload; JSON Schema docs/events/v1/<type>.schema.json), so the log and the
  * deliveries of one event are the same bytes. For sources whose log has no typed fields of its own (records,
- * supervision, personnel); review and inspection keep reviewEvents and inspectionEvents.
+ * supervision, disclosure, personnel); review and inspection keep reviewEvents and inspectionEvents.
  */
 export function integratorLog(source: Exclude<IntegratorSource, 'review' | 'inspection'>, typePrefix: string) {
   const types = INTEGRATOR_SOURCES[source];
@@ -28,7 +28,7 @@ export function integratorLog(source: Exclude<IntegratorSource, 'review' | 'insp
     cursor!: string;
     @Field(() => ID, { description: '执法主体 Agency the event belongs to' })
     agencyId!: string;
-    @Field({ description: '对象 Subject id (the case, the complaint; for credentials the credential number)' })
+    @Field({ description: '对象 Subject id (the case, the complaint, the publication; for credentials the credential number)' })
     subjectId!: string;
     @Field({
       description:

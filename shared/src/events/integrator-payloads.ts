@@ -21,6 +21,11 @@ import {
   ReviewEventPayloadSchema,
 } from './contracts.js';
 import {
+  AnnualReportPublishedPayloadSchema,
+  DISCLOSURE_EVENT_TYPES,
+  PublicationEventPayloadSchema,
+  PublicationWithdrawnPayloadSchema,
+} from './disclosure-contracts.js';
   CredentialIssuedPayloadSchema,
   CredentialStatusChangedPayloadSchema,
   PERSONNEL_EVENT_TYPES,
@@ -35,7 +40,7 @@ import {
 
 /**
  * 对外事件来源 The sources integrators read (durable logs, webhooks) and the event types of each: every outbox with
- * an internal feed. disclosure keeps no outbox, so it has none.
+ * an internal feed.
  */
 export const INTEGRATOR_SOURCES = {
   review: REVIEW_EVENT_TYPES,
@@ -43,6 +48,7 @@ export const INTEGRATOR_SOURCES = {
   records: RECORDS_EVENT_TYPES,
   supervision: [...COMPLAINT_EVENT_TYPES, ...INSTRUMENT_EVENT_TYPES, ...NOTICE_EVENT_TYPES, ...INTERVIEW_EVENT_TYPES],
   personnel: PERSONNEL_EVENT_TYPES,
+  disclosure: DISCLOSURE_EVENT_TYPES,
 } as const satisfies Record<string, readonly string[]>;
 export type IntegratorSource = keyof typeof INTEGRATOR_SOURCES;
 
@@ -73,6 +79,10 @@ export const INTEGRATOR_PAYLOAD_SCHEMAS: Record<string, z.ZodObject> = {
   DecisionRecorded: DecisionRecordedOutboundSchema,
   DecisionChallengeDecided: DecisionChallengeDecidedPayloadSchema,
   CaseArchived: CaseArchivedPayloadSchema,
+  PublicationPublished: PublicationEventPayloadSchema,
+  PublicationCorrected: PublicationEventPayloadSchema,
+  PublicationWithdrawn: PublicationWithdrawnPayloadSchema,
+  AnnualReportPublished: AnnualReportPublishedPayloadSchema,
   CredentialIssued: CredentialIssuedPayloadSchema,
   CredentialStatusChanged: CredentialStatusChangedPayloadSchema,
 };
@@ -108,7 +118,8 @@ function decisionOutbound(d: DecisionRecordedPayload): DecisionRecordedOutbound 
 
 /**
  * 对外载荷 The payload an integrator receives for an event, from the payload the source stored (consumers inside the
- * platform read the stored one). Free text typed by officers is masked; the rest passes as stored. Pure: the same
+ * platform read the stored one). Free text typed by officers is masked; the rest passes as stored (disclosure's
+ * payloads carry its public copy, masked when it was written, so they pass as stored too). Pure: the same
  * event always gives the same payload, so a redelivery or a replay is byte-identical.
  */
 export function integratorPayload(type: string, payload: Record<string, unknown>): Record<string, unknown> {

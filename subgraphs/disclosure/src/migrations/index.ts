@@ -2,10 +2,12 @@ import { DisclosureInit } from './0001_init.js';
 import { DisclosureIdempotency } from './0002_idempotency.js';
 import { DisclosureIdempotencyRequestHash } from './0003_idempotency_request_hash.js';
 import { DisclosureDiscretionBenchmark } from './0004_discretion_benchmark.js';
+import { DisclosureOutbox } from './0005_outbox.js';
 
 export const migrations = [
   { name: '0001_disclosure_init', class: DisclosureInit },
   { name: '0002_disclosure_idempotency', class: DisclosureIdempotency },
   { name: '0003_disclosure_idempotency_request_hash', class: DisclosureIdempotencyRequestHash },
   { name: '0004_disclosure_discretion_benchmark', class: DisclosureDiscretionBenchmark },
+  { name: '0005_disclosure_outbox', class: DisclosureOutbox },
 ];

@@ -1,4 +1,4 @@
-import { type SchemaDefinition, statisticsRowsResolver } from '@tsp/shared';
+import { eventFeed, integratorLog, type SchemaDefinition, statisticsRowsResolver } from '@tsp/shared';
 
 import { disclosureStatistics } from '../read/statistics.js';
 import { CasePublicationResolver } from './case.resolver.js';
@@ -30,6 +30,9 @@ export const schema: SchemaDefinition = {
     AgencyFindingsResolver,
     CasePublicationResolver,
     statisticsRowsResolver(disclosureStatistics),
+    // Publication and annual-report events: the internal feed review's webhooks read, and the integrators' log.
+    eventFeed('disclosure', 'Disclosure'),
+    integratorLog('disclosure', 'Disclosure'),
   ],
   // Agency and EnforcementCase are reached only through their extension fields, so they must be named here.
   orphanedTypes: [AgencySupervisionSummary, Agency, EnforcementCase],

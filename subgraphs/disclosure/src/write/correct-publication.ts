@@ -1,9 +1,11 @@
 import { badInput, type Context, optionalText, PartyType, shanghaiDate } from '@tsp/shared';
 
 import type { PublicationEntity } from '../entities/index.js';
+import { publishPublicationEvent } from '../events/publication-events.js';
 import { RevisionAction } from '../rules/kinds.js';
 import { maskText, publicPartyName } from '../rules/masking.js';
 import { assertCorrectable, maskCorrection, type PublicText, requireReason } from '../rules/publication.js';
+import { inTransaction } from './in-transaction.js';
 import { publicationForWrite } from './publication-for-write.js';
 import { addRevision } from './revisions.js';
 
@@ -18,6 +20,15 @@ export interface PublicationCorrection {
 
 /** 纠错 Corrects a publication: a new revision with its (masked) reason; the history stays visible. */
 export async function correctPublication(
+  ctx: Context,
+  id: string,
+  input: PublicationCorrection,
+  reason: string,
+): Promise<PublicationEntity> {
+  return inTransaction(ctx, (tx) => correctLocked(tx, id, input, reason));
+}
+
+async function correctLocked(
   ctx: Context,
   id: string,
   input: PublicationCorrection,
@@ -47,5 +58,6 @@ export async function correctPublication(
   ctx.em.assign(p, { ...patch, version: p.version + 1, updatedAt: new Date() });
   addRevision(ctx.em, p, RevisionAction.CORRECTED, why, ctx.identity.sub!);
   await ctx.em.flush();
+  await publishPublicationEvent(ctx.em, 'PublicationCorrected', p, why);
   return p;
 }

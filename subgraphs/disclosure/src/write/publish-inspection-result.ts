@@ -16,6 +16,7 @@ import { regionOf } from '../read/agency-region.js';
 import { PublicationKind, PublicationStatus, RevisionAction } from '../rules/kinds.js';
 import { draftFromDecision } from '../rules/publication.js';
 import { requireNotFuture } from '../rules/withdrawal.js';
+import { inTransaction } from './in-transaction.js';
 import { publish } from './publish.js';
 import { addRevision } from './revisions.js';
 
@@ -46,57 +47,60 @@ export async function publishInspectionResult(ctx: Context, input: InspectionRes
     requireDate('input.inspectedOn', input.inspectedOn),
     shanghaiDate(),
   );
-  const draft = draftFromDecision(
-    {
-      caseId: '',
-      caseNumber: requireText('input.inspectionNumber', input.inspectionNumber, 100),
-      agencyId,
-      category: EnforcementCategory.INSPECTION,
-      cause: '',
-      party: {
-        type: input.partyType,
-        name: requireText('input.partyName', input.partyName, 200),
-        isMinor: input.partyIsMinor,
+  // The item, its revision and (published at once) its PublicationPublished commit together.
+  return inTransaction(ctx, async (tx) => {
+    const draft = draftFromDecision(
+      {
+        caseId: '',
+        caseNumber: requireText('input.inspectionNumber', input.inspectionNumber, 100),
+        agencyId,
+        category: EnforcementCategory.INSPECTION,
+        cause: '',
+        party: {
+          type: input.partyType,
+          name: requireText('input.partyName', input.partyName, 200),
+          isMinor: input.partyIsMinor,
+        },
+        outcome: '',
+        penaltyKinds: [],
+        fineAmount: null,
+        confiscationAmount: null,
+        legalBasis: requireText('input.legalBasis', input.legalBasis, 2000),
+        facts: requireText('input.summary', input.summary, 4000),
+        conclusion: requireText('input.conclusion', input.conclusion, 4000),
+        decidedOn: inspectedOn,
+        reviewId: null,
       },
-      outcome: '',
-      penaltyKinds: [],
-      fineAmount: null,
-      confiscationAmount: null,
-      legalBasis: requireText('input.legalBasis', input.legalBasis, 2000),
-      facts: requireText('input.summary', input.summary, 4000),
-      conclusion: requireText('input.conclusion', input.conclusion, 4000),
+      await loadCalendar(tx.em),
+    );
+    const p = tx.em.create(PublicationEntity, {
+      kind: PublicationKind.INSPECTION_RESULT,
+      agencyId,
+      region,
+      category: EnforcementCategory.INSPECTION,
+      partyType: input.partyType,
+      caseNumber: draft.caseNumber,
+      partyName: draft.partyName,
+      summary: draft.summary,
+      conclusion: draft.conclusion,
+      legalBasis: draft.legalBasis,
       decidedOn: inspectedOn,
-      reviewId: null,
-    },
-    await loadCalendar(ctx.em),
-  );
-  const p = ctx.em.create(PublicationEntity, {
-    kind: PublicationKind.INSPECTION_RESULT,
-    agencyId,
-    region,
-    category: EnforcementCategory.INSPECTION,
-    partyType: input.partyType,
-    caseNumber: draft.caseNumber,
-    partyName: draft.partyName,
-    summary: draft.summary,
-    conclusion: draft.conclusion,
-    legalBasis: draft.legalBasis,
-    decidedOn: inspectedOn,
-    dueOn: draft.dueOn,
-    status: PublicationStatus.DRAFT,
-    publishable: draft.publishable,
-    notPublishableReason: draft.notPublishableReason,
-    partyNamePrivate: draft.partyNamePrivate,
+      dueOn: draft.dueOn,
+      status: PublicationStatus.DRAFT,
+      publishable: draft.publishable,
+      notPublishableReason: draft.notPublishableReason,
+      partyNamePrivate: draft.partyNamePrivate,
+    });
+    const action = draft.publishable ? RevisionAction.DRAFTED : RevisionAction.NOT_PUBLISHABLE;
+    addRevision(
+      tx.em,
+      p,
+      action,
+      draft.notPublishableReason ?? '录入抽查结果 inspection result entered',
+      tx.identity.sub!,
+    );
+    if (input.publishNow && draft.publishable) await publish(tx, p, null);
+    await tx.em.flush();
+    return p;
   });
-  const action = draft.publishable ? RevisionAction.DRAFTED : RevisionAction.NOT_PUBLISHABLE;
-  addRevision(
-    ctx.em,
-    p,
-    action,
-    draft.notPublishableReason ?? '录入抽查结果 inspection result entered',
-    ctx.identity.sub!,
-  );
-  if (input.publishNow && draft.publishable) await publish(ctx, p, null);
-  await ctx.em.flush();
-  return p;
 }

@@ -1,10 +1,12 @@
 import { type Context, optionalText, shanghaiDate } from '@tsp/shared';
 
 import { type PublicationEntity, PublicationPeriodEntity } from '../entities/index.js';
+import { publishPublicationEvent } from '../events/publication-events.js';
 import { PublicationStatus, RevisionAction } from '../rules/kinds.js';
 import { maskText } from '../rules/masking.js';
 import { periodMonths, visibleUntil } from '../rules/periods.js';
 import { assertPublishable } from '../rules/publication.js';
+import { inTransaction } from './in-transaction.js';
 import { publicationForWrite } from './publication-for-write.js';
 import { addRevision } from './revisions.js';
 
@@ -15,7 +17,7 @@ async function periodsOf(ctx: Context, agencyId: string) {
 
 /**
  * Publishes (the agency's check, 审核): sets the period end from the agency's configuration or the default.
- * Changes `p` and adds its revision; the caller flushes.
+ * Changes `p`, adds its revision, flushes and publishes PublicationPublished: run inside the write's transaction.
  */
 export async function publish(ctx: Context, p: PublicationEntity, note: string | null): Promise<void> {
   assertPublishable(p);
@@ -39,13 +41,16 @@ export async function publish(ctx: Context, p: PublicationEntity, note: string |
     note ?? '审核通过，予以公示 checked and published',
     ctx.identity.sub!,
   );
+  await ctx.em.flush();
+  await publishPublicationEvent(ctx.em, 'PublicationPublished', p);
 }
 
 /** 审核发布 Checks and publishes a draft (staff of the owning agency); the note is masked like the text. */
 export async function publishDecision(ctx: Context, id: string, checkNote?: string | null): Promise<PublicationEntity> {
-  const p = await publicationForWrite(ctx, id);
   const note = optionalText('checkNote', checkNote, 500);
-  await publish(ctx, p, note && maskText(note, { partyType: p.partyType, partyName: p.partyNamePrivate }));
-  await ctx.em.flush();
-  return p;
+  return inTransaction(ctx, async (tx) => {
+    const p = await publicationForWrite(tx, id);
+    await publish(tx, p, note && maskText(note, { partyType: p.partyType, partyName: p.partyNamePrivate }));
+    return p;
+  });
 }

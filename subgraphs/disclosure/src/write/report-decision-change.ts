@@ -6,6 +6,7 @@ import { RevisionAction, type WithdrawalTrigger } from '../rules/kinds.js';
 import { maskText } from '../rules/masking.js';
 import { assertWithdrawable } from '../rules/publication.js';
 import { requireDeadlineTrigger, requireNotFuture } from '../rules/withdrawal.js';
+import { inTransaction } from './in-transaction.js';
 import { publicationForWrite } from './publication-for-write.js';
 import { addRevision } from './revisions.js';
 
@@ -14,6 +15,17 @@ import { addRevision } from './revisions.js';
  * withdrawn within 3 working days of that day (行政处罚法 §48 第二款); overdue withdrawals become findings.
  */
 export async function reportDecisionChange(
+  ctx: Context,
+  id: string,
+  trigger: WithdrawalTrigger,
+  happenedOn: string,
+  note: string,
+): Promise<PublicationEntity> {
+  // No event: the item stays on the public list until it is withdrawn (PublicationWithdrawn); only the deadline runs.
+  return inTransaction(ctx, (tx) => reportLocked(tx, id, trigger, happenedOn, note));
+}
+
+async function reportLocked(
   ctx: Context,
   id: string,
   trigger: WithdrawalTrigger,

@@ -1,11 +1,13 @@
 import { type Context, loadCalendar, requireDate, shanghaiDate } from '@tsp/shared';
 
 import type { PublicationEntity } from '../entities/index.js';
+import { publishWithdrawnEvent } from '../events/publication-events.js';
 import { withdrawalDueOn } from '../rules/deadlines.js';
 import { PublicationStatus, RevisionAction, type WithdrawalTrigger } from '../rules/kinds.js';
 import { maskText } from '../rules/masking.js';
 import { assertWithdrawable, requireReason } from '../rules/publication.js';
 import { requireNotFuture, startsWithdrawalDeadline, withdrawalTriggerOf } from '../rules/withdrawal.js';
+import { inTransaction } from './in-transaction.js';
 import { publicationForWrite } from './publication-for-write.js';
 import { addRevision } from './revisions.js';
 
@@ -14,6 +16,16 @@ import { addRevision } from './revisions.js';
  * trigger without a running deadline starts one from the day it happened (today when not given).
  */
 export async function withdrawPublication(
+  ctx: Context,
+  id: string,
+  reason: string,
+  trigger?: WithdrawalTrigger | null,
+  happenedOn?: string | null,
+): Promise<PublicationEntity> {
+  return inTransaction(ctx, (tx) => withdrawLocked(tx, id, reason, trigger, happenedOn));
+}
+
+async function withdrawLocked(
   ctx: Context,
   id: string,
   reason: string,
@@ -40,5 +52,6 @@ export async function withdrawPublication(
   });
   addRevision(ctx.em, p, RevisionAction.WITHDRAWN, why, ctx.identity.sub!);
   await ctx.em.flush();
+  await publishWithdrawnEvent(ctx.em, p);
   return p;
 }

@@ -20,11 +20,11 @@ registerEnumType(WebhookDeliveryOutcome, {
 
 @ObjectType({
   description:
-    '回调事件来源进度 Where one webhook endpoint stands in one event source (review, inspection, records, supervision, personnel)',
+    '回调事件来源进度 Where one webhook endpoint stands in one event source (review, inspection, records, supervision, disclosure, personnel)',
 })
 export class WebhookSourceState {
   @Field({
-    description: '事件来源 Source: review, inspection, records, supervision or personnel (whose log is <source>Events)',
+    description: '事件来源 Source: review, inspection, records, supervision, disclosure or personnel (whose log is <source>Events)',
   })
   source!: string;
   @Field(() => String, {
@@ -101,7 +101,7 @@ export class WebhookDelivery {
   id!: string;
   @Field({
     description:
-      '事件来源 Source of the event: review, inspection, records, supervision or personnel (whose log the cursor belongs to)',
+      '事件来源 Source of the event: review, inspection, records, supervision, disclosure or personnel (whose log the cursor belongs to)',
   })
   source!: string;
   @Field(() => ID, { description: '事件标识 Event id (also sent as x-tsp-event-id)' })

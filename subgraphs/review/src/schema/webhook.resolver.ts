@@ -21,7 +21,7 @@ export class WebhookResolver {
     @Arg('eventTypes', () => [String], {
       nullable: true,
       description:
-        '事件类型 Event types to receive, of review (ReviewSubmitted…), inspection (InspectionPlanned…), records (CaseOpened, DecisionRecorded…), supervision (ComplaintSubmitted…, SupervisionInstrumentIssued…, SupervisionNoticePublished…) and personnel (CredentialIssued, CredentialStatusChanged); null = every review event type',
+        '事件类型 Event types to receive, of review (ReviewSubmitted…), inspection (InspectionPlanned…), records (CaseOpened, DecisionRecorded…), supervision (ComplaintSubmitted…, SupervisionInstrumentIssued…, SupervisionNoticePublished…) disclosure (PublicationPublished, PublicationCorrected, PublicationWithdrawn, AnnualReportPublished) and personnel (CredentialIssued, CredentialStatusChanged); null = every review event type',
     })
     eventTypes?: string[] | null,
   ) {
@@ -63,7 +63,7 @@ export class WebhookResolver {
     after?: string,
     @Arg('source', () => String, {
       defaultValue: 'review',
-      description: '事件来源 Which source to replay: review (default), inspection, records, supervision or personnel',
+      description: '事件来源 Which source to replay: review (default), inspection, records, supervision, disclosure or personnel',
     })
     source?: string,
   ) {

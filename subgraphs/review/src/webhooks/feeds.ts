@@ -1,5 +1,6 @@
 import type { DomainEvent } from '@tsp/shared';
 
+import { disclosure } from '../clients/disclosure.js';
 import { inspection } from '../clients/inspection.js';
 import { personnel } from '../clients/personnel.js';
 import { records } from '../clients/records.js';
@@ -12,6 +13,6 @@ export interface RemoteFeed {
   head(): Promise<number>;
 }
 
-const FEEDS: Record<RemoteSource, RemoteFeed> = { inspection, records, supervision, personnel };
+const FEEDS: Record<RemoteSource, RemoteFeed> = { inspection, records, supervision, disclosure, personnel };
 
 export const remoteFeed = (source: RemoteSource): RemoteFeed => FEEDS[source];

@@ -2,8 +2,8 @@ import { INTEGRATOR_SOURCES, REVIEW_EVENT_TYPES } from '@tsp/shared';
 
 /**
  * Where webhook events come from: review's own outbox, and the feeds of other subgraphs (read through their
- * typed clients): inspection, records, supervision, personnel — every outbox with an internal feed. Each source has
- * its own log (`reviewEvents`, `inspectionEvents`, `recordsEvents`, `supervisionEvents`, `personnelEvents`), whose
+ * typed clients): inspection, records, supervision, disclosure, personnel — every outbox with an internal feed. Each source has
+ * its own log (`reviewEvents`, `inspectionEvents`, `recordsEvents`, `supervisionEvents`, `disclosureEvents`, `personnelEvents`), whose
  * cursors a delivery's `cursor` belongs to, named by its `source`.
  */
 export const WEBHOOK_SOURCES = INTEGRATOR_SOURCES;

@@ -41,7 +41,7 @@ export interface WebhookWorkerOptions {
 
 /**
  * The JSON body integrators receive (also what the signature covers, byte for byte). `source` names the log
- * (`reviewEvents`, `inspectionEvents`, `recordsEvents`, `supervisionEvents`, `personnelEvents`) whose cursor
+ * (`reviewEvents`, `inspectionEvents`, `recordsEvents`, `supervisionEvents`, `disclosureEvents`, `personnelEvents`) whose cursor
  * `cursor` is: resume or replay that source from it. The payload is the integrator's (integratorPayload: officers' free text masked, a
  * minor never named), valid against docs/events/v1/<type>.schema.json.
  */
