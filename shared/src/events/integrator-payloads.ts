@@ -26,6 +26,7 @@ import {
   PublicationEventPayloadSchema,
   PublicationWithdrawnPayloadSchema,
 } from './disclosure-contracts.js';
+import {
   CredentialIssuedPayloadSchema,
   CredentialStatusChangedPayloadSchema,
   PERSONNEL_EVENT_TYPES,
