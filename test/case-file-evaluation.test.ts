@@ -441,3 +441,23 @@ test('Agency.caseFileEvaluations runs as many statements for five agencies as fo
   expect(after.agencies.length).toBe(before.agencies.length + 3);
   expect(after.statements).toBe(before.statements);
 });
+
+test('caseFileEvaluationPlans { template } runs as many statements for four plans as for one', async () => {
+  const q = `query { caseFileEvaluationPlans(year: 2026) { id template { id name } } }`;
+  const run = async () => {
+    const { result, statements } = await p.countSql(() => p.gql(q, {}, { token: w.tokens.supervisor }));
+    return { plans: ok(result).caseFileEvaluationPlans as { template: { id: string } }[], statements };
+  };
+  const before = await run();
+  for (const i of [1, 2, 3]) {
+    const t = ok(
+      await p.gql(TEMPLATE, { i: { name: `评查标准第${i}版`, items: ITEMS } }, { token: w.tokens.supervisor }),
+    ).saveEvaluationTemplate;
+    const input = { region: '宁晋县', year: 2026, title: `抽查第${i}批`, templateId: t.id, casesPerAgency: 1 };
+    ok(await p.gql(PLAN, { i: input }, { token: w.tokens.supervisor }));
+  }
+  const after = await run();
+  expect(after.plans.length).toBe(before.plans.length + 3);
+  expect(new Set(after.plans.map((x) => x.template.id)).size).toBeGreaterThanOrEqual(4);
+  expect(after.statements).toBe(before.statements);
+});

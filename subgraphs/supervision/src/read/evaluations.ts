@@ -158,6 +158,14 @@ export async function planById(ctx: Context, id: string): Promise<PlanView> {
   return planView(ctx.identity, await ctx.em.findOneOrFail(EvaluationPlanEntity, { id }));
 }
 
+/** A plan's template; the templates of every plan of a request in one statement. */
 export async function templateById(ctx: Context, id: string): Promise<TemplateView> {
-  return templateView(await ctx.em.findOneOrFail(EvaluationTemplateEntity, { id }));
+  const t = await ctx.loaders
+    .get<string, EvaluationTemplateEntity | undefined>('evaluationTemplates', async (ids) => {
+      const byId = await templatesOf(ctx, [...ids]);
+      return ids.map((i) => byId.get(i));
+    })
+    .load(id);
+  if (!t) throw new Error(`evaluation template ${id} is missing`);
+  return templateView(t);
 }
