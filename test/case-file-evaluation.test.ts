@@ -469,3 +469,56 @@ test('records answers archivedCases to services only, in one statement, and not 
   const viaGateway = await p.gql(q, v, { token: w.tokens.admin });
   expect(viaGateway.errors?.[0].message).toMatch(/Cannot query field "archivedCases"/);
 });
+
+test('Agency.caseFileEvaluations runs as many statements for five agencies as for two', async () => {
+  const q = `{ agencies(region: "宁晋县") { id caseFileEvaluations(year: 2026) {
+    evaluated average evaluations { caseId grade } } } }`;
+  const run = async () => {
+    const { result, statements } = await p.countSql(() => p.gql(q, {}, { token: w.tokens.supervisor }));
+    return {
+      agencies: ok(result).agencies as { id: string; caseFileEvaluations: { evaluated: number } }[],
+      statements,
+    };
+  };
+  const before = await run();
+  expect(before.agencies.find((a) => a.id === w.agencyA)?.caseFileEvaluations.evaluated).toBe(2);
+  for (const i of [1, 2, 3])
+    ok(
+      await p.gql(
+        `mutation($i: CreateAgencyInput!) { createAgency(input: $i) { id } }`,
+        {
+          i: {
+            code: `NJ-EXTRA-${i}`,
+            name: `宁晋县第${i}执法局`,
+            kind: 'PLANNING',
+            region: '宁晋县',
+            legalOfficeName: '法制股',
+          },
+        },
+        { token: w.tokens.admin },
+      ),
+    );
+  const after = await run();
+  expect(after.agencies.length).toBe(before.agencies.length + 3);
+  expect(after.statements).toBe(before.statements);
+});
+
+test('caseFileEvaluationPlans { template } runs as many statements for four plans as for one', async () => {
+  const q = `query { caseFileEvaluationPlans(year: 2026) { id template { id name } } }`;
+  const run = async () => {
+    const { result, statements } = await p.countSql(() => p.gql(q, {}, { token: w.tokens.supervisor }));
+    return { plans: ok(result).caseFileEvaluationPlans as { template: { id: string } }[], statements };
+  };
+  const before = await run();
+  for (const i of [1, 2, 3]) {
+    const t = ok(
+      await p.gql(TEMPLATE, { i: { name: `评查标准第${i}版`, items: ITEMS } }, { token: w.tokens.supervisor }),
+    ).saveEvaluationTemplate;
+    const input = { region: '宁晋县', year: 2026, title: `抽查第${i}批`, templateId: t.id, casesPerAgency: 1 };
+    ok(await p.gql(PLAN, { i: input }, { token: w.tokens.supervisor }));
+  }
+  const after = await run();
+  expect(after.plans.length).toBe(before.plans.length + 3);
+  expect(new Set(after.plans.map((x) => x.template.id)).size).toBeGreaterThanOrEqual(4);
+  expect(after.statements).toBe(before.statements);
+});

@@ -261,6 +261,20 @@ test('another region’s bureau and another agency’s staff see nothing and cha
   expect(aList.every((e: { node: { complainant: unknown } }) => e.node.complainant === null)).toBe(true);
 });
 
+test('the officer a complaint names neither reads nor answers it; the rest of the agency does', async () => {
+  // o1 (w.tokens.a) is the officer complained about; o2 is a colleague.
+  const c = await assigned({ officerId: w.o1, caseNumber: '宁规罚〔2026〕31号' });
+  const o2 = await token({ role: Role.OFFICER, sub: w.o2, agencyId: w.agencyA });
+  const accused = { token: w.tokens.a };
+  expect(codeOf(await p.gql(ONE, { id: c.id }, accused))).toBe('NOT_FOUND');
+  const listed = ok(await p.gql(LIST, { n: 200 }, accused)).complaints.edges;
+  expect(listed.map((e: { node: { id: string } }) => e.node.id)).not.toContain(c.id);
+  expect(codeOf(await p.gql(ANSWER, { id: c.id, t: '本人没有过错' }, accused))).toBe('NOT_FOUND');
+  expect(ok(await p.gql(ONE, { id: c.id }, { token: o2 })).complaint.officer).toEqual({ id: w.o1 });
+  const answered = ok(await p.gql(ANSWER, { id: c.id, t: '经核实，已对该执法人员批评教育。' }, { token: aHead }));
+  expect(answered.answerComplaint.status).toBe('ANSWERED');
+});
+
 test('bad input is BAD_USER_INPUT naming the field, and nothing is written', async () => {
   const count = async () =>
     Number(

@@ -83,15 +83,47 @@ test('CaseOpened: the cause typed by the officer is masked', () => {
   expect(schemaErrors('CaseOpened', p)).toEqual([]);
 });
 
-test('complaint payloads pass unchanged: their contract carries no identity', () => {
+test('complaint payloads leave without the officer named and the case number', () => {
+  // The case number points at the case's party, most often the complainant, and an agency's integrator reads
+  // ComplaintSubmitted before the bureau has even decided to send the complaint there (or rejects it).
   const p = {
     complaintId: 'x',
     status: 'SUBMITTED',
     anonymous: false,
-    officerId: null,
-    caseNumber: null,
+    officerId: 'officer-1',
+    caseNumber: '宁规罚〔2026〕12号',
     dueOn: null,
     upheld: null,
   };
-  expect(integratorPayload('ComplaintSubmitted', p)).toBe(p);
+  const out = integratorPayload('ComplaintSubmitted', p);
+  expect(out).toEqual({ ...p, officerId: null, caseNumber: null });
+  expect(integratorPayload('ComplaintClosed', { ...p, status: 'CLOSED', upheld: true })).toMatchObject({
+    officerId: null,
+    caseNumber: null,
+    upheld: true,
+  });
+  expect(schemaErrors('ComplaintSubmitted', out)).toEqual([]);
+});
+
+test('DecisionChallengeDecided: the case number is masked as DecisionRecorded masks it', () => {
+  const p = {
+    challengeId: 'x1',
+    caseId: 'c1',
+    caseNumber: `宁市监罚〔2026〕1号（当事人张三丰，身份证号${ID}）`,
+    agencyId: 'a1',
+    category: 'PENALTY',
+    kind: 'RECONSIDERATION',
+    body: '宁晋县人民政府',
+    reference: '宁政复〔2026〕3号',
+    filedOn: '2026-04-10',
+    outcome: 'REVOKED',
+    decidedOn: '2026-05-20',
+    overturns: true,
+    decisionDecidedOn: '2026-04-01',
+  };
+  const out = integratorPayload('DecisionChallengeDecided', p);
+  expect(JSON.stringify(out)).not.toContain(ID);
+  expect(JSON.stringify(out)).not.toContain('张三丰');
+  expect(out).toMatchObject({ body: '宁晋县人民政府', reference: '宁政复〔2026〕3号', outcome: 'REVOKED' });
+  expect(schemaErrors('DecisionChallengeDecided', out)).toEqual([]);
 });

@@ -28,7 +28,9 @@ export function integratorLog(source: Exclude<IntegratorSource, 'review' | 'insp
     cursor!: string;
     @Field(() => ID, { description: '执法主体 Agency the event belongs to' })
     agencyId!: string;
-    @Field({ description: '对象 Subject id (the case, the complaint, the publication; for credentials the credential number)' })
+    @Field({
+      description: '对象 Subject id (the case, the complaint, the publication; for credentials the credential number)',
+    })
     subjectId!: string;
     @Field({
       description:

@@ -127,11 +127,20 @@ export function integratorPayload(type: string, payload: Record<string, unknown>
   switch (type) {
     case 'DecisionRecorded':
       return decisionOutbound(payload as unknown as DecisionRecordedPayload);
+    case 'DecisionChallengeDecided': {
+      // The same case number DecisionRecorded masks; no party in the payload, so counted as a natural person's.
+      const p = payload as { caseNumber: string };
+      return { ...payload, caseNumber: maskText(p.caseNumber, { partyType: PartyType.NATURAL_PERSON }) };
+    }
     case 'CaseOpened': {
       const p = payload as unknown as CaseOpenedPayload;
       return { ...p, cause: maskText(p.cause ?? '', { partyType: p.partyType }) };
     }
     default:
+      // The officer complained about and the case number belong to the complaint (the case number points at its
+      // party, usually the complainant): they stay with the bureau and the agency it was sent to, as the text does.
+      if ((COMPLAINT_EVENT_TYPES as readonly string[]).includes(type))
+        return { ...payload, officerId: null, caseNumber: null };
       if ((REVIEW_EVENT_TYPES as readonly string[]).includes(type)) {
         const p = payload as unknown as ReviewEventPayload;
         // The reviewer's opinion is free text; it may name the party or quote a number.

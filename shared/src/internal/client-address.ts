@@ -21,14 +21,23 @@ export function normaliseClientAddress(raw: string | undefined | null): string {
   return ipaddr.process(text).toString();
 }
 
+/** The IPv4 address two 16-bit groups spell. */
+const ipv4Of = (hi: number, lo: number) => ipaddr.fromByteArray([hi >> 8, hi & 0xff, lo >> 8, lo & 0xff]).toString();
+
 /**
  * The key one client is counted under: an IPv4 address, or the /64 of an IPv6 one (a single subscriber usually
- * holds a whole /64, so counting single IPv6 addresses would let it choose as many as it likes).
+ * holds a whole /64, so counting single IPv6 addresses would let it choose as many as it likes). Tunnelled IPv6 is
+ * counted as the IPv4 host behind it: a 6to4 address (2002::/16, RFC 3056) gives that host a whole /48 (65,536
+ * /64s), and Teredo (2001::/32, RFC 4380) puts every client of one server in one /64 and the client's own address,
+ * inverted, in the last 32 bits.
  */
 export function clientCountingKey(address: string): string {
   if (!ipaddr.isValid(address)) return 'unknown';
   const a = ipaddr.process(address);
   if (a.kind() === 'ipv4') return a.toString();
+  const p = (a as ipaddr.IPv6).parts;
+  if (p[0] === 0x2002) return ipv4Of(p[1], p[2]);
+  if (p[0] === 0x2001 && p[1] === 0) return ipv4Of(~p[6] & 0xffff, ~p[7] & 0xffff);
   const parts = (a as ipaddr.IPv6).toNormalizedString().split(':').slice(0, 4);
   return `${ipaddr.IPv6.parse(`${parts.join(':')}::`).toString()}/64`;
 }

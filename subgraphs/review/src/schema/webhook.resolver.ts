@@ -63,7 +63,8 @@ export class WebhookResolver {
     after?: string,
     @Arg('source', () => String, {
       defaultValue: 'review',
-      description: '事件来源 Which source to replay: review (default), inspection, records, supervision, disclosure or personnel',
+      description:
+        '事件来源 Which source to replay: review (default), inspection, records, supervision, disclosure or personnel',
     })
     source?: string,
   ) {

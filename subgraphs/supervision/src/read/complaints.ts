@@ -39,8 +39,9 @@ export async function listComplaints(
     where.push('c.region = ?');
     params.push(id.region ?? '');
   } else if (id.role && HANDLERS.includes(id.role)) {
-    where.push('c.agency_id = ? and c.assigned_at is not null');
-    params.push(id.agencyId ?? '00000000-0000-0000-0000-000000000000');
+    // As isHandlerOf: never the complaints that name the caller.
+    where.push('c.agency_id = ? and c.assigned_at is not null and (c.officer_id is null or c.officer_id::text <> ?)');
+    params.push(id.agencyId ?? '00000000-0000-0000-0000-000000000000', id.sub ?? '');
   } else if (id.role !== Role.ADMIN)
     throw forbidden('complaints are read by the justice bureau and the agency they were sent to');
   const f = p.filter ?? {};
