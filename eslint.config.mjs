@@ -7,11 +7,11 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '.data/**', 'bench/**', '**/*.d.ts', 'coverage/**'] },
+  { ignores: ['web/src/graphql/graphql-env.d.ts', 'test-artifacts/**', '**/dist/**', '**/node_modules/**', '.data/**', 'bench/**', '**/*.d.ts', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     plugins: { 'simple-import-sort': simpleImportSort },
     rules: {
@@ -25,6 +25,11 @@ export default tseslint.config(
       'simple-import-sort/exports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // The web app runs in the browser; its configuration is the page's own origin.
+    files: ['web/src/**'],
+    languageOptions: { globals: globals.browser },
   },
   {
     // Where the environment is read: the config module, and the test harness that starts PostgreSQL for jest.

@@ -126,6 +126,12 @@ test('a first start interrupted during the seed exits 0; the next start complete
   const second = launch();
   await second.waitFor(/completing the demo data an earlier start did not finish/);
   await second.waitFor(/ready in /);
+  // The web app's addresses, each answering the app's page.
+  const base = gatewayUrl.replace(/\/graphql$/, '');
+  await second.waitFor(new RegExp(`Portal: +${base}/ `));
+  await second.waitFor(new RegExp(`Dashboard: +${base}/supervision `));
+  for (const page of ['/', '/supervision'])
+    expect((await fetch(`${base}${page}`)).headers.get('content-type')).toMatch(/html/);
   expect(await seedComplete()).toBe(true);
   expect(await count('personnel.agency')).toBe(5);
   expect(await count('personnel.officer')).toBe(DEMO_OFFICERS);

@@ -43,6 +43,6 @@ export function sandboxRouter(): Router {
     if (!file) return void res.status(404).end();
     res.sendFile(file, { maxAge: '1d' });
   });
-  r.get(['/', '/sandbox'], (_req, res) => void res.type('html').send(PAGE));
+  r.get('/sandbox', (_req, res) => void res.type('html').send(PAGE));
   return r;
 }

@@ -38,6 +38,7 @@ import { attachSubscriptions, withSubscriptions } from './subscriptions/ws.js';
 import { traceIdHeader } from './trace-header.js';
 import { upstreamFetcher } from './upstream.js';
 import { upstreamMetrics } from './upstream-metrics.js';
+import { webRouter } from './web.js';
 
 export const SUPERGRAPH_PATH = path.join(__dirname, '..', 'supergraph.graphql');
 
@@ -137,6 +138,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
   metrics.mount(app);
   app.get('/ready', gatewayReadiness(urls));
   app.use(sandboxRouter());
+  app.use(webRouter());
   // Each subgraph's file routes, as the registry declares them (attachments, flowcharts).
   for (const s of SUBGRAPH_REGISTRY)
     for (const r of s.routes) app[r.method](r.path, proxyTo(urls[s.name], { requireUser: r.requireUser }));

@@ -126,6 +126,8 @@ async function main() {
     if (stopping) return;
     say(`ready in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
     say(`GraphQL:  POST ${gateway}`);
+    say(`Portal:   ${new URL('/', gateway)}   (公示门户, public)`);
+    say(`Dashboard: ${new URL('/supervision', gateway)}   (监督看板, SUPERVISOR token)`);
     say(`Sandbox:  ${new URL('/sandbox', gateway)}   (works offline)`);
     for (const line of await readyHints(gateway)) say(line);
     say('Ctrl-C stops everything.');

@@ -96,15 +96,15 @@ describe("the image's files, chosen by the Dockerfile's own shell steps run on t
   beforeAll(() => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dockerfile-'));
     run(manifests, 'RUN mkdir /manifests');
-    // The compile is the build's own (npm test runs tsc -b first); what follows it picks the files.
-    run(build, 'RUN npx tsc -b &&', 'npx tsc -b &&');
+    // The compile and the web build are the build's own (npm test runs both first); what follows picks the files.
+    run(build, 'RUN npx tsc -b &&', 'npx tsc -b && npm run build -w web &&');
   });
   afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
   test('every workspace is found, every subgraph among them', () => {
     const folders = workspaceFolders();
     for (const name of SUBGRAPHS) expect(folders).toContain(`subgraphs/${name}`);
-    expect(folders.length).toBe(SUBGRAPHS.length + 3);
+    expect(folders.length).toBe(SUBGRAPHS.length + 4);
   });
 
   test("the dependency layer holds exactly the lockfile and every workspace's package.json", () => {
@@ -118,10 +118,11 @@ describe("the image's files, chosen by the Dockerfile's own shell steps run on t
     );
   });
 
-  test("the runtime gets every workspace's package.json and compiled dist/, the supergraph, and no sources", () => {
+  test("the runtime gets every workspace's package.json and compiled dist/ (the web app's built pages), the supergraph, and no sources", () => {
     for (const ws of workspaceFolders()) {
       expect([ws, fs.existsSync(`${tmp}/out/${ws}/package.json`)]).toEqual([ws, true]);
-      expect([ws, fs.existsSync(`${tmp}/out/${ws}/dist/index.js`) || ws === 'scripts']).toEqual([ws, true]);
+      const entry = ws === 'web' ? 'index.html' : 'index.js';
+      expect([ws, fs.existsSync(`${tmp}/out/${ws}/dist/${entry}`) || ws === 'scripts']).toEqual([ws, true]);
       expect([ws, fs.existsSync(`${tmp}/out/${ws}/src`)]).toEqual([ws, false]);
     }
     expect(fs.existsSync(`${tmp}/out/scripts/dist/run-service.js`)).toBe(true);

@@ -1,0 +1,41 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+import express, { type Router } from 'express';
+
+/** Where `npm run build -w web` writes the portal and the dashboard (the repository's web/dist). */
+export const WEB_DIST = path.resolve(__dirname, '../../web/dist');
+
+/** The app's own paths: each answers index.html and the app routes inside (the portal's pages, the dashboard). */
+export const WEB_PAGES = [
+  '/',
+  '/agencies',
+  '/officers',
+  '/verify',
+  '/decisions',
+  '/reports',
+  '/notices',
+  '/supervision',
+];
+
+/**
+ * 公示门户与监督看板 The web app, served from web/dist by the gateway on its own origin, so the pages call /graphql
+ * with no CORS and work offline (no CDN). Hashed assets are cached for a year; index.html never, so a new build
+ * shows at once. Without a build the pages say how to make one (the API is unaffected).
+ */
+export function webRouter(dist = WEB_DIST): Router {
+  const r = express.Router();
+  r.use('/assets', express.static(path.join(dist, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }));
+  const index = path.join(dist, 'index.html');
+  const pages = WEB_PAGES.flatMap((p) => (p === '/' ? [p] : [p, `${p}/*rest`]));
+  r.get(pages, (_req, res) => {
+    if (!fs.existsSync(index))
+      return void res
+        .status(503)
+        .type('text/plain; charset=utf-8')
+        .send('门户尚未构建 The web app is not built: run `npm run build -w web`.\n');
+    res.setHeader('cache-control', 'no-cache');
+    res.sendFile(index);
+  });
+  return r;
+}
