@@ -7,7 +7,18 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['web/src/graphql/graphql-env.d.ts', 'test-artifacts/**', '**/dist/**', '**/node_modules/**', '.data/**', 'bench/**', '**/*.d.ts', 'coverage/**'] },
+  {
+    ignores: [
+      'web/src/graphql/graphql-env.d.ts',
+      'test-artifacts/**',
+      '**/dist/**',
+      '**/node_modules/**',
+      '.data/**',
+      'bench/**',
+      '**/*.d.ts',
+      'coverage/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -24,7 +24,8 @@ registerEnumType(WebhookDeliveryOutcome, {
 })
 export class WebhookSourceState {
   @Field({
-    description: '事件来源 Source: review, inspection, records, supervision, disclosure or personnel (whose log is <source>Events)',
+    description:
+      '事件来源 Source: review, inspection, records, supervision, disclosure or personnel (whose log is <source>Events)',
   })
   source!: string;
   @Field(() => String, {
