@@ -32,6 +32,16 @@ export async function onNoticeEvent(em: EntityManager, e: DomainEvent, text: Not
        (id, region, kind, title, body, agency_ids, published_at, withdrawn_at, withdrawal_reason)
      values (?, ?, ?, ?, ?, ?::uuid[], ?, ?, ?)
      on conflict (id) do update set withdrawn_at = excluded.withdrawn_at, withdrawal_reason = excluded.withdrawal_reason`,
-    [n.id, n.region, n.kind, n.title, n.body, `{${n.agencyIds.join(',')}}`, n.publishedAt, n.withdrawnAt, n.withdrawalReason],
+    [
+      n.id,
+      n.region,
+      n.kind,
+      n.title,
+      n.body,
+      `{${n.agencyIds.join(',')}}`,
+      n.publishedAt,
+      n.withdrawnAt,
+      n.withdrawalReason,
+    ],
   );
 }

@@ -8,9 +8,9 @@ import {
   ItemDiscretionResolver,
 } from './discretion.resolver.js';
 import { AgencyListingsResolver, ListingRevisionResolvers, ListingsResolver } from './listings.resolver.js';
+import { SupervisionNoticeResolver } from './notice.resolver.js';
 import { PublicationResolver } from './publication.resolver.js';
 import { PublicationWriteResolver } from './publication-write.resolver.js';
-import { SupervisionNoticeResolver } from './notice.resolver.js';
 import { references } from './references.js';
 import { AgencyFindingsResolver, ReportResolver } from './report.resolver.js';
 import { AgencySupervisionSummary, summaryReference, SummaryResolver } from './summary.resolver.js';

@@ -1,4 +1,13 @@
-import { type Context, forbidden, isUuid, pageArgs, requireService, requireText, requireUser, toPage } from '@tsp/shared';
+import {
+  type Context,
+  forbidden,
+  isUuid,
+  pageArgs,
+  requireService,
+  requireText,
+  requireUser,
+  toPage,
+} from '@tsp/shared';
 
 import { SupervisionNoticeEntity } from '../entities/index.js';
 import type { NoticeKind } from '../rules/instrument-kinds.js';

@@ -6,7 +6,11 @@ import { listNoticeRecords, noticeRecordById, noticeText, type NoticeView, notic
 import { publishSupervisionNotice } from '../write/publish-notice.js';
 import { withdrawSupervisionNotice } from '../write/withdraw-notice.js';
 import { PublishSupervisionNoticeInput } from './instrument-inputs.js';
-import { SupervisionNoticeRecord, SupervisionNoticeRecordConnection, SupervisionNoticeText } from './instrument-types.js';
+import {
+  SupervisionNoticeRecord,
+  SupervisionNoticeRecordConnection,
+  SupervisionNoticeText,
+} from './instrument-types.js';
 
 /** A repeat answers the notice as it stands now (withdrawn too: the caller is the bureau that wrote it). */
 const replay = reloaded<NoticeView>(async (ctx, id) =>
@@ -68,7 +72,8 @@ export class SupervisionNoticeResolver {
   @Directive('@inaccessible')
   @Query(() => SupervisionNoticeText, {
     nullable: true,
-    description: '内部：通报原文 Internal: a notice as written, for disclosure to mask and publish (service tokens only)',
+    description:
+      '内部：通报原文 Internal: a notice as written, for disclosure to mask and publish (service tokens only)',
   })
   supervisionNoticeText(@Ctx() ctx: Context, @Arg('id', () => ID, ID_ARG) id: string) {
     return noticeText(ctx, id);
