@@ -1,19 +1,24 @@
 import {
   InstrumentEventPayloadSchema,
+  INTERNAL_SECRET_HEADER,
+  internalSecret,
   NoticeEventPayloadSchema,
   Role,
+  SERVICE_TOKEN_HEADER,
   shanghaiDate,
+  signServiceToken,
   WorkingCalendar,
 } from '@tsp/shared';
 
 import { sql } from './kit/db';
 import { type GqlResult, type Platform, startPlatform, token } from './kit/platform';
 import { type RecordsWorld, setupWorld } from './kit/records-fixtures';
+import { pollUntil } from './kit/until';
 
 /**
  * 监督意见书、监督决定书、约谈、通报 through the real gateway: the bureau issues, the agency's head responds, the
  * bureau sends back or closes; overdue responses are findings; interview records stay between the bureau and the
- * agency's head; notices are public without a token until withdrawn.
+ * agency's head; notices are public without a token, as disclosure publishes them (masked), until withdrawn.
  */
 let p: Platform;
 let w: RecordsWorld;
@@ -36,12 +41,16 @@ const INTERVIEW = `mutation($i: RecordSupervisionInterviewInput!) { recordSuperv
   id heldAt interviewees reasons record followUp attachments agency { id } } }`;
 const AGENCY_READS = `{ agencies(region: "宁晋县") { id supervisionInstruments { id } supervisionInterviews { id } } }`;
 const PUBLISH = `mutation($i: PublishSupervisionNoticeInput!) { publishSupervisionNotice(input: $i) {
-  id kind title region agencies { id name } withdrawnAt } }`;
+  id kind title body region agencies { id name } withdrawnAt } }`;
 const WITHDRAW = `mutation($id: ID!, $r: String!) { withdrawSupervisionNotice(id: $id, reason: $r) {
   id withdrawnAt withdrawalReason } }`;
 const NOTICES = `query($r: String!, $w: Boolean) { supervisionNotices(region: $r, includeWithdrawn: $w) {
   edges { node { id title kind agencies { name } withdrawnAt } } } }`;
-const NOTICE = `query($id: ID!) { supervisionNotice(id: $id) { id title withdrawalReason } }`;
+const NOTICE = `query($id: ID!) { supervisionNotice(id: $id) { id title body withdrawalReason } }`;
+const RECORD = `query($id: ID!) { supervisionNoticeRecord(id: $id) { id title body withdrawalReason } }`;
+const RECORDS = `query($r: String!, $w: Boolean) { supervisionNoticeRecords(region: $r, includeWithdrawn: $w) {
+  edges { node { id body withdrawnAt } } } }`;
+const NOTICE_TEXT = `query($id: ID!) { supervisionNoticeText(id: $id) { id body agencyIds withdrawnAt } }`;
 
 const ok = <T = any>(r: GqlResult<T>): T => {
   if (r.errors) throw new Error(JSON.stringify(r.errors));
@@ -269,30 +278,50 @@ test('interviews: recorded by the bureau, read by the bureau and the agency’s 
   expect([codeOf(r), r.errors?.[0]?.extensions?.field]).toEqual(['BAD_USER_INPUT', 'heldAt']);
 });
 
-test('the public reads notices, not instruments or interviews; a withdrawn notice leaves the list', async () => {
-  const n = ok(
-    await p.gql(
-      PUBLISH,
-      {
-        i: {
-          title: '关于宁晋县城乡规划局行政处罚程序违法问题的通报',
-          body: '经监督检查发现……现予通报批评。',
-          agencyIds: [w.agencyA],
-          kind: 'CRITICISM',
-        },
-      },
-      sup(),
-    ),
-  ).publishSupervisionNotice;
+test('the public reads notices as disclosure publishes them, not instruments or interviews; withdrawn ones leave', async () => {
+  // An ID number and a phone typed into the notice: the bureau keeps them, the public copy never shows them.
+  const ID_NUMBER = '130528198001011234';
+  const PHONE = '13912345678';
+  const written = {
+    title: `关于宁晋县城乡规划局行政处罚程序违法问题的通报（举报电话${PHONE}）`,
+    body: `经监督检查发现，该局对当事人（身份证号${ID_NUMBER}，电话${PHONE}）未告知陈述申辩权利……现予通报批评。`,
+    agencyIds: [w.agencyA],
+    kind: 'CRITICISM',
+  };
+  const n = ok(await p.gql(PUBLISH, { i: written }, sup())).publishSupervisionNotice;
   expect(n).toMatchObject({
     kind: 'CRITICISM',
     region: '宁晋县',
+    title: written.title,
+    body: written.body,
     agencies: [{ id: w.agencyA, name: '宁晋县城乡规划局' }],
   });
-  const publicList = async () =>
-    ok(await p.gql(NOTICES, { r: '宁晋县' })).supervisionNotices.edges.map((e: { node: { id: string } }) => e.node.id);
-  expect(await publicList()).toContain(n.id);
-  expect(ok(await p.gql(NOTICE, { id: n.id })).supervisionNotice.title).toBe(n.title);
+  const publicAnswers: unknown[] = [];
+  const publicList = async () => {
+    const r = ok(await p.gql(NOTICES, { r: '宁晋县' }));
+    publicAnswers.push(r);
+    return r.supervisionNotices.edges.map((e: { node: { id: string } }) => e.node.id) as string[];
+  };
+  // Disclosure copies it from supervision's event: wait until it is on the public list.
+  expect(await pollUntil(publicList, (ids) => ids.includes(n.id))).toContain(n.id);
+  const shown = ok(await p.gql(NOTICE, { id: n.id })).supervisionNotice;
+  publicAnswers.push(shown);
+  expect(shown.title).toMatch(/^关于宁晋县城乡规划局行政处罚程序违法问题的通报/);
+  expect(shown.body).toMatch(/^经监督检查发现.*\*\*\*.*现予通报批评。$/);
+  // The same masked copy for the bureau on the public query; its own register keeps what it wrote.
+  expect(ok(await p.gql(NOTICE, { id: n.id }, sup())).supervisionNotice.body).toBe(shown.body);
+  expect(ok(await p.gql(RECORD, { id: n.id }, sup())).supervisionNoticeRecord).toMatchObject({
+    title: written.title,
+    body: written.body,
+  });
+  const registered = ok(await p.gql(RECORDS, { r: '宁晋县' }, sup())).supervisionNoticeRecords.edges;
+  expect(registered).toContainEqual({ node: { id: n.id, body: written.body, withdrawnAt: null } });
+  // The register is the bureau's: the public must log in, the agency and another region get nothing.
+  expect(codeOf(await p.gql(RECORD, { id: n.id }))).toBe('UNAUTHENTICATED');
+  expect(codeOf(await p.gql(RECORDS, { r: '宁晋县' }))).toBe('UNAUTHENTICATED');
+  expect(ok(await p.gql(RECORD, { id: n.id }, { token: aHead })).supervisionNoticeRecord).toBeNull();
+  expect(ok(await p.gql(RECORD, { id: n.id }, { token: w.tokens.otherSupervisor })).supervisionNoticeRecord).toBeNull();
+  expect(codeOf(await p.gql(RECORDS, { r: '宁晋县' }, { token: aHead }))).toBe('FORBIDDEN');
   // Another region's list does not show it; the agency and another region's bureau cannot publish or withdraw.
   expect(ok(await p.gql(NOTICES, { r: '柏乡县' })).supervisionNotices.edges).toEqual([]);
   const again = { i: { title: '通报', body: '正文', agencyIds: [w.agencyA], kind: 'COMMENDATION' } };
@@ -300,6 +329,23 @@ test('the public reads notices, not instruments or interviews; a withdrawn notic
   expect(codeOf(await p.gql(PUBLISH, again, { token: w.tokens.otherSupervisor }))).toBe('FORBIDDEN');
   expect(codeOf(await p.gql(WITHDRAW, { id: n.id, r: '越权' }, { token: w.tokens.otherSupervisor }))).toBe('FORBIDDEN');
   expect(codeOf(await p.gql(PUBLISH, again))).toBe('UNAUTHENTICATED');
+
+  // The text disclosure asks for is internal: not in the gateway's schema, and a user token is refused directly.
+  expect((await p.gql(NOTICE_TEXT, { id: n.id }, { token: admin })).errors?.[0].message).toMatch(
+    /Cannot query field "supervisionNoticeText"/,
+  );
+  const direct = { url: p.subgraphs.supervision.url, headers: { [INTERNAL_SECRET_HEADER]: internalSecret() } };
+  expect(codeOf(await p.gql(NOTICE_TEXT, { id: n.id }, { ...direct, token: admin }))).toBe('FORBIDDEN');
+  const svc = {
+    ...direct,
+    headers: { ...direct.headers, [SERVICE_TOKEN_HEADER]: await signServiceToken('disclosure') },
+  };
+  expect(ok(await p.gql(NOTICE_TEXT, { id: n.id }, svc)).supervisionNoticeText).toEqual({
+    id: n.id,
+    body: written.body,
+    agencyIds: [w.agencyA],
+    withdrawnAt: null,
+  });
 
   // Without a token: no instruments, no interviews.
   const i = await issue();
@@ -310,18 +356,38 @@ test('the public reads notices, not instruments or interviews; a withdrawn notic
   expect(anon.errors?.map((e) => e.extensions?.code)).toContain('UNAUTHENTICATED');
 
   // Withdrawn: off the public list and null by id for the public; the bureau keeps it with the reason.
-  const wd = ok(
-    await p.gql(WITHDRAW, { id: n.id, r: '所涉处罚决定经复议维持，通报有误' }, sup()),
-  ).withdrawSupervisionNotice;
-  expect(wd.withdrawalReason).toBe('所涉处罚决定经复议维持，通报有误');
-  expect(await publicList()).not.toContain(n.id);
-  expect(ok(await p.gql(NOTICE, { id: n.id })).supervisionNotice).toBeNull();
-  expect(ok(await p.gql(NOTICE, { id: n.id }, sup())).supervisionNotice.withdrawalReason).toBe(wd.withdrawalReason);
-  const history = ok(await p.gql(NOTICES, { r: '宁晋县', w: true }, sup())).supervisionNotices.edges;
-  expect(history.map((e: { node: { id: string } }) => e.node.id)).toContain(n.id);
+  const reason = `所涉处罚决定经复议维持，通报有误（当事人电话${PHONE}）`;
+  const wd = ok(await p.gql(WITHDRAW, { id: n.id, r: reason }, sup())).withdrawSupervisionNotice;
+  expect(wd.withdrawalReason).toBe(reason);
+  expect(await pollUntil(publicList, (ids) => !ids.includes(n.id))).not.toContain(n.id);
+  const anonById = ok(await p.gql(NOTICE, { id: n.id }));
+  publicAnswers.push(anonById);
+  expect(anonById.supervisionNotice).toBeNull();
+  for (const tok of [aHead, w.tokens.otherSupervisor])
+    expect(ok(await p.gql(NOTICE, { id: n.id }, { token: tok })).supervisionNotice).toBeNull();
+  // The bureau's history on the public query shows the reason as it was published; its register, as written.
+  const history = ok(await p.gql(NOTICE, { id: n.id }, sup())).supervisionNotice;
+  expect(history.withdrawalReason).toMatch(/^所涉处罚决定经复议维持，通报有误（当事人电话\*\*\*）$/);
+  expect(ok(await p.gql(RECORD, { id: n.id }, sup())).supervisionNoticeRecord.withdrawalReason).toBe(reason);
+  const historyList = ok(await p.gql(NOTICES, { r: '宁晋县', w: true }, sup())).supervisionNotices.edges;
+  expect(historyList.map((e: { node: { id: string } }) => e.node.id)).toContain(n.id);
   expect(codeOf(await p.gql(NOTICES, { r: '宁晋县', w: true }))).toBe('FORBIDDEN');
+  expect(codeOf(await p.gql(NOTICES, { r: '宁晋县', w: true }, { token: aHead }))).toBe('FORBIDDEN');
+  expect(codeOf(await p.gql(NOTICES, { r: '宁晋县', w: true }, { token: w.tokens.otherSupervisor }))).toBe('FORBIDDEN');
   expect(codeOf(await p.gql(WITHDRAW, { id: n.id, r: '再撤回' }, sup()))).toBe('CONFLICT');
-  // Published and withdrawn once each in the outbox (no second withdrawal); the public title, not the body or reason.
+  // No public answer ever carried the ID or phone number.
+  expect(publicAnswers.length).toBeGreaterThan(3);
+  expect(JSON.stringify(publicAnswers)).not.toMatch(new RegExp(`${ID_NUMBER}|${PHONE}`));
+  // One copy in disclosure, withdrawn, though each event came once per agency named.
+  const copies = await sql<{ withdrawn_at: Date | null; body: string }>(
+    p.databaseUrl,
+    `select withdrawn_at, body from disclosure.supervision_notice where id = $1`,
+    [n.id],
+  );
+  expect(copies).toHaveLength(1);
+  expect(copies[0].withdrawn_at).not.toBeNull();
+  expect(copies[0].body).toBe(shown.body);
+  // Published and withdrawn once each in the outbox (no second withdrawal); the title masked, no body or reason.
   const events = await sql<{ type: string; agency_id: string; payload: Record<string, unknown> }>(
     p.databaseUrl,
     `select type, agency_id, payload from supervision.outbox where subject_id = $1 order by position`,
@@ -331,8 +397,40 @@ test('the public reads notices, not instruments or interviews; a withdrawn notic
     ['SupervisionNoticePublished', w.agencyA],
     ['SupervisionNoticeWithdrawn', w.agencyA],
   ]);
-  expect(NoticeEventPayloadSchema.parse(events[1].payload)).toMatchObject({ noticeId: n.id, title: n.title });
-  expect(JSON.stringify(events)).not.toMatch(/经监督检查|复议维持/);
+  expect(NoticeEventPayloadSchema.parse(events[1].payload)).toMatchObject({ noticeId: n.id, title: shown.title });
+  expect(JSON.stringify(events)).not.toMatch(new RegExp(`经监督检查|复议维持|${ID_NUMBER}|${PHONE}`));
+});
+
+test('a notice naming two agencies is published once and withdrawn once in disclosure', async () => {
+  const i = {
+    title: '关于表扬宁晋县两家执法机关的通报',
+    body: '案卷评查优秀，予以通报表扬。',
+    agencyIds: [w.agencyA, w.agencyB],
+  };
+  const n = ok(await p.gql(PUBLISH, { i: { ...i, kind: 'COMMENDATION' } }, sup())).publishSupervisionNotice;
+  const listed = async () =>
+    ok(await p.gql(NOTICES, { r: '宁晋县' })).supervisionNotices.edges.filter(
+      (e: { node: { id: string } }) => e.node.id === n.id,
+    );
+  const once = await pollUntil(listed, (l) => l.length > 0);
+  expect(once).toHaveLength(1);
+  expect(once[0].node.agencies.map((a: { name: string }) => a.name).sort()).toEqual(
+    [...n.agencies.map((a: { name: string }) => a.name)].sort(),
+  );
+  ok(await p.gql(WITHDRAW, { id: n.id, r: '重复通报' }, sup()));
+  expect(await pollUntil(listed, (l) => l.length === 0)).toEqual([]);
+  const outbox = await sql<{ n: string }>(
+    p.databaseUrl,
+    `select count(*) n from supervision.outbox where subject_id = $1`,
+    [n.id],
+  );
+  expect(Number(outbox[0].n)).toBe(4);
+  const copies = await sql<{ n: string }>(
+    p.databaseUrl,
+    `select count(*) n from disclosure.supervision_notice where id = $1 and withdrawn_at is not null`,
+    [n.id],
+  );
+  expect(Number(copies[0].n)).toBe(1);
 });
 
 test('oversized or bad input is BAD_USER_INPUT naming the field, and nothing is written', async () => {

@@ -10,6 +10,7 @@ import { type SeededPersonnel, seedPersonnel } from '@tsp/scripts/seed/personnel
 import { addCalendarDays, Role, shanghaiDate } from '@tsp/shared';
 
 import { type Platform, startPlatform, token } from './kit/platform';
+import { pollUntil } from './kit/until';
 
 /**
  * The justice bureau's demo (complaints, decision challenges, case-file evaluation) seeded through the API on top of
@@ -232,6 +233,21 @@ test('an opinion closed, a decision open and not yet due, a public notice; run a
   expect(list.data.supervisionInstruments.edges.map((e: { node: { id: string } }) => e.node.id).sort()).toEqual(
     instruments.instruments.map((i) => i.id).sort(),
   );
-  const notices = await p.gql(`{ supervisionNotices(region: "宁晋县") { edges { node { id kind } } } }`);
-  expect(notices.data.supervisionNotices.edges).toEqual([{ node: { id: instruments.noticeId, kind: 'COMMENDATION' } }]);
+  // Disclosure publishes the notice from supervision's event: wait until the public list shows it.
+  const publicNotices = async () =>
+    (await p.gql(`{ supervisionNotices(region: "宁晋县") { edges { node { id kind } } } }`)).data?.supervisionNotices
+      .edges;
+  expect(await pollUntil(publicNotices, (edges) => edges?.length > 0)).toEqual([
+    { node: { id: instruments.noticeId, kind: 'COMMENDATION' } },
+  ]);
+  const register = await p.gql(
+    `{ supervisionNoticeRecords(region: "宁晋县") { edges { node { id body } } } }`,
+    {},
+    {
+      token: sup,
+    },
+  );
+  expect(register.data.supervisionNoticeRecords.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([
+    instruments.noticeId,
+  ]);
 });

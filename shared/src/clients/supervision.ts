@@ -1,5 +1,9 @@
 import type { ServiceName } from '../config.js';
-import { EvaluatorCaseGrantsSchema } from '../contracts/supervision.js';
+import {
+  EvaluatorCaseGrantsSchema,
+  type SupervisionNoticeText,
+  SupervisionNoticeTextSchema,
+} from '../contracts/supervision.js';
 import type { DomainEvent } from '../events/types.js';
 import { ask, lazyClient } from './answer.js';
 import { readFeed, readFeedHead } from './feed.js';
@@ -15,9 +19,13 @@ export interface SupervisionClient {
   head(): Promise<number>;
   /** The cases this officer is assigned to evaluate (案卷评查) and has not scored yet. */
   evaluatorCaseGrants(officerId: string): Promise<string[]>;
+  /** A public notice (通报) as the bureau wrote it, unmasked: disclosure masks it before publishing; null = unknown. */
+  noticeText(id: string): Promise<SupervisionNoticeText | null>;
 }
 
 const GRANTS = `query($o: ID!) { evaluatorCaseGrants(officerId: $o) }`;
+const NOTICE_TEXT = `query($id: ID!) { supervisionNoticeText(id: $id) {
+  id region kind title body agencyIds publishedAt withdrawnAt withdrawalReason } }`;
 
 export function supervisionClient(from: ServiceName): SupervisionClient {
   const client = lazyClient(from, 'supervision');
@@ -26,5 +34,7 @@ export function supervisionClient(from: ServiceName): SupervisionClient {
     head: () => readFeedHead(client(), 'supervision'),
     evaluatorCaseGrants: (officerId) =>
       ask(client(), 'supervision', 'evaluatorCaseGrants', GRANTS, { o: officerId }, EvaluatorCaseGrantsSchema),
+    noticeText: (id) =>
+      ask(client(), 'supervision', 'supervisionNoticeText', NOTICE_TEXT, { id }, SupervisionNoticeTextSchema),
   };
 }

@@ -150,8 +150,8 @@ export const InstrumentEventPayloadSchema = z.object({
 export type InstrumentEventPayload = z.infer<typeof InstrumentEventPayloadSchema>;
 
 /**
- * Payload of every notice event. A notice is public, so its title may travel; not its body (long free text), nor the
- * withdrawal reason.
+ * Payload of every notice event. A notice is public, so its title travels, masked as disclosure publishes it (no ID
+ * or phone number); not its body (long free text), nor the withdrawal reason: disclosure asks supervision for those.
  */
 export const NoticeEventPayloadSchema = z.object({
   noticeId: z.string().min(1),

@@ -3,6 +3,7 @@ import { DisclosureIdempotency } from './0002_idempotency.js';
 import { DisclosureIdempotencyRequestHash } from './0003_idempotency_request_hash.js';
 import { DisclosureDiscretionBenchmark } from './0004_discretion_benchmark.js';
 import { DisclosureOutbox } from './0005_outbox.js';
+import { DisclosureSupervisionNotices } from './0006_supervision_notices.js';
 
 export const migrations = [
   { name: '0001_disclosure_init', class: DisclosureInit },
@@ -10,4 +11,5 @@ export const migrations = [
   { name: '0003_disclosure_idempotency_request_hash', class: DisclosureIdempotencyRequestHash },
   { name: '0004_disclosure_discretion_benchmark', class: DisclosureDiscretionBenchmark },
   { name: '0005_disclosure_outbox', class: DisclosureOutbox },
+  { name: '0006_disclosure_supervision_notices', class: DisclosureSupervisionNotices },
 ];

@@ -1,9 +1,20 @@
 import { registerEnumType } from 'type-graphql';
 
 import { ListingKind, PublicationKind, PublicationStatus, RevisionAction, WithdrawalTrigger } from '../rules/kinds.js';
+import { NoticeKind } from '../rules/notice.js';
 
 /** The GraphQL names of this subgraph's enums: import them from here so they are registered before use. */
-export { ListingKind, PublicationKind, PublicationStatus, RevisionAction, WithdrawalTrigger };
+export { ListingKind, NoticeKind, PublicationKind, PublicationStatus, RevisionAction, WithdrawalTrigger };
+
+// The same enum as supervision's (its input names the kind): the values and descriptions must agree to compose.
+registerEnumType(NoticeKind, {
+  name: 'SupervisionNoticeKind',
+  description: '通报类型 Commendation or criticism',
+  valuesConfig: {
+    COMMENDATION: { description: '通报表扬 commends the agencies named' },
+    CRITICISM: { description: '通报批评 criticises the agencies named' },
+  },
+});
 
 registerEnumType(PublicationStatus, {
   name: 'PublicationStatus',

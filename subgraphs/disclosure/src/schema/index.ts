@@ -8,6 +8,7 @@ import {
   ItemDiscretionResolver,
 } from './discretion.resolver.js';
 import { AgencyListingsResolver, ListingRevisionResolvers, ListingsResolver } from './listings.resolver.js';
+import { SupervisionNoticeResolver } from './notice.resolver.js';
 import { PublicationResolver } from './publication.resolver.js';
 import { PublicationWriteResolver } from './publication-write.resolver.js';
 import { references } from './references.js';
@@ -29,6 +30,7 @@ export const schema: SchemaDefinition = {
     ReportResolver,
     AgencyFindingsResolver,
     CasePublicationResolver,
+    SupervisionNoticeResolver,
     statisticsRowsResolver(disclosureStatistics),
     // Publication and annual-report events: the internal feed review's webhooks read, and the integrators' log.
     eventFeed('disclosure', 'Disclosure'),

@@ -5,9 +5,11 @@ import {
   type InstrumentEventType,
   type InterviewEventPayload,
   InterviewEventPayloadSchema,
+  maskText,
   type NoticeEventPayload,
   NoticeEventPayloadSchema,
   type NoticeEventType,
+  PartyType,
   publishEvent,
 } from '@tsp/shared';
 
@@ -38,13 +40,14 @@ export function publishInstrumentEvent(em: EntityManager, type: InstrumentEventT
 
 /**
  * Publishes a notice event in the transaction of the step, once per agency it names: the outbox scopes each event to
- * one agency, and every agency named should learn of it (the payload is the same; readers key on noticeId).
+ * one agency, and every agency named should learn of it (the payload is the same; readers key on noticeId). The title
+ * goes out masked by disclosure's rules, as the public reads it: integrators get no ID or phone number through it.
  */
 export async function publishNoticeEvent(em: EntityManager, type: NoticeEventType, n: SupervisionNoticeEntity) {
   const payload: NoticeEventPayload = NoticeEventPayloadSchema.parse({
     noticeId: n.id,
     kind: n.kind,
-    title: n.title,
+    title: maskText(n.title, { partyType: PartyType.ORGANIZATION }),
     agencyIds: n.agencyIds,
     publishedAt: n.publishedAt.toISOString(),
     withdrawnAt: iso(n.withdrawnAt),

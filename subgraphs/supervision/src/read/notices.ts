@@ -1,11 +1,20 @@
-import { type Context, forbidden, pageArgs, requireText, toPage } from '@tsp/shared';
+import {
+  type Context,
+  forbidden,
+  isUuid,
+  pageArgs,
+  requireService,
+  requireText,
+  requireUser,
+  toPage,
+} from '@tsp/shared';
 
 import { SupervisionNoticeEntity } from '../entities/index.js';
 import type { NoticeKind } from '../rules/instrument-kinds.js';
 import { isBureauOf } from '../write/access.js';
 import { parseTimeKey, timeKey } from './time-cursor.js';
 
-/** 通报 What the GraphQL SupervisionNotice type shows; the withdrawal only to the bureau (the public never sees it). */
+/** 通报原件 What the GraphQL SupervisionNoticeRecord type shows: the notice as written, for the bureau. */
 export interface NoticeView {
   id: string;
   region: string;
@@ -31,28 +40,37 @@ export const noticeView = (n: SupervisionNoticeEntity): NoticeView => ({
 });
 
 /**
- * One notice: public while published; a withdrawn one only for the bureau of its region (ADMIN), with the reason.
- * Unknown, malformed or withdrawn for anyone else: null.
+ * 通报原件 One notice as written, withdrawn ones too, for the bureau of its region (ADMIN); null for anyone else and
+ * for an unknown or malformed id. The public reads disclosure's masked copy instead.
  */
-export async function noticeById(ctx: Context, id: string): Promise<NoticeView | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id ?? '')) return null;
+export async function noticeRecordById(ctx: Context, id: string): Promise<NoticeView | null> {
+  requireUser(ctx.identity);
+  if (!isUuid(id ?? '')) return null;
   const n = await ctx.em.findOne(SupervisionNoticeEntity, { id: id.toLowerCase() });
-  if (!n || (n.withdrawnAt && !isBureauOf(ctx.identity, n))) return null;
-  return noticeView(n);
+  return n && isBureauOf(ctx.identity, n) ? noticeView(n) : null;
+}
+
+/** 内部：通报原文 A notice as written, for disclosure (service tokens only); null when unknown. */
+export async function noticeText(ctx: Context, id: string) {
+  requireService(ctx.identity);
+  if (!isUuid(id ?? '')) return null;
+  const n = await ctx.em.findOne(SupervisionNoticeEntity, { id: id.toLowerCase() });
+  return n && { ...noticeView(n), agencyIds: n.agencyIds };
 }
 
 /**
- * 通报列表 A region's notices, newest first, one statement per page; withdrawn ones only when the bureau of the
- * region (ADMIN) asks for its history.
+ * 通报登记 A region's notices as written, newest first, one statement per page, for the bureau of the region (ADMIN);
+ * withdrawn ones when it asks for its history.
  */
-export async function listNotices(
+export async function listNoticeRecords(
   ctx: Context,
   p: { region: string; first?: number | null; after?: string | null; includeWithdrawn?: boolean | null },
 ) {
+  requireUser(ctx.identity);
   const region = requireText('region', p.region, 100);
   const { limit, after } = pageArgs(p.first, p.after);
-  if (p.includeWithdrawn && !isBureauOf(ctx.identity, { region }))
-    throw forbidden('withdrawn notices are the bureau’s history / 已撤回的通报仅司法行政部门可查');
+  if (!isBureauOf(ctx.identity, { region }))
+    throw forbidden('the register of notices is the bureau’s / 通报登记仅司法行政部门可查');
   const where = ['n.region = ?'];
   const params: unknown[] = [region];
   if (!p.includeWithdrawn) where.push('n.withdrawn_at is null');

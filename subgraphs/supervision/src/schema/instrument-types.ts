@@ -105,29 +105,55 @@ export class SupervisionInterview {
   recordedAt!: Date;
 }
 
-@ObjectType({ description: '通报 A public notice of the justice bureau commending or criticising agencies' })
-export class SupervisionNotice {
+@ObjectType({
+  description:
+    '通报原件 A notice as the justice bureau wrote it, unmasked, with its withdrawal: the bureau’s register (the public reads disclosure’s masked SupervisionNotice)',
+})
+export class SupervisionNoticeRecord {
   @Field(() => ID, { description: '标识 Id' })
   id!: string;
   @Field({ description: '地区 Region' })
   region!: string;
   @Field(() => NoticeKind, { description: '类型 Commendation or criticism' })
   kind!: NoticeKind;
-  @Field({ description: '标题 Title' })
+  @Field({ description: '标题 Title as written' })
   title!: string;
-  @Field({ description: '正文 Body' })
+  @Field({ description: '正文 Body as written (unmasked; the public copy is masked by disclosure)' })
   body!: string;
   @Field(() => [Agency], { description: '涉及机关 The agencies named' })
   agencies!: { id: string }[];
   @Field(() => DateTimeScalar, { description: '发布时间 Published at' })
   publishedAt!: Date;
-  @Field(() => DateTimeScalar, {
-    nullable: true,
-    description: '撤回时间 Withdrawn at (only the bureau reads a withdrawn notice)',
-  })
+  @Field(() => DateTimeScalar, { nullable: true, description: '撤回时间 Withdrawn at' })
   withdrawnAt!: Date | null;
   @Field(() => String, { nullable: true, description: '撤回理由 Why it was withdrawn' })
   withdrawalReason!: string | null;
 }
 
-export const SupervisionNoticeConnection = connectionType(SupervisionNotice, 'SupervisionNotice', '通报');
+export const SupervisionNoticeRecordConnection = connectionType(
+  SupervisionNoticeRecord,
+  'SupervisionNoticeRecord',
+  '通报原件',
+);
+
+@ObjectType({ description: '内部：通报原文 Internal: a notice as written, for disclosure to mask and publish' })
+export class SupervisionNoticeText {
+  @Field(() => ID, { description: '标识 Id' })
+  id!: string;
+  @Field({ description: '地区 Region' })
+  region!: string;
+  @Field(() => NoticeKind, { description: '类型 Commendation or criticism' })
+  kind!: NoticeKind;
+  @Field({ description: '标题 Title as written' })
+  title!: string;
+  @Field({ description: '正文 Body as written' })
+  body!: string;
+  @Field(() => [ID], { description: '涉及机关 Ids of the agencies named' })
+  agencyIds!: string[];
+  @Field(() => DateTimeScalar, { description: '发布时间 Published at' })
+  publishedAt!: Date;
+  @Field(() => DateTimeScalar, { nullable: true, description: '撤回时间 Withdrawn at' })
+  withdrawnAt!: Date | null;
+  @Field(() => String, { nullable: true, description: '撤回理由 Why it was withdrawn' })
+  withdrawalReason!: string | null;
+}

@@ -1,12 +1,16 @@
 import { type Context, Idempotent, reloaded } from '@tsp/shared';
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
+import { Arg, Ctx, Directive, ID, Int, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
 
 import { SupervisionNoticeEntity } from '../entities/index.js';
-import { listNotices, noticeById, type NoticeView, noticeView } from '../read/notices.js';
+import { listNoticeRecords, noticeRecordById, noticeText, type NoticeView, noticeView } from '../read/notices.js';
 import { publishSupervisionNotice } from '../write/publish-notice.js';
 import { withdrawSupervisionNotice } from '../write/withdraw-notice.js';
 import { PublishSupervisionNoticeInput } from './instrument-inputs.js';
-import { SupervisionNotice, SupervisionNoticeConnection } from './instrument-types.js';
+import {
+  SupervisionNoticeRecord,
+  SupervisionNoticeRecordConnection,
+  SupervisionNoticeText,
+} from './instrument-types.js';
 
 /** A repeat answers the notice as it stands now (withdrawn too: the caller is the bureau that wrote it). */
 const replay = reloaded<NoticeView>(async (ctx, id) =>
@@ -14,12 +18,12 @@ const replay = reloaded<NoticeView>(async (ctx, id) =>
 );
 const ID_ARG = { description: '通报标识 Notice id' };
 
-@Resolver(() => SupervisionNotice)
+@Resolver(() => SupervisionNoticeRecord)
 export class SupervisionNoticeResolver {
   @UseMiddleware(Idempotent('supervision', replay))
-  @Mutation(() => SupervisionNotice, {
+  @Mutation(() => SupervisionNoticeRecord, {
     description:
-      '通报 Publish a notice commending or criticising agencies of the region; public at once (SUPERVISOR of the region, ADMIN)',
+      '通报 Publish a notice commending or criticising agencies of the region; disclosure publishes its masked copy as SupervisionNotice moments later (SUPERVISOR of the region, ADMIN)',
   })
   async publishSupervisionNotice(
     @Ctx() ctx: Context,
@@ -29,9 +33,9 @@ export class SupervisionNoticeResolver {
   }
 
   @UseMiddleware(Idempotent('supervision', replay))
-  @Mutation(() => SupervisionNotice, {
+  @Mutation(() => SupervisionNoticeRecord, {
     description:
-      '撤回通报 Withdraw a notice with the reason: it leaves the public list and stays in the bureau’s history (SUPERVISOR of the region, ADMIN)',
+      '撤回通报 Withdraw a notice with the reason: disclosure takes it off the public list; it stays in the bureau’s register (SUPERVISOR of the region, ADMIN)',
   })
   async withdrawSupervisionNotice(
     @Ctx() ctx: Context,
@@ -41,29 +45,37 @@ export class SupervisionNoticeResolver {
     return noticeView(await withdrawSupervisionNotice(ctx, id, reason));
   }
 
-  @Query(() => SupervisionNotice, {
+  @Query(() => SupervisionNoticeRecord, {
     nullable: true,
-    description: '通报（公开） One notice, no token needed; null when unknown or withdrawn (the bureau still reads it)',
+    description:
+      '通报原件 One notice as written, withdrawn ones too (SUPERVISOR of its region, ADMIN); null for anyone else or unknown',
   })
-  supervisionNotice(@Ctx() ctx: Context, @Arg('id', () => ID, ID_ARG) id: string) {
-    return noticeById(ctx, id);
+  supervisionNoticeRecord(@Ctx() ctx: Context, @Arg('id', () => ID, ID_ARG) id: string) {
+    return noticeRecordById(ctx, id);
   }
 
-  @Query(() => SupervisionNoticeConnection, {
+  @Query(() => SupervisionNoticeRecordConnection, {
     description:
-      '通报列表（公开） A region’s notices newest first, no token needed; withdrawn ones only for the bureau of the region asking for its history',
+      '通报登记 A region’s notices as written, newest first; withdrawn ones with their reasons when asked (SUPERVISOR of the region, ADMIN)',
   })
-  supervisionNotices(
+  supervisionNoticeRecords(
     @Ctx() ctx: Context,
     @Arg('region', { description: '地区 Region' }) region: string,
     @Arg('first', () => Int, { nullable: true, description: '每页条数 Page size (default 50)' }) first?: number | null,
     @Arg('after', () => String, { nullable: true, description: '游标 After this cursor' }) after?: string | null,
-    @Arg('includeWithdrawn', () => Boolean, {
-      nullable: true,
-      description: '含已撤回 Include withdrawn notices (the bureau of the region, ADMIN)',
-    })
+    @Arg('includeWithdrawn', () => Boolean, { nullable: true, description: '含已撤回 Include withdrawn notices' })
     includeWithdrawn?: boolean | null,
   ) {
-    return listNotices(ctx, { region, first, after, includeWithdrawn });
+    return listNoticeRecords(ctx, { region, first, after, includeWithdrawn });
+  }
+
+  @Directive('@inaccessible')
+  @Query(() => SupervisionNoticeText, {
+    nullable: true,
+    description:
+      '内部：通报原文 Internal: a notice as written, for disclosure to mask and publish (service tokens only)',
+  })
+  supervisionNoticeText(@Ctx() ctx: Context, @Arg('id', () => ID, ID_ARG) id: string) {
+    return noticeText(ctx, id);
   }
 }

@@ -15,8 +15,8 @@ export interface PublishNotice {
 }
 
 /**
- * 通报 The bureau publishes a notice naming agencies of its region (ADMIN: of any one region); the notice is public
- * at once, in that region's list. Agencies are asked of personnel (failing closed).
+ * 通报 The bureau publishes a notice naming agencies of its region (ADMIN: of any one region). The event makes
+ * disclosure publish its masked copy in that region's public list. Agencies are asked of personnel (failing closed).
  */
 export async function publishSupervisionNotice(ctx: Context, input: PublishNotice): Promise<SupervisionNoticeEntity> {
   requireUser(ctx.identity);
