@@ -20,7 +20,8 @@ export const SUBSCRIPTION_OVER_HTTP = 'SUBSCRIPTION_OVER_HTTP';
 
 export const subscriptionOverHttp = () =>
   new GraphQLError(
-    'subscriptions run over WebSocket (graphql-ws) on /graphql, not over HTTP / 订阅请通过 WebSocket（graphql-ws）连接 /graphql',
+    'subscriptions run over WebSocket (graphql-ws) on /graphql, not over HTTP / ' +
+      '订阅请通过 WebSocket（graphql-ws）连接 /graphql',
     { extensions: { code: 'BAD_USER_INPUT', reason: SUBSCRIPTION_OVER_HTTP, http: { status: 400 } } },
   );
 
