@@ -71,6 +71,8 @@ export function withSubscriptionType(
   const executor =
     (inner: GatewayExecutor): GatewayExecutor =>
     async (rc) => {
+      // No operation resolved (typed as always there, it is not): the gateway says why, as before.
+      if (!(rc.operation as OperationDefinitionNode | undefined)) return inner(rc);
       if (rc.operation.operation === 'subscription') return { errors: [subscriptionOverHttp()] };
       const fragments: Fragments = new Map();
       for (const d of rc.document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
