@@ -180,3 +180,40 @@ test('no token, or an expired one, gets no stream: the socket closes with 4403',
   await until(() => s.closes.length > 0);
   expect(s.closes[0]).toBe(4403);
 });
+
+describe('over HTTP, as the sandbox sees the gateway', () => {
+  test('introspection lists the Subscription type and reviewEvents, without a token', async () => {
+    const r = await p.gql(`{ __schema { subscriptionType { name fields { name args { name } } } } }`);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.__schema.subscriptionType).toEqual({
+      name: 'Subscription',
+      fields: [{ name: 'reviewEvents', args: [{ name: 'agencyId' }, { name: 'after' }] }],
+    });
+  });
+
+  test('a subscription is refused (400, BAD_USER_INPUT, SUBSCRIPTION_OVER_HTTP); the gateway goes on', async () => {
+    const r = await p.gql(SUB, {}, { token: w.tokens.integratorA });
+    expect(r.status).toBe(400);
+    expect(r.data).toBeUndefined();
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', reason: 'SUBSCRIPTION_OVER_HTTP' });
+    expect(r.errors![0].message).toMatch(/WebSocket \(graphql-ws\)/);
+    expect((await fetch(p.gatewayUrl.replace(/\/graphql$/, '/health'))).status).toBe(200);
+    const q = await p.gql(`{ agencies(region: "宁晋县") { name } }`);
+    expect(q.errors).toBeUndefined();
+    expect(q.data.agencies.length).toBeGreaterThan(0);
+  });
+
+  test('one operation with data and introspection gets both, the introspection from the same schema', async () => {
+    const r = await p.gql(
+      `query($n: String!) { ...Schema agencies(region: "宁晋县") { name } t: __type(name: $n) { name } }
+       fragment Schema on Query { __schema { subscriptionType { name } } }`,
+      { n: 'Subscription' },
+    );
+    expect(r.errors).toBeUndefined();
+    expect(Object.keys(r.data)).toEqual(['__schema', 'agencies', 't']);
+    expect(r.data.__schema.subscriptionType).toEqual({ name: 'Subscription' });
+    expect(r.data.t).toEqual({ name: 'Subscription' });
+    expect(r.data.agencies.length).toBeGreaterThan(0);
+  });
+});

@@ -18,10 +18,14 @@ const PAGE = `<!doctype html>
 <script src="/sandbox/assets/react-dom.production.min.js"></script>
 <script src="/sandbox/assets/graphiql.min.js"></script>
 <script>
-  const fetcher = GraphiQL.createFetcher({ url: '/graphql' });
+  // Subscriptions go over graphql-ws (bundled in graphiql.min.js) on the same path; the headers below become
+  // its connection_init payload, which is where the gateway reads the token.
+  const subscriptionUrl = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/graphql';
+  const fetcher = GraphiQL.createFetcher({ url: '/graphql', subscriptionUrl });
   const defaultQuery = '# 行政执法三项制度 Three systems of administrative enforcement\\n' +
     '# Public queries need no token. For others run: npm run token -- --role SUPERVISOR --region 宁晋县\\n' +
-    '# and add a header {"Authorization": "Bearer <token>"} below.\\n\\n' +
+    '# and add a header {"Authorization": "Bearer <token>"} below.\\n' +
+    '# Subscriptions (订阅, e.g. subscription { reviewEvents { type cursor caseNumber } }) need a token too.\\n\\n' +
     '{\\n  agencies(region: "宁晋县") {\\n    name\\n    kind\\n    isSupervisor\\n    reviewerStaffing { enforcementOfficers legalReviewers required compliant }\\n  }\\n}\\n';
   ReactDOM.createRoot(document.getElementById('graphiql')).render(
     React.createElement(GraphiQL, { fetcher, defaultQuery, defaultEditorToolsVisibility: true }));

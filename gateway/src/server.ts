@@ -34,6 +34,7 @@ import { operationLimits } from './limits/plugin.js';
 import { proxyTo } from './proxy.js';
 import { gatewayReadiness } from './readiness.js';
 import { sandboxRouter } from './sandbox.js';
+import { withSubscriptionType } from './subscriptions/http.js';
 import { attachSubscriptions, withSubscriptions } from './subscriptions/ws.js';
 import { traceIdHeader } from './trace-header.js';
 import { upstreamFetcher } from './upstream.js';
@@ -89,22 +90,23 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
         }),
       ),
   });
-  let subscriptionSchema: GraphQLSchema | undefined;
-  let apiSchema: GraphQLSchema | undefined;
-  const guard = new OperationGuard(() => apiSchema);
-  gateway.onSchemaLoadOrUpdate((loaded) => {
-    apiSchema = loaded.apiSchema;
+  // One schema for HTTP (validation, introspection: the sandbox shows subscriptions), the limits and graphql-ws.
+  const served = withSubscriptionType(gateway, (apiSchema) => {
     try {
-      subscriptionSchema = withSubscriptions(loaded.apiSchema);
+      return withSubscriptions(apiSchema);
     } catch (err) {
       log.error({ err: (err as Error).message }, 'subscriptions unavailable: the supergraph lacks ReviewEvent');
+      return apiSchema;
     }
   });
+  let schema: GraphQLSchema | undefined;
+  served.onSchemaLoadOrUpdate((loaded) => void (schema = loaded.apiSchema));
+  const guard = new OperationGuard(() => schema);
   const app = baseApp();
   const httpServer = http.createServer(app);
   traceIdHeader(httpServer);
   const apollo = new ApolloServer<GatewayContext>({
-    gateway,
+    gateway: served,
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError,
@@ -125,7 +127,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
   const subscriptions = attachSubscriptions({
     httpServer,
     apollo,
-    schema: () => subscriptionSchema,
+    schema: () => (schema?.getSubscriptionType() ? schema : undefined),
     reviewUrl: urls.review,
   });
 

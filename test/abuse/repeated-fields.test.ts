@@ -50,11 +50,15 @@ test('a document with many aliases is refused by the alias limit (GraphQL Armor)
   expect(r.errors![0].message).toMatch(/aliases: 60 exceeds the limit of 50/);
 });
 
-test('the sandbox introspection query is within the anonymous budget', async () => {
+test('the sandbox introspection query is within the anonymous budget, the Subscription type included', async () => {
   const { getIntrospectionQuery } = await import('graphql');
+  // What GraphiQL sends: graphql's standard query (operation IntrospectionQuery), without a token.
   const r = await p.gql(getIntrospectionQuery());
   expect(r.errors).toBeUndefined();
   expect(r.data.__schema.types.length).toBeGreaterThan(50);
+  expect(r.data.__schema.subscriptionType).toEqual({ name: 'Subscription', kind: 'OBJECT' });
+  const subscription = r.data.__schema.types.find((t: { name: string }) => t.name === 'Subscription');
+  expect(subscription.fields.map((f: { name: string }) => f.name)).toContain('reviewEvents');
 });
 
 test('a cyclic introspection query is refused by cost', async () => {

@@ -28,7 +28,10 @@ type Subscription {
     """游标 Continue after this event (the gap first); without it, only new events"""
     after: String
   ): ReviewEvent!
-}`;
+}
+
+# A type named Subscription is not the subscription root until the schema says so (introspection's subscriptionType).
+extend schema { subscription: Subscription }`;
 
 export function withSubscriptions(apiSchema: GraphQLSchema): GraphQLSchema {
   return extendSchema(apiSchema, parse(SUBSCRIPTION_SDL));
