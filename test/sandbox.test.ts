@@ -1,7 +1,6 @@
-import fs from 'node:fs';
-
 import { encodeCursor } from '@tsp/shared';
 
+import { launchBrowser } from './kit/browser';
 import { type Platform, startPlatform } from './kit/platform';
 import { openPenaltyCase, proposal, type ReviewWorld, setupReviewWorld, SUBMIT } from './kit/review-fixtures';
 import { until } from './kit/until';
@@ -39,13 +38,8 @@ test('the page derives the graphql-ws URL from its own address, and every asset 
   expect((await fetch(`${origin()}/sandbox/assets/graphql-ws.js`)).status).toBe(404); // only what the page names
 });
 
-/** Debian's chromium, which playwright-core drives (no browser download). */
-const CHROMIUM = '/usr/bin/chromium';
-const inBrowser = fs.existsSync(CHROMIUM) ? test : test.skip;
-
-inBrowser('in a browser, GraphiQL shows Subscription and runs reviewEvents over graphql-ws', async () => {
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+test('in a browser, GraphiQL shows Subscription and runs reviewEvents over graphql-ws', async () => {
+  const browser = await launchBrowser();
   try {
     const page = await browser.newPage();
     const sockets: string[] = [];
