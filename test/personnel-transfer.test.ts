@@ -1,4 +1,5 @@
 import { Role, shanghaiDate } from '@tsp/shared';
+import { Client } from 'pg';
 
 import { sql } from './kit/db';
 import { type GqlResult, type Platform, startPlatform, token } from './kit/platform';
@@ -11,6 +12,7 @@ import {
   START,
   SUBMIT,
 } from './kit/review-fixtures';
+import { until } from './kit/until';
 
 /**
  * 人员调动 Officer transfer through the gateway (dynamic management: "any change shows at once on the public
@@ -339,4 +341,57 @@ test('two transfers of one officer at once take turns: never two moves out of th
     w.bh2,
   ]);
   expect(o.agency_id).toBe(rows[rows.length - 1].to_agency_id);
+});
+
+test('a credential issued while the officer is being moved names the agency they end up in', async () => {
+  const officerId = (
+    await admin(`mutation($i: RegisterOfficerInput!) { registerOfficer(input: $i) { id } }`, {
+      i: { agencyId: w.agencyB, name: '钱进', position: '科员', roles: ['ENFORCEMENT'] },
+    })
+  ).registerOfficer.id as string;
+  const number = 'HB-RV-RACE-01';
+  // A transaction of our own holds the officer's row, as a transfer does, and moves them to agency A.
+  const mover = new Client({ connectionString: p.databaseUrl });
+  await mover.connect();
+  try {
+    await mover.query('begin');
+    await mover.query('select 1 from personnel.officer where id = $1 for update', [officerId]);
+    const issued = p.gql(
+      `mutation($i: IssueCredentialInput!) { issueCredential(input: $i) { number } }`,
+      {
+        i: {
+          officerId,
+          number,
+          categories: ['PENALTY'],
+          region: '宁晋县',
+          issuedOn: '2024-01-01',
+          expiresOn: '2030-12-31',
+        },
+      },
+      { token: w.tokens.admin },
+    );
+    // The issue waits for the officer's row rather than using the agency it read before.
+    await until(
+      'the issue waiting on the officer',
+      async () =>
+        (
+          await sql(
+            p.databaseUrl,
+            `select 1 from pg_stat_activity where wait_event_type = 'Lock' and query ilike '%officer%for update%'`,
+          )
+        ).length > 0 || undefined,
+      30_000,
+    );
+    await mover.query('update personnel.officer set agency_id = $1 where id = $2', [w.agencyA, officerId]);
+    await mover.query('commit');
+    expect((await issued).errors).toBeUndefined();
+  } finally {
+    await mover.end();
+  }
+  const [c] = await sql<{ agency_id: string }>(
+    p.databaseUrl,
+    'select agency_id from personnel.credential where number = $1',
+    [number],
+  );
+  expect(c.agency_id).toBe(w.agencyA);
 });

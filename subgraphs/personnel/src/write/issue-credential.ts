@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import {
   badInput,
   conflict,
@@ -49,10 +50,17 @@ export async function issueCredential(ctx: Context, input: IssueCredentialInputL
   const region = requireText('region', input.region, 100);
   const issuingAuthority = requireText('issuingAuthority', input.issuingAuthority, 100);
   return ctx.em.transactional(async (em) => {
+    // The officer's agency as it stands under the officer's lock: a transfer (which takes the same lock) cannot move
+    // them between this read and the insert, so the credential never names the agency they just left.
+    const current = await em.findOneOrFail(
+      OfficerEntity,
+      { id: officer.id },
+      { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+    );
     const c = em.create(CredentialEntity, {
       number,
-      officerId: officer.id,
-      agencyId: officer.agencyId,
+      officerId: current.id,
+      agencyId: current.agencyId,
       categories,
       fields,
       region,
@@ -71,7 +79,7 @@ export async function issueCredential(ctx: Context, input: IssueCredentialInputL
       actor,
     });
     const agency = await em.findOneOrFail(AgencyEntity, { id: c.agencyId });
-    await publishCredentialIssued(em, c, { name: officer.name, agency });
+    await publishCredentialIssued(em, c, { name: current.name, agency });
     return c;
   });
 }
