@@ -369,6 +369,33 @@ test('scoring: beyond an item’s maximum is refused with nothing written; a vet
   expect(failed).toEqual([expect.objectContaining({ subjectId: a1.caseId, category: a1.category })]);
   expect([liveCase, ...archivedA]).toContain(a1.caseId);
   expect(failed[0].detail).toContain('2026年度行政执法案卷评查');
+  // The result feeds rectification: the bureau orders the agency to correct the failed file, which the agency sees.
+  const notice = ok(
+    await p.gql(
+      `mutation($i: IssueNoticeInput!) { issueRectificationNotice(input: $i) { id state findingKind subjectId } }`,
+      {
+        i: {
+          agencyId: w.agencyA,
+          findingKind: 'CASE_FILE_FAILED',
+          subjectId: a1.caseId,
+          notice: '案卷评查不合格：请于15日内整改并报送整改情况',
+          dueOn: '2030-12-31',
+        },
+      },
+      { token: w.tokens.supervisor },
+    ),
+  ).issueRectificationNotice;
+  expect(notice).toMatchObject({ state: 'OPEN', findingKind: 'CASE_FILE_FAILED', subjectId: a1.caseId });
+  const seen = ok(
+    await p.gql(
+      `query($id: ID!) { agency(id: $id) { rectificationNotices { id findingKind } } }`,
+      { id: w.agencyA },
+      {
+        token: aHead,
+      },
+    ),
+  ).agency.rectificationNotices;
+  expect(seen).toContainEqual({ id: notice.id, findingKind: 'CASE_FILE_FAILED' });
   const summary = ok(
     await p.gql(
       `{ supervisionSummary(region: "宁晋县", from: "2026-01-01", to: "2027-12-31") {
