@@ -369,6 +369,19 @@ test('scoring: beyond an item’s maximum is refused with nothing written; a vet
   expect(failed).toEqual([expect.objectContaining({ subjectId: a1.caseId, category: a1.category })]);
   expect([liveCase, ...archivedA]).toContain(a1.caseId);
   expect(failed[0].detail).toContain('2026年度行政执法案卷评查');
+  // Integrators of the agency receive the grade, never who gave it.
+  const events = ok(
+    await p.gql(
+      `{ supervisionEvents(first: 200) { edges { node { type subjectId payloadJson } } } }`,
+      {},
+      { token: w.tokens.integrator },
+    ),
+  ).supervisionEvents.edges.map((e: { node: { type: string; subjectId: string; payloadJson: string } }) => e.node);
+  const graded = events.filter((e: { type: string }) => e.type === 'CaseFileEvaluated');
+  expect(graded.map((e: { subjectId: string }) => e.subjectId).sort()).toEqual([a1.id, a2.id].sort());
+  const vetoedEvent = JSON.parse(graded.find((e: { subjectId: string }) => e.subjectId === a1.id).payloadJson);
+  expect(vetoedEvent).toMatchObject({ caseId: a1.caseId, agencyId: w.agencyA, grade: 'FAILED', vetoFailed: true });
+  expect(JSON.stringify(graded)).not.toContain(w.b1);
   // The result feeds rectification: the bureau orders the agency to correct the failed file, which the agency sees.
   const notice = ok(
     await p.gql(

@@ -127,6 +127,7 @@ export type InstrumentEventType = (typeof INSTRUMENT_EVENT_TYPES)[number];
 export const NOTICE_EVENT_TYPES = ['SupervisionNoticePublished', 'SupervisionNoticeWithdrawn'] as const;
 export type NoticeEventType = (typeof NOTICE_EVENT_TYPES)[number];
 export const INTERVIEW_EVENT_TYPES = ['SupervisionInterviewRecorded'] as const;
+export const EVALUATION_EVENT_TYPES = ['CaseFileEvaluated'] as const;
 export type InterviewEventType = (typeof INTERVIEW_EVENT_TYPES)[number];
 
 /**
@@ -175,3 +176,20 @@ export const InterviewEventPayloadSchema = z.object({
   attachmentCount: z.number().int(),
 });
 export type InterviewEventPayload = z.infer<typeof InterviewEventPayloadSchema>;
+
+/**
+ * Payload of a scored case file (案卷评查): the plan, the case, the grade. Not the evaluator (agencies see scores
+ * without who gave them) nor the comments (free text).
+ */
+export const CaseFileEvaluatedPayloadSchema = z.object({
+  evaluationId: z.string().min(1),
+  planId: z.string().min(1),
+  agencyId: z.string().min(1),
+  caseId: z.string().min(1),
+  category: z.string(),
+  total: z.number(),
+  vetoFailed: z.boolean(),
+  grade: z.string(),
+  scoredAt: z.string(),
+});
+export type CaseFileEvaluatedPayload = z.infer<typeof CaseFileEvaluatedPayloadSchema>;

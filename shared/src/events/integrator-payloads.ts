@@ -4,10 +4,12 @@ import { PartyType } from '../graphql/enums.js';
 import { maskText, publicPartyName } from '../rules/masking.js';
 import { DecisionChallengeDecidedPayloadSchema } from './challenge.js';
 import {
+  CaseFileEvaluatedPayloadSchema,
   COMPLAINT_EVENT_TYPES,
   ComplaintEventPayloadSchema,
   type DecisionRecordedPayload,
   DecisionRecordedPayloadSchema,
+  EVALUATION_EVENT_TYPES,
   INSPECTION_EVENT_TYPES,
   InspectionEventPayloadSchema,
   INSTRUMENT_EVENT_TYPES,
@@ -47,7 +49,13 @@ export const INTEGRATOR_SOURCES = {
   review: REVIEW_EVENT_TYPES,
   inspection: INSPECTION_EVENT_TYPES,
   records: RECORDS_EVENT_TYPES,
-  supervision: [...COMPLAINT_EVENT_TYPES, ...INSTRUMENT_EVENT_TYPES, ...NOTICE_EVENT_TYPES, ...INTERVIEW_EVENT_TYPES],
+  supervision: [
+    ...COMPLAINT_EVENT_TYPES,
+    ...INSTRUMENT_EVENT_TYPES,
+    ...NOTICE_EVENT_TYPES,
+    ...INTERVIEW_EVENT_TYPES,
+    ...EVALUATION_EVENT_TYPES,
+  ],
   personnel: PERSONNEL_EVENT_TYPES,
   disclosure: DISCLOSURE_EVENT_TYPES,
 } as const satisfies Record<string, readonly string[]>;
@@ -75,6 +83,7 @@ export const INTEGRATOR_PAYLOAD_SCHEMAS: Record<string, z.ZodObject> = {
   ...Object.fromEntries(INSTRUMENT_EVENT_TYPES.map((t) => [t, InstrumentEventPayloadSchema])),
   ...Object.fromEntries(NOTICE_EVENT_TYPES.map((t) => [t, NoticeEventPayloadSchema])),
   SupervisionInterviewRecorded: InterviewEventPayloadSchema,
+  CaseFileEvaluated: CaseFileEvaluatedPayloadSchema,
   CaseOpened: CaseOpenedPayloadSchema,
   RecordAppended: RecordAppendedPayloadSchema,
   DecisionRecorded: DecisionRecordedOutboundSchema,

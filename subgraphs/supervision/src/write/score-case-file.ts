@@ -11,6 +11,7 @@ import {
 } from '@tsp/shared';
 
 import { CaseFileEvaluationEntity, EvaluationPlanEntity, EvaluationTemplateEntity } from '../entities/index.js';
+import { publishCaseFileEvaluated } from '../events/evaluation-events.js';
 import { evaluatorProblem } from '../rules/cross-evaluation.js';
 import { EvaluationStatus } from '../rules/evaluation-kinds.js';
 import { type ItemScore, scoreSubmission } from '../rules/evaluation-score.js';
@@ -57,6 +58,7 @@ export async function scoreCaseFile(ctx: Context, input: ScoreCaseFile): Promise
     e.scoredAt = new Date();
     e.status = EvaluationStatus.SCORED;
     await tx.flush();
+    await publishCaseFileEvaluated(tx, e);
     return e;
   });
 }
