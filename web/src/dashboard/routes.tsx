@@ -1,8 +1,29 @@
+import { lazy, Suspense } from 'react';
 import type { RouteObject } from 'react-router';
 
-import { DashboardHome } from './DashboardHome';
+// Its own chunk: ECharts and the sign-in stay out of the portal's bundle.
+const DashboardApp = lazy(() => import('./DashboardApp'));
 
-/** 监督看板 The justice bureau's dashboard (SUPERVISOR token). */
-export const dashboardRoutes: RouteObject[] = [{ index: true, element: <DashboardHome /> }];
+/** 监督看板 The justice bureau's dashboard (SUPERVISOR token); its pages are routed inside DashboardApp. */
+export const dashboardRoutes: RouteObject[] = [
+  {
+    path: '*',
+    element: (
+      <Suspense
+        fallback={
+          <p role="status" className="muted">
+            加载中…
+          </p>
+        }
+      >
+        <DashboardApp />
+      </Suspense>
+    ),
+  },
+];
 
-export const DASHBOARD_NAV = [{ to: '/supervision', label: '监督看板' }];
+export const DASHBOARD_NAV = [
+  { to: '/supervision', label: '监督看板' },
+  { to: '/supervision/findings', label: '监督发现' },
+  { to: '/supervision/notices', label: '整改与统计' },
+];
