@@ -4,22 +4,25 @@ import type { RouteObject } from 'react-router';
 // Its own chunk: ECharts and the sign-in stay out of the portal's bundle.
 const DashboardApp = lazy(() => import('./DashboardApp'));
 
-/** 监督看板 The justice bureau's dashboard (SUPERVISOR token); its pages are routed inside DashboardApp. */
+const app = (
+  <Suspense
+    fallback={
+      <p role="status" className="muted">
+        加载中…
+      </p>
+    }
+  >
+    <DashboardApp />
+  </Suspense>
+);
+
+/**
+ * 监督看板 The justice bureau's dashboard (SUPERVISOR token); its pages are routed inside DashboardApp. A splat
+ * does not match /supervision itself, hence the index route.
+ */
 export const dashboardRoutes: RouteObject[] = [
-  {
-    path: '*',
-    element: (
-      <Suspense
-        fallback={
-          <p role="status" className="muted">
-            加载中…
-          </p>
-        }
-      >
-        <DashboardApp />
-      </Suspense>
-    ),
-  },
+  { index: true, element: app },
+  { path: '*', element: app },
 ];
 
 export const DASHBOARD_NAV = [
