@@ -85,7 +85,10 @@ test('keyboard only: Tab to the token field, Enter signs in; the overview shows 
   const byAgency = page.getByRole('table', { name: '按执法主体的监督发现' });
   expect(await byAgency.locator('tbody tr').count()).toBe(api.data.supervisionSummary.length);
   expect(await page.getByRole('table', { name: '按类型的监督发现' }).locator('tbody tr').count()).toBeGreaterThan(0);
-  await page.getByRole('region', { name: /月度趋势数据表/ }).getByRole('table').waitFor();
+  await page
+    .getByRole('region', { name: /月度趋势数据表/ })
+    .getByRole('table')
+    .waitFor();
   expect(await page.evaluate('sessionStorage.length')).toBe(1);
 
   await screenshot(page, 'dashboard-desktop');
@@ -119,9 +122,13 @@ test('the current findings match the API; keyboard drill-down to a case shows it
   const caseId = href!.split('/').pop()!;
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { level: 1, name: /^案件 / }).waitFor();
-  const c = await p.gql(`query($id: ID!) { case(id: $id) { caseNumber stage journal { intact length } } }`, {
-    id: caseId,
-  }, { token: supervisor });
+  const c = await p.gql(
+    `query($id: ID!) { case(id: $id) { caseNumber stage journal { intact length } } }`,
+    {
+      id: caseId,
+    },
+    { token: supervisor },
+  );
   expect(c.errors).toBeUndefined();
   expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(`案件 ${c.data.case.caseNumber}`);
   expect(c.data.case.journal.intact).toBe(true);
@@ -139,9 +146,13 @@ test('rectification notices and instruments as the API lists them; the CSV expor
   await signIn(page);
   await page.getByRole('link', { name: '整改与统计' }).click();
   await page.getByRole('heading', { level: 2, name: /^整改通知（\d+）$/ }).waitFor();
-  const api = await p.gql(`{ rectificationNotices { id } supervisionInstruments(first: 50) { edges { node { id } } } }`, {}, {
-    token: supervisor,
-  });
+  const api = await p.gql(
+    `{ rectificationNotices { id } supervisionInstruments(first: 50) { edges { node { id } } } }`,
+    {},
+    {
+      token: supervisor,
+    },
+  );
   expect(api.errors).toBeUndefined();
   await page.getByRole('heading', { name: `整改通知（${api.data.rectificationNotices.length}）` }).waitFor();
   await page.getByRole('heading', { name: `监督文书（${api.data.supervisionInstruments.edges.length}）` }).waitFor();
@@ -196,7 +207,10 @@ test('signing out forgets the token', async () => {
 
 test('/web-config.json names the OpenID provider once configured, and the sign-in then offers its login', async () => {
   expect(await (await fetch(`${p.baseUrl}/web-config.json`)).json()).toEqual({ oidc: null });
-  const restore = overrideConfig({ WEB_OIDC_ISSUER: 'https://idp.example.test/realms/gov', WEB_OIDC_CLIENT_ID: 'dash' });
+  const restore = overrideConfig({
+    WEB_OIDC_ISSUER: 'https://idp.example.test/realms/gov',
+    WEB_OIDC_CLIENT_ID: 'dash',
+  });
   try {
     expect(await (await fetch(`${p.baseUrl}/web-config.json`)).json()).toEqual({
       oidc: { issuer: 'https://idp.example.test/realms/gov', clientId: 'dash', scope: 'openid' },

@@ -40,18 +40,15 @@ export default function DashboardApp() {
       storeToken(t);
       setMessage(null);
       setToken(t);
-      if (location.pathname.startsWith('/supervision/callback')) navigate('/supervision', { replace: true });
+      if (location.pathname.startsWith('/supervision/callback')) void navigate('/supervision', { replace: true });
     },
     [navigate],
   );
-  const signOut = useCallback(
-    (why: string | null) => {
-      clearToken();
-      setToken(null);
-      setMessage(why);
-    },
-    [],
-  );
+  const signOut = useCallback((why: string | null) => {
+    clearToken();
+    setToken(null);
+    setMessage(why);
+  }, []);
   const auth = useMemo<Auth | null>(() => {
     if (!token) return null;
     const claims = readClaims(token) ?? {};
@@ -67,7 +64,7 @@ export default function DashboardApp() {
   const callbackError = useCallback(
     (m: string) => {
       setMessage(m);
-      navigate('/supervision', { replace: true });
+      void navigate('/supervision', { replace: true });
     },
     [navigate],
   );

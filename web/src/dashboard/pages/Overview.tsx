@@ -278,9 +278,14 @@ type Monthly = { metric: string; month: string; value: string }[];
 
 function TrendChart({ year, monthly }: { year: number; monthly: Monthly }) {
   const metrics = Object.keys(TREND_METRICS);
-  const months = useMemo(() => [...new Set(monthly.map((m) => m.month))].sort(), [monthly]);
-  const value = (metric: string, month: string) =>
-    Number(monthly.find((m) => m.metric === metric && m.month === month)?.value ?? 0);
+  // metric → month → value, and the months in order (the API gives every month, zeros included).
+  const { months, value } = useMemo(() => {
+    const table = new Map(monthly.map((m) => [`${m.metric}:${m.month}`, Number(m.value)]));
+    return {
+      months: [...new Set(monthly.map((m) => m.month))].sort(),
+      value: (metric: string, month: string) => table.get(`${metric}:${month}`) ?? 0,
+    };
+  }, [monthly]);
   const option = useMemo<ChartOption>(
     () => ({
       tooltip: { trigger: 'axis' },
@@ -288,10 +293,13 @@ function TrendChart({ year, monthly }: { year: number; monthly: Monthly }) {
       grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: months.map((m) => `${Number(m.slice(5))}月`) },
       yAxis: { type: 'value', minInterval: 1 },
-      series: metrics.map((m) => ({ type: 'line', name: TREND_METRICS[m], data: months.map((mo) => value(m, mo)) })),
+      series: Object.keys(TREND_METRICS).map((m) => ({
+        type: 'line',
+        name: TREND_METRICS[m],
+        data: months.map((mo) => value(m, mo)),
+      })),
     }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [monthly],
+    [months, value],
   );
   const totals = metrics.map((m) => `${TREND_METRICS[m]}全年 ${months.reduce((n, mo) => n + value(m, mo), 0)}`);
   return (

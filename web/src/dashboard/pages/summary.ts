@@ -39,7 +39,14 @@ export const SUMMARY = graphql(`
 type Row = ResultOf<typeof SUMMARY>['supervisionSummary'][number];
 
 /** Each subgraph's part of an agency's summary, as one list of counts. */
-const parts = (a: Row) => [...a.records, ...a.review, ...a.disclosure, ...a.personnel, ...a.inspection, ...a.supervision];
+const parts = (a: Row) => [
+  ...a.records,
+  ...a.review,
+  ...a.disclosure,
+  ...a.personnel,
+  ...a.inspection,
+  ...a.supervision,
+];
 
 /** Findings per agency (every agency of the region, zeros included) and per kind (those found), most first. */
 export function tally(rows: Row[]) {
