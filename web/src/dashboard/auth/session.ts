@@ -20,8 +20,10 @@ export function storeToken(token: string): void {
   sessionStorage.setItem(KEY, token);
 }
 
+/** Forgets the token, and the provider's user record oidc-client-ts keeps beside it (same tab storage). */
 export function clearToken(): void {
   sessionStorage.removeItem(KEY);
+  for (const k of Object.keys(sessionStorage)) if (k.startsWith('oidc.')) sessionStorage.removeItem(k);
 }
 
 /** The payload of a JWT, or null when the text is not one. */
