@@ -2,7 +2,7 @@ import { overrideConfig, Role } from '@tsp/shared';
 import { SignJWT } from 'jose';
 import type { Browser, Page } from 'playwright-core';
 
-import { accessibilityProblems, DESKTOP, launchBrowser, openPage, screenshot } from '../kit/browser';
+import { accessibilityProblems, DESKTOP, launchBrowser, openPage, PHONE, screenshot } from '../kit/browser';
 import { startDemoPlatform } from '../kit/demo-platform';
 import { type Platform, token } from '../kit/platform';
 
@@ -92,6 +92,17 @@ test('keyboard only: Tab to the token field, Enter signs in; the overview shows 
   expect(await page.evaluate('sessionStorage.length')).toBe(1);
 
   await screenshot(page, 'dashboard-desktop');
+  expect(await accessibilityProblems(page)).toEqual([]);
+  await page.context().close();
+});
+
+test('usable narrow: on a phone-sized screen the charts fit and the page passes the scan', async () => {
+  const page = await openPage(browser, PHONE);
+  await signIn(page);
+  await page.locator('.dash-chart svg').nth(2).waitFor();
+  // Nothing wider than the screen but the scrolling tables.
+  expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
+  await screenshot(page, 'dashboard-phone');
   expect(await accessibilityProblems(page)).toEqual([]);
   await page.context().close();
 });
