@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+import { config } from '@tsp/shared';
 import express, { type Router } from 'express';
 
 /** Where `npm run build -w web` writes the portal and the dashboard (the repository's web/dist). */
@@ -25,6 +26,7 @@ export const WEB_PAGES = [
  */
 export function webRouter(dist = WEB_DIST): Router {
   const r = express.Router();
+  r.get('/web-config.json', (_req, res) => void res.setHeader('cache-control', 'no-cache').json(webConfig()));
   r.use('/assets', express.static(path.join(dist, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }));
   const index = path.join(dist, 'index.html');
   const pages = WEB_PAGES.flatMap((p) => (p === '/' ? [p] : [p, `${p}/*rest`]));
@@ -38,4 +40,21 @@ export function webRouter(dist = WEB_DIST): Router {
     res.sendFile(index);
   });
   return r;
+}
+
+/** What the page needs at run time and the build cannot know: the supervision dashboard's sign-in provider. */
+export interface WebConfig {
+  /** OpenID Connect login (authorization code + PKCE); null: the dashboard only takes a pasted token. */
+  oidc: { issuer: string; clientId: string; scope: string } | null;
+}
+
+/** GET /web-config.json, read at each request so a restart is all a change needs (nothing secret in it). */
+export function webConfig(): WebConfig {
+  const c = config();
+  return {
+    oidc:
+      c.WEB_OIDC_ISSUER && c.WEB_OIDC_CLIENT_ID
+        ? { issuer: c.WEB_OIDC_ISSUER, clientId: c.WEB_OIDC_CLIENT_ID, scope: c.WEB_OIDC_SCOPE }
+        : null,
+  };
 }

@@ -175,6 +175,16 @@ describe('rules across variables', () => {
     expect(problem({ JWT_ISSUER: 'i' })).toBe('accepted');
   });
 
+  test("the dashboard's OpenID login needs both its issuer and its client id; the scope defaults to openid", () => {
+    expect(problem({ WEB_OIDC_ISSUER: 'https://idp.example/realms/gov' })).toBe(
+      'invalid configuration (配置错误): WEB_OIDC_CLIENT_ID: required because WEB_OIDC_ISSUER is set (unset or empty)',
+    );
+    expect(problem({ WEB_OIDC_CLIENT_ID: 'dashboard' })).toMatch(/: WEB_OIDC_ISSUER: required because/);
+    expect(problem({ WEB_OIDC_ISSUER: 'ftp://idp.example', WEB_OIDC_CLIENT_ID: 'd' })).toMatch(/WEB_OIDC_ISSUER: /);
+    const c = parseConfig({ WEB_OIDC_ISSUER: 'https://idp.example/realms/gov', WEB_OIDC_CLIENT_ID: 'dashboard' });
+    expect([c.WEB_OIDC_CLIENT_ID, c.WEB_OIDC_SCOPE]).toEqual(['dashboard', 'openid']);
+  });
+
   test('NODE_ENV=production refuses the development secrets, which are in this repository', () => {
     expect(problem({ NODE_ENV: 'production' })).toBe(
       'invalid configuration (配置错误): INTERNAL_SECRET: required because NODE_ENV is production (unset or empty); ' +

@@ -9,9 +9,11 @@ import http from 'node:http';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import Provider, { errors } from 'oidc-provider';
 
-/** @type {{ issuers: string[]; resources: string[]; clients: { id: string; secret: string; claims: Record<string, unknown>; ttl?: number }[] }} */
+/** @type {{ issuers: string[]; resources: string[]; clients: { id: string; secret: string; claims: Record<string, unknown>; ttl?: number }[]; browserClients?: { id: string; redirectUris: string[]; claims: Record<string, unknown> }[] }} */
 const config = JSON.parse(process.argv[2]);
-const clients = new Map(config.clients.map((c) => [c.id, c]));
+const browserClients = config.browserClients ?? [];
+const clients = new Map([...config.clients, ...browserClients].map((c) => [c.id, c]));
+const browserIds = new Set(browserClients.map((c) => c.id));
 const ALG = 'ES256';
 
 // Distinct per process, so two providers never publish the same kid.
@@ -27,20 +29,36 @@ function addKey() {
 
 function provider(issuer) {
   return new Provider(issuer, {
-    clients: config.clients.map((c) => ({
-      client_id: c.id,
-      client_secret: c.secret,
-      grant_types: ['client_credentials'],
-      response_types: [],
-      redirect_uris: [],
-    })),
+    clients: config.clients
+      .map((c) => ({
+        client_id: c.id,
+        client_secret: c.secret,
+        grant_types: ['client_credentials'],
+        response_types: [],
+        redirect_uris: [],
+      }))
+      .concat(
+        // Web apps signing a person in: public clients (no secret), authorization code with PKCE.
+        browserClients.map((c) => ({
+          client_id: c.id,
+          token_endpoint_auth_method: 'none',
+          grant_types: ['authorization_code'],
+          response_types: ['code'],
+          redirect_uris: c.redirectUris,
+        })),
+      ),
     jwks: { keys: [...keys] },
     clientDefaults: { id_token_signed_response_alg: ALG },
     features: {
-      devInteractions: { enabled: false },
+      // The provider's own login and consent pages (any user name and password), for browser clients only.
+      devInteractions: { enabled: browserClients.length > 0 },
       clientCredentials: { enabled: true },
       resourceIndicators: {
         enabled: true,
+        // A browser client's code is for the first resource, so its access token is a JWT the platform can check.
+        defaultResource: (ctx, client, oneOf) =>
+          oneOf ? oneOf[0] : browserIds.has(client.clientId) ? config.resources[0] : undefined,
+        useGrantedResource: () => true,
         // A registered resource gets JWT access tokens with aud = the resource, signed with the provider's key.
         getResourceServerInfo(ctx, resource) {
           if (!config.resources.includes(resource)) throw new errors.InvalidTarget();
@@ -48,6 +66,8 @@ function provider(issuer) {
         },
       },
     },
+    // The page on the gateway's origin calls discovery and the token endpoint.
+    clientBasedCORS: () => true,
     // The platform's claims (role, agencyId, region …) per client.
     extraTokenClaims: (ctx, token) => clients.get(token.clientId)?.claims,
     ttl: { ClientCredentials: (ctx, token, client) => clients.get(client.clientId)?.ttl ?? 600 },

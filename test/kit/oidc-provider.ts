@@ -16,6 +16,8 @@ export interface OidcProviderConfig {
   /** Resource indicators the provider issues JWT access tokens for (each is the tokens' aud). */
   resources: string[];
   clients: OidcClient[];
+  /** Public clients signing a person in through the browser (authorization code + PKCE, the provider's login). */
+  browserClients?: { id: string; redirectUris: string[]; claims: Record<string, unknown> }[];
 }
 
 export interface Discovery {

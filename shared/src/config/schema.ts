@@ -97,6 +97,9 @@ const fields = {
   TRUSTED_PROXIES: addressList().default([]),
   ...subgraphUrls,
   PUBLIC_WEB_URL: url(HTTP).default('http://localhost:4000'),
+  WEB_OIDC_ISSUER: url(HTTP).optional(),
+  WEB_OIDC_CLIENT_ID: text().optional(),
+  WEB_OIDC_SCOPE: text().default('openid'),
   GATEWAY_URL: url(HTTP).optional(),
   LAUNCHER_WAIT_MS: positiveWhole().default(180_000),
   OTEL_EXPORTER_OTLP_ENDPOINT: url(HTTP).optional(),
@@ -120,6 +123,11 @@ const schema = z
       if (c.JWT_ISSUER === undefined) need('JWT_ISSUER', 'JWKS_URL is set');
       if (c.JWT_AUDIENCE === undefined) need('JWT_AUDIENCE', 'JWKS_URL is set');
     }
+    // Half a login configuration would show a button that cannot work.
+    if (c.WEB_OIDC_ISSUER !== undefined && c.WEB_OIDC_CLIENT_ID === undefined)
+      need('WEB_OIDC_CLIENT_ID', 'WEB_OIDC_ISSUER is set');
+    if (c.WEB_OIDC_CLIENT_ID !== undefined && c.WEB_OIDC_ISSUER === undefined)
+      need('WEB_OIDC_ISSUER', 'WEB_OIDC_CLIENT_ID is set');
     // A misconfigured store must not look healthy until the first upload.
     if (c.BLOB_STORE === 's3')
       for (const name of S3_REQUIRED) if (c[name] === undefined) need(name, 'BLOB_STORE is s3');

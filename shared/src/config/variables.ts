@@ -83,6 +83,15 @@ export const ENV_VARS = {
   // Launcher (npm start) and CLI scripts.
   PUBLIC_WEB_URL:
     "base URL of the public portal: an inspection code's QR payload is <url>/verify/inspection/<code> (default http://localhost:4000)",
+  WEB_OIDC_ISSUER:
+    "supervision dashboard: the identity provider's issuer URL the page signs in at (OpenID Connect, authorization " +
+    'code + PKCE); unset = the page only takes a pasted token (development)',
+  WEB_OIDC_CLIENT_ID:
+    "supervision dashboard: the page's public client id at that provider (no secret; redirect URI " +
+    '<origin>/supervision/callback); required with WEB_OIDC_ISSUER',
+  WEB_OIDC_SCOPE:
+    'supervision dashboard: scopes asked for at sign-in, space-separated (default openid); its access token must ' +
+    'carry the role and region claims the platform reads',
   GATEWAY_URL: 'gateway GraphQL URL: npm start serves it there, npm run token -- --demo asks it (default port 4000)',
   LAUNCHER_WAIT_MS: 'how long npm start waits for a service to become healthy, in ms (default 180000)',
   // Traces: the standard OpenTelemetry variable; the other OTEL_* variables apply as usual.
