@@ -135,8 +135,11 @@ function Inspection({ code, v }: { code: string; v: Verification }) {
                 <>
                   {' '}
                   证号 <span className="number">{o.credentialNumber}</span>{' '}
-                  <Link to={`/verify/credential/${encodeURIComponent(o.credentialNumber)}`}>
-                    核验<span className="sr-only">{o.name}的证件</span>
+                  <Link
+                    to={`/verify/credential/${encodeURIComponent(o.credentialNumber)}`}
+                    aria-label={`核验${o.name}的证件`}
+                  >
+                    核验
                   </Link>
                 </>
               ) : (

@@ -73,11 +73,17 @@ export function OfficersPage() {
                         <dd>{o.categories.map((c) => label(CATEGORY, c)).join('、')}</dd>
                       </dl>
                       <p className="actions">
-                        <Link to={`/verify/credential/${encodeURIComponent(o.credentialNumber)}`}>
-                          核验<span className="sr-only">{o.name}的证件</span>
+                        <Link
+                          to={`/verify/credential/${encodeURIComponent(o.credentialNumber)}`}
+                          aria-label={`核验${o.name}的证件`}
+                        >
+                          核验
                         </Link>
-                        <Link to={`/officers/${encodeURIComponent(o.credentialNumber)}/card`}>
-                          亮证二维码<span className="sr-only">（{o.name}）</span>
+                        <Link
+                          to={`/officers/${encodeURIComponent(o.credentialNumber)}/card`}
+                          aria-label={`${o.name}的亮证二维码`}
+                        >
+                          亮证二维码
                         </Link>
                       </p>
                     </li>
