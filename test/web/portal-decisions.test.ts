@@ -103,9 +103,12 @@ async function check(page: Page, name: string) {
  */
 async function listed(page: Page, expected: string[]): Promise<string[]> {
   await page
+    // A string, evaluated in the page: the test project is compiled without the DOM's types.
     .waitForFunction(
-      (want) => JSON.stringify([...document.querySelectorAll('ul.decisions h3')].map((h) => h.textContent)) === want,
-      JSON.stringify(expected),
+      `JSON.stringify([...document.querySelectorAll('ul.decisions h3')].map((h) => h.textContent)) === ${JSON.stringify(
+        JSON.stringify(expected),
+      )}`,
+      undefined,
       { timeout: 10_000 },
     )
     .catch(() => undefined);
@@ -215,18 +218,19 @@ test('by keyboard alone: the skip link, the navigation, the search form; Enter s
   const page = await openPage(browser, PHONE);
   await page.goto(`${p.baseUrl}/decisions`);
   await page.getByRole('heading', { level: 1, name: '执法决定公示' }).waitFor();
-  const focused = () =>
-    page.evaluate(() => {
-      const el = document.activeElement as HTMLElement;
+  // What has focus, and whether its focus ring shows (evaluated in the page, as text: no DOM types here).
+  const focused = (): Promise<{ text: string; id: string; outline: boolean; onScreen: boolean }> =>
+    page.evaluate(`(() => {
+      const el = document.activeElement;
       const style = getComputedStyle(el);
       const box = el.getBoundingClientRect();
       return {
-        text: el.textContent?.trim() ?? '',
+        text: (el.textContent ?? '').trim(),
         id: el.id,
         outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
         onScreen: box.right > 0 && box.bottom > 0 && box.width > 0,
       };
-    });
+    })()`);
 
   await page.keyboard.press('Tab');
   const skip = await focused();
