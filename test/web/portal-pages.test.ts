@@ -155,6 +155,44 @@ test('credential verification: a demo number is valid, an unknown one says so, b
   await page.context().close();
 });
 
+test('suspended, revoked and expired credentials each say so, with what they cannot do', async () => {
+  const admin = await token({ role: Role.ADMIN, sub: 'portal-test' });
+  const credentials = ok(
+    await p.gql(
+      `{ agencies(region: "宁晋县") { name officers { credentials { number status } } } }`,
+      {},
+      { token: admin },
+    ),
+  ).agencies.flatMap((a: any) =>
+    a.officers.flatMap((o: any) => o.credentials.map((c: any) => ({ ...c, agency: a.name }))),
+  );
+  // The demo has a suspended and an expired credential; revoking is final, so the test revokes one of its own choosing.
+  const toRevoke = credentials.find((c: any) => c.agency === '宁晋县司法局' && c.status === 'VALID');
+  ok(
+    await p.gql(
+      `mutation($n: String!) { changeCredentialStatus(number: $n, status: REVOKED, reason: "调离执法岗位，注销证件") { status } }`,
+      { n: toRevoke.number },
+      { token: admin },
+    ),
+  );
+  const cases = [
+    { status: 'SUSPENDED', title: '已暂扣', advice: '该证件已被暂扣，持证人目前不得从事行政执法活动。' },
+    { status: 'REVOKED', title: '已吊销或注销', advice: '该证件已被吊销或注销，不得用于行政执法。' },
+    { status: 'EXPIRED', title: '已过期', advice: '该证件已超过有效期，不得用于行政执法。' },
+  ];
+  const page = await openPage(browser, PHONE);
+  for (const c of cases) {
+    const number =
+      c.status === 'REVOKED' ? toRevoke.number : credentials.find((x: any) => x.status === c.status)?.number;
+    expect(number).toBeDefined();
+    await page.goto(`${p.baseUrl}/verify/credential/${number}`);
+    await page.getByRole('heading', { level: 2, name: `证号 ${number}：${c.title}` }).waitFor();
+    await page.getByText(c.advice).waitFor();
+  }
+  await check(page, 'portal-credential-expired-phone');
+  await page.context().close();
+});
+
 test('an inspection code shows what it proves; a finished visit not yet rated takes the enterprise’s rating once', async () => {
   // The codes are handed over by the inspecting agency: its staff read them.
   const inspections: any[] = [];
