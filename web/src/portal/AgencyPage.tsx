@@ -236,15 +236,18 @@ function AgencyLists({ data }: { data: Data }) {
             {data.processFlowcharts.map((f) => (
               <li key={f.category}>
                 <h3>{label(CATEGORY, f.category)}流程</h3>
-                <ol>
-                  {f.steps.map((s) => (
-                    <li key={s.name}>
-                      <strong>{s.name}</strong>
-                      {s.timeLimit && <span className="muted">（{s.timeLimit}）</span>}
-                      {s.description && <>：{s.description}</>}
-                    </li>
-                  ))}
-                </ol>
+                <details>
+                  <summary>查看 {f.steps.length} 个步骤</summary>
+                  <ol>
+                    {f.steps.map((s) => (
+                      <li key={s.name}>
+                        <strong>{s.name}</strong>
+                        {s.timeLimit && <span className="muted">（{s.timeLimit}）</span>}
+                        {s.description && <>：{s.description}</>}
+                      </li>
+                    ))}
+                  </ol>
+                </details>
                 <p>
                   <a href={f.flowchartSvgPath}>查看{label(CATEGORY, f.category)}流程图（SVG）</a>
                   {f.isDefault && <span className="muted">（通用流程）</span>}
