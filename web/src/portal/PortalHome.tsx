@@ -1,10 +1,12 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 
 import { graphql } from '../graphql';
 import { useQuery } from '../graphql/use-query';
-import { Layout } from '../ui/Layout';
 import { Loaded } from '../ui/Status';
-import { PORTAL_NAV } from './routes';
+import { AGENCY_KIND, label } from './labels';
+import { DEFAULT_REGION } from './nav';
+import { PortalPage } from './PortalPage';
 
 const AGENCIES = graphql(`
   query PortalAgencies($region: String!) {
@@ -16,18 +18,22 @@ const AGENCIES = graphql(`
   }
 `);
 
-/** The region shown first; the others are chosen in the form. */
-export const DEFAULT_REGION = '宁晋县';
+export { DEFAULT_REGION };
 
 /** 首页 The agencies of a region, each leading to its ex-ante lists, officers and decisions. */
 export function PortalHome() {
   const [region, setRegion] = useState(DEFAULT_REGION);
   const state = useQuery(AGENCIES, { region });
   return (
-    <Layout title="行政执法公示" nav={PORTAL_NAV}>
+    <PortalPage title="首页">
       <h1>行政执法公示</h1>
+      <p className="lead">
+        查询执法主体的事前公开清单、执法人员及证件、执法决定、年度数据和监督通报。
+        <Link to="/verify">核验执法证件</Link>
+      </p>
       <form
         role="search"
+        aria-label="按地区查看"
         onSubmit={(e) => {
           e.preventDefault();
           const value = new FormData(e.currentTarget).get('region');
@@ -45,7 +51,10 @@ export function PortalHome() {
             <ul className="cards">
               {data.agencies.map((a) => (
                 <li key={a.id}>
-                  <span className="card-title">{a.name}</span>
+                  <Link className="card-title" to={`/agencies/${a.id}`}>
+                    {a.name}
+                  </Link>
+                  <p className="muted">{label(AGENCY_KIND, a.kind)}</p>
                 </li>
               ))}
             </ul>
@@ -54,6 +63,6 @@ export function PortalHome() {
           )
         }
       </Loaded>
-    </Layout>
+    </PortalPage>
   );
 }
