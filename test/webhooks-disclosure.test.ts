@@ -4,13 +4,11 @@ import { logger, newContext, overrideConfig, PartyType, publishEvent, Role, shan
 
 import { publishDecision } from '../subgraphs/disclosure/src/write/publish';
 import { publishInspectionResult } from '../subgraphs/disclosure/src/write/publish-inspection-result';
-import { verifyWebhookSignature } from '../subgraphs/review/src/webhooks/signature';
 import { sql } from './kit/db';
-import { schemaErrors } from './kit/event-schemas';
+import { expectDeliveredAsLogged, integratorEndpoints } from './kit/integrator-endpoints';
 import { type GqlResult, type Platform, startPlatform, token } from './kit/platform';
 import { type RecordsWorld, setupWorld } from './kit/records-fixtures';
 import { until } from './kit/until';
-import { type Received, Receiver } from './kit/webhooks-receiver';
 
 /**
  * Data exchange with the provincial platform: disclosure's publications as events — by signed webhook and in the
@@ -21,7 +19,6 @@ import { type Received, Receiver } from './kit/webhooks-receiver';
 // Before the platform starts: loopback receivers are allowed here, retries are fast.
 overrideConfig({ WEBHOOK_ALLOW_PRIVATE_ADDRESSES: '1', WEBHOOK_RETRY_BASE_MS: '50' });
 
-const SECRET = 'receiver-secret-0123456789';
 const PUBLICATION_TYPES = ['PublicationPublished', 'PublicationCorrected', 'PublicationWithdrawn'];
 const PARTY = '张三丰';
 const ID_NUMBER = '13052819900101123X';
@@ -31,8 +28,12 @@ const INSPECTED = '李四海';
 const SECRETS = new RegExp(`${PARTY}|三丰|${ID_NUMBER}|${PHONE}|${MINOR}|${INSPECTED}|四海|130528\\d{11}[\\dX]`);
 
 let p: Platform;
+const endpoints = integratorEndpoints(
+  () => p,
+  () => w.tokens.admin,
+);
+const { receiver, register, log } = endpoints;
 let w: RecordsWorld;
-const receivers: Receiver[] = [];
 
 const ok = <T = any>(r: GqlResult<T>): T => {
   if (r.errors) throw new Error(JSON.stringify(r.errors));
@@ -45,30 +46,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await p?.stop();
-  for (const r of receivers) await r.stop();
+  await endpoints.stop();
 });
-
-async function receiver(): Promise<Receiver> {
-  const r = await new Receiver().start();
-  receivers.push(r);
-  ok(
-    await p.gql(
-      `mutation($h: String!) { allowWebhookHost(host: $h) { host } }`,
-      { h: r.hostPort },
-      { token: w.tokens.admin },
-    ),
-  );
-  return r;
-}
-
-function register(tok: string, url: string, eventTypes: string[]) {
-  return p.gql(
-    `mutation($u: String!, $s: String!, $t: [String!]) { registerWebhook(url: $u, secret: $s, eventTypes: $t) {
-       id sources { source } } }`,
-    { u: url, s: SECRET, t: eventTypes },
-    { token: tok },
-  );
-}
 
 /**
  * A DecisionRecorded committed into records' outbox as records writes it (the decision procedure is other tests'
@@ -116,32 +95,10 @@ const CORRECT = `mutation($id: ID!, $i: PublicationCorrectionInput!, $r: String!
 const WITHDRAW = `mutation($id: ID!, $r: String!, $t: WithdrawalTrigger, $on: String) {
   withdrawPublication(id: $id, reason: $r, trigger: $t, happenedOn: $on) { id status } }`;
 
-type LogEdge = { cursor: string; node: { id: string; type: string; agencyId: string; payloadJson: string } };
-
-async function disclosureLog(tok: string): Promise<LogEdge[]> {
-  return ok(
-    await p.gql(
-      `{ disclosureEvents(first: 200) { edges { cursor node { id type agencyId subjectId payloadJson } } } }`,
-      {},
-      { token: tok },
-    ),
-  ).disclosureEvents.edges;
-}
-
 const outboxRows = async (subjectId: string) =>
   sql<{ type: string }>(p.databaseUrl, `select type from disclosure.outbox where subject_id = $1 order by position`, [
     subjectId,
   ]);
-
-function expectDeliveredAsLogged(q: Received, logged: LogEdge[]) {
-  expect(verifyWebhookSignature(SECRET, q.headers['x-tsp-signature'] as string, q.raw).ok).toBe(true);
-  expect(q.body.source).toBe('disclosure');
-  // The log gives the same cursor and the same payload bytes for the event.
-  const entry = logged.find((e) => e.node.id === q.body.id);
-  expect(entry?.cursor).toBe(q.body.cursor);
-  expect(entry?.node.payloadJson).toBe(JSON.stringify(q.body.payload));
-  expect(schemaErrors(q.body.type, q.body.payload)).toEqual([]);
-}
 
 test('publish, correct, withdraw reach the endpoint signed, schema-valid, masked, in scope only', async () => {
   const [ra, rb] = [await receiver(), await receiver()];
@@ -206,10 +163,10 @@ test('publish, correct, withdraw reach the endpoint signed, schema-valid, masked
     PUBLICATION_TYPES.map((t) => [t, id, w.agencyA]),
   );
   expect(await outboxRows(id)).toEqual(PUBLICATION_TYPES.map((type) => ({ type })));
-  const logA = await disclosureLog(w.tokens.integrator);
-  for (const q of [...ra.requests]) expectDeliveredAsLogged(q, logA);
-  const logB = await disclosureLog(intB);
-  for (const q of [...rb.requests]) expectDeliveredAsLogged(q, logB);
+  const logA = await log('disclosureEvents', w.tokens.integrator);
+  for (const q of [...ra.requests]) expectDeliveredAsLogged(q, logA, 'disclosure');
+  const logB = await log('disclosureEvents', intB);
+  for (const q of [...rb.requests]) expectDeliveredAsLogged(q, logB, 'disclosure');
 
   const [published, corrected, withdrawn] = ra.requests.map((q) => q.body.payload);
   expect(published).toMatchObject({ publicationId: id, kind: 'DECISION', partyName: '张**', version: 2, reason: null });
@@ -234,7 +191,7 @@ test('publish, correct, withdraw reach the endpoint signed, schema-valid, masked
   expect(logB.length).toBe(2);
   expect(logB.every((e) => e.node.agencyId === w.agencyB)).toBe(true);
   expect(rb.requests.every((q) => q.body.agencyId === w.agencyB)).toBe(true);
-  expect(await disclosureLog(intElsewhere)).toEqual([]);
+  expect(await log('disclosureEvents', intElsewhere)).toEqual([]);
   const anonymous = await p.gql(`{ disclosureEvents { edges { cursor } } }`);
   expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
 });

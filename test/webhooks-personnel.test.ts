@@ -1,11 +1,10 @@
 import { overrideConfig, Role, shanghaiDate } from '@tsp/shared';
 
-import { verifyWebhookSignature } from '../subgraphs/review/src/webhooks/signature';
 import { sql } from './kit/db';
 import { schemaErrors } from './kit/event-schemas';
+import { expectDeliveredAsLogged, integratorEndpoints } from './kit/integrator-endpoints';
 import { type GqlResult, type Platform, startPlatform, token } from './kit/platform';
 import { until } from './kit/until';
-import { type Received, Receiver } from './kit/webhooks-receiver';
 
 /**
  * Data exchange with the provincial platform: personnel's credential events (发证, 暂扣, 注销, 恢复, 调离注销) by
@@ -16,13 +15,18 @@ import { type Received, Receiver } from './kit/webhooks-receiver';
 // Before the platform starts: loopback receivers are allowed here, retries are fast.
 overrideConfig({ WEBHOOK_ALLOW_PRIVATE_ADDRESSES: '1', WEBHOOK_RETRY_BASE_MS: '50' });
 
-const SECRET = 'receiver-secret-0123456789';
 const TYPES = ['CredentialIssued', 'CredentialStatusChanged'];
 const ID_NUMBER = '130528198805061234';
 const PHONE = '13812345678';
 const SUSPEND_REASON = '涉嫌违规执法，暂扣证件';
 
 let p: Platform;
+const endpoints = integratorEndpoints(
+  () => p,
+  () => admin,
+  TYPES,
+);
+const { receiver, register, log } = endpoints;
 let admin: string;
 let agencyA: string;
 let agencyA2: string;
@@ -31,7 +35,6 @@ let officerA: string;
 let officerC: string;
 let intA: string;
 let intC: string;
-const receivers: Receiver[] = [];
 
 const ok = <T = any>(r: GqlResult<T>): T => {
   if (r.errors) throw new Error(JSON.stringify(r.errors));
@@ -82,54 +85,11 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await p?.stop();
-  for (const r of receivers) await r.stop();
+  await endpoints.stop();
 });
-
-async function receiver(): Promise<Receiver> {
-  const r = await new Receiver().start();
-  receivers.push(r);
-  ok(await p.gql(`mutation($h: String!) { allowWebhookHost(host: $h) { host } }`, { h: r.hostPort }, { token: admin }));
-  return r;
-}
-
-function register(tok: string, url: string, eventTypes: string[] = TYPES) {
-  return p.gql(
-    `mutation($u: String!, $s: String!, $t: [String!]) { registerWebhook(url: $u, secret: $s, eventTypes: $t) {
-       id sources { source } } }`,
-    { u: url, s: SECRET, t: eventTypes },
-    { token: tok },
-  );
-}
-
-type LogEdge = {
-  cursor: string;
-  node: { id: string; type: string; agencyId: string; subjectId: string; payloadJson: string };
-};
-
-async function log(tok: string): Promise<LogEdge[]> {
-  return ok(
-    await p.gql(
-      `{ personnelEvents(first: 200) { edges { cursor node { id type agencyId subjectId payloadJson } } } }`,
-      {},
-      { token: tok },
-    ),
-  ).personnelEvents.edges;
-}
 
 const outboxCount = async () =>
   Number((await sql<{ n: string }>(p.databaseUrl, 'select count(*) as n from personnel.outbox'))[0].n);
-
-function expectDeliveredAsLogged(q: Received, logged: LogEdge[]) {
-  expect(q.body.source).toBe('personnel');
-  expect(verifyWebhookSignature(SECRET, q.headers['x-tsp-signature'] as string, q.raw).ok).toBe(true);
-  expect(q.eventId).toBe(q.body.id);
-  // The log gives the same cursor and the same payload bytes for the event.
-  const entry = logged.find((e) => e.node.id === q.body.id);
-  expect(entry?.cursor).toBe(q.body.cursor);
-  expect(entry?.node.payloadJson).toBe(JSON.stringify(q.body.payload));
-  // What was delivered is valid against the checked-in schema of its type.
-  expect(schemaErrors(q.body.type, q.body.payload)).toEqual([]);
-}
 
 test('issuing, suspending and revoking reach the region’s endpoint signed and schema-valid, as logged; another region sees nothing of it; no ID number or phone leaves', async () => {
   const [ra, rc] = [await receiver(), await receiver()];
@@ -164,9 +124,9 @@ test('issuing, suspending and revoking reach the region’s endpoint signed and 
     status: 'VALID',
   });
 
-  const logA = await log(intA);
-  for (const q of ra.requests) expectDeliveredAsLogged(q, logA);
-  for (const q of rc.requests) expectDeliveredAsLogged(q, await log(intC));
+  const logA = await log('personnelEvents', intA);
+  for (const q of ra.requests) expectDeliveredAsLogged(q, logA, 'personnel');
+  for (const q of rc.requests) expectDeliveredAsLogged(q, await log('personnelEvents', intC), 'personnel');
 
   // Neither the holder's ID number and phone, nor the officer's id, nor the (unpublished) reason leaves.
   for (const q of [...ra.requests, ...rc.requests]) {
@@ -178,7 +138,7 @@ test('issuing, suspending and revoking reach the region’s endpoint signed and 
 
   // 柏乡县's integrator: its own credential only, in deliveries and in the log; 宁晋县's sees none of it.
   expect(rc.requests.map((q) => [q.body.type, q.body.agencyId])).toEqual([['CredentialIssued', agencyC]]);
-  expect((await log(intC)).map((e) => e.node.subjectId)).toEqual(['HB-BX-SJ-0001']);
+  expect((await log('personnelEvents', intC)).map((e) => e.node.subjectId)).toEqual(['HB-BX-SJ-0001']);
   expect(logA.map((e) => e.node.subjectId)).toEqual(['HB-NJ-SJ-0001', 'HB-NJ-SJ-0001', 'HB-NJ-SJ-0001']);
   expect(logA.every((e) => e.node.agencyId === agencyA)).toBe(true);
 });
@@ -199,7 +159,7 @@ test('a refused change publishes nothing; a restore publishes one event', async 
   await issue(officerA, 'HB-NJ-SJ-0003', '宁晋县');
   await asAdmin(CHANGE, { n: 'HB-NJ-SJ-0003', s: 'SUSPENDED', r: '暂扣' });
   await asAdmin(CHANGE, { n: 'HB-NJ-SJ-0003', s: 'VALID', r: '恢复' });
-  const restored = (await log(intA)).filter((e) => e.node.subjectId === 'HB-NJ-SJ-0003');
+  const restored = (await log('personnelEvents', intA)).filter((e) => e.node.subjectId === 'HB-NJ-SJ-0003');
   expect(restored.map((e) => [e.node.type, JSON.parse(e.node.payloadJson).status])).toEqual([
     ['CredentialIssued', 'VALID'],
     ['CredentialStatusChanged', 'SUSPENDED'],

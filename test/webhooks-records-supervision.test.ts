@@ -2,12 +2,11 @@ import { randomUUID } from 'node:crypto';
 
 import { overrideConfig, PartyType, publishEvent, Role, shanghaiDate } from '@tsp/shared';
 
-import { verifyWebhookSignature } from '../subgraphs/review/src/webhooks/signature';
-import { schemaErrors } from './kit/event-schemas';
+import { expectDeliveredAsLogged, integratorEndpoints } from './kit/integrator-endpoints';
 import { type GqlResult, type Platform, startPlatform, token } from './kit/platform';
 import { OPEN, penaltyCase, type RecordsWorld, setupWorld } from './kit/records-fixtures';
 import { until } from './kit/until';
-import { type Received, Receiver } from './kit/webhooks-receiver';
+import { Receiver } from './kit/webhooks-receiver';
 
 /**
  * Data exchange with the provincial platform: records' and supervision's events by signed webhook and in their
@@ -23,14 +22,18 @@ overrideConfig({
   COMPLAINT_RATE_PER_DAY: '10000',
 });
 
-const SECRET = 'receiver-secret-0123456789';
 const TYPES = ['CaseOpened', 'DecisionRecorded', 'ComplaintSubmitted'];
 const ID_NUMBER = '130528200801011234';
 const MINOR = '周小军';
 
 let p: Platform;
+const endpoints = integratorEndpoints(
+  () => p,
+  () => w.tokens.admin,
+  TYPES,
+);
+const { receiver, register, log } = endpoints;
 let w: RecordsWorld;
-const receivers: Receiver[] = [];
 
 const ok = <T = any>(r: GqlResult<T>): T => {
   if (r.errors) throw new Error(JSON.stringify(r.errors));
@@ -43,30 +46,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await p?.stop();
-  for (const r of receivers) await r.stop();
+  await endpoints.stop();
 });
-
-async function receiver(): Promise<Receiver> {
-  const r = await new Receiver().start();
-  receivers.push(r);
-  ok(
-    await p.gql(
-      `mutation($h: String!) { allowWebhookHost(host: $h) { host } }`,
-      { h: r.hostPort },
-      { token: w.tokens.admin },
-    ),
-  );
-  return r;
-}
-
-function register(tok: string, url: string, eventTypes: string[] = TYPES) {
-  return p.gql(
-    `mutation($u: String!, $s: String!, $t: [String!]) { registerWebhook(url: $u, secret: $s, eventTypes: $t) {
-       id sources { source cursor startPending failedAttempts } } }`,
-    { u: url, s: SECRET, t: eventTypes },
-    { token: tok },
-  );
-}
 
 /** A complaint as the public submits it (the complainant's name, phone and ID number stay in supervision). */
 function submitComplaint(agencyId: string) {
@@ -119,27 +100,6 @@ function publishDecision(agencyId: string) {
 const bySource = (r: Receiver, source: string) => r.requests.filter((q) => q.body.source === source);
 const has = (r: Receiver, id: string) => r.acknowledged().includes(id);
 
-async function log(field: 'recordsEvents' | 'supervisionEvents', tok: string) {
-  return ok(
-    await p.gql(
-      `{ ${field}(first: 200) { edges { cursor node { id type agencyId payloadJson } } } }`,
-      {},
-      { token: tok },
-    ),
-  )[field].edges as { cursor: string; node: { id: string; type: string; agencyId: string; payloadJson: string } }[];
-}
-
-function expectDeliveredAsLogged(q: Received, logged: Awaited<ReturnType<typeof log>>) {
-  expect(verifyWebhookSignature(SECRET, q.headers['x-tsp-signature'] as string, q.raw).ok).toBe(true);
-  expect(q.eventId).toBe(q.body.id);
-  // The log gives the same cursor and the same payload bytes for the event.
-  const entry = logged.find((e) => e.node.id === q.body.id);
-  expect(entry?.cursor).toBe(q.body.cursor);
-  expect(entry?.node.payloadJson).toBe(JSON.stringify(q.body.payload));
-  // What was delivered is valid against the checked-in schema of its type.
-  expect(schemaErrors(q.body.type, q.body.payload)).toEqual([]);
-}
-
 test('DecisionRecorded and ComplaintSubmitted reach the endpoint signed with their source, schema-valid, no minor named, no ID number; agency B gets nothing of A', async () => {
   const [ra, rb] = [await receiver(), await receiver()];
   const intB = await token({ role: Role.INTEGRATOR, sub: 'client-b', agencyId: w.agencyB });
@@ -166,8 +126,8 @@ test('DecisionRecorded and ComplaintSubmitted reach the endpoint signed with the
     await log('recordsEvents', w.tokens.integrator),
     await log('supervisionEvents', w.tokens.integrator),
   ];
-  for (const q of records) expectDeliveredAsLogged(q, recordsLog);
-  for (const q of supervision) expectDeliveredAsLogged(q, supervisionLog);
+  for (const q of records) expectDeliveredAsLogged(q, recordsLog, 'records');
+  for (const q of supervision) expectDeliveredAsLogged(q, supervisionLog, 'supervision');
 
   // The minor is never named, the ID numbers (the minor's, the complainant's, the party's at filing) never leave.
   for (const q of [...ra.requests, ...rb.requests]) {
