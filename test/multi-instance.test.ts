@@ -9,7 +9,11 @@ import {
   shanghaiDate,
 } from '@tsp/shared';
 
+import { blobStoreFromEnv, sweepExpiredUploads } from '../subgraphs/records/src/blobs';
+import { deleteBytesIfUnneeded } from '../subgraphs/records/src/blobs/sweeper';
+import { runJournalAudit } from '../subgraphs/records/src/journal';
 import { verifyWebhookSignature } from '../subgraphs/review/src/webhooks/signature';
+import { testBlob, uploadBlob } from './kit/blobs';
 import { sql } from './kit/db';
 import type { GqlResult, Platform } from './kit/platform';
 import {
@@ -220,7 +224,10 @@ test('the journal audits of both records instances never overlap: each leaf veri
       p.databaseUrl,
       `select seq::text, from_size::text, tree_size::text, ok, problems from records.journal_audit a order by a.seq`,
     );
-  // Both workers keep running meanwhile: wait until some audits past the head have come from either.
+  // Runs of both instances at once, besides their workers' own: those that get the lock take turns.
+  const records = [p.subgraphs.records.orm, p.twins.records.orm];
+  await Promise.all(Array.from({ length: 8 }, (_, i) => runJournalAudit(records[i % 2].em.fork())));
+  // The workers keep running meanwhile: wait until some audits of the head have come from either.
   const rows = await pollUntil(audits, (r) => r.filter((a) => Number(a.tree_size) === leaves).length >= 6);
   expect(rows.filter((a) => Number(a.tree_size) === leaves).length).toBeGreaterThanOrEqual(6);
   expect(rows.filter((a) => !a.ok)).toEqual([]);
@@ -238,7 +245,7 @@ test('the journal audits of both records instances never overlap: each leaf veri
       headers: { [INTERNAL_SECRET_HEADER]: internalSecret() },
     });
     const text = await res.text();
-    expect(text).toMatch(/^tsp_journal_intact 1$/m);
+    expect(text).toMatch(/^tsp_journal_intact\{service="records"\} 1$/m);
   }
 });
 
@@ -296,4 +303,49 @@ describe('idempotency keys across instances', () => {
     }
     expect(await count(`select count(*) as n from records.journal_leaf`)).toBe(before + 3);
   });
+});
+
+test('the blob sweepers of both records instances: each expired upload forgotten once, each blob counted freed once', async () => {
+  const store = blobStoreFromEnv();
+  const blobs = [0, 1, 2].map((n) => testBlob(`multi-instance sweep ${n}`, 'application/pdf'));
+  // Every blob held by both agencies, uncited: two upload rows each, one set of bytes.
+  for (const [i, tok] of [w.tokens.a, w.tokens.b].entries())
+    for (const blob of blobs)
+      expect((await uploadBlob({ ...p, gatewayUrl: p.gatewayUrls[i] }, tok, blob)).status).toBeLessThan(300);
+  const shas = blobs.map((b) => b.sha256);
+  const uploads = () => count(`select count(*) as n from records.blob_upload where sha256 = any($1::text[])`, [shas]);
+  expect(await uploads()).toBe(6);
+
+  // The bytes of a blob whose rows two instances removed: the first removes them, the second finds nothing to free.
+  const [one, ...rest] = blobs;
+  await sql(p.databaseUrl, `delete from records.blob_upload where sha256 = $1`, [one.sha256]);
+  const freed = [];
+  for (const records of [p.subgraphs.records, p.twins.records])
+    freed.push(await deleteBytesIfUnneeded(records.orm.em, store, one.sha256));
+  expect(freed).toEqual([true, false]);
+  expect(await store.has(one.sha256)).toBe(false);
+
+  // Both sweepers at once, a row per batch, so their rows of one blob interleave: every row goes once, every blob's
+  // bytes are counted freed once between them.
+  const later = { now: new Date(Date.now() + 86_400_000), ttlMs: 1, batch: 1 };
+  const held = await sql<{ sha256: string; size: string }>(
+    p.databaseUrl,
+    `select distinct sha256, size::text from records.blob_upload`,
+  );
+  const stored = async () => {
+    const there = await Promise.all(held.map((b) => store.has(b.sha256)));
+    return held.filter((_, i) => there[i]);
+  };
+  const before = await stored();
+  const swept = await Promise.all(
+    [p.subgraphs.records, p.twins.records].map((r) => sweepExpiredUploads(r.orm.em, store, later)),
+  );
+  expect(await uploads()).toBe(0);
+  for (const blob of rest) expect(await store.has(blob.sha256)).toBe(false);
+  // Besides these, fixture blobs no case cites go too; those cited stay.
+  const after = new Set((await stored()).map((b) => b.sha256));
+  const gone = before.filter((b) => !after.has(b.sha256));
+  expect(gone.length).toBeGreaterThanOrEqual(rest.length);
+  expect(swept.reduce((n, r) => n + r.blobsDeleted, 0)).toBe(gone.length);
+  expect(swept.reduce((n, r) => n + r.freedBytes, 0)).toBe(gone.reduce((n, b) => n + Number(b.size), 0));
 });
