@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import {
+  encodeCursor,
   INTERNAL_SECRET_HEADER,
   internalSecret,
   type Orm,
@@ -8,6 +9,8 @@ import {
   publishEvent,
   shanghaiDate,
 } from '@tsp/shared';
+import { type Client, createClient } from 'graphql-ws';
+import { WebSocket } from 'ws';
 
 import { blobStoreFromEnv, sweepExpiredUploads } from '../subgraphs/records/src/blobs';
 import { deleteBytesIfUnneeded } from '../subgraphs/records/src/blobs/sweeper';
@@ -154,23 +157,22 @@ test('decisions recorded through both gateways: each is published by disclosure 
   expect(await count(`select count(*) as n from records.outbox where type = 'DecisionRecorded'`)).toBe(decided.length);
 });
 
-test('webhooks while both review instances deliver: each event received once, in order, its signature valid', async () => {
+/** ReviewPassed events of agency A, written through both review instances at once, as two instances answering would. */
+function publishReviewEvents(n: number, from: number) {
   const reviews: Orm[] = [p.subgraphs.review.orm, p.twins.review.orm];
-  const agencyId = w.agencyA;
-  // Written through both instances at once, as two instances answering requests would.
-  const written = await Promise.all(
-    Array.from({ length: 24 }, (_, n) => {
+  return Promise.all(
+    Array.from({ length: n }, (_, i) => {
       const reviewId = randomUUID();
-      return reviews[n % 2].em.fork().transactional((em) =>
+      return reviews[i % 2].em.fork().transactional((em) =>
         publishEvent(em, 'review', {
           type: 'ReviewPassed',
-          agencyId,
+          agencyId: w.agencyA,
           region: '宁晋县',
           subjectId: reviewId,
           payload: {
             reviewId,
             caseId: randomUUID(),
-            caseNumber: `宁规罚〔2026〕${700 + n}号`,
+            caseNumber: `宁规罚〔2026〕${from + i}号`,
             category: 'PENALTY',
             status: 'PASSED',
             reviewerId: null,
@@ -181,6 +183,10 @@ test('webhooks while both review instances deliver: each event received once, in
       );
     }),
   );
+}
+
+test('webhooks while both review instances deliver: each event received once, in order, its signature valid', async () => {
+  const written = await publishReviewEvents(24, 700);
   published.push(...written.sort((a, b) => a.position - b.position).map((e) => e.id));
   const decisionEvents = (
     await sql<{ id: string }>(
@@ -348,4 +354,40 @@ test('the blob sweepers of both records instances: each expired upload forgotten
   expect(gone.length).toBeGreaterThanOrEqual(rest.length);
   expect(swept.reduce((n, r) => n + r.blobsDeleted, 0)).toBe(gone.length);
   expect(swept.reduce((n, r) => n + r.freedBytes, 0)).toBe(gone.reduce((n, b) => n + Number(b.size), 0));
+});
+
+test('subscriptions on both gateways: each gets every event once, whichever review instance wrote it', async () => {
+  const clients: Client[] = [];
+  const seen: string[][] = [[], []];
+  try {
+    for (const i of [0, 1]) {
+      const client = createClient({
+        url: p.gatewayUrls[i].replace(/^http/, 'ws'),
+        webSocketImpl: WebSocket,
+        connectionParams: { authorization: `Bearer ${w.tokens.integrator}` },
+        retryAttempts: 0,
+      });
+      clients.push(client);
+      client.subscribe<{ reviewEvents: { id: string } }>(
+        { query: `subscription($a: String) { reviewEvents(after: $a) { id } }`, variables: { a: encodeCursor('0') } },
+        {
+          next: (v) => void seen[i].push(v.data?.reviewEvents.id ?? 'error'),
+          error: () => undefined,
+          complete: () => {},
+        },
+      );
+    }
+    // The log so far (the gap), then events written through both instances while the subscriptions are live.
+    await until('the gap delivered to both', () =>
+      seen.every((s) => s.length >= published.length) ? true : undefined,
+    );
+    const live = (await publishReviewEvents(6, 900)).sort((a, b) => a.position - b.position).map((e) => e.id);
+    const all = [...published, ...live];
+    await until('the live events delivered to both', () =>
+      seen.every((s) => s.length >= all.length) ? true : undefined,
+    );
+    for (const s of seen) expect(s).toEqual(all);
+  } finally {
+    for (const c of clients) await c.dispose();
+  }
 });
