@@ -46,7 +46,8 @@ overrideConfig({
 /**
  * Two instances of every subgraph on one database, two gateways (each routing to its own instances), requests
  * spread over both: every consumer applies each event once, webhooks are delivered once each, the journal audits
- * never overlap, and an Idempotency-Key sent through both gateways has the effect of one write.
+ * never overlap, the blob sweepers free each blob once, subscriptions on either gateway see every event once, and
+ * an Idempotency-Key sent through both gateways has the effect of one write.
  */
 let p: TwinPlatform;
 let w: RecordsWorld;
@@ -79,7 +80,8 @@ beforeAll(async () => {
   // Registered through the second gateway; delivered by whichever review instance claims the endpoint.
   const reg = ok(
     await p.gql(
-      `mutation($u: String!, $s: String!, $t: [String!]) { registerWebhook(url: $u, secret: $s, eventTypes: $t) { id } }`,
+      `mutation($u: String!, $s: String!, $t: [String!]) {
+         registerWebhook(url: $u, secret: $s, eventTypes: $t) { id } }`,
       { u: receiver.url, s: SECRET, t: ['ReviewPassed', 'DecisionRecorded'] },
       { token: w.tokens.integrator, ...p.via(1) },
     ),
@@ -151,7 +153,8 @@ test('decisions recorded through both gateways: each is published by disclosure 
   for (const schema of ['disclosure', 'review'])
     expect(
       await count(
-        `select count(*) as n from ${schema}.inbox i join records.outbox o on o.id::text = i.event_id::text where i.source = 'records'`,
+        `select count(*) as n from ${schema}.inbox i
+          join records.outbox o on o.id::text = i.event_id::text where i.source = 'records'`,
       ),
     ).toBe(events);
   expect(await count(`select count(*) as n from records.outbox where type = 'DecisionRecorded'`)).toBe(decided.length);
