@@ -14,12 +14,14 @@ export interface SweepResult {
 /**
  * Deletes the bytes of `sha256` unless something still needs them, holding the blob's lock so an
  * upload of the same bytes waits and then finds them gone (and says so) rather than trusting bytes
- * removed behind its back.
+ * removed behind its back. True only when bytes were there to delete: two sweepers (instances) that each
+ * forgot one agency's upload of the same blob both come here, and only the first frees them.
  */
 export async function deleteBytesIfUnneeded(em: EntityManager, store: BlobStore, sha256: string): Promise<boolean> {
   return em.fork().transactional(async (tx) => {
     await lockBlobBytes(tx, sha256);
     if (await bytesStillNeeded(tx, sha256)) return false;
+    if (!(await store.has(sha256))) return false;
     await store.delete(sha256);
     return true;
   });

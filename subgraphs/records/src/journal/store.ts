@@ -21,6 +21,15 @@ export const JOURNAL_APPEND_LOCK = 0x7473704a;
 
 export class JournalRangeError extends Error {}
 
+/**
+ * Takes the append lock now, for a transaction that will append a leaf but must publish to the outbox first.
+ * records always takes the append lock before the outbox's (entries append, then publish): one transaction
+ * holding the outbox's lock while waiting for this one, and another the reverse, deadlock.
+ */
+export async function lockJournalAppends(em: EntityManager): Promise<void> {
+  await em.execute(`select pg_advisory_xact_lock(?)`, [JOURNAL_APPEND_LOCK]);
+}
+
 type Row = Record<string, unknown>;
 const run = (em: EntityManager, sql: string, params: unknown[] = []): Promise<Row[]> => em.execute(sql, params);
 const hex = (b: Buffer): string => b.toString('hex');
