@@ -5,8 +5,8 @@ import path from 'node:path';
 
 import { childEnv, config, loadConfigOrExit } from '@tsp/shared';
 
-import { type LoadOptions, measure, type Measurement, quiesce, warm } from './bench/measure.js';
-import { BENCH_DIR, benchDatabase, ensureBenchInstalled, startServices } from './bench/platform.js';
+import { type LoadOptions, measure, type Measurement, quiesce, verifySameAnswers, warm } from './bench/measure.js';
+import { BENCH_DIR, benchDatabase, ensureBenchInstalled, PEERS, startServices } from './bench/platform.js';
 import { ratios, ratioTable, table } from './bench/report.js';
 import { scenarios, type Target } from './bench/scenarios.js';
 import { type BenchSize, seedBench } from './bench/seed.js';
@@ -47,14 +47,15 @@ async function main() {
       `seeding ${SIZE.agencies} agencies × ${SIZE.casesPerAgency} cases, ${SIZE.agencies * SIZE.officersPerAgency} officers (bulk SQL)`,
     );
     const data = await seedBench(db.url, SIZE, (m) => say(`seed: ${m}`));
-    say('starting 4 subgraphs, our gateway and Hive Gateway');
+    say('starting the subgraphs, our gateway and Hive Gateway (JavaScript and Rust query planner)');
     const run = await startServices(db.url);
     stopServices = run.stop;
     const list = await scenarios(data);
     if (process.argv.includes('--keep')) return await keep(run.urls, list);
     const results: Measurement[] = [];
     for (const s of list) {
-      const targets: Target[] = ['gateway', 'hive', ...(s.owner ? (['direct'] as const) : [])];
+      const targets: Target[] = ['gateway', ...PEERS, ...(s.owner ? (['direct'] as const) : [])];
+      await verifySameAnswers(run, s, targets);
       // The issue's target for the findings is at 10 clients; at 50 a full-size run only piles up work.
       const connectionCounts = s.key === 'findings' ? [10] : CONNECTIONS;
       // Node's optimising compiler needs 10-20 s of this request's load before the subgraphs reach

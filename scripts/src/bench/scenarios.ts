@@ -1,8 +1,9 @@
 import { Role, signDevToken, type SubgraphName } from '@tsp/shared';
 
+import type { Peer } from './platform.js';
 import type { BenchData } from './seed.js';
 
-export type Target = 'gateway' | 'hive' | 'direct';
+export type Target = 'gateway' | Peer | 'direct';
 
 export interface Scenario {
   key: string;
@@ -13,6 +14,8 @@ export interface Scenario {
   authorizations?: string[];
   /** The one subgraph that owns every field asked, if there is one: measured directly too. */
   owner?: SubgraphName;
+  /** A mutation: each answer differs (new ids), so targets are compared by shape, not by value. */
+  write?: boolean;
 }
 
 const body = (query: string, variables?: Record<string, unknown>) => JSON.stringify({ query, variables });
@@ -71,6 +74,7 @@ export async function scenarios(data: BenchData): Promise<Scenario[]> {
       ),
       authorizations: writer,
       owner: 'records',
+      write: true,
     },
     // Last: at full size it is the slowest by far, and leaves the most work behind.
     {
