@@ -86,3 +86,23 @@ export function ratioTable(rs: Ratio[]): string {
     )
     .join('\n');
 }
+
+/** Per request and target: p50 / p95 / req/s / SQL per request at each step of the province's growth. */
+export function growthTable(steps: { cases: number; results: Measurement[] }[]): string {
+  const keys = [...new Set(steps.flatMap((s) => s.results.map((m) => `${m.scenario}|${m.target}`)))];
+  const head = ['request', 'via', ...steps.map((s) => `${s.cases} cases: p50/p95 ms, req/s, SQL/req`)];
+  const body = keys.map((k) => {
+    const [scenario, target] = k.split('|');
+    return [
+      scenario,
+      target,
+      ...steps.map((s) => {
+        const m = s.results.find((x) => x.scenario === scenario && x.target === target);
+        return m ? `${f(m.p50)}/${f(m.p95)}, ${f(m.rps, 1)}, ${f(m.sqlPerRequest, 2)}` : '–';
+      }),
+    ];
+  });
+  const w = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((c, i) => c.padEnd(w[i])).join('  ');
+  return [line(head), line(w.map((n) => '-'.repeat(n))), ...body.map(line)].join('\n');
+}
