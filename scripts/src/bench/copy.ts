@@ -18,7 +18,10 @@ export async function copyRows(
   for (const r of rows) {
     lines.push(r.map(field).join('\t'));
     // CopyData messages of about a megabyte: the whole batch is never one string.
-    if (lines.length === 2000) (chunks.push(Buffer.from(lines.join('\n') + '\n')), (lines = []));
+    if (lines.length === 2000) {
+      chunks.push(Buffer.from(lines.join('\n') + '\n'));
+      lines = [];
+    }
   }
   if (lines.length) chunks.push(Buffer.from(lines.join('\n') + '\n'));
   await new Promise<void>((resolve, reject) => {
