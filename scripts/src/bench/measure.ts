@@ -25,6 +25,8 @@ export interface Measurement {
   non2xx: number;
   errors: number;
   graphqlErrors: number;
+  /** The first answer with GraphQL errors, if any (its first 500 characters). */
+  errorSample: string | null;
   /** SQL statements the four subgraphs ran for GraphQL requests during the run, per request (background work excluded). */
   sqlPerRequest: number;
   sqlPerSubgraph: Record<string, number>;
@@ -222,6 +224,7 @@ export async function measure(
     non2xx: out.non2xx,
     errors: out.errors,
     graphqlErrors: out.graphqlErrors,
+    errorSample: out.sample,
     sqlPerRequest: Object.values(sqlPerSubgraph).reduce((x, y) => x + y, 0),
     sqlPerSubgraph,
     allSqlPerRequest,
