@@ -65,8 +65,13 @@ async function main() {
     const t1 = Date.now();
     await c.query(index);
     await c.query('analyze disclosure.publication');
+    const mb = async (rel: string) =>
+      ((await c.query<{ b: string }>(`select pg_relation_size($1)::text as b`, [rel])).rows[0].b as unknown as number) /
+      2 ** 20;
     console.log(
-      `${ROWS} publications in ${((t1 - t0) / 1000).toFixed(0)} s; trigram index built in ${((Date.now() - t1) / 1000).toFixed(0)} s`,
+      `${ROWS} publications (${(await mb('disclosure.publication')).toFixed(0)} MB) in ${((t1 - t0) / 1000).toFixed(0)} s; ` +
+        `trigram index built in ${((Date.now() - t1) / 1000).toFixed(0)} s, ` +
+        `${(await mb('disclosure.publication_text_trgm_idx')).toFixed(0)} MB`,
     );
     const terms: [string, string][] = [
       ['a case number (1 row)', `基准罚〔2026〕${Math.floor(ROWS / 3000)}-17号`],
