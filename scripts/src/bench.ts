@@ -35,7 +35,7 @@ const SIZE: BenchSize = QUICK
   ? { agencies: 5, casesPerAgency: 100, officersPerAgency: 10 }
   : { agencies: 20, casesPerAgency: 500, officersPerAgency: 10 };
 const CONNECTIONS = QUICK ? [10] : [10, 50];
-const TIMING = QUICK ? { duration: 3, warmup: 1 } : { duration: 10, warmup: 2 };
+const TIMING = QUICK ? { duration: 2, warmup: 1 } : { duration: 10, warmup: 2 };
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(name);
