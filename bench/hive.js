@@ -3,7 +3,9 @@
  * The peer gateway for the side-by-side figures: Hive Gateway's runtime (createGatewayRuntime from
  * @graphql-hive/gateway) on our supergraph and our subgraphs. Like our gateway it forwards the
  * caller's authorization header and adds the internal secret the subgraphs require.
- * Env: SUPERGRAPH (file), PORT, INTERNAL_SECRET, PERSONNEL_URL, RECORDS_URL, REVIEW_URL, DISCLOSURE_URL.
+ * HIVE_PLANNER=rust swaps in Hive's Rust query planner and executor (unifiedGraphHandler of
+ * @graphql-hive/router-runtime, what `hive-gateway --hive-router-runtime` loads): the fastest peer.
+ * Env: SUPERGRAPH (file), PORT, INTERNAL_SECRET, HIVE_PLANNER, and each subgraph's <NAME>_URL.
  */
 const fs = require('node:fs');
 const http = require('node:http');
@@ -28,6 +30,9 @@ const gateway = createGatewayRuntime({
   logging: 'error',
   graphqlEndpoint: '/graphql',
   landingPage: false,
+  ...(process.env.HIVE_PLANNER === 'rust'
+    ? { unifiedGraphHandler: require('@graphql-hive/router-runtime').unifiedGraphHandler }
+    : {}),
   propagateHeaders: {
     fromClientToSubgraphs: ({ request }) => ({
       authorization: request.headers.get('authorization') ?? undefined,

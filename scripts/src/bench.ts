@@ -5,11 +5,19 @@ import path from 'node:path';
 
 import { childEnv, config, loadConfigOrExit } from '@tsp/shared';
 
-import { type LoadOptions, measure, type Measurement, quiesce, warm } from './bench/measure.js';
-import { BENCH_DIR, benchDatabase, ensureBenchInstalled, startServices } from './bench/platform.js';
-import { ratios, ratioTable, table } from './bench/report.js';
-import { scenarios, type Target } from './bench/scenarios.js';
-import { type BenchSize, seedBench } from './bench/seed.js';
+import { type LoadOptions, measure, type Measurement, quiesce, verifySameAnswers, warm } from './bench/measure.js';
+import {
+  BENCH_DIR,
+  benchDatabase,
+  ensureBenchInstalled,
+  PEERS,
+  type Running,
+  startServices,
+} from './bench/platform.js';
+import { growProvince, parseSizes } from './bench/province.js';
+import { growthTable, ratios, ratioTable, table } from './bench/report.js';
+import { type Scenario, scenarios, type Target } from './bench/scenarios.js';
+import { type BenchData, type BenchSize, seedBench } from './bench/seed.js';
 import { migrateAll } from './migrate.js';
 
 /**
@@ -27,15 +35,75 @@ const SIZE: BenchSize = QUICK
   ? { agencies: 5, casesPerAgency: 100, officersPerAgency: 10 }
   : { agencies: 20, casesPerAgency: 500, officersPerAgency: 10 };
 const CONNECTIONS = QUICK ? [10] : [10, 50];
-const TIMING = QUICK ? { duration: 3, warmup: 1 } : { duration: 10, warmup: 2 };
+const TIMING = QUICK ? { duration: 2, warmup: 1 } : { duration: 10, warmup: 2 };
+
+const arg = (name: string) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const SCALE = arg('--scale');
 
 const t0 = Date.now();
 const say = (m: string) =>
   process.stdout.write(`\x1b[1mbench\x1b[0m [${((Date.now() - t0) / 1000).toFixed(0).padStart(3)}s] ${m}\n`);
 
+/**
+ * Each request via our gateway, both Hive Gateways and the owning subgraph, at each connection count.
+ * `warmRound`: a full-length unmeasured load through every target before the first measured one.
+ */
+async function measureAll(
+  run: Running,
+  list: Scenario[],
+  connectionList: number[],
+  timing: { duration: number; warmup: number },
+  warmRound: boolean,
+): Promise<Measurement[]> {
+  const results: Measurement[] = [];
+  for (const s of list) {
+    const targets: Target[] = ['gateway', ...PEERS, ...(s.owner ? (['direct'] as const) : [])];
+    await verifySameAnswers(run, s, targets);
+    // The issue's target for the findings is at 10 clients; at 50 a full-size run only piles up work.
+    const connectionCounts = s.key === 'findings' ? [connectionList[0]] : connectionList;
+    // Node's optimising compiler needs 10-20 s of this request's load before the subgraphs reach
+    // their steady speed (they take twice the CPU per request at first, and again after a minute
+    // idle): warm through every target for a full load's length, so the first measured is not penalised.
+    // --quick is a smoke check that must stay under two minutes: it skips this round.
+    for (const t of warmRound ? targets : []) {
+      await quiesce(run, say);
+      await warm(
+        run,
+        s,
+        t,
+        { connections: connectionCounts[0], duration: timing.duration, warmup: timing.duration },
+        say,
+      );
+    }
+    for (const connections of connectionCounts) {
+      for (const t of targets) {
+        // A findings request takes seconds at full size: give it a window that holds several.
+        const o: LoadOptions = {
+          connections,
+          ...timing,
+          duration: s.key === 'findings' ? timing.duration * 2 : timing.duration,
+        };
+        // Requests the load generator gave up on may still be running: start from quiet servers.
+        await quiesce(run, say);
+        const m = await measure(run, s, t, o, say);
+        say(
+          `${s.key.padEnd(12)} via ${t.padEnd(9)} c=${String(connections).padStart(2)}: ${m.rps.toFixed(1)} req/s, p50 ${m.p50?.toFixed(0) ?? '–'} ms, p95 ${m.p95?.toFixed(0) ?? '–'} ms, first ${m.firstMs.toFixed(0)} ms, alone ${m.aloneMs.toFixed(1)} ms, ${m.sqlPerRequest.toFixed(2)} SQL/req${m.non2xx + m.errors + m.graphqlErrors ? `, ${m.non2xx} non-2xx, ${m.errors} errors, ${m.graphqlErrors} GraphQL errors` : ''}`,
+        );
+        results.push(m);
+      }
+    }
+  }
+  return results;
+}
+
 async function main() {
   loadConfigOrExit();
   await ensureBenchInstalled(say);
+  if (SCALE === 'province') return province();
+  if (SCALE) throw new Error(`--scale ${SCALE}: only province is known`);
   const db = await benchDatabase();
   let stopServices: (() => Promise<void>) | null = null;
   try {
@@ -47,48 +115,12 @@ async function main() {
       `seeding ${SIZE.agencies} agencies × ${SIZE.casesPerAgency} cases, ${SIZE.agencies * SIZE.officersPerAgency} officers (bulk SQL)`,
     );
     const data = await seedBench(db.url, SIZE, (m) => say(`seed: ${m}`));
-    say('starting 4 subgraphs, our gateway and Hive Gateway');
+    say('starting the subgraphs, our gateway and Hive Gateway (JavaScript and Rust query planner)');
     const run = await startServices(db.url);
     stopServices = run.stop;
     const list = await scenarios(data);
     if (process.argv.includes('--keep')) return await keep(run.urls, list);
-    const results: Measurement[] = [];
-    for (const s of list) {
-      const targets: Target[] = ['gateway', 'hive', ...(s.owner ? (['direct'] as const) : [])];
-      // The issue's target for the findings is at 10 clients; at 50 a full-size run only piles up work.
-      const connectionCounts = s.key === 'findings' ? [10] : CONNECTIONS;
-      // Node's optimising compiler needs 10-20 s of this request's load before the subgraphs reach
-      // their steady speed (they take twice the CPU per request at first, and again after a minute
-      // idle): warm through every target for a full load's length, so the first measured is not penalised.
-      // --quick is a smoke check that must stay under two minutes: it skips this round.
-      for (const t of QUICK ? [] : targets) {
-        await quiesce(run, say);
-        await warm(
-          run,
-          s,
-          t,
-          { connections: connectionCounts[0], duration: TIMING.duration, warmup: TIMING.duration },
-          say,
-        );
-      }
-      for (const connections of connectionCounts) {
-        for (const t of targets) {
-          // A findings request takes seconds at full size: give it a window that holds several.
-          const o: LoadOptions = {
-            connections,
-            ...TIMING,
-            duration: s.key === 'findings' ? TIMING.duration * 2 : TIMING.duration,
-          };
-          // Requests the load generator gave up on may still be running: start from quiet servers.
-          await quiesce(run, say);
-          const m = await measure(run, s, t, o, say);
-          say(
-            `${s.key.padEnd(12)} via ${t.padEnd(7)} c=${String(connections).padStart(2)}: ${m.rps.toFixed(1)} req/s, p50 ${m.p50?.toFixed(0) ?? '–'} ms, p95 ${m.p95?.toFixed(0) ?? '–'} ms, first ${m.firstMs.toFixed(0)} ms, alone ${m.aloneMs.toFixed(1)} ms, ${m.sqlPerRequest.toFixed(2)} SQL/req${m.non2xx + m.errors + m.graphqlErrors ? `, ${m.non2xx} non-2xx, ${m.errors} errors, ${m.graphqlErrors} GraphQL errors` : ''}`,
-          );
-          results.push(m);
-        }
-      }
-    }
+    const results = await measureAll(run, list, CONNECTIONS, TIMING, !QUICK);
     await run.stop();
     stopServices = null;
     const journal = JOURNAL ? await journalBench(db.admin) : null;
@@ -126,6 +158,72 @@ async function main() {
     console.log(`\nwritten bench/results.json in ${((Date.now() - t0) / 1000).toFixed(0)}s`);
   } finally {
     await stopServices?.();
+    await db.stop();
+  }
+}
+
+/**
+ * --scale province [--sizes 10k,100k,1M]: one database grown step by step to each case count (a province:
+ * 1,000 agencies in 50 regions at 1M, see bench/province.ts); at each step the services are restarted on
+ * it and the six requests measured at 10 connections. Writes bench/results-province.json after each step.
+ */
+async function province() {
+  const sizes = parseSizes(arg('--sizes') ?? '10k,100k,1M');
+  const timing = { duration: 5, warmup: 2 };
+  const db = await benchDatabase();
+  let run: Running | null = null;
+  const steps: {
+    cases: number;
+    counts: Record<string, number>;
+    seedSeconds: number;
+    load: string;
+    results: Measurement[];
+  }[] = [];
+  try {
+    say(`province scale, steps ${sizes.join(', ')} cases; migrating`);
+    await migrateAll(db.url);
+    let agencies = 0;
+    let data: BenchData | null = null;
+    for (const cases of sizes) {
+      const s0 = Date.now();
+      ({ agencies, data } = await growProvince(db.url, agencies, cases, data, (m) => say(`seed: ${m}`)));
+      const seedSeconds = (Date.now() - s0) / 1000;
+      say(
+        `${data.counts.cases} cases: ${Object.entries(data.counts)
+          .map(([k, v]) => `${v} ${k}`)
+          .join(', ')} (seeded in ${seedSeconds.toFixed(0)} s)`,
+      );
+      run = await startServices(db.url);
+      const list = await scenarios(data, true);
+      const load = fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+      // With the warm round: without it the target measured first pays for the JIT (see measureAll).
+      const results = await measureAll(run, list, [10], timing, true);
+      const loadAfter = fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+      await run.stop();
+      run = null;
+      steps.push({
+        cases: data.counts.cases,
+        counts: { ...data.counts },
+        seedSeconds,
+        load: `${load} → ${loadAfter}`,
+        results,
+      });
+      console.log(
+        `\n${data.counts.cases} cases (load average ${load} → ${loadAfter})\n${table(results)}\n${ratioTable(ratios(results))}\n`,
+      );
+      fs.writeFileSync(
+        path.join(BENCH_DIR, 'results-province.json'),
+        JSON.stringify(
+          { when: new Date().toISOString(), cores: os.cpus().length, cpu: cpuModel(), timing, steps },
+          null,
+          2,
+        ),
+      );
+    }
+    console.log(growthTable(steps));
+    console.log(`\nwritten bench/results-province.json in ${((Date.now() - t0) / 1000).toFixed(0)}s`);
+  } finally {
+    await run?.stop();
     await db.stop();
   }
 }

@@ -25,6 +25,8 @@ export interface Measurement {
   non2xx: number;
   errors: number;
   graphqlErrors: number;
+  /** The first answer with GraphQL errors, if any (its first 500 characters). */
+  errorSample: string | null;
   /** SQL statements the four subgraphs ran for GraphQL requests during the run, per request (background work excluded). */
   sqlPerRequest: number;
   sqlPerSubgraph: Record<string, number>;
@@ -57,11 +59,15 @@ function headers(s: Scenario, t: Target): Record<string, string> {
 
 /** A benchmark of error answers measures nothing: one request must succeed with data before the load. */
 export async function verifySample(run: Running, s: Scenario, t: Target): Promise<number> {
+  return (await answer(run, s, t, s.bodies[0])).ms;
+}
+
+async function answer(run: Running, s: Scenario, t: Target, body: string): Promise<{ ms: number; data: unknown }> {
   const t0 = performance.now();
   const r = await fetch(targetUrl(run, s, t), {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers(s, t) },
-    body: s.bodies[0],
+    body,
   });
   const text = await r.text();
   let json: { data?: unknown; errors?: unknown[] } = {};
@@ -74,7 +80,30 @@ export async function verifySample(run: Running, s: Scenario, t: Target): Promis
     throw new Error(
       `${s.key} via ${t}: the sample request failed (HTTP ${r.status}): ${text.slice(0, 600)}\nrefusing to benchmark error answers`,
     );
-  return performance.now() - t0;
+  return { ms: performance.now() - t0, data: json.data };
+}
+
+/**
+ * A faster gateway that answers differently measures nothing: the first three bodies of a request must
+ * give every target the same data as our gateway (for a mutation, the same fields, each present).
+ */
+export async function verifySameAnswers(run: Running, s: Scenario, targets: Target[]): Promise<void> {
+  const shape = (x: unknown): unknown =>
+    x && typeof x === 'object'
+      ? Object.fromEntries(Object.entries(x).map(([k, v]) => [k, shape(v)]))
+      : x === null
+        ? null
+        : typeof x;
+  for (const body of s.bodies.slice(0, 3)) {
+    const ours = JSON.stringify((s.write ? shape : (x: unknown) => x)((await answer(run, s, 'gateway', body)).data));
+    for (const t of targets.filter((x) => x !== 'gateway')) {
+      const theirs = JSON.stringify((s.write ? shape : (x: unknown) => x)((await answer(run, s, t, body)).data));
+      if (theirs !== ours)
+        throw new Error(
+          `${s.key} via ${t} answers differently from our gateway:\n ours ${ours.slice(0, 400)}\n ${t} ${theirs.slice(0, 400)}`,
+        );
+    }
+  }
 }
 
 /**
@@ -195,6 +224,7 @@ export async function measure(
     non2xx: out.non2xx,
     errors: out.errors,
     graphqlErrors: out.graphqlErrors,
+    errorSample: out.sample,
     sqlPerRequest: Object.values(sqlPerSubgraph).reduce((x, y) => x + y, 0),
     sqlPerSubgraph,
     allSqlPerRequest,

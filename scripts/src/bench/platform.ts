@@ -61,7 +61,7 @@ export async function benchDatabase(): Promise<{ url: string; admin: string; sto
 
 /** Installs bench/ (autocannon, Hive Gateway) on first use, so the main install stays lean. */
 export async function ensureBenchInstalled(say: (m: string) => void): Promise<void> {
-  const have = ['autocannon', '@graphql-hive/gateway'].every((p) =>
+  const have = ['autocannon', '@graphql-hive/gateway', '@graphql-hive/router-runtime'].every((p) =>
     fs.existsSync(path.join(BENCH_DIR, 'node_modules', p, 'package.json')),
   );
   if (have) return;
@@ -76,13 +76,18 @@ export async function ensureBenchInstalled(say: (m: string) => void): Promise<vo
   });
 }
 
+/** The peer gateways: Hive Gateway as it comes, and with its Rust query planner (the fastest peer). */
+export const PEERS = ['hive', 'hive-rust'] as const;
+export type Peer = (typeof PEERS)[number];
+type Server = SubgraphName | 'gateway' | Peer;
+
 export interface Running {
-  urls: Record<SubgraphName | 'gateway' | 'hive', string>;
-  pids: Record<SubgraphName | 'gateway' | 'hive', number>;
+  urls: Record<Server, string>;
+  pids: Record<Server, number>;
   stop(): Promise<void>;
 }
 
-/** The four subgraphs, our gateway and Hive Gateway, each a process of its own, on free ports. */
+/** The subgraphs, our gateway and both Hive Gateways, each a process of its own, on free ports. */
 export async function startServices(databaseUrl: string): Promise<Running> {
   // The services run with NODE_ENV=production, which refuses the development secrets: unless the caller set
   // its own, this run gets fresh ones, here (tokens are signed in this process) and in every child.
@@ -93,8 +98,8 @@ export async function startServices(databaseUrl: string): Promise<Running> {
       JWT_SECRET: JWT_SECRET === DEV_JWT_SECRET ? randomBytes(32).toString('hex') : JWT_SECRET,
     });
   const ports = Object.fromEntries(
-    await Promise.all([...SUBGRAPHS, 'gateway', 'hive'].map(async (n) => [n, await freePort()])),
-  ) as Record<SubgraphName | 'gateway' | 'hive', number>;
+    await Promise.all([...SUBGRAPHS, 'gateway', ...PEERS].map(async (n) => [n, await freePort()])),
+  ) as Record<Server, number>;
   const urls = Object.fromEntries(
     Object.entries(ports).map(([n, p]) => [n, `http://127.0.0.1:${p}/graphql`]),
   ) as Running['urls'];
@@ -113,19 +118,21 @@ export async function startServices(databaseUrl: string): Promise<Running> {
     for (const [i, name] of [...SUBGRAPHS, 'gateway'].entries()) {
       children.push(startChild(name, { ...base, PORT: String(ports[name as SubgraphName]) }, i));
     }
-    children.push(
-      hiveChild({
-        ...base,
-        PORT: String(ports.hive),
-        SUPERGRAPH: path.join(ROOT, 'gateway', 'supergraph.graphql'),
-        INTERNAL_SECRET: internalSecret(),
-      }),
-    );
+    for (const peer of PEERS)
+      children.push(
+        hiveChild(peer, {
+          ...base,
+          PORT: String(ports[peer]),
+          SUPERGRAPH: path.join(ROOT, 'gateway', 'supergraph.graphql'),
+          INTERNAL_SECRET: internalSecret(),
+          HIVE_PLANNER: peer === 'hive-rust' ? 'rust' : 'javascript',
+        }),
+      );
     await Promise.all(
       children.map((c) =>
         waitHealthy(
-          c.name === 'hive'
-            ? urls.hive.replace(/\/graphql$/, '/healthcheck')
+          (PEERS as readonly string[]).includes(c.name)
+            ? urls[c.name as Peer].replace(/\/graphql$/, '/healthcheck')
             : urls[c.name as SubgraphName].replace(/\/graphql$/, '/health'),
           c,
           60_000,
@@ -140,7 +147,7 @@ export async function startServices(databaseUrl: string): Promise<Running> {
   return { urls, pids, stop };
 }
 
-function hiveChild(env: NodeJS.ProcessEnv): Child {
+function hiveChild(name: Peer, env: NodeJS.ProcessEnv): Child {
   const proc = spawn(process.execPath, [path.join(BENCH_DIR, 'hive.js')], {
     cwd: BENCH_DIR,
     env: childEnv(env),
@@ -148,7 +155,7 @@ function hiveChild(env: NodeJS.ProcessEnv): Child {
   });
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
   return {
-    name: 'hive',
+    name,
     proc,
     async stop() {
       if (proc.exitCode !== null) return;

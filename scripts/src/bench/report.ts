@@ -46,6 +46,10 @@ export interface Ratio {
   connections: number;
   /** Our gateway's req/s over Hive Gateway's (≥ 1 is the target for case and findings). */
   throughputVsHive: number | null;
+  /** Our gateway's req/s over Hive Gateway's with its Rust query planner (the fastest peer). */
+  throughputVsHiveRust: number | null;
+  /** Our gateway's p50 over the Rust-planned Hive Gateway's. */
+  p50VsHiveRust: number | null;
   /** Our gateway's p50 over the owning subgraph's direct p50 (≤ 2 is the target). */
   p50OverDirect: number | null;
   /** The same for one request at a time, without load. */
@@ -60,11 +64,14 @@ export function ratios(rows: Measurement[]): Ratio[] {
       rows.find((m) => m.scenario === scenario && m.connections === Number(c) && m.target === t);
     const ours = get('gateway'),
       hive = get('hive'),
+      rust = get('hive-rust'),
       direct = get('direct');
     return {
       scenario,
       connections: Number(c),
       throughputVsHive: ours && hive ? ours.rps / hive.rps : null,
+      throughputVsHiveRust: ours && rust ? ours.rps / rust.rps : null,
+      p50VsHiveRust: ours?.p50 != null && rust?.p50 ? ours.p50 / rust.p50 : null,
       p50OverDirect: ours?.p50 != null && direct?.p50 ? ours.p50 / direct.p50 : null,
       aloneOverDirect: ours && direct ? ours.aloneMs / direct.aloneMs : null,
     };
@@ -75,7 +82,27 @@ export function ratioTable(rs: Ratio[]): string {
   return rs
     .map(
       (r) =>
-        `${r.scenario.padEnd(13)} conc ${String(r.connections).padStart(3)}   ours/Hive req/s ${f(r.throughputVsHive, 2).padStart(5)}   ours/direct p50 ${f(r.p50OverDirect, 2).padStart(5)}   ours/direct alone ${f(r.aloneOverDirect, 2).padStart(5)}`,
+        `${r.scenario.padEnd(13)} conc ${String(r.connections).padStart(3)}   ours/Hive req/s ${f(r.throughputVsHive, 2).padStart(5)}   ours/Hive-Rust req/s ${f(r.throughputVsHiveRust, 2).padStart(5)} p50 ${f(r.p50VsHiveRust, 2).padStart(5)}   ours/direct p50 ${f(r.p50OverDirect, 2).padStart(5)}   ours/direct alone ${f(r.aloneOverDirect, 2).padStart(5)}`,
     )
     .join('\n');
+}
+
+/** Per request and target: p50 / p95 / req/s / SQL per request at each step of the province's growth. */
+export function growthTable(steps: { cases: number; results: Measurement[] }[]): string {
+  const keys = [...new Set(steps.flatMap((s) => s.results.map((m) => `${m.scenario}|${m.target}`)))];
+  const head = ['request', 'via', ...steps.map((s) => `${s.cases} cases: p50/p95 ms, req/s, SQL/req`)];
+  const body = keys.map((k) => {
+    const [scenario, target] = k.split('|');
+    return [
+      scenario,
+      target,
+      ...steps.map((s) => {
+        const m = s.results.find((x) => x.scenario === scenario && x.target === target);
+        return m ? `${f(m.p50)}/${f(m.p95)}, ${f(m.rps, 1)}, ${f(m.sqlPerRequest, 2)}` : '–';
+      }),
+    ];
+  });
+  const w = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((c, i) => c.padEnd(w[i])).join('  ');
+  return [line(head), line(w.map((n) => '-'.repeat(n))), ...body.map(line)].join('\n');
 }

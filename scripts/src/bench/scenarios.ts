@@ -1,8 +1,9 @@
 import { Role, signDevToken, type SubgraphName } from '@tsp/shared';
 
+import type { Peer } from './platform.js';
 import type { BenchData } from './seed.js';
 
-export type Target = 'gateway' | 'hive' | 'direct';
+export type Target = 'gateway' | Peer | 'direct';
 
 export interface Scenario {
   key: string;
@@ -13,6 +14,8 @@ export interface Scenario {
   authorizations?: string[];
   /** The one subgraph that owns every field asked, if there is one: measured directly too. */
   owner?: SubgraphName;
+  /** A mutation: each answer differs (new ids), so targets are compared by shape, not by value. */
+  write?: boolean;
 }
 
 const body = (query: string, variables?: Record<string, unknown>) => JSON.stringify({ query, variables });
@@ -20,10 +23,15 @@ const body = (query: string, variables?: Record<string, unknown>) => JSON.string
 const PUBLICATIONS = `{ publications(first: 20) { edges { node { id caseNumber partyName summary decidedOn status } } pageInfo { hasNextPage endCursor } } }`;
 const CASE = `query($id: ID!) { case(id: $id) { caseNumber agency { name } handlers { name } reviews { status } publication { status } } }`;
 const FINDINGS = `query($region: String!) { agencies(region: $region) { name personnelFindings { kind } recordFindings { kind } reviewFindings { kind } disclosureFindings { kind } } }`;
+const SUMMARY = `query($region: String!, $from: Date!, $to: Date!) { supervisionSummary(region: $region, from: $from, to: $to) { agencyId personnel { kind count } records { kind category count } review { kind category count } disclosure { kind category count } inspection { kind count } supervision { kind count } } }`;
+const SEARCH = `query($text: String!) { publications(first: 20, filter: { text: $text }) { edges { node { id caseNumber partyName summary decidedOn } } pageInfo { hasNextPage } } }`;
 const APPEND = `mutation($input: AppendRecordInput!) { appendRecord(input: $input) { id sequence } }`;
 
-/** The four measured requests (README § Performance), with tokens and random ids from the seeded data. */
-export async function scenarios(data: BenchData): Promise<Scenario[]> {
+/**
+ * The four measured requests (README § Performance), with tokens and random ids from the seeded data; with
+ * `province`, also the supervisor's region summary and the public text search (README § Performance, province).
+ */
+export async function scenarios(data: BenchData, province = false): Promise<Scenario[]> {
   const a = data.agencies[0];
   const officer = a.officers[0];
   // Each officer of the agency, and ten supervisors of the region: Hive Gateway merges identical in-flight
@@ -41,7 +49,25 @@ export async function scenarios(data: BenchData): Promise<Scenario[]> {
   );
   // occurredAt must not precede filing nor lie in the future: a minute ago is valid for every seeded case.
   const occurredAt = new Date(Date.now() - 60_000).toISOString();
+  const today = new Date().toISOString().slice(0, 10);
+  const extra: Scenario[] = province
+    ? [
+        {
+          key: 'summary',
+          title: `supervisionSummary of the region's ${data.agencies.length} agencies, this year`,
+          bodies: [body(SUMMARY, { region: data.region, from: `${today.slice(0, 4)}-01-01`, to: today })],
+          authorizations: supervisors,
+        },
+        {
+          key: 'search',
+          title: 'publications(filter: { text }), public: a case number, an organisation, a term found nowhere',
+          bodies: data.searchTerms.map((text) => body(SEARCH, { text })),
+          owner: 'disclosure',
+        },
+      ]
+    : [];
   return [
+    ...extra,
     {
       key: 'publications',
       title: '(1) publications(first: 20), public',
@@ -71,6 +97,7 @@ export async function scenarios(data: BenchData): Promise<Scenario[]> {
       ),
       authorizations: writer,
       owner: 'records',
+      write: true,
     },
     // Last: at full size it is the slowest by far, and leaves the most work behind.
     {

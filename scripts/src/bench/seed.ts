@@ -8,13 +8,47 @@ import { journalInput } from '@tsp/records/dist/write/journal-input.js';
 import { EnforcementCategory, PenaltyKind, shanghaiDate, WorkingCalendar } from '@tsp/shared';
 import { Client } from 'pg';
 
-import { insertRows } from './bulk.js';
+import { copyRows as insertRows } from './copy.js';
 
 export interface BenchSize {
   agencies: number;
   casesPerAgency: number;
   officersPerAgency: number;
+  /**
+   * 'province': the shape of a province's database — six entries a case (three investigation notes),
+   * half of all cases published, one in five reviewed. Default: every decision reviewed and published.
+   */
+  shape?: 'province';
+  /** Agencies seeded before this call (other regions): keeps case numbers unique across calls. */
+  firstAgency?: number;
 }
+
+// Varied public text for the text search: organisations' names from 20 × 50 × 10 parts, and 12 causes.
+const PLACES =
+  '东城 西城 南关 北关 城关 河西 江北 新华 长安 建设 人民 解放 中山 和平 胜利 光明 红旗 朝阳 青年 文化'.split(' ');
+const NAMES = (
+  '鑫源 宏达 恒通 金利 永盛 华美 德隆 瑞丰 嘉禾 福满 兴旺 顺发 广聚 泰和 盛世 隆昌 万家 百佳 鸿运 同心 ' +
+  '汇丰 合众 天成 锦程 富源 新宇 祥云 博雅 明珠 凯旋 龙腾 亿家 优品 乐购 佳美 康泰 安顺 利民 益民 惠民 ' +
+  '长青 四季 五洲 九州 东方 南方 北方 西部 中兴 新城'
+).split(' ');
+const TRADES = '商贸 超市 餐饮 药房 五金 建材 食品 服装 汽修 物流'.split(' ');
+const CAUSES = [
+  '未按规定明码标价',
+  '销售过期食品',
+  '未取得许可从事经营',
+  '虚假宣传',
+  '销售不合格产品',
+  '未落实进货查验制度',
+  '违规使用计量器具',
+  '无照经营',
+  '侵犯注册商标专用权',
+  '未按规定公示信息',
+  '超范围经营',
+  '占道经营',
+];
+/** The organisation party of case n (every second case): about one in ten thousand shares a name. */
+export const organisationName = (n: number) =>
+  `${PLACES[n % 20]}${NAMES[Math.floor(n / 20) % 50]}${TRADES[Math.floor(n / 1000) % 10]}有限公司`;
 
 export interface BenchAgency {
   id: string;
@@ -30,6 +64,8 @@ export interface BenchData {
   region: string;
   agencies: BenchAgency[];
   counts: Record<string, number>;
+  /** Public search texts that find one, a few and no publications of this seed. */
+  searchTerms: string[];
 }
 
 export const BENCH_REGION = '基准县';
@@ -163,17 +199,22 @@ async function seed(db: Client, size: BenchSize, say: (m: string) => void, regio
     unreviewedRows: unknown[][] = [];
   const leaves: { entryId: string; caseId: string; hash: Buffer }[] = [];
   const calendar = new WorkingCalendar();
+  const province = size.shape === 'province';
   let n = 0;
-  for (const [ai, ag] of agencies.entries()) {
+  for (const [i, ag] of agencies.entries()) {
+    const ai = i + (size.firstAgency ?? 0);
     for (let c = 0; c < size.casesPerAgency; c++, n++) {
       const id = randomUUID();
       const caseNumber = `基准罚〔${today.slice(0, 4)}〕${ai}-${c + 1}号`;
+      const g = ai * size.casesPerAgency + c;
+      const organisation = c % 2 === 1;
+      const cause = CAUSES[g % CAUSES.length];
       const handlers = [ag.officers[c % ag.officers.length], ag.officers[(c + 1) % ag.officers.length]];
       const filedAt = new Date(now.getTime() - (2 + (c % 80)) * DAY - (c % 997) * 1000);
       const decided = c % 5 < 3;
       const overdue = !decided && c % 50 === 3;
       const dueOn = day(new Date(filedAt.getTime() + (overdue ? 1 : 120) * DAY));
-      const party = `当事人${ai}-${c}`;
+      const party = organisation ? organisationName(g) : `当事人${ai}-${c}`;
       const entries: { stage: string; activity: string; officers: string[]; video: boolean; at: Date }[] = [
         { stage: 'FILING', activity: 'FILING', officers: handlers, video: false, at: filedAt },
         // One in a hundred inspections lacks its video: a real AUDIO_VISUAL finding.
@@ -185,6 +226,15 @@ async function seed(db: Client, size: BenchSize, say: (m: string) => void, regio
           at: new Date(filedAt.getTime() + DAY),
         },
       ];
+      // A province's cases carry more of the investigation: three notes each (six entries a case).
+      for (let k = 0; province && k < 3; k++)
+        entries.push({
+          stage: 'INVESTIGATION',
+          activity: 'NOTE',
+          officers: handlers,
+          video: false,
+          at: new Date(filedAt.getTime() + DAY + (k + 1) * 3_600_000),
+        });
       const decidedAt = new Date(filedAt.getTime() + 1.5 * DAY);
       if (decided)
         entries.push({ stage: 'DECISION', activity: 'DECISION', officers: handlers, video: false, at: decidedAt });
@@ -210,8 +260,8 @@ async function seed(db: Client, size: BenchSize, say: (m: string) => void, regio
         region,
         caseNumber,
         'PENALTY',
-        '未按规定明码标价',
-        'NATURAL_PERSON',
+        cause,
+        organisation ? 'ORGANIZATION' : 'NATURAL_PERSON',
         party,
         '5000.00',
         handlers,
@@ -295,43 +345,48 @@ async function seed(db: Client, size: BenchSize, say: (m: string) => void, regio
             decidedOn,
           ]);
           const reviewId = randomUUID();
-          reviewRows.push(
-            reviewRow(
-              reviewId,
+          // Province: one decided case in four reviewed, one in six of them not published (~200k / 500k at 1M).
+          const reviewed = !province || c % 4 === 0;
+          const published = !province || c % 6 !== 5;
+          if (reviewed)
+            reviewRows.push(
+              reviewRow(
+                reviewId,
+                ag.id,
+                region,
+                id,
+                caseNumber,
+                handlers,
+                'PASSED',
+                day(new Date(e.at.getTime() - DAY)),
+                reviewers.get(ag.id)!,
+              ),
+            );
+          if (published)
+            pubRows.push([
+              randomUUID(),
+              'DECISION',
+              id,
               ag.id,
               region,
-              id,
+              'PENALTY',
+              organisation ? 'ORGANIZATION' : 'NATURAL_PERSON',
               caseNumber,
-              handlers,
-              'PASSED',
-              day(new Date(e.at.getTime() - DAY)),
-              reviewers.get(ag.id)!,
-            ),
-          );
-          pubRows.push([
-            randomUUID(),
-            'DECISION',
-            id,
-            ag.id,
-            region,
-            'PENALTY',
-            'NATURAL_PERSON',
-            caseNumber,
-            `当事人${ai}-*`,
-            '未按规定明码标价',
-            '罚款二千元',
-            '《价格法》第四十二条',
-            'PENALTY',
-            ['FINE'],
-            '2000.00',
-            decidedOn,
-            day(new Date(e.at.getTime() + 7 * DAY)),
-            'PUBLISHED',
-            true,
-            new Date(e.at.getTime() + DAY),
-            'bench',
-            day(new Date(now.getTime() + 365 * DAY)),
-          ]);
+              organisation ? party : `当事人${ai}-*`,
+              cause,
+              '罚款二千元',
+              '《价格法》第四十二条',
+              'PENALTY',
+              ['FINE'],
+              '2000.00',
+              decidedOn,
+              day(new Date(e.at.getTime() + 7 * DAY)),
+              'PUBLISHED',
+              true,
+              new Date(e.at.getTime() + DAY),
+              'bench',
+              day(new Date(now.getTime() + 365 * DAY)),
+            ]);
           // One decision in two hundred was made without its review: a real REVIEW finding.
           if (c % 200 === 3)
             unreviewedRows.push([
@@ -346,7 +401,7 @@ async function seed(db: Client, size: BenchSize, say: (m: string) => void, regio
             ]);
         }
       }
-      if (!decided && c % 4 === 0)
+      if (!decided && c % (province ? 8 : 4) === 0)
         reviewRows.push(
           reviewRow(
             randomUUID(),
@@ -361,7 +416,7 @@ async function seed(db: Client, size: BenchSize, say: (m: string) => void, regio
           ),
         );
     }
-    if ((ai + 1) % 5 === 0 || ai === agencies.length - 1) say(`prepared ${n} cases`);
+    if ((i + 1) % 5 === 0 || i === agencies.length - 1) say(`prepared ${n} cases`);
   }
   await insertRows(
     db,
@@ -476,10 +531,21 @@ async function seed(db: Client, size: BenchSize, say: (m: string) => void, regio
     pubRows,
   );
   say(`disclosure: ${pubRows.length} publications`);
-  await db.query('analyze');
+  // A province is seeded region by region: its driver analyzes once after the last.
+  if (!province) await db.query('analyze');
+  const published = pubRows.map((r) => ({ caseNumber: String(r[7]), party: String(r[8]) }));
+  const pick = (k: number) => published[Math.floor((k * published.length) / 4)];
   return {
     region,
     agencies,
+    searchTerms: published.length
+      ? [
+          pick(1).caseNumber,
+          pick(3).caseNumber,
+          ...[0, 1, 2, 3].map((k) => pick(k).party).filter((p) => p.endsWith('公司')),
+          '不存在的字号',
+        ]
+      : ['不存在的字号'],
     counts: {
       agencies: agencyRows.length,
       officers: officerRows.length,

@@ -4,6 +4,7 @@ import { DisclosureIdempotencyRequestHash } from './0003_idempotency_request_has
 import { DisclosureDiscretionBenchmark } from './0004_discretion_benchmark.js';
 import { DisclosureOutbox } from './0005_outbox.js';
 import { DisclosureSupervisionNotices } from './0006_supervision_notices.js';
+import { DisclosurePublicationTextSearch } from './0007_publication_text_search.js';
 
 export const migrations = [
   { name: '0001_disclosure_init', class: DisclosureInit },
@@ -12,4 +13,5 @@ export const migrations = [
   { name: '0004_disclosure_discretion_benchmark', class: DisclosureDiscretionBenchmark },
   { name: '0005_disclosure_outbox', class: DisclosureOutbox },
   { name: '0006_disclosure_supervision_notices', class: DisclosureSupervisionNotices },
+  { name: '0007_disclosure_publication_text_search', class: DisclosurePublicationTextSearch },
 ];

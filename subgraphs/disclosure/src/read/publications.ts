@@ -78,7 +78,8 @@ export async function listPublications(
     params.push(addCalendarDays(f.decidedTo, 1));
   }
   if (f.text?.trim()) {
-    // Searches the masked public copy only: a real name or ID number finds nothing.
+    // Searches the masked public copy only: a real name or ID number finds nothing. The expression is
+    // the one disclosure migration 0007 indexes with trigrams: change both together.
     where.push(
       `(p.case_number || ' ' || p.party_name || ' ' || p.summary || ' ' || p.conclusion || ' ' || p.legal_basis) ilike ?`,
     );
