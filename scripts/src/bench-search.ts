@@ -2,7 +2,7 @@ import { loadConfigOrExit } from '@tsp/shared';
 import { Client } from 'pg';
 
 import { benchDatabase } from './bench/platform.js';
-import { organisationName } from './bench/seed.js';
+import { CAUSES, organisationName } from './bench/seed.js';
 import { migrateAll } from './migrate.js';
 
 /**
@@ -40,27 +40,11 @@ async function main() {
          case when g % 2 = 1 then 'ORGANIZATION' else 'NATURAL_PERSON' end,
          '基准罚〔2026〕' || (g / 1000) || '-' || (g % 1000 + 1) || '号',
          case when g % 2 = 1 then ($1::text[])[g % 10000 + 1] else '当事人' || (g / 1000) || '-*' end,
-         ($2::text[])[g % 12 + 1], '罚款二千元', '《价格法》第四十二条', 'PENALTY', '{FINE}', 2000, current_date - (g % 700),
+         ($2::text[])[g % array_length($2::text[], 1) + 1], '罚款二千元', '《价格法》第四十二条', 'PENALTY', '{FINE}',
+         2000, current_date - (g % 700),
          current_date - (g % 700) + 7, 'PUBLISHED', true, now() - (g || ' minutes')::interval, 'bench', current_date + 365
        from generate_series(1, $3::int) g`,
-      [
-        names,
-        [
-          '未按规定明码标价',
-          '销售过期食品',
-          '未取得许可从事经营',
-          '虚假宣传',
-          '销售不合格产品',
-          '未落实进货查验制度',
-          '违规使用计量器具',
-          '无照经营',
-          '侵犯注册商标专用权',
-          '未按规定公示信息',
-          '超范围经营',
-          '占道经营',
-        ],
-        ROWS,
-      ],
+      [names, CAUSES, ROWS],
     );
     const t1 = Date.now();
     await c.query(index);

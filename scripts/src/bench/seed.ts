@@ -32,7 +32,8 @@ const NAMES = (
   '长青 四季 五洲 九州 东方 南方 北方 西部 中兴 新城'
 ).split(' ');
 const TRADES = '商贸 超市 餐饮 药房 五金 建材 食品 服装 汽修 物流'.split(' ');
-const CAUSES = [
+/** The causes the bench's cases and publications are drawn from. */
+export const CAUSES = [
   '未按规定明码标价',
   '销售过期食品',
   '未取得许可从事经营',
