@@ -562,3 +562,17 @@ test('caseFileEvaluationPlans { template } runs as many statements for four plan
   expect(new Set(after.plans.map((x) => x.template.id)).size).toBeGreaterThanOrEqual(4);
   expect(after.statements).toBe(before.statements);
 });
+
+test('supervision down: an evaluator is told so, case and attachments alike; the agency reads on', async () => {
+  const caseId = archivedA[0];
+  const [{ case_number: caseNumber }] = await sql<{ case_number: string }>(
+    p.databaseUrl,
+    'select case_number from records.enforcement_case where id = $1',
+    [caseId],
+  );
+  await p.stopSubgraph('supervision');
+  expect(codeOf(await p.gql(CASE_FILE, { id: caseId }, { token: evalB }))).toBe('DEPENDENCY_UNAVAILABLE');
+  expect((await download(evalB, recordOf(caseNumber).sha256)).status).toBe(503);
+  expect(ok(await p.gql(CASE_FILE, { id: caseId }, { token: w.tokens.a })).enforcementCase.id).toBe(caseId);
+  expect((await download(w.tokens.a, recordOf(caseNumber).sha256)).status).toBe(200);
+});

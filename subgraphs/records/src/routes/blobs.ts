@@ -163,6 +163,9 @@ export function blobRoutes(app: Express, o: BlobRouteOptions): void {
               `stored attachment fails its hash check (${e.actual}); it was altered / 附件已被篡改`,
             ),
           );
+      // An evaluator's grant could not be asked (supervision down): say so, as GraphQL reads do.
+      if (isAppError(e) && e.code === 'DEPENDENCY_UNAVAILABLE')
+        return void res.status(503).json(errorBody(e.code, e.message));
       log.error({ err: e, sha256: sha }, 'attachment store failed on get');
       res.status(500).json(errorBody('INTERNAL_SERVER_ERROR', 'could not read the attachment'));
     }
