@@ -4,8 +4,10 @@ import { migrate, openOrm, type Orm } from '@tsp/shared';
 
 import {
   appendLeaf,
+  ChangeWatch,
   createCheckpoint,
   hashLeaf,
+  type JournalAuditOptions,
   type JournalAuditProblem,
   latestAudit,
   latestAuditProblems,
@@ -55,8 +57,7 @@ describe('journal self-audit', () => {
       url,
       `${TABLES.map((t) => `alter table records.${t} disable trigger user;`).join('')} ${statements}; ${TABLES.map((t) => `alter table records.${t} enable trigger user;`).join('')}`,
     );
-  const audit = (o: { maxLeaves?: number; sweepLeaves?: number } = {}) =>
-    runJournalAudit(orm.em.fork(), o).then((r) => r!);
+  const audit = (o: JournalAuditOptions = {}) => runJournalAudit(orm.em.fork(), o).then((r) => r!);
   const messages = (ps: JournalAuditProblem[]) => ps.map((p) => p.message);
 
   beforeAll(async () => {
@@ -257,6 +258,50 @@ describe('journal self-audit', () => {
     expect(Number((await sql<{ n: string }>(url, `select count(*) as n from records.journal_audit`))[0].n)).toBe(
       settled,
     );
+  });
+
+  it('re-hashes more suspects than a run names through an all-entries pass, one window a run', async () => {
+    // An entry table of the stand-in source: its update counter moving is what makes the audit ask for suspects.
+    await sql(url, `create table public.audit_entry_rows (n int); insert into public.audit_entry_rows values (0)`);
+    const touch = () => sql(url, `update public.audit_entry_rows set n = n + 1`);
+    const suspects = entryOf.slice(0, 5);
+    const asked: number[] = [];
+    registerJournalEntrySource({
+      entryBytes: async (_ctx, ids) => ids.map((id) => entries.get(id) ?? null),
+      tables: ['public.audit_entry_rows'],
+      suspects: async (_em, limit) => (asked.push(limit), suspects.slice(0, limit)),
+    });
+    try {
+      const watch = new ChangeWatch();
+      const run = (maxSuspects: number) => audit({ sweep: false, sweepLeaves: 64, watch, maxSuspects });
+      const finishPass = async () => {
+        let checked = 0;
+        for (let k = 0; k < 100 && watch.rehashing; k++) {
+          const r = await run(4);
+          expect(r.ok).toBe(true);
+          checked += r.entriesChecked;
+        }
+        expect(watch.rehashing).toBe(false);
+        return checked;
+      };
+      // A new watch re-hashes every entry first (deletions while it was not looking leave no mark).
+      expect((await run(10)).ok).toBe(true);
+      await finishPass();
+      const size = Number((await treeHead(orm.em.fork())).size);
+
+      await touch();
+      expect(await run(10)).toMatchObject({ ok: true, entriesChecked: 5 });
+      expect(watch.rehashing).toBe(false);
+
+      await touch();
+      // Five suspects, four re-hashed by name at most: none is named, every entry is re-hashed window by window.
+      expect(await run(4)).toMatchObject({ ok: true, entriesChecked: 0 });
+      expect(watch.rehashing).toBe(true);
+      expect(await finishPass()).toBe(size);
+      expect(asked.at(-1)).toBe(5);
+    } finally {
+      registerJournalEntrySource({ entryBytes: async (_ctx, ids) => ids.map((id) => entries.get(id) ?? null) });
+    }
   });
 
   it('notices a log rebuilt with one entry changed, every hash made consistent again', async () => {

@@ -40,6 +40,11 @@ export const AUDIT_SWEEP_LEAVES = 16_384;
 /** Subtrees up to this many leaves name the cases under them in a problem. */
 const ATTRIBUTE_LEAVES = 16;
 const ENTRY_CHUNK = 500;
+/**
+ * Suspect entries a run re-hashes by name; more (e.g. a bulk import that wrote entries and leaves in
+ * separate transactions) turn into an all-entries pass, one window per run, so no run holds them all.
+ */
+export const AUDIT_MAX_SUSPECTS = 10_000;
 /** Problems kept per run: a mass deletion must not become a megabyte row; the rest are counted. */
 export const AUDIT_MAX_PROBLEMS = 100;
 
@@ -130,7 +135,13 @@ export async function runJournalAudit(em: EntityManager, o: JournalAuditOptions 
   const run = await em.fork().transactional(async (tx) => {
     const [{ got }] = await tx.execute(`select pg_try_advisory_xact_lock(?) as got`, [JOURNAL_AUDIT_LOCK]);
     if (!got) return null;
-    return audit(tx, o.maxLeaves ?? AUDIT_MAX_LEAVES, o.sweepLeaves ?? AUDIT_SWEEP_LEAVES, o.sweep ?? true, o.watch);
+    return audit(tx, {
+      maxLeaves: o.maxLeaves ?? AUDIT_MAX_LEAVES,
+      sweepLeaves: o.sweepLeaves ?? AUDIT_SWEEP_LEAVES,
+      sweep: o.sweep ?? true,
+      watch: o.watch,
+      maxSuspects: o.maxSuspects ?? AUDIT_MAX_SUSPECTS,
+    });
   });
   // The marks count as seen only once the outcome that saw them is stored.
   if (run) o.watch?.commit(run.ok);
@@ -144,6 +155,8 @@ export interface JournalAuditOptions {
   sweep?: boolean;
   /** Change detection: re-check the whole tree and suspect entries when the tables' marks moved. */
   watch?: ChangeWatch;
+  /** Suspects re-hashed by name in one run (default AUDIT_MAX_SUSPECTS). */
+  maxSuspects?: number;
 }
 
 /** Where the rolling sweep stands: inside a pass (or retrying a failed window), or when it last finished one. */
@@ -155,13 +168,10 @@ export async function sweepState(em: EntityManager): Promise<{ inPass: boolean; 
   return a.ok && a.sweptTo === a.fromSize ? { inPass: false, lastPassAt: a.at } : { inPass: true, lastPassAt: null };
 }
 
-async function audit(
-  tx: EntityManager,
-  maxLeaves: number,
-  sweepLeaves: number,
-  sweep: boolean,
-  watch?: ChangeWatch,
-): Promise<JournalAuditRun> {
+type AuditSettings = Required<Omit<JournalAuditOptions, 'watch'>> & Pick<JournalAuditOptions, 'watch'>;
+
+async function audit(tx: EntityManager, o: AuditSettings): Promise<JournalAuditRun> {
+  const { maxLeaves, sweepLeaves, sweep, watch } = o;
   const problems: JournalAuditProblem[] = [];
   const global = (message: string) => problems.push({ message, caseIds: [] });
 
@@ -278,7 +288,7 @@ async function audit(
   problems.push(...entryProblems);
   let entriesChecked = checked;
   if (watch && base > 0) {
-    const w = await watchedProblems(tx, watch, base, sweepLeaves, previous, [...swept, ...fresh]);
+    const w = await watchedProblems(tx, watch, base, o, previous, [...swept, ...fresh]);
     problems.push(...w.problems);
     entriesChecked += w.checked;
   }
@@ -514,12 +524,12 @@ async function watchedProblems(
   tx: EntityManager,
   watch: ChangeWatch,
   base: number,
-  windowLeaves: number,
+  o: Pick<AuditSettings, 'sweepLeaves' | 'maxSuspects'>,
   previous: JournalAudit | null,
   done: Leaf[],
 ): Promise<{ checked: number; problems: JournalAuditProblem[] }> {
   const source = journalEntrySource();
-  const d = await watch.decide(tx, source?.tables ?? [], previous !== null && !previous.ok, base, windowLeaves);
+  const d = await watch.decide(tx, source?.tables ?? [], previous !== null && !previous.ok, base, o.sweepLeaves);
   const problems: JournalAuditProblem[] = [];
   if (d.tree) {
     const [{ n }] = await tx.execute(`select count(*)::text as n from records.journal_leaf where idx < ?`, [base]);
@@ -534,7 +544,11 @@ async function watchedProblems(
   const inWindow = d.window ? await readLeaves(tx, d.window.from, d.window.to) : [];
   const ids = new Set<string>();
   for (const p of previous && !previous.ok ? previous.problems : []) if (p.entryId) ids.add(p.entryId);
-  if (d.suspects && source.suspects) for (const id of await source.suspects(tx)) ids.add(id);
+  if (d.suspects && source.suspects) {
+    const suspects = await source.suspects(tx, o.maxSuspects + 1);
+    if (suspects.length > o.maxSuspects) watch.passAll(base);
+    else for (const id of suspects) ids.add(id);
+  }
   for (const l of [...done, ...inWindow]) ids.delete(l.entryId);
   const rows = ids.size
     ? await tx.execute(

@@ -109,6 +109,20 @@ export class ChangeWatch {
     };
   }
 
+  /**
+   * Too many suspects to re-hash in one run: this run's decision widens to an all-entries pass over
+   * [0, base), window by window (or one more pass after the one under way), as a deletion would start.
+   */
+  passAll(base: number): void {
+    if (!this.pending) return;
+    const fresh = { from: 0, end: base, again: false };
+    const { started, advanced } = this.pending;
+    // A pass whose first window is this run's already re-hashes every entry after the suspects were seen.
+    if (started && started.from === 0 && started.end >= base) return;
+    this.pending.started = started ? { ...started, again: true } : fresh;
+    this.pending.advanced = advanced ? { ...advanced, again: true } : fresh;
+  }
+
   /** The run's outcome is stored: its marks count as seen; its window counts as done only when it passed. */
   commit(ok: boolean): void {
     if (!this.pending) return;

@@ -16,10 +16,11 @@ export interface JournalEntrySource {
   tables?: string[];
   /**
    * Cheap SQL pre-filter for the frequent audit: ids of entries whose rows may have changed since their
-   * leaf was written (e.g. a row version newer than the leaf's), and of leaves whose entry is gone. The
-   * audit re-hashes exactly these; the verdict is always the re-hash, never this list.
+   * leaf was written (e.g. a row version newer than the leaf's), and of leaves whose entry is gone; at most
+   * `limit` ids, an entry possibly twice (the audit re-hashes every entry window by window when there are more). The audit
+   * re-hashes exactly these; the verdict is always the re-hash, never this list.
    */
-  suspects?(em: EntityManager): Promise<string[]>;
+  suspects?(em: EntityManager, limit: number): Promise<string[]>;
 }
 
 let source: JournalEntrySource | null = null;
