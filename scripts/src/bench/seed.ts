@@ -445,8 +445,9 @@ async function seed(db: Client, size: BenchSize, say: (m: string) => void, regio
     caseRows,
   );
   say(`records: ${caseRows.length} cases`);
-  // Entries and their attachments in one transaction, as records writes them: the entry_without_full_av
-  // trigger (records migration 0007) looks at an entry's attachments when the transaction commits.
+  // Entries, their attachments and their journal leaves in one transaction, as records writes them: the
+  // entry_without_full_av trigger (records migration 0007) looks at an entry's attachments when the transaction
+  // commits, and the journal audit takes an entry whose row version differs from its leaf's for a suspect.
   await db.query('begin');
   await insertRows(
     db,
@@ -474,7 +475,6 @@ async function seed(db: Client, size: BenchSize, say: (m: string) => void, regio
     ['id', 'entry_id', 'case_id', 'position', 'kind', 'sha256', 'size', 'media_type', 'name', 'full_process'],
     attRows,
   );
-  await db.query('commit');
   await insertRows(
     db,
     'records.case_decision',
@@ -493,6 +493,7 @@ async function seed(db: Client, size: BenchSize, say: (m: string) => void, regio
   );
   say(`records: ${entryRows.length} entries, ${attRows.length} attachments, ${decisionRows.length} decisions`);
   await loadJournal(db, leaves);
+  await db.query('commit');
   say(`records: journal of ${leaves.length} leaves`);
   await insertRows(db, 'review.legal_review', REVIEW_COLUMNS, reviewRows);
   await insertRows(
