@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { childEnv, config, loadConfigOrExit } from '@tsp/shared';
+import { Client } from 'pg';
 
 import { type LoadOptions, measure, type Measurement, quiesce, verifySameAnswers, warm } from './bench/measure.js';
 import {
@@ -177,6 +178,7 @@ async function province() {
     counts: Record<string, number>;
     seedSeconds: number;
     load: string;
+    journal: { leaves: number; audited: number };
     results: Measurement[];
   }[] = [];
   try {
@@ -199,6 +201,8 @@ async function province() {
       // With the warm round: without it the target measured first pays for the JIT (see measureAll).
       const results = await measureAll(run, list, [10], timing, true);
       const loadAfter = fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+      const journal = await journalAuditState(db.url);
+      say(`journal: ${journal.leaves} leaves, ${journal.audited} audited by the end of the step`);
       await run.stop();
       run = null;
       steps.push({
@@ -206,6 +210,7 @@ async function province() {
         counts: { ...data.counts },
         seedSeconds,
         load: `${load} → ${loadAfter}`,
+        journal,
         results,
       });
       console.log(
@@ -225,6 +230,21 @@ async function province() {
   } finally {
     await run?.stop();
     await db.stop();
+  }
+}
+
+/** How far records' self-audit got: its background catch-up on a bulk-seeded journal competes with the load. */
+async function journalAuditState(url: string): Promise<{ leaves: number; audited: number }> {
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  try {
+    const { rows } = await c.query<{ leaves: string; audited: string }>(
+      `select (select count(*) from records.journal_leaf)::text as leaves,
+              (select coalesce(max(tree_size), 0) from records.journal_audit where ok)::text as audited`,
+    );
+    return { leaves: Number(rows[0].leaves), audited: Number(rows[0].audited) };
+  } finally {
+    await c.end();
   }
 }
 
