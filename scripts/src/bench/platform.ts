@@ -135,7 +135,8 @@ export async function startServices(databaseUrl: string): Promise<Running> {
             ? urls[c.name as Peer].replace(/\/graphql$/, '/healthcheck')
             : urls[c.name as SubgraphName].replace(/\/graphql$/, '/health'),
           c,
-          60_000,
+          // Eight processes start at once on two cores; on a machine loaded by other work that takes minutes.
+          180_000,
         ),
       ),
     );
