@@ -232,7 +232,8 @@ async function plainWriters(url: string, rows: [string, string][], ownServer: bo
     'appends/s, 8 writers, plain pg, one message, synchronous_commit off (diagnostic)',
     fmt(await plainAppendRate(url, 8, 250, 'pipelined', ['set synchronous_commit = off'])),
   ]);
-  // Group commit: a committer waits up to commit_delay µs for others to flush with it (when ≥ commit_siblings are open).
+  // Group commit: a committer waits up to commit_delay µs for others to flush with it
+  // (when at least commit_siblings other transactions are open).
   await withSyncs('appends/s, 8 writers, plain pg, one message, commit_delay 200 µs, commit_siblings 2', () =>
     plainAppendRate(url, 8, 250, 'pipelined', ['set commit_delay = 200', 'set commit_siblings = 2']),
   );
