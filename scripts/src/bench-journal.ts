@@ -8,7 +8,6 @@ import {
   appendLeaves,
   consistencyProofFor,
   createCheckpoint,
-  hashChildren,
   hashLeaf,
   inclusionProofFor,
   registerJournalEntrySource,
@@ -20,11 +19,17 @@ import {
 import { config, loadConfigOrExit, migrate, openOrm, type Orm, startEmbeddedPostgres } from '@tsp/shared';
 import { Client } from 'pg';
 
+import { loadJournal } from './bench/journal-load.js';
+import { holdParts, plainAppendRate, walSyncs } from './bench/journal-writers.js';
+
 /**
  * Journal benchmark (not a test): appends/s with proofs maintained, single writer and 8 concurrent
- * writers, and proof times at 10^5 and 10^6 leaves (bulk-loaded). Uses DATABASE_URL or a throwaway
- * embedded PostgreSQL (fsync on, as in production). Prints a table.
+ * writers (ORM and plain pg driver), where an append's lock hold goes, and proof times at 10^5 and
+ * 10^6 leaves (bulk-loaded with COPY), and at 10^7 with `--1e7` (a few more minutes). Uses DATABASE_URL
+ * or a throwaway embedded PostgreSQL (fsync on, as in production). Prints a table.
  */
+
+const HUGE = process.argv.includes('--1e7');
 
 async function freshDatabase(adminUrl: string): Promise<string> {
   const name = `bench_journal_${randomBytes(4).toString('hex')}`;
@@ -49,6 +54,11 @@ async function journalDb(adminUrl: string, poolMax: number): Promise<Orm> {
     poolMax,
   });
   await migrate(orm, 'records');
+  // Times the WAL fsyncs (pg_stat_io) of this database's sessions; needs a superuser, so optional.
+  await orm.em
+    .fork()
+    .execute(`alter database "${new URL(url).pathname.slice(1)}" set track_wal_io_timing = on`)
+    .catch(() => undefined);
   urls.set(orm, url);
   return orm;
 }
@@ -128,32 +138,27 @@ async function floorRates(
   return { plain, emptyOrmTx, inside: n / ((performance.now() - t0) / 1000) };
 }
 
-/** Loads leaves [from, to) with the nodes they complete, as appendLeaf would, in large statements. */
-async function bulkLoad(orm: Orm, from: number, to: number, frontier: Buffer[]): Promise<void> {
-  const batch = 20_000;
-  for (let start = from; start < to; start += batch) {
-    const leaves: string[] = [];
-    const nodes: [number, number, string][] = [];
-    for (let n = start; n < Math.min(start + batch, to); n++) {
-      let h = hashLeaf(Buffer.from(`bulk entry ${n}`));
-      leaves.push(`('${n}','\\x${h.toString('hex')}','${randomUUID()}','${randomUUID()}')`);
-      let i = n;
-      let level = 0;
-      // Nodes of a level are written in order, so the last even-indexed one is the next left sibling.
-      while (i % 2 === 1) {
-        h = hashChildren(frontier[level], h);
-        i = (i - 1) / 2;
-        level++;
-        nodes.push([level, i, h.toString('hex')]);
-      }
-      frontier[level] = h;
+/**
+ * Loads leaves [size, to) with every node they complete, with COPY (loadJournal: the seed's loader), in
+ * chunks so that 10^7 leaves never sit in memory at once. Ids count up, so their indexes fill in order.
+ */
+async function bulkLoad(orm: Orm, to: number): Promise<void> {
+  const db = new Client({ connectionString: urls.get(orm)! });
+  await db.connect();
+  const id = (kind: number, n: number) => `0000000${kind}-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+  try {
+    const { rows } = await db.query<{ n: string }>(
+      'select coalesce(max(idx) + 1, 0)::text as n from records.journal_leaf',
+    );
+    for (let start = Number(rows[0].n); start < to; start += 250_000) {
+      const leaves = [];
+      for (let n = start; n < Math.min(start + 250_000, to); n++)
+        leaves.push({ entryId: id(1, n), caseId: id(2, n >> 3), hash: hashLeaf(Buffer.from(`bulk entry ${n}`)) });
+      await loadJournal(db, leaves);
     }
-    const em = orm.em.fork();
-    await em.execute(`insert into records.journal_leaf (idx, leaf_hash, entry_id, case_id) values ${leaves.join(',')}`);
-    if (nodes.length)
-      await em.execute(
-        `insert into records.journal_node (level, idx, hash) values ${nodes.map(([l, i, h]) => `(${l},${i},'\\x${h}')`).join(',')}`,
-      );
+    await db.query('analyze records.journal_leaf, records.journal_node');
+  } finally {
+    await db.end();
   }
 }
 
@@ -199,6 +204,65 @@ async function proofTimes(orm: Orm, size: number, samples = 200) {
   return { inclusion, consistency, head: headTime };
 }
 
+/**
+ * 8 writers over the plain pg driver, and the parts of an append's lock hold: appends take turns on a lock
+ * held until COMMIT returns, so 8 writers run at 1 / hold. WAL fsyncs and their mean time are read from
+ * pg_stat_io over the run. `ownServer`: the throwaway server, whose settings the bench may change.
+ */
+async function plainWriters(url: string, rows: [string, string][], ownServer: boolean): Promise<void> {
+  const fmt = (x: number) => x.toFixed(x < 10 ? 2 : 0);
+  const withSyncs = async (label: string, run: () => Promise<number>) => {
+    const before = await walSyncs(url);
+    const rate = await run();
+    const after = await walSyncs(url);
+    const n = after.count - before.count;
+    const flush = n && after.ms > before.ms ? `, fsync mean ${fmt(((after.ms - before.ms) * 1000) / n)} µs` : '';
+    rows.push([label, `${fmt(rate)} (${(n / 2000).toFixed(2)} WAL fsyncs per append${flush})`]);
+  };
+  await withSyncs('appends/s, 8 writers, plain pg: BEGIN; append; COMMIT (8 × 250)', () =>
+    plainAppendRate(url, 8, 250, 'separate'),
+  );
+  await withSyncs('appends/s, 8 writers, plain pg: BEGIN; append and COMMIT in one message', () =>
+    plainAppendRate(url, 8, 250, 'pipelined'),
+  );
+  await withSyncs('appends/s, 1 writer, plain pg: append and COMMIT in one message (2,000)', () =>
+    plainAppendRate(url, 1, 2000, 'pipelined'),
+  );
+  rows.push([
+    'appends/s, 8 writers, plain pg, one message, synchronous_commit off (diagnostic)',
+    fmt(await plainAppendRate(url, 8, 250, 'pipelined', ['set synchronous_commit = off'])),
+  ]);
+  // Group commit: a committer waits up to commit_delay µs for others to flush with it
+  // (when at least commit_siblings other transactions are open).
+  await withSyncs('appends/s, 8 writers, plain pg, one message, commit_delay 200 µs, commit_siblings 2', () =>
+    plainAppendRate(url, 8, 250, 'pipelined', ['set commit_delay = 200', 'set commit_siblings = 2']),
+  );
+  if (ownServer) {
+    const admin = new Client({ connectionString: url });
+    await admin.connect();
+    try {
+      // open_datasync writes WAL with O_DSYNC instead of write + fdatasync (Linux's default): one call fewer per flush.
+      await admin.query(`alter system set wal_sync_method = 'open_datasync'`);
+      await admin.query('select pg_reload_conf()');
+      rows.push([
+        'appends/s, 8 writers, plain pg, one message, wal_sync_method open_datasync',
+        fmt(await plainAppendRate(url, 8, 250, 'pipelined')),
+      ]);
+    } finally {
+      await admin.query('alter system reset wal_sync_method');
+      await admin.query('select pg_reload_conf()');
+      await admin.end();
+    }
+  }
+  const p = await holdParts(url);
+  rows.push(['hold parts, µs: append function alone (server side, loop of 1,000)', fmt(p.functionUs)]);
+  rows.push(['hold parts, µs: a round trip (select 1)', fmt(p.roundTripUs)]);
+  rows.push([
+    'hold parts, µs: COMMIT after an insert, synchronous_commit on / off',
+    `${fmt(p.commitUs)} / ${fmt(p.commitAsyncUs)}`,
+  ]);
+}
+
 async function main() {
   const given = loadConfigOrExit().DATABASE_URL;
   const embedded = given
@@ -239,14 +303,14 @@ async function main() {
       fmt(floor.emptyOrmTx),
     ]);
     rows.push(["appendLeaf calls/s inside one open transaction (an append's own cost)", fmt(floor.inside)]);
+    await plainWriters(urls.get(small)!, rows, !given);
     const cp = await createCheckpoint(small.em.fork());
     rows.push([`checkpoint signed at size ${cp.size}`, 'ok']);
     await small.close();
 
     const big = await journalDb(admin, 8);
-    const frontier: Buffer[] = [];
     let t0 = performance.now();
-    await bulkLoad(big, 0, 100_000, frontier);
+    await bulkLoad(big, 100_000);
     rows.push(['bulk load to 10^5 leaves (s)', fmt((performance.now() - t0) / 1000)]);
     for (const [size, label] of [[100_000, '10^5']] as const) {
       const t = await proofTimes(big, size);
@@ -283,17 +347,27 @@ async function main() {
       await big.close();
       return print(rows);
     }
-    const huge = await journalDb(admin, 8);
-    t0 = performance.now();
-    await bulkLoad(huge, 0, 1_000_000, []);
-    rows.push(['bulk load to 10^6 leaves (s)', fmt((performance.now() - t0) / 1000)]);
-    const t = await proofTimes(huge, 1_000_000);
-    rows.push(['10^6: inclusion proof p50 / p95 (ms)', `${fmt(t.inclusion.p50)} / ${fmt(t.inclusion.p95)}`]);
-    rows.push(['10^6: consistency proof p50 / p95 (ms)', `${fmt(t.consistency.p50)} / ${fmt(t.consistency.p95)}`]);
-    rows.push(['10^6: tree head p50 (ms)', fmt(t.head.p50)]);
-    rows.push(['appends/s, 1 writer at 10^6 leaves (1,000)', fmt(await appendRate(huge, 1, 1000))]);
-    rows.push(['appends/s, 8 writers at 10^6 leaves (8 × 250)', fmt(await appendRate(huge, 8, 250))]);
     await big.close();
+    const huge = await journalDb(admin, 8);
+    for (const [size, label] of HUGE
+      ? ([
+          [1_000_000, '10^6'],
+          [10_000_000, '10^7'],
+        ] as const)
+      : ([[1_000_000, '10^6']] as const)) {
+      t0 = performance.now();
+      await bulkLoad(huge, size);
+      rows.push([`bulk load to ${label} leaves with COPY (s)`, fmt((performance.now() - t0) / 1000)]);
+      const t = await proofTimes(huge, size);
+      rows.push([`${label}: inclusion proof p50 / p95 (ms)`, `${fmt(t.inclusion.p50)} / ${fmt(t.inclusion.p95)}`]);
+      rows.push([
+        `${label}: consistency proof p50 / p95 (ms)`,
+        `${fmt(t.consistency.p50)} / ${fmt(t.consistency.p95)}`,
+      ]);
+      rows.push([`${label}: tree head p50 (ms)`, fmt(t.head.p50)]);
+      rows.push([`appends/s, 1 writer at ${label} leaves (1,000)`, fmt(await appendRate(huge, 1, 1000))]);
+      rows.push([`appends/s, 8 writers at ${label} leaves (8 × 250)`, fmt(await appendRate(huge, 8, 250))]);
+    }
     await huge.close();
   } finally {
     await embedded?.stop();
