@@ -5,6 +5,12 @@ import { BENCH_REGION, type BenchData, seedBench } from './seed.js';
 /** A province: 1,000 agencies of 1,000 cases in 50 regions of 20 (README § Performance, province scale). */
 export const PROVINCE = { agencies: 1000, casesPerAgency: 1000, regionAgencies: 20 } as const;
 
+/** How a province is cut: cases an agency, agencies a region (smaller regions let a test reach a second one sooner). */
+export interface ProvinceLayout {
+  casesPerAgency: number;
+  regionAgencies: number;
+}
+
 const regionName = (r: number) => (r === 0 ? BENCH_REGION : `基准${r + 1}县`);
 
 /** '10k,100k,1M' → case counts. */
@@ -18,7 +24,8 @@ export function parseSizes(s: string): number[] {
 
 /**
  * Grows the province's database from `have` agencies to those `cases` need, region by region (each seed
- * call holds one region's rows in memory at most: 20,000 cases, 120,000 entries), then analyzes.
+ * call holds one region's rows in memory at most: 20,000 cases, 120,000 entries in PROVINCE's layout), then
+ * analyzes.
  * The measured region is the first: its agencies and search terms are merged into `data`.
  */
 export async function growProvince(
@@ -27,18 +34,19 @@ export async function growProvince(
   cases: number,
   data: BenchData | null,
   say: (m: string) => void,
+  layout: ProvinceLayout = PROVINCE,
 ): Promise<{ agencies: number; data: BenchData }> {
-  const want = Math.max(1, Math.ceil(cases / PROVINCE.casesPerAgency));
+  const want = Math.max(1, Math.ceil(cases / layout.casesPerAgency));
   let a = have;
   while (a < want) {
-    const r = Math.floor(a / PROVINCE.regionAgencies);
-    const n = Math.min(want, (r + 1) * PROVINCE.regionAgencies) - a;
+    const r = Math.floor(a / layout.regionAgencies);
+    const n = Math.min(want, (r + 1) * layout.regionAgencies) - a;
     const t0 = Date.now();
     const d = await seedBench(
       url,
       {
         agencies: n,
-        casesPerAgency: PROVINCE.casesPerAgency,
+        casesPerAgency: layout.casesPerAgency,
         officersPerAgency: 10,
         shape: 'province',
         firstAgency: a,

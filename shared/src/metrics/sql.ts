@@ -10,6 +10,14 @@ export function countSqlStatement(schema: string, inRequest: boolean): void {
   c[inRequest ? 0 : 1]++;
 }
 
+/**
+ * Statements sent for GraphQL requests so far, per schema (= per service) in this process: what the bench reads
+ * from each subgraph's /internal/stats when they run apart, for tests that run them all in one process.
+ */
+export function requestSqlStatementsBySchema(): Record<string, number> {
+  return Object.fromEntries([...counts].map(([schema, [request]]) => [schema, request]));
+}
+
 /** tsp_sql_statements_total of one service; read from the counts at scrape time. */
 export function sqlStatementsMetric(registry: Registry, schema: string): void {
   new Counter({

@@ -1,0 +1,170 @@
+import { type RunningGateway, startGateway } from '@tsp/gateway';
+import { PROVINCE } from '@tsp/scripts/bench/province';
+import { type Scenario, scenarios } from '@tsp/scripts/bench/scenarios';
+import type { BenchData } from '@tsp/scripts/bench/seed';
+import { services } from '@tsp/scripts/services';
+import {
+  overrideConfig,
+  requestSqlStatementsBySchema,
+  type RunningSubgraph,
+  startSubgraph,
+  SUBGRAPHS,
+  subgraphUrlVar,
+} from '@tsp/shared';
+
+import { createMigratedDatabase } from './kit/db';
+import { growProvinceApart } from './kit/grow-province';
+
+/**
+ * Query cost at province sizes (counts, not times): each of the province bench's six requests
+ * (scripts/src/bench/scenarios.ts, sent as the bench sends them) must run as many SQL statements, subgraph by
+ * subgraph, on a province of 1,000 cases as on the same province grown to 11,000. The data is the bench's own
+ * (growProvince, in a thread of its own; seed shape 'province': six entries a case, half published, one in five
+ * reviewed; 1,000 cases an agency), in regions of 10 agencies instead of the bench's 20: 1 agency, then 11 — the
+ * measured region full (10) and a second one begun. So the region's findings and summary cover ten times the
+ * agencies and cases, the public page and the search ten times the publications, and the case and the append the
+ * same case in a journal and tables ten times larger.
+ *
+ * Why not 2,000 and 21,000 in the bench's regions of 20: seeding took 3.5 s per 1,000 cases at load 12–17 on two
+ * cores (0.7 s idle), and 2,000 → 21,000 made the file last 120–140 s there; at 1,000 → 11,000 it lasts about
+ * 70 s. Regions of 10 reach a second region at 11,000 cases.
+ *
+ * The subgraphs run WITHOUT their background workers: none of these requests depends on them, and they would
+ * only compete for the CPU. Statements are counted per schema for GraphQL requests only (what the bench reads
+ * from each subgraph's /internal/stats).
+ */
+const LAYOUT = { casesPerAgency: PROVINCE.casesPerAgency, regionAgencies: 10 };
+const SMALL = 1_000;
+const LARGE = 11_000;
+
+const subgraphs: RunningSubgraph[] = [];
+let gateway: RunningGateway;
+let databaseUrl: string;
+let data: BenchData;
+let requests: Scenario[];
+const restore: (() => void)[] = [];
+
+beforeAll(async () => {
+  databaseUrl = await createMigratedDatabase();
+  ({ data } = await growProvinceApart(databaseUrl, 0, SMALL, null, LAYOUT));
+  for (const name of SUBGRAPHS)
+    subgraphs.push(await startSubgraph({ ...services[name], workers: undefined }, { databaseUrl }));
+  restore.push(overrideConfig(Object.fromEntries(subgraphs.map((s) => [subgraphUrlVar(s.name), s.url]))));
+  // The stale-token check looks each officer up once per cache window: the warm-up request pays it, and a window
+  // longer than this file keeps it from expiring between a warm-up and its measured request.
+  restore.push(overrideConfig({ OFFICER_AGENCY_CACHE_MS: String(30 * 60_000) }));
+  gateway = await startGateway({ urls: Object.fromEntries(subgraphs.map((s) => [s.name, s.url])) });
+  // The same bodies and tokens at both sizes: the same case, the same open case, the same region and search terms.
+  requests = await scenarios(data, true);
+}, 120_000);
+afterAll(async () => {
+  await gateway?.stop();
+  for (const s of subgraphs) await s.stop();
+  for (const r of restore.reverse()) r();
+});
+
+type Counts = Record<string, number>;
+
+/** One request through the gateway as the bench sends it; the statements it cost, per subgraph and in all. */
+async function cost(s: Scenario, body: string): Promise<{ data: any; counts: Counts }> {
+  const before = requestSqlStatementsBySchema();
+  const r = await fetch(gateway.url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(s.authorizations?.length ? { authorization: s.authorizations[0] } : {}),
+    },
+    body,
+  });
+  const json = (await r.json()) as { data?: unknown; errors?: unknown };
+  if (json.errors || !json.data) throw new Error(`${s.key}: ${JSON.stringify(json.errors)}`);
+  const after = requestSqlStatementsBySchema();
+  const counts: Counts = {};
+  for (const name of SUBGRAPHS) {
+    const n = (after[name] ?? 0) - (before[name] ?? 0);
+    if (n) counts[name] = n;
+  }
+  counts.total = Object.values(counts).reduce((a, b) => a + b, 0);
+  return { data: json.data, counts };
+}
+
+/** What each answer must hold, so that a cheap count is never an empty answer: `agencies` in the measured region. */
+function check(key: string, d: any, agencies: number, body: string) {
+  switch (key) {
+    case 'publications':
+      expect(d.publications.edges).toHaveLength(20);
+      expect(d.publications.pageInfo.hasNextPage).toBe(true);
+      break;
+    case 'case':
+      // The agency's first case is decided, reviewed and published (seed.ts: c % 5 < 3, c % 4 === 0, c % 6 !== 5).
+      expect(d.case.agency.name).toBeTruthy();
+      expect(d.case.handlers).toHaveLength(2);
+      expect(d.case.reviews).toEqual([{ status: 'PASSED' }]);
+      expect(d.case.publication).toEqual({ status: 'PUBLISHED' });
+      break;
+    case 'append':
+      expect(d.appendRecord.id).toBeTruthy();
+      break;
+    case 'findings':
+      expect(d.agencies).toHaveLength(agencies);
+      // Every agency has overdue cases (seed.ts: c % 50 === 3): the findings are really computed.
+      expect(d.agencies.every((a: any) => a.recordFindings.some((f: any) => f.kind === 'CASE_OVERDUE'))).toBe(true);
+      break;
+    case 'summary':
+      expect(d.supervisionSummary).toHaveLength(agencies);
+      expect(d.supervisionSummary.every((a: any) => a.records.length > 0)).toBe(true);
+      break;
+    case 'search': {
+      const { text } = JSON.parse(body).variables;
+      if (text === '不存在的字号') expect(d.publications.edges).toEqual([]);
+      else expect(d.publications.edges.length).toBeGreaterThan(0);
+      break;
+    }
+    default:
+      throw new Error(`no check for the bench's request ${key}: add one`);
+  }
+}
+
+/**
+ * Every request of the bench, each body of the search (a case number, organisations, a term found nowhere) and
+ * the first body of the others: a warm-up (query plans, caches), then two measured requests that must agree.
+ */
+async function measureAll(agencies: number): Promise<Record<string, Counts>> {
+  const out: Record<string, Counts> = {};
+  for (const s of requests) {
+    const bodies = s.key === 'search' ? s.bodies : [s.bodies[0]];
+    for (const [i, body] of bodies.entries()) {
+      const key = bodies.length > 1 ? `${s.key}#${i}` : s.key;
+      check(s.key, (await cost(s, body)).data, agencies, body);
+      const a = await cost(s, body);
+      const b = await cost(s, body);
+      check(s.key, b.data, agencies, body);
+      expect({ [key]: b.counts }).toEqual({ [key]: a.counts });
+      out[key] = a.counts;
+    }
+  }
+  return out;
+}
+
+test(`the six province requests cost the same statements per subgraph at ${SMALL} and ${LARGE} cases`, async () => {
+  expect(requests.map((s) => s.key).sort()).toEqual([
+    'append',
+    'case',
+    'findings',
+    'publications',
+    'search',
+    'summary',
+  ]);
+  const small = await measureAll(data.agencies.length);
+  expect(data.agencies.length).toBe(SMALL / LAYOUT.casesPerAgency);
+  // Every request reaches the database: a count of zero would hold at any size.
+  for (const [key, c] of Object.entries(small)) expect({ [key]: c.total > 0 }).toEqual({ [key]: true });
+
+  const grown = await growProvinceApart(databaseUrl, data.agencies.length, LARGE, data, LAYOUT);
+  expect(grown.agencies).toBe(LARGE / LAYOUT.casesPerAgency);
+  data = grown.data;
+  // The measured region is full now; the rest went into a second region.
+  expect(data.agencies.length).toBe(LAYOUT.regionAgencies);
+  const large = await measureAll(data.agencies.length);
+  expect(large).toEqual(small);
+}, 150_000);
