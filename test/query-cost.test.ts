@@ -187,10 +187,7 @@ test('the all-findings query costs the same for 10 and 30 agencies (every loader
   expect(counts).toEqual({ 10: counts[10], 30: counts[10] });
 }, 120_000);
 
-// KNOWN GROWTH: shared/src/server/loaders.ts creates every DataLoader with maxBatchSize 1000, so a load of
-// more than 1,000 keys (100 agencies × 4 cases already have > 1,000 entries whose attachments are loaded;
-// 1,000 agencies have 3,000 officers) is split into one statement per 1,000 keys. With the cap lifted
-// this test passes (tried locally); the file is the lead's. Once lifted, this fails: make it a plain test.
+// More than 1,000 keys a load (1,000 agencies have 3,000 officers): DataLoaders do not split batches.
 test('the all-findings query costs the same for 10, 100 and 1,000 agencies', async () => {
   await findingsStatements(10);
   const counts = {
