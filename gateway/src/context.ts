@@ -16,6 +16,29 @@ export interface GatewayContext {
   checkedQuery?: string;
 }
 
+/**
+ * The client address is worked out when first read (only mutations send it on: datasource.ts), from what the
+ * request carried on arrival: resolving it costs more than the rest of the context, and most requests are queries.
+ * A getter of the class, not of the object: Apollo Server copies the context's own properties for each operation,
+ * which would read an own getter at once.
+ */
+class Context implements GatewayContext {
+  authorization?: string;
+  idempotencyKey?: string;
+  checkedQuery?: string;
+  private resolvedAddress?: string;
+
+  constructor(
+    readonly identity: Identity,
+    private readonly arrival: Request,
+    private readonly clientAddressOf: (req: Request) => string,
+  ) {}
+
+  get clientAddress(): string {
+    return (this.resolvedAddress ??= this.clientAddressOf(this.arrival));
+  }
+}
+
 /** The edge (limits/edge.ts) has verified the token already; a bad one never reaches Apollo. */
 export function gatewayContext(
   req: Request,
@@ -23,11 +46,11 @@ export function gatewayContext(
   identity: Identity,
   checkedQuery?: string,
 ): GatewayContext {
-  return {
-    identity,
-    authorization: req.header('authorization'),
-    idempotencyKey: req.header('idempotency-key'),
-    clientAddress: clientAddressOf(req),
-    checkedQuery,
-  };
+  // The socket forgets its peer once closed: keep what the resolver reads (proxy-addr: headers, socket address).
+  const arrival = { headers: req.headers, socket: { remoteAddress: req.socket.remoteAddress } } as Request;
+  const context = new Context(identity, arrival, clientAddressOf);
+  context.authorization = req.header('authorization');
+  context.idempotencyKey = req.header('idempotency-key');
+  context.checkedQuery = checkedQuery;
+  return context;
 }

@@ -131,6 +131,16 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
     reviewUrl: urls.review,
   });
 
+  // First: every API request would otherwise be matched against each route below (none of which is /graphql).
+  app.use(
+    '/graphql',
+    express.json({ limit: BODY_LIMIT }),
+    edgeGuard(guard),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) =>
+        gatewayContext(req, clientAddressOf, edgeResult(res).identity, edgeResult(res).checkedQuery),
+    }),
+  );
   app.get('/health', (_req, res) => void res.json({ status: 'ok', service: 'gateway' }));
   app.get(
     '/internal/stats',
@@ -144,15 +154,6 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
   // Each subgraph's file routes, as the registry declares them (attachments, flowcharts).
   for (const s of SUBGRAPH_REGISTRY)
     for (const r of s.routes) app[r.method](r.path, proxyTo(urls[s.name], { requireUser: r.requireUser }));
-  app.use(
-    '/graphql',
-    express.json({ limit: BODY_LIMIT }),
-    edgeGuard(guard),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) =>
-        gatewayContext(req, clientAddressOf, edgeResult(res).identity, edgeResult(res).checkedQuery),
-    }),
-  );
   app.use(jsonErrors);
 
   await new Promise<void>((resolve) => httpServer.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', resolve));

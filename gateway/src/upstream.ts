@@ -138,12 +138,13 @@ export class Upstream {
     });
   }
 
-  private settle(p: Pending, r: UpstreamReply): void {
+  /** `ownText`: r.text is this reply's body alone (not a batch's), so copies can be parsed from it. */
+  private settle(p: Pending, r: UpstreamReply, ownText = false): void {
     this.inFlight.delete(p.key);
-    // Copies first, before anyone can touch the original: the gateway writes into what it receives.
-    const replies = p.waiters.map((_, i) =>
-      i === 0 || r.body === undefined ? r : { ...r, body: structuredClone(r.body) },
-    );
+    // Copies first, before anyone can touch the original: the gateway writes into what it receives. Parsing the
+    // text again takes about half the CPU of structuredClone on a page of publications.
+    const copy = (): unknown => (ownText ? JSON.parse(r.text) : structuredClone(r.body));
+    const replies = p.waiters.map((_, i) => (i === 0 || r.body === undefined ? r : { ...r, body: copy() }));
     p.waiters.forEach((w, i) => w.resolve(replies[i]));
   }
 
@@ -157,7 +158,7 @@ export class Upstream {
     this.queue.delete(group);
     const alone = (p: Pending) =>
       this.send(url, headers, p.body).then(
-        (r) => this.settle(p, r),
+        (r) => this.settle(p, r, true),
         (e) => this.fail(p, e),
       );
     if (items.length === 1) return alone(items[0]);

@@ -1,6 +1,7 @@
-import { errorBody, type Identity, identityFromHeader, isAppError } from '@tsp/shared';
+import { errorBody, type Identity, isAppError } from '@tsp/shared';
 import type { Request, RequestHandler, Response } from 'express';
 
+import { cachedIdentityFromHeader } from '../identity-cache.js';
 import type { OperationGuard, OperationRequest } from './check.js';
 
 /** What the edge found, for the GraphQL context: the caller (the token is verified once) and the query it checked. */
@@ -44,13 +45,14 @@ function operationOf(req: Request): OperationRequest | undefined {
  * Runs before Apollo: identifies the caller, then refuses an over-sized or over-costly operation
  * before graphql-js validates it (validation itself is quadratic in places). A bad or expired token
  * is HTTP 401 with `WWW-Authenticate` (RFC 6750), as the GraphQL-over-HTTP spec allows for
- * authentication failures: never HTTP 500.
+ * authentication failures: never HTTP 500. A token verified before is not verified again until it expires
+ * (at most a minute: identity-cache.ts).
  */
-export function edgeGuard(guard: OperationGuard): RequestHandler {
+export function edgeGuard(guard: OperationGuard, identify = cachedIdentityFromHeader()): RequestHandler {
   return async (req, res, next) => {
     let identity: Identity;
     try {
-      identity = await identityFromHeader(req.header('authorization'));
+      identity = await identify(req.header('authorization'));
     } catch (e) {
       const why = isAppError(e) ? e.message : 'invalid token / 令牌无效';
       res.status(401).setHeader('www-authenticate', 'Bearer error="invalid_token"');

@@ -1,6 +1,7 @@
 import type { ApolloGateway } from '@apollo/gateway';
 import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
 import {
+  type DocumentNode,
   execute,
   type FieldNode,
   type FragmentDefinitionNode,
@@ -68,16 +69,34 @@ export function withSubscriptionType(
   served: (apiSchema: GraphQLSchema) => GraphQLSchema,
 ): GatewayInterface {
   let api: GraphQLSchema | undefined, schema: GraphQLSchema | undefined;
+  /**
+   * Who answers each operation, kept per operation node: Apollo Server keeps the parsed document of a text
+   * it has seen, so an operation sent again is the same node and its root fields are not walked again.
+   */
+  const answeredBy = new WeakMap<OperationDefinitionNode, 'gateway' | 'schema' | 'both'>();
+  const fragmentsOf = (document: DocumentNode): Fragments => {
+    const fragments: Fragments = new Map();
+    for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+    return fragments;
+  };
   const executor =
     (inner: GatewayExecutor): GatewayExecutor =>
     async (rc) => {
       // No operation resolved (typed as always there, it is not): the gateway says why, as before.
       if (!(rc.operation as OperationDefinitionNode | undefined)) return inner(rc);
       if (rc.operation.operation === 'subscription') return { errors: [subscriptionOverHttp()] };
-      const fragments: Fragments = new Map();
-      for (const d of rc.document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
-      const fields = rootFields(rc.operation.selectionSet, fragments);
-      if (!fields.some((f) => INTROSPECTION.has(f.name.value)) || !schema) return inner(rc);
+      let by = answeredBy.get(rc.operation);
+      if (!by) {
+        const fields = rootFields(rc.operation.selectionSet, fragmentsOf(rc.document));
+        by = !fields.some((f) => INTROSPECTION.has(f.name.value))
+          ? 'gateway'
+          : fields.every((f) => f.name.value.startsWith('__'))
+            ? 'schema'
+            : 'both';
+        answeredBy.set(rc.operation, by);
+      }
+      if (by === 'gateway' || !schema) return inner(rc);
+      const fragments = fragmentsOf(rc.document);
       const introspect = (operation: OperationDefinitionNode) =>
         execute({
           schema: schema!,
@@ -85,7 +104,7 @@ export function withSubscriptionType(
           variableValues: rc.request.variables,
         });
       // Only introspection (GraphiQL's query): nothing for the gateway to plan.
-      if (fields.every((f) => f.name.value.startsWith('__'))) return introspect(rc.operation);
+      if (by === 'schema') return introspect(rc.operation);
       // Data and introspection in one operation: the gateway answers, its introspection replaced by ours.
       const [own, result] = await Promise.all([
         introspect({ ...rc.operation, selectionSet: introspectionOnly(rc.operation.selectionSet, fragments) }),
