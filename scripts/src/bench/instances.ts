@@ -33,6 +33,7 @@ export async function startInstances(
     await Promise.all(children.reverse().map((c) => c.stop()));
   };
   try {
+    // Set by set: fourteen processes starting at once on two busy cores outran the health wait.
     for (const [k, urls] of sets.entries()) {
       const base = {
         ...Object.fromEntries(SUBGRAPHS.map((n) => [subgraphUrlVar(n), urls[n]])),
@@ -41,18 +42,22 @@ export async function startInstances(
         NODE_ENV: 'production',
         ...env,
       };
-      for (const [i, name] of [...SUBGRAPHS, 'gateway'].entries()) {
-        const port = new URL(urls[name as SubgraphName]).port;
-        children.push(startChild(name, { ...base, PORT: port }, i, count > 1 ? `${name}#${k + 1}` : name));
-      }
+      const set = [...SUBGRAPHS, 'gateway'].map((name, i) =>
+        startChild(
+          name,
+          { ...base, PORT: new URL(urls[name as SubgraphName]).port },
+          i,
+          count > 1 ? `${name}#${k + 1}` : name,
+        ),
+      );
+      children.push(...set);
+      await Promise.all(
+        set.map((c) => {
+          const name = c.name.replace(/#\d+$/, '') as SubgraphName | 'gateway';
+          return waitHealthy(urls[name].replace(/\/graphql$/, '/health'), c, 180_000);
+        }),
+      );
     }
-    await Promise.all(
-      children.map((c, i) => {
-        const urls = sets[Math.floor(i / (SUBGRAPHS.length + 1))];
-        const name = c.name.replace(/#\d+$/, '') as SubgraphName | 'gateway';
-        return waitHealthy(urls[name].replace(/\/graphql$/, '/health'), c, 90_000);
-      }),
-    );
     balancer = await startRoundRobin(sets.map((s) => s.gateway));
   } catch (e) {
     await stop();
