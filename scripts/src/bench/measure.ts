@@ -121,7 +121,9 @@ export async function quiesce(run: Running, say: (m: string) => void): Promise<v
     await new Promise((r) => setTimeout(r, 1000));
     const b = await statsAll(run);
     const sql = SUBGRAPHS.reduce((x, n) => x + b[n].sqlStatements - a[n].sqlStatements, 0);
-    if (sql < 40 && healthMs < 100) return;
+    // The idle background (consumers and workers polling) grows with the instances: the bound with it.
+    const sets = Math.max(1, ...SUBGRAPHS.map((n) => run.instances?.[n].length ?? 1));
+    if (sql < 40 * sets && healthMs < 100) return;
     if (!warned)
       say(`waiting for the servers to finish earlier work (${sql} statements/s, health in ${healthMs.toFixed(0)} ms)`);
     warned = true;
