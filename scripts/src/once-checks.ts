@@ -52,6 +52,7 @@ export async function webhookRepeats(
 
 export interface AuditRun {
   seq: string;
+  at: string;
   from_size: string;
   tree_size: string;
   ok: boolean;

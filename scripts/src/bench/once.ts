@@ -3,6 +3,7 @@ import { Client } from 'pg';
 
 import {
   auditOverlaps,
+  type AuditRun,
   consumerLag,
   inboxCount,
   type Query,
@@ -54,6 +55,8 @@ export interface OnceReport {
   consumers: { consumer: string; events: number; inbox: number }[];
   webhooks: { endpoint: string; delivered: number; received: number; repeatsInLog: number; repeatsReceived: number }[];
   audits: { runs: number; runsSince: number; failed: number; breaks: number; coveredOnce: boolean };
+  /** Each run that did not start where the previous ended, after that previous run (at most five). */
+  auditBreaks: AuditRun[][];
   checkpointRepeats: number;
   /** Seconds until the consumers and the webhooks had caught up with the load. */
   drainSeconds: number;
@@ -132,7 +135,17 @@ export async function checkOnce(
       !audits.breaks &&
       audits.coveredOnce &&
       a.checkpointRepeats === 0;
-    return { appended, consumers, webhooks, audits, checkpointRepeats: a.checkpointRepeats, drainSeconds, ok };
+    const auditBreaks = a.breaks.slice(0, 5).map((b) => [a.runs[a.runs.indexOf(b) - 1], b]);
+    return {
+      appended,
+      consumers,
+      webhooks,
+      audits,
+      auditBreaks,
+      checkpointRepeats: a.checkpointRepeats,
+      drainSeconds,
+      ok,
+    };
   } finally {
     await c.end();
   }
