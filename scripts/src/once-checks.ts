@@ -61,7 +61,9 @@ export interface AuditRun {
 
 export const journalAudits = (q: Query) =>
   q<AuditRun>(
-    `select seq::text, from_size::text, tree_size::text, ok, problems from records.journal_audit order by seq`,
+    // By the column, not the text alias of the same name (which sorts 10 before 2).
+    `select seq::text, at::text, from_size::text, tree_size::text, ok, problems from records.journal_audit a
+      order by a.seq`,
   );
 
 /**
