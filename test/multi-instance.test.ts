@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 
 import {
+  auditOverlaps,
+  consumerLag,
+  inboxCount,
+  journalAudits,
+  type Query,
+  RECORDS_CONSUMERS,
+  webhookRepeats,
+} from '@tsp/scripts/once-checks';
+import {
   encodeCursor,
   INTERNAL_SECRET_HEADER,
   internalSecret,
@@ -57,6 +66,7 @@ let endpointId: string;
 const decided: string[] = [];
 const published: string[] = [];
 
+const q: Query = (text, params) => sql(p.databaseUrl, text, params);
 const count = async (text: string, params: unknown[] = []) =>
   Number((await sql<{ n: string }>(p.databaseUrl, text, params))[0].n);
 const ok = <T = any>(r: GqlResult<T>): T => {
@@ -121,14 +131,9 @@ async function decideCase(caseNumber: string, first: number): Promise<string> {
   return caseId;
 }
 
-/** Where a consumer's cursor stands, and the newest position of the outbox it reads. */
-async function caughtUp(schema: string, consumer: string, source: string): Promise<boolean> {
-  const head = await count(`select coalesce(max(position), 0) as n from ${source}.outbox`);
-  const at = await count(`select coalesce(max(position), 0) as n from ${schema}.consumer_cursor where consumer = $1`, [
-    consumer,
-  ]);
-  return at === head;
-}
+/** Whether a consumer's cursor stands at the newest position of the outbox it reads. */
+const caughtUp = async (schema: string, consumer: string, source: string) =>
+  (await consumerLag(q, schema, consumer, source)) === 0;
 
 test('decisions recorded through both gateways: each is published by disclosure once, every records event consumed once by each consumer', async () => {
   decided.push(...(await Promise.all([0, 1, 2, 3].map((n) => decideCase(`宁规罚〔2026〕${610 + n}号`, n)))));
@@ -148,15 +153,11 @@ test('decisions recorded through both gateways: each is published by disclosure 
   );
   // Every records event is in each consumer's inbox exactly once (the inbox holds each id at most once; equal counts
   // mean none was skipped), and the cursor ended at the head.
-  const events = await count(`select count(*) as n from records.outbox`);
-  expect(events).toBeGreaterThanOrEqual(decided.length * 6);
-  for (const schema of ['disclosure', 'review'])
-    expect(
-      await count(
-        `select count(*) as n from ${schema}.inbox i
-          join records.outbox o on o.id::text = i.event_id::text where i.source = 'records'`,
-      ),
-    ).toBe(events);
+  for (const { schema } of RECORDS_CONSUMERS) {
+    const { events, inbox } = await inboxCount(q, schema, 'records');
+    expect(events).toBeGreaterThanOrEqual(decided.length * 6);
+    expect(inbox).toBe(events);
+  }
   expect(await count(`select count(*) as n from records.outbox where type = 'DecisionRecorded'`)).toBe(decided.length);
 });
 
@@ -216,38 +217,32 @@ test('webhooks while both review instances deliver: each event received once, in
   expect(ids.filter((id) => decisionEvents.includes(id))).toEqual(decisionEvents);
   for (const r of receiver.requests)
     expect(verifyWebhookSignature(SECRET, r.headers['x-tsp-signature'] as string, r.raw)).toMatchObject({ ok: true });
-  const log = await sql<{ event_id: string; n: string; outcomes: string }>(
-    p.databaseUrl,
-    `select event_id::text, count(*)::text as n, string_agg(outcome, ',') as outcomes from review.webhook_delivery
-      where endpoint_id = $1 group by event_id`,
-    [endpointId],
-  );
-  expect(log.filter((l) => l.n !== '1' || l.outcomes !== 'DELIVERED')).toEqual([]);
-  expect(log).toHaveLength(expected.length);
+  expect(await webhookRepeats(q, endpointId)).toEqual([]);
+  expect(
+    await count(`select count(distinct event_id) as n from review.webhook_delivery where endpoint_id = $1`, [
+      endpointId,
+    ]),
+  ).toBe(expected.length);
 });
 
 test('the journal audits of both records instances never overlap: each leaf verified once, every run passed', async () => {
   const leaves = await count(`select count(*) as n from records.journal_leaf`);
-  const audits = () =>
-    sql<{ seq: string; from_size: string; tree_size: string; ok: boolean; problems: unknown[] }>(
-      p.databaseUrl,
-      `select seq::text, from_size::text, tree_size::text, ok, problems from records.journal_audit a order by a.seq`,
-    );
   // Runs of both instances at once, besides their workers' own: those that get the lock take turns.
   const records = [p.subgraphs.records.orm, p.twins.records.orm];
   await Promise.all(Array.from({ length: 8 }, (_, i) => runJournalAudit(records[i % 2].em.fork())));
   // The workers keep running meanwhile: wait until some audits of the head have come from either.
-  const rows = await pollUntil(audits, (r) => r.filter((a) => Number(a.tree_size) === leaves).length >= 6);
-  expect(rows.filter((a) => Number(a.tree_size) === leaves).length).toBeGreaterThanOrEqual(6);
-  expect(rows.filter((a) => !a.ok)).toEqual([]);
-  // Each run starts where the previous one ended; two runs overlapping would start at the same size.
-  const breaks = rows.slice(1).filter((a, i) => a.from_size !== rows[i].tree_size);
-  expect(breaks).toEqual([]);
-  expect(rows.reduce((sum, a) => sum + Number(a.tree_size) - Number(a.from_size), 0)).toBe(
-    Number(rows.at(-1)!.tree_size),
+  await pollUntil(
+    () => journalAudits(q),
+    (r) => r.filter((a) => Number(a.tree_size) === leaves).length >= 6,
   );
+  const audits = await auditOverlaps(q);
+  expect(audits.runs.filter((a) => Number(a.tree_size) === leaves).length).toBeGreaterThanOrEqual(6);
+  expect(audits.failed).toEqual([]);
+  // Each run starts where the previous one ended; two runs overlapping would start at the same size.
+  expect(audits.breaks).toEqual([]);
+  expect(audits.coveredOnce).toBe(true);
   // One checkpoint per audited size, signed once.
-  expect(await count(`select count(*) - count(distinct size) as n from records.checkpoint`)).toBe(0);
+  expect(audits.checkpointRepeats).toBe(0);
   // Both instances' metrics report the newest audit, whichever instance ran it.
   for (const records of [p.subgraphs.records, p.twins.records]) {
     const res = await fetch(records.url.replace('/graphql', '/metrics'), {

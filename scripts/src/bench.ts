@@ -6,7 +6,9 @@ import path from 'node:path';
 import { childEnv, config, loadConfigOrExit } from '@tsp/shared';
 import { Client } from 'pg';
 
+import { startInstances } from './bench/instances.js';
 import { type LoadOptions, measure, type Measurement, quiesce, verifySameAnswers, warm } from './bench/measure.js';
+import { checkOnce, lastAuditSeq, type OnceReport, registerHooks } from './bench/once.js';
 import {
   BENCH_DIR,
   benchDatabase,
@@ -16,7 +18,17 @@ import {
   startServices,
 } from './bench/platform.js';
 import { growProvince, parseSizes } from './bench/province.js';
-import { growthTable, ratios, ratioTable, table } from './bench/report.js';
+import { startHookReceiver } from './bench/receiver.js';
+import {
+  growthTable,
+  type InstancesPhase,
+  instancesRatios,
+  instancesTable,
+  ratios,
+  ratioTable,
+  table,
+} from './bench/report.js';
+import type { RoundRobin } from './bench/round-robin.js';
 import { type Scenario, scenarios, type Target } from './bench/scenarios.js';
 import { type BenchData, type BenchSize, seedBench } from './bench/seed.js';
 import { migrateAll } from './migrate.js';
@@ -28,7 +40,8 @@ import { migrateAll } from './migrate.js';
  * one subgraph owns the request, directly: every figure is a ratio taken in the same run.
  * Prints a table and writes bench/results.json. The full run ends with the journal benchmark
  * (scripts/dist/bench-journal.js); --quick skips it unless --journal is given. --keep seeds, starts and
- * leaves the platform running for profiling instead of measuring.
+ * leaves the platform running for profiling instead of measuring. --instances 2 compares one set of the platform
+ * with two behind a balancer instead (see instances()).
  */
 const QUICK = process.argv.includes('--quick');
 const JOURNAL = !QUICK || process.argv.includes('--journal');
@@ -43,6 +56,8 @@ const arg = (name: string) => {
   return i > 0 ? process.argv[i + 1] : undefined;
 };
 const SCALE = arg('--scale');
+const INSTANCES = arg('--instances');
+const loadavg = () => fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
 const t0 = Date.now();
 const say = (m: string) =>
@@ -58,10 +73,11 @@ async function measureAll(
   connectionList: number[],
   timing: { duration: number; warmup: number },
   warmRound: boolean,
+  only?: Target[],
 ): Promise<Measurement[]> {
   const results: Measurement[] = [];
   for (const s of list) {
-    const targets: Target[] = ['gateway', ...PEERS, ...(s.owner ? (['direct'] as const) : [])];
+    const targets: Target[] = only ?? ['gateway', ...PEERS, ...(s.owner ? (['direct'] as const) : [])];
     await verifySameAnswers(run, s, targets);
     // The issue's target for the findings is at 10 clients; at 50 a full-size run only piles up work.
     const connectionCounts = s.key === 'findings' ? [connectionList[0]] : connectionList;
@@ -105,6 +121,8 @@ async function main() {
   await ensureBenchInstalled(say);
   if (SCALE === 'province') return province();
   if (SCALE) throw new Error(`--scale ${SCALE}: only province is known`);
+  if (INSTANCES && INSTANCES !== '2') throw new Error(`--instances ${INSTANCES}: only 2 is known`);
+  if (INSTANCES) return instances();
   const db = await benchDatabase();
   let stopServices: (() => Promise<void>) | null = null;
   try {
@@ -245,6 +263,89 @@ async function journalAuditState(url: string): Promise<{ leaves: number; audited
     return { leaves: Number(rows[0].leaves), audited: Number(rows[0].audited) };
   } finally {
     await c.end();
+  }
+}
+
+/**
+ * --instances 2 [--quick]: the same seeded data measured through (a) a balancer, one gateway and one instance of
+ * each subgraph, then (b) the balancer, two gateways and two instances of each (bench/instances.ts), with the usual
+ * timing and warm-up rules; our gateway only, so no peers share the cores. Two webhook endpoints take every append
+ * and the journal audit runs every 5 s in both, so the background work that must happen once runs throughout; after
+ * (b)'s load the database is checked for events consumed twice, webhooks delivered twice and overlapping audits.
+ * Writes bench/results.json.
+ */
+async function instances() {
+  const db = await benchDatabase();
+  const receiver = await startHookReceiver();
+  let run: (Running & { balancer: RoundRobin }) | null = null;
+  const env = { WEBHOOK_ALLOW_PRIVATE_ADDRESSES: '1', JOURNAL_AUDIT_INTERVAL_MS: '5000' };
+  const phases: InstancesPhase[] = [];
+  let once: OnceReport | null = null;
+  try {
+    say('one vs two instances; migrating');
+    await migrateAll(db.url);
+    const data = await seedBench(db.url, SIZE, (m) => say(`seed: ${m}`));
+    let endpoints: string[] = [];
+    for (const count of [1, 2]) {
+      const before = loadavg();
+      say(`load average ${before}; starting ${count} gateway(s) and ${count} instance(s) of each subgraph`);
+      run = await startInstances(db.url, count, env);
+      if (!endpoints.length) endpoints = await registerHooks(run.urls.gateway, receiver, data.agencies[0].id);
+      const auditSeq = await lastAuditSeq(db.url);
+      const results = await measureAll(run, await scenarios(data), CONNECTIONS, TIMING, !QUICK, ['gateway']);
+      if (count === 2) once = await checkOnce(db.url, endpoints, receiver, auditSeq, say);
+      const after = loadavg();
+      phases.push({ instances: count, load: `${before} → ${after}`, handed: [...run.balancer.handed], results });
+      await run.stop();
+      run = null;
+    }
+    const [one, two] = phases.map((p) => p.results);
+    const machine = { cores: os.cpus().length, cpu: cpuModel(), node: process.version };
+    fs.writeFileSync(
+      path.join(BENCH_DIR, 'results.json'),
+      JSON.stringify(
+        {
+          when: new Date().toISOString(),
+          mode: `instances${QUICK ? ' quick' : ''}`,
+          machine,
+          data: data.counts,
+          timing: { ...TIMING, connections: CONNECTIONS },
+          phases,
+          ratios: instancesRatios(one, two),
+          once,
+        },
+        null,
+        2,
+      ),
+    );
+    console.log(
+      `
+one vs two instances${QUICK ? ' (quick)' : ''} — ${machine.cores} cores (${machine.cpu}), Node ${machine.node}; each load ${TIMING.duration}s after ${TIMING.warmup}s warm-up, via the balancer`,
+    );
+    for (const p of phases)
+      console.log(`${p.instances}×: load average ${p.load}; connections per gateway ${p.handed.join(' / ')}`);
+    console.log(`
+${instancesTable(one, two)}
+`);
+    if (once) {
+      console.log(
+        `once: ${once.appended} RecordAppended; ${once.consumers.map((c) => `${c.consumer} inbox ${c.inbox} of ${c.events}`).join(', ')}`,
+      );
+      console.log(
+        `      webhooks ${once.webhooks.map((w) => `${w.endpoint} ${w.delivered} delivered, ${w.received} received, ${w.repeatsInLog + w.repeatsReceived} twice`).join('; ')}`,
+      );
+      console.log(
+        `      journal audits ${once.audits.runs} (${once.audits.runsSince} with two instances), ${once.audits.failed} failed, ${once.audits.breaks} overlapping, ${once.audits.coveredOnce ? 'each leaf once' : 'leaves NOT covered once'}, ${once.checkpointRepeats} checkpoints twice; caught up in ${once.drainSeconds.toFixed(0)} s`,
+      );
+      console.log(`      ${once.ok ? 'OK: everything once' : 'FAILED: see bench/results.json "once"'}`);
+    }
+    console.log(`
+written bench/results.json in ${((Date.now() - t0) / 1000).toFixed(0)}s`);
+    if (once && !once.ok) process.exitCode = 1;
+  } finally {
+    await run?.stop();
+    await receiver.close();
+    await db.stop();
   }
 }
 

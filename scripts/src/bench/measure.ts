@@ -34,7 +34,7 @@ export interface Measurement {
   allSqlPerRequest: number;
   /** Peak RSS of the gateway measured (ours or Hive's; none when direct), MB. */
   gatewayRssMb: number | null;
-  /** RSS of each subgraph after the run, MB. */
+  /** RSS of each subgraph after the run, MB (summed over its instances). */
   subgraphRssMb: Record<string, number>;
 }
 
@@ -116,21 +116,39 @@ export async function quiesce(run: Running, say: (m: string) => void): Promise<v
   while (Date.now() < until) {
     const a = await statsAll(run);
     const t0 = performance.now();
-    await Promise.all(SUBGRAPHS.map((n) => fetch(run.urls[n].replace(/\/graphql$/, '/health'))));
+    await Promise.all(instanceUrls(run).map((u) => fetch(u.replace(/\/graphql$/, '/health'))));
     const healthMs = performance.now() - t0;
     await new Promise((r) => setTimeout(r, 1000));
     const b = await statsAll(run);
     const sql = SUBGRAPHS.reduce((x, n) => x + b[n].sqlStatements - a[n].sqlStatements, 0);
-    if (sql < 40 && healthMs < 100) return;
+    // The idle background (consumers and workers polling) grows with the instances: the bound with it.
+    const sets = Math.max(1, ...SUBGRAPHS.map((n) => run.instances?.[n].length ?? 1));
+    if (sql < 40 * sets && healthMs < 100) return;
     if (!warned)
       say(`waiting for the servers to finish earlier work (${sql} statements/s, health in ${healthMs.toFixed(0)} ms)`);
     warned = true;
   }
 }
 
+const instanceUrls = (run: Running) => SUBGRAPHS.flatMap((n) => run.instances?.[n] ?? [run.urls[n]]);
+
+/** Each subgraph's counters, summed over its instances. */
 async function statsAll(run: Running) {
   return Object.fromEntries(
-    await Promise.all(SUBGRAPHS.map(async (n) => [n, await subgraphStats(run.urls[n])] as const)),
+    await Promise.all(
+      SUBGRAPHS.map(async (n) => {
+        const each = await Promise.all((run.instances?.[n] ?? [run.urls[n]]).map((u) => subgraphStats(u)));
+        const sum = (f: (x: (typeof each)[number]) => number) => each.reduce((a, x) => a + f(x), 0);
+        return [
+          n,
+          {
+            sqlStatements: sum((x) => x.sqlStatements),
+            requestSqlStatements: sum((x) => x.requestSqlStatements ?? x.sqlStatements),
+            rss: sum((x) => x.rss),
+          },
+        ] as const;
+      }),
+    ),
   );
 }
 
@@ -179,10 +197,10 @@ export async function measure(
 ): Promise<Measurement> {
   const firstMs = await verifySample(run, s, t);
   const specFile = writeSpec(run, s, t, o);
-  const gatewayPid = t === 'direct' ? null : run.pids[t];
+  const gatewayPids = t === 'direct' ? [] : t === 'gateway' && run.gatewayPids ? run.gatewayPids : [run.pids[t]];
   let peak = 0;
   const sample = () => {
-    if (gatewayPid) peak = Math.max(peak, processRss(gatewayPid));
+    for (const pid of gatewayPids) peak = Math.max(peak, processRss(pid));
   };
   // Warm-up first as a load of its own, so the counters read next cover only the measured load.
   if (o.warmup > 0) {
@@ -228,7 +246,7 @@ export async function measure(
     sqlPerRequest: Object.values(sqlPerSubgraph).reduce((x, y) => x + y, 0),
     sqlPerSubgraph,
     allSqlPerRequest,
-    gatewayRssMb: gatewayPid ? peak / MB : null,
+    gatewayRssMb: gatewayPids.length ? peak / MB : null,
     subgraphRssMb: Object.fromEntries(SUBGRAPHS.map((n) => [n, after[n].rss / MB])),
   };
 }

@@ -84,19 +84,29 @@ type Server = SubgraphName | 'gateway' | Peer;
 export interface Running {
   urls: Record<Server, string>;
   pids: Record<Server, number>;
+  /** With several instances (--instances): every instance of each subgraph, whose counters are summed. */
+  instances?: Record<SubgraphName, string[]>;
+  /** With several gateways: all of them (the RSS reported is the largest). */
+  gatewayPids?: number[];
   stop(): Promise<void>;
 }
 
-/** The subgraphs, our gateway and both Hive Gateways, each a process of its own, on free ports. */
-export async function startServices(databaseUrl: string): Promise<Running> {
-  // The services run with NODE_ENV=production, which refuses the development secrets: unless the caller set
-  // its own, this run gets fresh ones, here (tokens are signed in this process) and in every child.
+/**
+ * The services run with NODE_ENV=production, which refuses the development secrets: unless the caller set
+ * its own, this run gets fresh ones, here (tokens are signed in this process) and in every child.
+ */
+export function productionSecrets(): void {
   const { INTERNAL_SECRET, JWT_SECRET } = config();
   if (INTERNAL_SECRET === DEV_INTERNAL_SECRET || JWT_SECRET === DEV_JWT_SECRET)
     overrideConfig({
       INTERNAL_SECRET: INTERNAL_SECRET === DEV_INTERNAL_SECRET ? randomBytes(32).toString('hex') : INTERNAL_SECRET,
       JWT_SECRET: JWT_SECRET === DEV_JWT_SECRET ? randomBytes(32).toString('hex') : JWT_SECRET,
     });
+}
+
+/** The subgraphs, our gateway and both Hive Gateways, each a process of its own, on free ports. */
+export async function startServices(databaseUrl: string): Promise<Running> {
+  productionSecrets();
   const ports = Object.fromEntries(
     await Promise.all([...SUBGRAPHS, 'gateway', ...PEERS].map(async (n) => [n, await freePort()])),
   ) as Record<Server, number>;

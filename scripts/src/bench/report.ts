@@ -106,3 +106,74 @@ export function growthTable(steps: { cases: number; results: Measurement[] }[]):
   const line = (r: string[]) => r.map((c, i) => c.padEnd(w[i])).join('  ');
   return [line(head), line(w.map((n) => '-'.repeat(n))), ...body.map(line)].join('\n');
 }
+
+/** One phase of --instances: the platform with `instances` sets, the load average around it, its measurements. */
+export interface InstancesPhase {
+  instances: number;
+  load: string;
+  /** Connections the balancer handed to each gateway. */
+  handed: number[];
+  results: Measurement[];
+}
+
+export interface InstancesRatio {
+  scenario: string;
+  connections: number;
+  /** req/s with two instances over req/s with one. */
+  throughput: number | null;
+  p50: number | null;
+  p95: number | null;
+}
+
+export function instancesRatios(one: Measurement[], two: Measurement[]): InstancesRatio[] {
+  return one.map((a) => {
+    const b = two.find((m) => m.scenario === a.scenario && m.connections === a.connections);
+    return {
+      scenario: a.scenario,
+      connections: a.connections,
+      throughput: b && a.rps ? b.rps / a.rps : null,
+      p50: b?.p50 != null && a.p50 ? b.p50 / a.p50 : null,
+      p95: b?.p95 != null && a.p95 ? b.p95 / a.p95 : null,
+    };
+  });
+}
+
+/** Per request and connection count: one set against two, side by side, and two over one. */
+export function instancesTable(one: Measurement[], two: Measurement[]): string {
+  const head = [
+    'request',
+    'conc',
+    '1× req/s',
+    'p50',
+    'p95',
+    '2× req/s',
+    'p50',
+    'p95',
+    '2/1 req/s',
+    'p50',
+    'p95',
+    'err',
+  ];
+  const rs = instancesRatios(one, two);
+  const body = one.map((a, i) => {
+    const b = two.find((m) => m.scenario === a.scenario && m.connections === a.connections);
+    const errs = (m?: Measurement) => (m ? m.non2xx + m.errors + m.graphqlErrors : 0);
+    return [
+      a.scenario,
+      String(a.connections),
+      f(a.rps, 1),
+      f(a.p50),
+      f(a.p95),
+      f(b?.rps ?? null, 1),
+      f(b?.p50 ?? null),
+      f(b?.p95 ?? null),
+      f(rs[i].throughput, 2),
+      f(rs[i].p50, 2),
+      f(rs[i].p95, 2),
+      `${errs(a)}/${errs(b)}`,
+    ];
+  });
+  const w = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((c, i) => (i < 1 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  ');
+  return [line(head), line(w.map((n) => '-'.repeat(n))), ...body.map(line)].join('\n');
+}

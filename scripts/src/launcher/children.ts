@@ -22,18 +22,18 @@ export function forwardOutput(proc: ChildProcess, name: string, index: number): 
   }
 }
 
-/** Starts one service as its own process, its output prefixed with its name. */
-export function startChild(name: string, env: NodeJS.ProcessEnv, index: number): Child {
+/** Starts one service as its own process, its output prefixed with its name (or `label`: a second instance's). */
+export function startChild(name: string, env: NodeJS.ProcessEnv, index: number, label = name): Child {
   const script = path.join(__dirname, '..', 'run-service.js');
   const flags = NODE_FLAGS[name as ServiceName] ?? [];
   const proc = spawn(process.execPath, ['--enable-source-maps', ...flags, script, name], {
     env: childEnv(env),
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
-  forwardOutput(proc, name, index);
+  forwardOutput(proc, label, index);
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
   return {
-    name,
+    name: label,
     proc,
     async stop() {
       if (proc.exitCode !== null) return;
