@@ -11,6 +11,7 @@ import {
 } from '@tsp/shared';
 
 import { createTestDatabase, sql } from '../kit/db';
+import { until } from '../kit/until';
 
 const AGENCY = '00000000-0000-4000-8000-000000000001';
 let url: string;
@@ -66,7 +67,8 @@ test('an event is written only with its transaction', async () => {
 
 test('a consumer that crashes mid-batch and restarts applies every event exactly once; two instances never double-apply', async () => {
   await publishMany(60);
-  let failOnce = true;
+  // It keeps failing at event 40 until it is stopped: a retry after the crash must not finish the run first.
+  let crashed = false;
   const crashing = startConsumer({
     orm,
     schema: 'dst',
@@ -77,14 +79,14 @@ test('a consumer that crashes mid-batch and restarts applies every event exactly
     pollMs: 50,
     handle: async (em, e) => {
       await apply(em, e);
-      if ((e.payload as { n: number }).n === 40 && failOnce) {
-        failOnce = false;
+      if ((e.payload as { n: number }).n === 40) {
+        crashed = true;
         throw new Error('dispatcher killed mid-way');
       }
     },
   });
   // Let it get past the first batch and hit the crash, then kill it.
-  for (let i = 0; i < 50 && failOnce; i++) await new Promise((r) => setTimeout(r, 20));
+  await until('the consumer to crash mid-batch', () => crashed || undefined);
   await crashing.stop();
   const partial = await sql<{ n: string }>(url, 'select count(*) as n from dst.applied');
   expect(Number(partial[0].n)).toBeLessThan(60);
