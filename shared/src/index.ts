@@ -6,6 +6,7 @@ export * from './clients/index.js';
 export * from './config.js';
 export * from './contracts/index.js';
 export * from './db/embedded.js';
+export * from './db/group-commit.js';
 export * from './db/orm.js';
 export * from './db/outage.js';
 export * from './errors.js';

@@ -9,6 +9,7 @@ import { config } from '../config.js';
 import { logger } from '../logger.js';
 import { countSqlStatement } from '../metrics/sql.js';
 import { dbAcquireTimeoutMs, dbConnectTimeoutMs } from '../resilience/timeouts.js';
+import { GroupCommitSubscriber } from './group-commit.js';
 
 /**
  * Counts SQL statements: `statements` is everything this process sends; `requestStatements` only
@@ -88,6 +89,8 @@ export async function openOrm(o: DbOptions): Promise<Orm> {
     forceUtcTimezone: true,
     // Batch entity references and collections per tick, so lists cost a constant number of statements.
     dataloader: true,
+    // Transactions that hand out positions flush the WAL after their COMMIT, outside the lock (group-commit.ts).
+    subscribers: [new GroupCommitSubscriber()],
   });
   const log = logger(`db:${o.schema}`);
   // A pg client that errors while idle (e.g. the database restarts) must not crash the process.

@@ -1,5 +1,6 @@
 import { Arg, Ctx, Directive, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
 
+import { flushWal } from '../db/group-commit.js';
 import { requestScope } from '../db/orm.js';
 import { DateTimeScalar } from '../graphql/scalars.js';
 import { requireService } from '../identity/access.js';
@@ -66,9 +67,13 @@ export function eventFeed(source: string, typePrefix: string) {
     async head(@Ctx() ctx: Context) {
       requireService(ctx.identity);
       // Positions commit in order (publishEvent's lock), so nothing committed later can sit at or below this.
-      const [r]: { p: string | number }[] = await requestScope.exit(() =>
-        ctx.em.execute(`select coalesce(max(position), 0) as p from ${source}.outbox`),
-      );
+      const [r]: { p: string | number }[] = await requestScope.exit(async () => {
+        const rows: { p: string | number }[] = await ctx.em.execute(
+          `select coalesce(max(position), 0) as p from ${source}.outbox`,
+        );
+        await flushWal(ctx.em); // a position given out is on disk (db/group-commit.ts)
+        return rows;
+      });
       return Number(r.p);
     }
   }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import type { EntityManager } from '@mikro-orm/postgresql';
 
+import { COMMIT_WITHOUT_FLUSH, flushAfterCommit, flushWal } from '../db/group-commit.js';
 import { scopeSqlOf } from '../identity/scope.js';
 import { currentTraceparent } from '../tracing/propagation.js';
 import { type DomainEvent, EVENTS_CHANNEL, type NewEvent } from './types.js';
@@ -44,7 +45,10 @@ export async function publishEvent<P extends Record<string, unknown>>(
   e: NewEvent<P>,
 ): Promise<DomainEvent<P>> {
   if (!em.isInTransaction()) throw new Error('publishEvent must run inside the transaction of the change it reports');
-  await em.execute(`select pg_advisory_xact_lock(hashtext(?))`, [`${source}.outbox`]);
+  // Group commit (db/group-commit.ts): the lock is released at COMMIT without waiting for the disk; the
+  // transaction's caller goes on once the WAL is flushed.
+  await em.execute(`select pg_advisory_xact_lock(hashtext(?)), ${COMMIT_WITHOUT_FLUSH}`, [`${source}.outbox`]);
+  flushAfterCommit(em);
   const id = randomUUID();
   const occurredAt = e.occurredAt ?? new Date();
   // The writing request's trace travels with the event: consumers and webhook deliveries continue it.
@@ -86,5 +90,7 @@ export async function readEvents(em: EntityManager, source: string, f: EventFilt
     `select * from ${source}.outbox where ${where.join(' and ')} order by position limit ?`,
     params,
   );
+  // A position given out must never be given out again: only once what was read is on disk (group-commit.ts).
+  if (rows.length) await flushWal(em);
   return rows.map((r) => toEvent(source, r));
 }

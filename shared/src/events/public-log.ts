@@ -1,3 +1,4 @@
+import { flushWal } from '../db/group-commit.js';
 import { badInput } from '../errors.js';
 import { decodeCursor, encodeCursor, MAX_PAGE } from '../graphql/pagination.js';
 import { requireUser } from '../identity/access.js';
@@ -74,6 +75,8 @@ export async function readScopedLog<P>(
         where ${where.join(' and ')} order by position limit ?`,
     params,
   );
+  // Positions are cursors: only once they are on disk (db/group-commit.ts).
+  if (rows.length) await flushWal(ctx.em);
   const nodes: LogRow<P>[] = rows.slice(0, limit).map((r) => ({
     id: r.id,
     type: r.type,

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { COMMIT_WITHOUT_FLUSH, flushAfterCommit } from '@tsp/shared';
 
 import {
   consistencyProof,
@@ -27,7 +28,8 @@ export class JournalRangeError extends Error {}
  * holding the outbox's lock while waiting for this one, and another the reverse, deadlock.
  */
 export async function lockJournalAppends(em: EntityManager): Promise<void> {
-  await em.execute(`select pg_advisory_xact_lock(?)`, [JOURNAL_APPEND_LOCK]);
+  await em.execute(`select pg_advisory_xact_lock(?), ${COMMIT_WITHOUT_FLUSH}`, [JOURNAL_APPEND_LOCK]);
+  flushAfterCommit(em);
 }
 
 type Row = Record<string, unknown>;
@@ -51,7 +53,7 @@ export interface AppendedLeaf {
  */
 export async function appendLeaf(em: EntityManager, p: JournalAppend): Promise<AppendedLeaf> {
   // journal_append_batch directly: one PL/pgSQL call fewer than journal_append(entry, case, leaf).
-  const sql = `select t.idx::text as idx, t.leaf_hash from records.journal_append_batch(array[?::uuid], array[?::uuid], array[?::bytea]) t`;
+  const sql = `select t.idx::text as idx, t.leaf_hash from records.journal_append_batch(array[?::uuid], array[?::uuid], array[?::bytea]) t, ${COMMIT_WITHOUT_FLUSH}`;
   return (await callAppend(em, [p], sql, [p.entryId, p.caseId, p.data]))[0];
 }
 
@@ -76,7 +78,7 @@ export async function appendLeaves(em: EntityManager, items: readonly JournalApp
   return callAppend(
     em,
     items,
-    `select t.idx::text as idx, t.leaf_hash from records.journal_append_batch(?::uuid[], ?::uuid[], ?::bytea[]) t order by t.idx`,
+    `select t.idx::text as idx, t.leaf_hash from records.journal_append_batch(?::uuid[], ?::uuid[], ?::bytea[]) t, ${COMMIT_WITHOUT_FLUSH} order by t.idx`,
     [
       pgArray(items.map((i) => i.entryId)),
       pgArray(items.map((i) => i.caseId)),
@@ -92,6 +94,9 @@ async function callAppend(
   params: unknown[],
 ): Promise<AppendedLeaf[]> {
   if (!em.isInTransaction()) throw new Error('appendLeaf must run inside the transaction that writes the entry');
+  // Group commit (@tsp/shared group-commit.ts): the append lock is released at COMMIT without waiting for the
+  // disk; the transaction's caller goes on once the WAL is flushed.
+  flushAfterCommit(em);
   let rows: Row[];
   try {
     rows = await run(em, sql, params);

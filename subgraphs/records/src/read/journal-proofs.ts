@@ -1,4 +1,4 @@
-import { AppError, badInput, type Context, notFound, requireId, requireUser } from '@tsp/shared';
+import { AppError, badInput, type Context, flushWal, notFound, requireId, requireUser } from '@tsp/shared';
 
 import {
   consistencyProofFor,
@@ -14,10 +14,15 @@ import {
 } from '../journal/index.js';
 import type { JournalConsistencyProof, JournalInclusionProof, SignedCheckpoint } from '../schema/journal.types.js';
 
-/** Range and integrity failures become errors a caller can act on. */
-async function answer<T>(field: string, f: () => Promise<T>): Promise<T> {
+/**
+ * Range and integrity failures become errors a caller can act on. A head or proof is answered only once the
+ * leaves it covers are on disk: appends commit without waiting for the flush (@tsp/shared group-commit.ts).
+ */
+async function answer<T>(ctx: Context, field: string, f: () => Promise<T>): Promise<T> {
   try {
-    return await f();
+    const result = await f();
+    await flushWal(ctx.em);
+    return result;
   } catch (e) {
     if (e instanceof JournalRangeError) throw badInput(field, e.message);
     if (e instanceof JournalIntegrityError) {
@@ -31,7 +36,7 @@ async function answer<T>(field: string, f: () => Promise<T>): Promise<T> {
 
 /** The current signed checkpoint; signs a new one when the log has grown. */
 export function journalCheckpoint(ctx: Context): Promise<SignedCheckpoint> {
-  return answer('journalCheckpoint', () => createCheckpoint(ctx.em));
+  return answer(ctx, 'journalCheckpoint', () => createCheckpoint(ctx.em));
 }
 
 /** Stored checkpoints, newest first. */
@@ -44,7 +49,7 @@ export function journalCheckpoints(
 }
 
 export function journalConsistencyProof(ctx: Context, from: number, to: number): Promise<JournalConsistencyProof> {
-  return answer('from', () => consistencyProofFor(ctx.em, from, to));
+  return answer(ctx, 'from', () => consistencyProofFor(ctx.em, from, to));
 }
 
 /** Signed-in callers; the entry's content only when the records lifecycle's entry source lets them read it. */
@@ -61,7 +66,7 @@ export async function journalInclusionProof(
   const [leaf] = await leavesOfEntries(ctx.em, [id]);
   if (!leaf) throw notFound('journal leaf of record entry', id);
   const s = size ?? (await treeSize(ctx.em));
-  const p = await answer('treeSize', () => inclusionProofFor(ctx.em, leaf.index, s));
+  const p = await answer(ctx, 'treeSize', () => inclusionProofFor(ctx.em, leaf.index, s));
   return {
     entryId: id,
     leafIndex: p.index,

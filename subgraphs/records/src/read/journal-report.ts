@@ -1,4 +1,4 @@
-import type { Context } from '@tsp/shared';
+import { type Context, flushWal } from '@tsp/shared';
 
 import { canonicalEntryBytes, type CaseEntries, type CaseJournalReport, verifyCaseJournals } from '../journal/index.js';
 import { journalInput } from '../write/journal-input.js';
@@ -25,11 +25,13 @@ export async function caseEntries(ctx: Context, caseIds: readonly string[]): Pro
   });
 }
 
-/** Journal reports for every case asked in this request, verified together. */
+/** Journal reports for every case asked in this request, verified together; the head they name is on disk. */
 export const journalReport = (ctx: Context) =>
-  ctx.loaders.get<string, CaseJournalReport>('journalReport', async (ids) =>
-    verifyCaseJournals(ctx.em, await caseEntries(ctx, ids)),
-  );
+  ctx.loaders.get<string, CaseJournalReport>('journalReport', async (ids) => {
+    const reports = await verifyCaseJournals(ctx.em, await caseEntries(ctx, ids));
+    await flushWal(ctx.em);
+    return reports;
+  });
 
 /** 校验案件记录 A readable case's entries re-hashed against the journal and its newest signed checkpoint. */
 export async function verifyReadableCaseJournal(ctx: Context, caseId: string): Promise<CaseJournalReport> {

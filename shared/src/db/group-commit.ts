@@ -1,0 +1,66 @@
+import type { EventSubscriber, TransactionEventArgs } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+/**
+ * 组提交 Group commit outside the ordering locks.
+ *
+ * The outbox (event positions) and records' journal (leaf indexes) hand out positions under a transaction-scoped
+ * advisory lock, so positions commit in order. Held through an ordinary COMMIT, the lock also covers the commit's
+ * WAL flush: writers take turns on the disk one flush each, and nobody is left to share a flush with. So a
+ * transaction that takes such a lock commits with `synchronous_commit = off` (the lock is released as soon as the
+ * commit record is in the WAL buffers) and, once committed, flushes the WAL itself before anything is answered —
+ * outside the lock, where concurrent writers' flushes overlap and PostgreSQL merges them. A write is still
+ * acknowledged only once it is on disk.
+ *
+ * What changes: for the fraction of a millisecond between commit and flush, other sessions can already see the
+ * rows. A crash of the server in that window loses them, together with everything committed after them (the WAL is
+ * one sequence), and their positions would be handed out again. So nothing that gives out a position — event
+ * feeds, journal heads and proofs — answers before the WAL is flushed past what it read (`flushWal`). Replicas
+ * receive only flushed WAL, so they never see the window.
+ */
+
+/** SQL expression for the statement that takes the ordering lock: this transaction's COMMIT does not wait. */
+export const COMMIT_WITHOUT_FLUSH = `set_config('synchronous_commit', 'off', true)`;
+
+/**
+ * Flushes the WAL up to its current end, unless it is flushed already (the usual case: no write at all). PostgreSQL
+ * has no "wait for flush" call; a non-transactional logical message with flush = true (PostgreSQL 17+) writes a
+ * record of a few bytes and flushes the WAL through it, which covers every commit before it. Any privileges, any
+ * wal_level.
+ */
+export const FLUSH_WAL_SQL = `select case when pg_current_wal_flush_lsn() < pg_current_wal_insert_lsn()
+  then pg_logical_emit_message(false, 'tsp.flush', '', true) end as flushed`;
+
+const toFlush = new WeakSet<object>();
+
+/** MikroORM marks a savepoint's transaction with a symbol pointing at its parent; commit hooks run on the root. */
+function rootTransaction(trx: object): object {
+  for (;;) {
+    const parent = Object.getOwnPropertySymbols(trx).find((s) => s.description === 'parentTransaction');
+    if (!parent) return trx;
+    trx = (trx as Record<symbol, object>)[parent];
+  }
+}
+
+/**
+ * Call in the transaction whose statement used COMMIT_WITHOUT_FLUSH: after its COMMIT, and before the transaction's
+ * caller goes on, the WAL is flushed (GroupCommitSubscriber).
+ */
+export function flushAfterCommit(em: EntityManager): void {
+  const trx = em.getTransactionContext<object>();
+  if (!trx) throw new Error('flushAfterCommit must run inside a transaction');
+  toFlush.add(rootTransaction(trx));
+}
+
+/** Makes everything committed so far durable: after reading positions, before answering with them. */
+export async function flushWal(em: EntityManager): Promise<void> {
+  // Not in the caller's transaction, if any: a plain pooled statement.
+  await em.getConnection().execute(FLUSH_WAL_SQL);
+}
+
+/** Registered on every ORM (openOrm): flushes after the commit of each transaction marked by flushAfterCommit. */
+export class GroupCommitSubscriber implements EventSubscriber {
+  async afterTransactionCommit(args: TransactionEventArgs): Promise<void> {
+    if (args.transaction && toFlush.has(args.transaction as object)) await flushWal(args.em as EntityManager);
+  }
+}

@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+
+import { type Context, migrate, openOrm, type Orm } from '@tsp/shared';
+import { Client } from 'pg';
+
+import { appendLeaf, lockJournalAppends } from '../subgraphs/records/src/journal';
+import { migrations } from '../subgraphs/records/src/migrations';
+import { journalConsistencyProof } from '../subgraphs/records/src/read/journal-proofs';
+import { createTestDatabase } from './kit/db';
+import { flushedThrough, withWalWriterPaused } from './kit/wal';
+
+/**
+ * The journal's group commit (shared/src/db/group-commit.ts): an append releases the append lock at COMMIT without
+ * waiting for the disk and is flushed before its caller goes on; a head or proof is answered only once the leaves
+ * it covers are on disk. The WAL writer is paused (kit/wal.ts) so that nothing else flushes.
+ */
+
+let url: string;
+let orm: Orm;
+let probe: Client;
+
+beforeAll(async () => {
+  url = await createTestDatabase();
+  const m = await openOrm({ schema: 'records', clientUrl: url, entities: [], migrations, poolMax: 1 });
+  await migrate(m, 'records').finally(() => m.close());
+  orm = await openOrm({ schema: 'records', clientUrl: url, entities: [], migrations: [] });
+  probe = new Client({ connectionString: url });
+  await probe.connect();
+});
+afterAll(async () => {
+  await probe.end();
+  await orm.close();
+});
+
+const leaf = () => ({ entryId: randomUUID(), caseId: randomUUID(), data: Buffer.from(`entry ${randomUUID()}`) });
+
+/** Runs `write` in a transaction; returns its synchronous_commit and the WAL's end after its last write. */
+async function inTransaction(write: (em: import('@tsp/shared').EntityManager) => Promise<unknown>) {
+  return orm.em.fork().transactional(async (em) => {
+    await write(em);
+    const [r] = await em.execute<{ sync: string; lsn: string }[]>(
+      `select current_setting('synchronous_commit') as sync, pg_current_wal_insert_lsn()::text as lsn`,
+    );
+    return r;
+  });
+}
+
+test('an append commits without waiting for the disk and is on disk when its transaction returns', async () => {
+  const [inside, flushed] = await withWalWriterPaused(probe, async () => {
+    const r = await inTransaction((em) => appendLeaf(em, leaf()));
+    // Strictly past the last write: through the COMMIT record that follows it.
+    const { rows } = await probe.query<{ ok: boolean }>('select pg_current_wal_flush_lsn() > $1::pg_lsn as ok', [
+      r.lsn,
+    ]);
+    return [r, rows[0].ok] as const;
+  });
+  expect(inside.sync).toBe('off');
+  expect(flushed).toBe(true);
+});
+
+test('a transaction that takes the append lock early (a new case) is flushed after its COMMIT too', async () => {
+  const [inside, flushed] = await withWalWriterPaused(probe, async () => {
+    const r = await inTransaction(async (em) => {
+      await lockJournalAppends(em);
+      await appendLeaf(em, leaf());
+    });
+    return [r, await flushedThrough(probe, r.lsn)] as const;
+  });
+  expect(inside.sync).toBe('off');
+  expect(flushed).toBe(true);
+});
+
+test('a consistency proof is answered only once the leaves it covers are on disk', async () => {
+  await inTransaction((em) => appendLeaf(em, leaf()));
+  const [proof, flushed] = await withWalWriterPaused(probe, async () => {
+    // An append committed without waiting whose writer has not flushed yet.
+    const writer = new Client({ connectionString: url });
+    await writer.connect();
+    try {
+      await writer.query('begin');
+      await writer.query('set local synchronous_commit = off');
+      await writer.query(`select records.journal_append_batch(array[$1::uuid], array[$2::uuid], array[$3::bytea])`, [
+        randomUUID(),
+        randomUUID(),
+        Buffer.from('unflushed'),
+      ]);
+      await writer.query('commit');
+    } finally {
+      await writer.end();
+    }
+    const { rows } = await probe.query<{ lsn: string; n: string }>(
+      `select pg_current_wal_insert_lsn()::text as lsn, (select count(*) from records.journal_leaf)::text as n`,
+    );
+    const p = await journalConsistencyProof({ em: orm.em.fork() } as unknown as Context, 1, Number(rows[0].n));
+    return [p, await flushedThrough(probe, rows[0].lsn)] as const;
+  });
+  expect(proof.toSize).toBeGreaterThanOrEqual(2);
+  expect(flushed).toBe(true);
+});

@@ -1,0 +1,121 @@
+import {
+  type EntityManager,
+  openOrm,
+  type Orm,
+  outboxSql,
+  outboxTraceparentSql,
+  publishEvent,
+  readEvents,
+} from '@tsp/shared';
+import { Client } from 'pg';
+
+import { createTestDatabase, sql } from '../kit/db';
+import { flushedThrough, withWalWriterPaused } from '../kit/wal';
+
+/**
+ * Group commit (shared/src/db/group-commit.ts): a transaction that takes an ordering lock commits without waiting
+ * for the disk, and its caller goes on only once the WAL is flushed; a reader that gives out positions answers only
+ * once what it read is on disk. WAL positions are compared, not times.
+ */
+
+const AGENCY = '00000000-0000-4000-8000-000000000001';
+let url: string;
+let orm: Orm;
+let probe: Client;
+
+beforeAll(async () => {
+  url = await createTestDatabase();
+  await sql(url, 'create schema gc');
+  for (const s of [...outboxSql('gc'), ...outboxTraceparentSql('gc')]) await sql(url, s);
+  orm = await openOrm({ schema: 'gc', clientUrl: url, entities: [], migrations: [] });
+  probe = new Client({ connectionString: url });
+  await probe.connect();
+});
+afterAll(async () => {
+  await probe.end();
+  await orm.close();
+});
+
+const event = (n: number) => ({
+  type: 'Thing',
+  agencyId: AGENCY,
+  region: '宁晋县',
+  subjectId: `s${n}`,
+  payload: { n },
+});
+
+/** Has the WAL been flushed strictly past `lsn`? */
+async function flushedPast(lsn: string): Promise<boolean> {
+  const { rows } = await probe.query<{ ok: boolean }>('select pg_current_wal_flush_lsn() > $1::pg_lsn as ok', [lsn]);
+  return rows[0].ok;
+}
+
+/** Inside a transaction: its setting, and where the WAL ends after its last write (its COMMIT record comes after). */
+async function state(em: EntityManager): Promise<{ sync: string; lsn: string }> {
+  const [r] = await em.execute<{ sync: string; lsn: string }[]>(
+    `select current_setting('synchronous_commit') as sync, pg_current_wal_insert_lsn()::text as lsn`,
+  );
+  return r;
+}
+
+test('publishing an event commits without waiting for the disk, and the caller goes on only once it is flushed', async () => {
+  const [inside, flushed] = await withWalWriterPaused(probe, async () => {
+    const r = await orm.em.fork().transactional(async (em) => {
+      await publishEvent(em, 'gc', event(1));
+      return state(em);
+    });
+    return [r, await flushedPast(r.lsn)] as const;
+  });
+  // The COMMIT did not wait (the lock was released without a flush)…
+  expect(inside.sync).toBe('off');
+  // …yet on return the WAL is on disk past the transaction's last write, i.e. through its COMMIT record.
+  expect(flushed).toBe(true);
+});
+
+test('an event published in a nested transaction (a savepoint) is flushed after the outer COMMIT', async () => {
+  const [inside, flushed] = await withWalWriterPaused(probe, async () => {
+    const r = await orm.em.fork().transactional(async (outer) => {
+      await outer.execute('select 1');
+      return outer.transactional(async (inner) => {
+        await publishEvent(inner, 'gc', event(2));
+        return state(inner);
+      });
+    });
+    return [r, await flushedPast(r.lsn)] as const;
+  });
+  expect(inside.sync).toBe('off');
+  expect(flushed).toBe(true);
+});
+
+test('a transaction that takes no ordering lock commits as before, waiting for the disk itself', async () => {
+  const inside = await orm.em.fork().transactional(async (em) => {
+    await em.execute(`insert into gc.outbox (id, type, agency_id, region, subject_id, occurred_at, payload)
+      values (gen_random_uuid(), 'Raw', '${AGENCY}', 'x', 'x', now(), '{}')`);
+    return state(em);
+  });
+  expect(inside.sync).toBe('on');
+  expect(await flushedPast(inside.lsn)).toBe(true);
+});
+
+test('events read from the outbox are answered only once they are on disk', async () => {
+  // A writer that committed without waiting and did not flush (as if it had not reached its flush yet).
+  const [types, flushed] = await withWalWriterPaused(probe, async () => {
+    const writer = new Client({ connectionString: url });
+    await writer.connect();
+    try {
+      await writer.query('begin');
+      await writer.query(`set local synchronous_commit = off`);
+      await writer.query(`insert into gc.outbox (id, type, agency_id, region, subject_id, occurred_at, payload)
+        values (gen_random_uuid(), 'Unflushed', '${AGENCY}', 'x', 'x', now(), '{}')`);
+      await writer.query('commit');
+    } finally {
+      await writer.end();
+    }
+    // The WAL's end now lies past that COMMIT record.
+    const { rows } = await probe.query<{ lsn: string }>('select pg_current_wal_insert_lsn()::text as lsn');
+    const events = await readEvents(orm.em.fork(), 'gc', { after: 0, limit: 100 });
+    return [events.map((e) => e.type), await flushedThrough(probe, rows[0].lsn)] as const;
+  });
+  expect(types).toContain('Unflushed');
+  expect(flushed).toBe(true);
+});
