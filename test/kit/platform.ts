@@ -9,6 +9,7 @@ import {
   startSubgraph,
   type SubgraphName,
   SUBGRAPHS,
+  type SubgraphService,
   subgraphUrlVar,
   type TokenClaims,
 } from '@tsp/shared';
@@ -41,11 +42,15 @@ export interface Platform {
 
 export const token = (claims: TokenClaims, ttl?: string | number) => signDevToken(claims, ttl);
 
-/** The real platform in this process: a fresh database, migrations, the five subgraphs and the gateway on ephemeral ports. */
-export async function startPlatform(): Promise<Platform> {
+/**
+ * The real platform in this process: a fresh database, migrations, the five subgraphs and the gateway on ephemeral
+ * ports. `replace` swaps a subgraph's service, e.g. for one whose background workers a test holds or leaves out.
+ */
+export async function startPlatform(replace: Partial<Record<SubgraphName, SubgraphService>> = {}): Promise<Platform> {
+  const service = (name: SubgraphName) => replace[name] ?? services[name];
   const databaseUrl = await createMigratedDatabase();
   const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;
-  for (const name of SUBGRAPHS) subgraphs[name] = await startSubgraph(services[name], { databaseUrl });
+  for (const name of SUBGRAPHS) subgraphs[name] = await startSubgraph(service(name), { databaseUrl });
   // Subgraph-to-subgraph calls read these.
   const restoreUrls = overrideConfig(Object.fromEntries(SUBGRAPHS.map((n) => [subgraphUrlVar(n), subgraphs[n].url])));
   // The checked-in supergraph (test/supergraph.test.ts fails when it is stale): composing it again in every
@@ -89,7 +94,7 @@ export async function startPlatform(): Promise<Platform> {
       await subgraphs[name].stop();
     },
     async restartSubgraph(name) {
-      subgraphs[name] = await startSubgraph(services[name], { databaseUrl, port: ports[name] ?? subgraphs[name].port });
+      subgraphs[name] = await startSubgraph(service(name), { databaseUrl, port: ports[name] ?? subgraphs[name].port });
       // A restart is known here: calls reach the new instance at once instead of after the breaker's open interval.
       resetBreakers();
     },

@@ -4,5 +4,5 @@ export { BoundedNames, codeOutcome, OUTCOME_CODES, outcomeOf, thrownOutcome } fr
 export { shared as singleFlight } from './lazy.js';
 export { queryForMetrics } from './query.js';
 export { createServiceMetrics, type ServiceMetrics } from './service.js';
-export { countSqlStatement, requestSqlStatementsBySchema } from './sql.js';
+export { backgroundSqlStatementsBySchema, countSqlStatement, requestSqlStatementsBySchema } from './sql.js';
 export { subgraphMetrics } from './subgraph.js';

@@ -18,6 +18,14 @@ export function requestSqlStatementsBySchema(): Record<string, number> {
   return Object.fromEntries([...counts].map(([schema, [request]]) => [schema, request]));
 }
 
+/**
+ * Statements sent outside GraphQL requests so far (workers, consumers, scrapes), per schema (= per service) in this
+ * process: for tests that count what one service's background work costs while idle.
+ */
+export function backgroundSqlStatementsBySchema(): Record<string, number> {
+  return Object.fromEntries([...counts].map(([schema, [, background]]) => [schema, background]));
+}
+
 /** tsp_sql_statements_total of one service; read from the counts at scrape time. */
 export function sqlStatementsMetric(registry: Registry, schema: string): void {
   new Counter({
