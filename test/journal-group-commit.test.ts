@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { type Context, migrate, openOrm, type Orm } from '@tsp/shared';
 import { Client } from 'pg';
 
-import { appendLeaf, lockJournalAppends } from '../subgraphs/records/src/journal';
+import { appendLeaf, createCheckpoint, lockJournalAppends } from '../subgraphs/records/src/journal';
 import { migrations } from '../subgraphs/records/src/migrations';
 import { journalConsistencyProof } from '../subgraphs/records/src/read/journal-proofs';
 import { createTestDatabase } from './kit/db';
@@ -96,4 +96,12 @@ test('a consistency proof is answered only once the leaves it covers are on disk
   });
   expect(proof.toSize).toBeGreaterThanOrEqual(2);
   expect(flushed).toBe(true);
+});
+
+test('a transaction that appends and signs a checkpoint waits for the disk at COMMIT: no signed head is seen first', async () => {
+  const inside = await inTransaction(async (em) => {
+    await appendLeaf(em, leaf());
+    await createCheckpoint(em);
+  });
+  expect(inside.sync).toBe('on');
 });

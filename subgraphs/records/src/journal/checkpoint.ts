@@ -148,6 +148,9 @@ export async function createCheckpoint(em: EntityManager, size?: number): Promis
     if (latest.size === head.size) return latest;
   }
   const key = await signingKey(em);
+  // A signed head must never be seen before it is on disk: even in a transaction that appended (whose COMMIT
+  // would not wait, @tsp/shared group-commit.ts), this one's COMMIT waits for the flush.
+  if (em.isInTransaction()) await em.execute(`select set_config('synchronous_commit', 'on', true)`);
   const signedAt = new Date();
   const { note, signature } = signCheckpoint(
     { origin: JOURNAL_ORIGIN, size: head.size, rootHash: Buffer.from(head.rootHash, 'hex'), time: signedAt },
