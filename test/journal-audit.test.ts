@@ -284,7 +284,7 @@ describe('journal self-audit', () => {
         expect(watch.rehashing).toBe(false);
         return checked;
       };
-      // A new watch re-hashes every entry first (deletions while it was not looking leave no mark).
+      // A table the stored marks do not name yet: the watch re-hashes every entry first.
       expect((await run(10)).ok).toBe(true);
       await finishPass();
       const size = Number((await treeHead(orm.em.fork())).size);
@@ -302,6 +302,23 @@ describe('journal self-audit', () => {
     } finally {
       registerJournalEntrySource({ entryBytes: async (_ctx, ids) => ids.map((id) => entries.get(id) ?? null) });
     }
+  });
+
+  it('continues from the watch state the last run stored: a restarted worker re-hashes nothing when nothing moved', async () => {
+    const first = new ChangeWatch();
+    const run = (watch: ChangeWatch) => audit({ sweep: false, sweepLeaves: 64, watch });
+    for (let k = 0; k < 200 && (k === 0 || first.rehashing); k++) expect((await run(first)).ok).toBe(true);
+    expect(first.rehashing).toBe(false);
+    // Another process — this one restarted, or a second instance — takes over from the stored marks and pass.
+    const restarted = new ChangeWatch();
+    expect(await run(restarted)).toMatchObject({ ok: true, entriesChecked: 0 });
+    expect(restarted.rehashing).toBe(false);
+    const [{ watch }] = await sql<{ watch: { marks: Record<string, string>; pass: unknown } }>(
+      url,
+      `select watch from records.journal_audit order by seq desc limit 1`,
+    );
+    expect(watch.pass).toBeNull();
+    expect(Object.keys(watch.marks)).toEqual(expect.arrayContaining(['records.journal_leaf', 'records.journal_node']));
   });
 
   it('notices a log rebuilt with one entry changed, every hash made consistent again', async () => {

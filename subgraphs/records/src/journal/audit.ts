@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type Identity, logger, newContext, Role } from '@tsp/shared';
 
-import type { ChangeWatch } from './change-watch.js';
+import type { ChangeWatch, WatchState } from './change-watch.js';
 import { createCheckpoint, JournalIntegrityError, latestCheckpoint, publicKey } from './checkpoint.js';
 import { extendEdge, rightEdge, rootFromEdge } from './compact.js';
 import { journalEntrySource } from './entry-source.js';
@@ -287,6 +287,11 @@ async function audit(tx: EntityManager, o: AuditSettings): Promise<JournalAuditR
   const { checked, problems: entryProblems } = await rehashEntries(tx, [...swept, ...fresh]);
   problems.push(...entryProblems);
   let entriesChecked = checked;
+  // The watch state the newest run stored; a run without a watch passes it on unchanged.
+  const [stored] = await tx.execute<{ watch: WatchState | null }[]>(
+    `select watch from records.journal_audit order by seq desc limit 1`,
+  );
+  watch?.restore(stored?.watch ?? null);
   if (watch && base > 0) {
     const w = await watchedProblems(tx, watch, base, o, previous, [...swept, ...fresh]);
     problems.push(...w.problems);
@@ -310,10 +315,11 @@ async function audit(tx: EntityManager, o: AuditSettings): Promise<JournalAuditR
           { message: `… and ${problems.length - AUDIT_MAX_PROBLEMS} more problems of this run`, caseIds: [] },
         ]
       : problems;
+  const nextWatch = watch?.state(ok) ?? stored?.watch ?? null;
   const [row] = await tx.execute(
     `insert into records.journal_audit
-       (from_size, tree_size, root_hash, ok, problems, entries_checked, swept_from, swept_to, checkpoint_size)
-     values (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?) returning ${AUDIT_COLUMNS}`,
+       (from_size, tree_size, root_hash, ok, problems, entries_checked, swept_from, swept_to, checkpoint_size, watch)
+     values (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?::jsonb) returning ${AUDIT_COLUMNS}`,
     [
       base,
       target,
@@ -324,6 +330,7 @@ async function audit(tx: EntityManager, o: AuditSettings): Promise<JournalAuditR
       sweptFrom,
       sweptTo,
       checkpointSize,
+      nextWatch ? JSON.stringify(nextWatch) : null,
     ],
   );
   return { ...toAudit(row), pending: size - target };

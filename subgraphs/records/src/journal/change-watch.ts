@@ -58,18 +58,42 @@ interface Pass {
   again: boolean;
 }
 
+/** What a run leaves for the next (records.journal_audit.watch): the marks it saw and the pass still to go. */
+export interface WatchState {
+  marks: Marks;
+  pass: Pass | null;
+}
+
 /**
  * One per audit worker: remembers the marks the last committed run saw, and the all-entries pass in
- * progress. Every entry is re-hashed (a pass) on the worker's first run (deletions made while the
- * service was down leave no mark it could compare), when entry rows were deleted (no row version shows
- * that), and when a journal table was updated (a leaf rewritten in the same transaction as its entry
- * shares the entry's xmin again, so no suspect shows that either). A pass goes one window per run, so
- * no run is long (the worker runs back to back meanwhile, beating its heartbeat between runs).
+ * progress. Every entry is re-hashed (a pass) when entry rows were deleted (no row version shows
+ * that), when a journal table was updated (a leaf rewritten in the same transaction as its entry
+ * shares the entry's xmin again, so no suspect shows that either), and when there is nothing to compare
+ * with (the first audit with a watch). A pass goes one window per run, so no run is long (the worker runs
+ * back to back meanwhile, beating its heartbeat between runs).
+ *
+ * Each run stores its state with its outcome (`state`), and the next run starts from the newest stored state
+ * (`restore`), whichever instance runs it: a restarted or added instance continues, and compares with the marks
+ * the last run saw. The marks are PostgreSQL's counters, kept while this service is down (and across a clean
+ * server restart); a crash or a reset changes them, which starts a pass.
  */
 export class ChangeWatch {
   private seen: Marks | null = null;
   private pass: Pass | null = null;
   private pending: { marks: Marks; started: Pass | null; advanced: Pass | null } | null = null;
+
+  /** Continues from the state the newest audit run stored (none stored: this process's own, if any). */
+  restore(stored: WatchState | null): void {
+    if (!stored) return;
+    this.seen = stored.marks;
+    this.pass = stored.pass;
+  }
+
+  /** The state to store with this run's outcome: what `commit(ok)` will keep. Null when the run decided nothing. */
+  state(ok: boolean): WatchState | null {
+    if (!this.pending) return null;
+    return { marks: this.pending.marks, pass: ok ? this.pending.advanced : this.pending.started };
+  }
 
   /** An all-entries pass is under way: the worker runs again soon. */
   get rehashing(): boolean {
@@ -125,10 +149,11 @@ export class ChangeWatch {
 
   /** The run's outcome is stored: its marks count as seen; its window counts as done only when it passed. */
   commit(ok: boolean): void {
-    if (!this.pending) return;
-    this.seen = this.pending.marks;
     // A failed window is checked again by the next run, like the sweep's.
-    this.pass = ok ? this.pending.advanced : this.pending.started;
+    const next = this.state(ok);
+    if (!next) return;
+    this.seen = next.marks;
+    this.pass = next.pass;
     this.pending = null;
   }
 }

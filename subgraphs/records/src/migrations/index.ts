@@ -28,3 +28,5 @@ import { RecordsProcedure } from './0013_procedure.js';
 migrations.push({ name: '0013_records_procedure', class: RecordsProcedure });
 import { RecordsChallenges } from './0014_challenges.js';
 migrations.push({ name: '0014_records_challenges', class: RecordsChallenges });
+import { RecordsJournalAuditWatch } from './0015_journal_audit_watch.js';
+migrations.push({ name: '0015_records_journal_audit_watch', class: RecordsJournalAuditWatch });
