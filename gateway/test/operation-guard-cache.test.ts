@@ -1,7 +1,7 @@
+import { TextCache } from '@tsp/shared';
 import { buildSchema } from 'graphql';
 
 import { OperationGuard } from '../src/limits/check';
-import { TextCache } from '../src/limits/text-cache';
 
 /**
  * The guard keeps each text's checks and estimates (limits/check.ts): whatever it kept, a request must get the

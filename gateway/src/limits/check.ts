@@ -1,6 +1,7 @@
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import { TextCache } from '@tsp/shared';
 import {
   type DocumentNode,
   getIntrospectionQuery,
@@ -18,7 +19,6 @@ import { costModel, MAX_NODES } from './cost.js';
 import { LIMITS } from './numbers.js';
 import { tooCostly } from './refusal.js';
 import { checkSelectionShape } from './selection-shape.js';
-import { TextCache } from './text-cache.js';
 
 export interface OperationRequest {
   query: string;

@@ -1,7 +1,6 @@
-import { errorBody, type Identity, isAppError } from '@tsp/shared';
+import { cachedIdentityFromHeader, errorBody, type Identity, isAppError } from '@tsp/shared';
 import type { Request, RequestHandler, Response } from 'express';
 
-import { cachedIdentityFromHeader } from '../identity-cache.js';
 import type { OperationGuard, OperationRequest } from './check.js';
 
 /** What the edge found, for the GraphQL context: the caller (the token is verified once) and the query it checked. */

@@ -17,6 +17,7 @@ import { loadConfig } from '../config.js';
 import { type MigrationRenames, openOrm, type Orm, requestScope, sqlStats } from '../db/orm.js';
 import { blameDatabase } from '../db/outage.js';
 import { AppError } from '../errors.js';
+import { cachedIdentityFromHeader } from '../identity/cache.js';
 import { CurrentAgencies, type OfficerAgencySource } from '../identity/current-agency.js';
 import { identityFromHeader, verifyServiceToken } from '../identity/jwt.js';
 import type { Identity } from '../identity/roles.js';
@@ -71,6 +72,23 @@ export type Identify = (authorization: string | undefined) => Promise<Identity>;
 const asGraphqlRefusal = (e: unknown) =>
   e instanceof AppError ? new AppError(e.code, e.message, { ...e.extensions, http: { status: 200 } }) : e;
 
+/**
+ * A subgraph's Identify. Every request of a caller reaches each subgraph with the same token (the gateway
+ * forwards it), so a token is verified once and its identity kept until its exp (cachedIdentityFromHeader);
+ * the current-agency check still runs on every request.
+ */
+export function subgraphIdentify(
+  currentAgencies: CurrentAgencies,
+  verify: (header: string | undefined) => Promise<Identity> = identityFromHeader,
+): Identify {
+  const identityOf = cachedIdentityFromHeader(verify);
+  return async (authorization) => {
+    const identity = await identityOf(authorization);
+    await currentAgencies.check(identity);
+    return identity;
+  };
+}
+
 export interface RunningSubgraph {
   name: SubgraphName;
   url: string;
@@ -96,11 +114,7 @@ export async function startSubgraph(
     }));
   const { schema } = await buildFederatedSchema(svc.schema);
   const currentAgencies = new CurrentAgencies(svc.officerAgencies?.(orm) ?? officerAgenciesFromPersonnel(svc.name));
-  const identify: Identify = async (authorization) => {
-    const identity = await identityFromHeader(authorization);
-    await currentAgencies.check(identity);
-    return identity;
-  };
+  const identify = subgraphIdentify(currentAgencies);
   const app = baseApp();
   const httpServer = http.createServer(app);
   const metrics = subgraphMetrics(svc, orm);

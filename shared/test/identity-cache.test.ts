@@ -1,8 +1,9 @@
-import { identityFromHeader, overrideConfig, Role, signDevToken } from '@tsp/shared';
+import { overrideConfig } from '../src/config';
+import { cachedIdentityFromHeader } from '../src/identity/cache';
+import { identityFromHeader, signDevToken } from '../src/identity/jwt';
+import { Role } from '../src/identity/roles';
 
-import { cachedIdentityFromHeader } from '../src/identity-cache';
-
-/** The edge keeps what a token verified to (identity-cache.ts); everything a fresh verification refuses stays refused. */
+/** The edge keeps what a token verified to (shared/src/identity/cache.ts; subgraphs use it too); everything a fresh verification refuses stays refused. */
 let clock = Date.now();
 let verified = 0;
 const counting = (header: string | undefined) => {
