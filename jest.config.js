@@ -10,7 +10,9 @@ const swc = {
 };
 
 const common = {
-  testEnvironment: 'node',
+  // jest's node environment; it also lets a worker whose loop has emptied skip V8's heap teardown, which
+  // outlasted jest's 500 ms exit grace under load (test/kit/worker-exit.js).
+  testEnvironment: '<rootDir>/test/kit/environment.js',
   rootDir: __dirname,
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.data/', '/bench/'],
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
