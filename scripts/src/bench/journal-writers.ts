@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
+import { COMMIT_WITHOUT_FLUSH, FLUSH_WAL_SQL } from '@tsp/shared';
 import { Client } from 'pg';
 
 /**
@@ -14,8 +15,10 @@ import { Client } from 'pg';
  * 'pipelined': BEGIN, then the append and COMMIT in one message: the lock is released without waiting
  * for the client between the append's result and the COMMIT. An error in the append skips the COMMIT
  * (the transaction stays aborted and the writer rolls back), so nothing half-done commits.
+ * 'group': as 'pipelined', with the COMMIT not waiting for the disk, then the WAL flushed outside the lock, as the
+ * services do (@tsp/shared group-commit.ts).
  */
-export type CommitMode = 'separate' | 'pipelined';
+export type CommitMode = 'separate' | 'pipelined' | 'group';
 
 const APPEND =
   'select t.idx::text as idx from records.journal_append_batch(array[$1::uuid], array[$2::uuid], array[$3::bytea]) t';
@@ -53,10 +56,12 @@ export async function plainAppendRate(
             await c.query(APPEND, [entryId, caseId, data]);
             await c.query('commit');
           } else {
-            const results = (await c.query(`${appendText(entryId, caseId, data)}; commit`)) as unknown as {
+            const first = mode === 'group' ? `select ${COMMIT_WITHOUT_FLUSH}; ` : '';
+            const results = (await c.query(`${first}${appendText(entryId, caseId, data)}; commit`)) as unknown as {
               rows: { idx: string }[];
             }[];
-            if (results[0].rows.length !== 1) throw new Error('the pipelined append returned no index');
+            if (results.at(-2)!.rows.length !== 1) throw new Error('the pipelined append returned no index');
+            if (mode === 'group') await c.query(FLUSH_WAL_SQL);
           }
         }
       }),
