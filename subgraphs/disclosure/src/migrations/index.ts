@@ -5,6 +5,7 @@ import { DisclosureDiscretionBenchmark } from './0004_discretion_benchmark.js';
 import { DisclosureOutbox } from './0005_outbox.js';
 import { DisclosureSupervisionNotices } from './0006_supervision_notices.js';
 import { DisclosurePublicationTextSearch } from './0007_publication_text_search.js';
+import { DisclosureFindingsCandidates } from './0008_findings_candidates.js';
 
 export const migrations = [
   { name: '0001_disclosure_init', class: DisclosureInit },
@@ -14,4 +15,5 @@ export const migrations = [
   { name: '0005_disclosure_outbox', class: DisclosureOutbox },
   { name: '0006_disclosure_supervision_notices', class: DisclosureSupervisionNotices },
   { name: '0007_disclosure_publication_text_search', class: DisclosurePublicationTextSearch },
+  { name: '0008_disclosure_findings_candidates', class: DisclosureFindingsCandidates },
 ];

@@ -41,12 +41,16 @@ export async function findingFacts(
               case when p.withdrawn_at is not null then '已撤回' when r.action = 'WITHDRAWN' then '已撤回' else '不应公开' end as why
          from disclosure.publication p
          left join lateral (select action from disclosure.publication_revision where publication_id = p.id order by version desc limit 1) r on true
-        where p.agency_id = any(?::uuid[]) and ${PUBLIC_VISIBLE}
-          -- Candidates first (ever withdrawn), so the latest-revision lookup runs for few rows, not every publication.
-          and (p.withdrawn_at is not null or p.withdrawal_reason is not null
-               or p.id in (select publication_id from disclosure.publication_revision where action = 'WITHDRAWN'))
+        -- Candidates first (ever withdrawn, from migration 0008's partial indexes), fetched by key: the region's
+        -- other publications are never read, and the latest-revision lookup runs for few rows.
+        where p.id = any(array(
+                select id from disclosure.publication
+                 where agency_id = any(?::uuid[]) and (withdrawn_at is not null or withdrawal_reason is not null)
+                union
+                select publication_id from disclosure.publication_revision where action = 'WITHDRAWN'))
+          and p.agency_id = any(?::uuid[]) and ${PUBLIC_VISIBLE}
           and (p.withdrawn_at is not null or p.withdrawal_reason is not null or r.action = 'WITHDRAWN')`,
-      [ids, today],
+      [ids, ids, today],
     ),
     em.execute(`select agency_id, year from disclosure.annual_report where agency_id = any(?::uuid[])`, [ids]),
   ]);

@@ -30,3 +30,5 @@ import { RecordsChallenges } from './0014_challenges.js';
 migrations.push({ name: '0014_records_challenges', class: RecordsChallenges });
 import { RecordsJournalAuditWatch } from './0015_journal_audit_watch.js';
 migrations.push({ name: '0015_records_journal_audit_watch', class: RecordsJournalAuditWatch });
+import { RecordsDecisionDepartureStatistics } from './0016_decision_departure_statistics.js';
+migrations.push({ name: '0016_records_decision_departure_statistics', class: RecordsDecisionDepartureStatistics });

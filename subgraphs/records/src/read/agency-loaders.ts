@@ -53,8 +53,7 @@ export const agencyLoad = {
         l && !(l instanceof Error) ? l.activities : DEFAULT_AUDIO_VISUAL_LIST,
       );
       // (agency, activity) pairs of every agency's audio-visual list, for the entry pre-filter below.
-      const listAgencies = readable.flatMap((id, i) => lists[i].map(() => id));
-      const listActivities = lists.flat();
+      const pairs = readable.flatMap((id, i) => lists[i].map((activity) => `"${id} ${activity}"`));
       const [overdue, unserved, applications, entries, problems, departed, overturned] = await Promise.all([
         ctx.em.execute<
           {
@@ -106,10 +105,10 @@ export const agencyLoad = {
         ),
         // Only entries that could break a rule: an imported credential problem, or no full-process audio/video
         // where it may be needed (affecting liberty or property, or on the agency's list and no AUDIO/VIDEO at
-        // all). Candidates come from small indexes (migration 0007); audioVisualProblem (rules/) decides. The planner
-        // guesses about a thousand candidates per (agency, activity) where there are one or two, and then scanned whole
-        // tables (at a province's 1M cases: 5.2 M rows of entry_without_full_av, then 6.2 M entries; 330 ms–2.6 s):
-        // `offset 0` keeps one index lookup per pair, `= any(array(…))` fetches the entries by key (6 ms).
+        // all). Candidates come from small indexes (migration 0007); audioVisualProblem (rules/) decides. One index
+        // scan over the agencies × the listed activities (constants, so the planner estimates from their frequencies;
+        // a lookup per pair got a generic guess of a thousand rows each and scanned whole tables at a province's 1M
+        // cases), then only the agency's own pairs; `= any(array(…))` fetches the entries by key.
         ctx.em.execute<
           {
             id: string;
@@ -131,15 +130,20 @@ export const agencyLoad = {
              from records.record_entry e
              join records.enforcement_case c on c.id = e.case_id
             where e.id = any(array(
-                    select g.entry_id from unnest(?::uuid[], ?::text[]) l(agency_id, activity)
-                      cross join lateral (select entry_id from records.entry_without_full_av
-                                           where agency_id = l.agency_id and activity = l.activity and not has_av
-                                          offset 0) g
+                    select entry_id from records.entry_without_full_av
+                     where not has_av and agency_id = any(?::uuid[]) and activity = any(?::text[])
+                       and agency_id::text || ' ' || activity = any(?::text[])
                     union
                     select entry_id from records.entry_without_full_av where affects_liberty_or_property and agency_id = any(?::uuid[])
                     union
                     select id from records.record_entry where credential_problem is not null and agency_id = any(?::uuid[])))`,
-          [uuidArray(listAgencies), `{${listActivities.join(',')}}`, uuidArray(readable), uuidArray(readable)],
+          [
+            uuidArray(readable),
+            `{${[...new Set(lists.flat())].join(',')}}`,
+            `{${pairs.join(',')}}`,
+            uuidArray(readable),
+            uuidArray(readable),
+          ],
         ),
         // The periodic self-audit re-verifies the whole journal; findings read its latest outcome, so
         // their cost does not grow with the journal (verifyCaseJournal and case.journal check live).
