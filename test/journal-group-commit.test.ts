@@ -70,31 +70,46 @@ test('a transaction that takes the append lock early (a new case) is flushed aft
   expect(flushed).toBe(true);
 });
 
+/** An append committed without waiting whose writer has not flushed yet; where the WAL ends, and the leaves now. */
+async function appendUnflushed(): Promise<{ lsn: string; n: number }> {
+  const writer = new Client({ connectionString: url });
+  await writer.connect();
+  try {
+    await writer.query('begin');
+    await writer.query('set local synchronous_commit = off');
+    await writer.query(`select records.journal_append_batch(array[$1::uuid], array[$2::uuid], array[$3::bytea])`, [
+      randomUUID(),
+      randomUUID(),
+      Buffer.from('unflushed'),
+    ]);
+    await writer.query('commit');
+  } finally {
+    await writer.end();
+  }
+  const { rows } = await probe.query<{ lsn: string; n: string }>(
+    `select pg_current_wal_insert_lsn()::text as lsn, (select count(*) from records.journal_leaf)::text as n`,
+  );
+  return { lsn: rows[0].lsn, n: Number(rows[0].n) };
+}
+
 test('a consistency proof is answered only once the leaves it covers are on disk', async () => {
   await inTransaction((em) => appendLeaf(em, leaf()));
   const [proof, flushed] = await withWalWriterPaused(probe, async () => {
-    // An append committed without waiting whose writer has not flushed yet.
-    const writer = new Client({ connectionString: url });
-    await writer.connect();
-    try {
-      await writer.query('begin');
-      await writer.query('set local synchronous_commit = off');
-      await writer.query(`select records.journal_append_batch(array[$1::uuid], array[$2::uuid], array[$3::bytea])`, [
-        randomUUID(),
-        randomUUID(),
-        Buffer.from('unflushed'),
-      ]);
-      await writer.query('commit');
-    } finally {
-      await writer.end();
-    }
-    const { rows } = await probe.query<{ lsn: string; n: string }>(
-      `select pg_current_wal_insert_lsn()::text as lsn, (select count(*) from records.journal_leaf)::text as n`,
-    );
-    const p = await journalConsistencyProof({ em: orm.em.fork() } as unknown as Context, 1, Number(rows[0].n));
-    return [p, await flushedThrough(probe, rows[0].lsn)] as const;
+    const { lsn, n } = await appendUnflushed();
+    const p = await journalConsistencyProof({ em: orm.em.fork() } as unknown as Context, 1, n);
+    return [p, await flushedThrough(probe, lsn)] as const;
   });
   expect(proof.toSize).toBeGreaterThanOrEqual(2);
+  expect(flushed).toBe(true);
+});
+
+test("a proof refused as out of range names the journal's size only once that size is on disk", async () => {
+  const [refusal, flushed] = await withWalWriterPaused(probe, async () => {
+    const { lsn, n } = await appendUnflushed();
+    const e = await journalConsistencyProof({ em: orm.em.fork() } as unknown as Context, 1, n + 5).catch((x) => x);
+    return [e, await flushedThrough(probe, lsn)] as const;
+  });
+  expect(refusal.extensions?.code).toBe('BAD_USER_INPUT');
   expect(flushed).toBe(true);
 });
 

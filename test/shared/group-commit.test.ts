@@ -1,5 +1,9 @@
 import {
+  type Context,
   type EntityManager,
+  idempotencyRequestHashSql,
+  idempotencySql,
+  idempotent,
   openOrm,
   type Orm,
   outboxSql,
@@ -26,7 +30,13 @@ let probe: Client;
 beforeAll(async () => {
   url = await createTestDatabase();
   await sql(url, 'create schema gc');
-  for (const s of [...outboxSql('gc'), ...outboxTraceparentSql('gc')]) await sql(url, s);
+  for (const s of [
+    ...outboxSql('gc'),
+    ...outboxTraceparentSql('gc'),
+    ...idempotencySql('gc'),
+    ...idempotencyRequestHashSql('gc'),
+  ])
+    await sql(url, s);
   orm = await openOrm({ schema: 'gc', clientUrl: url, entities: [], migrations: [] });
   probe = new Client({ connectionString: url });
   await probe.connect();
@@ -97,25 +107,67 @@ test('a transaction that takes no ordering lock commits as before, waiting for t
   expect(await flushedPast(inside.lsn)).toBe(true);
 });
 
+/**
+ * Commits `statement` as a writer that took an ordering lock would, without waiting for the disk, and stops before
+ * its flush (as if it had not reached it yet, or its flush had failed). Returns where the WAL ends now: past that
+ * COMMIT record. Call with the WAL writer paused.
+ */
+async function commitUnflushed(statement: string): Promise<string> {
+  const writer = new Client({ connectionString: url });
+  await writer.connect();
+  try {
+    await writer.query('begin');
+    await writer.query(`set local synchronous_commit = off`);
+    await writer.query(statement);
+    await writer.query('commit');
+  } finally {
+    await writer.end();
+  }
+  const { rows } = await probe.query<{ lsn: string }>('select pg_current_wal_insert_lsn()::text as lsn');
+  return rows[0].lsn;
+}
+
 test('events read from the outbox are answered only once they are on disk', async () => {
-  // A writer that committed without waiting and did not flush (as if it had not reached its flush yet).
   const [types, flushed] = await withWalWriterPaused(probe, async () => {
-    const writer = new Client({ connectionString: url });
-    await writer.connect();
-    try {
-      await writer.query('begin');
-      await writer.query(`set local synchronous_commit = off`);
-      await writer.query(`insert into gc.outbox (id, type, agency_id, region, subject_id, occurred_at, payload)
-        values (gen_random_uuid(), 'Unflushed', '${AGENCY}', 'x', 'x', now(), '{}')`);
-      await writer.query('commit');
-    } finally {
-      await writer.end();
-    }
-    // The WAL's end now lies past that COMMIT record.
-    const { rows } = await probe.query<{ lsn: string }>('select pg_current_wal_insert_lsn()::text as lsn');
+    const lsn =
+      await commitUnflushed(`insert into gc.outbox (id, type, agency_id, region, subject_id, occurred_at, payload)
+      values (gen_random_uuid(), 'Unflushed', '${AGENCY}', 'x', 'x', now(), '{}')`);
     const events = await readEvents(orm.em.fork(), 'gc', { after: 0, limit: 100 });
-    return [events.map((e) => e.type), await flushedThrough(probe, rows[0].lsn)] as const;
+    return [events.map((e) => e.type), await flushedThrough(probe, lsn)] as const;
   });
   expect(types).toContain('Unflushed');
   expect(flushed).toBe(true);
+});
+
+test("a retry with the same Idempotency-Key gets the first request's result only once that is on disk", async () => {
+  // The first request committed its key row with its event and is still flushing (or its flush failed): a retry
+  // racing in, or the first request's own recovery from the failed flush, must not answer before the disk has it.
+  const [answer, written, flushed] = await withWalWriterPaused(probe, async () => {
+    const lsn = await commitUnflushed(`insert into gc.idempotency (actor, key, operation, result, request_hash)
+      values ('officer', 'retry-1', 'appendThing', '{"position": 7}', null)`);
+    let wrote = false;
+    const ctx = { em: orm.em.fork(), identity: { sub: 'officer' }, idempotencyKey: 'retry-1' } as unknown as Context;
+    const replay = { keep: (r: unknown) => r, restore: async (r: unknown) => r };
+    const result = await idempotent(ctx, 'gc', 'appendThing', {}, replay, async () => {
+      wrote = true;
+      return {};
+    });
+    return [result, wrote, await flushedThrough(probe, lsn)] as const;
+  });
+  expect(answer).toEqual({ position: 7 });
+  expect(written).toBe(false);
+  expect(flushed).toBe(true);
+});
+
+test("reading events inside a transaction flushes on that transaction's connection, so a pool of one does not wait", async () => {
+  // The webhook worker reads events inside its claim transaction. A flush on a second pooled connection would wait
+  // for the one this transaction holds: with a pool of one, until the acquire timeout.
+  const small = await openOrm({ schema: 'gc', clientUrl: url, entities: [], migrations: [], poolMax: 1 });
+  try {
+    await small.em.fork().transactional((em) => publishEvent(em, 'gc', event(9)));
+    const read = await small.em.fork().transactional((tx) => readEvents(tx, 'gc', { after: 0, limit: 1000 }));
+    expect(read.map((e) => e.subjectId)).toContain('s9');
+  } finally {
+    await small.close();
+  }
 });

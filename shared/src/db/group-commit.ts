@@ -52,15 +52,21 @@ export function flushAfterCommit(em: EntityManager): void {
   toFlush.add(rootTransaction(trx));
 }
 
-/** Makes everything committed so far durable: after reading positions, before answering with them. */
+/**
+ * Makes everything committed so far durable: after reading positions, before answering with them. Inside a
+ * transaction it runs on that transaction's connection (the message is not transactional, so it flushes at once):
+ * a second pooled connection, asked for while this one is held, could wait for ever on a small pool.
+ */
 export async function flushWal(em: EntityManager): Promise<void> {
-  // Not in the caller's transaction, if any: a plain pooled statement.
-  await em.getConnection().execute(FLUSH_WAL_SQL);
+  if (em.isInTransaction()) await em.execute(FLUSH_WAL_SQL);
+  else await em.getConnection().execute(FLUSH_WAL_SQL);
 }
 
 /** Registered on every ORM (openOrm): flushes after the commit of each transaction marked by flushAfterCommit. */
 export class GroupCommitSubscriber implements EventSubscriber {
   async afterTransactionCommit(args: TransactionEventArgs): Promise<void> {
-    if (args.transaction && toFlush.has(args.transaction as object)) await flushWal(args.em as EntityManager);
+    // The transaction is over (its connection back in the pool): a plain pooled statement.
+    if (args.transaction && toFlush.has(args.transaction as object))
+      await (args.em as EntityManager).getConnection().execute(FLUSH_WAL_SQL);
   }
 }

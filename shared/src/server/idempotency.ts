@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { MiddlewareFn } from 'type-graphql';
 
+import { flushWal } from '../db/group-commit.js';
 import { badInput, conflict } from '../errors.js';
 import type { Context } from './context.js';
 import { Loaders } from './loaders.js';
@@ -53,6 +54,9 @@ export async function idempotent<T>(
       [actor, key],
     );
     if (!row) return null;
+    // The first request may have committed without waiting for the disk (db/group-commit.ts) and be flushing still,
+    // or have failed in that flush: its result is answered again only once it is durable.
+    await flushWal(ctx.em);
     if (row.operation !== operation)
       throw conflict(`Idempotency-Key ${key} was already used for ${row.operation} / 幂等键已用于其他操作`, {
         field: 'Idempotency-Key',

@@ -24,7 +24,11 @@ async function answer<T>(ctx: Context, field: string, f: () => Promise<T>): Prom
     await flushWal(ctx.em);
     return result;
   } catch (e) {
-    if (e instanceof JournalRangeError) throw badInput(field, e.message);
+    if (e instanceof JournalRangeError) {
+      // Its message names the journal's size: a position given out like any other.
+      await flushWal(ctx.em);
+      throw badInput(field, e.message);
+    }
     if (e instanceof JournalIntegrityError) {
       throw new AppError('CONFLICT', `journal integrity failure / 记录日志完整性受损: ${e.message}`, {
         journalIntegrity: true,
