@@ -404,8 +404,8 @@ describe('supervision', () => {
     );
     expect(r.errors).toBeUndefined();
     const legacyId = r.data.importLegacyCase.id;
-    const Q = `query($a: ID!) { agency(id: $a) { reviewFindings { kind subjectId detail } } }`;
-    let found: { kind: string; subjectId: string; detail: string }[] = [];
+    const Q = `query($a: ID!) { agency(id: $a) { reviewFindings { kind subjectId detail since } } }`;
+    let found: { kind: string; subjectId: string; detail: string; since: string }[] = [];
     for (let i = 0; i < 50 && !found.some((f) => f.subjectId === legacyId); i++) {
       await new Promise((res) => setTimeout(res, 200));
       found = (await p.gql(Q, { a: w.agencyA }, { token: w.tokens.supervisor })).data.agency.reviewFindings;
@@ -414,7 +414,19 @@ describe('supervision', () => {
       kind: 'MAJOR_DECISION_WITHOUT_REVIEW',
       subjectId: legacyId,
       detail: expect.stringContaining('吊销'),
+      since: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     });
+    // Dated when review first saw the decision: the summary counts it on that day (in Asia/Shanghai).
+    const since = Date.parse(found.find((f) => f.subjectId === legacyId)!.since);
+    const day = new Date(since + 8 * 3600_000).toISOString().slice(0, 10);
+    const summary = await p.gql(
+      `query($r: String!, $d: Date!) { supervisionSummary(region: $r, from: $d, to: $d) { agencyId review { kind } } }`,
+      { r: '宁晋县', d: day },
+      { token: w.tokens.supervisor },
+    );
+    expect(summary.errors).toBeUndefined();
+    const mine = summary.data.supervisionSummary.find((s: { agencyId: string }) => s.agencyId === w.agencyA);
+    expect(mine.review).toContainEqual({ kind: 'MAJOR_DECISION_WITHOUT_REVIEW' });
   });
 
   test('SQL statements for a reviews list do not grow with its length', async () => {

@@ -49,6 +49,8 @@ export async function agencyReviewFindings(ctx: Context, a: { id: string }): Pro
              from review.unreviewed_decision where agency_id = any(?::uuid[]) order by decided_on, case_id`,
           [`{${ids.join(',')}}`],
         );
+        // The ORM's driver hands timestamps over as text: findings are dated by a Date.
+        for (const r of rows) r.seenAt = new Date(r.seenAt);
         return ids.map((id) => rows.filter((r) => r.agencyId === id));
       })
       .load(a.id),
