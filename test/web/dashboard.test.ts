@@ -42,6 +42,16 @@ async function signIn(page: Page, t = supervisor): Promise<void> {
   await page.getByRole('button', { name: '登录' }).click();
 }
 
+/** The three charts drawn; if they are not, the failure says what the page shows instead (an error, still loading). */
+async function chartsDrawn(page: Page): Promise<void> {
+  try {
+    await page.locator('.dash-chart svg').nth(2).waitFor();
+  } catch (e) {
+    const shown = await page.locator('[role="alert"], [role="status"]').allInnerTexts();
+    throw new Error(`the three charts were not drawn; the page shows: ${JSON.stringify(shown)}`, { cause: e });
+  }
+}
+
 const sumCounts = (rows: Record<string, { count: number }[] | unknown>[]) =>
   rows.reduce(
     (n, a) =>
@@ -80,7 +90,7 @@ test('keyboard only: Tab to the token field, Enter signs in; the overview shows 
   expect(Number(await total.textContent())).toBe(expected);
 
   // Three charts drawn (agencies, kinds, trend), each an image with a text summary and the figures as a table.
-  await page.locator('.dash-chart svg').nth(2).waitFor();
+  await chartsDrawn(page);
   expect(await page.locator('.dash-chart[role="img"]').count()).toBe(3);
   const byAgency = page.getByRole('table', { name: '按执法主体的监督发现' });
   expect(await byAgency.locator('tbody tr').count()).toBe(api.data.supervisionSummary.length);
@@ -99,7 +109,7 @@ test('keyboard only: Tab to the token field, Enter signs in; the overview shows 
 test('usable narrow: on a phone-sized screen the charts fit and the page passes the scan', async () => {
   const page = await openPage(browser, PHONE);
   await signIn(page);
-  await page.locator('.dash-chart svg').nth(2).waitFor();
+  await chartsDrawn(page);
   // Nothing wider than the screen but the scrolling tables.
   expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
   await screenshot(page, 'dashboard-phone');
