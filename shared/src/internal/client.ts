@@ -21,6 +21,9 @@ const PASSTHROUGH: ReadonlySet<string> = new Set<ErrorCode>(['NOT_FOUND', 'BAD_U
  * `reason` TIMEOUT (INTERNAL_CALL_TIMEOUT_MS, default 5 s), UNREACHABLE, HTTP_5XX or CIRCUIT_OPEN
  * (the target's breaker, shared by every client of this process for that URL, is open).
  */
+/** A query (not a mutation or subscription): safe to ask twice. */
+const isRead = (document: string) => /^\s*(query\b|\{)/.test(document.replace(/^\s*#.*$/gm, ''));
+
 export class InternalClient {
   private client: { url: string; graphql: GraphQLClient } | undefined;
   private token: { value: string; at: number } | undefined;
@@ -48,9 +51,16 @@ export class InternalClient {
     const client = this.clientFor(url);
     try {
       const signal = AbortSignal.timeout(this.timeoutMs);
-      return await throughBreaker(url, () =>
+      const once = () =>
         client.request<T>({ document, variables, requestHeaders: headers, signal }).catch((e: unknown) => {
           throw this.transportFailure(e);
+        });
+      // A kept-alive connection the target closed as it was reused fails at once: a read is asked again, once,
+      // within the same deadline (a write might have been done, so it is not).
+      return await throughBreaker(url, () =>
+        once().catch((e: unknown) => {
+          if (e instanceof DependencyFailure && e.reason === 'UNREACHABLE' && isRead(document)) return once();
+          throw e;
         }),
       );
     } catch (e) {
