@@ -15,15 +15,15 @@ export const SERVICE_TOKEN_HEADER = 'x-service-token';
 
 const PASSTHROUGH: ReadonlySet<string> = new Set<ErrorCode>(['NOT_FOUND', 'BAD_USER_INPUT', 'FORBIDDEN', 'CONFLICT']);
 
+/** A query (not a mutation or subscription): safe to ask twice. */
+const isRead = (document: string) => /^\s*(query\b|\{)/.test(document.replace(/^\s*#.*$/gm, ''));
+
 /**
  * Subgraph-to-subgraph GraphQL calls. Carries the internal secret and a short-lived service
  * token. Fails closed: no answer, a timeout or a server fault is DEPENDENCY_UNAVAILABLE, with
  * `reason` TIMEOUT (INTERNAL_CALL_TIMEOUT_MS, default 5 s), UNREACHABLE, HTTP_5XX or CIRCUIT_OPEN
  * (the target's breaker, shared by every client of this process for that URL, is open).
  */
-/** A query (not a mutation or subscription): safe to ask twice. */
-const isRead = (document: string) => /^\s*(query\b|\{)/.test(document.replace(/^\s*#.*$/gm, ''));
-
 export class InternalClient {
   private client: { url: string; graphql: GraphQLClient } | undefined;
   private token: { value: string; at: number } | undefined;
