@@ -2,7 +2,7 @@ import { type RunningGateway, startGateway } from '@tsp/gateway';
 import { PROVINCE } from '@tsp/scripts/bench/province';
 import { type Scenario, scenarios } from '@tsp/scripts/bench/scenarios';
 import type { BenchData } from '@tsp/scripts/bench/seed';
-import { services } from '@tsp/scripts/services';
+import { loadServices } from '@tsp/scripts/services';
 import {
   overrideConfig,
   requestSqlStatementsBySchema,
@@ -48,6 +48,7 @@ const restore: (() => void)[] = [];
 beforeAll(async () => {
   databaseUrl = await createMigratedDatabase();
   ({ data } = await growProvinceApart(databaseUrl, 0, SMALL, null, LAYOUT));
+  const services = await loadServices();
   for (const name of SUBGRAPHS)
     subgraphs.push(await startSubgraph({ ...services[name], workers: undefined }, { databaseUrl }));
   restore.push(overrideConfig(Object.fromEntries(subgraphs.map((s) => [subgraphUrlVar(s.name), s.url]))));

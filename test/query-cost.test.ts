@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { type RunningGateway, startGateway } from '@tsp/gateway';
 import { type BenchData, seedBench } from '@tsp/scripts/bench/seed';
-import { services } from '@tsp/scripts/services';
+import { loadServices } from '@tsp/scripts/services';
 import {
   overrideConfig,
   Role,
@@ -51,6 +51,7 @@ beforeAll(async () => {
     '成本县案件',
   );
   await seedInspections(databaseUrl, caseAgency.agencies[0], 200);
+  const services = await loadServices();
   for (const name of SUBGRAPHS)
     subgraphs.push(await startSubgraph({ ...services[name], workers: undefined }, { databaseUrl }));
   // Subgraphs ask personnel where an officer belongs (the stale-token check) at these URLs.

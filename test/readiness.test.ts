@@ -1,5 +1,5 @@
 import { type RunningGateway, startGateway } from '@tsp/gateway';
-import { services } from '@tsp/scripts/services';
+import { personnel as personnelService } from '@tsp/personnel';
 import {
   INTERNAL_SECRET_HEADER,
   internalSecret,
@@ -55,7 +55,7 @@ beforeAll(async () => {
   proxy = await startTcpProxy({ host: db.hostname, port: Number(db.port) });
   const viaProxy = new URL(p.databaseUrl);
   viaProxy.port = String(proxy.port);
-  personnel = await startSubgraph(services.personnel, { databaseUrl: viaProxy.toString() });
+  personnel = await startSubgraph(personnelService, { databaseUrl: viaProxy.toString() });
   const urls = Object.fromEntries(Object.entries(p.subgraphs).map(([n, s]) => [n, s.url])) as Record<
     SubgraphName,
     string
@@ -153,7 +153,7 @@ test('a stuck background worker makes /ready 503 naming it; once it moves again 
   let runs = 0;
   const stuck = await startSubgraph(
     {
-      ...services.personnel,
+      ...personnelService,
       workers: () => [
         periodicWorker({
           name: 'test.hanging-run',

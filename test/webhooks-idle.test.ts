@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { services } from '@tsp/scripts/services';
+import { review } from '@tsp/review';
 import { backgroundSqlStatementsBySchema, overrideConfig, publishEvent, Role } from '@tsp/shared';
 
 import { ALL_EVENT_TYPES } from '../subgraphs/review/src/webhooks/sources';
@@ -67,7 +67,7 @@ beforeAll(async () => {
   // Review runs only this worker, held here: its other workers (the decision consumer, the overdue scan) would add
   // their own statements to review's count.
   p = await startPlatform({
-    review: { ...services.review, workers: (orm) => [(worker = startWebhookWorker({ orm, pollMs: POLL_MS }))] },
+    review: { ...review, workers: (orm) => [(worker = startWebhookWorker({ orm, pollMs: POLL_MS }))] },
   });
   admin = await token({ role: Role.ADMIN, sub: 'admin-1' });
   r = await endpoints.receiver();

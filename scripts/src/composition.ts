@@ -2,7 +2,7 @@ import { composeServices } from '@apollo/composition';
 import { buildFederatedSchema, SUBGRAPHS, subgraphUrl } from '@tsp/shared';
 import { parse } from 'graphql';
 
-import { services } from './services.js';
+import { loadService } from './services.js';
 
 export interface Composed {
   supergraphSdl: string;
@@ -13,7 +13,7 @@ export interface Composed {
 export async function composeSupergraph(): Promise<Composed> {
   const subgraphs = [];
   for (const name of SUBGRAPHS) {
-    const { sdl } = await buildFederatedSchema(services[name].schema);
+    const { sdl } = await buildFederatedSchema((await loadService(name)).schema);
     subgraphs.push({ name, url: subgraphUrl(name), typeDefs: parse(sdl) });
   }
   const result = composeServices(subgraphs);

@@ -1,8 +1,8 @@
 import http from 'node:http';
 
 import { type RunningGateway, startGateway } from '@tsp/gateway';
+import { personnel } from '@tsp/personnel';
 import { seedPersonnel } from '@tsp/scripts/seed/personnel';
-import { services } from '@tsp/scripts/services';
 import { INTERNAL_SECRET_HEADER, internalSecret, Role, type RunningSubgraph, startSubgraph } from '@tsp/shared';
 
 import { type GqlResult, type Platform, startPlatform, token } from '../kit/platform';
@@ -106,7 +106,7 @@ test('anonymous callers get a smaller budget than signed-in ones', async () => {
 describe('hard caps behind the estimate', () => {
   let capped: RunningSubgraph;
   beforeAll(async () => {
-    capped = await startSubgraph(services.personnel, { databaseUrl: p.databaseUrl, maxResolvedValues: 50 });
+    capped = await startSubgraph(personnel, { databaseUrl: p.databaseUrl, maxResolvedValues: 50 });
   });
   afterAll(async () => {
     await capped?.stop();

@@ -1,5 +1,5 @@
 import { type RunningGateway, startGateway } from '@tsp/gateway';
-import { services } from '@tsp/scripts/services';
+import { loadServices } from '@tsp/scripts/services';
 import {
   overrideConfig,
   resetBreakers,
@@ -47,6 +47,7 @@ export const token = (claims: TokenClaims, ttl?: string | number) => signDevToke
  * ports. `replace` swaps a subgraph's service, e.g. for one whose background workers a test holds or leaves out.
  */
 export async function startPlatform(replace: Partial<Record<SubgraphName, SubgraphService>> = {}): Promise<Platform> {
+  const services = await loadServices();
   const service = (name: SubgraphName) => replace[name] ?? services[name];
   const databaseUrl = await createMigratedDatabase();
   const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;

@@ -1,5 +1,5 @@
 import { type RunningGateway, startGateway } from '@tsp/gateway';
-import { services } from '@tsp/scripts/services';
+import { loadServices } from '@tsp/scripts/services';
 import { type RunningSubgraph, startSubgraph, type SubgraphName, SUBGRAPHS } from '@tsp/shared';
 
 import { type Platform, startPlatform } from './platform';
@@ -22,6 +22,7 @@ export interface TwinPlatform extends Platform {
 export async function startTwinPlatform(): Promise<TwinPlatform> {
   const p = await startPlatform();
   const twins = {} as Record<SubgraphName, RunningSubgraph>;
+  const services = await loadServices();
   for (const name of SUBGRAPHS) twins[name] = await startSubgraph(services[name], { databaseUrl: p.databaseUrl });
   const gateway2 = await startGateway({ urls: Object.fromEntries(SUBGRAPHS.map((n) => [n, twins[n].url])) });
   const gatewayUrls: [string, string] = [p.gatewayUrl, gateway2.url];
