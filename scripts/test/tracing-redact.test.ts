@@ -4,6 +4,7 @@ import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '
 
 import { InjectOnlyPropagator } from '../src/tracing/inject-only';
 import { messageShape, RedactingSpanProcessor, statementShape } from '../src/tracing/redact';
+import { tracingSdk } from '../src/tracing/sdk';
 
 test('a statement keeps its shape and loses every inlined value', () => {
   const sql = `insert into "records"."enforcement_case" ("id", "party_name", "party_id_number", "amount", "t1") values ('6b1d…', '王某''s 店', E'a\\'b', 120000.50, 7) limit 100`;
@@ -75,4 +76,19 @@ test("the gateway's propagator writes traceparent but never reads one", () => {
   const carrier: Record<string, string> = {};
   p.inject(ctx, carrier, defaultTextMapSetter);
   expect(carrier).toEqual({ traceparent: `00-${'c'.repeat(32)}-${'d'.repeat(16)}-01` });
+});
+
+test('OTEL_SDK_DISABLED=true turns tracing off: started, it registers nothing and spans get no trace id', async () => {
+  // OpenTelemetry's own variable, read from the environment as its SDK did (not part of our parsed config).
+  // eslint-disable-next-line no-restricted-properties
+  process.env.OTEL_SDK_DISABLED = 'true';
+  try {
+    const tracing = tracingSdk('personnel', 'http://127.0.0.1:9/');
+    tracing.start();
+    expect(trace.getTracer('t').startSpan('x').spanContext().traceId).toBe('0'.repeat(32));
+    await tracing.shutdown();
+  } finally {
+    // eslint-disable-next-line no-restricted-properties
+    delete process.env.OTEL_SDK_DISABLED;
+  }
 });
