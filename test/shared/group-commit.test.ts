@@ -1,4 +1,6 @@
 import {
+  blameDatabase,
+  CommitUnconfirmed,
   type Context,
   type EntityManager,
   idempotencyRequestHashSql,
@@ -8,12 +10,14 @@ import {
   type Orm,
   outboxSql,
   outboxTraceparentSql,
+  overrideConfig,
   publishEvent,
   readEvents,
 } from '@tsp/shared';
 import { Client } from 'pg';
 
 import { createTestDatabase, sql } from '../kit/db';
+import { until } from '../kit/until';
 import { flushedThrough, withWalWriterPaused } from '../kit/wal';
 
 /**
@@ -170,4 +174,76 @@ test("reading events inside a transaction flushes on that transaction's connecti
   } finally {
     await small.close();
   }
+});
+
+describe('a flush that fails after the COMMIT', () => {
+  // With a pool of one, a request queued for the connection gets it at the COMMIT, before the flush asks for it, and
+  // keeps it past the acquire timeout: the flush fails though the database is fine and the write is committed. The
+  // timeout lets the queued request in (one poll and the COMMIT) and not the flush.
+  let small: Orm;
+  let holder: Promise<unknown> | undefined;
+  let restore: () => void;
+  beforeEach(async () => {
+    restore = overrideConfig({ DB_ACQUIRE_TIMEOUT_MS: '1000' });
+    small = await openOrm({ schema: 'gc', clientUrl: url, entities: [], migrations: [], poolMax: 1 });
+  });
+  afterEach(async () => {
+    await holder;
+    await small.close();
+    restore();
+  });
+
+  /** Inside a transaction of `small`: queues a request that takes the connection at the COMMIT and holds it 3 s. */
+  async function trapFlush(em: EntityManager): Promise<void> {
+    holder = small.em.fork().getConnection().execute('select pg_sleep(3)');
+    const pool = em.getConnection().getKnex().client.pool as { numPendingAcquires(): number };
+    await until('a request queued for the connection', () => pool.numPendingAcquires() || undefined);
+  }
+  const failureOf = (p: Promise<unknown>) =>
+    p.then(
+      () => null,
+      (e: unknown) => e,
+    );
+  const outboxRows = async (subject: string) =>
+    (await probe.query<{ n: number }>(`select count(*)::int as n from gc.outbox where subject_id = $1`, [subject]))
+      .rows[0].n;
+
+  test('is CommitUnconfirmed, answered DEPENDENCY_UNAVAILABLE with reason COMMIT_UNCONFIRMED: the write is there', async () => {
+    const failure = await failureOf(
+      small.em.fork().transactional(async (em) => {
+        await publishEvent(em, 'gc', event(10));
+        await trapFlush(em);
+      }),
+    );
+    expect(failure).toBeInstanceOf(CommitUnconfirmed);
+    expect(await outboxRows('s10')).toBe(1);
+    expect((blameDatabase('records', failure) as { extensions: unknown }).extensions).toEqual({
+      code: 'DEPENDENCY_UNAVAILABLE',
+      service: 'records database',
+      reason: 'COMMIT_UNCONFIRMED',
+    });
+  });
+
+  test('with an Idempotency-Key it stays COMMIT_UNCONFIRMED, and a retry gets the committed result', async () => {
+    const replay = { keep: (r: unknown) => r, restore: async (r: unknown) => r };
+    let writes = 0;
+    const request = () => {
+      const ctx = { em: small.em.fork(), identity: { sub: 'officer' }, idempotencyKey: 'unconfirmed-1' };
+      return idempotent(ctx as unknown as Context, 'gc', 'publishThing', {}, replay, (remember) =>
+        ctx.em.transactional(async (tx) => {
+          writes++;
+          await publishEvent(tx, 'gc', event(11));
+          await remember(tx, { position: 11 });
+          await trapFlush(tx);
+          return { position: 11 };
+        }),
+      );
+    };
+    // Its look for a prior result cannot get the connection either: the refusal must still say committed.
+    expect(await failureOf(request())).toBeInstanceOf(CommitUnconfirmed);
+    await holder;
+    expect(await request()).toEqual({ position: 11 });
+    expect(writes).toBe(1);
+    expect(await outboxRows('s11')).toBe(1);
+  });
 });

@@ -62,11 +62,27 @@ export async function flushWal(em: EntityManager): Promise<void> {
   else await em.getConnection().execute(FLUSH_WAL_SQL);
 }
 
+/**
+ * The transaction committed, but the WAL flush after its COMMIT failed (the database gone, or no pooled connection
+ * within the acquire timeout): the write is in the database and will reach the disk unless the server crashes first,
+ * so the caller must not take it for a write that did not happen.
+ */
+export class CommitUnconfirmed extends Error {
+  constructor(cause: unknown) {
+    super('committed, but the flush to disk after the COMMIT failed', { cause });
+    this.name = 'CommitUnconfirmed';
+  }
+}
+
 /** Registered on every ORM (openOrm): flushes after the commit of each transaction marked by flushAfterCommit. */
 export class GroupCommitSubscriber implements EventSubscriber {
   async afterTransactionCommit(args: TransactionEventArgs): Promise<void> {
-    // The transaction is over (its connection back in the pool): a plain pooled statement.
-    if (args.transaction && toFlush.has(args.transaction as object))
+    if (!args.transaction || !toFlush.has(args.transaction as object)) return;
+    try {
+      // The transaction is over (its connection back in the pool): a plain pooled statement.
       await (args.em as EntityManager).getConnection().execute(FLUSH_WAL_SQL);
+    } catch (e) {
+      throw new CommitUnconfirmed(e);
+    }
   }
 }

@@ -1,4 +1,5 @@
 import { AppError } from '../errors.js';
+import { CommitUnconfirmed } from './group-commit.js';
 
 /** Socket errors of a connection to PostgreSQL that did not open or broke. */
 const NETWORK_CODES = new Set([
@@ -49,6 +50,23 @@ export const databaseUnavailable = (subgraph: string) =>
     reason: 'UNREACHABLE',
   });
 
-/** `e` as databaseUnavailable when it is a connection failure, else `e` itself. */
-export const blameDatabase = (subgraph: string, e: unknown): unknown =>
-  isDatabaseUnreachable(e) ? databaseUnavailable(subgraph) : e;
+/**
+ * DEPENDENCY_UNAVAILABLE for a write that committed but whose flush to disk failed (group-commit.ts): not
+ * UNREACHABLE, since the write is there — a retry with the same Idempotency-Key answers with its result.
+ */
+export const commitUnconfirmed = (subgraph: string) =>
+  new AppError(
+    'DEPENDENCY_UNAVAILABLE',
+    `${subgraph} database: the write was committed, but its flush to disk failed; it is probably durable — retry ` +
+      'with the same Idempotency-Key / 已提交但未确认落盘',
+    { service: `${subgraph} database`, reason: 'COMMIT_UNCONFIRMED' },
+  );
+
+/** The refusal for a database failure in `e` (a write not confirmed on disk, or an unreachable database), else null. */
+export function databaseRefusal(subgraph: string, e: unknown): AppError | null {
+  if (e instanceof CommitUnconfirmed) return commitUnconfirmed(subgraph);
+  return isDatabaseUnreachable(e) ? databaseUnavailable(subgraph) : null;
+}
+
+/** `e` as its databaseRefusal when it has one, else `e` itself. */
+export const blameDatabase = (subgraph: string, e: unknown): unknown => databaseRefusal(subgraph, e) ?? e;

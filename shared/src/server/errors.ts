@@ -2,7 +2,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
-import { databaseUnavailable, isDatabaseUnreachable } from '../db/outage.js';
+import { databaseRefusal } from '../db/outage.js';
 import type { Logger } from '../logger.js';
 
 /**
@@ -13,10 +13,10 @@ export function formatErrorWith(log: Logger, service?: string) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     // The subgraph answered; its database did not: blame the database (README § Readiness and timeouts).
-    if (service && isDatabaseUnreachable(original)) {
-      log.warn({ err: (original as Error).message }, 'database unreachable');
-      const { message, extensions } = databaseUnavailable(service);
-      return { message, path: formatted.path, extensions };
+    const refusal = service ? databaseRefusal(service, original) : null;
+    if (refusal) {
+      log.warn({ err: (original as Error).message, reason: refusal.extensions.reason }, 'database failed');
+      return { message: refusal.message, path: formatted.path, extensions: refusal.extensions };
     }
     if (original instanceof UniqueConstraintViolationException)
       return { ...formatted, message: 'already exists / 已存在', extensions: { code: 'CONFLICT' } };

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { MiddlewareFn } from 'type-graphql';
 
-import { flushWal } from '../db/group-commit.js';
+import { CommitUnconfirmed, flushWal } from '../db/group-commit.js';
 import { badInput, conflict } from '../errors.js';
 import type { Context } from './context.js';
 import { Loaders } from './loaders.js';
@@ -78,8 +78,11 @@ export async function idempotent<T>(
     });
   } catch (e) {
     // The same key raced in and committed first (our insert, or a rule that now sees its effect,
-    // failed): answer with its result.
-    const won = await prior();
+    // failed): answer with its result. So too when our write committed but its flush failed, if the database
+    // answers now; if it does not, the refusal still says the write was committed.
+    const won = await prior().catch((again: unknown) => {
+      throw e instanceof CommitUnconfirmed ? e : again;
+    });
     if (won) return won.result;
     throw e;
   }
