@@ -64,8 +64,8 @@ export async function flushWal(em: EntityManager): Promise<void> {
 
 /**
  * The transaction committed, but the WAL flush after its COMMIT failed (the database gone, or no pooled connection
- * within the acquire timeout): the write is in the database and will reach the disk unless the server crashes first,
- * so the caller must not take it for a write that did not happen.
+ * within the acquire timeout): the write reaches the disk unless the server crashed first, so its outcome is
+ * unknown, and the caller must not take it for a write that did not happen.
  */
 export class CommitUnconfirmed extends Error {
   constructor(cause: unknown) {

@@ -52,13 +52,15 @@ export const databaseUnavailable = (subgraph: string) =>
 
 /**
  * DEPENDENCY_UNAVAILABLE for a write that committed but whose flush to disk failed (group-commit.ts): not
- * UNREACHABLE, since the write is there — a retry with the same Idempotency-Key answers with its result.
+ * UNREACHABLE, which says nothing was written. Its commit did not wait for the disk, so a server that crashed may
+ * have lost it: the outcome is unknown. A retry with the same Idempotency-Key is safe (it answers the kept result,
+ * or writes again if the write was lost); without one, the caller must check before repeating.
  */
 export const commitUnconfirmed = (subgraph: string) =>
   new AppError(
     'DEPENDENCY_UNAVAILABLE',
-    `${subgraph} database: the write was committed, but its flush to disk failed; it is probably durable — retry ` +
-      'with the same Idempotency-Key / 已提交但未确认落盘',
+    `${subgraph} database: the write was committed but its flush to disk failed, so it may or may not have been ` +
+      'kept; a retry with the same Idempotency-Key is safe, without one check before repeating / 已提交但未确认落盘',
     { service: `${subgraph} database`, reason: 'COMMIT_UNCONFIRMED' },
   );
 

@@ -15,7 +15,15 @@ export function formatErrorWith(log: Logger, service?: string) {
     // The subgraph answered; its database did not: blame the database (README § Readiness and timeouts).
     const refusal = service ? databaseRefusal(service, original) : null;
     if (refusal) {
-      log.warn({ err: (original as Error).message, reason: refusal.extensions.reason }, 'database failed');
+      const cause = (original as Error).cause;
+      log.warn(
+        {
+          err: (original as Error).message,
+          cause: (cause as Error | undefined)?.message,
+          reason: refusal.extensions.reason,
+        },
+        'database failed',
+      );
       return { message: refusal.message, path: formatted.path, extensions: refusal.extensions };
     }
     if (original instanceof UniqueConstraintViolationException)

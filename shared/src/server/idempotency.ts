@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { MiddlewareFn } from 'type-graphql';
 
 import { CommitUnconfirmed, flushWal } from '../db/group-commit.js';
+import { isDatabaseUnreachable } from '../db/outage.js';
 import { badInput, conflict } from '../errors.js';
 import type { Context } from './context.js';
 import { Loaders } from './loaders.js';
@@ -81,7 +82,7 @@ export async function idempotent<T>(
     // failed): answer with its result. So too when our write committed but its flush failed, if the database
     // answers now; if it does not, the refusal still says the write was committed.
     const won = await prior().catch((again: unknown) => {
-      throw e instanceof CommitUnconfirmed ? e : again;
+      throw e instanceof CommitUnconfirmed && isDatabaseUnreachable(again) ? e : again;
     });
     if (won) return won.result;
     throw e;
