@@ -256,6 +256,8 @@ test('personnel not answering: officers’ tokens are refused as DEPENDENCY_UNAV
       service: 'records',
     });
     expect(r.errors![0].message).toMatch(/current agency cannot be confirmed/);
+    // Why personnel did not answer is passed on, as for any DEPENDENCY_UNAVAILABLE.
+    expect(['UNREACHABLE', 'CIRCUIT_OPEN', 'TIMEOUT']).toContain(r.errors![0].extensions?.reason);
     expect((await ok(CASE, { id: caseId }, w.tokens.supervisor)).case.id).toBe(caseId);
     expect((await ok(CASE, { id: caseId }, w.tokens.aHead)).case.id).toBe(caseId);
   } finally {

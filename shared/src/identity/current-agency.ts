@@ -29,8 +29,13 @@ export const agencyUnconfirmed = (cause?: unknown) =>
   new AppError(
     'DEPENDENCY_UNAVAILABLE',
     "personnel did not answer, so the officer's current agency cannot be confirmed; the request was refused / 人员服务不可用，无法核实所属机关",
-    // Only a refusal's own message is passed on: a database error's text is not for clients.
-    { service: 'personnel', cause: cause instanceof AppError ? cause.message : undefined },
+    // Only a refusal's own message and reason (TIMEOUT, UNREACHABLE…) are passed on: a database error's text is not
+    // for clients.
+    {
+      service: 'personnel',
+      cause: cause instanceof AppError ? cause.message : undefined,
+      reason: cause instanceof AppError ? cause.extensions.reason : undefined,
+    },
   );
 
 /**
