@@ -1,6 +1,6 @@
 import http from 'node:http';
 
-import { DependencyFailure } from '@tsp/shared';
+import { DependencyFailure, SUBGRAPH_KEEP_ALIVE_MS } from '@tsp/shared';
 
 import { LIMITS } from './limits/numbers.js';
 import { guardedPost } from './upstream-guard.js';
@@ -52,7 +52,18 @@ export class UpstreamTooLarge extends Error {
     super(`a subgraph answer passed ${limit} bytes`);
   }
 }
-const agent = new http.Agent({ keepAlive: true, maxSockets: 256, scheduling: 'lifo' });
+/**
+ * An idle connection to a subgraph is dropped a second before the subgraph would close it: reused just as the server
+ * closes it, a request failed with ECONNRESET ("<subgraph> did not answer", seen in CI). Node's agent keeps idle
+ * sockets without limit otherwise. On a socket in use the timeout only emits an event; postOnce has its own deadline.
+ */
+export const UPSTREAM_IDLE_MS = SUBGRAPH_KEEP_ALIVE_MS - 1000;
+export const agent = new http.Agent({
+  keepAlive: true,
+  maxSockets: 256,
+  scheduling: 'lifo',
+  timeout: UPSTREAM_IDLE_MS,
+});
 
 type Raw = Omit<UpstreamReply, 'body'>;
 

@@ -1,7 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { upstreamFetcher } from '../src/upstream';
+import { SUBGRAPH_KEEP_ALIVE_MS } from '@tsp/shared';
+
+import { agent, UPSTREAM_IDLE_MS, upstreamFetcher } from '../src/upstream';
 
 /**
  * The gateway's subgraph client against a real HTTP server that records what arrives: parallel
@@ -121,4 +123,10 @@ test('an HTTP error reaches the data source with its status and body; an unreach
   await expect(
     upstreamFetcher('http://127.0.0.1:1/graphql', { headers: {}, body: '{"query":"{ a }"}' }),
   ).rejects.toThrow();
+});
+
+test('an idle connection to a subgraph is dropped before the subgraph would close it, so none is reused as it closes', () => {
+  // A request sent on a kept-alive connection just as the subgraph closed it failed with ECONNRESET (CI, dashboard).
+  expect((agent as http.Agent & { options: { timeout?: number } }).options.timeout).toBe(UPSTREAM_IDLE_MS);
+  expect(UPSTREAM_IDLE_MS).toBeLessThan(SUBGRAPH_KEEP_ALIVE_MS);
 });

@@ -8,3 +8,10 @@ export const dbAcquireTimeoutMs = () => config().DB_ACQUIRE_TIMEOUT_MS;
 export const workerStuckMs = () => config().WORKER_STUCK_MS;
 /** How long one readiness probe waits for `select 1` or for a subgraph's /ready. */
 export const READY_CHECK_TIMEOUT_MS = 3_000;
+
+/**
+ * How long a subgraph keeps an idle kept-alive connection open (Node's default, stated so callers can stay under it).
+ * A caller that reuses a connection as the server closes it gets ECONNRESET: every client of a subgraph drops its
+ * idle connections sooner (the gateway: UPSTREAM_IDLE_MS; fetch honours the server's Keep-Alive hint).
+ */
+export const SUBGRAPH_KEEP_ALIVE_MS = 5_000;

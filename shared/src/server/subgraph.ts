@@ -26,6 +26,7 @@ import { CLIENT_ADDRESS_HEADER } from '../internal/client-address.js';
 import { officerAgenciesFromPersonnel } from '../internal/officer-agencies.js';
 import { logger } from '../logger.js';
 import { type ServiceMetrics, subgraphMetrics } from '../metrics/index.js';
+import { SUBGRAPH_KEEP_ALIVE_MS } from '../resilience/timeouts.js';
 import { type Context, newContext } from './context.js';
 import { formatErrorWith } from './errors.js';
 import type { Heartbeat } from './heartbeat.js';
@@ -117,6 +118,7 @@ export async function startSubgraph(
   const identify = subgraphIdentify(currentAgencies);
   const app = baseApp();
   const httpServer = http.createServer(app);
+  httpServer.keepAliveTimeout = SUBGRAPH_KEEP_ALIVE_MS;
   const metrics = subgraphMetrics(svc, orm);
   const apollo = new ApolloServer<Context>({
     schema,
