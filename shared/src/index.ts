@@ -9,6 +9,7 @@ export * from './db/embedded.js';
 export * from './db/group-commit.js';
 export * from './db/orm.js';
 export * from './db/outage.js';
+export * from './db/wal-flusher.js';
 export * from './errors.js';
 export * from './events/index.js';
 export * from './graphql/descriptions.js';

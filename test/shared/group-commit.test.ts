@@ -176,10 +176,22 @@ test("reading events inside a transaction flushes on that transaction's connecti
   }
 });
 
-describe('a flush that fails after the COMMIT', () => {
-  // With a pool of one, a request queued for the connection gets it at the COMMIT, before the flush asks for it, and
-  // keeps it past the acquire timeout: the flush fails though the database is fine and the write is committed. The
-  // timeout lets the queued request in (one poll and the COMMIT) and not the flush.
+/**
+ * Inside a transaction of `small` (a pool of one): queues a request that takes the connection at the COMMIT and
+ * holds it 3 s, past the acquire timeout. Returns that request (in an object: an async function would await it).
+ */
+async function queueForTheConnection(small: Orm, em: EntityManager): Promise<{ done: Promise<unknown> }> {
+  const done = small.em.fork().getConnection().execute('select pg_sleep(3)');
+  const pool = em.getConnection().getKnex().client.pool as { numPendingAcquires(): number };
+  await until('a request queued for the connection', () => pool.numPendingAcquires() || undefined);
+  return { done };
+}
+
+const outboxRows = async (subject: string) =>
+  (await probe.query<{ n: number }>(`select count(*)::int as n from gc.outbox where subject_id = $1`, [subject]))
+    .rows[0].n;
+
+describe('the flush after the COMMIT runs on a connection of its own', () => {
   let small: Orm;
   let holder: Promise<unknown> | undefined;
   let restore: () => void;
@@ -193,29 +205,91 @@ describe('a flush that fails after the COMMIT', () => {
     restore();
   });
 
-  /** Inside a transaction of `small`: queues a request that takes the connection at the COMMIT and holds it 3 s. */
-  async function trapFlush(em: EntityManager): Promise<void> {
-    holder = small.em.fork().getConnection().execute('select pg_sleep(3)');
-    const pool = em.getConnection().getKnex().client.pool as { numPendingAcquires(): number };
-    await until('a request queued for the connection', () => pool.numPendingAcquires() || undefined);
-  }
+  test('so a request queued for the pool does not hold it up: the write is answered, and on disk', async () => {
+    // With a pool of one, the queued request gets the connection at the COMMIT and keeps it past the acquire timeout;
+    // a flush on a pooled connection failed there (CommitUnconfirmed) though the database was fine.
+    const lsn = await small.em.fork().transactional(async (em) => {
+      await publishEvent(em, 'gc', event(12));
+      holder = (await queueForTheConnection(small, em)).done;
+      return (await state(em)).lsn;
+    });
+    expect(await flushedPast(lsn)).toBe(true);
+    expect(await outboxRows('s12')).toBe(1);
+  });
+
+  test('writers committing at once use the one flush connection, and each goes on only once its COMMIT is flushed', async () => {
+    const flushes = async () =>
+      (
+        await probe.query<{ n: number }>(
+          `select count(*)::int as n from pg_stat_activity where application_name = 'tsp gc wal flush'`,
+        )
+      ).rows[0].n;
+    const writes = await Promise.all(
+      [20, 21, 22, 23, 24].map((n) =>
+        orm.em.fork().transactional(async (em) => {
+          await publishEvent(em, 'gc', event(n));
+          return (await state(em)).lsn;
+        }),
+      ),
+    );
+    for (const lsn of writes) expect(await flushedPast(lsn)).toBe(true);
+    // One flush connection for the ORM, however many writers.
+    expect(await flushes()).toBe(1);
+  });
+
+  test('a flush connection lost while idle (the database restarted it) is opened again: the next write is confirmed', async () => {
+    await orm.em.fork().transactional((em) => publishEvent(em, 'gc', event(30)));
+    const { rows } = await probe.query<{ ok: boolean }>(
+      `select pg_terminate_backend(pid) as ok from pg_stat_activity where application_name = 'tsp gc wal flush'`,
+    );
+    expect(rows).toEqual([{ ok: true }]);
+    const lsn = await orm.em.fork().transactional(async (em) => {
+      await publishEvent(em, 'gc', event(31));
+      return (await state(em)).lsn;
+    });
+    expect(await flushedPast(lsn)).toBe(true);
+  });
+});
+
+describe('a flush that fails after the COMMIT', () => {
+  // The ORM's role may open one connection: its pool's. The flush connection is refused ("too many connections for
+  // role"), as when the server has no connection to spare, while the write commits on the pooled one.
+  const role = `gc_one_${process.pid}`;
+  let small: Orm;
+  let holder: Promise<unknown> | undefined;
+  let restore: () => void;
+  beforeAll(async () => {
+    await probe.query(`create role ${role} login password '${role}' connection limit 1`);
+    await probe.query(`grant usage on schema gc to ${role}`);
+    await probe.query(`grant select, insert, update, delete on all tables in schema gc to ${role}`);
+    await probe.query(`grant usage on all sequences in schema gc to ${role}`);
+  });
+  afterAll(async () => {
+    await probe.query(`drop owned by ${role}`);
+    await probe.query(`drop role ${role}`);
+  });
+  beforeEach(async () => {
+    restore = overrideConfig({ DB_ACQUIRE_TIMEOUT_MS: '1000' });
+    const limited = new URL(url);
+    limited.username = limited.password = role;
+    small = await openOrm({ schema: 'gc', clientUrl: limited.toString(), entities: [], migrations: [], poolMax: 1 });
+  });
+  afterEach(async () => {
+    await holder;
+    await small.close();
+    restore();
+  });
+
   const failureOf = (p: Promise<unknown>) =>
     p.then(
       () => null,
       (e: unknown) => e,
     );
-  const outboxRows = async (subject: string) =>
-    (await probe.query<{ n: number }>(`select count(*)::int as n from gc.outbox where subject_id = $1`, [subject]))
-      .rows[0].n;
 
   test('is CommitUnconfirmed, answered DEPENDENCY_UNAVAILABLE with reason COMMIT_UNCONFIRMED: the write is there', async () => {
-    const failure = await failureOf(
-      small.em.fork().transactional(async (em) => {
-        await publishEvent(em, 'gc', event(10));
-        await trapFlush(em);
-      }),
-    );
+    const failure = await failureOf(small.em.fork().transactional((em) => publishEvent(em, 'gc', event(10))));
     expect(failure).toBeInstanceOf(CommitUnconfirmed);
+    expect(String((failure as Error).cause)).toMatch(/too many connections/);
     expect(await outboxRows('s10')).toBe(1);
     expect((blameDatabase('records', failure) as { extensions: unknown }).extensions).toEqual({
       code: 'DEPENDENCY_UNAVAILABLE',
@@ -234,12 +308,12 @@ describe('a flush that fails after the COMMIT', () => {
           writes++;
           await publishEvent(tx, 'gc', event(11));
           await remember(tx, { position: 11 });
-          await trapFlush(tx);
+          holder = (await queueForTheConnection(small, tx)).done;
           return { position: 11 };
         }),
       );
     };
-    // Its look for a prior result cannot get the connection either: the refusal must still say committed.
+    // Its look for a prior result cannot get the pooled connection either: the refusal must still say committed.
     expect(await failureOf(request())).toBeInstanceOf(CommitUnconfirmed);
     await holder;
     expect(await request()).toEqual({ position: 11 });

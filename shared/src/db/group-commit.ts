@@ -1,6 +1,8 @@
 import type { EventSubscriber, TransactionEventArgs } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
+import type { WalFlusher } from './wal-flusher.js';
+
 /**
  * 组提交 Group commit outside the ordering locks.
  *
@@ -63,8 +65,8 @@ export async function flushWal(em: EntityManager): Promise<void> {
 }
 
 /**
- * The transaction committed, but the WAL flush after its COMMIT failed (the database gone, or no pooled connection
- * within the acquire timeout): the write reaches the disk unless the server crashed first, so its outcome is
+ * The transaction committed, but the WAL flush after its COMMIT failed (the database gone, or the flush connection
+ * not opened or not answered within its bounds): the write reaches the disk unless the server crashed first, so its outcome is
  * unknown, and the caller must not take it for a write that did not happen.
  */
 export class CommitUnconfirmed extends Error {
@@ -76,11 +78,13 @@ export class CommitUnconfirmed extends Error {
 
 /** Registered on every ORM (openOrm): flushes after the commit of each transaction marked by flushAfterCommit. */
 export class GroupCommitSubscriber implements EventSubscriber {
+  constructor(private readonly flusher: WalFlusher) {}
+
   async afterTransactionCommit(args: TransactionEventArgs): Promise<void> {
     if (!args.transaction || !toFlush.has(args.transaction as object)) return;
     try {
-      // The transaction is over (its connection back in the pool): a plain pooled statement.
-      await (args.em as EntityManager).getConnection().execute(FLUSH_WAL_SQL);
+      // On the ORM's own flush connection, not a pooled one (wal-flusher.ts).
+      await this.flusher.flush();
     } catch (e) {
       throw new CommitUnconfirmed(e);
     }

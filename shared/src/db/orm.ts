@@ -10,6 +10,7 @@ import { logger } from '../logger.js';
 import { countSqlStatement } from '../metrics/sql.js';
 import { dbAcquireTimeoutMs, dbConnectTimeoutMs } from '../resilience/timeouts.js';
 import { GroupCommitSubscriber } from './group-commit.js';
+import { WalFlusher } from './wal-flusher.js';
 
 /**
  * Counts SQL statements: `statements` is everything this process sends; `requestStatements` only
@@ -20,6 +21,12 @@ export const sqlStats = { statements: 0, requestStatements: 0 };
 export const requestScope = new AsyncLocalStorage<true>();
 const sqlLog = logger('sql');
 
+function countStatement(schema: string): void {
+  sqlStats.statements++;
+  if (requestScope.getStore()) sqlStats.requestStatements++;
+  countSqlStatement(schema, !!requestScope.getStore());
+}
+
 class CountingLogger extends DefaultLogger {
   private readonly verbose = config().LOG_SQL;
   constructor(
@@ -29,9 +36,7 @@ class CountingLogger extends DefaultLogger {
     super(options);
   }
   override logQuery(context: { query: string } & LogContext): void {
-    sqlStats.statements++;
-    if (requestScope.getStore()) sqlStats.requestStatements++;
-    countSqlStatement(this.schema, !!requestScope.getStore());
+    countStatement(this.schema);
     if (this.verbose) super.logQuery(context);
   }
   override isEnabled(namespace: LoggerNamespace, context?: LogContext): boolean {
@@ -63,6 +68,7 @@ const knexLog = (schema: string) => {
 };
 
 export async function openOrm(o: DbOptions): Promise<Orm> {
+  const flusher = new WalFlusher({ url: o.clientUrl, schema: o.schema, onStatement: () => countStatement(o.schema) });
   const orm = await MikroORM.init({
     driver: PostgreSqlDriver,
     clientUrl: o.clientUrl,
@@ -90,8 +96,13 @@ export async function openOrm(o: DbOptions): Promise<Orm> {
     // Batch entity references and collections per tick, so lists cost a constant number of statements.
     dataloader: true,
     // Transactions that hand out positions flush the WAL after their COMMIT, outside the lock (group-commit.ts).
-    subscribers: [new GroupCommitSubscriber()],
+    subscribers: [new GroupCommitSubscriber(flusher)],
   });
+  const closeOrm = orm.close.bind(orm);
+  orm.close = async (force?: boolean) => {
+    await flusher.close();
+    await closeOrm(force);
+  };
   const log = logger(`db:${o.schema}`);
   // A pg client that errors while idle (e.g. the database restarts) must not crash the process.
   const knex = orm.em.getConnection().getKnex();
