@@ -10,11 +10,20 @@ import {
 } from '@tsp/shared';
 import type { Request, Response } from 'express';
 
+import { UPSTREAM_IDLE_MS } from './upstream.js';
+
 /** Answers without reading the request body, closing the connection so an unread upload cannot keep it open. */
 function refuseUnread(res: Response, status: number, body: unknown): void {
   res.setHeader('connection', 'close');
   res.status(status).json(body);
 }
+
+/**
+ * The routes' own connections to the subgraphs: a slow download must not hold one of the GraphQL client's sockets
+ * (upstream.ts, a bounded pool per subgraph). Idle ones are dropped before the subgraph would close them, as there:
+ * Node's global agent dropped them at 5 s, when the subgraphs do, so a request could meet a closing connection.
+ */
+export const proxyAgent = new http.Agent({ keepAlive: true, scheduling: 'lifo', timeout: UPSTREAM_IDLE_MS });
 
 /**
  * Streams a non-GraphQL route (attachments, flowcharts, statistics exports) to the subgraph that serves it, adding
@@ -36,7 +45,14 @@ export function proxyTo(subgraphGraphqlUrl: string, opts: { requireUser: boolean
     let timer: NodeJS.Timeout | undefined;
     let timedOut = false;
     const upstream = http.request(
-      { hostname: base.hostname, port: base.port, path: req.originalUrl, method: req.method, headers },
+      {
+        hostname: base.hostname,
+        port: base.port,
+        path: req.originalUrl,
+        method: req.method,
+        headers,
+        agent: proxyAgent,
+      },
       (up) => {
         clearTimeout(timer);
         // The subgraph answered before reading the whole upload (a refusal): stop sending it, and close the

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 
 import { SUBGRAPH_KEEP_ALIVE_MS } from '@tsp/shared';
 
+import { proxyAgent } from '../src/proxy';
 import { agent, UPSTREAM_IDLE_MS, upstreamFetcher } from '../src/upstream';
 
 /**
@@ -129,4 +130,10 @@ test('an idle connection to a subgraph is dropped before the subgraph would clos
   // A request sent on a kept-alive connection just as the subgraph closed it failed with ECONNRESET (CI, dashboard).
   expect((agent as http.Agent & { options: { timeout?: number } }).options.timeout).toBe(UPSTREAM_IDLE_MS);
   expect(UPSTREAM_IDLE_MS).toBeLessThan(SUBGRAPH_KEEP_ALIVE_MS);
+});
+
+test("file routes' connections drop idle ones as early, and are not the GraphQL client's (a slow download keeps one)", () => {
+  // Node's global agent, which the routes used, drops idle sockets at 5 s: when the subgraphs close them.
+  expect((proxyAgent as http.Agent & { options: { timeout?: number } }).options.timeout).toBe(UPSTREAM_IDLE_MS);
+  expect(proxyAgent).not.toBe(agent);
 });
