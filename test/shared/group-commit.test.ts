@@ -237,6 +237,50 @@ describe('the flush after the COMMIT runs on a connection of its own', () => {
     expect(await flushes()).toBe(1);
   });
 
+  // Needs the run's embedded server (same machine and user) to stop a backend.
+  (process.env.DATABASE_URL ? test.skip : test)(
+    'a flush that hangs fails each caller at its own deadline, and no second connection is opened meanwhile',
+    async () => {
+      // A backend stuck on a stalled disk cannot be cancelled: a new connection per timed-out flush piled them up.
+      const flushPids = async () =>
+        (
+          await probe.query<{ pid: number }>(
+            `select pid from pg_stat_activity where application_name = 'tsp gc wal flush' order by pid`,
+          )
+        ).rows.map((r) => r.pid);
+      const before = await flushPids();
+      await small.em.fork().transactional((em) => publishEvent(em, 'gc', event(40)));
+      const [pid] = (await flushPids()).filter((p) => !before.includes(p));
+      const write = (n: number) =>
+        small.em
+          .fork()
+          .transactional((em) => publishEvent(em, 'gc', event(n)))
+          .then(
+            () => null,
+            (e: unknown) => e,
+          );
+      process.kill(pid, 'SIGSTOP'); // idle, so it holds no lock: its next statement just waits
+      let failures: unknown[];
+      let during: number[];
+      try {
+        // The second commits while the first one's flush hangs, and waits for the next run.
+        failures = await Promise.all([write(41), write(42)]);
+        during = await flushPids();
+      } finally {
+        process.kill(pid, 'SIGCONT');
+      }
+      for (const f of failures) expect(f).toBeInstanceOf(CommitUnconfirmed);
+      expect(await outboxRows('s41')).toBe(1);
+      expect(await outboxRows('s42')).toBe(1);
+      expect(during).toEqual([...before, pid].sort((a, b) => a - b));
+      const lsn = await small.em.fork().transactional(async (em) => {
+        await publishEvent(em, 'gc', event(43));
+        return (await state(em)).lsn;
+      });
+      expect(await flushedPast(lsn)).toBe(true);
+    },
+  );
+
   test('a flush connection lost while idle (the database restarted it) is opened again: the next write is confirmed', async () => {
     await orm.em.fork().transactional((em) => publishEvent(em, 'gc', event(30)));
     const { rows } = await probe.query<{ ok: boolean }>(

@@ -34,6 +34,22 @@ export function coalesce(task: () => Promise<void>): () => Promise<void> {
   };
 }
 
+/**
+ * A flush still unanswered after this long has its connection given up and the next flush opens another: a connection
+ * lost without notice (no FIN) is replaced, and a stalled disk adds at most one stuck backend a minute per process.
+ */
+const GIVE_UP_MS = 60_000;
+/** What pg rejects with when query_timeout passes. */
+const PG_QUERY_TIMEOUT = 'Query read timeout';
+
+function withDeadline(p: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the WAL flush did not finish within ${ms} ms`)), ms);
+  });
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+}
+
 export interface WalFlusherOptions {
   url: string;
   schema: string;
@@ -46,20 +62,23 @@ export interface WalFlusherOptions {
  * opened on first use. Not a pooled connection: the flush asked for one after its transaction had given its own back,
  * and queued behind every request waiting for the pool — on a busy or small pool past the acquire timeout, so a
  * committed write was answered as unconfirmed. Flushes asked for while one runs share the next one (a flush covers
- * every commit before it starts), so one connection is enough. A failed flush drops the connection; the next flush
- * opens another.
+ * every commit before it starts), so one connection is enough. A connection that fails is dropped and the next flush
+ * opens another; one that hangs is kept (its backend may be stuck on the disk and cannot be cancelled: a new connection
+ * each time would pile them up), and callers fail at their own deadline meanwhile.
  */
 export class WalFlusher {
   private current?: Client;
   private connecting?: Promise<Client>;
   private closed = false;
   private readonly log;
-  /** Makes everything committed before the call durable; rejects if the flush fails or exceeds its bound. */
+  /** Makes everything committed before the call durable; rejects if not done within DB_ACQUIRE_TIMEOUT_MS of it. */
   readonly flush: () => Promise<void>;
 
   constructor(private readonly options: WalFlusherOptions) {
     this.log = logger(`db:${options.schema}`);
-    this.flush = coalesce(() => this.flushOnce());
+    const shared = coalesce(() => this.flushOnce());
+    // Each caller's own bound, counted from its call, whether it started a run or waits for the next one.
+    this.flush = () => withDeadline(shared(), dbAcquireTimeoutMs());
   }
 
   private async flushOnce(): Promise<void> {
@@ -68,8 +87,8 @@ export class WalFlusher {
       await this.send();
     } catch (e) {
       // A kept connection may have died while idle (the database restarted) before its error event arrived: a fresh
-      // one answers. Not after a timeout: a database that hangs would only be waited for twice.
-      if (!kept || /timeout/i.test((e as Error).message)) throw e;
+      // one answers. Not after giving up on a hung one.
+      if (!kept || (e as Error).message === PG_QUERY_TIMEOUT) throw e;
       await this.send();
     }
   }
@@ -91,8 +110,7 @@ export class WalFlusher {
     const client = new Client({
       connectionString: this.options.url,
       connectionTimeoutMillis: dbConnectTimeoutMs(),
-      // A flush takes milliseconds; one that hangs fails within the same bound as waiting for a pooled connection.
-      query_timeout: dbAcquireTimeoutMs(),
+      query_timeout: Math.max(GIVE_UP_MS, dbAcquireTimeoutMs()),
       application_name: `tsp ${this.options.schema} wal flush`,
     });
     // An idle connection that fails (the database restarts) must not crash the process; the next flush reconnects.
