@@ -25,6 +25,8 @@ let base: string;
 let admin: string;
 const readyHits: string[] = [];
 let download: Socket | undefined;
+const served = new WeakSet<Socket>();
+let flakyHits = 0;
 
 beforeAll(async () => {
   fake = http.createServer((req, res) => {
@@ -40,6 +42,15 @@ beforeAll(async () => {
       download = req.socket;
       res.writeHead(200, { 'content-type': 'application/octet-stream' });
       return void res.write(Buffer.alloc(64 * 1024));
+    }
+    if (req.url === '/blobs/flaky') {
+      // Answers a connection's first request only; a reused connection is closed unanswered, as a subgraph whose
+      // keep-alive ran out as the gateway sent on it.
+      if (served.has(req.socket)) return void req.socket.destroy();
+      served.add(req.socket);
+      flakyHits++;
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      return void res.end('bytes');
     }
     // /blobs/silent: never answers.
   });
@@ -77,6 +88,16 @@ test('/ready: concurrent anonymous probes share one check and see subgraph names
     failing: ['records'],
     subgraphs: { records: { failing: ['worker records:journal-audit'] } },
   });
+});
+
+test('a download sent on a kept-alive connection the subgraph has just closed is sent again on a new one', async () => {
+  const headers = { authorization: `Bearer ${admin}` };
+  const first = await fetch(`${base}/blobs/flaky`, { headers });
+  expect([first.status, await first.text()]).toEqual([200, 'bytes']);
+  // The gateway reuses its idle connection, which the subgraph closes without an answer.
+  const second = await fetch(`${base}/blobs/flaky`, { headers });
+  expect([second.status, await second.text()]).toEqual([200, 'bytes']);
+  expect(flakyHits).toBe(2);
 });
 
 test('a subgraph that does not answer a blob request: 504 DEPENDENCY_UNAVAILABLE', async () => {

@@ -42,46 +42,63 @@ export function proxyTo(subgraphGraphqlUrl: string, opts: { requireUser: boolean
     }
     const headers: http.OutgoingHttpHeaders = { [INTERNAL_SECRET_HEADER]: internalSecret() };
     for (const h of ['authorization', 'content-length', 'content-type']) if (req.header(h)) headers[h] = req.header(h);
+    const bodyless = req.method === 'GET' || req.method === 'HEAD';
     let timer: NodeJS.Timeout | undefined;
-    let timedOut = false;
-    const upstream = http.request(
-      {
-        hostname: base.hostname,
-        port: base.port,
-        path: req.originalUrl,
-        method: req.method,
-        headers,
-        agent: proxyAgent,
-      },
-      (up) => {
-        clearTimeout(timer);
-        // The subgraph answered before reading the whole upload (a refusal): stop sending it, and close the
-        // connection after the answer, or the client's upload and its socket hang on forever.
-        if (!req.complete) {
-          req.unpipe(upstream);
-          res.setHeader('connection', 'close');
-        }
-        res.status(up.statusCode ?? 502);
-        for (const h of ['content-type', 'content-length', 'cache-control', 'content-disposition', 'x-content-sha256'])
-          if (up.headers[h]) res.setHeader(h, up.headers[h]!);
-        up.pipe(res);
-      },
-    );
-    // The subgraph's answer is due SUBGRAPH_TIMEOUT_MS after the request (an upload: all of it) reached it.
-    upstream.on('finish', () => {
-      timer = setTimeout(() => ((timedOut = true), upstream.destroy()), subgraphTimeoutMs());
-    });
+    let upstream: http.ClientRequest;
     // A client that goes away (an abandoned download or upload) must not keep the subgraph's socket open.
     res.on('close', () => {
       clearTimeout(timer);
       if (!res.writableFinished) upstream.destroy();
     });
-    upstream.on('error', () => {
-      clearTimeout(timer);
-      if (res.headersSent || res.destroyed) return void res.destroy();
-      if (timedOut) res.status(504).json(errorBody('DEPENDENCY_UNAVAILABLE', 'the subgraph did not answer in time'));
-      else res.status(502).json(errorBody('DEPENDENCY_UNAVAILABLE', 'the subgraph did not answer'));
-    });
-    req.pipe(upstream);
+    const send = (retry: boolean): void => {
+      let timedOut = false;
+      upstream = http.request(
+        {
+          hostname: base.hostname,
+          port: base.port,
+          path: req.originalUrl,
+          method: req.method,
+          headers,
+          agent: proxyAgent,
+        },
+        (up) => {
+          clearTimeout(timer);
+          // The subgraph answered before reading the whole upload (a refusal): stop sending it, and close the
+          // connection after the answer, or the client's upload and its socket hang on forever.
+          if (!bodyless && !req.complete) {
+            req.unpipe(upstream);
+            res.setHeader('connection', 'close');
+          }
+          res.status(up.statusCode ?? 502);
+          for (const h of [
+            'content-type',
+            'content-length',
+            'cache-control',
+            'content-disposition',
+            'x-content-sha256',
+          ])
+            if (up.headers[h]) res.setHeader(h, up.headers[h]!);
+          up.pipe(res);
+        },
+      );
+      // The subgraph's answer is due SUBGRAPH_TIMEOUT_MS after the request (an upload: all of it) reached it.
+      upstream.on('finish', () => {
+        timer = setTimeout(() => ((timedOut = true), upstream.destroy()), subgraphTimeoutMs());
+      });
+      const sent = upstream;
+      sent.on('error', (err: NodeJS.ErrnoException) => {
+        clearTimeout(timer);
+        if (res.headersSent || res.destroyed) return void res.destroy();
+        // A kept-alive connection the subgraph closed just as it was reused (its keep-alive timer starts when it has
+        // written the answer, which a slow download's reader takes long to read): once more on a new one, for a
+        // request without a body (Node's advice for reusedSocket).
+        if (retry && bodyless && sent.reusedSocket && err.code === 'ECONNRESET') return send(false);
+        if (timedOut) res.status(504).json(errorBody('DEPENDENCY_UNAVAILABLE', 'the subgraph did not answer in time'));
+        else res.status(502).json(errorBody('DEPENDENCY_UNAVAILABLE', 'the subgraph did not answer'));
+      });
+      if (bodyless) upstream.end();
+      else req.pipe(upstream);
+    };
+    send(true);
   };
 }
