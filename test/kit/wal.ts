@@ -25,3 +25,6 @@ export async function flushedThrough(probe: Client, lsn: string): Promise<boolea
   const { rows } = await probe.query<{ ok: boolean }>('select pg_current_wal_flush_lsn() >= $1::pg_lsn as ok', [lsn]);
   return rows[0].ok;
 }
+
+/** Can a test signal PostgreSQL's processes? Only the run's embedded server's (same machine and user). */
+export const ownsServer = (): boolean => !process.env.DATABASE_URL;
