@@ -270,6 +270,23 @@ test('records reports its newest journal self-audit: when, and intact', async ()
   expect(value(records.text, 'tsp_journal_audit_problems')).toBe(0);
 });
 
+test('a subgraph reports its WAL flushes after group commits, by outcome', async () => {
+  const flushes = async () =>
+    value((await scrape('records')).text, 'tsp_wal_flush_seconds_count', { service: 'records', outcome: 'ok' });
+  const before = await flushes();
+  await p.subgraphs.records.orm.em.fork().transactional((em) =>
+    publishEvent(em, 'records', {
+      type: 'MetricsFlush',
+      agencyId: randomUUID(),
+      region: '宁晋县',
+      subjectId: randomUUID(),
+      payload: {},
+    }),
+  );
+  expect(await flushes()).toBe(before + 1);
+  expect(value((await scrape('records')).text, 'tsp_wal_flush_seconds_count', { outcome: 'failed' })).toBe(0);
+});
+
 test('consumer lag: events after the cursor and the age of the oldest, back to 0 once applied', async () => {
   const lag = async (consumer: string) => {
     const { text } = await scrape('disclosure');

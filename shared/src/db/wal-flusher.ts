@@ -1,7 +1,9 @@
 import { Client } from 'pg';
 
 import { logger } from '../logger.js';
+import { observeWalFlush } from '../metrics/wal-flush.js';
 import { dbAcquireTimeoutMs, dbConnectTimeoutMs } from '../resilience/timeouts.js';
+import { within } from '../resilience/within.js';
 import { FLUSH_WAL_SQL } from './group-commit.js';
 
 /**
@@ -42,14 +44,6 @@ const GIVE_UP_MS = 60_000;
 /** What pg rejects with when query_timeout passes. */
 const PG_QUERY_TIMEOUT = 'Query read timeout';
 
-function withDeadline(p: Promise<void>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`the WAL flush did not finish within ${ms} ms`)), ms);
-  });
-  return Promise.race([p, late]).finally(() => clearTimeout(timer));
-}
-
 export interface WalFlusherOptions {
   url: string;
   schema: string;
@@ -78,7 +72,16 @@ export class WalFlusher {
     this.log = logger(`db:${options.schema}`);
     const shared = coalesce(() => this.flushOnce());
     // Each caller's own bound, counted from its call, whether it started a run or waits for the next one.
-    this.flush = () => withDeadline(shared(), dbAcquireTimeoutMs());
+    this.flush = async () => {
+      const started = performance.now();
+      try {
+        await within(shared(), dbAcquireTimeoutMs(), 'the WAL flush');
+        observeWalFlush(options.schema, started, 'ok');
+      } catch (e) {
+        observeWalFlush(options.schema, started, 'failed');
+        throw e;
+      }
+    };
   }
 
   private async flushOnce(): Promise<void> {

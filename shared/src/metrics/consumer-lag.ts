@@ -1,6 +1,6 @@
 import type { ConsumerOptions } from '../events/consumer.js';
+import { within } from '../resilience/within.js';
 import { collectTimeoutMs } from './config.js';
-import { within } from './lazy.js';
 import type { ServiceMetrics } from './service.js';
 
 /** Events a lag probe reads past a cursor: the most an internal feed answers at once. */

@@ -3,10 +3,11 @@ import type { Express } from 'express';
 import { Counter, Gauge, type GaugeConfiguration, Registry } from 'prom-client';
 
 import { logger } from '../logger.js';
+import { within } from '../resilience/within.js';
 import { requireMetricsSecret } from './auth.js';
 import { collectTimeoutMs, maxOperationNames } from './config.js';
 import { BoundedNames } from './labels.js';
-import { shared, within } from './lazy.js';
+import { shared } from './lazy.js';
 import { requestMetrics } from './plugin.js';
 import { processRegistry } from './process.js';
 
