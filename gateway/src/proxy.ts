@@ -18,6 +18,9 @@ function refuseUnread(res: Response, status: number, body: unknown): void {
   res.status(status).json(body);
 }
 
+/** The subgraph's answer headers passed on to the client. */
+const ANSWER_HEADERS = ['content-type', 'content-length', 'cache-control', 'content-disposition', 'x-content-sha256'];
+
 /**
  * The routes' own connections to the subgraphs: a slow download must not hold one of the GraphQL client's sockets
  * (upstream.ts, a bounded pool per subgraph). Idle ones are dropped before the subgraph would close them, as there:
@@ -70,14 +73,7 @@ export function proxyTo(subgraphGraphqlUrl: string, opts: { requireUser: boolean
             res.setHeader('connection', 'close');
           }
           res.status(up.statusCode ?? 502);
-          for (const h of [
-            'content-type',
-            'content-length',
-            'cache-control',
-            'content-disposition',
-            'x-content-sha256',
-          ])
-            if (up.headers[h]) res.setHeader(h, up.headers[h]!);
+          for (const h of ANSWER_HEADERS) if (up.headers[h]) res.setHeader(h, up.headers[h]!);
           up.pipe(res);
         },
       );

@@ -65,9 +65,9 @@ export async function flushWal(em: EntityManager): Promise<void> {
 }
 
 /**
- * The transaction committed, but the WAL flush after its COMMIT failed (the database gone, or the flush connection
- * not opened or not answered within its bounds): the write reaches the disk unless the server crashed first, so its outcome is
- * unknown, and the caller must not take it for a write that did not happen.
+ * The transaction committed, but the WAL flush after its COMMIT failed (the database gone, or the flush not done in
+ * time): the write reaches the disk unless the server crashed first, so its outcome is unknown, and the caller must
+ * not take it for a write that did not happen.
  */
 export class CommitUnconfirmed extends Error {
   constructor(cause: unknown) {

@@ -98,6 +98,7 @@ export async function openOrm(o: DbOptions): Promise<Orm> {
     // Transactions that hand out positions flush the WAL after their COMMIT, outside the lock (group-commit.ts).
     subscribers: [new GroupCommitSubscriber(flusher)],
   });
+  // MikroORM has no hook on close: the flush connection closes with the pool.
   const closeOrm = orm.close.bind(orm);
   orm.close = async (force?: boolean) => {
     await flusher.close();
