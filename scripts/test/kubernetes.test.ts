@@ -3,6 +3,7 @@ import path from 'node:path';
 
 import * as cnpgV1 from '@kubernetes-models/cloudnative-pg/postgresql.cnpg.io/v1';
 import { DEFAULT_PORTS, ENV_VARS, NODE_FLAGS, parseConfig, type ServiceName, SUBGRAPHS } from '@tsp/shared';
+import Ajv from 'ajv';
 import * as appsV1 from 'kubernetes-models/apps/v1';
 import * as autoscalingV2 from 'kubernetes-models/autoscaling/v2';
 import * as batchV1 from 'kubernetes-models/batch/v1';
@@ -73,6 +74,42 @@ interface Manifest {
 }
 
 type ModelClass = (new (data: unknown) => { validate(): void }) & { apiVersion: string; kind: string };
+
+type JsonSchema = { properties?: Record<string, JsonSchema>; items?: JsonSchema } & Record<string, unknown>;
+/**
+ * The schema with every object closed to fields it does not name: the API server would prune a misspelt field
+ * silently (with a warning), so here it fails. Objects that keep unknown fields by design stay open.
+ */
+function closed(schema: JsonSchema): JsonSchema {
+  const out: JsonSchema = { ...schema };
+  if (schema.properties) {
+    out.properties = Object.fromEntries(Object.entries(schema.properties).map(([k, v]) => [k, closed(v)]));
+    if (!('additionalProperties' in schema) && !schema['x-kubernetes-preserve-unknown-fields'])
+      out.additionalProperties = false;
+  }
+  if (schema.items) out.items = closed(schema.items);
+  return out;
+}
+
+/**
+ * A model for a custom resource the kubernetes-models packages do not cover, from its CRD's schema (vendored under
+ * schemas/, with where it came from).
+ */
+function crdModel(apiVersion: string, kind: string, file: string): ModelClass {
+  const { schema } = JSON.parse(fs.readFileSync(path.join(__dirname, 'schemas', file), 'utf8')) as {
+    schema: JsonSchema;
+  };
+  // OpenAPI's int32/int64 formats and x-kubernetes-* keywords are not JSON Schema's: not strict about them.
+  const check = new Ajv({ strict: false, validateFormats: false, allErrors: true }).compile(closed(schema));
+  return class {
+    static readonly apiVersion = apiVersion;
+    static readonly kind = kind;
+    constructor(private readonly data: unknown) {}
+    validate(): void {
+      if (!check(this.data)) throw new Error(JSON.stringify(check.errors));
+    }
+  };
+}
 const MODULES: Record<string, Record<string, unknown>> = {
   v1: coreV1,
   'apps/v1': appsV1,
@@ -81,6 +118,9 @@ const MODULES: Record<string, Record<string, unknown>> = {
   'networking.k8s.io/v1': networkingV1,
   'policy/v1': policyV1,
   'postgresql.cnpg.io/v1': cnpgV1,
+  'barmancloud.cnpg.io/v1': {
+    ObjectStore: crdModel('barmancloud.cnpg.io/v1', 'ObjectStore', 'barmancloud.cnpg.io_v1_objectstore.json'),
+  },
 };
 
 /** The class of an object's kind, or undefined for a kind the test has no schema of. */
@@ -184,6 +224,15 @@ test('the schema check catches a wrong field type and an unknown kind', () => {
   expect(() => new appsV1.Deployment(deployment as never).validate()).toThrow(/containerPort/);
   expect(modelOf({ apiVersion: 'apps/v1', kind: 'DeploymentSpec', metadata: { name: 'x' } })).toBeUndefined();
   expect(modelOf({ apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'x' } })).toBeUndefined();
+  // A custom resource checked from its CRD's schema: a wrong value and a misspelt field.
+  const store = find(inDir(path.join(K8S, 'database')), 'ObjectStore', 'tsp-db-backup');
+  const ObjectStore = modelOf(store)!;
+  const badValue = structuredClone(store) as { spec: { configuration: { wal: { compression: string } } } };
+  badValue.spec.configuration.wal.compression = 'zip';
+  expect(() => new ObjectStore(badValue).validate()).toThrow(/allowedValues/);
+  const misspelt = structuredClone(store) as { spec: Record<string, unknown> };
+  misspelt.spec.retention = misspelt.spec.retentionPolicy;
+  expect(() => new ObjectStore(misspelt).validate()).toThrow(/retention/);
 });
 
 test('each kustomization lists exactly the YAML files beside it, and every folder of manifests has one', () => {
@@ -331,6 +380,35 @@ test('every service finds each subgraph at that subgraph’s Service and port', 
       expect(service.spec!.ports?.map((p) => p.port)).toEqual([Number(url.port)]);
     }
   }
+});
+
+test('the database is backed up: every commit to the WAL archive and a nightly base backup, credentials from a Secret', () => {
+  const database = inDir(path.join(K8S, 'database'));
+  const store = find(database, 'ObjectStore', 'tsp-db-backup') as K8sObject & {
+    spec: {
+      retentionPolicy: string;
+      configuration: { s3Credentials: Record<string, { name: string; key: string }> };
+    };
+  };
+  const plugin = 'barman-cloud.cloudnative-pg.io';
+  // The cluster archives its WAL through the plugin, into that store.
+  expect((cluster.spec as { plugins?: unknown }).plugins).toEqual([
+    { name: plugin, isWALArchiver: true, parameters: { barmanObjectName: store.metadata.name } },
+  ]);
+  const nightly = find(database, 'ScheduledBackup', 'tsp-db-nightly') as K8sObject & {
+    spec: Record<string, unknown>;
+  };
+  expect(nightly.spec).toMatchObject({
+    cluster: { name: cluster.metadata.name },
+    method: 'plugin',
+    pluginConfiguration: { name: plugin },
+    immediate: true,
+  });
+  // Six cron fields, seconds first (the operator's format): once a day.
+  expect(String(nightly.spec.schedule).split(' ')).toHaveLength(6);
+  expect(store.spec.retentionPolicy).toMatch(/^\d+[dwm]$/);
+  const secrets = Object.values(store.spec.configuration.s3Credentials);
+  expect(secrets.map((s) => s.name)).toEqual(['tsp-db-backup-s3', 'tsp-db-backup-s3']);
 });
 
 test('subgraphs and migration use the read-write service of a CloudNativePG primary + replica', () => {
