@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import * as cnpgV1 from '@kubernetes-models/cloudnative-pg/postgresql.cnpg.io/v1';
+import { parser as promql } from '@prometheus-io/lezer-promql';
 import { DEFAULT_PORTS, ENV_VARS, NODE_FLAGS, parseConfig, type ServiceName, SUBGRAPHS } from '@tsp/shared';
 import Ajv from 'ajv';
 import * as appsV1 from 'kubernetes-models/apps/v1';
@@ -99,8 +100,16 @@ function crdModel(apiVersion: string, kind: string, file: string): ModelClass {
   const { schema } = JSON.parse(fs.readFileSync(path.join(__dirname, 'schemas', file), 'utf8')) as {
     schema: JsonSchema;
   };
-  // OpenAPI's int32/int64 formats and x-kubernetes-* keywords are not JSON Schema's: not strict about them.
-  const check = new Ajv({ strict: false, validateFormats: false, allErrors: true }).compile(closed(schema));
+  // OpenAPI's int32/int64 formats and x-kubernetes-* keywords are not JSON Schema's: not strict about them. Patterns
+  // are Go's (RE2): its (?i) becomes JavaScript's i flag.
+  const regExp = Object.assign(
+    (pattern: string, flags: string) =>
+      pattern.includes('(?i)') ? new RegExp(pattern.replaceAll('(?i)', ''), `${flags}i`) : new RegExp(pattern, flags),
+    { code: 'new RegExp' },
+  );
+  const check = new Ajv({ strict: false, validateFormats: false, allErrors: true, code: { regExp } }).compile(
+    closed(schema),
+  );
   return class {
     static readonly apiVersion = apiVersion;
     static readonly kind = kind;
@@ -120,6 +129,14 @@ const MODULES: Record<string, Record<string, unknown>> = {
   'postgresql.cnpg.io/v1': cnpgV1,
   'barmancloud.cnpg.io/v1': {
     ObjectStore: crdModel('barmancloud.cnpg.io/v1', 'ObjectStore', 'barmancloud.cnpg.io_v1_objectstore.json'),
+  },
+  'monitoring.coreos.com/v1': {
+    PodMonitor: crdModel('monitoring.coreos.com/v1', 'PodMonitor', 'monitoring.coreos.com_v1_podmonitor.json'),
+    PrometheusRule: crdModel(
+      'monitoring.coreos.com/v1',
+      'PrometheusRule',
+      'monitoring.coreos.com_v1_prometheusrule.json',
+    ),
   },
 };
 
@@ -409,6 +426,81 @@ test('the database is backed up: every commit to the WAL archive and a nightly b
   expect(store.spec.retentionPolicy).toMatch(/^\d+[dwm]$/);
   const secrets = Object.values(store.spec.configuration.s3Credentials);
   expect(secrets.map((s) => s.name)).toEqual(['tsp-db-backup-s3', 'tsp-db-backup-s3']);
+});
+
+/** The metric names the code registers (`name: 'tsp_…'`), and a histogram's series (_bucket, _count, _sum). */
+function exportedMetrics(): Set<string> {
+  const sources = [path.join(ROOT, 'shared', 'src'), path.join(ROOT, 'gateway', 'src')].concat(
+    fs.readdirSync(path.join(ROOT, 'subgraphs')).map((d) => path.join(ROOT, 'subgraphs', d, 'src')),
+  );
+  const names = new Set(['up']);
+  for (const file of sources.flatMap(walk).filter((f) => f.endsWith('.ts')))
+    for (const m of fs.readFileSync(file, 'utf8').matchAll(/name: '(tsp_[a-z_]+)'/g))
+      for (const suffix of ['', '_bucket', '_count', '_sum']) names.add(m[1] + suffix);
+  return names;
+}
+
+test('Prometheus scrapes every pod of the services with METRICS_TOKEN; the alerts parse and name exported metrics', () => {
+  const monitoring = inDir(path.join(K8S, 'monitoring'));
+  const monitor = find(monitoring, 'PodMonitor', 'tsp') as K8sObject & {
+    spec: {
+      selector: { matchLabels: Record<string, string> };
+      podMetricsEndpoints: {
+        port: string;
+        path: string;
+        authorization: { credentials: EnvVarSource['secretKeyRef'] };
+      }[];
+    };
+  };
+  const [endpoint] = monitor.spec.podMetricsEndpoints;
+  expect(endpoint.path).toBe('/metrics');
+  for (const name of services) {
+    const deployment = find(base, 'Deployment', name);
+    const c = container(deployment);
+    // Selected by its pod labels, scraped on a port it names, with the token it checks.
+    expect([name, deployment.spec!.template!.metadata?.labels]).toEqual([
+      name,
+      expect.objectContaining(monitor.spec.selector.matchLabels),
+    ]);
+    expect([name, c.ports?.map((p) => p.name)]).toEqual([name, expect.arrayContaining([endpoint.port])]);
+    expect([name, variables(c).get('METRICS_TOKEN')?.valueFrom?.secretKeyRef]).toEqual([
+      name,
+      endpoint.authorization.credentials,
+    ]);
+  }
+  const rules = find(monitoring, 'PrometheusRule', 'tsp') as K8sObject & {
+    spec: { groups: { rules: { alert: string; expr: string }[] }[] };
+  };
+  const exported = exportedMetrics();
+  const alerts = rules.spec.groups.flatMap((g) => g.rules);
+  expect(alerts.length).toBeGreaterThanOrEqual(8);
+  for (const { alert, expr } of alerts) {
+    const tree = promql.parse(expr);
+    const errors: string[] = [];
+    const metrics: string[] = [];
+    tree.iterate({
+      enter: (n) => {
+        if (n.type.isError) errors.push(expr.slice(n.from, n.to + 10));
+        if (n.name === 'Identifier' && n.node.parent?.name === 'VectorSelector') metrics.push(expr.slice(n.from, n.to));
+      },
+    });
+    expect([alert, errors]).toEqual([alert, []]);
+    expect([alert, metrics.filter((m) => !exported.has(m))]).toEqual([alert, []]);
+    expect([alert, metrics.length]).not.toEqual([alert, 0]);
+  }
+  // The audit alert waits for more than two of its runs.
+  const stale = alerts.find((a) => a.alert === 'TspJournalAuditStale')!;
+  const seconds = Number(/> (\d+)$/.exec(stale.expr)?.[1]);
+  expect(seconds * 1000).toBeGreaterThan(2 * parseConfig({}).JOURNAL_AUDIT_INTERVAL_MS);
+});
+
+test('the alert check catches a metric the code does not export and an expression that does not parse', () => {
+  const exported = exportedMetrics();
+  expect(exported.has('tsp_wal_flush_seconds_bucket')).toBe(true);
+  expect(exported.has('tsp_journal_intactness')).toBe(false);
+  let broken = false;
+  promql.parse('rate(tsp_graphql_requests_total[5m]) >').iterate({ enter: (n) => void (broken ||= n.type.isError) });
+  expect(broken).toBe(true);
 });
 
 test('subgraphs and migration use the read-write service of a CloudNativePG primary + replica', () => {
