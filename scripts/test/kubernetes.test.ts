@@ -244,7 +244,7 @@ test('the schema check catches a wrong field type and an unknown kind', () => {
   // A custom resource checked from its CRD's schema: a wrong value and a misspelt field.
   const store = find(inDir(path.join(K8S, 'database')), 'ObjectStore', 'tsp-db-backup');
   const ObjectStore = modelOf(store)!;
-  const badValue = structuredClone(store) as { spec: { configuration: { wal: { compression: string } } } };
+  const badValue = structuredClone(store) as unknown as { spec: { configuration: { wal: { compression: string } } } };
   badValue.spec.configuration.wal.compression = 'zip';
   expect(() => new ObjectStore(badValue).validate()).toThrow(/allowedValues/);
   const misspelt = structuredClone(store) as { spec: Record<string, unknown> };
