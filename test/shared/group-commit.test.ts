@@ -17,6 +17,7 @@ import {
 import { Client } from 'pg';
 
 import { createTestDatabase, sql } from '../kit/db';
+import { startOwnServer } from '../kit/own-server';
 import { until } from '../kit/until';
 import { flushedThrough, ownsServer, withWalWriterPaused } from '../kit/wal';
 
@@ -362,5 +363,50 @@ describe('a flush that fails after the COMMIT', () => {
     expect(await request()).toEqual({ position: 11 });
     expect(writes).toBe(1);
     expect(await outboxRows('s11')).toBe(1);
+  });
+});
+
+describe('with a synchronous standby configured', () => {
+  // A server of its own: synchronous_standby_names holds for the whole server, and the run's other files commit
+  // synchronously. No standby connects, so a commit that waits for one waits until the setting is cleared, which
+  // stands for the standby confirming.
+  let db: { url: string; stop(): Promise<void> };
+  let syncOrm: Orm;
+  let admin: Client;
+  const requireStandby = async (names: string) => {
+    await admin.query(`alter system set synchronous_standby_names = '${names}'`);
+    await admin.query('select pg_reload_conf()');
+  };
+  beforeAll(async () => {
+    db = await startOwnServer();
+    await sql(db.url, 'create schema gc');
+    for (const s of [...outboxSql('gc'), ...outboxTraceparentSql('gc')]) await sql(db.url, s);
+    admin = new Client({ connectionString: db.url });
+    await admin.connect();
+    await requireStandby('tsp_standby');
+    syncOrm = await openOrm({ schema: 'gc', clientUrl: db.url, entities: [], migrations: [] });
+  }, 120_000);
+  afterAll(async () => {
+    await syncOrm?.close();
+    await admin?.end();
+    await db?.stop();
+  });
+
+  test('a write is answered only once the standby has it: a local flush alone would be lost on failover', async () => {
+    let settled = false;
+    const write = syncOrm.em
+      .fork()
+      .transactional((em) => publishEvent(em, 'gc', event(50)))
+      .finally(() => (settled = true));
+    const waiting = await until('the flush waiting for the standby, or the write answered', async () => {
+      const { rowCount } = await admin.query(
+        `select 1 from pg_stat_activity where application_name = 'tsp gc wal flush' and wait_event = 'SyncRep'`,
+      );
+      return rowCount ? 'waiting for the standby' : settled ? 'answered' : undefined;
+    });
+    expect(waiting).toBe('waiting for the standby');
+    expect(settled).toBe(false);
+    await requireStandby(''); // the standby confirms
+    await write;
   });
 });

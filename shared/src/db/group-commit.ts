@@ -33,6 +33,19 @@ export const COMMIT_WITHOUT_FLUSH = `set_config('synchronous_commit', 'off', tru
 export const FLUSH_WAL_SQL = `select case when pg_current_wal_flush_lsn() < pg_current_wal_insert_lsn()
   then pg_logical_emit_message(false, 'tsp.flush', '', true) end as flushed`;
 
+/**
+ * What the flush after a group commit sends (one message, several statements: the simple protocol, no parameters):
+ * what a synchronous COMMIT would have waited for. Without synchronous standbys (`synchronous_standby_names` empty,
+ * the default), the local flush of FLUSH_WAL_SQL. With them, a transactional message committed under the session's
+ * `synchronous_commit`: its COMMIT waits for the standbys to confirm it, and so every commit before it (a local
+ * flush alone acknowledged writes a failover to the standby would lose).
+ */
+export const CONFIRM_COMMITS_SQL = `begin;
+select pg_logical_emit_message(true, 'tsp.flush', '') where current_setting('synchronous_standby_names') <> '';
+select pg_logical_emit_message(false, 'tsp.flush', '', true) where current_setting('synchronous_standby_names') = ''
+  and pg_current_wal_flush_lsn() < pg_current_wal_insert_lsn();
+commit`;
+
 const toFlush = new WeakSet<object>();
 
 /** MikroORM marks a savepoint's transaction with a symbol pointing at its parent; commit hooks run on the root. */

@@ -4,7 +4,7 @@ import { logger } from '../logger.js';
 import { observeWalFlush } from '../metrics/wal-flush.js';
 import { dbAcquireTimeoutMs, dbConnectTimeoutMs } from '../resilience/timeouts.js';
 import { within } from '../resilience/within.js';
-import { FLUSH_WAL_SQL } from './group-commit.js';
+import { CONFIRM_COMMITS_SQL } from './group-commit.js';
 
 /**
  * Runs `task` at most once at a time; a call made while it runs is answered by the next run, which starts after the
@@ -100,7 +100,7 @@ export class WalFlusher {
     const client = await this.connection();
     this.options.onStatement();
     try {
-      await client.query(FLUSH_WAL_SQL);
+      await client.query(CONFIRM_COMMITS_SQL);
     } catch (e) {
       this.discard(client);
       throw e;
