@@ -505,6 +505,12 @@ test('the alert check catches a metric the code does not export and an expressio
 
 test('subgraphs and migration use the read-write service of a CloudNativePG primary + replica', () => {
   expect(cluster.spec!.instances).toBe(2);
+  // Replicated synchronously: an acknowledged write survives a failover (the services' flush waits for it).
+  expect((cluster.spec as { postgresql?: { synchronous?: unknown } }).postgresql?.synchronous).toEqual({
+    method: 'any',
+    number: 1,
+    dataDurability: 'preferred',
+  });
   const rootPackage = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
     dependencies: Record<string, string>;
   };
