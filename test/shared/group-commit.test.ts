@@ -409,4 +409,23 @@ describe('with a synchronous standby configured', () => {
     await requireStandby(''); // the standby confirms
     await write;
   });
+
+  test('with synchronous_commit off for the server, the write is still on the local disk when answered', async () => {
+    // A COMMIT under synchronous_commit = off flushes nothing, nor waits for a standby: the local flush stays.
+    await admin.query(`alter system set synchronous_commit = off`);
+    await requireStandby('tsp_standby');
+    try {
+      const [lsn, flushed] = await withWalWriterPaused(admin, async () => {
+        const at = await syncOrm.em.fork().transactional(async (em) => {
+          await publishEvent(em, 'gc', event(51));
+          return (await state(em)).lsn;
+        });
+        return [at, await flushedThrough(admin, at)] as const;
+      });
+      expect([lsn, flushed]).toEqual([lsn, true]);
+    } finally {
+      await admin.query(`alter system reset synchronous_commit`);
+      await requireStandby('');
+    }
+  });
 });

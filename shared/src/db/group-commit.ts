@@ -38,12 +38,14 @@ export const FLUSH_WAL_SQL = `select case when pg_current_wal_flush_lsn() < pg_c
  * what a synchronous COMMIT would have waited for. Without synchronous standbys (`synchronous_standby_names` empty,
  * the default), the local flush of FLUSH_WAL_SQL. With them, a transactional message committed under the session's
  * `synchronous_commit`: its COMMIT waits for the standbys to confirm it, and so every commit before it (a local
- * flush alone acknowledged writes a failover to the standby would lose).
+ * flush alone acknowledged writes a failover to the standby would lose). The local flush stays when that COMMIT
+ * would not flush at all (`synchronous_commit = off` set for the server).
  */
 export const CONFIRM_COMMITS_SQL = `begin;
 select pg_logical_emit_message(true, 'tsp.flush', '') where current_setting('synchronous_standby_names') <> '';
-select pg_logical_emit_message(false, 'tsp.flush', '', true) where current_setting('synchronous_standby_names') = ''
-  and pg_current_wal_flush_lsn() < pg_current_wal_insert_lsn();
+select pg_logical_emit_message(false, 'tsp.flush', '', true)
+ where (current_setting('synchronous_standby_names') = '' or current_setting('synchronous_commit') = 'off')
+   and pg_current_wal_flush_lsn() < pg_current_wal_insert_lsn();
 commit`;
 
 const toFlush = new WeakSet<object>();
