@@ -1,8 +1,8 @@
-import { fork } from 'node:child_process';
 import path from 'node:path';
 
 import { config, loadConfigOrExit, type ServiceName, SUBGRAPHS, subgraphUrlVar } from '@tsp/shared';
 
+import { type EmbeddedProcess, startEmbeddedProcess } from './launcher/embedded-process.js';
 import { serviceAddresses } from './launcher/ports.js';
 import { readyHints } from './launcher/ready.js';
 import { seedStore } from './launcher/seed-store.js';
@@ -13,39 +13,13 @@ import { seedDemo } from './seed/index.js';
 const ROOT = path.resolve(__dirname, '..', '..');
 const say = (msg: string): void => void process.stdout.write(`\x1b[1mstart     |\x1b[0m ${msg}\n`);
 
-interface Embedded {
-  stop(): Promise<void>;
-}
-
-/** Starts scripts/dist/embedded-db.js detached (its own process group) and waits for its URL. */
-function startEmbedded(): Promise<{ url: string; embedded: Embedded }> {
-  const proc = fork(path.join(__dirname, 'embedded-db.js'), [path.join(ROOT, '.data', 'postgres')], {
-    detached: true,
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
-  return new Promise((resolve, reject) => {
-    proc.once('message', (m: { url: string }) =>
-      resolve({
-        url: m.url,
-        embedded: {
-          async stop() {
-            if (proc.exitCode !== null) return;
-            proc.send('stop');
-            await exited;
-          },
-        },
-      }),
-    );
-    proc.once('exit', (code) => reject(new Error(`embedded PostgreSQL exited with code ${code}`)));
-  });
-}
-
-async function databaseUrl(): Promise<{ url: string; embedded?: Embedded }> {
+async function databaseUrl(): Promise<{ url: string; embedded?: EmbeddedProcess }> {
   const given = config().DATABASE_URL;
   if (given) return { url: given };
   say('DATABASE_URL is not set: starting embedded PostgreSQL (data in .data/postgres)');
-  return startEmbedded();
+  // Detached (its own process group), so Ctrl-C reaches the services first and the database stops last.
+  const embedded = await startEmbeddedProcess(path.join(ROOT, '.data', 'postgres'), { detached: true });
+  return { url: embedded.url, embedded };
 }
 
 async function hasAgencies(gatewayUrl: string): Promise<boolean> {
@@ -89,7 +63,7 @@ async function main() {
   loadConfigOrExit();
   const t0 = Date.now();
   const children: Supervised[] = [];
-  let embedded: Embedded | undefined;
+  let embedded: EmbeddedProcess | undefined;
   let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;
