@@ -11,12 +11,16 @@ export async function withWalWriterPaused<T>(probe: Client, fn: () => Promise<T>
     `select pid from pg_stat_activity where backend_type = 'walwriter'`,
   );
   const pid = rows[0]?.pid;
-  let paused = false;
+  return pid && ownsServer() ? withProcessPaused(pid, fn) : fn();
+}
+
+/** Runs `fn` with the server process `pid` (a backend, the WAL writer) stopped, and lets it go on after. */
+export async function withProcessPaused<T>(pid: number, fn: () => Promise<T>): Promise<T> {
+  process.kill(pid, 'SIGSTOP');
   try {
-    if (pid && !process.env.DATABASE_URL) paused = process.kill(pid, 'SIGSTOP');
     return await fn();
   } finally {
-    if (paused) process.kill(pid, 'SIGCONT');
+    process.kill(pid, 'SIGCONT');
   }
 }
 

@@ -19,7 +19,7 @@ import { Client } from 'pg';
 import { createTestDatabase, sql } from '../kit/db';
 import { startOwnServer } from '../kit/own-server';
 import { until } from '../kit/until';
-import { flushedThrough, ownsServer, withWalWriterPaused } from '../kit/wal';
+import { flushedThrough, ownsServer, withProcessPaused, withWalWriterPaused } from '../kit/wal';
 
 /**
  * Group commit (shared/src/db/group-commit.ts): a transaction that takes an ordering lock commits without waiting
@@ -259,16 +259,12 @@ describe('the flush after the COMMIT runs on a connection of its own', () => {
             () => null,
             (e: unknown) => e,
           );
-      process.kill(pid, 'SIGSTOP'); // idle, so it holds no lock: its next statement just waits
-      let failures: unknown[];
-      let during: number[];
-      try {
-        // The second commits while the first one's flush hangs, and waits for the next run.
-        failures = await Promise.all([write(41), write(42)]);
-        during = await flushPids();
-      } finally {
-        process.kill(pid, 'SIGCONT');
-      }
+      // Stopped while idle, so it holds no lock: its next statement just waits. The second write commits while the
+      // first one's flush hangs, and waits for the next run.
+      const [failures, during] = await withProcessPaused(pid, async () => [
+        await Promise.all([write(41), write(42)]),
+        await flushPids(),
+      ]);
       for (const f of failures) expect(f).toBeInstanceOf(CommitUnconfirmed);
       expect(await outboxRows('s41')).toBe(1);
       expect(await outboxRows('s42')).toBe(1);
