@@ -10,6 +10,8 @@ import {
   createCheckpoint,
   hashLeaf,
   inclusionProofFor,
+  JOURNAL_AFTER_COMMIT,
+  queueLeaf,
   registerJournalEntrySource,
   runJournalAudit,
   treeHead,
@@ -52,6 +54,7 @@ async function journalDb(adminUrl: string, poolMax: number): Promise<Orm> {
     entities: [],
     migrations: records.db.migrations,
     poolMax,
+    afterCommit: JOURNAL_AFTER_COMMIT,
   });
   await migrate(orm, 'records');
   // Times the WAL fsyncs (pg_stat_io) of this database's sessions; needs a superuser, so optional.
@@ -64,11 +67,24 @@ async function journalDb(adminUrl: string, poolMax: number): Promise<Orm> {
 }
 
 /**
- * flushUnderLock: the COMMIT waits for the WAL flush while the append lock is held, as before group commit
- * (@tsp/shared group-commit.ts) — the diagnostic that shows what group commit gains on this machine.
+ * How a writer appends: 'queued', the service's way (queueLeaf in the writer's transaction, moved into the tree in
+ * batches after the COMMIT); 'autocommit', queueLeaf without a transaction (a writer with nothing else to write);
+ * 'locked', appendLeaf in the writer's transaction under the append lock (the service before migration 0017);
+ * 'flushUnderLock', as 'locked' with the COMMIT waiting for the WAL flush under the lock, as before group commit
+ * (@tsp/shared group-commit.ts) — diagnostics that show what each step gained on this machine.
  */
-const appendOne = (orm: Orm, i: number, flushUnderLock = false) =>
-  orm.em.fork().transactional(async (em) => {
+type Way = 'queued' | 'autocommit' | 'locked' | 'flushUnderLock';
+
+const appendOne = (orm: Orm, i: number, way: Way) => {
+  const item = () => ({
+    entryId: randomUUID(),
+    caseId: randomUUID(),
+    data: Buffer.from(`bench entry ${i} ${randomUUID()}`),
+  });
+  if (way === 'autocommit') return queueLeaf(orm.em.fork(), item());
+  if (way === 'queued') return orm.em.fork().transactional((em) => queueLeaf(em, item()));
+  const flushUnderLock = way === 'flushUnderLock';
+  return orm.em.fork().transactional(async (em) => {
     const leaf = await appendLeaf(em, {
       entryId: randomUUID(),
       caseId: randomUUID(),
@@ -77,12 +93,13 @@ const appendOne = (orm: Orm, i: number, flushUnderLock = false) =>
     if (flushUnderLock) await em.execute('set local synchronous_commit = on');
     return leaf;
   });
+};
 
-async function appendRate(orm: Orm, writers: number, perWriter: number, flushUnderLock = false): Promise<number> {
+async function appendRate(orm: Orm, writers: number, perWriter: number, way: Way = 'queued'): Promise<number> {
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: writers }, async (_, w) => {
-      for (let i = 0; i < perWriter; i++) await appendOne(orm, w * perWriter + i, flushUnderLock);
+      for (let i = 0; i < perWriter; i++) await appendOne(orm, w * perWriter + i, way);
     }),
   );
   return (writers * perWriter) / ((performance.now() - t0) / 1000);
@@ -281,15 +298,25 @@ async function main() {
   try {
     const small = await journalDb(admin, 8);
     await appendRate(small, 1, 200); // warm-up
-    rows.push(['appends/s, 1 writer (2,000 appends, one transaction each)', fmt(await appendRate(small, 1, 2000))]);
-    rows.push(['appends/s, 8 concurrent writers (8 × 500)', fmt(await appendRate(small, 8, 500))]);
     rows.push([
-      'appends/s, 1 writer, COMMIT flushing under the lock (before group commit; diagnostic)',
-      fmt(await appendRate(small, 1, 2000, true)),
+      'appends/s, 1 writer, queued in a transaction each (the service; 2,000)',
+      fmt(await appendRate(small, 1, 2000)),
+    ]);
+    rows.push([
+      'appends/s, 8 writers, queued in a transaction each (the service; 8 × 500)',
+      fmt(await appendRate(small, 8, 500)),
+    ]);
+    rows.push([
+      'appends/s, 8 writers, queued without a transaction (queueLeaf alone; 8 × 500)',
+      fmt(await appendRate(small, 8, 500, 'autocommit')),
+    ]);
+    rows.push([
+      'appends/s, 8 writers, appendLeaf under the lock in a transaction each (before 0017; diagnostic)',
+      fmt(await appendRate(small, 8, 500, 'locked')),
     ]);
     rows.push([
       'appends/s, 8 writers, COMMIT flushing under the lock (before group commit; diagnostic)',
-      fmt(await appendRate(small, 8, 500, true)),
+      fmt(await appendRate(small, 8, 500, 'flushUnderLock')),
     ]);
     rows.push([
       'appends/s, 1 writer, 10 entries per transaction (appendLeaves)',

@@ -1,7 +1,7 @@
 import type { EventSubscriber, TransactionEventArgs } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
-import type { WalFlusher } from './wal-flusher.js';
+import type { DedicatedStatement } from './dedicated-statement.js';
 
 /**
  * 组提交 Group commit outside the ordering locks.
@@ -49,6 +49,8 @@ select pg_logical_emit_message(false, 'tsp.flush', '', true)
 commit`;
 
 const toFlush = new WeakSet<object>();
+/** Root transaction → the names of the after-commit statements it asked for (runAfterCommit). */
+const toRun = new WeakMap<object, Set<string>>();
 
 /** MikroORM marks a savepoint's transaction with a symbol pointing at its parent; commit hooks run on the root. */
 function rootTransaction(trx: object): object {
@@ -70,6 +72,72 @@ export function flushAfterCommit(em: EntityManager): void {
 }
 
 /**
+ * After this transaction's COMMIT, and before its caller goes on, runs the ORM's after-commit statement `name`
+ * (DbOptions.afterCommit), which also makes the COMMIT durable, as the WAL flush would. A statement asked for
+ * by many transactions at once runs once for all of them (DedicatedStatement). Records integrates its journal so.
+ */
+export function runAfterCommit(em: EntityManager, name: string): void {
+  const trx = em.getTransactionContext<object>();
+  if (!trx) throw new Error('runAfterCommit must run inside a transaction');
+  afterCommitOf(em, name);
+  const root = rootTransaction(trx);
+  toRun.set(root, (toRun.get(root) ?? new Set()).add(name));
+  toFlush.add(root);
+}
+
+/** What openOrm registered for an ORM: its WAL flush and its named after-commit statements. */
+export interface AfterCommit {
+  flusher: DedicatedStatement;
+  statements: ReadonlyMap<string, DedicatedStatement>;
+}
+/** Keyed by the ORM's configuration, which every EntityManager forked from it shares. */
+const registered = new WeakMap<object, AfterCommit>();
+
+export function registerAfterCommit(config: object, a: AfterCommit): void {
+  registered.set(config, a);
+}
+
+function afterCommitOf(em: EntityManager, name: string): DedicatedStatement {
+  const statement = registered.get(em.config)?.statements.get(name);
+  // Better refused at the write than committed and never run.
+  if (!statement)
+    throw new Error(`no after-commit statement "${name}" was registered on this ORM (openOrm afterCommit)`);
+  return statement;
+}
+
+/**
+ * For a write made outside a transaction (autocommit): what runAfterCommit does after a COMMIT, to call once the write
+ * is done — the after-commit statement `name`, which flushes too; rejects with CommitUnconfirmed. Throws at once when
+ * the ORM has no such statement, so the write can be refused before it is made.
+ */
+export function afterCommitNow(em: EntityManager, name: string): () => Promise<void> {
+  const statement = afterCommitOf(em, name);
+  return () => confirm(registered.get(em.config)!.flusher, [statement]);
+}
+
+/**
+ * Before answering again with what an earlier write committed (an Idempotency-Key's stored result): what that write's
+ * caller waited for after its COMMIT — every after-commit statement of the ORM, or the WAL flush when it has none. The
+ * first request may have failed there (CommitUnconfirmed), or still be on its way.
+ */
+export async function confirmCommitted(em: EntityManager): Promise<void> {
+  const a = registered.get(em.config);
+  if (a?.statements.size) await confirm(a.flusher, [...a.statements.values()]);
+  else await flushWal(em);
+}
+
+async function confirm(flusher: DedicatedStatement, statements: readonly DedicatedStatement[]): Promise<void> {
+  try {
+    for (const s of statements) await s.run();
+    // An after-commit statement leaves the WAL flushed past the COMMIT (DbOptions.afterCommit). Otherwise the flush,
+    // on the ORM's own connection, not a pooled one (dedicated-statement.ts).
+    if (!statements.length) await flusher.run();
+  } catch (e) {
+    throw new CommitUnconfirmed(e);
+  }
+}
+
+/**
  * Makes everything committed so far durable: after reading positions, before answering with them. Inside a
  * transaction it runs on that transaction's connection (the message is not transactional, so it flushes at once):
  * a second pooled connection, asked for while this one is held, could wait for ever on a small pool.
@@ -86,22 +154,24 @@ export async function flushWal(em: EntityManager): Promise<void> {
  */
 export class CommitUnconfirmed extends Error {
   constructor(cause: unknown) {
-    super('committed, but the flush to disk after the COMMIT failed', { cause });
+    super('committed, but what must follow the COMMIT (the flush to disk, the journal) failed', { cause });
     this.name = 'CommitUnconfirmed';
   }
 }
 
-/** Registered on every ORM (openOrm): flushes after the commit of each transaction marked by flushAfterCommit. */
+/**
+ * Registered on every ORM (openOrm): after the commit of each transaction marked by flushAfterCommit or
+ * runAfterCommit, runs the statements it asked for, or else flushes the WAL.
+ */
 export class GroupCommitSubscriber implements EventSubscriber {
-  constructor(private readonly flusher: WalFlusher) {}
+  constructor(private readonly a: AfterCommit) {}
 
   async afterTransactionCommit(args: TransactionEventArgs): Promise<void> {
-    if (!args.transaction || !toFlush.has(args.transaction as object)) return;
-    try {
-      // On the ORM's own flush connection, not a pooled one (wal-flusher.ts).
-      await this.flusher.flush();
-    } catch (e) {
-      throw new CommitUnconfirmed(e);
-    }
+    const trx = args.transaction as object | undefined;
+    if (!trx || !toFlush.has(trx)) return;
+    await confirm(
+      this.a.flusher,
+      [...(toRun.get(trx) ?? [])].map((n) => this.a.statements.get(n)!),
+    );
   }
 }

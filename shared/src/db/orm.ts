@@ -8,9 +8,10 @@ import { type EntityManager, MikroORM, type Options, PostgreSqlDriver } from '@m
 import { config } from '../config.js';
 import { logger } from '../logger.js';
 import { countSqlStatement } from '../metrics/sql.js';
+import { observeWalFlush } from '../metrics/wal-flush.js';
 import { dbAcquireTimeoutMs, dbConnectTimeoutMs } from '../resilience/timeouts.js';
-import { GroupCommitSubscriber } from './group-commit.js';
-import { WalFlusher } from './wal-flusher.js';
+import { DedicatedStatement, type DedicatedStatementOptions } from './dedicated-statement.js';
+import { CONFIRM_COMMITS_SQL, GroupCommitSubscriber, registerAfterCommit } from './group-commit.js';
 
 /**
  * Counts SQL statements: `statements` is everything this process sends; `requestStatements` only
@@ -51,6 +52,12 @@ export interface DbOptions {
   entities: Options['entities'];
   migrations: MigrationObject[];
   poolMax?: number;
+  /**
+   * Statements run after the commits that ask for them by name (runAfterCommit), each on a connection of its own. Each
+   * must leave the WAL flushed past what was committed before it (a synchronous COMMIT of its own): the commits that
+   * ask for one are not flushed otherwise.
+   */
+  afterCommit?: Readonly<Record<string, string>>;
 }
 
 export type Orm = MikroORM;
@@ -68,7 +75,21 @@ const knexLog = (schema: string) => {
 };
 
 export async function openOrm(o: DbOptions): Promise<Orm> {
-  const flusher = new WalFlusher({ url: o.clientUrl, schema: o.schema, onStatement: () => countStatement(o.schema) });
+  const dedicated = (purpose: string, sql: string, observe?: DedicatedStatementOptions['observe']) =>
+    new DedicatedStatement({
+      url: o.clientUrl,
+      schema: o.schema,
+      purpose,
+      sql,
+      observe,
+      onStatement: () => countStatement(o.schema),
+    });
+  const afterCommit = {
+    flusher: dedicated('wal flush', CONFIRM_COMMITS_SQL, (started, outcome) =>
+      observeWalFlush(o.schema, started, outcome),
+    ),
+    statements: new Map(Object.entries(o.afterCommit ?? {}).map(([name, sql]) => [name, dedicated(name, sql)])),
+  };
   const orm = await MikroORM.init({
     driver: PostgreSqlDriver,
     clientUrl: o.clientUrl,
@@ -96,12 +117,13 @@ export async function openOrm(o: DbOptions): Promise<Orm> {
     // Batch entity references and collections per tick, so lists cost a constant number of statements.
     dataloader: true,
     // Transactions that hand out positions flush the WAL after their COMMIT, outside the lock (group-commit.ts).
-    subscribers: [new GroupCommitSubscriber(flusher)],
+    subscribers: [new GroupCommitSubscriber(afterCommit)],
   });
-  // MikroORM has no hook on close: the flush connection closes with the pool.
+  registerAfterCommit(orm.config, afterCommit);
+  // MikroORM has no hook on close: the dedicated connections close with the pool.
   const closeOrm = orm.close.bind(orm);
   orm.close = async (force?: boolean) => {
-    await flusher.close();
+    await Promise.all([afterCommit.flusher, ...afterCommit.statements.values()].map((d) => d.close()));
     await closeOrm(force);
   };
   const log = logger(`db:${o.schema}`);

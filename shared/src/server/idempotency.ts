@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { MiddlewareFn } from 'type-graphql';
 
-import { CommitUnconfirmed, flushWal } from '../db/group-commit.js';
+import { CommitUnconfirmed, confirmCommitted } from '../db/group-commit.js';
 import { isDatabaseUnreachable } from '../db/outage.js';
 import { badInput, conflict } from '../errors.js';
 import type { Context } from './context.js';
@@ -56,8 +56,9 @@ export async function idempotent<T>(
     );
     if (!row) return null;
     // The first request may have committed without waiting for the disk (db/group-commit.ts) and be flushing still,
-    // or have failed in that flush: its result is answered again only once it is durable.
-    await flushWal(ctx.em);
+    // or have failed in that flush (or in records' journal integration): its result is answered again only once it is
+    // durable (and in the journal).
+    await confirmCommitted(ctx.em);
     if (row.operation !== operation)
       throw conflict(`Idempotency-Key ${key} was already used for ${row.operation} / 幂等键已用于其他操作`, {
         field: 'Idempotency-Key',

@@ -51,6 +51,8 @@ export interface SubgraphService {
     entities: Options['entities'];
     migrations: MigrationObject[];
     renamedMigrations?: MigrationRenames;
+    /** Statements run after commits that ask for them (runAfterCommit), e.g. records' journal integration. */
+    afterCommit?: Readonly<Record<string, string>>;
   };
   /** Extra HTTP routes (blobs, flowcharts…), mounted before /graphql; `identify` checks a user's bearer header as /graphql does. */
   routes?: (app: Express, orm: Orm, identify: Identify) => void;
@@ -112,6 +114,7 @@ export async function startSubgraph(
       clientUrl: opts.databaseUrl,
       entities: svc.db.entities,
       migrations: svc.db.migrations,
+      afterCommit: svc.db.afterCommit,
     }));
   const { schema } = await buildFederatedSchema(svc.schema);
   const currentAgencies = new CurrentAgencies(svc.officerAgencies?.(orm) ?? officerAgenciesFromPersonnel(svc.name));

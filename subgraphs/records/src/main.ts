@@ -4,7 +4,7 @@ import { config, type SubgraphService } from '@tsp/shared';
 
 import { mountBlobs, startBlobSweeperFromEnv } from './blobs/index.js';
 import { entities } from './entities/index.js';
-import { journalMetrics } from './journal/index.js';
+import { JOURNAL_AFTER_COMMIT, journalMetrics } from './journal/index.js';
 import { migrations } from './migrations/index.js';
 import { registerEntrySource } from './read/entry-source.js';
 import { schema } from './schema/index.js';
@@ -17,7 +17,7 @@ registerEntrySource();
 export const records: SubgraphService = {
   name: 'records',
   schema,
-  db: { schema: 'records', entities, migrations },
+  db: { schema: 'records', entities, migrations, afterCommit: JOURNAL_AFTER_COMMIT },
   routes: mountBlobs,
   workers: (orm) => [
     // Re-verifies the journal and signs checkpoints; the first run comes one JOURNAL_AUDIT_INTERVAL_MS after start.

@@ -16,7 +16,7 @@ import {
   verifyConsistency,
 } from './merkle.js';
 import { verifyCheckpointNote } from './note.js';
-import { fetchNodes, treeSize } from './store.js';
+import { fetchNodes, integrateQueued, treeSize } from './store.js';
 
 /**
  * The journal's self-audit (定期自检). Each run continues from the head the last successful run
@@ -132,6 +132,9 @@ export async function latestAuditProblems(em: EntityManager): Promise<JournalAud
  * the audit lock (several service instances share the work, never duplicate it).
  */
 export async function runJournalAudit(em: EntityManager, o: JournalAuditOptions = {}): Promise<JournalAuditRun | null> {
+  // Leaves a crash left queued (their writer's integration never ran) join the tree first, in a transaction of their
+  // own: the audit's would hold the append lock, and so every write's integration, until it ends.
+  await em.fork().transactional((tx) => integrateQueued(tx));
   const run = await em.fork().transactional(async (tx) => {
     const [{ got }] = await tx.execute(`select pg_try_advisory_xact_lock(?) as got`, [JOURNAL_AUDIT_LOCK]);
     if (!got) return null;

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { COMMIT_WITHOUT_FLUSH, flushAfterCommit } from '@tsp/shared';
+import { afterCommitNow, COMMIT_WITHOUT_FLUSH, flushAfterCommit, runAfterCommit } from '@tsp/shared';
 
 import {
   consistencyProof,
@@ -22,14 +22,52 @@ export const JOURNAL_APPEND_LOCK = 0x7473704a;
 
 export class JournalRangeError extends Error {}
 
+/** The after-commit statement that moves queued leaves into the tree (migration 0017, records.journal_integrate). */
+const JOURNAL_INTEGRATION = 'journal integration';
 /**
- * Takes the append lock now, for a transaction that will append a leaf but must publish to the outbox first.
- * records always takes the append lock before the outbox's (entries append, then publish): one transaction
- * holding the outbox's lock while waiting for this one, and another the reverse, deadlock.
+ * One message, one round trip. Its COMMIT waits for the disk (and for synchronous standbys), as an after-commit
+ * statement must, so it confirms the writers' COMMITs too, which did not wait: their commit records come before it.
+ * Under the append lock, but integrations take turns anyway. With `synchronous_commit = off` for the server, the
+ * flush after it (as CONFIRM_COMMITS_SQL does). When nothing was queued, an earlier integration, committed with the
+ * same wait, took the writer's leaf.
  */
-export async function lockJournalAppends(em: EntityManager): Promise<void> {
-  await em.execute(`select pg_advisory_xact_lock(?), ${COMMIT_WITHOUT_FLUSH}`, [JOURNAL_APPEND_LOCK]);
-  flushAfterCommit(em);
+export const INTEGRATE_JOURNAL_SQL = `begin;
+select records.journal_integrate(null) as integrated;
+commit;
+select pg_logical_emit_message(false, 'tsp.flush', '', true)
+ where current_setting('synchronous_commit') = 'off' and pg_current_wal_flush_lsn() < pg_current_wal_insert_lsn()`;
+/** records' DbOptions.afterCommit: openOrm runs the integration on a connection of its own. */
+export const JOURNAL_AFTER_COMMIT = { [JOURNAL_INTEGRATION]: INTEGRATE_JOURNAL_SQL } as const;
+
+/**
+ * 排队入日志 Queues one leaf (a record entry's canonical bytes) for the log and returns its hash, hex. In a
+ * transaction, the leaf commits or rolls back with the entry, takes no lock, and is moved into the tree after the
+ * COMMIT, before the caller goes on; outside one, it is moved at once. Either way the caller goes on only once the leaf
+ * is in the tree and on disk, and a failure there is CommitUnconfirmed: the entry is kept, and its queued leaf is
+ * moved by the next integration (any write's, or the self-audit's). Concurrent writers' leaves are moved by one
+ * transaction (records.journal_integrate), so writes of different cases no longer take turns on the append lock.
+ * The ORM must have been opened with JOURNAL_AFTER_COMMIT.
+ */
+export async function queueLeaf(em: EntityManager, p: JournalAppend): Promise<string> {
+  const leafHash = hashLeaf(p.data);
+  // Asked for before the insert: an ORM without the integration refuses the write instead of leaving the leaf queued.
+  let integrate: (() => Promise<void>) | undefined;
+  if (em.isInTransaction()) runAfterCommit(em, JOURNAL_INTEGRATION);
+  else integrate = afterCommitNow(em, JOURNAL_INTEGRATION);
+  // The COMMIT need not wait for the disk: the flush after the integration covers it.
+  await em.execute(
+    `with c as (select ${COMMIT_WITHOUT_FLUSH}) insert into records.journal_queue (entry_id, case_id, leaf_hash)
+     select ?, ?, ? from c`,
+    [p.entryId, p.caseId, leafHash],
+  );
+  await integrate?.();
+  return hex(leafHash);
+}
+
+/** Moves every leaf queued so far into the tree, in the caller's transaction (the self-audit, before it reads). */
+export async function integrateQueued(em: EntityManager): Promise<number> {
+  const [r] = await run(em, `select records.journal_integrate(null) as n`);
+  return Number(r.n);
 }
 
 type Row = Record<string, unknown>;
@@ -212,43 +250,54 @@ export async function consistencyProofFor(em: EntityManager, m: number, n: numbe
 }
 
 export interface CaseLeaf {
-  index: number;
+  /** null: queued, not in the tree yet (queueLeaf). */
+  index: number | null;
   entryId: string;
   caseId: string;
   leafHash: string;
 }
 
+/** A leaf in the tree. */
+export type TreeLeaf = CaseLeaf & { index: number };
+
 const toLeaf = (r: Row): CaseLeaf => ({
-  index: Number(r.idx),
+  index: r.idx === null ? null : Number(r.idx),
   entryId: r.entry_id as string,
   caseId: r.case_id as string,
   leafHash: hex(r.leaf_hash as Buffer),
 });
 
-/** The case's leaves in log order. */
+/** The case's leaves in log order, then those still queued. */
 export async function leafHashesOfCase(em: EntityManager, caseId: string): Promise<CaseLeaf[]> {
   return leavesOfCases(em, [caseId]);
 }
 
-/** Leaves of several cases in one query, in log order. */
+/**
+ * Leaves of several cases in one query, in log order, then those still queued in queue order. One statement, so one
+ * snapshot: a leaf being integrated is seen either queued or in the tree, never twice or not at all.
+ */
 export async function leavesOfCases(em: EntityManager, caseIds: readonly string[]): Promise<CaseLeaf[]> {
   if (!caseIds.length) return [];
   const rows = await run(
     em,
-    `select idx, entry_id, case_id, leaf_hash from records.journal_leaf where case_id = any(?::uuid[]) order by idx`,
-    [pgArray(caseIds)],
+    `select * from (
+       select idx, entry_id, case_id, leaf_hash, null::bigint as seq from records.journal_leaf where case_id = any(?::uuid[])
+       union all
+       select null, entry_id, case_id, leaf_hash, seq from records.journal_queue where case_id = any(?::uuid[])) l
+     order by idx nulls last, seq`,
+    [pgArray(caseIds), pgArray(caseIds)],
   );
   return rows.map(toLeaf);
 }
 
 /** Leaves of the given entries, in the order asked (null where an entry has none). */
-export async function leavesOfEntries(em: EntityManager, entryIds: readonly string[]): Promise<(CaseLeaf | null)[]> {
+export async function leavesOfEntries(em: EntityManager, entryIds: readonly string[]): Promise<(TreeLeaf | null)[]> {
   if (!entryIds.length) return [];
   const rows = await run(
     em,
     `select idx, entry_id, case_id, leaf_hash from records.journal_leaf where entry_id = any(?::uuid[])`,
     [pgArray(entryIds)],
   );
-  const leaves = rows.map(toLeaf);
+  const leaves = rows.map(toLeaf) as TreeLeaf[];
   return entryIds.map((id) => leaves.find((l) => l.entryId === id) ?? null);
 }

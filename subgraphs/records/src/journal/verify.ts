@@ -12,7 +12,7 @@ import {
 } from './merkle.js';
 import { type NodeSource, nodesRead } from './merkle.js';
 import { verifyCheckpointNote } from './note.js';
-import { type CaseLeaf, fetchNodes, leavesOfCases, treeSize } from './store.js';
+import { type CaseLeaf, fetchNodes, leavesOfCases, type TreeLeaf, treeSize } from './store.js';
 
 /** A case's entries as stored now, each with the canonical bytes the records subgraph rebuilds from its row. */
 export interface CaseEntries {
@@ -22,7 +22,7 @@ export interface CaseEntries {
 
 export interface CaseJournalReport {
   caseId: string;
-  /** Leaves of this case in the log. */
+  /** Leaves of this case in the log (not counting those still queued, a moment after their write). */
   length: number;
   /** Head of the whole log the case was checked against, hex. */
   rootHash: string;
@@ -64,7 +64,7 @@ export async function verifyCaseJournals(
   const anchor = cp && cp.size <= size ? cp.size : 0;
 
   // One pass learns every stored node the checks read; one query fetches them.
-  const inTree = leaves.filter((l) => l.index < size);
+  const inTree = leaves.filter((l): l is TreeLeaf => l.index !== null && l.index < size);
   const compute = (nodes: NodeSource) => ({
     root: rootFromNodes(size, nodes),
     anchorProof: consistencyProof(anchor, size, nodes),
@@ -98,7 +98,7 @@ export async function verifyCaseJournals(
     const problems = [...global, ...caseProblems(c, mine, size, included)];
     return {
       caseId: c.caseId,
-      length: mine.length,
+      length: mine.filter((l) => l.index !== null).length,
       rootHash,
       treeSize: size,
       checkpointSize: cp?.size ?? null,
@@ -119,13 +119,18 @@ function caseProblems(c: CaseEntries, leaves: CaseLeaf[], size: number, included
       );
     else if (hex(hashLeaf(e.bytes)) !== leaf.leafHash)
       problems.push(
-        `entry ${e.entryId} (leaf ${leaf.index}) was altered: its content no longer hashes to the journaled leaf`,
+        `entry ${e.entryId} (${leaf.index === null ? 'queued leaf' : `leaf ${leaf.index}`}) was altered: ` +
+          'its content no longer hashes to the journaled leaf',
       );
   }
   const entryIds = new Set(c.entries.map((e) => e.entryId));
   for (const l of leaves) {
     if (!entryIds.has(l.entryId))
-      problems.push(`entry ${l.entryId} (leaf ${l.index}) is in the journal but missing from the case: it was deleted`);
+      problems.push(
+        `entry ${l.entryId} (leaf ${l.index ?? 'queued'}) is in the journal but missing from the case: it was deleted`,
+      );
+    // A queued leaf is checked against its entry above; it has no place in the tree yet.
+    if (l.index === null) continue;
     if (l.index >= size)
       problems.push(`leaf ${l.index} lies beyond the journal's size ${size}: leaves before it were deleted`);
     else if (included.get(l.index) === false)

@@ -32,3 +32,5 @@ import { RecordsJournalAuditWatch } from './0015_journal_audit_watch.js';
 migrations.push({ name: '0015_records_journal_audit_watch', class: RecordsJournalAuditWatch });
 import { RecordsDecisionDepartureStatistics } from './0016_decision_departure_statistics.js';
 migrations.push({ name: '0016_records_decision_departure_statistics', class: RecordsDecisionDepartureStatistics });
+import { RecordsJournalQueue } from './0017_journal_queue.js';
+migrations.push({ name: '0017_records_journal_queue', class: RecordsJournalQueue });

@@ -22,18 +22,19 @@ export function registerEntrySource(): void {
       );
     },
     tables: ['records.record_entry', 'records.attachment'],
-    // An entry, its attachments and its leaf are inserted by one transaction (insertEntry), so they share
-    // xmin; an UPDATE writes a new row version with a newer one. Rows imported otherwise are merely re-hashed.
+    // An entry, its attachments and its queued leaf are inserted by one transaction (insertEntry); the leaf keeps
+    // that transaction's id (entry_xmin; xmin for leaves appended in it), so they match; an UPDATE writes a new row
+    // version with a newer one. Rows imported otherwise are merely re-hashed.
     // A leaf rewritten in the tampering transaction too shares its xmin again: the journal_leaf update
     // counter catches that (the change check then re-hashes every entry), not this query.
     // `union all` with a limit streams: the first `limit` rows end the scan (an entry may come twice).
     async suspects(em, limit) {
       const rows = await em.execute<{ id: string }[]>(
         `select l.entry_id as id from records.journal_leaf l left join records.record_entry e on e.id = l.entry_id
-          where e.id is null or e.xmin <> l.xmin
+          where e.id is null or e.xmin <> coalesce(l.entry_xmin, l.xmin)
          union all
          select a.entry_id from records.attachment a join records.journal_leaf l on l.entry_id = a.entry_id
-          where a.xmin <> l.xmin
+          where a.xmin <> coalesce(l.entry_xmin, l.xmin)
          limit ?`,
         [limit],
       );

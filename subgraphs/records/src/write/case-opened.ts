@@ -1,14 +1,9 @@
 import { type EntityManager, publishEvent } from '@tsp/shared';
 
 import type { CaseEntity } from '../entities/index.js';
-import { lockJournalAppends } from '../journal/store.js';
 
-/**
- * Publishes CaseOpened for a new case, in the transaction that creates it (before any of its entries). The
- * journal's append lock comes first, as in every other write of records: the case's first entry appends after.
- */
+/** Publishes CaseOpened for a new case, in the transaction that creates it (before any of its entries). */
 export async function publishCaseOpened(tx: EntityManager, c: CaseEntity, legacy: boolean) {
-  await lockJournalAppends(tx);
   return publishEvent(tx, 'records', {
     type: 'CaseOpened',
     agencyId: c.agencyId,

@@ -4,7 +4,7 @@ import { publishEvent } from '@tsp/shared';
 import { AttachmentEntity, type CaseEntity, RecordEntryEntity } from '../entities/index.js';
 import { canonicalEntryBytes } from '../journal/canonical.js';
 import { hashLeaf } from '../journal/merkle.js';
-import { appendLeaf } from '../journal/store.js';
+import { queueLeaf } from '../journal/store.js';
 import { RecordActivity } from '../rules/kinds.js';
 import { decisionServedAt } from '../rules/service.js';
 import type { EntryDraft } from './drafts.js';
@@ -12,9 +12,9 @@ import { journalInput } from './journal-input.js';
 import { noteAcceptance } from './licensing.js';
 
 /**
- * Writes one entry of a locked case inside the caller's transaction: next sequence, attachments,
- * the journal leaf (its hash is the entry's `hash`), the case's new stage (and when its decision was
- * first served, or a licensing application accepted), and RecordAppended.
+ * Writes one entry of a locked case inside the caller's transaction: next sequence, attachments, the journal leaf
+ * (queued: in the tree before the caller answers; its hash is the entry's `hash`), the case's new stage (and when its
+ * decision was first served, or a licensing application accepted), and RecordAppended.
  */
 export async function insertEntry(
   tx: EntityManager,
@@ -50,7 +50,7 @@ export async function insertEntry(
   e.hash = hashLeaf(data).toString('hex');
   // Parents first: the case row (stage, count), then the entry, then its attachments.
   await tx.flush();
-  await appendLeaf(tx, { entryId: e.id, caseId: c.id, data });
+  await queueLeaf(tx, { entryId: e.id, caseId: c.id, data });
   await publishEvent(tx, 'records', {
     type: 'RecordAppended',
     agencyId: c.agencyId,

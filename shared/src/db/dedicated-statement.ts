@@ -1,10 +1,8 @@
 import { Client } from 'pg';
 
 import { logger } from '../logger.js';
-import { observeWalFlush } from '../metrics/wal-flush.js';
 import { dbAcquireTimeoutMs, dbConnectTimeoutMs } from '../resilience/timeouts.js';
 import { within } from '../resilience/within.js';
-import { CONFIRM_COMMITS_SQL } from './group-commit.js';
 
 /**
  * Runs `task` at most once at a time; a call made while it runs is answered by the next run, which starts after the
@@ -37,54 +35,61 @@ export function coalesce(task: () => Promise<void>): () => Promise<void> {
 }
 
 /**
- * A flush still unanswered after this long has its connection given up and the next flush opens another: a connection
+ * A run still unanswered after this long has its connection given up and the next run opens another: a connection
  * lost without notice (no FIN) is replaced, and a stalled disk adds at most one stuck backend a minute per process.
  */
 const GIVE_UP_MS = 60_000;
 /** What pg rejects with when query_timeout passes. */
 const PG_QUERY_TIMEOUT = 'Query read timeout';
 
-export interface WalFlusherOptions {
+export interface DedicatedStatementOptions {
   url: string;
   schema: string;
-  /** Called once per flush statement sent (the ORM's statement counters). */
+  /** What the statement does, in words: the connection's application_name, logs and errors. */
+  purpose: string;
+  /** One message (the simple protocol, no parameters), sent as is each run. */
+  sql: string;
+  /** Called once per message sent (the ORM's statement counters). */
   onStatement: () => void;
+  /** Called once per caller when its run settled (metrics). */
+  observe?: (startedMs: number, outcome: 'ok' | 'failed') => void;
 }
 
 /**
- * 刷盘专用连接 The connection on which an ORM flushes the WAL after a group commit (group-commit.ts), one per ORM,
- * opened on first use. Not a pooled connection: the flush asked for one after its transaction had given its own back,
- * and queued behind every request waiting for the pool — on a busy or small pool past the acquire timeout, so a
- * committed write was answered as unconfirmed. Flushes asked for while one runs share the next one (a flush covers
- * every commit before it starts), so one connection is enough. A connection that fails is dropped and the next flush
- * opens another; one that hangs is kept (its backend may be stuck on the disk and cannot be cancelled: a new connection
- * each time would pile them up), and callers fail at their own deadline meanwhile.
+ * 专用连接 A statement an ORM runs after commits, on a connection of its own, opened on first use: the WAL flush
+ * after a group commit (group-commit.ts), records' journal integration. Not a pooled connection: the statement is
+ * asked for after its transaction has given its own back, and a pooled one queued behind every request waiting for
+ * the pool — on a busy or small pool past the acquire timeout, so a committed write was answered as unconfirmed. Calls
+ * made while a run is under way share the next run (a run covers every commit before it starts), so one connection is
+ * enough. A connection that fails is dropped and the next run opens another; one that hangs is kept (its backend may
+ * be stuck on the disk and cannot be cancelled: a new connection each time would pile them up), and callers fail at
+ * their own deadline meanwhile.
  */
-export class WalFlusher {
+export class DedicatedStatement {
   private current?: Client;
   private connecting?: Promise<Client>;
   private closed = false;
   private readonly log;
-  /** Makes everything committed before the call durable; rejects if not done within DB_ACQUIRE_TIMEOUT_MS of it. */
-  readonly flush: () => Promise<void>;
+  /** Runs the statement after the call; rejects if not done within DB_ACQUIRE_TIMEOUT_MS of it. */
+  readonly run: () => Promise<void>;
 
-  constructor(private readonly options: WalFlusherOptions) {
+  constructor(private readonly options: DedicatedStatementOptions) {
     this.log = logger(`db:${options.schema}`);
-    const shared = coalesce(() => this.flushOnce());
+    const shared = coalesce(() => this.runOnce());
     // Each caller's own bound, counted from its call, whether it started a run or waits for the next one.
-    this.flush = async () => {
+    this.run = async () => {
       const started = performance.now();
       try {
-        await within(shared(), dbAcquireTimeoutMs(), 'the WAL flush');
-        observeWalFlush(options.schema, started, 'ok');
+        await within(shared(), dbAcquireTimeoutMs(), `the ${options.purpose}`);
+        options.observe?.(started, 'ok');
       } catch (e) {
-        observeWalFlush(options.schema, started, 'failed');
+        options.observe?.(started, 'failed');
         throw e;
       }
     };
   }
 
-  private async flushOnce(): Promise<void> {
+  private async runOnce(): Promise<void> {
     const kept = !!this.connecting;
     try {
       await this.send();
@@ -100,7 +105,7 @@ export class WalFlusher {
     const client = await this.connection();
     this.options.onStatement();
     try {
-      await client.query(CONFIRM_COMMITS_SQL);
+      await client.query(this.options.sql);
     } catch (e) {
       this.discard(client);
       throw e;
@@ -114,11 +119,11 @@ export class WalFlusher {
       connectionString: this.options.url,
       connectionTimeoutMillis: dbConnectTimeoutMs(),
       query_timeout: Math.max(GIVE_UP_MS, dbAcquireTimeoutMs()),
-      application_name: `tsp ${this.options.schema} wal flush`,
+      application_name: `tsp ${this.options.schema} ${this.options.purpose}`,
     });
-    // An idle connection that fails (the database restarts) must not crash the process; the next flush reconnects.
+    // An idle connection that fails (the database restarts) must not crash the process; the next run reconnects.
     client.on('error', (err) => {
-      this.log.warn({ err: err.message }, 'WAL flush connection failed');
+      this.log.warn({ err: err.message }, `${this.options.purpose} connection failed`);
       this.discard(client);
     });
     this.current = client;

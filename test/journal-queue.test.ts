@@ -1,0 +1,203 @@
+import { randomUUID } from 'node:crypto';
+
+import { CommitUnconfirmed, migrate, openOrm, type Orm } from '@tsp/shared';
+import { Client } from 'pg';
+
+import {
+  hashLeaf,
+  JOURNAL_AFTER_COMMIT,
+  JOURNAL_APPEND_LOCK,
+  queueLeaf,
+  rootFromLeaves,
+  runJournalAudit,
+  treeHead,
+  verifyCaseJournal,
+} from '../subgraphs/records/src/journal';
+import { migrations } from '../subgraphs/records/src/migrations';
+import { createTestDatabase, sql } from './kit/db';
+import { until } from './kit/until';
+
+/**
+ * Journal leaves queued in the writer's transaction and moved into the tree after its COMMIT (queueLeaf, migration
+ * 0017): the caller goes on only once its leaf is in the tree; concurrent writers' leaves are moved together; a leaf
+ * left queued (a crash) is moved by the self-audit; a queued leaf counts as its entry's, not as a missing one.
+ */
+
+let url: string;
+let orm: Orm;
+beforeAll(async () => {
+  url = await createTestDatabase();
+  const m = await openOrm({ schema: 'records', clientUrl: url, entities: [], migrations, poolMax: 1 });
+  await migrate(m, 'records').finally(() => m.close());
+  orm = await openOrm({
+    schema: 'records',
+    clientUrl: url,
+    entities: [],
+    migrations: [],
+    poolMax: 8,
+    afterCommit: JOURNAL_AFTER_COMMIT,
+  });
+}, 60_000);
+afterAll(async () => {
+  await orm?.close();
+});
+
+const item = (caseId = randomUUID()) => ({
+  entryId: randomUUID(),
+  caseId,
+  data: Buffer.from(`queued ${randomUUID()}`),
+});
+const queued = () => sql<{ entry_id: string }>(url, 'select entry_id from records.journal_queue');
+const leafOf = async (entryId: string) =>
+  (await sql<{ idx: string }>(url, 'select idx::text from records.journal_leaf where entry_id = $1', [entryId]))[0];
+
+/** Every tree head from 1 to the current size equals the reference (merkle.ts) over the stored leaves. */
+async function treeMatchesReference(): Promise<number> {
+  const leaves = await sql<{ leaf_hash: Buffer }>(url, 'select leaf_hash from records.journal_leaf order by idx');
+  const em = orm.em.fork();
+  for (let n = 1; n <= leaves.length; n++) {
+    const head = await treeHead(em, n);
+    expect(head.rootHash).toBe(rootFromLeaves(leaves.slice(0, n).map((l) => l.leaf_hash)).toString('hex'));
+  }
+  return leaves.length;
+}
+
+test('a leaf queued in a transaction is in the tree when the transaction returns; one rolled back leaves nothing', async () => {
+  const a = item();
+  const hash = await orm.em.fork().transactional((em) => queueLeaf(em, a));
+  expect(hash).toBe(hashLeaf(a.data).toString('hex'));
+  expect(await leafOf(a.entryId)).toBeDefined();
+  expect(await queued()).toEqual([]);
+
+  const b = item();
+  await expect(
+    orm.em.fork().transactional(async (em) => {
+      await queueLeaf(em, b);
+      throw new Error('the write fails after queueing its leaf');
+    }),
+  ).rejects.toThrow('the write fails');
+  expect(await leafOf(b.entryId)).toBeUndefined();
+  expect(await queued()).toEqual([]);
+});
+
+test('30 concurrent writers, in transactions and without: every leaf in the tree once, at consecutive indexes', async () => {
+  const before = Number((await sql<{ n: string }>(url, 'select count(*) as n from records.journal_leaf'))[0].n);
+  const items = Array.from({ length: 30 }, () => item());
+  await Promise.all(
+    items.map((it, i) =>
+      i % 3 === 0 ? queueLeaf(orm.em.fork(), it) : orm.em.fork().transactional((em) => queueLeaf(em, it)),
+    ),
+  );
+  const idx = (await Promise.all(items.map((it) => leafOf(it.entryId)))).map((l) => Number(l!.idx));
+  expect(new Set(idx).size).toBe(30);
+  expect(Math.min(...idx)).toBe(before);
+  expect(Math.max(...idx)).toBe(before + 29);
+  expect(await queued()).toEqual([]);
+  expect(await treeMatchesReference()).toBe(before + 30);
+});
+
+test('the writer goes on only once its leaf is in the tree: its COMMIT is visible while the append lock is held elsewhere', async () => {
+  const holder = new Client({ connectionString: url });
+  await holder.connect();
+  try {
+    await holder.query('begin');
+    await holder.query('select pg_advisory_xact_lock($1)', [JOURNAL_APPEND_LOCK]);
+    const it = item();
+    let done = false;
+    const write = orm.em
+      .fork()
+      .transactional((em) => queueLeaf(em, it))
+      .finally(() => (done = true));
+    // Committed and queued, and the integration waits for the lock.
+    await until('the queued leaf committed', async () =>
+      (await queued()).some((q) => q.entry_id === it.entryId) ? true : undefined,
+    );
+    await until('the integration waiting for the append lock', async () =>
+      (
+        await sql<{ n: number }>(
+          url,
+          `select count(*)::int as n from pg_locks where locktype = 'advisory' and not granted and objid = $1`,
+          [JOURNAL_APPEND_LOCK],
+        )
+      )[0].n > 0
+        ? true
+        : undefined,
+    );
+    expect(done).toBe(false);
+    await holder.query('commit');
+    await write;
+    expect(await leafOf(it.entryId)).toBeDefined();
+  } finally {
+    await holder.query('rollback').catch(() => undefined);
+    await holder.end();
+  }
+});
+
+test('a queued leaf counts as its entry’s; an entry whose queued leaf was deleted is reported missing from the journal', async () => {
+  const caseId = randomUUID();
+  const done = item(caseId);
+  await queueLeaf(orm.em.fork(), done);
+  // A leaf left queued, as a writer that died between its COMMIT and the integration leaves it.
+  const left = item(caseId);
+  await sql(url, 'insert into records.journal_queue (entry_id, case_id, leaf_hash) values ($1, $2, $3)', [
+    left.entryId,
+    caseId,
+    hashLeaf(left.data),
+  ]);
+  const entries = [done, left].map((e) => ({ entryId: e.entryId, bytes: e.data }));
+  const report = await verifyCaseJournal(orm.em.fork(), { caseId, entries });
+  expect(report.problems).toEqual([]);
+  expect(report.length).toBe(1);
+
+  // Deleted from the queue behind the service's back: the entry will never reach the tree.
+  await sql(url, 'delete from records.journal_queue where entry_id = $1', [left.entryId]);
+  const after = await verifyCaseJournal(orm.em.fork(), { caseId, entries });
+  expect(after.intact).toBe(false);
+  expect(after.problems.join('\n')).toContain(`entry ${left.entryId} is not in the journal`);
+});
+
+test('the self-audit moves leaves a crash left queued into the tree, and passes', async () => {
+  const left = item();
+  await sql(url, 'insert into records.journal_queue (entry_id, case_id, leaf_hash) values ($1, $2, $3)', [
+    left.entryId,
+    left.caseId,
+    hashLeaf(left.data),
+  ]);
+  const run = await runJournalAudit(orm.em.fork());
+  expect(run?.ok).toBe(true);
+  expect(await leafOf(left.entryId)).toBeDefined();
+  expect(await queued()).toEqual([]);
+  expect(run!.treeSize).toBe(await treeMatchesReference());
+});
+
+test('an integration that fails is CommitUnconfirmed; the entry stays queued and the next integration moves it', async () => {
+  const first = item();
+  await sql(url, 'alter function records.journal_integrate(int) rename to journal_integrate_away');
+  try {
+    const failure = await orm.em
+      .fork()
+      .transactional((em) => queueLeaf(em, first))
+      .catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(CommitUnconfirmed);
+    expect((await queued()).map((q) => q.entry_id)).toEqual([first.entryId]);
+  } finally {
+    await sql(url, 'alter function records.journal_integrate_away(int) rename to journal_integrate');
+  }
+  const second = item();
+  await orm.em.fork().transactional((em) => queueLeaf(em, second));
+  expect(Number((await leafOf(second.entryId))!.idx)).toBe(Number((await leafOf(first.entryId))!.idx) + 1);
+  expect(await queued()).toEqual([]);
+});
+
+test('an ORM opened without the journal integration refuses to queue, rather than leave the leaf queued', async () => {
+  const bare = await openOrm({ schema: 'records', clientUrl: url, entities: [], migrations: [], poolMax: 1 });
+  try {
+    const it = item();
+    await expect(bare.em.fork().transactional((em) => queueLeaf(em, it))).rejects.toThrow(
+      'no after-commit statement "journal integration"',
+    );
+    expect(await queued()).toEqual([]);
+  } finally {
+    await bare.close();
+  }
+});
