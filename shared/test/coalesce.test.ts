@@ -1,6 +1,6 @@
 import { coalesce } from '@tsp/shared';
 
-/** The WAL flusher's sharing (shared/src/db/wal-flusher.ts): runs are driven by hand, so every order is exact. */
+/** The dedicated statements' sharing (shared/src/db/dedicated-statement.ts): runs are driven by hand, so every order is exact. */
 function manualTask() {
   const runs: { resolve: () => void; reject: (e: Error) => void }[] = [];
   let active = 0;

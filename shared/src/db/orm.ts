@@ -10,7 +10,7 @@ import { logger } from '../logger.js';
 import { countSqlStatement } from '../metrics/sql.js';
 import { observeWalFlush } from '../metrics/wal-flush.js';
 import { dbAcquireTimeoutMs, dbConnectTimeoutMs } from '../resilience/timeouts.js';
-import { DedicatedStatement, type DedicatedStatementOptions } from './dedicated-statement.js';
+import { DedicatedStatement } from './dedicated-statement.js';
 import { CONFIRM_COMMITS_SQL, GroupCommitSubscriber, registerAfterCommit } from './group-commit.js';
 
 /**
@@ -75,19 +75,18 @@ const knexLog = (schema: string) => {
 };
 
 export async function openOrm(o: DbOptions): Promise<Orm> {
-  const dedicated = (purpose: string, sql: string, observe?: DedicatedStatementOptions['observe']) =>
+  // Every one of them confirms commits on disk (records' journal integration too): one histogram, tsp_wal_flush_seconds.
+  const dedicated = (purpose: string, sql: string) =>
     new DedicatedStatement({
       url: o.clientUrl,
       schema: o.schema,
       purpose,
       sql,
-      observe,
+      observe: (started, outcome) => observeWalFlush(o.schema, started, outcome),
       onStatement: () => countStatement(o.schema),
     });
   const afterCommit = {
-    flusher: dedicated('wal flush', CONFIRM_COMMITS_SQL, (started, outcome) =>
-      observeWalFlush(o.schema, started, outcome),
-    ),
+    flusher: dedicated('wal flush', CONFIRM_COMMITS_SQL),
     statements: new Map(Object.entries(o.afterCommit ?? {}).map(([name, sql]) => [name, dedicated(name, sql)])),
   };
   const orm = await MikroORM.init({

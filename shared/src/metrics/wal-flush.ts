@@ -4,8 +4,9 @@ import { Histogram, type Registry } from 'prom-client';
 const histograms = new Map<string, Histogram<'outcome'>>();
 
 /**
- * One caller's WAL flush after a group commit (db/wal-flusher.ts), from its call: how long the disk took to confirm,
- * and the failures, each answered COMMIT_UNCONFIRMED.
+ * One caller's WAL flush after a group commit, or records' journal integration, which flushes too
+ * (db/dedicated-statement.ts), from its call: how long the disk took to confirm, and the failures, each answered
+ * COMMIT_UNCONFIRMED.
  */
 export function observeWalFlush(schema: string, startedMs: number, outcome: 'ok' | 'failed'): void {
   histograms.get(schema)?.observe({ outcome }, (performance.now() - startedMs) / 1000);
@@ -16,7 +17,7 @@ export function walFlushMetric(registry: Registry, schema: string): void {
   const histogram = new Histogram({
     name: 'tsp_wal_flush_seconds',
     help:
-      'WAL flushes after commits that took an ordering lock (outbox, journal), from the call; ' +
+      'WAL flushes after commits that took an ordering lock (outbox, journal) and journal integrations, from the call; ' +
       '"failed" ones were answered COMMIT_UNCONFIRMED',
     labelNames: ['outcome'],
     buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 8],
