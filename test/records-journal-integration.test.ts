@@ -77,7 +77,7 @@ test('openCase commits without the journal lock, and is answered once its first 
   }
 });
 
-test('a write whose journal integration failed is COMMIT_UNCONFIRMED; its retry with the key answers once the leaf is in the tree', async () => {
+test('a write whose journal integration failed is COMMIT_UNCONFIRMED; its proof and its retry with the key move the leaf into the tree', async () => {
   const opened = await p.gql(OPEN, { i: penaltyCase(w, '宁规罚〔2026〕902号') }, { token: w.tokens.a });
   expect(opened.errors).toBeUndefined();
   const i = {
@@ -105,6 +105,16 @@ test('a write whose journal integration failed is COMMIT_UNCONFIRMED; its retry 
   expect(await sql(p.databaseUrl, 'select 1 from records.journal_queue where entry_id = $1', [entry.id])).toHaveLength(
     1,
   );
+
+  // Whoever sees the entry (its RecordAppended event went out with the COMMIT) can have its proof: asking moves it in.
+  const proof = await p.gql(
+    `query($e: ID!) { journalInclusionProof(entryId: $e) { entryId leafIndex treeSize } }`,
+    { e: entry.id },
+    { token: w.tokens.a },
+  );
+  expect(proof.errors).toBeUndefined();
+  expect(proof.data.journalInclusionProof.entryId).toBe(entry.id);
+  expect(await sql(p.databaseUrl, 'select 1 from records.journal_queue where entry_id = $1', [entry.id])).toEqual([]);
 
   const again = await p.gql(APPEND, { i }, keyed);
   expect(again.errors).toBeUndefined();

@@ -64,6 +64,11 @@ export async function queueLeaf(em: EntityManager, p: JournalAppend): Promise<st
   return hex(leafHash);
 }
 
+/** Whether the entry's leaf is queued, not yet in the tree. */
+export async function isQueued(em: EntityManager, entryId: string): Promise<boolean> {
+  return (await run(em, `select 1 from records.journal_queue where entry_id = ?`, [entryId])).length > 0;
+}
+
 /** Moves every leaf queued so far into the tree, in the caller's transaction (the self-audit, before it reads). */
 export async function integrateQueued(em: EntityManager): Promise<number> {
   const [r] = await run(em, `select records.journal_integrate(null) as n`);

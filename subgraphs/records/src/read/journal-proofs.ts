@@ -1,9 +1,19 @@
-import { AppError, badInput, type Context, flushWal, notFound, requireId, requireUser } from '@tsp/shared';
+import {
+  AppError,
+  badInput,
+  confirmCommitted,
+  type Context,
+  flushWal,
+  notFound,
+  requireId,
+  requireUser,
+} from '@tsp/shared';
 
 import {
   consistencyProofFor,
   createCheckpoint,
   inclusionProofFor,
+  isQueued,
   journalEntrySource,
   JournalIntegrityError,
   JournalRangeError,
@@ -67,7 +77,13 @@ export async function journalInclusionProof(
   const source = journalEntrySource();
   // The entry's content is checked for read access by the records lifecycle before anything is revealed.
   const bytes = source ? (await source.entryBytes(ctx, [id]))[0] : null;
-  const [leaf] = await leavesOfEntries(ctx.em, [id]);
+  let [leaf] = await leavesOfEntries(ctx.em, [id]);
+  // Queued still (its write is being answered, or its integration failed): moved into the tree first, so whoever
+  // sees the entry (a RecordAppended event) can have its proof.
+  if (!leaf && (await isQueued(ctx.em, id))) {
+    await confirmCommitted(ctx.em);
+    [leaf] = await leavesOfEntries(ctx.em, [id]);
+  }
   if (!leaf) throw notFound('journal leaf of record entry', id);
   const s = size ?? (await treeSize(ctx.em));
   const p = await answer(ctx, 'treeSize', () => inclusionProofFor(ctx.em, leaf.index, s));
