@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { CommitUnconfirmed, migrate, openOrm, type Orm } from '@tsp/shared';
+import { CommitUnconfirmed, confirmCommitted, migrate, openOrm, type Orm } from '@tsp/shared';
 import { Client } from 'pg';
 
 import {
@@ -16,6 +16,7 @@ import {
 import { migrations } from '../subgraphs/records/src/migrations';
 import { createTestDatabase, sql } from './kit/db';
 import { until } from './kit/until';
+import { flushedThrough, withWalWriterPaused } from './kit/wal';
 
 /**
  * Journal leaves queued in the writer's transaction and moved into the tree after its COMMIT (queueLeaf, migration
@@ -180,6 +181,9 @@ test('an integration that fails is CommitUnconfirmed; the entry stays queued and
       .catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(CommitUnconfirmed);
     expect((await queued()).map((q) => q.entry_id)).toEqual([first.entryId]);
+    const audit = await runJournalAudit(orm.em.fork());
+    expect(audit?.ok).toBe(false);
+    expect(audit?.problems.map((p) => p.message).join('\n')).toContain('queued journal leaves cannot be moved');
   } finally {
     await sql(url, 'alter function records.journal_integrate_away(int) rename to journal_integrate');
   }
@@ -200,4 +204,89 @@ test('an ORM opened without the journal integration refuses to queue, rather tha
   } finally {
     await bare.close();
   }
+});
+
+test('a queued leaf whose entry has a leaf already does not stop later integrations; the self-audit reports it', async () => {
+  const done = item();
+  await queueLeaf(orm.em.fork(), done);
+  await sql(url, 'insert into records.journal_queue (entry_id, case_id, leaf_hash) values ($1, $2, $3)', [
+    done.entryId,
+    done.caseId,
+    hashLeaf(Buffer.from('a second leaf for the same entry')),
+  ]);
+  try {
+    const next = item();
+    await orm.em.fork().transactional((em) => queueLeaf(em, next));
+    expect(await leafOf(next.entryId)).toBeDefined();
+    expect((await queued()).map((q) => q.entry_id)).toEqual([done.entryId]);
+    const audit = await runJournalAudit(orm.em.fork());
+    expect(audit?.ok).toBe(false);
+    expect(audit?.problems).toEqual([
+      expect.objectContaining({
+        entryId: done.entryId,
+        caseIds: [done.caseId],
+        message: expect.stringContaining('has a leaf already'),
+      }),
+    ]);
+  } finally {
+    await sql(url, 'delete from records.journal_queue where entry_id = $1', [done.entryId]);
+  }
+  expect((await runJournalAudit(orm.em.fork()))?.ok).toBe(true);
+});
+
+test('an integration that finds nothing queued still leaves the WAL flushed past the commits before it', async () => {
+  const probe = new Client({ connectionString: url });
+  await probe.connect();
+  try {
+    const flushed = await withWalWriterPaused(probe, async () => {
+      // A commit that did not wait, as a writer's whose leaf was moved by another run, or rolled back in a savepoint.
+      const c = new Client({ connectionString: url });
+      await c.connect();
+      try {
+        await c.query('set synchronous_commit = off');
+        await c.query(`select pg_logical_emit_message(true, 'test', 'unflushed')`);
+      } finally {
+        await c.end();
+      }
+      const { rows } = await probe.query<{ lsn: string }>('select pg_current_wal_insert_lsn()::text as lsn');
+      expect(await flushedThrough(probe, rows[0].lsn)).toBe(false);
+      await confirmCommitted(orm.em.fork());
+      return flushedThrough(probe, rows[0].lsn);
+    });
+    expect(flushed).toBe(true);
+  } finally {
+    await probe.end();
+  }
+});
+
+test('records_writer may queue and integrate, but not delete a queued leaf: the integration runs with its owner’s rights', async () => {
+  const [grants] = await sql<Record<string, boolean>>(
+    url,
+    `select has_table_privilege('records_writer', 'records.journal_queue', 'SELECT') as s,
+            has_table_privilege('records_writer', 'records.journal_queue', 'INSERT') as i,
+            has_table_privilege('records_writer', 'records.journal_queue', 'UPDATE') as u,
+            has_table_privilege('records_writer', 'records.journal_queue', 'DELETE') as d,
+            has_function_privilege('records_writer', 'records.journal_integrate(int)', 'EXECUTE') as x,
+            (select prosecdef from pg_proc where oid = 'records.journal_integrate(int)'::regprocedure) as definer`,
+  );
+  expect(grants).toEqual({ s: true, i: true, u: false, d: false, x: true, definer: true });
+  const it = item();
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query('set role records_writer');
+    await c.query('insert into records.journal_queue (entry_id, case_id, leaf_hash) values ($1, $2, $3)', [
+      it.entryId,
+      it.caseId,
+      hashLeaf(it.data),
+    ]);
+    await expect(c.query('delete from records.journal_queue where entry_id = $1', [it.entryId])).rejects.toThrow(
+      'permission denied',
+    );
+    const { rows } = await c.query('select records.journal_integrate(null) as n');
+    expect(rows[0].n).toBe(1);
+  } finally {
+    await c.end();
+  }
+  expect(await leafOf(it.entryId)).toBeDefined();
 });

@@ -16,7 +16,7 @@ import {
   verifyConsistency,
 } from './merkle.js';
 import { verifyCheckpointNote } from './note.js';
-import { fetchNodes, integrateQueued, treeSize } from './store.js';
+import { fetchNodes, integrateQueued, queuedAgain, treeSize } from './store.js';
 
 /**
  * The journal's self-audit (定期自检). Each run continues from the head the last successful run
@@ -132,9 +132,7 @@ export async function latestAuditProblems(em: EntityManager): Promise<JournalAud
  * the audit lock (several service instances share the work, never duplicate it).
  */
 export async function runJournalAudit(em: EntityManager, o: JournalAuditOptions = {}): Promise<JournalAuditRun | null> {
-  // Leaves a crash left queued (their writer's integration never ran) join the tree first, in a transaction of their
-  // own: the audit's would hold the append lock, and so every write's integration, until it ends.
-  await em.fork().transactional((tx) => integrateQueued(tx));
+  const queued = await queueProblems(em);
   const run = await em.fork().transactional(async (tx) => {
     const [{ got }] = await tx.execute(`select pg_try_advisory_xact_lock(?) as got`, [JOURNAL_AUDIT_LOCK]);
     if (!got) return null;
@@ -144,11 +142,38 @@ export async function runJournalAudit(em: EntityManager, o: JournalAuditOptions 
       sweep: o.sweep ?? true,
       watch: o.watch,
       maxSuspects: o.maxSuspects ?? AUDIT_MAX_SUSPECTS,
+      queued,
     });
   });
   // The marks count as seen only once the outcome that saw them is stored.
   if (run) o.watch?.commit(run.ok);
   return run;
+}
+
+/**
+ * Leaves a crash left queued (their writer's integration never ran) join the tree first, in a transaction of their
+ * own: the audit's would hold the append lock, and so every write's integration, until it ends. What stays queued is
+ * a problem: the integration fails (every write is answered COMMIT_UNCONFIRMED meanwhile), or a queued leaf's entry
+ * has a leaf already (integrations leave it be, so that it cannot stop them).
+ */
+async function queueProblems(em: EntityManager): Promise<JournalAuditProblem[]> {
+  const problems: JournalAuditProblem[] = [];
+  await em
+    .fork()
+    .transactional((tx) => integrateQueued(tx))
+    .catch((e: unknown) =>
+      problems.push({
+        message: `queued journal leaves cannot be moved into the tree, so new entries stay outside it: ${(e as Error).message}`,
+        caseIds: [],
+      }),
+    );
+  for (const q of await queuedAgain(em.fork()))
+    problems.push({
+      message: `entry ${q.entryId} is queued for the journal though it has a leaf already: the queue was written behind the service's back`,
+      caseIds: [q.caseId],
+      entryId: q.entryId,
+    });
+  return problems;
 }
 
 export interface JournalAuditOptions {
@@ -171,11 +196,12 @@ export async function sweepState(em: EntityManager): Promise<{ inPass: boolean; 
   return a.ok && a.sweptTo === a.fromSize ? { inPass: false, lastPassAt: a.at } : { inPass: true, lastPassAt: null };
 }
 
-type AuditSettings = Required<Omit<JournalAuditOptions, 'watch'>> & Pick<JournalAuditOptions, 'watch'>;
+type AuditSettings = Required<Omit<JournalAuditOptions, 'watch'>> &
+  Pick<JournalAuditOptions, 'watch'> & { queued: JournalAuditProblem[] };
 
 async function audit(tx: EntityManager, o: AuditSettings): Promise<JournalAuditRun> {
   const { maxLeaves, sweepLeaves, sweep, watch } = o;
-  const problems: JournalAuditProblem[] = [];
+  const problems: JournalAuditProblem[] = [...o.queued];
   const global = (message: string) => problems.push({ message, caseIds: [] });
 
   const [lastOkRow] = await tx.execute(

@@ -27,15 +27,17 @@ const JOURNAL_INTEGRATION = 'journal integration';
 /**
  * One message, one round trip. Its COMMIT waits for the disk (and for synchronous standbys), as an after-commit
  * statement must, so it confirms the writers' COMMITs too, which did not wait: their commit records come before it.
- * Under the append lock, but integrations take turns anyway. With `synchronous_commit = off` for the server, the
- * flush after it (as CONFIRM_COMMITS_SQL does). When nothing was queued, an earlier integration, committed with the
- * same wait, took the writer's leaf.
+ * The transactional message makes sure there is a commit record to wait for when nothing was queued (the leaves were
+ * moved by another run, or rolled back with a savepoint). Under the append lock, but integrations take turns anyway.
+ * With `synchronous_commit = off` for the server, the flush after it (as CONFIRM_COMMITS_SQL does).
  */
 export const INTEGRATE_JOURNAL_SQL = `begin;
 select records.journal_integrate(null) as integrated;
+select pg_logical_emit_message(true, 'tsp.flush', '');
 commit;
 select pg_logical_emit_message(false, 'tsp.flush', '', true)
  where current_setting('synchronous_commit') = 'off' and pg_current_wal_flush_lsn() < pg_current_wal_insert_lsn()`;
+
 /** records' DbOptions.afterCommit: openOrm runs the integration on a connection of its own. */
 export const JOURNAL_AFTER_COMMIT = { [JOURNAL_INTEGRATION]: INTEGRATE_JOURNAL_SQL } as const;
 
@@ -73,6 +75,17 @@ export async function isQueued(em: EntityManager, entryId: string): Promise<bool
 export async function integrateQueued(em: EntityManager): Promise<number> {
   const [r] = await run(em, `select records.journal_integrate(null) as n`);
   return Number(r.n);
+}
+
+/** Queued leaves whose entry has a leaf already (integrations leave them queued), at most `limit`. */
+export async function queuedAgain(em: EntityManager, limit = 20): Promise<{ entryId: string; caseId: string }[]> {
+  const rows = await run(
+    em,
+    `select q.entry_id, q.case_id from records.journal_queue q
+      where exists (select 1 from records.journal_leaf l where l.entry_id = q.entry_id) order by q.seq limit ?`,
+    [limit],
+  );
+  return rows.map((r) => ({ entryId: r.entry_id as string, caseId: r.case_id as string }));
 }
 
 type Row = Record<string, unknown>;

@@ -23,10 +23,11 @@ export class RecordsJournalQueue extends Migration {
       leaf_hash bytea not null check (length(leaf_hash) = 32),
       queued_at timestamptz not null default now())`);
     this.addSql(`create index journal_queue_case on records.journal_queue (case_id)`);
-    // Rows leave the queue only by journal_integrate, which inserts their leaves in the same transaction.
+    // Rows leave the queue only by journal_integrate, which inserts their leaves in the same transaction and runs with
+    // its owner's rights: the writer role may not delete a queued leaf (its entry would stay outside the journal).
     this.addSql(`create trigger journal_queue_refuse_update before update on records.journal_queue
       for each row execute function records.refuse_change()`);
-    this.addSql(`grant select, insert, delete on records.journal_queue to records_writer`);
+    this.addSql(`grant select, insert on records.journal_queue to records_writer`);
     // null: the leaf was written in its entry's transaction (appendLeaf, and every leaf before this migration).
     this.addSql(`alter table records.journal_leaf add column entry_xmin xid`);
 
@@ -100,8 +101,10 @@ export class RecordsJournalQueue extends Migration {
         return query select * from records.journal_append_hashed(entry_ids, case_ids,
           array(select sha256('\\x00'::bytea || d) from unnest(leaves) with ordinality as t(d, o) order by o));
       end $$`);
-    // Returns how many leaves it moved into the tree (0: the queue was empty).
-    this.addSql(`create function records.journal_integrate(max_leaves int) returns int language plpgsql as $$
+    // Returns how many leaves it moved into the tree (0: none queued). A queued leaf whose entry has a leaf already
+    // stays queued, so that it cannot stop every later integration; the self-audit reports it.
+    this.addSql(`create function records.journal_integrate(max_leaves int) returns int language plpgsql
+      security definer set search_path = pg_catalog, pg_temp as $$
       declare
         ids uuid[];
         cases uuid[];
@@ -111,7 +114,9 @@ export class RecordsJournalQueue extends Migration {
         perform pg_advisory_xact_lock(1953722442);
         with taken as (
           delete from records.journal_queue q
-           where q.seq in (select s.seq from records.journal_queue s order by s.seq limit max_leaves)
+           where q.seq in (select s.seq from records.journal_queue s
+                            where not exists (select 1 from records.journal_leaf l where l.entry_id = s.entry_id)
+                            order by s.seq limit max_leaves)
           returning q.seq, q.entry_id, q.case_id, q.leaf_hash, q.xmin)
         select array_agg(t.entry_id order by t.seq), array_agg(t.case_id order by t.seq),
                array_agg(t.leaf_hash order by t.seq), array_agg(t.xmin order by t.seq)
