@@ -181,15 +181,26 @@ test('an integration that fails is CommitUnconfirmed; the entry stays queued and
       .catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(CommitUnconfirmed);
     expect((await queued()).map((q) => q.entry_id)).toEqual([first.entryId]);
+    // One failed integration is no finding; leaves waiting past a minute are.
+    expect((await runJournalAudit(orm.em.fork()))?.ok).toBe(true);
+    const waiting = item();
+    await sql(
+      url,
+      `insert into records.journal_queue (entry_id, case_id, leaf_hash, queued_at)
+       values ($1, $2, $3, now() - interval '2 minutes')`,
+      [waiting.entryId, waiting.caseId, hashLeaf(waiting.data)],
+    );
     const audit = await runJournalAudit(orm.em.fork());
     expect(audit?.ok).toBe(false);
-    expect(audit?.problems.map((p) => p.message).join('\n')).toContain('queued journal leaves cannot be moved');
+    expect(audit?.problems.map((p) => p.message).join('\n')).toContain(
+      '1 queued journal leaves have waited over 60 s and cannot be moved',
+    );
   } finally {
     await sql(url, 'alter function records.journal_integrate_away(int) rename to journal_integrate');
   }
   const second = item();
   await orm.em.fork().transactional((em) => queueLeaf(em, second));
-  expect(Number((await leafOf(second.entryId))!.idx)).toBe(Number((await leafOf(first.entryId))!.idx) + 1);
+  expect(Number((await leafOf(second.entryId))!.idx)).toBe(Number((await leafOf(first.entryId))!.idx) + 2);
   expect(await queued()).toEqual([]);
 });
 
@@ -283,6 +294,35 @@ test('records_writer may queue and integrate, but not delete a queued leaf: the 
     await expect(c.query('delete from records.journal_queue where entry_id = $1', [it.entryId])).rejects.toThrow(
       'permission denied',
     );
+    const { rows } = await c.query('select records.journal_integrate(null) as n');
+    expect(rows[0].n).toBe(1);
+  } finally {
+    await c.end();
+  }
+  expect(await leafOf(it.entryId)).toBeDefined();
+});
+
+test('a writer’s own pg_temp types cannot run as the owner inside the integration (functions compile under a pinned search_path)', async () => {
+  const it = item();
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query('set role records_writer');
+    // Types are looked up in pg_temp first unless search_path says otherwise: a domain of the writer's own named
+    // bytea, whose check raises when it runs with anyone's rights but the writer's.
+    await c.query(`create function pg_temp.probe(x pg_catalog.bytea) returns boolean language plpgsql as $$
+      begin
+        if current_user <> 'records_writer' then raise exception 'writer code ran as %', current_user; end if;
+        return true;
+      end $$`);
+    await c.query('create domain pg_temp.bytea as pg_catalog.bytea check (pg_temp.probe(value))');
+    // The writer calls the append function first, so this session compiles it under the writer's search_path.
+    await c.query(`select * from records.journal_append_hashed('{}', '{}', '{}')`);
+    await c.query('insert into records.journal_queue (entry_id, case_id, leaf_hash) values ($1, $2, $3)', [
+      it.entryId,
+      it.caseId,
+      hashLeaf(it.data),
+    ]);
     const { rows } = await c.query('select records.journal_integrate(null) as n');
     expect(rows[0].n).toBe(1);
   } finally {

@@ -77,6 +77,16 @@ export async function integrateQueued(em: EntityManager): Promise<number> {
   return Number(r.n);
 }
 
+/** How many leaves have been queued for longer than `seconds`. */
+export async function queuedLongerThan(em: EntityManager, seconds: number): Promise<number> {
+  const [r] = await run(
+    em,
+    `select count(*)::int as n from records.journal_queue where queued_at < now() - make_interval(secs => ?)`,
+    [seconds],
+  );
+  return r.n as number;
+}
+
 /** Queued leaves whose entry has a leaf already (integrations leave them queued), at most `limit`. */
 export async function queuedAgain(em: EntityManager, limit = 20): Promise<{ entryId: string; caseId: string }[]> {
   const rows = await run(

@@ -34,3 +34,5 @@ import { RecordsDecisionDepartureStatistics } from './0016_decision_departure_st
 migrations.push({ name: '0016_records_decision_departure_statistics', class: RecordsDecisionDepartureStatistics });
 import { RecordsJournalQueue } from './0017_journal_queue.js';
 migrations.push({ name: '0017_records_journal_queue', class: RecordsJournalQueue });
+import { RecordsJournalSearchPath } from './0018_journal_search_path.js';
+migrations.push({ name: '0018_records_journal_search_path', class: RecordsJournalSearchPath });
