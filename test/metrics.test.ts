@@ -11,6 +11,7 @@ import {
 } from '@tsp/shared';
 import { Client } from 'pg';
 
+import { JOURNAL_APPEND_LOCK } from '../subgraphs/records/src/journal/store';
 import { sql } from './kit/db';
 import { type Platform, startPlatform, token } from './kit/platform';
 import { pollUntil } from './kit/until';
@@ -268,6 +269,33 @@ test('records reports its newest journal self-audit: when, and intact', async ()
   expect(at).toBeLessThan(Date.now() / 1000 + 1);
   expect(value(records.text, 'tsp_journal_intact')).toBe(1);
   expect(value(records.text, 'tsp_journal_audit_problems')).toBe(0);
+  expect(value(records.text, 'tsp_journal_queued_leaves')).toBe(0);
+  expect(value(records.text, 'tsp_journal_queue_oldest_seconds')).toBe(0);
+});
+
+test('records reports leaves waiting in the journal queue, and how long the oldest has waited', async () => {
+  const entryId = randomUUID();
+  // The append lock held, so that no integration (the self-audit's) moves the row meanwhile.
+  const holder = new Client({ connectionString: p.databaseUrl });
+  await holder.connect();
+  try {
+    await holder.query('begin');
+    await holder.query('select pg_advisory_xact_lock($1)', [JOURNAL_APPEND_LOCK]);
+    // As a write whose integration failed leaves it.
+    await sql(
+      p.databaseUrl,
+      `insert into records.journal_queue (entry_id, case_id, leaf_hash, queued_at)
+       values ($1, $2, sha256('metrics'), now() - interval '90 seconds')`,
+      [entryId, randomUUID()],
+    );
+    const records = await scrape('records');
+    expect(value(records.text, 'tsp_journal_queued_leaves')).toBe(1);
+    expect(value(records.text, 'tsp_journal_queue_oldest_seconds')).toBeGreaterThanOrEqual(90);
+  } finally {
+    await sql(p.databaseUrl, 'delete from records.journal_queue where entry_id = $1', [entryId]);
+    await holder.query('rollback').catch(() => undefined);
+    await holder.end();
+  }
 });
 
 test('a subgraph reports its WAL flushes after group commits, by outcome', async () => {

@@ -87,6 +87,16 @@ export async function queuedLongerThan(em: EntityManager, seconds: number): Prom
   return r.n as number;
 }
 
+/** The queue now: how many leaves wait for the tree, and how long the oldest has waited (0 when none). */
+export async function queueState(em: EntityManager): Promise<{ leaves: number; oldestSeconds: number }> {
+  const [r] = await run(
+    em,
+    `select count(*)::int as n, coalesce(extract(epoch from now() - min(queued_at)), 0)::float8 as oldest
+       from records.journal_queue`,
+  );
+  return { leaves: r.n as number, oldestSeconds: r.oldest as number };
+}
+
 /** Queued leaves whose entry has a leaf already (integrations leave them queued), at most `limit`. */
 export async function queuedAgain(em: EntityManager, limit = 20): Promise<{ entryId: string; caseId: string }[]> {
   const rows = await run(
