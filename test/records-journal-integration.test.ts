@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 
+import { runJournalAudit } from '../subgraphs/records/src/journal';
 import { JOURNAL_APPEND_LOCK } from '../subgraphs/records/src/journal/store';
 import { sql } from './kit/db';
 import { type Platform, startPlatform } from './kit/platform';
@@ -123,4 +124,47 @@ test('a write whose journal integration failed is COMMIT_UNCONFIRMED; its proof 
     1,
   );
   expect(await sql(p.databaseUrl, 'select 1 from records.journal_queue where entry_id = $1', [entry.id])).toEqual([]);
+});
+
+test('an entry whose queued leaf was deleted behind the service’s back is a finding of the full sweep’s last window', async () => {
+  const opened = await p.gql(OPEN, { i: penaltyCase(w, '宁规罚〔2026〕903号') }, { token: w.tokens.a });
+  expect(opened.errors).toBeUndefined();
+  const i = {
+    caseId: opened.data.openCase.id,
+    stage: 'INVESTIGATION',
+    activity: 'DOCUMENT',
+    occurredAt: new Date().toISOString(),
+    officerIds: [w.o1, w.o2],
+    summary: '询问笔录（出列）',
+    attachments: [doc('询问笔录')],
+  };
+  await sql(p.databaseUrl, 'alter function records.journal_integrate(int) rename to journal_integrate_away');
+  let first;
+  try {
+    first = await p.gql(APPEND, { i }, { token: w.tokens.a });
+    // The owner removes the queued leaf (the services' role may not): the entry can never reach the tree.
+    await sql(
+      p.databaseUrl,
+      `delete from records.journal_queue where entry_id in (select id from records.record_entry where summary = $1)`,
+      [i.summary],
+    );
+  } finally {
+    await sql(p.databaseUrl, 'alter function records.journal_integrate_away(int) rename to journal_integrate');
+  }
+  expect(first.errors?.[0].extensions?.reason).toBe('COMMIT_UNCONFIRMED');
+  const [entry] = await sql<{ id: string }>(p.databaseUrl, 'select id from records.record_entry where summary = $1', [
+    i.summary,
+  ]);
+  // The first run verifies the new leaves and sets the audited head; the second sweeps up to it.
+  await runJournalAudit(p.subgraphs.records.orm.em.fork(), { sweep: true });
+  const run = await runJournalAudit(p.subgraphs.records.orm.em.fork(), { sweep: true });
+  expect(run?.sweptTo).toBe(run?.fromSize);
+  expect(run?.ok).toBe(false);
+  expect(run?.problems).toContainEqual(
+    expect.objectContaining({
+      entryId: entry.id,
+      caseIds: [i.caseId],
+      message: expect.stringContaining('not in the journal'),
+    }),
+  );
 });

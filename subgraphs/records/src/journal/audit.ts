@@ -150,6 +150,16 @@ export async function runJournalAudit(em: EntityManager, o: JournalAuditOptions 
   return run;
 }
 
+/** Entries outside the journal (the entry source's anti-join), one problem each. */
+async function unjournaledProblems(tx: EntityManager): Promise<JournalAuditProblem[]> {
+  const found = (await journalEntrySource()?.unjournaled?.(tx, AUDIT_MAX_PROBLEMS)) ?? [];
+  return found.map(({ entryId, caseId }) => ({
+    message: `entry ${entryId} is not in the journal: it was added behind the journal's back, or its leaf was deleted`,
+    caseIds: [caseId],
+    entryId,
+  }));
+}
+
 /** How long a queued leaf may wait for the tree before a failing integration is a finding of the self-audit. */
 const QUEUE_PATIENCE_SECONDS = 60;
 
@@ -319,6 +329,8 @@ async function audit(tx: EntityManager, o: AuditSettings): Promise<JournalAuditR
     swept = await readLeaves(tx, sweptFrom, sweptTo);
     problems.push(...gaps(swept, sweptFrom, sweptTo));
     problems.push(...(await sweepProblems(tx, sweptFrom, sweptTo, base, swept)));
+    // The pass's last window: every entry has its leaf, or a queued one.
+    if (sweptTo === base) problems.push(...(await unjournaledProblems(tx)));
   }
 
   const { checked, problems: entryProblems } = await rehashEntries(tx, [...swept, ...fresh]);

@@ -21,6 +21,12 @@ export interface JournalEntrySource {
    * re-hashes exactly these; the verdict is always the re-hash, never this list.
    */
   suspects?(em: EntityManager, limit: number): Promise<string[]>;
+  /**
+   * Entries with neither a leaf nor a queued one, at most `limit` (an anti-join over every entry): run once per full
+   * sweep pass, when its last window is checked, since leaves lead to their entries but nothing else leads the other
+   * way.
+   */
+  unjournaled?(em: EntityManager, limit: number): Promise<{ entryId: string; caseId: string }[]>;
 }
 
 let source: JournalEntrySource | null = null;

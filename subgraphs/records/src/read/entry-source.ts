@@ -40,5 +40,15 @@ export function registerEntrySource(): void {
       );
       return rows.map((r) => r.id);
     },
+    async unjournaled(em, limit) {
+      const rows = await em.execute<{ id: string; case_id: string }[]>(
+        `select e.id, e.case_id from records.record_entry e
+          where not exists (select 1 from records.journal_leaf l where l.entry_id = e.id)
+            and not exists (select 1 from records.journal_queue q where q.entry_id = e.id)
+          limit ?`,
+        [limit],
+      );
+      return rows.map((r) => ({ entryId: r.id, caseId: r.case_id }));
+    },
   });
 }
