@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { migrate, openOrm, type Orm } from '@tsp/shared';
+import { openOrm, type Orm } from '@tsp/shared';
 
 import {
   appendLeaf,
@@ -17,9 +17,9 @@ import {
   runJournalAudit,
   treeHead,
 } from '../subgraphs/records/src/journal';
-import { migrations } from '../subgraphs/records/src/migrations';
 import { startJournalAudit } from '../subgraphs/records/src/workers/journal-audit';
 import { createTestDatabase, sql } from './kit/db';
+import { migrateRecords } from './kit/journal';
 
 /**
  * The periodic self-audit against a real PostgreSQL: it verifies what was added since its last run,
@@ -62,8 +62,7 @@ describe('journal self-audit', () => {
 
   beforeAll(async () => {
     url = await createTestDatabase();
-    const m = await openOrm({ schema: 'records', clientUrl: url, entities: [], migrations, poolMax: 1 });
-    await migrate(m, 'records').finally(() => m.close());
+    await migrateRecords(url);
     orm = await openOrm({ schema: 'records', clientUrl: url, entities: [], migrations: [], poolMax: 4 });
     registerJournalEntrySource({ entryBytes: async (_ctx, ids) => ids.map((id) => entries.get(id) ?? null) });
   });

@@ -8,7 +8,6 @@ import {
   forbidden,
   INTERNAL_SECRET_HEADER,
   internalSecret,
-  migrate,
   openOrm,
   type Orm,
   Role,
@@ -26,6 +25,7 @@ import {
 import { migrations } from '../subgraphs/records/src/migrations';
 import { JournalResolver } from '../subgraphs/records/src/schema/journal.resolver';
 import { createTestDatabase, sql } from './kit/db';
+import { migrateRecords } from './kit/journal';
 
 /**
  * The standalone verifier, run as the built CLI a person would run, against a real HTTP server
@@ -91,8 +91,7 @@ describe('verify-journal CLI', () => {
   beforeAll(async () => {
     if (!readFileSync(CLI, 'utf8')) throw new Error('build first: npx tsc -b');
     url = await createTestDatabase();
-    const migrator = await openOrm({ schema: 'records', clientUrl: url, entities: [], migrations, poolMax: 1 });
-    await migrate(migrator, 'records').finally(() => migrator.close());
+    await migrateRecords(url);
     orm = await openOrm({ schema: 'records', clientUrl: url, entities: [], migrations: [] });
     registerJournalEntrySource({
       async entryBytes(ctx, entryIds) {

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 
-import { type Context, migrate, openOrm, type Orm } from '@tsp/shared';
+import { type Context, openOrm, type Orm } from '@tsp/shared';
 import { Client } from 'pg';
 
 import { appendLeaf, createCheckpoint } from '../subgraphs/records/src/journal';
-import { migrations } from '../subgraphs/records/src/migrations';
 import { journalConsistencyProof } from '../subgraphs/records/src/read/journal-proofs';
 import { createTestDatabase } from './kit/db';
+import { migrateRecords } from './kit/journal';
 import { flushedThrough, withWalWriterPaused } from './kit/wal';
 
 /**
@@ -21,8 +21,7 @@ let probe: Client;
 
 beforeAll(async () => {
   url = await createTestDatabase();
-  const m = await openOrm({ schema: 'records', clientUrl: url, entities: [], migrations, poolMax: 1 });
-  await migrate(m, 'records').finally(() => m.close());
+  await migrateRecords(url);
   orm = await openOrm({ schema: 'records', clientUrl: url, entities: [], migrations: [] });
   probe = new Client({ connectionString: url });
   await probe.connect();

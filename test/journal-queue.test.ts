@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { CommitUnconfirmed, confirmCommitted, migrate, openOrm, type Orm } from '@tsp/shared';
+import { CommitUnconfirmed, confirmCommitted, openOrm, type Orm } from '@tsp/shared';
 import { Client } from 'pg';
 
 import {
@@ -13,8 +13,8 @@ import {
   treeHead,
   verifyCaseJournal,
 } from '../subgraphs/records/src/journal';
-import { migrations } from '../subgraphs/records/src/migrations';
 import { createTestDatabase, sql } from './kit/db';
+import { migrateRecords, withJournalIntegrationBroken } from './kit/journal';
 import { until } from './kit/until';
 import { flushedThrough, withWalWriterPaused } from './kit/wal';
 
@@ -28,8 +28,7 @@ let url: string;
 let orm: Orm;
 beforeAll(async () => {
   url = await createTestDatabase();
-  const m = await openOrm({ schema: 'records', clientUrl: url, entities: [], migrations, poolMax: 1 });
-  await migrate(m, 'records').finally(() => m.close());
+  await migrateRecords(url);
   orm = await openOrm({
     schema: 'records',
     clientUrl: url,
@@ -173,8 +172,7 @@ test('the self-audit moves leaves a crash left queued into the tree, and passes'
 
 test('an integration that fails is CommitUnconfirmed; the entry stays queued and the next integration moves it', async () => {
   const first = item();
-  await sql(url, 'alter function records.journal_integrate(int) rename to journal_integrate_away');
-  try {
+  await withJournalIntegrationBroken(url, async () => {
     const failure = await orm.em
       .fork()
       .transactional((em) => queueLeaf(em, first))
@@ -195,9 +193,7 @@ test('an integration that fails is CommitUnconfirmed; the entry stays queued and
     expect(audit?.problems.map((p) => p.message).join('\n')).toContain(
       '1 queued journal leaves have waited over 60 s and cannot be moved',
     );
-  } finally {
-    await sql(url, 'alter function records.journal_integrate_away(int) rename to journal_integrate');
-  }
+  });
   const second = item();
   await orm.em.fork().transactional((em) => queueLeaf(em, second));
   expect(Number((await leafOf(second.entryId))!.idx)).toBe(Number((await leafOf(first.entryId))!.idx) + 2);

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 
-import { migrate, openOrm, type Orm } from '@tsp/shared';
+import { openOrm, type Orm } from '@tsp/shared';
 
 import {
   appendLeaf,
@@ -11,8 +11,8 @@ import {
   rootFromLeaves,
   treeHead,
 } from '../subgraphs/records/src/journal';
-import { migrations } from '../subgraphs/records/src/migrations';
 import { createTestDatabase, sql } from './kit/db';
+import { migrateRecords } from './kit/journal';
 
 /**
  * records.journal_append(_batch) hashes in PostgreSQL; merkle.ts is the reference. Every leaf and node
@@ -21,8 +21,7 @@ import { createTestDatabase, sql } from './kit/db';
 
 async function freshJournal(): Promise<{ url: string; orm: Orm }> {
   const url = await createTestDatabase();
-  const m = await openOrm({ schema: 'records', clientUrl: url, entities: [], migrations, poolMax: 1 });
-  await migrate(m, 'records').finally(() => m.close());
+  await migrateRecords(url);
   return { url, orm: await openOrm({ schema: 'records', clientUrl: url, entities: [], migrations: [], poolMax: 4 }) };
 }
 

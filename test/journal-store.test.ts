@@ -1,6 +1,6 @@
 import { createPublicKey, randomUUID } from 'node:crypto';
 
-import { migrate, openOrm, type Orm } from '@tsp/shared';
+import { openOrm, type Orm } from '@tsp/shared';
 
 import {
   appendLeaf,
@@ -24,14 +24,8 @@ import {
   verifyConsistency,
   verifyInclusion,
 } from '../subgraphs/records/src/journal';
-import { migrations } from '../subgraphs/records/src/migrations';
 import { createTestDatabase, sql } from './kit/db';
-
-/** The records schema alone (what migrateAll does for it), so this file does not load the other subgraphs. */
-async function migrateRecords(url: string): Promise<void> {
-  const orm = await openOrm({ schema: 'records', clientUrl: url, entities: [], migrations, poolMax: 1 });
-  await migrate(orm, 'records').finally(() => orm.close());
-}
+import { migrateRecords } from './kit/journal';
 
 const hex = (b: Buffer) => b.toString('hex');
 const unhex = (s: string) => Buffer.from(s, 'hex');

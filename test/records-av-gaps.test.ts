@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
-import { migrate, openOrm } from '@tsp/shared';
-
-import { migrations } from '../subgraphs/records/src/migrations';
 import { createTestDatabase, sql } from './kit/db';
+import { migrateRecords } from './kit/journal';
 
 /**
  * records.entry_without_full_av (migration 0007) is what the audio-visual finding reads candidates
@@ -18,8 +16,7 @@ const caseId = randomUUID();
 
 beforeAll(async () => {
   url = await createTestDatabase();
-  const orm = await openOrm({ schema: 'records', clientUrl: url, entities: [], migrations, poolMax: 1 });
-  await migrate(orm, 'records').finally(() => orm.close());
+  await migrateRecords(url);
   await sql(
     url,
     `insert into records.enforcement_case (id, agency_id, region, case_number, category, cause, party_type, party_name, handler_ids, stage, filed_at, created_by)

@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { runJournalAudit } from '../subgraphs/records/src/journal';
 import { JOURNAL_APPEND_LOCK } from '../subgraphs/records/src/journal/store';
 import { sql } from './kit/db';
+import { withJournalIntegrationBroken } from './kit/journal';
 import { type Platform, startPlatform } from './kit/platform';
 import { APPEND, doc, OPEN, penaltyCase, type RecordsWorld, setupWorld } from './kit/records-fixtures';
 import { until } from './kit/until';
@@ -33,6 +34,21 @@ const waitingForJournal = (c: Client) =>
       [JOURNAL_APPEND_LOCK],
     )
     .then((r) => r.rows[0].n as number);
+
+/** A new case of its own, and the input of a document entry for it. */
+async function documentEntry(caseNumber: string, summary: string) {
+  const opened = await p.gql(OPEN, { i: penaltyCase(w, caseNumber) }, { token: w.tokens.a });
+  expect(opened.errors).toBeUndefined();
+  return {
+    caseId: opened.data.openCase.id as string,
+    stage: 'INVESTIGATION',
+    activity: 'DOCUMENT',
+    occurredAt: new Date().toISOString(),
+    officerIds: [w.o1, w.o2],
+    summary,
+    attachments: [doc('询问笔录')],
+  };
+}
 
 test('openCase commits without the journal lock, and is answered once its first leaf is in the tree', async () => {
   const holder = new Client({ connectionString: p.databaseUrl });
@@ -79,25 +95,9 @@ test('openCase commits without the journal lock, and is answered once its first 
 });
 
 test('a write whose journal integration failed is COMMIT_UNCONFIRMED; its proof and its retry with the key move the leaf into the tree', async () => {
-  const opened = await p.gql(OPEN, { i: penaltyCase(w, '宁规罚〔2026〕902号') }, { token: w.tokens.a });
-  expect(opened.errors).toBeUndefined();
-  const i = {
-    caseId: opened.data.openCase.id,
-    stage: 'INVESTIGATION',
-    activity: 'DOCUMENT',
-    occurredAt: new Date().toISOString(),
-    officerIds: [w.o1, w.o2],
-    summary: '询问笔录（整合失败）',
-    attachments: [doc('询问笔录')],
-  };
+  const i = await documentEntry('宁规罚〔2026〕902号', '询问笔录（整合失败）');
   const keyed = { token: w.tokens.a, headers: { 'idempotency-key': 'journal-integration-902' } };
-  await sql(p.databaseUrl, 'alter function records.journal_integrate(int) rename to journal_integrate_away');
-  let first;
-  try {
-    first = await p.gql(APPEND, { i }, keyed);
-  } finally {
-    await sql(p.databaseUrl, 'alter function records.journal_integrate_away(int) rename to journal_integrate');
-  }
+  const first = await withJournalIntegrationBroken(p.databaseUrl, () => p.gql(APPEND, { i }, keyed));
   expect(first.errors?.[0].extensions?.code).toBe('DEPENDENCY_UNAVAILABLE');
   expect(first.errors?.[0].extensions?.reason).toBe('COMMIT_UNCONFIRMED');
   const [entry] = await sql<{ id: string }>(p.databaseUrl, 'select id from records.record_entry where summary = $1', [
@@ -127,30 +127,17 @@ test('a write whose journal integration failed is COMMIT_UNCONFIRMED; its proof 
 });
 
 test('an entry whose queued leaf was deleted behind the service’s back is a finding of the full sweep’s last window', async () => {
-  const opened = await p.gql(OPEN, { i: penaltyCase(w, '宁规罚〔2026〕903号') }, { token: w.tokens.a });
-  expect(opened.errors).toBeUndefined();
-  const i = {
-    caseId: opened.data.openCase.id,
-    stage: 'INVESTIGATION',
-    activity: 'DOCUMENT',
-    occurredAt: new Date().toISOString(),
-    officerIds: [w.o1, w.o2],
-    summary: '询问笔录（出列）',
-    attachments: [doc('询问笔录')],
-  };
-  await sql(p.databaseUrl, 'alter function records.journal_integrate(int) rename to journal_integrate_away');
-  let first;
-  try {
-    first = await p.gql(APPEND, { i }, { token: w.tokens.a });
+  const i = await documentEntry('宁规罚〔2026〕903号', '询问笔录（出列）');
+  const first = await withJournalIntegrationBroken(p.databaseUrl, async () => {
+    const r = await p.gql(APPEND, { i }, { token: w.tokens.a });
     // The owner removes the queued leaf (the services' role may not): the entry can never reach the tree.
     await sql(
       p.databaseUrl,
       `delete from records.journal_queue where entry_id in (select id from records.record_entry where summary = $1)`,
       [i.summary],
     );
-  } finally {
-    await sql(p.databaseUrl, 'alter function records.journal_integrate_away(int) rename to journal_integrate');
-  }
+    return r;
+  });
   expect(first.errors?.[0].extensions?.reason).toBe('COMMIT_UNCONFIRMED');
   const [entry] = await sql<{ id: string }>(p.databaseUrl, 'select id from records.record_entry where summary = $1', [
     i.summary,
