@@ -1,10 +1,11 @@
 import { defaultTextMapGetter, defaultTextMapSetter, ROOT_CONTEXT, type Span, trace } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import type { PgInstrumentationConfig } from '@opentelemetry/instrumentation-pg';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 
 import { InjectOnlyPropagator } from '../src/tracing/inject-only';
 import { messageShape, RedactingSpanProcessor, statementShape } from '../src/tracing/redact';
-import { tracingSdk } from '../src/tracing/sdk';
+import { instrumentations, tracingSdk } from '../src/tracing/sdk';
 
 test('a statement keeps its shape and loses every inlined value', () => {
   const sql = `insert into "records"."enforcement_case" ("id", "party_name", "party_id_number", "amount", "t1") values ('6b1d…', '王某''s 店', E'a\\'b', 120000.50, 7) limit 100`;
@@ -90,5 +91,38 @@ test('OTEL_SDK_DISABLED=true turns tracing off: started, it registers nothing an
   } finally {
     // eslint-disable-next-line no-restricted-properties
     delete process.env.OTEL_SDK_DISABLED;
+  }
+});
+
+test('without a collector only http is instrumented (trace ids for logs and x-trace-id); pg and graphql when exporting', () => {
+  const off = instrumentations(false);
+  const on = instrumentations(true);
+  try {
+    expect(off.map((i) => i.instrumentationName)).toEqual(['@opentelemetry/instrumentation-http']);
+    expect(on.map((i) => i.instrumentationName)).toEqual([
+      '@opentelemetry/instrumentation-http',
+      '@opentelemetry/instrumentation-pg',
+      '@opentelemetry/instrumentation-graphql',
+    ]);
+  } finally {
+    for (const i of [...off, ...on]) i.disable();
+  }
+});
+
+test('a statement of a span sampled out is not shaped; of a recorded one, it is', () => {
+  const list = instrumentations(true);
+  try {
+    const hook = (list[1].getConfig() as PgInstrumentationConfig).requestHook!;
+    const span = (recording: boolean) => ({ isRecording: () => recording, setAttribute: jest.fn() });
+    const query = { text: `select 1 from t where phone = '13812345678'` };
+    const connection = { database: 'x' };
+    const dropped = span(false);
+    hook(dropped as never, { query, connection });
+    expect(dropped.setAttribute).not.toHaveBeenCalled();
+    const kept = span(true);
+    hook(kept as never, { query, connection });
+    expect(kept.setAttribute).toHaveBeenCalledWith('db.query.text', 'select ? from t where phone = ?');
+  } finally {
+    for (const i of list) i.disable();
   }
 });

@@ -8,7 +8,7 @@ import {
   W3CTraceContextPropagator,
 } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { registerInstrumentations } from '@opentelemetry/instrumentation';
+import { type Instrumentation, registerInstrumentations } from '@opentelemetry/instrumentation';
 import { GraphQLInstrumentation } from '@opentelemetry/instrumentation-graphql';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
@@ -64,19 +64,7 @@ export function tracingSdk(serviceName: string, endpoint: string | undefined): T
     start() {
       registerInstrumentations({
         tracerProvider: provider,
-        instrumentations: [
-          new HttpInstrumentation({
-            ignoreIncomingRequestHook: (req: IncomingMessage) => UNTRACED_PATHS.test(req.url ?? ''),
-          }),
-          new PgInstrumentation({
-            // Background work (pollers, audits, LISTEN) runs no request: its SQL is not traced.
-            requireParentSpan: true,
-            ignoreConnectSpans: true,
-            requestHook: (span, { query }) => span.setAttribute('db.query.text', statementShape(query.text)),
-          }),
-          // allowValues false (the default): literals in a GraphQL document are recorded as '*'.
-          new GraphQLInstrumentation({ ignoreTrivialResolveSpans: true, ignoreResolveSpans: true, mergeItems: true }),
-        ],
+        instrumentations: instrumentations(endpoint !== undefined),
       });
       provider.register({
         // The gateway is public: a client's traceparent is not trusted. Subgraphs are reached only from us.
@@ -85,4 +73,30 @@ export function tracingSdk(serviceName: string, endpoint: string | undefined): T
     },
     shutdown: () => provider.shutdown(),
   };
+}
+
+/**
+ * What a service instruments. Without a collector (`exporting` false) no span is recorded: the http spans still give
+ * logs, `x-trace-id`, subgraph calls and outbox rows their trace id, and the pg and graphql spans would only cost CPU
+ * — about a tenth of a region's findings request at province scale (README, Province scale).
+ */
+export function instrumentations(exporting: boolean): Instrumentation[] {
+  const http = new HttpInstrumentation({
+    ignoreIncomingRequestHook: (req: IncomingMessage) => UNTRACED_PATHS.test(req.url ?? ''),
+  });
+  if (!exporting) return [http];
+  return [
+    http,
+    new PgInstrumentation({
+      // Background work (pollers, audits, LISTEN) runs no request: its SQL is not traced.
+      requireParentSpan: true,
+      ignoreConnectSpans: true,
+      // Not for a span sampled out: the shape is a regular expression over the whole statement.
+      requestHook: (span, { query }) => {
+        if (span.isRecording()) span.setAttribute('db.query.text', statementShape(query.text));
+      },
+    }),
+    // allowValues false (the default): literals in a GraphQL document are recorded as '*'.
+    new GraphQLInstrumentation({ ignoreTrivialResolveSpans: true, ignoreResolveSpans: true, mergeItems: true }),
+  ];
 }
