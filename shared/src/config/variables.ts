@@ -111,11 +111,15 @@ export const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me';
 export const DEV_INTERNAL_SECRET = 'dev-only-internal-secret-change-me';
 
 /**
- * Node flags per service process (launcher, bench and docker-compose use the same). The gateway's
+ * Node flags per service process (launcher, bench, docker-compose and Kubernetes use the same). The gateway's
  * live heap under load stays well under 100 MB, but on a large machine V8 lets garbage pile up to
  * several hundred MB before collecting; a cap of 192 MB keeps its RSS under 300 MB at 50 clients at
- * no measurable cost in throughput (measured with npm run bench). The subgraphs keep V8's defaults.
+ * no measurable cost in throughput (measured with npm run bench). Records builds a region's findings from
+ * thousands of short-lived rows a request: with V8's 16 MB young generation a quarter of its CPU went to garbage
+ * collection, and a 64 MB one cut its CPU per findings request by about a quarter (README, Province scale). The
+ * other subgraphs allocate little a request and keep V8's defaults.
  */
 export const NODE_FLAGS: Partial<Record<ServiceName, readonly string[]>> = {
   gateway: ['--max-old-space-size=192'],
+  records: ['--max-semi-space-size=64'],
 };
