@@ -308,6 +308,10 @@ test.each(services)('%s: image, command, port, probes and resources match the co
   // A heap cap must fit under the memory limit with room for what V8 keeps outside the old space.
   const cap = /--max-old-space-size=(\d+)/.exec((NODE_FLAGS[name] ?? []).join(' '))?.[1];
   if (cap) expect(bytes(limits?.memory)).toBeGreaterThan(1.5 * Number(cap) * 1024 ** 2);
+  // V8's young generation is three semi-spaces beside the old space, which it sizes from the limit (about half of it):
+  // a larger semi-space must leave the limit room for both.
+  const semi = /--max-semi-space-size=(\d+)/.exec((NODE_FLAGS[name] ?? []).join(' '))?.[1];
+  if (semi) expect(bytes(limits?.memory)).toBeGreaterThanOrEqual(4 * 3 * Number(semi) * 1024 ** 2);
 
   const service = find(base, 'Service', name);
   expect(matches(service.spec!.selector, labels)).toBe(true);

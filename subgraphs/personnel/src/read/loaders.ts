@@ -12,6 +12,24 @@ import type { PersonnelFacts } from '../rules/findings.js';
 import { OfficerRole } from '../rules/kinds.js';
 import { reviewerStaffing, type Staffing } from '../rules/staffing.js';
 
+/**
+ * Each officer of the agencies (? 3) with their training hours between two days (? 1, ? 2), read per officer by index
+ * (lateral): joined, the planner hashed the region's officers against a sequential scan of the province's every
+ * training record (test/query-cost-province.test.ts holds the plan).
+ */
+export const OFFICER_TRAINING_HOURS_SQL = `select o.id, o.agency_id, o.name, coalesce(t.hours, 0) as hours
+   from personnel.officer o
+   cross join lateral (select sum(hours) as hours from personnel.training_record
+                        where officer_id = o.id and day between ?::date and ?::date) t
+  where o.agency_id = any(?::uuid[]) order by o.name, o.id`;
+
+/** The credentials of each officer of the agencies (?), per officer by index, as OFFICER_TRAINING_HOURS_SQL. */
+export const OFFICER_CREDENTIALS_SQL = `select o.agency_id, c.number, o.name,
+        to_char(c.expires_on, 'YYYY-MM-DD') as expires_on, c.status
+   from personnel.officer o
+   cross join lateral (select * from personnel.credential where officer_id = o.id offset 0) c
+  where o.agency_id = any(?::uuid[]) order by o.name, o.id, c.issued_on desc`;
+
 /** Per-request batched reads: one statement per kind of read, whatever the list length. */
 export const load = {
   agency: (ctx: Context) =>
@@ -105,8 +123,7 @@ export const load = {
   /**
    * The facts personnelFindings needs for each agency, as plain rows in two statements: the all-findings
    * query reads them for every agency of a region, where loading officers and credentials as entities cost
-   * most of personnel's time. Training and credentials are read per officer by index (lateral): joined, the planner
-   * hashed the region's officers against a sequential scan of the province's every training record and credential.
+   * most of personnel's time.
    */
   findingFacts: (ctx: Context, lastYear: number) =>
     ctx.loaders.get<string, Pick<PersonnelFacts, 'credentials' | 'officers'>>(
@@ -114,14 +131,11 @@ export const load = {
       async (ids) => {
         const agencies = `{${ids.join(',')}}`;
         const [officers, credentials] = await Promise.all([
-          ctx.em.execute<{ id: string; agency_id: string; name: string; hours: string }[]>(
-            `select o.id, o.agency_id, o.name, coalesce(t.hours, 0) as hours
-             from personnel.officer o
-             cross join lateral (select sum(hours) as hours from personnel.training_record
-                                  where officer_id = o.id and day between ?::date and ?::date) t
-            where o.agency_id = any(?::uuid[]) order by o.name, o.id`,
-            [`${lastYear}-01-01`, `${lastYear}-12-31`, agencies],
-          ),
+          ctx.em.execute<{ id: string; agency_id: string; name: string; hours: string }[]>(OFFICER_TRAINING_HOURS_SQL, [
+            `${lastYear}-01-01`,
+            `${lastYear}-12-31`,
+            agencies,
+          ]),
           ctx.em.execute<
             {
               agency_id: string;
@@ -130,13 +144,7 @@ export const load = {
               expires_on: string;
               status: PersonnelFacts['credentials'][number]['status'];
             }[]
-          >(
-            `select o.agency_id, c.number, o.name, to_char(c.expires_on, 'YYYY-MM-DD') as expires_on, c.status
-             from personnel.officer o
-             cross join lateral (select * from personnel.credential where officer_id = o.id offset 0) c
-            where o.agency_id = any(?::uuid[]) order by o.name, o.id, c.issued_on desc`,
-            [agencies],
-          ),
+          >(OFFICER_CREDENTIALS_SQL, [agencies]),
         ]);
         return ids.map((id) => ({
           officers: officers
